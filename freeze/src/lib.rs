@@ -1,0 +1,1 @@
+//! Freezing a project (manifest.py or files) into a ROM-resident image.

