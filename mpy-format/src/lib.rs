@@ -5,4 +5,6 @@
 
 extern crate alloc;
 
+pub mod arch;
 pub mod opcode;
+pub mod static_qstr;
