@@ -41,6 +41,22 @@ impl ErrorClass {
     }
 }
 
+/// Which traceback line the reference prints above `Class: message`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Traceback {
+    /// `File "<input path>", line N` — errors raised by the lexer and parser.
+    #[default]
+    Parse,
+    /// `File "<source name>", line N, in <scope>` — errors raised by the compiler; the
+    /// file is the `-s` source name and `scope` the simple name of the scope being compiled.
+    Compile {
+        /// The scope's simple name (`<module>`, `f`, `<lambda>`, ...).
+        scope: String,
+    },
+    /// No traceback at all (e.g. the lexer's `NotImplementedError: unicode name escapes`).
+    None,
+}
+
 /// One compile error: what the reference would raise, and where.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CompileError {
@@ -54,13 +70,28 @@ pub struct CompileError {
     pub span: Option<Range<u32>>,
     /// An optional hint for the rich renderer (never part of the reference-compatible output).
     pub hint: Option<String>,
+    /// The traceback shape the reference prints for this error.
+    pub traceback: Traceback,
 }
 
 impl CompileError {
     /// A new error at `line`, with no span yet.
     #[cold]
     pub fn new(class: ErrorClass, message: impl Into<String>, line: u32) -> Self {
-        Self { class, message: message.into(), line, span: None, hint: None }
+        Self { class, message: message.into(), line, span: None, hint: None, traceback: Traceback::Parse }
+    }
+
+    /// A compiler error (`File "<source name>", line N, in <scope>`).
+    #[cold]
+    pub fn in_scope(class: ErrorClass, message: impl Into<String>, line: u32, scope: impl Into<String>) -> Self {
+        Self { traceback: Traceback::Compile { scope: scope.into() }, ..Self::new(class, message, line) }
+    }
+
+    /// Mark this error as printed without a traceback line.
+    #[must_use]
+    pub fn without_traceback(mut self) -> Self {
+        self.traceback = Traceback::None;
+        self
     }
 
     /// `SyntaxError: <message>` at `line`.

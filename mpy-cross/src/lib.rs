@@ -6,7 +6,7 @@
 
 pub mod error;
 
-pub use error::{CompileError, ErrorClass};
+pub use error::{CompileError, ErrorClass, Traceback};
 pub use mpy_format::arch::Arch;
 
 /// Which emitter compiles functions that carry no decorator (`-X emit=`).
