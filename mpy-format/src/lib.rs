@@ -10,8 +10,10 @@ pub mod arch;
 pub mod bytes;
 pub mod model;
 pub mod opcode;
+pub mod reader;
 pub mod static_qstr;
 pub mod writer;
 
 pub use arch::Arch;
 pub use model::{Constant, Header, MpyFile, QstrEntry, RawCode, RawCodeKind};
+pub use reader::{ReadError, ReadErrorKind};
