@@ -8,8 +8,10 @@ extern crate alloc;
 
 pub mod arch;
 pub mod bytes;
+pub mod disasm;
 pub mod model;
 pub mod opcode;
+pub mod prelude;
 pub mod reader;
 pub mod static_qstr;
 pub mod writer;
