@@ -1,0 +1,2 @@
+//! `mpy-freeze`: the command line of the freeze crate.
+fn main() {}
