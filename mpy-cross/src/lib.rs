@@ -5,6 +5,10 @@
 //! or a [`CompileError`] carrying the reference's exception class, message and line.
 
 pub mod error;
+pub mod lexer;
+pub mod parse;
+pub mod qstr;
+pub mod value;
 
 pub use error::{CompileError, ErrorClass, Traceback};
 pub use mpy_format::arch::Arch;

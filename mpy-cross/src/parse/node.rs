@@ -90,3 +90,24 @@ impl Node {
         }
     }
 }
+
+impl Default for Node {
+    fn default() -> Self {
+        Self::Null
+    }
+}
+
+impl Drop for StructNode {
+    /// Drops the subtree iteratively: a parse tree can be thousands of levels deep.
+    fn drop(&mut self) {
+        if self.nodes.iter().all(|n| !matches!(n, Node::Struct(_))) {
+            return;
+        }
+        let mut pending: Vec<Node> = core::mem::take(&mut self.nodes);
+        while let Some(node) = pending.pop() {
+            if let Node::Struct(mut inner) = node {
+                pending.append(&mut inner.nodes);
+            }
+        }
+    }
+}
