@@ -1,2 +1,99 @@
-//! A `no_std` MicroPython 1.29 bytecode VM that runs a frozen image in place.
+//! A `no_std` MicroPython 1.29 bytecode VM that runs `.mpy` code in place from flash.
+//!
+//! The firmware hands [`Vm::new`] a heap region; every Python object lives there under a
+//! precise mark-and-sweep collector ([`heap`]). Code comes from a [`CodeSource`]: bytecode,
+//! qstr strings and str/bytes constants are read in place, never copied.
 #![no_std]
+
+mod builtins;
+pub mod heap;
+pub mod loader;
+pub mod obj;
+mod object;
+mod vm;
+
+pub use loader::{CodeSource, MpyList};
+pub use obj::Obj;
+pub use vm::{HeapTooSmall, Output, PyResult, Raised, Vm};
+
+use object::print::Sink;
+
+/// How a run ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RunOutcome {
+    /// The module ran to completion.
+    Ok,
+    /// An exception escaped; its traceback was printed.
+    Exception,
+}
+
+impl<'a> Vm<'a> {
+    /// Load `data` as module `name` and run its top-level code. An uncaught exception is
+    /// printed (traceback to the error stream) and reported as [`RunOutcome::Exception`].
+    pub fn run_module(&mut self, data: &'a [u8], name: &str) -> RunOutcome {
+        let r = self.run_module_inner(data, name);
+        match r {
+            Ok(()) => RunOutcome::Ok,
+            Err(Raised) => {
+                let exc = self.exc;
+                self.print_traceback(exc);
+                RunOutcome::Exception
+            }
+        }
+    }
+
+    fn run_module_inner(&mut self, data: &'a [u8], name: &str) -> PyResult<()> {
+        let name_obj = match vm::static_qstr_id(name) {
+            Some(q) => Obj::qstr(q),
+            None => self.new_str(name.as_bytes())?,
+        };
+        self.push_root(name_obj);
+        let r = (|| {
+            let m = self.load_mpy(data, name_obj)?;
+            self.push_root(m);
+            let g = self.heap.get_obj(m.bits(), loader::M_GLOBALS);
+            let key = Obj::qstr(vm::static_qstr_id("__name__").unwrap_or(1));
+            self.dict_store(g, key, name_obj)?;
+            let mods = self.modules;
+            self.dict_store(mods, name_obj, m)?;
+            self.run_module_code(m)?;
+            self.pop_root();
+            Ok(())
+        })();
+        self.pop_root();
+        r
+    }
+
+    /// Print an exception with its traceback, as MicroPython does.
+    pub fn print_traceback(&mut self, exc: Obj) {
+        self.exc = exc;
+        let _ = self.print_traceback_inner(exc);
+    }
+
+    fn print_traceback_inner(&mut self, exc: Obj) -> PyResult<()> {
+        if !self.is_exception(exc) {
+            return self.sink_write(Sink::Err, b"exception is not an instance\n");
+        }
+        let tb = self.heap.get_obj(exc.bits(), 3);
+        if self.is_kind(tb, heap::Kind::List) {
+            self.sink_write(Sink::Err, b"Traceback (most recent call last):\n")?;
+            let n = self.heap.get(tb.bits(), 0) / 3;
+            let mut i = n;
+            while i > 0 {
+                i -= 1;
+                let store = self.heap.get_obj(tb.bits(), 1).bits();
+                let file = self.heap.get_obj(store, i * 3);
+                let line = self.heap.get_obj(store, i * 3 + 1).as_small().unwrap_or(0);
+                let block = self.heap.get_obj(store, i * 3 + 2);
+                self.sink_write(Sink::Err, b"  File \"")?;
+                self.sink_write_obj(Sink::Err, file)?;
+                let mut nb = object::print::NumBuf::new();
+                let _ = core::fmt::write(&mut nb, format_args!("\", line {line}, in "));
+                self.sink_write(Sink::Err, nb.as_bytes())?;
+                self.sink_write_obj(Sink::Err, block)?;
+                self.sink_write(Sink::Err, b"\n")?;
+            }
+        }
+        self.print_exception_line(Sink::Err, exc)
+    }
+}

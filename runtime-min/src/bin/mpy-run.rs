@@ -1,0 +1,86 @@
+//! Host runner: `mpy-run FILE.mpy [MODULE]` runs a `.mpy` with the `runtime-min` VM.
+//!
+//! Other `.mpy` files in the same directory are importable by their stem. Output goes to
+//! stdout, tracebacks to stderr; exit status 1 on an uncaught exception.
+
+use runtime_min::{CodeSource, Output, RunOutcome, Vm};
+use std::io::Write;
+
+struct Stdio;
+
+impl Output for Stdio {
+    fn write(&mut self, bytes: &[u8]) {
+        let _ = std::io::stdout().write_all(bytes);
+    }
+    fn write_err(&mut self, bytes: &[u8]) {
+        let _ = std::io::stdout().flush();
+        let _ = std::io::stderr().write_all(bytes);
+    }
+}
+
+/// Modules are `.mpy` files next to the main file, loaded on first use and leaked
+/// (they must outlive the VM, like flash).
+struct DirSource {
+    dir: std::path::PathBuf,
+}
+
+impl<'a> CodeSource<'a> for DirSource {
+    fn find(&self, name: &[u8]) -> Option<&'a [u8]> {
+        let name = std::str::from_utf8(name).ok()?;
+        if name.contains('/') || name.contains("..") {
+            return None;
+        }
+        let path = self.dir.join(format!("{}.mpy", name.replace('.', "/")));
+        let data = std::fs::read(path).ok()?;
+        Some(Box::leak(data.into_boxed_slice()))
+    }
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if args.len() < 2 {
+        eprintln!("usage: mpy-run FILE.mpy [MODULE] [--heap BYTES]");
+        std::process::exit(2);
+    }
+    let mut heap_size = 256 * 1024;
+    let mut positional = Vec::new();
+    let mut i = 1;
+    while i < args.len() {
+        if args[i] == "--heap" {
+            heap_size = args.get(i + 1).and_then(|s| s.parse().ok()).unwrap_or(heap_size);
+            i += 2;
+        } else {
+            positional.push(args[i].clone());
+            i += 1;
+        }
+    }
+    let path = std::path::PathBuf::from(&positional[0]);
+    let module = positional.get(1).cloned().unwrap_or_else(|| "__main__".to_string());
+    let data: &'static [u8] = match std::fs::read(&path) {
+        Ok(d) => Box::leak(d.into_boxed_slice()),
+        Err(e) => {
+            eprintln!("mpy-run: {}: {e}", path.display());
+            std::process::exit(2);
+        }
+    };
+    let dir = path.parent().map(std::path::Path::to_path_buf).unwrap_or_default();
+    // Run on a big thread stack: Python recursion maps onto Rust recursion.
+    let child = std::thread::Builder::new()
+        .stack_size(256 << 20)
+        .spawn(move || {
+            let source: &'static DirSource = Box::leak(Box::new(DirSource { dir }));
+            let out: &'static mut Stdio = Box::leak(Box::new(Stdio));
+            let heap: &'static mut [u8] = Box::leak(vec![0u8; heap_size].into_boxed_slice());
+            let Ok(mut vm) = Vm::new(heap, source, out) else {
+                eprintln!("mpy-run: heap too small");
+                return 2;
+            };
+            vm.max_depth = 100;
+            let r = vm.run_module(data, &module);
+            let _ = std::io::stdout().flush();
+            i32::from(r == RunOutcome::Exception)
+        })
+        .expect("spawn runner thread");
+    let code = child.join().unwrap_or(3);
+    std::process::exit(code);
+}

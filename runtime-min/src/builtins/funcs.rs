@@ -1,0 +1,1159 @@
+//! Built-in functions and type constructors (after py/modbuiltins.c and the `make_new`
+//! functions of py/obj*.c).
+
+use super::*;
+use crate::object::iter::{IT_ENUMERATE, IT_FILTER, IT_MAP, IT_REVERSED, IT_ZIP};
+use crate::object::print::Sink;
+use crate::vm::Raised;
+use mpy_format::opcode::BinaryOp;
+
+macro_rules! builtins {
+    ($($name:literal => $f:ident,)*) => {
+        pub(crate) static BUILTINS: &[BuiltinFn] = &[$(BuiltinFn { name: $name, func: $f },)*];
+    };
+}
+
+builtins! {
+    "__build_class__" => build_class,
+    "__object_init__" => object_init,
+    "print" => print,
+    "len" => len,
+    "abs" => abs,
+    "all" => all,
+    "any" => any,
+    "bin" => bin,
+    "hex" => hex,
+    "oct" => oct,
+    "callable" => callable,
+    "chr" => chr,
+    "ord" => ord,
+    "divmod" => divmod,
+    "enumerate" => enumerate,
+    "filter" => filter,
+    "map" => map,
+    "zip" => zip,
+    "reversed" => reversed,
+    "getattr" => getattr,
+    "setattr" => setattr,
+    "hasattr" => hasattr,
+    "delattr" => delattr,
+    "hash" => hash,
+    "id" => id,
+    "isinstance" => isinstance,
+    "issubclass" => issubclass,
+    "iter" => iter,
+    "next" => next,
+    "max" => max,
+    "min" => min,
+    "pow" => pow,
+    "repr" => repr,
+    "round" => round,
+    "sorted" => sorted,
+    "sum" => sum,
+    "globals" => globals,
+    "locals" => globals,
+    "dir" => dir,
+    "format" => format,
+}
+
+pub(crate) fn check_n(vm: &mut Vm<'_>, a: &Args, min: u32, max: u32) -> PyResult<()> {
+    if a.n_kw > 0 {
+        return Err(vm.raise_msg_str(T_TYPE_ERROR, "function doesn't take keyword arguments"));
+    }
+    let n = a.n_pos;
+    if min == max && n != min {
+        return Err(vm.raise_fmt(T_TYPE_ERROR, format_args!("function takes {min} positional arguments but {n} were given")));
+    }
+    if n < min {
+        return Err(vm.raise_fmt(T_TYPE_ERROR, format_args!("function missing {} required positional arguments", min - n)));
+    }
+    if n > max {
+        return Err(vm.raise_fmt(T_TYPE_ERROR, format_args!("function expected at most {max} arguments, got {n}")));
+    }
+    Ok(())
+}
+
+/// Positional count check that allows keyword arguments (handled by the caller).
+pub(crate) fn check_pos(vm: &mut Vm<'_>, a: &Args, min: u32, max: u32) -> PyResult<()> {
+    let b = Args { n_kw: 0, ..*a };
+    check_n(vm, &b, min, max)
+}
+
+fn build_class(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    if a.n_pos < 2 {
+        return Err(vm.raise_msg_str(T_TYPE_ERROR, "__build_class__ needs 2 arguments"));
+    }
+    let body = vm.arg(a, 0);
+    let name = vm.arg(a, 1);
+    let base = vm.roots_len();
+    let r = (|| {
+        let bases = vm.new_tuple(a.n_pos - 2)?;
+        vm.push_root(bases);
+        for i in 2..a.n_pos {
+            let b = vm.arg(a, i);
+            let ok = b.imm_of(Imm::Type).is_some() || vm.is_kind(b, Kind::Class);
+            if !ok {
+                return Err(vm.raise_msg_str(T_TYPE_ERROR, "bases must be types"));
+            }
+            vm.heap.set_obj(bases.bits(), i - 1, b);
+        }
+        let d = vm.new_dict(0)?;
+        vm.push_root(d);
+        let cell = vm.run_class_body(body, d)?;
+        vm.push_root(cell);
+        let c = vm.alloc(Kind::Class, 3)?;
+        vm.heap.set_obj(c, 0, name);
+        vm.heap.set_obj(c, 1, bases);
+        vm.heap.set_obj(c, 2, d);
+        if vm.is_kind(cell, Kind::Cell) {
+            vm.heap.set_obj(cell.bits(), 0, Obj::heap(c));
+        }
+        Ok(Obj::heap(c))
+    })();
+    vm.truncate_roots(base);
+    r
+}
+
+fn object_init(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    // super().__init__(...) reaching a native base: exceptions store their args.
+    let s = vm.arg(a, 0);
+    if vm.is_exception(s) && a.n_pos >= 1 {
+        let t = vm.new_tuple(a.n_pos - 1)?;
+        for i in 1..a.n_pos {
+            let v = vm.arg(a, i);
+            vm.heap.set_obj(t.bits(), i, v);
+        }
+        vm.heap.set_obj(s.bits(), 2, t);
+    }
+    Ok(Obj::NONE)
+}
+
+fn print(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    let sep = vm.arg_kw(a, b"sep").filter(|o| *o != Obj::NONE);
+    let end = vm.arg_kw(a, b"end").filter(|o| *o != Obj::NONE);
+    for i in 0..a.n_pos {
+        if i > 0 {
+            match sep {
+                Some(s) => vm.sink_write_obj(Sink::Out, s)?,
+                None => vm.sink_write(Sink::Out, b" ")?,
+            }
+        }
+        let o = vm.arg(a, i);
+        vm.print_obj(Sink::Out, o, false)?;
+    }
+    match end {
+        Some(e) => vm.sink_write_obj(Sink::Out, e)?,
+        None => vm.sink_write(Sink::Out, b"\n")?,
+    }
+    Ok(Obj::NONE)
+}
+
+fn len(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 1, 1)?;
+    let o = vm.arg(a, 0);
+    match vm.len_of(o)? {
+        Some(n) => Ok(Obj::small_sat(i64::from(n))),
+        None => {
+            let t = vm.type_name(o);
+            Err(vm.raise_fmt(T_TYPE_ERROR, format_args!("object of type '{t}' has no len()")))
+        }
+    }
+}
+
+fn abs(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 1, 1)?;
+    let o = vm.arg(a, 0);
+    if let Some(v) = vm.int_to_i64(o) {
+        return vm.new_int_wide(i128::from(v).abs());
+    }
+    if let Some(f) = vm.float_value(o) {
+        return vm.new_float(f.abs());
+    }
+    if let Some(r) = vm.call_special(o, "__abs__", &[])? {
+        return Ok(r);
+    }
+    let t = vm.type_name(o);
+    Err(vm.raise_fmt(T_TYPE_ERROR, format_args!("unsupported type for __abs__: '{t}'")))
+}
+
+fn all_any(vm: &mut Vm<'_>, a: &Args, want: bool) -> PyResult<Obj> {
+    check_n(vm, a, 1, 1)?;
+    let it = vm.get_iter(vm.arg(a, 0))?;
+    vm.push_root(it);
+    let r = (|| {
+        while let Some(v) = vm.iter_next(it)? {
+            if vm.is_true(v)? == want {
+                return Ok(Obj::bool(want));
+            }
+        }
+        Ok(Obj::bool(!want))
+    })();
+    vm.pop_root();
+    r
+}
+
+fn all(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    all_any(vm, a, false)
+}
+
+fn any(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    all_any(vm, a, true)
+}
+
+fn int_fmt(vm: &mut Vm<'_>, a: &Args, ty: u8) -> PyResult<Obj> {
+    check_n(vm, a, 1, 1)?;
+    let v = vm.get_index(vm.arg(a, 0))?;
+    let spec = crate::object::str::FormatSpec { alt: true, ty, ..Default::default() };
+    let slot = vm.builder_new()?;
+    let r = vm.format_int(Sink::Buf(slot), v, &spec);
+    let s = vm.builder_finish(slot);
+    r.map(|()| s)
+}
+
+fn bin(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    int_fmt(vm, a, b'b')
+}
+
+fn hex(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    int_fmt(vm, a, b'x')
+}
+
+fn oct(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    int_fmt(vm, a, b'o')
+}
+
+fn callable(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 1, 1)?;
+    let o = vm.arg(a, 0);
+    let r = match vm.kind_of(o) {
+        Some(Kind::Function | Kind::BoundMethod | Kind::Class) => true,
+        Some(Kind::Instance) => vm.lookup_special(o, "__call__").is_some(),
+        _ => matches!(o.as_imm(), Some((1..=3, _))),
+    };
+    Ok(Obj::bool(r))
+}
+
+fn chr(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 1, 1)?;
+    vm.chr(vm.arg(a, 0))
+}
+
+fn ord(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 1, 1)?;
+    let o = vm.arg(a, 0);
+    if let Some((d, is_str)) = vm.str_or_bytes(o) {
+        let n = if is_str { crate::object::str::char_count(d) } else { d.len() };
+        if n == 1 {
+            let v = if is_str {
+                core::str::from_utf8(d).ok().and_then(|s| s.chars().next()).map_or(0, |c| c as u32)
+            } else {
+                u32::from(d[0])
+            };
+            return Ok(Obj::small_sat(i64::from(v)));
+        }
+        return Err(vm.raise_fmt(T_TYPE_ERROR, format_args!("ord() expected a character, but string of length {n} found")));
+    }
+    let t = vm.type_name(o);
+    Err(vm.raise_fmt(T_TYPE_ERROR, format_args!("ord() expected a character, but {t} found")))
+}
+
+fn divmod(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 2)?;
+    let (x, y) = (vm.arg(a, 0), vm.arg(a, 1));
+    let q = vm.binary_op(BinaryOp::FLOOR_DIVIDE, x, y)?;
+    vm.push_root(q);
+    let r = vm.binary_op(BinaryOp::MODULO, x, y);
+    let t = r.and_then(|r| {
+        vm.push_root(r);
+        let t = vm.new_tuple_from(&[q, r]);
+        vm.pop_root();
+        t
+    });
+    vm.pop_root();
+    t
+}
+
+fn enumerate(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_pos(vm, a, 1, 2)?;
+    let start = match vm.arg_pos(a, 1).or_else(|| vm.arg_kw(a, b"start")) {
+        Some(s) => vm.get_int(s)?,
+        None => 0,
+    };
+    let it = vm.get_iter(vm.arg(a, 0))?;
+    vm.new_iter(IT_ENUMERATE, it, Obj::small_sat(start), 0)
+}
+
+fn iters_tuple(vm: &mut Vm<'_>, a: &Args, from: u32) -> PyResult<Obj> {
+    let n = a.n_pos.saturating_sub(from);
+    let t = vm.new_tuple(n)?;
+    vm.push_root(t);
+    let r = (|| {
+        for i in 0..n {
+            let it = vm.get_iter(vm.arg(a, from + i))?;
+            vm.heap.set_obj(t.bits(), i + 1, it);
+        }
+        Ok(t)
+    })();
+    vm.pop_root();
+    r
+}
+
+fn filter(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 2)?;
+    let it = vm.get_iter(vm.arg(a, 1))?;
+    vm.new_iter(IT_FILTER, it, vm.arg(a, 0), 0)
+}
+
+fn map(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    if a.n_pos < 2 {
+        return Err(vm.raise_msg_str(T_TYPE_ERROR, "function missing 1 required positional arguments"));
+    }
+    let t = iters_tuple(vm, a, 1)?;
+    vm.new_iter(IT_MAP, t, vm.arg(a, 0), 0)
+}
+
+fn zip(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    let t = iters_tuple(vm, a, 0)?;
+    vm.new_iter(IT_ZIP, t, Obj::NULL, 0)
+}
+
+fn reversed(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 1, 1)?;
+    let o = vm.arg(a, 0);
+    if let Some(r) = vm.call_special(o, "__reversed__", &[])? {
+        return Ok(r);
+    }
+    let Some(n) = vm.len_of(o)? else {
+        let t = vm.type_name(o);
+        return Err(vm.raise_fmt(T_TYPE_ERROR, format_args!("'{t}' object isn't reversible")));
+    };
+    vm.new_iter(IT_REVERSED, o, Obj::NULL, n)
+}
+
+fn getattr(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 3)?;
+    let (o, n) = (vm.arg(a, 0), vm.arg(a, 1));
+    match vm.load_attr(o, n) {
+        Ok(v) => Ok(v),
+        Err(e) => {
+            if a.n_pos == 3 && vm.is_instance_of(vm.exc, T_ATTRIBUTE_ERROR) {
+                Ok(vm.arg(a, 2))
+            } else {
+                Err(e)
+            }
+        }
+    }
+}
+
+fn setattr(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 3, 3)?;
+    vm.store_attr(vm.arg(a, 0), vm.arg(a, 1), vm.arg(a, 2))?;
+    Ok(Obj::NONE)
+}
+
+fn delattr(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 2)?;
+    vm.store_attr(vm.arg(a, 0), vm.arg(a, 1), Obj::NULL)?;
+    Ok(Obj::NONE)
+}
+
+fn hasattr(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 2)?;
+    match vm.load_attr(vm.arg(a, 0), vm.arg(a, 1)) {
+        Ok(_) => Ok(Obj::TRUE),
+        Err(e) => {
+            if vm.is_instance_of(vm.exc, T_ATTRIBUTE_ERROR) {
+                Ok(Obj::FALSE)
+            } else {
+                Err(e)
+            }
+        }
+    }
+}
+
+fn hash(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 1, 1)?;
+    let o = vm.arg(a, 0);
+    if let Some(v) = vm.int_to_i64(o) {
+        return vm.new_int(v);
+    }
+    let h = vm.hash(o)?;
+    Ok(Obj::small_sat(i64::from(h & 0x3fff_ffff)))
+}
+
+fn id(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 1, 1)?;
+    Ok(Obj::small_sat(i64::from(vm.arg(a, 0).bits() >> 1)))
+}
+
+fn isinstance_inner(vm: &mut Vm<'_>, t: Obj, classes: Obj) -> PyResult<bool> {
+    if vm.is_kind(classes, Kind::Tuple) {
+        for i in 0..vm.tuple_len(classes) {
+            let c = vm.heap.get_obj(classes.bits(), i + 1);
+            if isinstance_inner(vm, t, c)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    if classes.imm_of(Imm::Type).is_none() && !vm.is_kind(classes, Kind::Class) {
+        return Err(vm.raise_msg_str(T_TYPE_ERROR, "issubclass() arg 2 must be a class or a tuple of classes"));
+    }
+    Ok(vm.is_subclass(t, classes))
+}
+
+fn isinstance(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 2)?;
+    let t = vm.type_of(vm.arg(a, 0));
+    isinstance_inner(vm, t, vm.arg(a, 1)).map(Obj::bool)
+}
+
+fn issubclass(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 2)?;
+    let t = vm.arg(a, 0);
+    if t.imm_of(Imm::Type).is_none() && !vm.is_kind(t, Kind::Class) {
+        return Err(vm.raise_msg_str(T_TYPE_ERROR, "issubclass() arg 1 must be a class"));
+    }
+    isinstance_inner(vm, t, vm.arg(a, 1)).map(Obj::bool)
+}
+
+fn iter(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 1, 1)?;
+    vm.get_iter(vm.arg(a, 0))
+}
+
+fn next(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 1, 2)?;
+    match vm.iter_next(vm.arg(a, 0))? {
+        Some(v) => Ok(v),
+        None => {
+            if a.n_pos == 2 {
+                return Ok(vm.arg(a, 1));
+            }
+            let rv = vm.ret_value;
+            let args: &[Obj] = if rv.is_null() || rv == Obj::NONE { &[] } else { &[rv] };
+            let mut buf = [Obj::NULL; 1];
+            buf[..args.len()].copy_from_slice(args);
+            let e = vm.new_exception(T_STOP_ITERATION, &buf[..args.len()])?;
+            Err(vm.raise_obj(e))
+        }
+    }
+}
+
+fn min_max(vm: &mut Vm<'_>, a: &Args, want_max: bool) -> PyResult<Obj> {
+    let key = vm.arg_kw(a, b"key").filter(|k| *k != Obj::NONE);
+    let default = vm.arg_kw(a, b"default");
+    let base = vm.roots_len();
+    let src = if a.n_pos == 1 {
+        vm.arg(a, 0)
+    } else {
+        let t = vm.new_tuple(a.n_pos)?;
+        for i in 0..a.n_pos {
+            let v = vm.arg(a, i);
+            vm.heap.set_obj(t.bits(), i + 1, v);
+        }
+        t
+    };
+    vm.push_root(src);
+    let r = (|| {
+        let it = vm.get_iter(src)?;
+        vm.push_root(it);
+        let mut best = Obj::NULL;
+        let mut best_key = Obj::NULL;
+        let slot = vm.roots_len();
+        vm.push_root(Obj::NULL);
+        vm.push_root(Obj::NULL);
+        while let Some(v) = vm.iter_next(it)? {
+            vm.push_root(v);
+            let k = match key {
+                Some(f) => vm.call_obj(f, &[v])?,
+                None => v,
+            };
+            vm.pop_root();
+            if best.is_null() {
+                best = v;
+                best_key = k;
+            } else {
+                let better = if want_max { vm.less_than(best_key, k)? } else { vm.less_than(k, best_key)? };
+                if better {
+                    best = v;
+                    best_key = k;
+                }
+            }
+            vm.set_root(slot, best);
+            vm.set_root(slot + 1, best_key);
+        }
+        if best.is_null() {
+            if let Some(d) = default {
+                return Ok(d);
+            }
+            let name = if want_max { "max" } else { "min" };
+            return Err(vm.raise_fmt(T_VALUE_ERROR, format_args!("{name}() arg is an empty sequence")));
+        }
+        Ok(best)
+    })();
+    vm.truncate_roots(base);
+    r
+}
+
+fn max(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    min_max(vm, a, true)
+}
+
+fn min(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    min_max(vm, a, false)
+}
+
+fn pow(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 3)?;
+    if a.n_pos == 3 {
+        let (Some(x), Some(y), Some(m)) = (vm.int_to_i64(vm.arg(a, 0)), vm.int_to_i64(vm.arg(a, 1)), vm.int_to_i64(vm.arg(a, 2))) else {
+            return Err(vm.raise_msg_str(T_TYPE_ERROR, "pow() with 3 arguments requires integers"));
+        };
+        if m == 0 {
+            return Err(vm.raise_msg_str(T_VALUE_ERROR, "pow() 3rd argument cannot be 0"));
+        }
+        let m = i128::from(m);
+        let mut base = i128::from(x).rem_euclid(m);
+        let mut e = y;
+        let mut acc: i128 = 1 % m;
+        while e > 0 {
+            if e & 1 == 1 {
+                acc = (acc * base).rem_euclid(m);
+            }
+            base = (base * base).rem_euclid(m);
+            e >>= 1;
+        }
+        return vm.new_int_wide(acc);
+    }
+    vm.binary_op(BinaryOp::POWER, vm.arg(a, 0), vm.arg(a, 1))
+}
+
+fn repr(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 1, 1)?;
+    vm.to_str(vm.arg(a, 0), true)
+}
+
+fn round(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 1, 2)?;
+    let o = vm.arg(a, 0);
+    let nd = vm.arg_pos(a, 1).filter(|o| *o != Obj::NONE);
+    if let Some(v) = vm.int_to_i64(o) {
+        if let Some(nd) = nd {
+            let n = vm.get_int(nd)?;
+            if n >= 0 {
+                return Ok(o);
+            }
+            let p = 10i128.pow(u32::try_from(-n).unwrap_or(0).min(30));
+            let v = i128::from(v);
+            let (q, r) = crate::object::int::floor_divmod(v, p).unwrap_or((0, 0));
+            let q = if r * 2 > p || (r * 2 == p && q % 2 != 0) { q + 1 } else { q };
+            return vm.new_int_wide(q * p);
+        }
+        return vm.new_int(v);
+    }
+    let Some(f) = vm.float_value(o) else {
+        if let Some(r) = vm.call_special(o, "__round__", &[])? {
+            return Ok(r);
+        }
+        let t = vm.type_name(o);
+        return Err(vm.raise_fmt(T_TYPE_ERROR, format_args!("can't convert {t} to float")));
+    };
+    match nd {
+        None => {
+            if !f.is_finite() {
+                return Err(vm.raise_msg_str(T_VALUE_ERROR, "cannot convert float NaN to integer"));
+            }
+            let r = round_half_even(f);
+            #[allow(clippy::cast_possible_truncation)]
+            vm.new_int_wide(r as i128)
+        }
+        Some(nd) => {
+            let n = vm.get_int(nd)?;
+            if !f.is_finite() || n > 300 {
+                return Ok(o);
+            }
+            // Round via decimal formatting (correctly rounded, half-even on exact ties).
+            let mut nb = crate::object::print::NumBuf::new();
+            let r = if n >= 0 {
+                #[allow(clippy::cast_sign_loss, clippy::cast_possible_truncation)]
+                let p = n as usize;
+                let _ = core::fmt::write(&mut nb, format_args!("{f:.p$}"));
+                core::str::from_utf8(nb.as_bytes()).ok().and_then(|s| s.parse::<f64>().ok()).unwrap_or(f)
+            } else {
+                let p = crate::object::print::powf(10.0, -(n as f64));
+                round_half_even(f / p) * p
+            };
+            vm.new_float(r)
+        }
+    }
+}
+
+fn round_half_even(f: f64) -> f64 {
+    let fl = crate::object::ops::floor(f);
+    let diff = f - fl;
+    if diff > 0.5 {
+        fl + 1.0
+    } else if diff < 0.5 {
+        fl
+    } else if crate::object::ops::fmod(fl, 2.0) == 0.0 {
+        fl
+    } else {
+        fl + 1.0
+    }
+}
+
+fn sorted(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    if a.n_pos != 1 {
+        return Err(vm.raise_fmt(T_TYPE_ERROR, format_args!("function takes 1 positional arguments but {} were given", a.n_pos)));
+    }
+    let l = vm.list_from_iter(vm.arg(a, 0))?;
+    vm.push_root(l);
+    let key = vm.arg_kw(a, b"key").unwrap_or(Obj::NONE);
+    let rev = match vm.arg_kw(a, b"reverse") {
+        Some(r) => vm.is_true(r)?,
+        None => false,
+    };
+    let r = vm.list_sort(l, key, rev);
+    vm.pop_root();
+    r.map(|()| l)
+}
+
+fn sum(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 1, 2)?;
+    let mut acc = vm.arg_pos(a, 1).unwrap_or(Obj::small_sat(0));
+    let it = vm.get_iter(vm.arg(a, 0))?;
+    let base = vm.roots_len();
+    vm.push_root(it);
+    let slot = vm.roots_len();
+    vm.push_root(acc);
+    let r = (|| {
+        while let Some(v) = vm.iter_next(it)? {
+            acc = vm.binary_op(BinaryOp::ADD, acc, v)?;
+            vm.set_root(slot, acc);
+        }
+        Ok(acc)
+    })();
+    vm.truncate_roots(base);
+    r
+}
+
+fn globals(vm: &mut Vm<'_>, _a: &Args) -> PyResult<Obj> {
+    let f = vm.frames[vm.depth.saturating_sub(1)];
+    if f.is_null() {
+        return Ok(Obj::NONE);
+    }
+    let fun = vm.heap.get_obj(f.bits(), crate::vm::dispatch::F_FUN);
+    let m = vm.heap.get_obj(fun.bits(), 1);
+    Ok(vm.heap.get_obj(m.bits(), crate::loader::M_GLOBALS))
+}
+
+fn dir(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    let l = vm.new_list(0, 4)?;
+    if a.n_pos == 0 {
+        return Ok(l);
+    }
+    vm.push_root(l);
+    let o = vm.arg(a, 0);
+    let d = match vm.kind_of(o) {
+        Some(Kind::Instance) => vm.heap.get_obj(o.bits(), 1),
+        Some(Kind::Class) => vm.heap.get_obj(o.bits(), 2),
+        Some(Kind::Module) => vm.heap.get_obj(o.bits(), crate::loader::M_GLOBALS),
+        _ => Obj::NULL,
+    };
+    if vm.is_kind(d, Kind::Dict) {
+        let mut i = 0;
+        while i < vm.dict_alloc(d) {
+            if let Some((k, _)) = vm.dict_slot(d, i) {
+                vm.list_append(l, k)?;
+            }
+            i += 1;
+        }
+    }
+    vm.pop_root();
+    Ok(l)
+}
+
+fn format(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 1, 2)?;
+    let v = vm.arg(a, 0);
+    let spec = vm.arg_pos(a, 1);
+    let mut sb = crate::object::print::NumBuf::new();
+    if let Some(s) = spec {
+        sb.extend(vm.str_data(s).unwrap_or(&[]));
+    }
+    let slot = vm.builder_new()?;
+    let r = vm.format_value(Sink::Buf(slot), v, sb.as_bytes());
+    let s = vm.builder_finish(slot);
+    r.map(|()| s)
+}
+
+// ----- constructors -----
+
+#[allow(clippy::too_many_lines)]
+pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
+    if is_exception_type(id) {
+        let t = vm.new_tuple(a.n_pos)?;
+        for i in 0..a.n_pos {
+            let v = vm.arg(a, i);
+            vm.heap.set_obj(t.bits(), i + 1, v);
+        }
+        vm.push_root(t);
+        let e = vm.alloc(Kind::Instance, 4);
+        vm.pop_root();
+        let e = e?;
+        vm.heap.set_obj(e, 0, type_obj(id));
+        vm.heap.set_obj(e, 2, t);
+        return Ok(Obj::heap(e));
+    }
+    let arg0 = vm.arg_pos(a, 0);
+    match id {
+        T_INT => {
+            check_pos(vm, a, 0, 2)?;
+            let Some(x) = arg0 else { return Ok(Obj::small_sat(0)) };
+            let base = match vm.arg_pos(a, 1).or_else(|| vm.arg_kw(a, b"base")) {
+                Some(b) => Some(vm.get_int(b)?),
+                None => None,
+            };
+            if let Some((d, _)) = vm.str_or_bytes(x) {
+                let mut buf = crate::object::print::NumBuf::new();
+                buf.extend(d);
+                #[allow(clippy::cast_sign_loss, clippy::cast_possible_truncation)]
+                let b = base.unwrap_or(10) as u32;
+                return match vm.parse_int(buf.as_bytes(), b)? {
+                    Some(v) => Ok(v),
+                    None => {
+                        let s = vm.to_str(x, true)?;
+                        vm.push_root(s);
+                        let mut msg = crate::object::print::NumBuf::new();
+                        let _ = core::fmt::write(&mut msg, format_args!("invalid syntax for integer with base {}: ", base.unwrap_or(10)));
+                        msg.extend(vm.str_data(s).unwrap_or(&[]));
+                        vm.pop_root();
+                        let text = core::str::from_utf8(msg.as_bytes()).unwrap_or("invalid syntax for integer");
+                        let mut copy = [0u8; 400];
+                        let n = text.len();
+                        copy[..n].copy_from_slice(text.as_bytes());
+                        let text = core::str::from_utf8(&copy[..n]).unwrap_or("?");
+                        Err(vm.raise_msg_str(T_VALUE_ERROR, text))
+                    }
+                };
+            }
+            if let Some(v) = vm.int_to_i64(x) {
+                return vm.new_int(v);
+            }
+            if let Some(f) = vm.float_value(x) {
+                if f.is_nan() {
+                    return Err(vm.raise_msg_str(T_VALUE_ERROR, "cannot convert float NaN to integer"));
+                }
+                if f.is_infinite() {
+                    return Err(vm.raise_msg_str(T_OVERFLOW_ERROR, "cannot convert float infinity to integer"));
+                }
+                #[allow(clippy::cast_possible_truncation)]
+                return vm.new_int_wide(crate::object::ops::trunc(f) as i128);
+            }
+            if let Some(r) = vm.call_special(x, "__int__", &[])? {
+                return Ok(r);
+            }
+            let t = vm.type_name(x);
+            Err(vm.raise_fmt(T_TYPE_ERROR, format_args!("can't convert {t} to int")))
+        }
+        T_FLOAT => {
+            check_n(vm, a, 0, 1)?;
+            let Some(x) = arg0 else { return vm.new_float(0.0) };
+            if vm.float_value(x).is_some() {
+                return Ok(x);
+            }
+            if let Some(f) = vm.float_of(x) {
+                return vm.new_float(f);
+            }
+            if let Some(d) = vm.str_data(x) {
+                let t = core::str::from_utf8(d).unwrap_or("").trim();
+                let lower_ok = {
+                    let mut buf = [0u8; 64];
+                    let n = t.len().min(64);
+                    buf[..n].copy_from_slice(&t.as_bytes()[..n]);
+                    buf[..n].make_ascii_lowercase();
+                    let s = core::str::from_utf8(&buf[..n]).unwrap_or("");
+                    match s {
+                        "inf" | "+inf" | "infinity" | "+infinity" => Some(f64::INFINITY),
+                        "-inf" | "-infinity" => Some(f64::NEG_INFINITY),
+                        "nan" | "+nan" | "-nan" => Some(f64::NAN),
+                        _ => None,
+                    }
+                };
+                if let Some(f) = lower_ok.or_else(|| t.parse::<f64>().ok()) {
+                    return vm.new_float(f);
+                }
+                let s = vm.to_str(x, true)?;
+                vm.push_root(s);
+                let mut msg = crate::object::print::NumBuf::new();
+                msg.extend(b"could not convert string to float: ");
+                msg.extend(vm.str_data(s).unwrap_or(&[]));
+                vm.pop_root();
+                let mut copy = [0u8; 400];
+                let n = msg.len;
+                copy[..n].copy_from_slice(msg.as_bytes());
+                let text = core::str::from_utf8(&copy[..n]).unwrap_or("?");
+                return Err(vm.raise_msg_str(T_VALUE_ERROR, text));
+            }
+            if let Some(r) = vm.call_special(x, "__float__", &[])? {
+                return Ok(r);
+            }
+            let t = vm.type_name(x);
+            Err(vm.raise_fmt(T_TYPE_ERROR, format_args!("can't convert {t} to float")))
+        }
+        T_BOOL => {
+            check_n(vm, a, 0, 1)?;
+            match arg0 {
+                Some(x) => Ok(Obj::bool(vm.is_true(x)?)),
+                None => Ok(Obj::FALSE),
+            }
+        }
+        T_STR => {
+            check_pos(vm, a, 0, 3)?;
+            let Some(x) = arg0 else { return Ok(Obj::qstr(1)) };
+            if a.n_pos >= 2 || vm.arg_kw(a, b"encoding").is_some() {
+                if let Some(d) = vm.bytes_data(x) {
+                    if core::str::from_utf8(d).is_err() {
+                        return Err(vm.raise_msg_str(T_UNICODE_ERROR, "invalid UTF-8"));
+                    }
+                    let n = d.len();
+                    return vm.substr_as_str(x, n);
+                }
+            }
+            vm.to_str(x, false)
+        }
+        T_BYTES | T_BYTEARRAY => {
+            check_pos(vm, a, 0, 3)?;
+            let r = match arg0 {
+                None => vm.new_bytes(&[])?,
+                Some(x) => {
+                    if let Some(d) = vm.str_data(x) {
+                        let n = d.len();
+                        let o = vm.new_str_uninit(Kind::Bytes, n)?;
+                        vm.copy_str_bytes(x, o, 0)?;
+                        Obj::heap(o)
+                    } else if let Some(n) = vm.int_to_i64(x) {
+                        let n = usize::try_from(n).unwrap_or(0);
+                        Obj::heap(vm.new_str_uninit(Kind::Bytes, n)?)
+                    } else if vm.bytes_data(x).is_some() {
+                        let n = vm.bytes_data(x).map_or(0, <[u8]>::len);
+                        let o = vm.new_str_uninit(Kind::Bytes, n)?;
+                        vm.copy_str_bytes(x, o, 0)?;
+                        Obj::heap(o)
+                    } else {
+                        let l = vm.list_from_iter(x)?;
+                        vm.push_root(l);
+                        let n = vm.heap.get(l.bits(), 0);
+                        let o = vm.new_str_uninit(Kind::Bytes, n as usize);
+                        let o = match o {
+                            Ok(o) => o,
+                            Err(e) => {
+                                vm.pop_root();
+                                return Err(e);
+                            }
+                        };
+                        for i in 0..n {
+                            let st = vm.heap.get_obj(l.bits(), 1).bits();
+                            let v = vm.heap.get_obj(st, i);
+                            let Some(b) = vm.int_to_i64(v).filter(|b| (0..=255).contains(b)) else {
+                                vm.pop_root();
+                                return Err(vm.raise_msg_str(T_VALUE_ERROR, "bytes value out of range"));
+                            };
+                            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                            if let Some(x) = vm.heap.bytes_mut(o, 1, n).get_mut(i as usize) {
+                                *x = b as u8;
+                            }
+                        }
+                        vm.pop_root();
+                        Obj::heap(o)
+                    }
+                }
+            };
+            if id == T_BYTEARRAY {
+                return vm.bytearray_from(r);
+            }
+            Ok(r)
+        }
+        T_TUPLE => {
+            check_n(vm, a, 0, 1)?;
+            match arg0 {
+                Some(x) => vm.tuple_from_iter(x),
+                None => vm.new_tuple(0),
+            }
+        }
+        T_LIST => {
+            check_n(vm, a, 0, 1)?;
+            match arg0 {
+                Some(x) => vm.list_from_iter(x),
+                None => vm.new_list(0, 0),
+            }
+        }
+        T_DICT => {
+            check_pos(vm, a, 0, 1)?;
+            let d = vm.new_dict(0)?;
+            vm.push_root(d);
+            let r = (|| {
+                if let Some(x) = arg0 {
+                    vm.dict_update_from(d, x)?;
+                }
+                for i in 0..a.n_kw {
+                    let (k, v) = vm.kw_pair(a, i);
+                    vm.dict_store(d, k, v)?;
+                }
+                Ok(d)
+            })();
+            vm.pop_root();
+            r
+        }
+        T_SET | T_FROZENSET => {
+            check_n(vm, a, 0, 1)?;
+            match arg0 {
+                Some(x) => vm.set_from_iter(x, id == T_FROZENSET),
+                None => vm.new_set(0, id == T_FROZENSET),
+            }
+        }
+        T_RANGE => {
+            check_n(vm, a, 1, 3)?;
+            let mut v = [0i64; 3];
+            for (i, slot) in v.iter_mut().enumerate().take(a.n_pos as usize) {
+                #[allow(clippy::cast_possible_truncation)]
+                let o = vm.arg(a, i as u32);
+                *slot = vm.get_index(o)?;
+            }
+            let (start, stop, step) = match a.n_pos {
+                1 => (0, v[0], 1),
+                2 => (v[0], v[1], 1),
+                _ => (v[0], v[1], v[2]),
+            };
+            if step == 0 {
+                return Err(vm.raise_msg_str(T_VALUE_ERROR, "zero step"));
+            }
+            vm.new_range(start, stop, step)
+        }
+        T_SLICE => {
+            check_n(vm, a, 1, 3)?;
+            let g = |i| vm.arg_pos(a, i).unwrap_or(Obj::NONE);
+            let (s0, s1, s2) = if a.n_pos == 1 { (Obj::NONE, g(0), Obj::NONE) } else { (g(0), g(1), g(2)) };
+            vm.new_slice(s0, s1, s2)
+        }
+        T_OBJECT => {
+            let o = vm.alloc(Kind::Instance, 4)?;
+            vm.heap.set_obj(o, 0, type_obj(T_OBJECT));
+            Ok(Obj::heap(o))
+        }
+        T_TYPE => {
+            if a.n_pos == 1 {
+                return Ok(vm.type_of(vm.arg(a, 0)));
+            }
+            if a.n_pos == 3 {
+                let name = vm.arg(a, 0);
+                let bases = vm.arg(a, 1);
+                let d = vm.arg(a, 2);
+                let c = vm.alloc(Kind::Class, 3)?;
+                vm.heap.set_obj(c, 0, name);
+                vm.heap.set_obj(c, 1, bases);
+                vm.heap.set_obj(c, 2, d);
+                return Ok(Obj::heap(c));
+            }
+            Err(vm.raise_msg_str(T_TYPE_ERROR, "type takes 1 or 3 arguments"))
+        }
+        T_PROPERTY | T_CLASSMETHOD | T_STATICMETHOD => {
+            let which = match id {
+                T_PROPERTY => 0,
+                T_CLASSMETHOD => 1,
+                _ => 2,
+            };
+            let w = vm.alloc(Kind::Wrapper, 4)?;
+            vm.heap.set(w, 0, which);
+            for i in 0..3 {
+                let v = vm.arg_pos(a, i).unwrap_or(Obj::NONE);
+                vm.heap.set_obj(w, 1 + i, v);
+            }
+            if which == 0 {
+                for (k, name) in [(0u32, b"fget" as &[u8]), (1, b"fset"), (2, b"fdel")] {
+                    if let Some(v) = vm.arg_kw(a, name) {
+                        vm.heap.set_obj(w, 1 + k, v);
+                    }
+                }
+            }
+            Ok(Obj::heap(w))
+        }
+        T_SUPER => {
+            check_n(vm, a, 2, 2)?;
+            let s = vm.alloc(Kind::Super, 2)?;
+            let (c, o) = (vm.arg(a, 0), vm.arg(a, 1));
+            vm.heap.set_obj(s, 0, c);
+            vm.heap.set_obj(s, 1, o);
+            Ok(Obj::heap(s))
+        }
+        _ => {
+            let n = type_name(id);
+            Err(vm.raise_fmt(T_TYPE_ERROR, format_args!("cannot create '{n}' instances")))
+        }
+    }
+}
+
+pub(super) fn builtin_module(_vm: &mut Vm<'_>, _name: &[u8]) -> PyResult<Option<Obj>> {
+    Ok(None)
+}
+
+impl<'a> Vm<'a> {
+    /// A bytearray holding a copy of bytes object `src`.
+    pub(crate) fn bytearray_from(&mut self, src: Obj) -> PyResult<Obj> {
+        let n = self.bytes_data(src).map_or(0, <[u8]>::len);
+        self.push_root(src);
+        let store = self.new_str_uninit(Kind::Bytes, n);
+        let store = match store {
+            Ok(s) => s,
+            Err(e) => {
+                self.pop_root();
+                return Err(e);
+            }
+        };
+        self.copy_str_bytes(src, store, 0)?;
+        self.push_root(Obj::heap(store));
+        let ba = self.alloc(Kind::ByteArray, 2);
+        self.pop_root();
+        self.pop_root();
+        let ba = ba?;
+        #[allow(clippy::cast_possible_truncation)]
+        self.heap.set(ba, 0, n as u32);
+        self.heap.set_obj(ba, 1, Obj::heap(store));
+        Ok(Obj::heap(ba))
+    }
+
+    /// `str(bytes, encoding)`: a str with the same bytes.
+    pub(crate) fn substr_as_str(&mut self, src: Obj, n: usize) -> PyResult<Obj> {
+        self.push_root(src);
+        let o = self.new_str_uninit(Kind::Str, n);
+        self.pop_root();
+        let o = o?;
+        self.copy_str_bytes(src, o, 0)?;
+        Ok(Obj::heap(o))
+    }
+
+    /// `dict.update(x)` for a dict or an iterable of pairs.
+    pub(crate) fn dict_update_from(&mut self, d: Obj, x: Obj) -> PyResult<()> {
+        if self.is_kind(x, Kind::Dict) {
+            return self.dict_update(d, x);
+        }
+        let base = self.roots_len();
+        self.push_root(x);
+        let it = self.get_iter(x)?;
+        self.push_root(it);
+        let r = (|| {
+            while let Some(pair) = self.iter_next(it)? {
+                self.push_root(pair);
+                let t = self.tuple_from_iter(pair)?;
+                self.pop_root();
+                if self.tuple_len(t) != 2 {
+                    return Err(self.raise_msg_str(T_VALUE_ERROR, "dictionary update sequence element has wrong length"));
+                }
+                let (k, v) = (self.heap.get_obj(t.bits(), 1), self.heap.get_obj(t.bits(), 2));
+                self.push_root(t);
+                self.dict_store(d, k, v)?;
+                self.pop_root();
+            }
+            Ok(())
+        })();
+        self.truncate_roots(base);
+        r
+    }
+
+    /// `list.sort(key, reverse)` — MicroPython's quicksort, so results match exactly.
+    pub(crate) fn list_sort(&mut self, l: Obj, key: Obj, reverse: bool) -> PyResult<()> {
+        let n = i64::from(self.heap.get(l.bits(), 0));
+        if n <= 1 {
+            return Ok(());
+        }
+        let key = if key == Obj::NONE { Obj::NULL } else { key };
+        let less_result = Obj::bool(!reverse);
+        self.quicksort(l, -1, n - 1, key, less_result, 0)
+    }
+
+    fn sort_item(&self, l: Obj, i: i64) -> Obj {
+        let store = self.heap.get_obj(l.bits(), 1).bits();
+        #[allow(clippy::cast_sign_loss, clippy::cast_possible_truncation)]
+        if i >= 0 && i < i64::from(self.heap.get(l.bits(), 0)) {
+            self.heap.get_obj(store, i as u32)
+        } else {
+            Obj::NONE
+        }
+    }
+
+    fn sort_set(&mut self, l: Obj, i: i64, v: Obj) {
+        #[allow(clippy::cast_sign_loss, clippy::cast_possible_truncation)]
+        if i >= 0 && i < i64::from(self.heap.get(l.bits(), 0)) {
+            self.list_set(l, i as u32, v);
+        }
+    }
+
+    fn sort_key(&mut self, l: Obj, i: i64, key: Obj) -> PyResult<Obj> {
+        let v = self.sort_item(l, i);
+        if key.is_null() {
+            Ok(v)
+        } else {
+            self.call_obj(key, &[v])
+        }
+    }
+
+    fn quicksort(&mut self, l: Obj, mut head: i64, mut tail: i64, key: Obj, less: Obj, depth: u32) -> PyResult<()> {
+        if depth > 64 {
+            return Err(self.recursion_error());
+        }
+        while tail - head > 1 {
+            let mut h = head;
+            let mut t = tail;
+            let v = self.sort_key(l, tail, key)?;
+            let slot = self.roots_len();
+            self.push_root(v);
+            let r = (|| {
+                loop {
+                    loop {
+                        h += 1;
+                        if h >= t {
+                            break;
+                        }
+                        let k = self.sort_key(l, h, key)?;
+                        if self.binary_op(BinaryOp::LESS, k, v)? != less {
+                            break;
+                        }
+                    }
+                    loop {
+                        t -= 1;
+                        if h >= t {
+                            break;
+                        }
+                        let k = self.sort_key(l, t, key)?;
+                        if self.binary_op(BinaryOp::LESS, v, k)? != less {
+                            break;
+                        }
+                    }
+                    if h >= t {
+                        break;
+                    }
+                    let x = self.sort_item(l, h);
+                    let y = self.sort_item(l, t);
+                    self.sort_set(l, h, y);
+                    self.sort_set(l, t, x);
+                }
+                Ok::<(), Raised>(())
+            })();
+            self.truncate_roots(slot);
+            r?;
+            let x = self.sort_item(l, h);
+            let y = self.sort_item(l, tail);
+            self.sort_set(l, h, y);
+            self.sort_set(l, tail, x);
+            if t - head < tail - h {
+                self.quicksort(l, head, t, key, less, depth + 1)?;
+                head = h;
+            } else {
+                self.quicksort(l, h, tail, key, less, depth + 1)?;
+                tail = t;
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,1554 @@
+//! Methods of built-in types: str, bytes, list, tuple, dict, set, int, generator, property
+//! (after py/objstr.c, py/objlist.c, py/objdict.c, py/objset.c, py/objgenerator.c).
+
+use super::funcs::{check_n, check_pos};
+use super::*;
+use crate::object::iter::{IT_DICT_ITEMS, IT_DICT_KEYS, IT_DICT_VALUES, VIEW};
+use crate::object::print::{NumBuf, Sink};
+use crate::object::str::{char_count, find, rfind};
+use crate::vm::dispatch::ExecResult;
+
+/// A built-in method.
+pub(crate) struct Method {
+    pub ty: u32,
+    pub name: &'static str,
+    pub func: for<'x> fn(&mut Vm<'x>, &Args) -> PyResult<Obj>,
+    /// Bound to the type when looked up on the type (`dict.fromkeys`).
+    pub class_method: bool,
+}
+
+macro_rules! methods {
+    ($($ty:ident . $name:literal => $f:ident $(, $cm:tt)?;)*) => {
+        pub(crate) static METHODS: &[Method] = &[
+            $(Method { ty: $ty, name: $name, func: $f, class_method: methods!(@cm $($cm)?) },)*
+        ];
+    };
+    (@cm) => { false };
+    (@cm class) => { true };
+}
+
+methods! {
+    T_STR."join" => str_join;
+    T_STR."split" => str_split;
+    T_STR."rsplit" => str_rsplit;
+    T_STR."strip" => str_strip;
+    T_STR."lstrip" => str_lstrip;
+    T_STR."rstrip" => str_rstrip;
+    T_STR."upper" => str_upper;
+    T_STR."lower" => str_lower;
+    T_STR."startswith" => str_startswith;
+    T_STR."endswith" => str_endswith;
+    T_STR."find" => str_find;
+    T_STR."rfind" => str_rfind;
+    T_STR."index" => str_index;
+    T_STR."rindex" => str_rindex;
+    T_STR."count" => str_count;
+    T_STR."replace" => str_replace;
+    T_STR."format" => str_format;
+    T_STR."isdigit" => str_isdigit;
+    T_STR."isalpha" => str_isalpha;
+    T_STR."isspace" => str_isspace;
+    T_STR."isupper" => str_isupper;
+    T_STR."islower" => str_islower;
+    T_STR."isalnum" => str_isalnum;
+    T_STR."encode" => str_encode;
+    T_STR."center" => str_center;
+    T_STR."ljust" => str_ljust;
+    T_STR."rjust" => str_rjust;
+    T_STR."zfill" => str_zfill;
+    T_STR."partition" => str_partition;
+    T_STR."rpartition" => str_rpartition;
+    T_STR."splitlines" => str_splitlines;
+    T_STR."capitalize" => str_capitalize;
+    T_STR."title" => str_title;
+    T_STR."swapcase" => str_swapcase;
+    T_BYTES."decode" => bytes_decode;
+    T_BYTES."hex" => bytes_hex;
+    T_BYTES."startswith" => str_startswith;
+    T_BYTES."endswith" => str_endswith;
+    T_BYTES."find" => str_find;
+    T_BYTES."count" => str_count;
+    T_BYTES."replace" => str_replace;
+    T_BYTES."split" => str_split;
+    T_BYTES."strip" => str_strip;
+    T_BYTES."join" => str_join;
+    T_BYTES."upper" => str_upper;
+    T_BYTES."lower" => str_lower;
+    T_BYTEARRAY."decode" => bytes_decode;
+    T_BYTEARRAY."append" => bytearray_append;
+    T_BYTEARRAY."extend" => bytearray_extend;
+    T_LIST."append" => list_append;
+    T_LIST."extend" => list_extend;
+    T_LIST."pop" => list_pop;
+    T_LIST."insert" => list_insert;
+    T_LIST."remove" => list_remove;
+    T_LIST."index" => seq_index;
+    T_LIST."count" => seq_count;
+    T_LIST."sort" => list_sort;
+    T_LIST."reverse" => list_reverse;
+    T_LIST."clear" => list_clear;
+    T_LIST."copy" => list_copy;
+    T_TUPLE."index" => seq_index;
+    T_TUPLE."count" => seq_count;
+    T_DICT."keys" => dict_keys;
+    T_DICT."values" => dict_values;
+    T_DICT."items" => dict_items;
+    T_DICT."get" => dict_get;
+    T_DICT."pop" => dict_pop;
+    T_DICT."popitem" => dict_popitem;
+    T_DICT."setdefault" => dict_setdefault;
+    T_DICT."update" => dict_update;
+    T_DICT."clear" => dict_clear;
+    T_DICT."copy" => dict_copy;
+    T_DICT."fromkeys" => dict_fromkeys, class;
+    T_SET."add" => set_add;
+    T_SET."remove" => set_remove;
+    T_SET."discard" => set_discard;
+    T_SET."pop" => set_pop;
+    T_SET."clear" => set_clear;
+    T_SET."copy" => set_copy;
+    T_SET."update" => set_update;
+    T_SET."union" => set_union;
+    T_SET."intersection" => set_intersection;
+    T_SET."difference" => set_difference;
+    T_SET."symmetric_difference" => set_symmetric_difference;
+    T_SET."intersection_update" => set_intersection_update;
+    T_SET."difference_update" => set_difference_update;
+    T_SET."issubset" => set_issubset;
+    T_SET."issuperset" => set_issuperset;
+    T_SET."isdisjoint" => set_isdisjoint;
+    T_FROZENSET."union" => set_union;
+    T_FROZENSET."intersection" => set_intersection;
+    T_FROZENSET."difference" => set_difference;
+    T_FROZENSET."issubset" => set_issubset;
+    T_FROZENSET."issuperset" => set_issuperset;
+    T_FROZENSET."copy" => set_copy;
+    T_INT."to_bytes" => int_to_bytes;
+    T_INT."from_bytes" => int_from_bytes, class;
+    T_INT."bit_length" => int_bit_length;
+    T_FLOAT."is_integer" => float_is_integer;
+    T_GENERATOR."send" => gen_send;
+    T_GENERATOR."throw" => gen_throw;
+    T_GENERATOR."close" => gen_close;
+    T_GENERATOR."__next__" => gen_next;
+    T_PROPERTY."getter" => prop_getter;
+    T_PROPERTY."setter" => prop_setter;
+    T_PROPERTY."deleter" => prop_deleter;
+    T_OBJECT."__init__" => obj_init;
+    T_BASE_EXCEPTION."__init__" => obj_init;
+}
+
+fn self_str<'b>(vm: &'b Vm<'_>, a: &Args) -> &'b [u8] {
+    vm.str_or_bytes(vm.arg(a, 0)).map_or(&[], |p| p.0)
+}
+
+fn is_str_self(vm: &Vm<'_>, a: &Args) -> bool {
+    vm.str_data(vm.arg(a, 0)).is_some()
+}
+
+/// New str or bytes (matching self) from Rust bytes.
+fn new_like(vm: &mut Vm<'_>, a: &Args, data: &[u8]) -> PyResult<Obj> {
+    if is_str_self(vm, a) {
+        vm.new_str(data)
+    } else {
+        vm.new_bytes(data)
+    }
+}
+
+fn map_bytes(vm: &mut Vm<'_>, a: &Args, f: fn(u8, Option<u8>) -> u8) -> PyResult<Obj> {
+    check_n(vm, a, 1, 1)?;
+    let s = vm.arg(a, 0);
+    let n = self_str(vm, a).len();
+    let kind = if is_str_self(vm, a) { Kind::Str } else { Kind::Bytes };
+    let o = vm.new_str_uninit(kind, n)?;
+    vm.copy_str_bytes(s, o, 0)?;
+    #[allow(clippy::cast_possible_truncation)]
+    let d = vm.heap.bytes_mut(o, 1, n as u32);
+    let mut prev = None;
+    for c in d.iter_mut() {
+        let orig = *c;
+        *c = f(*c, prev);
+        prev = Some(orig);
+    }
+    Ok(Obj::heap(o))
+}
+
+fn str_upper(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    map_bytes(vm, a, |c, _| c.to_ascii_uppercase())
+}
+
+fn str_lower(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    map_bytes(vm, a, |c, _| c.to_ascii_lowercase())
+}
+
+fn str_swapcase(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    map_bytes(vm, a, |c, _| if c.is_ascii_uppercase() { c.to_ascii_lowercase() } else { c.to_ascii_uppercase() })
+}
+
+fn str_capitalize(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    map_bytes(vm, a, |c, prev| if prev.is_none() { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() })
+}
+
+fn str_title(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    map_bytes(vm, a, |c, prev| {
+        if prev.is_some_and(|p| p.is_ascii_alphabetic()) {
+            c.to_ascii_lowercase()
+        } else {
+            c.to_ascii_uppercase()
+        }
+    })
+}
+
+fn pred(vm: &mut Vm<'_>, a: &Args, f: fn(u8) -> bool) -> PyResult<Obj> {
+    check_n(vm, a, 1, 1)?;
+    let d = self_str(vm, a);
+    Ok(Obj::bool(!d.is_empty() && d.iter().all(|&c| f(c))))
+}
+
+fn str_isdigit(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    pred(vm, a, |c| c.is_ascii_digit())
+}
+fn str_isalpha(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    pred(vm, a, |c| c.is_ascii_alphabetic())
+}
+fn str_isspace(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    pred(vm, a, |c| c.is_ascii_whitespace())
+}
+fn str_isalnum(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    pred(vm, a, |c| c.is_ascii_alphanumeric())
+}
+fn str_isupper(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 1, 1)?;
+    let d = self_str(vm, a);
+    let has = d.iter().any(u8::is_ascii_alphabetic);
+    Ok(Obj::bool(has && !d.iter().any(u8::is_ascii_lowercase)))
+}
+fn str_islower(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 1, 1)?;
+    let d = self_str(vm, a);
+    let has = d.iter().any(u8::is_ascii_alphabetic);
+    Ok(Obj::bool(has && !d.iter().any(u8::is_ascii_uppercase)))
+}
+
+/// Argument `i` as str/bytes bytes, type-checked against self.
+fn arg_bytes<'b>(vm: &'b mut Vm<'_>, a: &Args, i: u32) -> PyResult<&'b [u8]> {
+    let want_str = is_str_self(vm, a);
+    let o = vm.arg(a, i);
+    match vm.str_or_bytes(o) {
+        Some((_, is_str)) if is_str == want_str => Ok(vm.str_or_bytes(o).map_or(&[], |p| p.0)),
+        _ => {
+            let t = vm.type_name(o);
+            if want_str {
+                Err(vm.raise_fmt(T_TYPE_ERROR, format_args!("can't convert '{t}' object to str implicitly")))
+            } else {
+                Err(vm.raise_fmt(T_TYPE_ERROR, format_args!("can't convert '{t}' object to bytes implicitly")))
+            }
+        }
+    }
+}
+
+fn str_join(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 2)?;
+    let sep = vm.arg(a, 0);
+    let want_str = is_str_self(vm, a);
+    let l = vm.list_from_iter(vm.arg(a, 1))?;
+    let base = vm.roots_len();
+    vm.push_root(l);
+    let n = vm.heap.get(l.bits(), 0);
+    let sep_len = self_str(vm, a).len();
+    let mut total = 0usize;
+    for i in 0..n {
+        let st = vm.heap.get_obj(l.bits(), 1).bits();
+        let it = vm.heap.get_obj(st, i);
+        match vm.str_or_bytes(it) {
+            Some((d, is_str)) if is_str == want_str => total += d.len(),
+            _ => {
+                vm.truncate_roots(base);
+                let t = vm.type_name(it);
+                let what = if want_str { "str" } else { "bytes" };
+                return Err(vm.raise_fmt(T_TYPE_ERROR, format_args!("join expects a list of {what} objects not '{t}'")));
+            }
+        }
+        if i > 0 {
+            total += sep_len;
+        }
+    }
+    let kind = if want_str { Kind::Str } else { Kind::Bytes };
+    let o = vm.new_str_uninit(kind, total);
+    let o = match o {
+        Ok(o) => o,
+        Err(e) => {
+            vm.truncate_roots(base);
+            return Err(e);
+        }
+    };
+    let mut pos = 0;
+    for i in 0..n {
+        if i > 0 {
+            vm.copy_str_bytes(sep, o, pos)?;
+            pos += sep_len;
+        }
+        let st = vm.heap.get_obj(l.bits(), 1).bits();
+        let it = vm.heap.get_obj(st, i);
+        let len = vm.str_or_bytes(it).map_or(0, |p| p.0.len());
+        vm.copy_str_bytes(it, o, pos)?;
+        pos += len;
+    }
+    vm.truncate_roots(base);
+    Ok(Obj::heap(o))
+}
+
+fn split_impl(vm: &mut Vm<'_>, a: &Args, from_right: bool) -> PyResult<Obj> {
+    check_pos(vm, a, 1, 3)?;
+    let s = vm.arg(a, 0);
+    let sep = vm.arg_pos(a, 1).or_else(|| vm.arg_kw(a, b"sep")).filter(|o| *o != Obj::NONE);
+    let maxsplit = match vm.arg_pos(a, 2).or_else(|| vm.arg_kw(a, b"maxsplit")) {
+        Some(m) => vm.get_int(m)?,
+        None => -1,
+    };
+    let base = vm.roots_len();
+    let l = vm.new_list(0, 4)?;
+    vm.push_root(l);
+    let r = (|| {
+        // Collect (start, end) ranges first.
+        let mut ranges: [(usize, usize); 0] = [];
+        let _ = &mut ranges;
+        let len = self_str(vm, a).len();
+        let mut count = 0i64;
+        if let Some(sep) = sep {
+            let sep_bytes_len = arg_bytes(vm, a, if vm.arg_pos(a, 1).is_some() { 1 } else { 0 }).map(<[u8]>::len);
+            let sep_len = match vm.str_or_bytes(sep) {
+                Some((d, _)) => d.len(),
+                None => sep_bytes_len?,
+            };
+            if sep_len == 0 {
+                return Err(vm.raise_msg_str(T_VALUE_ERROR, "empty separator"));
+            }
+            if !from_right {
+                let mut start = 0;
+                loop {
+                    let pos = {
+                        let hay = self_str(vm, a);
+                        let needle = vm.str_or_bytes(sep).map_or(&[][..], |p| p.0);
+                        if maxsplit >= 0 && count >= maxsplit {
+                            None
+                        } else {
+                            find(hay, needle, start)
+                        }
+                    };
+                    match pos {
+                        Some(p) => {
+                            let part = vm.substr(s, start, p)?;
+                            vm.list_append(l, part)?;
+                            start = p + sep_len;
+                            count += 1;
+                        }
+                        None => {
+                            let part = vm.substr(s, start, len)?;
+                            vm.list_append(l, part)?;
+                            break;
+                        }
+                    }
+                }
+            } else {
+                let mut end = len;
+                loop {
+                    let pos = {
+                        let hay = self_str(vm, a);
+                        let needle = vm.str_or_bytes(sep).map_or(&[][..], |p| p.0);
+                        if maxsplit >= 0 && count >= maxsplit {
+                            None
+                        } else {
+                            rfind(hay, needle, 0, end)
+                        }
+                    };
+                    match pos {
+                        Some(p) => {
+                            let part = vm.substr(s, p + sep_len, end)?;
+                            vm.list_insert(l, 0, part)?;
+                            end = p;
+                            count += 1;
+                        }
+                        None => {
+                            let part = vm.substr(s, 0, end)?;
+                            vm.list_insert(l, 0, part)?;
+                            break;
+                        }
+                    }
+                }
+            }
+        } else if !from_right {
+            let mut i = 0;
+            loop {
+                let (start, end, more) = {
+                    let d = self_str(vm, a);
+                    while i < d.len() && d[i].is_ascii_whitespace() {
+                        i += 1;
+                    }
+                    if i >= d.len() {
+                        (0, 0, false)
+                    } else if maxsplit >= 0 && count >= maxsplit {
+                        let mut e = d.len();
+                        while e > i && d[e - 1].is_ascii_whitespace() {
+                            e -= 1;
+                        }
+                        (i, e, true)
+                    } else {
+                        let st = i;
+                        while i < d.len() && !d[i].is_ascii_whitespace() {
+                            i += 1;
+                        }
+                        (st, i, true)
+                    }
+                };
+                if !more {
+                    break;
+                }
+                let part = vm.substr(s, start, end)?;
+                vm.list_append(l, part)?;
+                count += 1;
+                if maxsplit >= 0 && count > maxsplit {
+                    break;
+                }
+            }
+        } else {
+            let mut i = len;
+            loop {
+                let (start, end, more) = {
+                    let d = self_str(vm, a);
+                    while i > 0 && d[i - 1].is_ascii_whitespace() {
+                        i -= 1;
+                    }
+                    if i == 0 {
+                        (0, 0, false)
+                    } else if maxsplit >= 0 && count >= maxsplit {
+                        let mut st = 0;
+                        while st < i && d[st].is_ascii_whitespace() {
+                            st += 1;
+                        }
+                        (st, i, true)
+                    } else {
+                        let e = i;
+                        while i > 0 && !d[i - 1].is_ascii_whitespace() {
+                            i -= 1;
+                        }
+                        (i, e, true)
+                    }
+                };
+                if !more {
+                    break;
+                }
+                let part = vm.substr(s, start, end)?;
+                vm.list_insert(l, 0, part)?;
+                count += 1;
+                if maxsplit >= 0 && count > maxsplit {
+                    break;
+                }
+            }
+        }
+        Ok(l)
+    })();
+    vm.truncate_roots(base);
+    r
+}
+
+fn str_split(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    split_impl(vm, a, false)
+}
+
+fn str_rsplit(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    split_impl(vm, a, true)
+}
+
+fn strip_impl(vm: &mut Vm<'_>, a: &Args, left: bool, right: bool) -> PyResult<Obj> {
+    check_n(vm, a, 1, 2)?;
+    let s = vm.arg(a, 0);
+    let chars = vm.arg_pos(a, 1).filter(|o| *o != Obj::NONE);
+    let (start, end) = {
+        let d = self_str(vm, a);
+        let set: &[u8] = match chars {
+            Some(c) => vm.str_or_bytes(c).map_or(&[][..], |p| p.0),
+            None => b" \t\n\r\x0b\x0c",
+        };
+        let mut st = 0;
+        let mut e = d.len();
+        if left {
+            while st < e && set.contains(&d[st]) {
+                st += 1;
+            }
+        }
+        if right {
+            while e > st && set.contains(&d[e - 1]) {
+                e -= 1;
+            }
+        }
+        (st, e)
+    };
+    vm.substr(s, start, end)
+}
+
+fn str_strip(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    strip_impl(vm, a, true, true)
+}
+fn str_lstrip(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    strip_impl(vm, a, true, false)
+}
+fn str_rstrip(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    strip_impl(vm, a, false, true)
+}
+
+/// Resolve optional start/end arguments (char indices) to byte offsets.
+fn range_args(vm: &mut Vm<'_>, a: &Args, first: u32) -> PyResult<(usize, usize)> {
+    let len = self_str(vm, a).len();
+    let get = |vm: &mut Vm<'_>, i: u32| -> PyResult<Option<i64>> {
+        match vm.arg_pos(a, i) {
+            Some(o) if o != Obj::NONE => vm.get_index(o).map(Some),
+            _ => Ok(None),
+        }
+    };
+    #[allow(clippy::cast_possible_wrap)]
+    let l = len as i64;
+    let norm = |v: i64| -> usize {
+        let v = if v < 0 { (v + l).max(0) } else { v.min(l) };
+        #[allow(clippy::cast_sign_loss, clippy::cast_possible_truncation)]
+        let r = v as usize;
+        r
+    };
+    let start = get(vm, first)?.map_or(0, norm);
+    let end = get(vm, first + 1)?.map_or(len, norm);
+    Ok((start, end))
+}
+
+fn str_startswith(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 3)?;
+    let (start, _) = range_args(vm, a, 2)?;
+    let p = vm.arg(a, 1);
+    if vm.is_kind(p, Kind::Tuple) {
+        for i in 0..vm.tuple_len(p) {
+            let x = vm.heap.get_obj(p.bits(), i + 1);
+            let pre = vm.str_or_bytes(x).map_or(&[][..], |q| q.0);
+            if self_str(vm, a).get(start..).is_some_and(|d| d.starts_with(pre)) {
+                return Ok(Obj::TRUE);
+            }
+        }
+        return Ok(Obj::FALSE);
+    }
+    let pre = arg_bytes(vm, a, 1)?.to_owned_small();
+    Ok(Obj::bool(self_str(vm, a).get(start..).is_some_and(|d| d.starts_with(pre.as_slice()))))
+}
+
+fn str_endswith(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 3)?;
+    let p = vm.arg(a, 1);
+    if vm.is_kind(p, Kind::Tuple) {
+        for i in 0..vm.tuple_len(p) {
+            let x = vm.heap.get_obj(p.bits(), i + 1);
+            let suf = vm.str_or_bytes(x).map_or(&[][..], |q| q.0);
+            if self_str(vm, a).ends_with(suf) {
+                return Ok(Obj::TRUE);
+            }
+        }
+        return Ok(Obj::FALSE);
+    }
+    let suf = arg_bytes(vm, a, 1)?.to_owned_small();
+    Ok(Obj::bool(self_str(vm, a).ends_with(suf.as_slice())))
+}
+
+/// Small owned copy of a needle (bounded; longer needles are compared in place).
+struct Needle {
+    buf: [u8; 256],
+    len: usize,
+}
+
+impl Needle {
+    fn as_slice(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
+}
+
+trait ToOwnedSmall {
+    fn to_owned_small(&self) -> Needle;
+}
+
+impl ToOwnedSmall for [u8] {
+    fn to_owned_small(&self) -> Needle {
+        let mut buf = [0u8; 256];
+        let len = self.len().min(256);
+        buf[..len].copy_from_slice(&self[..len]);
+        Needle { buf, len }
+    }
+}
+
+fn byte_to_char_index(vm: &Vm<'_>, a: &Args, byte_pos: usize) -> i64 {
+    let d = self_str(vm, a);
+    #[allow(clippy::cast_possible_wrap)]
+    if is_str_self(vm, a) {
+        char_count(&d[..byte_pos.min(d.len())]) as i64
+    } else {
+        byte_pos as i64
+    }
+}
+
+fn find_impl(vm: &mut Vm<'_>, a: &Args, right: bool) -> PyResult<Option<i64>> {
+    check_n(vm, a, 2, 4)?;
+    let needle = arg_bytes(vm, a, 1)?.to_owned_small();
+    let (start, end) = range_args(vm, a, 2)?;
+    let d = self_str(vm, a);
+    let hay = d.get(..end.min(d.len())).unwrap_or(&[]);
+    let pos = if start > hay.len() {
+        None
+    } else if right {
+        rfind(hay, needle.as_slice(), start, hay.len())
+    } else {
+        find(hay, needle.as_slice(), start)
+    };
+    Ok(pos.map(|p| byte_to_char_index(vm, a, p)))
+}
+
+fn str_find(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    Ok(Obj::small_sat(find_impl(vm, a, false)?.unwrap_or(-1)))
+}
+fn str_rfind(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    Ok(Obj::small_sat(find_impl(vm, a, true)?.unwrap_or(-1)))
+}
+fn str_index(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    match find_impl(vm, a, false)? {
+        Some(p) => Ok(Obj::small_sat(p)),
+        None => Err(vm.raise_msg_str(T_VALUE_ERROR, "substring not found")),
+    }
+}
+fn str_rindex(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    match find_impl(vm, a, true)? {
+        Some(p) => Ok(Obj::small_sat(p)),
+        None => Err(vm.raise_msg_str(T_VALUE_ERROR, "substring not found")),
+    }
+}
+
+fn str_count(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 4)?;
+    let needle = arg_bytes(vm, a, 1)?.to_owned_small();
+    let (start, end) = range_args(vm, a, 2)?;
+    let d = self_str(vm, a);
+    let hay = d.get(start.min(end)..end.min(d.len())).unwrap_or(&[]);
+    let n = if needle.len == 0 {
+        char_count(hay) + 1
+    } else {
+        let mut n = 0;
+        let mut i = 0;
+        while let Some(p) = find(hay, needle.as_slice(), i) {
+            n += 1;
+            i = p + needle.len;
+        }
+        n
+    };
+    #[allow(clippy::cast_possible_wrap)]
+    Ok(Obj::small_sat(n as i64))
+}
+
+fn str_replace(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 3, 4)?;
+    let s = vm.arg(a, 0);
+    let old = vm.arg(a, 1);
+    let new = vm.arg(a, 2);
+    arg_bytes(vm, a, 1)?;
+    arg_bytes(vm, a, 2)?;
+    let max = match vm.arg_pos(a, 3) {
+        Some(m) => vm.get_int(m)?,
+        None => -1,
+    };
+    let old_len = vm.str_or_bytes(old).map_or(0, |p| p.0.len());
+    let new_len = vm.str_or_bytes(new).map_or(0, |p| p.0.len());
+    let len = self_str(vm, a).len();
+    // Count matches.
+    let mut positions = 0usize;
+    if old_len > 0 {
+        let mut i = 0;
+        loop {
+            if max >= 0 && i64::try_from(positions).unwrap_or(0) >= max {
+                break;
+            }
+            let p = {
+                let hay = self_str(vm, a);
+                let needle = vm.str_or_bytes(old).map_or(&[][..], |p| p.0);
+                find(hay, needle, i)
+            };
+            match p {
+                Some(p) => {
+                    positions += 1;
+                    i = p + old_len;
+                }
+                None => break,
+            }
+        }
+    }
+    if positions == 0 {
+        return Ok(s);
+    }
+    let total = len - positions * old_len + positions * new_len;
+    let kind = if is_str_self(vm, a) { Kind::Str } else { Kind::Bytes };
+    let o = vm.new_str_uninit(kind, total)?;
+    let mut src = 0;
+    let mut dst = 0;
+    for _ in 0..positions {
+        let p = {
+            let hay = self_str(vm, a);
+            let needle = vm.str_or_bytes(old).map_or(&[][..], |p| p.0);
+            find(hay, needle, src).unwrap_or(len)
+        };
+        // copy s[src..p]
+        let part = vm.substr(s, src, p)?;
+        vm.push_root(part);
+        vm.copy_str_bytes(part, o, dst)?;
+        vm.pop_root();
+        dst += p - src;
+        vm.copy_str_bytes(new, o, dst)?;
+        dst += new_len;
+        src = p + old_len;
+    }
+    let part = vm.substr(s, src, len)?;
+    vm.copy_str_bytes(part, o, dst)?;
+    Ok(Obj::heap(o))
+}
+
+fn str_format(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    vm.str_format(a)
+}
+
+fn str_encode(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 1, 3)?;
+    let s = vm.arg(a, 0);
+    let n = self_str(vm, a).len();
+    let o = vm.new_str_uninit(Kind::Bytes, n)?;
+    vm.copy_str_bytes(s, o, 0)?;
+    Ok(Obj::heap(o))
+}
+
+fn bytes_decode(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 1, 3)?;
+    let s = vm.arg(a, 0);
+    let n = self_str(vm, a).len();
+    if core::str::from_utf8(self_str(vm, a)).is_err() {
+        return Err(vm.raise_msg_str(T_UNICODE_ERROR, "invalid UTF-8"));
+    }
+    vm.substr_as_str(s, n)
+}
+
+fn bytes_hex(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 1, 1)?;
+    let s = vm.arg(a, 0);
+    let n = self_str(vm, a).len();
+    let o = vm.new_str_uninit(Kind::Str, n * 2)?;
+    for i in 0..n {
+        let c = vm.bytes_data(s).and_then(|d| d.get(i).copied()).unwrap_or(0);
+        let hex = b"0123456789abcdef";
+        #[allow(clippy::cast_possible_truncation)]
+        let d = vm.heap.bytes_mut(o, 1, (n * 2) as u32);
+        if let Some(x) = d.get_mut(2 * i..2 * i + 2) {
+            x[0] = hex[usize::from(c >> 4)];
+            x[1] = hex[usize::from(c & 15)];
+        }
+    }
+    Ok(Obj::heap(o))
+}
+
+fn pad_impl(vm: &mut Vm<'_>, a: &Args, align: u8) -> PyResult<Obj> {
+    check_n(vm, a, 2, 3)?;
+    let s = vm.arg(a, 0);
+    let w = vm.get_int(vm.arg(a, 1))?;
+    let fill = match vm.arg_pos(a, 2) {
+        Some(f) => vm.str_data(f).and_then(|d| core::str::from_utf8(d).ok()).and_then(|t| t.chars().next()).unwrap_or(' '),
+        None => ' ',
+    };
+    let spec = crate::object::str::FormatSpec { fill, align, width: usize::try_from(w).ok(), ..Default::default() };
+    let slot = vm.builder_new()?;
+    let r = vm.format_str_padded(Sink::Buf(slot), s, &spec, align);
+    let o = vm.builder_finish(slot);
+    r.map(|()| o)
+}
+
+fn str_center(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    pad_impl(vm, a, b'^')
+}
+fn str_ljust(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    pad_impl(vm, a, b'<')
+}
+fn str_rjust(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    pad_impl(vm, a, b'>')
+}
+
+fn str_zfill(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 2)?;
+    let w = usize::try_from(vm.get_int(vm.arg(a, 1))?).unwrap_or(0);
+    let d = self_str(vm, a);
+    if d.len() >= w {
+        return Ok(vm.arg(a, 0));
+    }
+    let mut out = NumBuf::new();
+    let (sign, rest) = match d.first() {
+        Some(&c @ (b'+' | b'-')) => (Some(c), &d[1..]),
+        _ => (None, d),
+    };
+    if let Some(c) = sign {
+        out.push(c);
+    }
+    for _ in 0..w - d.len() {
+        out.push(b'0');
+    }
+    out.extend(rest);
+    let n = out.len;
+    let bytes = out.buf;
+    new_like(vm, a, &bytes[..n])
+}
+
+fn partition_impl(vm: &mut Vm<'_>, a: &Args, right: bool) -> PyResult<Obj> {
+    check_n(vm, a, 2, 2)?;
+    let s = vm.arg(a, 0);
+    let sep = vm.arg(a, 1);
+    let sep_len = arg_bytes(vm, a, 1)?.len();
+    if sep_len == 0 {
+        return Err(vm.raise_msg_str(T_VALUE_ERROR, "empty separator"));
+    }
+    let len = self_str(vm, a).len();
+    let p = {
+        let hay = self_str(vm, a);
+        let needle = vm.str_or_bytes(sep).map_or(&[][..], |p| p.0);
+        if right {
+            rfind(hay, needle, 0, hay.len())
+        } else {
+            find(hay, needle, 0)
+        }
+    };
+    let base = vm.roots_len();
+    let r = (|| {
+        let empty = vm.substr(s, 0, 0)?;
+        vm.push_root(empty);
+        let (x, y, z) = match p {
+            Some(p) => {
+                let x = vm.substr(s, 0, p)?;
+                vm.push_root(x);
+                let z = vm.substr(s, p + sep_len, len)?;
+                (x, sep, z)
+            }
+            None => {
+                if right {
+                    (empty, empty, s)
+                } else {
+                    (s, empty, empty)
+                }
+            }
+        };
+        vm.push_root(z);
+        vm.new_tuple_from(&[x, y, z])
+    })();
+    vm.truncate_roots(base);
+    r
+}
+
+fn str_partition(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    partition_impl(vm, a, false)
+}
+fn str_rpartition(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    partition_impl(vm, a, true)
+}
+
+fn str_splitlines(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_pos(vm, a, 1, 2)?;
+    let keepends = match vm.arg_pos(a, 1).or_else(|| vm.arg_kw(a, b"keepends")) {
+        Some(k) => vm.is_true(k)?,
+        None => false,
+    };
+    let s = vm.arg(a, 0);
+    let l = vm.new_list(0, 4)?;
+    vm.push_root(l);
+    let r = (|| {
+        let len = self_str(vm, a).len();
+        let mut start = 0;
+        while start < len {
+            let (end, next) = {
+                let d = self_str(vm, a);
+                let mut i = start;
+                while i < d.len() && d[i] != b'\n' && d[i] != b'\r' {
+                    i += 1;
+                }
+                let mut n = i;
+                if i < d.len() {
+                    n = i + 1;
+                    if d[i] == b'\r' && d.get(i + 1) == Some(&b'\n') {
+                        n = i + 2;
+                    }
+                }
+                (i, n)
+            };
+            let part = vm.substr(s, start, if keepends { next } else { end })?;
+            vm.list_append(l, part)?;
+            start = next;
+        }
+        Ok(l)
+    })();
+    vm.pop_root();
+    r
+}
+
+fn bytearray_append(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 2)?;
+    let v = vm.get_int(vm.arg(a, 1))?;
+    let Ok(byte) = u8::try_from(v) else { return Err(vm.raise_msg_str(T_VALUE_ERROR, "bytes value out of range")) };
+    bytearray_push(vm, vm.arg(a, 0), &[byte])
+}
+
+fn bytearray_extend(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 2)?;
+    let src = vm.arg(a, 1);
+    let mut buf = NumBuf::new();
+    if let Some(d) = vm.bytes_data(src) {
+        buf.extend(d);
+    }
+    let n = buf.len;
+    let bytes = buf.buf;
+    bytearray_push(vm, vm.arg(a, 0), &bytes[..n])
+}
+
+fn bytearray_push(vm: &mut Vm<'_>, ba: Obj, data: &[u8]) -> PyResult<Obj> {
+    let len = vm.heap.get(ba.bits(), 0) as usize;
+    let store = vm.heap.get_obj(ba.bits(), 1);
+    let cap = (vm.heap.block_words(store.bits()).saturating_sub(2) as usize) * 4;
+    if len + data.len() > cap {
+        let new_cap = (len + data.len()).max(cap * 2).max(8);
+        vm.push_root(ba);
+        let ns = vm.new_str_uninit(Kind::Bytes, new_cap);
+        vm.pop_root();
+        let ns = ns?;
+        let store = vm.heap.get_obj(ba.bits(), 1);
+        vm.heap.copy_within(crate::heap::Heap::payload_pos(store.bits(), 1), crate::heap::Heap::payload_pos(ns, 1), len);
+        vm.heap.set_obj(ba.bits(), 1, Obj::heap(ns));
+    }
+    let store = vm.heap.get_obj(ba.bits(), 1);
+    #[allow(clippy::cast_possible_truncation)]
+    let total = (len + data.len()) as u32;
+    vm.heap.set(store.bits(), 0, total);
+    if let Some(d) = vm.heap.bytes_mut(store.bits(), 1, total).get_mut(len..) {
+        d.copy_from_slice(data);
+    }
+    vm.heap.set(ba.bits(), 0, total);
+    Ok(Obj::NONE)
+}
+
+// ----- list / tuple -----
+
+fn list_append(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 2)?;
+    vm.list_append(vm.arg(a, 0), vm.arg(a, 1))?;
+    Ok(Obj::NONE)
+}
+
+fn list_extend(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 2)?;
+    vm.list_extend(vm.arg(a, 0), vm.arg(a, 1))?;
+    Ok(Obj::NONE)
+}
+
+fn list_pop(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 1, 2)?;
+    let l = vm.arg(a, 0);
+    let len = vm.heap.get(l.bits(), 0);
+    if len == 0 {
+        return Err(vm.raise_msg_str(T_INDEX_ERROR, "pop from empty list"));
+    }
+    let i = match vm.arg_pos(a, 1) {
+        Some(i) => vm.norm_index(i, len, "list")?,
+        None => len - 1,
+    };
+    let store = vm.heap.get_obj(l.bits(), 1);
+    let v = vm.heap.get_obj(store.bits(), i);
+    vm.list_remove_at(l, i);
+    Ok(v)
+}
+
+fn list_insert(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 3, 3)?;
+    let l = vm.arg(a, 0);
+    let len = i64::from(vm.heap.get(l.bits(), 0));
+    let mut i = vm.get_index(vm.arg(a, 1))?;
+    if i < 0 {
+        i = (i + len).max(0);
+    }
+    #[allow(clippy::cast_sign_loss, clippy::cast_possible_truncation)]
+    let i = i.min(len) as u32;
+    vm.list_insert(l, i, vm.arg(a, 2))?;
+    Ok(Obj::NONE)
+}
+
+fn list_remove(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 2)?;
+    let l = vm.arg(a, 0);
+    let x = vm.arg(a, 1);
+    let mut i = 0;
+    while i < vm.heap.get(l.bits(), 0) {
+        let store = vm.heap.get_obj(l.bits(), 1);
+        let v = vm.heap.get_obj(store.bits(), i);
+        if vm.equal(v, x)? {
+            vm.list_remove_at(l, i);
+            return Ok(Obj::NONE);
+        }
+        i += 1;
+    }
+    Err(vm.raise_msg_str(T_VALUE_ERROR, "object not in sequence"))
+}
+
+fn seq_index(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 4)?;
+    let s = vm.arg(a, 0);
+    let x = vm.arg(a, 1);
+    let len = vm.seq_parts(s).map_or(0, |p| p.2);
+    let start = match vm.arg_pos(a, 2) {
+        Some(o) => {
+            let v = vm.get_index(o)?;
+            let v = if v < 0 { (v + i64::from(len)).max(0) } else { v };
+            u32::try_from(v).unwrap_or(u32::MAX)
+        }
+        None => 0,
+    };
+    let end = match vm.arg_pos(a, 3) {
+        Some(o) => {
+            let v = vm.get_index(o)?;
+            let v = if v < 0 { (v + i64::from(len)).max(0) } else { v };
+            u32::try_from(v).unwrap_or(u32::MAX)
+        }
+        None => u32::MAX,
+    };
+    let mut i = start;
+    while let Some(p) = vm.seq_parts(s) {
+        if i >= p.2 || i >= end {
+            break;
+        }
+        let v = vm.seq_get(p, i);
+        if vm.equal(v, x)? {
+            return Ok(Obj::small_sat(i64::from(i)));
+        }
+        i += 1;
+    }
+    Err(vm.raise_msg_str(T_VALUE_ERROR, "object not in sequence"))
+}
+
+fn seq_count(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 2)?;
+    let s = vm.arg(a, 0);
+    let x = vm.arg(a, 1);
+    let mut n = 0;
+    let mut i = 0;
+    while let Some(p) = vm.seq_parts(s) {
+        if i >= p.2 {
+            break;
+        }
+        let v = vm.seq_get(p, i);
+        if vm.equal(v, x)? {
+            n += 1;
+        }
+        i += 1;
+    }
+    Ok(Obj::small_sat(n))
+}
+
+fn list_sort(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_pos(vm, a, 1, 1)?;
+    let key = vm.arg_kw(a, b"key").unwrap_or(Obj::NONE);
+    let rev = match vm.arg_kw(a, b"reverse") {
+        Some(r) => vm.is_true(r)?,
+        None => false,
+    };
+    vm.list_sort(vm.arg(a, 0), key, rev)?;
+    Ok(Obj::NONE)
+}
+
+fn list_reverse(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 1, 1)?;
+    let l = vm.arg(a, 0);
+    let n = vm.heap.get(l.bits(), 0);
+    let store = vm.heap.get_obj(l.bits(), 1).bits();
+    for i in 0..n / 2 {
+        let x = vm.heap.get_obj(store, i);
+        let y = vm.heap.get_obj(store, n - 1 - i);
+        vm.heap.set_obj(store, i, y);
+        vm.heap.set_obj(store, n - 1 - i, x);
+    }
+    Ok(Obj::NONE)
+}
+
+fn list_clear(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 1, 1)?;
+    let l = vm.arg(a, 0);
+    let n = vm.heap.get(l.bits(), 0);
+    let store = vm.heap.get_obj(l.bits(), 1).bits();
+    for i in 0..n {
+        vm.heap.set_obj(store, i, Obj::NULL);
+    }
+    vm.heap.set(l.bits(), 0, 0);
+    Ok(Obj::NONE)
+}
+
+fn list_copy(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 1, 1)?;
+    vm.list_from_iter(vm.arg(a, 0))
+}
+
+// ----- dict -----
+
+fn dict_view(vm: &mut Vm<'_>, a: &Args, kind: u32) -> PyResult<Obj> {
+    check_n(vm, a, 1, 1)?;
+    vm.new_iter(kind | VIEW, vm.arg(a, 0), Obj::NULL, 0)
+}
+
+fn dict_keys(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    dict_view(vm, a, IT_DICT_KEYS)
+}
+fn dict_values(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    dict_view(vm, a, IT_DICT_VALUES)
+}
+fn dict_items(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    dict_view(vm, a, IT_DICT_ITEMS)
+}
+
+fn dict_get(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 3)?;
+    let r = vm.dict_lookup(vm.arg(a, 0), vm.arg(a, 1))?;
+    Ok(r.unwrap_or_else(|| vm.arg_pos(a, 2).unwrap_or(Obj::NONE)))
+}
+
+fn dict_pop(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 3)?;
+    match vm.dict_remove(vm.arg(a, 0), vm.arg(a, 1))? {
+        Some(v) => Ok(v),
+        None => match vm.arg_pos(a, 2) {
+            Some(d) => Ok(d),
+            None => Err(vm.raise_key_error(vm.arg(a, 1))),
+        },
+    }
+}
+
+fn dict_popitem(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 1, 1)?;
+    let d = vm.arg(a, 0);
+    let mut i = vm.dict_alloc(d);
+    while i > 0 {
+        i -= 1;
+        if let Some((k, v)) = vm.dict_slot(d, i) {
+            let t = vm.new_tuple_from(&[k, v])?;
+            vm.push_root(t);
+            let r = vm.dict_remove(d, k);
+            vm.pop_root();
+            r?;
+            return Ok(t);
+        }
+    }
+    Err(vm.raise_msg_str(T_KEY_ERROR, "popitem(): dictionary is empty"))
+}
+
+fn dict_setdefault(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 3)?;
+    let d = vm.arg(a, 0);
+    let k = vm.arg(a, 1);
+    if let Some(v) = vm.dict_lookup(d, k)? {
+        return Ok(v);
+    }
+    let v = vm.arg_pos(a, 2).unwrap_or(Obj::NONE);
+    vm.dict_store(d, k, v)?;
+    Ok(v)
+}
+
+fn dict_update(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_pos(vm, a, 1, 2)?;
+    let d = vm.arg(a, 0);
+    if let Some(x) = vm.arg_pos(a, 1) {
+        vm.dict_update_from(d, x)?;
+    }
+    for i in 0..a.n_kw {
+        let (k, v) = vm.kw_pair(a, i);
+        vm.dict_store(d, k, v)?;
+    }
+    Ok(Obj::NONE)
+}
+
+fn dict_clear(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 1, 1)?;
+    vm.dict_clear(vm.arg(a, 0));
+    Ok(Obj::NONE)
+}
+
+fn dict_copy(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 1, 1)?;
+    let src = vm.arg(a, 0);
+    let alloc = vm.dict_alloc(src);
+    let d = vm.new_dict(alloc)?;
+    vm.push_root(d);
+    // Copy the table verbatim so iteration order is preserved exactly.
+    let r = (|| {
+        if alloc > 0 {
+            let st = vm.heap.get_obj(src.bits(), 2).bits();
+            let dt = vm.heap.get_obj(d.bits(), 2).bits();
+            for i in 0..alloc * 2 {
+                let v = vm.heap.get_obj(st, i);
+                vm.heap.set_obj(dt, i, v);
+            }
+            let used = vm.heap.get(src.bits(), 0);
+            vm.heap.set(d.bits(), 0, used);
+        }
+        Ok(d)
+    })();
+    vm.pop_root();
+    r
+}
+
+fn dict_fromkeys(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 3)?;
+    let keys = vm.arg(a, 1);
+    let v = vm.arg_pos(a, 2).unwrap_or(Obj::NONE);
+    let d = vm.new_dict(0)?;
+    vm.push_root(d);
+    let r = (|| {
+        let it = vm.get_iter(keys)?;
+        vm.push_root(it);
+        while let Some(k) = vm.iter_next(it)? {
+            vm.dict_store(d, k, v)?;
+        }
+        vm.pop_root();
+        Ok(d)
+    })();
+    vm.pop_root();
+    r
+}
+
+// ----- set -----
+
+fn set_add(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 2)?;
+    vm.set_add(vm.arg(a, 0), vm.arg(a, 1))?;
+    Ok(Obj::NONE)
+}
+
+fn set_remove(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 2)?;
+    if !vm.set_remove(vm.arg(a, 0), vm.arg(a, 1))? {
+        return Err(vm.raise_key_error(vm.arg(a, 1)));
+    }
+    Ok(Obj::NONE)
+}
+
+fn set_discard(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 2)?;
+    vm.set_remove(vm.arg(a, 0), vm.arg(a, 1))?;
+    Ok(Obj::NONE)
+}
+
+fn set_pop(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 1, 1)?;
+    let s = vm.arg(a, 0);
+    let mut i = 0;
+    while i < vm.set_alloc(s) {
+        if let Some(k) = vm.set_slot(s, i) {
+            vm.set_remove(s, k)?;
+            return Ok(k);
+        }
+        i += 1;
+    }
+    Err(vm.raise_msg_str(T_KEY_ERROR, "pop from an empty set"))
+}
+
+fn set_clear(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 1, 1)?;
+    vm.set_clear(vm.arg(a, 0));
+    Ok(Obj::NONE)
+}
+
+fn set_copy(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 1, 1)?;
+    let s = vm.arg(a, 0);
+    let frozen = vm.heap.get(s.bits(), 1) != 0;
+    vm.set_from_iter(s, frozen)
+}
+
+fn set_update(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    let s = vm.arg(a, 0);
+    for i in 1..a.n_pos {
+        let it = vm.get_iter(vm.arg(a, i))?;
+        vm.push_root(it);
+        let r = (|| {
+            while let Some(x) = vm.iter_next(it)? {
+                vm.set_add(s, x)?;
+            }
+            Ok(())
+        })();
+        vm.pop_root();
+        r?;
+    }
+    Ok(Obj::NONE)
+}
+
+fn set_op(vm: &mut Vm<'_>, a: &Args, op: mpy_format::opcode::BinaryOp) -> PyResult<Obj> {
+    let mut acc = vm.arg(a, 0);
+    let base = vm.roots_len();
+    for i in 1..a.n_pos {
+        let other = vm.arg(a, i);
+        let other = if vm.is_kind(other, Kind::Set) { other } else { vm.set_from_iter(other, false)? };
+        vm.push_root(other);
+        acc = match vm.set_binary_op(op, op, acc, other)? {
+            Some(r) => r,
+            None => acc,
+        };
+        vm.push_root(acc);
+    }
+    if a.n_pos == 1 {
+        acc = vm.set_from_iter(acc, vm.heap.get(acc.bits(), 1) != 0)?;
+    }
+    vm.truncate_roots(base);
+    Ok(acc)
+}
+
+fn set_union(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    set_op(vm, a, mpy_format::opcode::BinaryOp::OR)
+}
+fn set_intersection(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    set_op(vm, a, mpy_format::opcode::BinaryOp::AND)
+}
+fn set_difference(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    set_op(vm, a, mpy_format::opcode::BinaryOp::SUBTRACT)
+}
+fn set_symmetric_difference(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    set_op(vm, a, mpy_format::opcode::BinaryOp::XOR)
+}
+
+fn set_inplace(vm: &mut Vm<'_>, a: &Args, op: mpy_format::opcode::BinaryOp) -> PyResult<Obj> {
+    check_n(vm, a, 2, 2)?;
+    let s = vm.arg(a, 0);
+    let other = vm.arg(a, 1);
+    let other = if vm.is_kind(other, Kind::Set) { other } else { vm.set_from_iter(other, false)? };
+    vm.push_root(other);
+    let r = vm.set_binary_op(op, op, s, other);
+    vm.pop_root();
+    if let Some(res) = r? {
+        // copy result table into s
+        vm.set_clear(s);
+        let mut i = 0;
+        while i < vm.set_alloc(res) {
+            if let Some(k) = vm.set_slot(res, i) {
+                vm.push_root(res);
+                let r = vm.set_add(s, k);
+                vm.pop_root();
+                r?;
+            }
+            i += 1;
+        }
+    }
+    Ok(Obj::NONE)
+}
+
+fn set_intersection_update(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    set_inplace(vm, a, mpy_format::opcode::BinaryOp::AND)
+}
+fn set_difference_update(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    set_inplace(vm, a, mpy_format::opcode::BinaryOp::SUBTRACT)
+}
+
+fn as_set(vm: &mut Vm<'_>, o: Obj) -> PyResult<Obj> {
+    if vm.is_kind(o, Kind::Set) {
+        Ok(o)
+    } else {
+        vm.set_from_iter(o, false)
+    }
+}
+
+fn set_issubset(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 2)?;
+    let o = as_set(vm, vm.arg(a, 1))?;
+    vm.push_root(o);
+    let r = vm.set_subset(vm.arg(a, 0), o);
+    vm.pop_root();
+    r.map(Obj::bool)
+}
+
+fn set_issuperset(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 2)?;
+    let o = as_set(vm, vm.arg(a, 1))?;
+    vm.push_root(o);
+    let r = vm.set_subset(o, vm.arg(a, 0));
+    vm.pop_root();
+    r.map(Obj::bool)
+}
+
+fn set_isdisjoint(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 2)?;
+    let s = vm.arg(a, 0);
+    let it = vm.get_iter(vm.arg(a, 1))?;
+    vm.push_root(it);
+    let r = (|| {
+        while let Some(x) = vm.iter_next(it)? {
+            if vm.set_contains(s, x)? {
+                return Ok(Obj::FALSE);
+            }
+        }
+        Ok(Obj::TRUE)
+    })();
+    vm.pop_root();
+    r
+}
+
+// ----- int / float -----
+
+fn int_to_bytes(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_pos(vm, a, 1, 3)?;
+    let v = vm.get_int(vm.arg(a, 0))?;
+    let n = match vm.arg_pos(a, 1).or_else(|| vm.arg_kw(a, b"length")) {
+        Some(n) => usize::try_from(vm.get_int(n)?).unwrap_or(0),
+        None => 1,
+    };
+    let little = match vm.arg_pos(a, 2).or_else(|| vm.arg_kw(a, b"byteorder")) {
+        Some(o) => vm.str_data(o) != Some(b"big"),
+        None => false,
+    };
+    let o = vm.new_str_uninit(Kind::Bytes, n)?;
+    #[allow(clippy::cast_possible_truncation)]
+    let d = vm.heap.bytes_mut(o, 1, n as u32);
+    #[allow(clippy::cast_sign_loss)]
+    let mut x = v as u64;
+    for i in 0..n {
+        #[allow(clippy::cast_possible_truncation)]
+        let byte = (x & 0xff) as u8;
+        let idx = if little { i } else { n - 1 - i };
+        d[idx] = byte;
+        x >>= 8;
+    }
+    Ok(Obj::heap(o))
+}
+
+fn int_from_bytes(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_pos(vm, a, 2, 3)?;
+    let little = match vm.arg_pos(a, 2).or_else(|| vm.arg_kw(a, b"byteorder")) {
+        Some(o) => vm.str_data(o) != Some(b"big"),
+        None => false,
+    };
+    let d = vm.bytes_data(vm.arg(a, 1)).unwrap_or(&[]);
+    let mut v: u128 = 0;
+    if d.len() > 8 {
+        return Err(vm.raise_msg_str(T_OVERFLOW_ERROR, "small int overflow"));
+    }
+    if little {
+        for &c in d.iter().rev() {
+            v = (v << 8) | u128::from(c);
+        }
+    } else {
+        for &c in d {
+            v = (v << 8) | u128::from(c);
+        }
+    }
+    #[allow(clippy::cast_possible_wrap)]
+    vm.new_int_wide(v as i128)
+}
+
+fn int_bit_length(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 1, 1)?;
+    let v = vm.get_int(vm.arg(a, 0))?;
+    Ok(Obj::small_sat(i64::from(64 - v.unsigned_abs().leading_zeros())))
+}
+
+fn float_is_integer(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 1, 1)?;
+    let f = vm.float_value(vm.arg(a, 0)).unwrap_or(0.0);
+    Ok(Obj::bool(f.is_finite() && f.fract() == 0.0))
+}
+
+// ----- generators -----
+
+fn gen_result(vm: &mut Vm<'_>, r: ExecResult) -> PyResult<Obj> {
+    match r {
+        ExecResult::Yield(v) => Ok(v),
+        ExecResult::Return(v) => {
+            let e = if v == Obj::NONE { vm.new_exception(T_STOP_ITERATION, &[])? } else { vm.new_exception(T_STOP_ITERATION, &[v])? };
+            Err(vm.raise_obj(e))
+        }
+    }
+}
+
+fn gen_send(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 2)?;
+    let r = vm.gen_resume(vm.arg(a, 0), vm.arg(a, 1), Obj::NULL)?;
+    gen_result(vm, r)
+}
+
+fn gen_next(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 1, 1)?;
+    let r = vm.gen_resume(vm.arg(a, 0), Obj::NONE, Obj::NULL)?;
+    gen_result(vm, r)
+}
+
+fn gen_throw(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 4)?;
+    let mut exc = vm.arg(a, 1);
+    if let Some(v) = vm.arg_pos(a, 2).filter(|v| *v != Obj::NONE) {
+        exc = vm.call_obj(exc, &[v])?;
+    }
+    vm.push_root(exc);
+    let r = vm.gen_resume(vm.arg(a, 0), Obj::NONE, exc);
+    vm.pop_root();
+    gen_result(vm, r?)
+}
+
+fn gen_close(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 1, 1)?;
+    let g = vm.arg(a, 0);
+    let frame = vm.heap.get_obj(g.bits(), 1);
+    if frame.is_null() {
+        return Ok(Obj::NONE);
+    }
+    let exc = vm.new_exception(T_GENERATOR_EXIT, &[])?;
+    vm.push_root(exc);
+    let r = vm.gen_resume(g, Obj::NONE, exc);
+    vm.pop_root();
+    match r {
+        Ok(ExecResult::Yield(_)) => Err(vm.raise_msg_str(T_RUNTIME_ERROR, "generator ignored GeneratorExit")),
+        Ok(ExecResult::Return(_)) => Ok(Obj::NONE),
+        Err(e) => {
+            if vm.is_instance_of(vm.exc, T_GENERATOR_EXIT) || vm.is_instance_of(vm.exc, T_STOP_ITERATION) {
+                Ok(Obj::NONE)
+            } else {
+                Err(e)
+            }
+        }
+    }
+}
+
+// ----- property -----
+
+fn prop_with(vm: &mut Vm<'_>, a: &Args, slot: u32) -> PyResult<Obj> {
+    check_n(vm, a, 2, 2)?;
+    let p = vm.arg(a, 0);
+    let w = vm.alloc(Kind::Wrapper, 4)?;
+    for i in 1..4 {
+        let v = vm.heap.get_obj(p.bits(), i);
+        vm.heap.set_obj(w, i, v);
+    }
+    let f = vm.arg(a, 1);
+    vm.heap.set_obj(w, slot, f);
+    Ok(Obj::heap(w))
+}
+
+fn prop_getter(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    prop_with(vm, a, 1)
+}
+fn prop_setter(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    prop_with(vm, a, 2)
+}
+fn prop_deleter(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    prop_with(vm, a, 3)
+}
+
+fn obj_init(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    let s = vm.arg(a, 0);
+    if vm.is_exception(s) && a.n_pos >= 1 {
+        let t = vm.new_tuple(a.n_pos - 1)?;
+        for i in 1..a.n_pos {
+            let v = vm.arg(a, i);
+            vm.heap.set_obj(t.bits(), i, v);
+        }
+        vm.heap.set_obj(s.bits(), 2, t);
+    }
+    Ok(Obj::NONE)
+}

@@ -1,0 +1,200 @@
+//! Built-in types, functions and modules (after py/modbuiltins.c, py/objtype.c and the
+//! `mp_type_*` tables). Types are immediates (`Imm::Type(id)`), functions `Imm::Builtin(n)`,
+//! and methods `Imm::Method(n)` indexing [`METHODS`].
+
+mod funcs;
+mod methods;
+
+pub(crate) use methods::METHODS;
+
+use crate::heap::Kind;
+use crate::obj::{Imm, Obj};
+use crate::vm::call::Args;
+use crate::vm::{PyResult, Vm};
+
+macro_rules! types {
+    ($($id:ident = $n:literal, $name:literal, $base:expr;)*) => {
+        $(pub(crate) const $id: u32 = $n;)*
+        const TYPE_TABLE: &[(u32, &str, u32)] = &[$(($n, $name, $base),)*];
+    };
+}
+
+const NO_BASE: u32 = u32::MAX;
+
+types! {
+    T_OBJECT = 0, "object", NO_BASE;
+    T_TYPE = 1, "type", T_OBJECT;
+    T_NONETYPE = 2, "NoneType", T_OBJECT;
+    T_BOOL = 3, "bool", T_INT;
+    T_INT = 4, "int", T_OBJECT;
+    T_FLOAT = 5, "float", T_OBJECT;
+    T_STR = 6, "str", T_OBJECT;
+    T_BYTES = 7, "bytes", T_OBJECT;
+    T_BYTEARRAY = 8, "bytearray", T_OBJECT;
+    T_TUPLE = 9, "tuple", T_OBJECT;
+    T_LIST = 10, "list", T_OBJECT;
+    T_DICT = 11, "dict", T_OBJECT;
+    T_SET = 12, "set", T_OBJECT;
+    T_FROZENSET = 13, "frozenset", T_OBJECT;
+    T_RANGE = 14, "range", T_OBJECT;
+    T_SLICE = 15, "slice", T_OBJECT;
+    T_FUNCTION = 16, "function", T_OBJECT;
+    T_BOUND_METHOD = 17, "bound_method", T_OBJECT;
+    T_GENERATOR = 18, "generator", T_OBJECT;
+    T_MODULE = 19, "module", T_OBJECT;
+    T_PROPERTY = 20, "property", T_OBJECT;
+    T_CLASSMETHOD = 21, "classmethod", T_OBJECT;
+    T_STATICMETHOD = 22, "staticmethod", T_OBJECT;
+    T_CELL = 23, "cell", T_OBJECT;
+    T_ITERATOR = 24, "iterator", T_OBJECT;
+    T_BUILTIN_FN = 25, "function", T_OBJECT;
+    T_SUPER = 26, "super", T_OBJECT;
+    T_BASE_EXCEPTION = 30, "BaseException", T_OBJECT;
+    T_SYSTEM_EXIT = 31, "SystemExit", T_BASE_EXCEPTION;
+    T_KEYBOARD_INTERRUPT = 32, "KeyboardInterrupt", T_BASE_EXCEPTION;
+    T_GENERATOR_EXIT = 33, "GeneratorExit", T_BASE_EXCEPTION;
+    T_EXCEPTION = 34, "Exception", T_BASE_EXCEPTION;
+    T_STOP_ITERATION = 35, "StopIteration", T_EXCEPTION;
+    T_ARITHMETIC_ERROR = 36, "ArithmeticError", T_EXCEPTION;
+    T_OVERFLOW_ERROR = 37, "OverflowError", T_ARITHMETIC_ERROR;
+    T_ZERO_DIVISION_ERROR = 38, "ZeroDivisionError", T_ARITHMETIC_ERROR;
+    T_ASSERTION_ERROR = 39, "AssertionError", T_EXCEPTION;
+    T_ATTRIBUTE_ERROR = 40, "AttributeError", T_EXCEPTION;
+    T_EOF_ERROR = 41, "EOFError", T_EXCEPTION;
+    T_IMPORT_ERROR = 42, "ImportError", T_EXCEPTION;
+    T_LOOKUP_ERROR = 43, "LookupError", T_EXCEPTION;
+    T_INDEX_ERROR = 44, "IndexError", T_LOOKUP_ERROR;
+    T_KEY_ERROR = 45, "KeyError", T_LOOKUP_ERROR;
+    T_MEMORY_ERROR = 46, "MemoryError", T_EXCEPTION;
+    T_NAME_ERROR = 47, "NameError", T_EXCEPTION;
+    T_OS_ERROR = 48, "OSError", T_EXCEPTION;
+    T_RUNTIME_ERROR = 49, "RuntimeError", T_EXCEPTION;
+    T_NOT_IMPLEMENTED_ERROR = 50, "NotImplementedError", T_RUNTIME_ERROR;
+    T_SYNTAX_ERROR = 51, "SyntaxError", T_EXCEPTION;
+    T_TYPE_ERROR = 52, "TypeError", T_EXCEPTION;
+    T_VALUE_ERROR = 53, "ValueError", T_EXCEPTION;
+    T_UNICODE_ERROR = 54, "UnicodeError", T_VALUE_ERROR;
+    T_INDENTATION_ERROR = 55, "IndentationError", T_SYNTAX_ERROR;
+    T_STOP_ASYNC_ITERATION = 56, "StopAsyncIteration", T_EXCEPTION;
+}
+
+fn type_row(id: u32) -> Option<&'static (u32, &'static str, u32)> {
+    TYPE_TABLE.iter().find(|r| r.0 == id)
+}
+
+/// The type object for built-in type `id`.
+pub(crate) const fn type_obj(id: u32) -> Obj {
+    Obj::imm(Imm::Type, id)
+}
+
+pub(crate) fn type_name(id: u32) -> &'static str {
+    type_row(id).map_or("?", |r| r.1)
+}
+
+pub(crate) fn type_base(id: u32) -> Option<u32> {
+    type_row(id).and_then(|r| (r.2 != NO_BASE).then_some(r.2))
+}
+
+pub(crate) fn is_exception_type(id: u32) -> bool {
+    let mut t = id;
+    for _ in 0..8 {
+        if t == T_BASE_EXCEPTION {
+            return true;
+        }
+        match type_base(t) {
+            Some(b) => t = b,
+            None => return false,
+        }
+    }
+    false
+}
+
+/// A built-in function.
+pub(crate) struct BuiltinFn {
+    pub name: &'static str,
+    pub func: for<'x> fn(&mut Vm<'x>, &Args) -> PyResult<Obj>,
+}
+
+pub(crate) use funcs::BUILTINS;
+
+pub(crate) fn builtin_name(n: u32) -> &'static str {
+    BUILTINS.get(n as usize).map_or("?", |b| b.name)
+}
+
+fn builtin_index(name: &str) -> u32 {
+    #[allow(clippy::cast_possible_truncation)]
+    BUILTINS.iter().position(|b| b.name == name).map_or(0, |i| i as u32)
+}
+
+pub(crate) fn build_class_obj() -> Obj {
+    Obj::imm(Imm::Builtin, builtin_index("__build_class__"))
+}
+
+pub(crate) fn object_init_obj() -> Obj {
+    Obj::imm(Imm::Builtin, builtin_index("__object_init__"))
+}
+
+/// A name in the builtins namespace.
+pub(crate) fn lookup_builtin(name: &[u8]) -> Option<Obj> {
+    if let Some(r) = TYPE_TABLE.iter().find(|r| r.1.as_bytes() == name && r.0 != T_BUILTIN_FN && r.0 != T_FUNCTION) {
+        // Only user-visible types are builtins.
+        if !matches!(r.0, T_NONETYPE | T_BOUND_METHOD | T_GENERATOR | T_MODULE | T_CELL | T_ITERATOR) {
+            return Some(type_obj(r.0));
+        }
+    }
+    if name == b"NotImplemented" {
+        return Some(Obj::NOT_IMPLEMENTED);
+    }
+    if name == b"Ellipsis" {
+        return Some(Obj::ELLIPSIS);
+    }
+    #[allow(clippy::cast_possible_truncation)]
+    BUILTINS
+        .iter()
+        .position(|b| b.name.as_bytes() == name && !b.name.starts_with("__object"))
+        .map(|i| Obj::imm(Imm::Builtin, i as u32))
+}
+
+/// The method `name` of built-in type `ty` (or its bases).
+pub(crate) fn find_method(ty: u32, name: &[u8]) -> Option<u32> {
+    let mut t = ty;
+    for _ in 0..8 {
+        #[allow(clippy::cast_possible_truncation)]
+        if let Some(i) = METHODS.iter().position(|m| m.ty == t && m.name.as_bytes() == name) {
+            return Some(i as u32);
+        }
+        t = type_base(t)?;
+    }
+    None
+}
+
+/// Can method of type `ty` be applied to `s`?
+pub(crate) fn method_accepts(vm: &Vm<'_>, ty: u32, s: Obj) -> bool {
+    if ty == T_OBJECT {
+        return true;
+    }
+    let t = vm.type_of(s);
+    if vm.is_subclass(t, type_obj(ty)) {
+        return true;
+    }
+    vm.native_base(t) == ty || (ty == T_TYPE && (s.imm_of(Imm::Type).is_some() || vm.is_kind(s, Kind::Class)))
+}
+
+pub(crate) fn property_method_index(which: u32) -> u32 {
+    let name = match which {
+        1 => "setter",
+        2 => "deleter",
+        _ => "getter",
+    };
+    find_method(T_PROPERTY, name.as_bytes()).unwrap_or(0)
+}
+
+/// Call a built-in type (construct an instance).
+pub(crate) fn call_type(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
+    funcs::construct(vm, id, a)
+}
+
+/// Built-in modules available to `import`.
+pub(crate) fn builtin_module(vm: &mut Vm<'_>, name: &[u8]) -> PyResult<Option<Obj>> {
+    funcs::builtin_module(vm, name)
+}

@@ -1,0 +1,432 @@
+//! The garbage-collected heap: a caller-supplied byte region, a first-fit free list and a
+//! precise mark-and-sweep collector (after py/gc.c, but precise instead of conservative).
+//!
+//! Every block starts with a one-word header `kind | mark << 8 | words << 9`, where `words`
+//! counts the whole block (header included). A block's payload is `raw_prefix(kind)` raw
+//! words followed by object references ([`Obj`]) that the collector follows. The heap never
+//! hands out Rust references into itself across allocations: everything is addressed by
+//! byte offset, read and written with bounds-checked accessors, so no bug or input can
+//! cause undefined behaviour (a broken invariant reads as zero, never out of bounds).
+
+use crate::obj::Obj;
+
+/// Object kinds stored in block headers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Kind {
+    /// A free block (payload word 0: next free block offset).
+    Free = 0,
+    /// `float`: two raw words (f64 bits).
+    Float,
+    /// `int` beyond 31 bits: raw `[sign | n_limbs << 1, limbs...]` (u32 limbs, little-endian).
+    BigInt,
+    /// `str` in RAM: raw `[byte_len, bytes...]`.
+    Str,
+    /// `bytes` in RAM: raw `[byte_len, bytes...]`.
+    Bytes,
+    /// Raw u32 words (qstr tables, code tables).
+    Words,
+    /// Object array (list storage, dict tables, constant tables): all references.
+    Array,
+    /// `tuple`: raw `[len]`, then items.
+    Tuple,
+    /// `list`: raw `[len]`, then `[storage Array]`.
+    List,
+    /// `dict`: raw `[used, alloc]`, then `[table Array of key,value pairs]`.
+    Dict,
+    /// `set`: raw `[used, frozen, alloc]`, then `[table Array]`.
+    Set,
+    /// A module context: raw `[image]`, then `[qstrs Words, consts Array, codes Words, globals Dict, name]`.
+    Module,
+    /// A bytecode function: raw `[code_index]`, then `[module, defaults, kwdefaults, closed cells...]`.
+    Function,
+    /// A cell for closures: `[value]`.
+    Cell,
+    /// A bound method: `[function, self]`.
+    BoundMethod,
+    /// A user class: `[name, bases tuple, dict]`.
+    Class,
+    /// An instance: `[class, dict, exc args, exc traceback]`.
+    Instance,
+    /// A frame: raw `[n_state, ip, sp, exc_sp, code_index, flags]`, then `[function, state..., exc entries...]`.
+    Frame,
+    /// A generator: `[frame]` (frame NULL once finished), raw prefix `[running]`.
+    Generator,
+    /// A range: `[start, stop, step]` (small ints).
+    Range,
+    /// A slice: `[start, stop, step]`.
+    Slice,
+    /// A built-in iterator: raw `[kind, index]`, then `[source, extra]`.
+    Iter,
+    /// A property / classmethod / staticmethod wrapper: raw `[which]`, then `[fget, fset, fdel]`.
+    Wrapper,
+    /// `bytearray`: raw `[len]`, then `[storage Bytes]`.
+    ByteArray,
+    /// `super()` object: `[class, self]`.
+    Super,
+}
+
+const KINDS: [Kind; 25] = [
+    Kind::Free,
+    Kind::Float,
+    Kind::BigInt,
+    Kind::Str,
+    Kind::Bytes,
+    Kind::Words,
+    Kind::Array,
+    Kind::Tuple,
+    Kind::List,
+    Kind::Dict,
+    Kind::Set,
+    Kind::Module,
+    Kind::Function,
+    Kind::Cell,
+    Kind::BoundMethod,
+    Kind::Class,
+    Kind::Instance,
+    Kind::Frame,
+    Kind::Generator,
+    Kind::Range,
+    Kind::Slice,
+    Kind::Iter,
+    Kind::Wrapper,
+    Kind::ByteArray,
+    Kind::Super,
+];
+
+impl Kind {
+    fn from_u8(b: u8) -> Kind {
+        KINDS.get(usize::from(b)).copied().unwrap_or(Kind::Free)
+    }
+
+    /// How many payload words are raw data; the rest are references. `u32::MAX` = all raw.
+    const fn raw_prefix(self) -> u32 {
+        match self {
+            Kind::Free | Kind::Float | Kind::BigInt | Kind::Str | Kind::Bytes | Kind::Words => u32::MAX,
+            Kind::Array | Kind::Cell | Kind::BoundMethod | Kind::Class | Kind::Instance => 0,
+            Kind::Range | Kind::Slice | Kind::Super => 0,
+            Kind::Tuple | Kind::List | Kind::Module | Kind::Function => 1,
+            Kind::Generator | Kind::Wrapper | Kind::ByteArray => 1,
+            Kind::Dict | Kind::Iter => 2,
+            Kind::Set => 3,
+            Kind::Frame => 6,
+        }
+    }
+}
+
+/// Header word of a block.
+const MARK: u32 = 1 << 8;
+const SIZE_SHIFT: u32 = 9;
+/// Mark-stack capacity; overflow falls back to rescanning the heap.
+const MARK_STACK: usize = 48;
+
+/// The heap. Offsets are byte offsets into `mem`; offset 0 is never a block (it is NULL).
+pub struct Heap<'h> {
+    mem: &'h mut [u8],
+    /// End of the region ever allocated (blocks are laid out contiguously below it).
+    top: u32,
+    /// Usable end (4-aligned length of `mem`).
+    end: u32,
+    /// Head of the free list (0 = empty).
+    free: u32,
+    /// Bytes currently allocated (blocks in use, headers included).
+    pub(crate) used: u32,
+    /// Number of collections run.
+    pub(crate) collections: u32,
+    mark_stack: [u32; MARK_STACK],
+    mark_sp: usize,
+    mark_overflow: bool,
+}
+
+impl<'h> Heap<'h> {
+    /// A heap over `mem`; at least 64 bytes are needed to be useful.
+    pub fn new(mem: &'h mut [u8]) -> Self {
+        let len = u32::try_from(mem.len()).unwrap_or(u32::MAX - 3) & !3;
+        mem.fill(0);
+        Heap {
+            mem,
+            top: 4,
+            end: len.max(4),
+            free: 0,
+            used: 0,
+            collections: 0,
+            mark_stack: [0; MARK_STACK],
+            mark_sp: 0,
+            mark_overflow: false,
+        }
+    }
+
+    /// Total size of the region.
+    pub fn capacity(&self) -> u32 {
+        self.end
+    }
+
+    #[inline]
+    pub(crate) fn word(&self, off: u32) -> u32 {
+        let i = off as usize;
+        match self.mem.get(i..i + 4) {
+            Some(b) => u32::from_le_bytes([b[0], b[1], b[2], b[3]]),
+            None => 0,
+        }
+    }
+
+    #[inline]
+    pub(crate) fn set_word(&mut self, off: u32, v: u32) {
+        let i = off as usize;
+        if let Some(b) = self.mem.get_mut(i..i + 4) {
+            b.copy_from_slice(&v.to_le_bytes());
+        }
+    }
+
+    /// Kind of the block at `off`.
+    #[inline]
+    pub fn kind(&self, off: u32) -> Kind {
+        Kind::from_u8((self.word(off) & 0xff) as u8)
+    }
+
+    /// Block size in words, header included.
+    #[inline]
+    pub(crate) fn block_words(&self, off: u32) -> u32 {
+        self.word(off) >> SIZE_SHIFT
+    }
+
+    /// Payload word `i` of the block at `off`.
+    #[inline]
+    pub(crate) fn get(&self, off: u32, i: u32) -> u32 {
+        self.word(off.wrapping_add(4).wrapping_add(i.wrapping_mul(4)))
+    }
+
+    #[inline]
+    pub(crate) fn set(&mut self, off: u32, i: u32, v: u32) {
+        self.set_word(off.wrapping_add(4).wrapping_add(i.wrapping_mul(4)), v);
+    }
+
+    #[inline]
+    pub(crate) fn get_obj(&self, off: u32, i: u32) -> Obj {
+        Obj::from_bits(self.get(off, i))
+    }
+
+    #[inline]
+    pub(crate) fn set_obj(&mut self, off: u32, i: u32, v: Obj) {
+        self.set(off, i, v.bits());
+    }
+
+    /// Payload bytes of the block at `off`, starting at payload word `from_word`.
+    pub(crate) fn bytes(&self, off: u32, from_word: u32, len: u32) -> &[u8] {
+        let start = (off as usize) + 4 + (from_word as usize) * 4;
+        self.mem.get(start..start + len as usize).unwrap_or(&[])
+    }
+
+    pub(crate) fn bytes_mut(&mut self, off: u32, from_word: u32, len: u32) -> &mut [u8] {
+        let start = (off as usize) + 4 + (from_word as usize) * 4;
+        self.mem.get_mut(start..start + len as usize).unwrap_or(&mut [])
+    }
+
+    /// Copy `len` bytes inside the heap (ranges may overlap).
+    pub(crate) fn copy_within(&mut self, src: usize, dst: usize, len: usize) {
+        if src.checked_add(len).is_some_and(|e| e <= self.mem.len())
+            && dst.checked_add(len).is_some_and(|e| e <= self.mem.len())
+        {
+            self.mem.copy_within(src..src + len, dst);
+        }
+    }
+
+    /// Absolute byte position of payload word `w` of block `off`.
+    pub(crate) fn payload_pos(off: u32, w: u32) -> usize {
+        off as usize + 4 + w as usize * 4
+    }
+
+    /// Try to allocate `payload_words` words of payload; zeroed. None when full.
+    pub(crate) fn try_alloc(&mut self, kind: Kind, payload_words: u32) -> Option<u32> {
+        let words = payload_words.checked_add(1)?.max(2);
+        if words >= (1 << (32 - SIZE_SHIFT)) {
+            return None;
+        }
+        // First fit on the free list.
+        let mut prev = 0u32;
+        let mut cur = self.free;
+        let mut guard = 0u32;
+        while cur != 0 && guard < 1 << 22 {
+            guard += 1;
+            let size = self.block_words(cur);
+            let next = self.get(cur, 0);
+            if size >= words {
+                let rest = size - words;
+                let replacement = if rest >= 2 {
+                    let split = cur + words * 4;
+                    self.set_word(split, (Kind::Free as u32) | (rest << SIZE_SHIFT));
+                    self.set(split, 0, next);
+                    split
+                } else {
+                    next
+                };
+                if prev == 0 {
+                    self.free = replacement;
+                } else {
+                    self.set(prev, 0, replacement);
+                }
+                let total = if rest >= 2 { words } else { size };
+                return Some(self.init_block(cur, kind, total));
+            }
+            prev = cur;
+            cur = next;
+        }
+        // Bump allocation from the never-used tail.
+        let need = words.checked_mul(4)?;
+        if self.top.checked_add(need)? <= self.end {
+            let off = self.top;
+            self.top += need;
+            return Some(self.init_block(off, kind, words));
+        }
+        None
+    }
+
+    fn init_block(&mut self, off: u32, kind: Kind, words: u32) -> u32 {
+        self.set_word(off, (kind as u32) | (words << SIZE_SHIFT));
+        let start = off as usize + 4;
+        let end = off as usize + words as usize * 4;
+        if let Some(b) = self.mem.get_mut(start..end) {
+            b.fill(0);
+        }
+        self.used += words * 4;
+        off
+    }
+
+    /// Is `o` a reference to a block inside the allocated region?
+    #[inline]
+    fn is_block(&self, o: Obj) -> Option<u32> {
+        let off = o.heap_offset()?;
+        (off >= 4 && off < self.top).then_some(off)
+    }
+
+    /// Start a collection: clear nothing (marks are cleared by sweep).
+    pub(crate) fn mark(&mut self, o: Obj) {
+        let Some(off) = self.is_block(o) else { return };
+        let h = self.word(off);
+        if h & MARK != 0 || (h & 0xff) == Kind::Free as u32 {
+            return;
+        }
+        self.set_word(off, h | MARK);
+        if self.mark_sp < MARK_STACK {
+            self.mark_stack[self.mark_sp] = off;
+            self.mark_sp += 1;
+        } else {
+            self.mark_overflow = true;
+        }
+        self.drain();
+    }
+
+    fn drain(&mut self) {
+        while self.mark_sp > 0 {
+            self.mark_sp -= 1;
+            let off = self.mark_stack[self.mark_sp];
+            self.mark_children(off);
+        }
+    }
+
+    fn mark_children(&mut self, off: u32) {
+        let kind = self.kind(off);
+        let prefix = kind.raw_prefix();
+        let payload = self.block_words(off).saturating_sub(1);
+        let mut limit = payload;
+        if kind == Kind::Tuple {
+            limit = limit.min(self.get(off, 0).saturating_add(1));
+        }
+        let mut i = prefix;
+        while i < limit {
+            let child = self.get_obj(off, i);
+            if let Some(c) = self.is_block(child) {
+                let h = self.word(c);
+                if h & MARK == 0 && (h & 0xff) != Kind::Free as u32 {
+                    self.set_word(c, h | MARK);
+                    if self.mark_sp < MARK_STACK {
+                        self.mark_stack[self.mark_sp] = c;
+                        self.mark_sp += 1;
+                    } else {
+                        self.mark_overflow = true;
+                    }
+                }
+            }
+            i += 1;
+        }
+    }
+
+    /// Finish marking (handling mark-stack overflow), then sweep: returns bytes freed.
+    pub(crate) fn finish_and_sweep(&mut self) -> u32 {
+        self.drain();
+        while self.mark_overflow {
+            self.mark_overflow = false;
+            let mut off = 4;
+            while off < self.top {
+                let words = self.block_words(off);
+                if words == 0 {
+                    break;
+                }
+                if self.word(off) & MARK != 0 {
+                    self.mark_children(off);
+                    self.drain();
+                }
+                off += words * 4;
+            }
+        }
+        self.collections += 1;
+        // Sweep, coalescing free runs and rebuilding the free list in address order.
+        let mut off = 4u32;
+        let mut freed = 0u32;
+        self.free = 0;
+        let mut last_free = 0u32;
+        let mut used = 0u32;
+        while off < self.top {
+            let h = self.word(off);
+            let words = h >> SIZE_SHIFT;
+            if words == 0 {
+                // Corrupt header: treat the rest as the untouched tail.
+                self.top = off;
+                break;
+            }
+            let live = h & MARK != 0;
+            if live {
+                self.set_word(off, h & !MARK);
+                used += words * 4;
+            } else {
+                if (h & 0xff) != Kind::Free as u32 {
+                    freed += words * 4;
+                }
+                if last_free != 0 && last_free + self.block_words(last_free) * 4 == off {
+                    let merged = self.block_words(last_free) + words;
+                    self.set_word(last_free, (Kind::Free as u32) | (merged << SIZE_SHIFT));
+                } else {
+                    self.set_word(off, (Kind::Free as u32) | (words << SIZE_SHIFT));
+                    self.set(off, 0, 0);
+                    if last_free == 0 {
+                        self.free = off;
+                    } else {
+                        self.set(last_free, 0, off);
+                    }
+                    last_free = off;
+                }
+            }
+            off += words * 4;
+        }
+        // A free run at the very end returns to the bump tail.
+        if last_free != 0 && last_free + self.block_words(last_free) * 4 == self.top {
+            self.top = last_free;
+            // Unlink it: find its predecessor.
+            if self.free == last_free {
+                self.free = 0;
+            } else {
+                let mut cur = self.free;
+                while cur != 0 {
+                    let next = self.get(cur, 0);
+                    if next == last_free {
+                        self.set(cur, 0, 0);
+                        break;
+                    }
+                    cur = next;
+                }
+            }
+        }
+        self.used = used;
+        freed
+    }
+}

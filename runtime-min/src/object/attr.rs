@@ -1,0 +1,497 @@
+//! Attributes, classes, special-method lookup, super() and import
+//! (after py/runtime.c `mp_load_attr`/`mp_load_method`, py/objtype.c, py/builtinimport.c).
+
+use crate::builtins as b;
+use crate::heap::Kind;
+use crate::loader::{M_GLOBALS, M_NAME};
+use crate::obj::{Imm, Obj, Qstr};
+use crate::vm::{PyResult, Vm};
+
+impl<'a> Vm<'a> {
+    /// Depth-first lookup of `name` in a class and its bases (mp_obj_class_lookup).
+    pub(crate) fn class_lookup(&self, cls: Obj, name: &[u8]) -> Option<Obj> {
+        self.class_lookup_depth(cls, name, 0)
+    }
+
+    fn class_lookup_depth(&self, cls: Obj, name: &[u8], depth: u32) -> Option<Obj> {
+        if depth > 32 || !self.is_kind(cls, Kind::Class) {
+            return None;
+        }
+        let d = self.heap.get_obj(cls.bits(), 2);
+        if let Some(v) = self.dict_lookup_str(d, name) {
+            return Some(v);
+        }
+        let bases = self.heap.get_obj(cls.bits(), 1);
+        for i in 0..self.tuple_len(bases) {
+            let base = self.heap.get_obj(bases.bits(), i + 1);
+            if let Some(v) = self.class_lookup_depth(base, name, depth + 1) {
+                return Some(v);
+            }
+        }
+        None
+    }
+
+    /// A special method of an instance's class.
+    pub(crate) fn lookup_special(&self, o: Obj, name: &str) -> Option<Obj> {
+        if !self.is_kind(o, Kind::Instance) {
+            return None;
+        }
+        let cls = self.heap.get_obj(o.bits(), 0);
+        self.class_lookup(cls, name.as_bytes())
+    }
+
+    /// Call special method `name` of instance `o` if its class defines it.
+    pub(crate) fn call_special(&mut self, o: Obj, name: &str, args: &[Obj]) -> PyResult<Option<Obj>> {
+        let Some(m) = self.lookup_special(o, name) else { return Ok(None) };
+        let mut buf = [Obj::NULL; 4];
+        buf[0] = o;
+        let n = args.len().min(3);
+        buf[1..=n].copy_from_slice(&args[..n]);
+        let f = self.unwrap_method(m);
+        if f.1 {
+            // staticmethod: no self
+            return self.call_obj(f.0, &buf[1..=n]).map(Some);
+        }
+        self.call_obj(f.0, &buf[..=n]).map(Some)
+    }
+
+    /// (function, is_static) for a class attribute.
+    fn unwrap_method(&self, m: Obj) -> (Obj, bool) {
+        if self.is_kind(m, Kind::Wrapper) && self.heap.get(m.bits(), 0) == 2 {
+            return (self.heap.get_obj(m.bits(), 1), true);
+        }
+        (m, false)
+    }
+
+    fn attr_error(&mut self, o: Obj, name: Obj) -> crate::vm::Raised {
+        let n = self.str_data(name).and_then(|d| core::str::from_utf8(d).ok()).unwrap_or("?");
+        if self.is_kind(o, Kind::Class) || o.imm_of(Imm::Type).is_some() {
+            let tn = self.type_name_of_type(o);
+            let t = self.str_data(tn).and_then(|d| core::str::from_utf8(d).ok()).unwrap_or("?");
+            let mut buf = crate::vm::FmtBuf { buf: [0; 200], len: 0 };
+            let _ = core::fmt::write(&mut buf, format_args!("type object '{t}' has no attribute '{n}'"));
+            let len = buf.len;
+            let msg = core::str::from_utf8(&buf.buf[..len]).unwrap_or("?");
+            let mut copy = [0u8; 200];
+            copy[..len].copy_from_slice(msg.as_bytes());
+            let msg = core::str::from_utf8(&copy[..len]).unwrap_or("?");
+            return self.raise_msg_str(b::T_ATTRIBUTE_ERROR, msg);
+        }
+        let t = self.type_name(o);
+        let mut buf = crate::vm::FmtBuf { buf: [0; 200], len: 0 };
+        let _ = core::fmt::write(&mut buf, format_args!("'{t}' object has no attribute '{n}'"));
+        let len = buf.len;
+        let mut copy = [0u8; 200];
+        copy[..len].copy_from_slice(&buf.buf[..len]);
+        let msg = core::str::from_utf8(&copy[..len]).unwrap_or("?");
+        self.raise_msg_str(b::T_ATTRIBUTE_ERROR, msg)
+    }
+
+    /// `o.name`.
+    pub(crate) fn load_attr(&mut self, o: Obj, name: Obj) -> PyResult<Obj> {
+        let (m, s) = self.load_method_inner(o, name, false)?;
+        if s.is_null() {
+            return Ok(m);
+        }
+        // Bind.
+        let base = self.roots_len();
+        self.push_root(m);
+        self.push_root(s);
+        let bm = self.alloc(Kind::BoundMethod, 2);
+        self.truncate_roots(base);
+        let bm = bm?;
+        self.heap.set_obj(bm, 0, m);
+        self.heap.set_obj(bm, 1, s);
+        Ok(Obj::heap(bm))
+    }
+
+    /// LOAD_METHOD: (method, self) or (value, NULL).
+    pub(crate) fn load_method(&mut self, o: Obj, name: Obj) -> PyResult<(Obj, Obj)> {
+        self.load_method_inner(o, name, true)
+    }
+
+    #[allow(clippy::too_many_lines)]
+    fn load_method_inner(&mut self, o: Obj, name: Obj, _for_call: bool) -> PyResult<(Obj, Obj)> {
+        let nm: &[u8] = match self.str_data(name) {
+            Some(d) => d,
+            None => return Err(self.raise_msg_str(b::T_TYPE_ERROR, "attribute name must be a string")),
+        };
+        // Copy the name: it may live in the heap and we will allocate.
+        let mut nbuf = [0u8; 64];
+        let nlen = nm.len().min(64);
+        nbuf[..nlen].copy_from_slice(&nm[..nlen]);
+        let nm = &nbuf[..nlen];
+        if nm == b"__class__" {
+            return Ok((self.type_of(o), Obj::NULL));
+        }
+        match self.kind_of(o) {
+            Some(Kind::Instance) => {
+                let d = self.heap.get_obj(o.bits(), 1);
+                if let Some(v) = self.dict_lookup_str(d, nm) {
+                    return Ok((v, Obj::NULL));
+                }
+                let cls = self.heap.get_obj(o.bits(), 0);
+                if let Some(v) = self.class_lookup(cls, nm) {
+                    return self.bind_class_attr(v, o, cls);
+                }
+                if nm == b"__dict__" {
+                    let d = self.instance_dict(o)?;
+                    return Ok((d, Obj::NULL));
+                }
+                if self.is_exception(o) {
+                    if nm == b"args" {
+                        let a = self.heap.get_obj(o.bits(), 2);
+                        let a = if a.is_null() { self.new_tuple(0)? } else { a };
+                        return Ok((a, Obj::NULL));
+                    }
+                    if nm == b"value" {
+                        let a = self.heap.get_obj(o.bits(), 2);
+                        let v = if self.tuple_len(a) > 0 { self.heap.get_obj(a.bits(), 1) } else { Obj::NONE };
+                        return Ok((v, Obj::NULL));
+                    }
+                    if nm == b"errno" {
+                        let a = self.heap.get_obj(o.bits(), 2);
+                        let v = if self.tuple_len(a) > 0 { self.heap.get_obj(a.bits(), 1) } else { Obj::NONE };
+                        return Ok((v, Obj::NULL));
+                    }
+                }
+                let native = self.native_base(cls);
+                if let Some(mi) = b::find_method(native, nm) {
+                    return Ok((Obj::imm(Imm::Method, mi), o));
+                }
+                if let Some(ga) = self.class_lookup(cls, b"__getattr__") {
+                    let r = self.call_obj(ga, &[o, name])?;
+                    return Ok((r, Obj::NULL));
+                }
+            }
+            Some(Kind::Class) => {
+                if nm == b"__name__" || nm == b"__qualname__" {
+                    return Ok((self.heap.get_obj(o.bits(), 0), Obj::NULL));
+                }
+                if nm == b"__bases__" {
+                    return Ok((self.heap.get_obj(o.bits(), 1), Obj::NULL));
+                }
+                if nm == b"__dict__" {
+                    return Ok((self.heap.get_obj(o.bits(), 2), Obj::NULL));
+                }
+                if let Some(v) = self.class_lookup(o, nm) {
+                    if self.is_kind(v, Kind::Wrapper) {
+                        let which = self.heap.get(v.bits(), 0);
+                        let f = self.heap.get_obj(v.bits(), 1);
+                        return Ok(match which {
+                            1 => (f, o),
+                            2 => (f, Obj::NULL),
+                            _ => (v, Obj::NULL),
+                        });
+                    }
+                    return Ok((v, Obj::NULL));
+                }
+                let native = self.native_base(o);
+                if let Some(mi) = b::find_method(native, nm) {
+                    return Ok((Obj::imm(Imm::Method, mi), Obj::NULL));
+                }
+            }
+            Some(Kind::Module) => {
+                if nm == b"__name__" {
+                    return Ok((self.heap.get_obj(o.bits(), M_NAME), Obj::NULL));
+                }
+                let g = self.heap.get_obj(o.bits(), M_GLOBALS);
+                if let Some(v) = self.dict_lookup_str(g, nm) {
+                    return Ok((v, Obj::NULL));
+                }
+            }
+            Some(Kind::Function) => {
+                if nm == b"__name__" {
+                    let code = self.code_of_function(o);
+                    return Ok((code.map_or(Obj::NONE, |c| Obj::qstr(c.name)), Obj::NULL));
+                }
+            }
+            Some(Kind::BoundMethod) => {
+                if nm == b"__self__" {
+                    return Ok((self.heap.get_obj(o.bits(), 1), Obj::NULL));
+                }
+                if nm == b"__func__" {
+                    return Ok((self.heap.get_obj(o.bits(), 0), Obj::NULL));
+                }
+            }
+            Some(Kind::Super) => {
+                let cls = self.heap.get_obj(o.bits(), 0);
+                let s = self.heap.get_obj(o.bits(), 1);
+                let q = match name.as_qstr() {
+                    Some(q) => q,
+                    None => return Err(self.attr_error(o, name)),
+                };
+                return self.super_lookup(cls, s, q, false);
+            }
+            Some(Kind::Wrapper) => {
+                // property.setter / getter / deleter decorators
+                if self.heap.get(o.bits(), 0) == 0 {
+                    let which = match nm {
+                        b"setter" => 1,
+                        b"getter" => 0,
+                        b"deleter" => 2,
+                        b"fget" => 10,
+                        b"fset" => 11,
+                        _ => 99,
+                    };
+                    if which >= 10 && which < 99 {
+                        return Ok((self.heap.get_obj(o.bits(), which - 9), Obj::NULL));
+                    }
+                    if which < 99 {
+                        return Ok((Obj::imm(Imm::Method, b::property_method_index(which)), o));
+                    }
+                }
+            }
+            _ => {}
+        }
+        if let Some(id) = o.imm_of(Imm::Type) {
+            if nm == b"__name__" || nm == b"__qualname__" {
+                return Ok((self.type_name_of_type(o), Obj::NULL));
+            }
+            if let Some(mi) = b::find_method(id, nm) {
+                let m = &b::METHODS[mi as usize];
+                if m.class_method {
+                    return Ok((Obj::imm(Imm::Method, mi), o));
+                }
+                return Ok((Obj::imm(Imm::Method, mi), Obj::NULL));
+            }
+            return Err(self.attr_error(o, name));
+        }
+        // Built-in instance methods.
+        let t = self.builtin_type_id(o);
+        if let Some(mi) = b::find_method(t, nm) {
+            return Ok((Obj::imm(Imm::Method, mi), o));
+        }
+        if let Some(v) = self.builtin_attr(o, nm)? {
+            return Ok((v, Obj::NULL));
+        }
+        Err(self.attr_error(o, name))
+    }
+
+    /// Data attributes of built-in objects (`real`, `start`, ...).
+    fn builtin_attr(&mut self, o: Obj, nm: &[u8]) -> PyResult<Option<Obj>> {
+        match self.kind_of(o) {
+            Some(Kind::Range) => {
+                let i = match nm {
+                    b"start" => 0,
+                    b"stop" => 1,
+                    b"step" => 2,
+                    _ => return Ok(None),
+                };
+                Ok(Some(self.heap.get_obj(o.bits(), i)))
+            }
+            Some(Kind::Slice) => {
+                let i = match nm {
+                    b"start" => 0,
+                    b"stop" => 1,
+                    b"step" => 2,
+                    _ => return Ok(None),
+                };
+                Ok(Some(self.heap.get_obj(o.bits(), i)))
+            }
+            _ => {
+                if self.float_value(o).is_some() || self.int_to_i64(o).is_some() {
+                    return Ok(match nm {
+                        b"real" => Some(o),
+                        b"imag" => Some(if self.float_value(o).is_some() { self.new_float(0.0)? } else { Obj::small_sat(0) }),
+                        _ => None,
+                    });
+                }
+                Ok(None)
+            }
+        }
+    }
+
+    /// Bind a class attribute found via an instance.
+    fn bind_class_attr(&mut self, v: Obj, inst: Obj, cls: Obj) -> PyResult<(Obj, Obj)> {
+        match self.kind_of(v) {
+            Some(Kind::Function) => Ok((v, inst)),
+            Some(Kind::Wrapper) => {
+                let which = self.heap.get(v.bits(), 0);
+                let f = self.heap.get_obj(v.bits(), 1);
+                match which {
+                    0 => {
+                        if f.is_null() || f == Obj::NONE {
+                            return Err(self.raise_msg_str(b::T_ATTRIBUTE_ERROR, "unreadable attribute"));
+                        }
+                        let r = self.call_obj(f, &[inst])?;
+                        Ok((r, Obj::NULL))
+                    }
+                    1 => Ok((f, cls)),
+                    _ => Ok((f, Obj::NULL)),
+                }
+            }
+            _ => {
+                if v.imm_of(Imm::Builtin).is_some() {
+                    return Ok((v, Obj::NULL));
+                }
+                Ok((v, Obj::NULL))
+            }
+        }
+    }
+
+    /// The instance dict, created on demand.
+    pub(crate) fn instance_dict(&mut self, o: Obj) -> PyResult<Obj> {
+        let d = self.heap.get_obj(o.bits(), 1);
+        if !d.is_null() {
+            return Ok(d);
+        }
+        self.push_root(o);
+        let d = self.new_dict(0);
+        self.pop_root();
+        let d = d?;
+        self.heap.set_obj(o.bits(), 1, d);
+        Ok(d)
+    }
+
+    /// `o.name = v` (or `del o.name` when `v` is NULL).
+    pub(crate) fn store_attr(&mut self, o: Obj, name: Obj, v: Obj) -> PyResult<()> {
+        match self.kind_of(o) {
+            Some(Kind::Instance) => {
+                let cls = self.heap.get_obj(o.bits(), 0);
+                let nm = self.str_data(name).unwrap_or(&[]);
+                if let Some(p) = self.class_lookup(cls, nm) {
+                    if self.is_kind(p, Kind::Wrapper) && self.heap.get(p.bits(), 0) == 0 {
+                        let setter = self.heap.get_obj(p.bits(), if v.is_null() { 3 } else { 2 });
+                        if setter.is_null() || setter == Obj::NONE {
+                            return Err(self.raise_msg_str(b::T_ATTRIBUTE_ERROR, "can't set attribute"));
+                        }
+                        if v.is_null() {
+                            self.call_obj(setter, &[o])?;
+                        } else {
+                            self.call_obj(setter, &[o, v])?;
+                        }
+                        return Ok(());
+                    }
+                }
+                if let Some(sa) = self.class_lookup(cls, b"__setattr__") {
+                    if !v.is_null() {
+                        self.call_obj(sa, &[o, name, v])?;
+                        return Ok(());
+                    }
+                }
+                let base = self.roots_len();
+                self.push_root(v);
+                self.push_root(name);
+                let d = self.instance_dict(o);
+                self.truncate_roots(base);
+                let d = d?;
+                if v.is_null() {
+                    if self.dict_remove(d, name)?.is_none() {
+                        return Err(self.attr_error(o, name));
+                    }
+                    return Ok(());
+                }
+                self.dict_store(d, name, v)
+            }
+            Some(Kind::Class) => {
+                let d = self.heap.get_obj(o.bits(), 2);
+                if v.is_null() {
+                    self.dict_remove(d, name)?;
+                    return Ok(());
+                }
+                self.dict_store(d, name, v)
+            }
+            Some(Kind::Module) => {
+                let d = self.heap.get_obj(o.bits(), M_GLOBALS);
+                if v.is_null() {
+                    self.dict_remove(d, name)?;
+                    return Ok(());
+                }
+                self.dict_store(d, name, v)
+            }
+            _ => {
+                let t = self.type_name(o);
+                let n = self.str_data(name).and_then(|d| core::str::from_utf8(d).ok()).unwrap_or("?");
+                let mut buf = crate::vm::FmtBuf { buf: [0; 200], len: 0 };
+                let _ = core::fmt::write(&mut buf, format_args!("'{t}' object has no attribute '{n}'"));
+                let len = buf.len;
+                let mut copy = [0u8; 200];
+                copy[..len].copy_from_slice(&buf.buf[..len]);
+                let msg = core::str::from_utf8(&copy[..len]).unwrap_or("?");
+                Err(self.raise_msg_str(b::T_ATTRIBUTE_ERROR, msg))
+            }
+        }
+    }
+
+    /// super(cls, self).name: look in the bases of `cls`, bind to `self_obj`.
+    pub(crate) fn super_lookup(&mut self, cls: Obj, self_obj: Obj, q: Qstr, _method: bool) -> PyResult<(Obj, Obj)> {
+        let name = self.qstr_bytes(q);
+        if self.is_kind(cls, Kind::Class) {
+            let bases = self.heap.get_obj(cls.bits(), 1);
+            for i in 0..self.tuple_len(bases) {
+                let base = self.heap.get_obj(bases.bits(), i + 1);
+                if let Some(v) = self.class_lookup(base, name) {
+                    let owner = if self.is_kind(self_obj, Kind::Class) { self_obj } else { self.type_of(self_obj) };
+                    return self.bind_class_attr(v, self_obj, owner);
+                }
+                if let Some(id) = base.imm_of(Imm::Type) {
+                    if let Some(mi) = b::find_method(id, name) {
+                        return Ok((Obj::imm(Imm::Method, mi), self_obj));
+                    }
+                }
+            }
+            let native = self.native_base(cls);
+            if let Some(mi) = b::find_method(native, name) {
+                return Ok((Obj::imm(Imm::Method, mi), self_obj));
+            }
+            if name == b"__init__" {
+                return Ok((b::object_init_obj(), self_obj));
+            }
+        }
+        let n = core::str::from_utf8(name).unwrap_or("?");
+        Err(self.raise_fmt(b::T_ATTRIBUTE_ERROR, format_args!("'super' object has no attribute '{n}'")))
+    }
+
+    /// IMPORT_NAME: find a frozen module, load it and run its top-level code once.
+    pub(crate) fn import_name(&mut self, q: Qstr, _fromlist: Obj, _level: Obj) -> PyResult<Obj> {
+        let name = self.qstr_bytes(q);
+        if let Some(m) = self.dict_lookup_str(self.modules, name) {
+            return Ok(m);
+        }
+        if let Some(m) = b::builtin_module(self, name)? {
+            return Ok(m);
+        }
+        let Some(data) = self.source.find(name) else {
+            let n = core::str::from_utf8(name).unwrap_or("?");
+            return Err(self.raise_fmt(b::T_IMPORT_ERROR, format_args!("no module named '{n}'")));
+        };
+        let m = self.load_mpy(data, Obj::qstr(q))?;
+        self.push_root(m);
+        let r = (|| {
+            let g = self.heap.get_obj(m.bits(), M_GLOBALS);
+            let name_q = crate::vm::static_qstr_id("__name__").unwrap_or(1);
+            self.dict_store(g, Obj::qstr(name_q), Obj::qstr(q))?;
+            let mods = self.modules;
+            self.dict_store(mods, Obj::qstr(q), m)?;
+            if let Err(e) = self.run_module_code(m) {
+                let mods = self.modules;
+                let saved = self.exc;
+                let _ = self.dict_remove(mods, Obj::qstr(q));
+                self.exc = saved;
+                return Err(e);
+            }
+            Ok(m)
+        })();
+        self.pop_root();
+        r
+    }
+
+    /// `from m import *`.
+    pub(crate) fn import_star(&mut self, m: Obj, locals: Obj) -> PyResult<()> {
+        if !self.is_kind(m, Kind::Module) {
+            return Ok(());
+        }
+        let g = self.heap.get_obj(m.bits(), M_GLOBALS);
+        let mut i = 0;
+        while i < self.dict_alloc(g) {
+            if let Some((k, v)) = self.dict_slot(g, i) {
+                if self.str_data(k).is_some_and(|d| d.first() != Some(&b'_')) {
+                    self.dict_store(locals, k, v)?;
+                }
+            }
+            i += 1;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,510 @@
+//! dict and set: open-addressing hash tables with MicroPython's probing, growth sizes and
+//! deletion sentinels, so iteration order matches the reference VM (after py/map.c).
+
+use crate::builtins as b;
+use crate::heap::Kind;
+use crate::obj::{Imm, Obj};
+use crate::vm::{PyResult, Vm};
+use mpy_format::opcode::BinaryOp;
+
+/// A deleted slot's key (MP_OBJ_SENTINEL).
+pub(crate) const SENTINEL: Obj = Obj::imm(Imm::Const, 7);
+
+const ALLOC_SIZES: [u32; 34] = [
+    0, 2, 4, 6, 8, 10, 12, 17, 23, 29, 37, 47, 59, 73, 97, 127, 167, 223, 293, 389, 521, 691, 919, 1223, 1627, 2161,
+    3229, 4831, 7243, 10861, 16273, 24407, 36607, 54907,
+];
+
+fn alloc_at_least(x: u32) -> u32 {
+    ALLOC_SIZES.iter().copied().find(|&s| s >= x).unwrap_or(x | 1)
+}
+
+/// Table geometry of a dict (width 2) or set (width 1).
+#[derive(Clone, Copy)]
+struct Table {
+    obj: u32,
+    width: u32,
+    /// Index of the `used` and `alloc` raw words and the table reference.
+    used_w: u32,
+    alloc_w: u32,
+    table_w: u32,
+}
+
+impl Table {
+    fn dict(o: Obj) -> Table {
+        Table { obj: o.bits(), width: 2, used_w: 0, alloc_w: 1, table_w: 2 }
+    }
+    fn set(o: Obj) -> Table {
+        Table { obj: o.bits(), width: 1, used_w: 0, alloc_w: 2, table_w: 3 }
+    }
+}
+
+enum Lookup {
+    Find,
+    Add,
+    Remove,
+}
+
+impl<'a> Vm<'a> {
+    pub(crate) fn new_dict(&mut self, n: u32) -> PyResult<Obj> {
+        let d = self.alloc(Kind::Dict, 3)?;
+        if n > 0 {
+            self.push_root(Obj::heap(d));
+            let t = self.alloc(Kind::Array, n * 2);
+            self.pop_root();
+            let t = t?;
+            self.heap.set(d, 1, n);
+            self.heap.set_obj(d, 2, Obj::heap(t));
+        }
+        Ok(Obj::heap(d))
+    }
+
+    pub(crate) fn new_set(&mut self, n: u32, frozen: bool) -> PyResult<Obj> {
+        let s = self.alloc(Kind::Set, 4)?;
+        self.heap.set(s, 1, u32::from(frozen));
+        if n > 0 {
+            self.push_root(Obj::heap(s));
+            let t = self.alloc(Kind::Array, n);
+            self.pop_root();
+            let t = t?;
+            self.heap.set(s, 2, n);
+            self.heap.set_obj(s, 3, Obj::heap(t));
+        }
+        Ok(Obj::heap(s))
+    }
+
+    fn rehash(&mut self, t: Table, keep: Obj, keep2: Obj) -> PyResult<()> {
+        let old_alloc = self.heap.get(t.obj, t.alloc_w);
+        let new_alloc = alloc_at_least(old_alloc + 1);
+        let base = self.roots_len();
+        self.push_root(Obj::heap(t.obj));
+        self.push_root(keep);
+        self.push_root(keep2);
+        let new = self.alloc(Kind::Array, new_alloc * t.width);
+        self.truncate_roots(base);
+        let new = new?;
+        let old = self.heap.get_obj(t.obj, t.table_w);
+        self.heap.set(t.obj, t.alloc_w, new_alloc);
+        self.heap.set(t.obj, t.used_w, 0);
+        self.heap.set_obj(t.obj, t.table_w, Obj::heap(new));
+        for i in 0..old_alloc {
+            let k = self.heap.get_obj(old.bits(), i * t.width);
+            if !k.is_null() && k != SENTINEL {
+                let h = self.hash(k)?;
+                let slot = self.probe_insert_fresh(t, h);
+                self.heap.set_obj(new, slot * t.width, k);
+                if t.width == 2 {
+                    let v = self.heap.get_obj(old.bits(), i * 2 + 1);
+                    self.heap.set_obj(new, slot * 2 + 1, v);
+                }
+                let used = self.heap.get(t.obj, t.used_w);
+                self.heap.set(t.obj, t.used_w, used + 1);
+            }
+        }
+        Ok(())
+    }
+
+    /// First empty slot for a key known to be absent (rehash only).
+    fn probe_insert_fresh(&self, t: Table, hash: u32) -> u32 {
+        let alloc = self.heap.get(t.obj, t.alloc_w).max(1);
+        let table = self.heap.get_obj(t.obj, t.table_w).bits();
+        let mut pos = hash % alloc;
+        for _ in 0..alloc {
+            if self.heap.get_obj(table, pos * t.width).is_null() {
+                return pos;
+            }
+            pos = (pos + 1) % alloc;
+        }
+        0
+    }
+
+    /// mp_map_lookup: returns the slot index holding `key` (after adding it for `Add`).
+    fn lookup(&mut self, t: Table, key: Obj, kind: Lookup) -> PyResult<Option<u32>> {
+        if self.heap.get(t.obj, t.alloc_w) == 0 {
+            match kind {
+                Lookup::Add => self.rehash(t, key, Obj::NULL)?,
+                _ => return Ok(None),
+            }
+        }
+        let hash = self.hash(key)?;
+        let mut alloc = self.heap.get(t.obj, t.alloc_w).max(1);
+        let mut pos = hash % alloc;
+        let mut start = pos;
+        let mut avail: Option<u32> = None;
+        loop {
+            let table = self.heap.get_obj(t.obj, t.table_w).bits();
+            let k = self.heap.get_obj(table, pos * t.width);
+            if k.is_null() {
+                if let Lookup::Add = kind {
+                    let slot = avail.unwrap_or(pos);
+                    self.heap.set_obj(table, slot * t.width, key);
+                    if t.width == 2 {
+                        self.heap.set_obj(table, slot * 2 + 1, Obj::NULL);
+                    }
+                    let used = self.heap.get(t.obj, t.used_w);
+                    self.heap.set(t.obj, t.used_w, used + 1);
+                    return Ok(Some(slot));
+                }
+                return Ok(None);
+            } else if k == SENTINEL {
+                if avail.is_none() {
+                    avail = Some(pos);
+                }
+            } else if k == key || self.keys_equal(k, key)? {
+                if let Lookup::Remove = kind {
+                    let used = self.heap.get(t.obj, t.used_w);
+                    self.heap.set(t.obj, t.used_w, used.saturating_sub(1));
+                    let table = self.heap.get_obj(t.obj, t.table_w).bits();
+                    let next = self.heap.get_obj(table, ((pos + 1) % alloc) * t.width);
+                    let mark = if next.is_null() { Obj::NULL } else { SENTINEL };
+                    self.heap.set_obj(table, pos * t.width, mark);
+                }
+                return Ok(Some(pos));
+            }
+            pos = (pos + 1) % alloc;
+            if pos == start {
+                match kind {
+                    Lookup::Add => {
+                        if let Some(slot) = avail {
+                            let table = self.heap.get_obj(t.obj, t.table_w).bits();
+                            self.heap.set_obj(table, slot * t.width, key);
+                            if t.width == 2 {
+                                self.heap.set_obj(table, slot * 2 + 1, Obj::NULL);
+                            }
+                            let used = self.heap.get(t.obj, t.used_w);
+                            self.heap.set(t.obj, t.used_w, used + 1);
+                            return Ok(Some(slot));
+                        }
+                        self.rehash(t, key, Obj::NULL)?;
+                        alloc = self.heap.get(t.obj, t.alloc_w).max(1);
+                        pos = hash % alloc;
+                        start = pos;
+                    }
+                    _ => return Ok(None),
+                }
+            }
+        }
+    }
+
+    fn keys_equal(&mut self, a: Obj, bo: Obj) -> PyResult<bool> {
+        // Fast paths that cannot call Python code.
+        if let (Some(x), Some(y)) = (self.str_data(a), self.str_data(bo)) {
+            return Ok(x == y);
+        }
+        if a.as_small().is_some() && bo.as_small().is_some() {
+            return Ok(false);
+        }
+        self.equal(a, bo)
+    }
+
+    /// The value for `key`, if present.
+    pub(crate) fn dict_lookup(&mut self, d: Obj, key: Obj) -> PyResult<Option<Obj>> {
+        let t = Table::dict(d);
+        Ok(self.lookup(t, key, Lookup::Find)?.map(|slot| {
+            let table = self.heap.get_obj(d.bits(), 2).bits();
+            self.heap.get_obj(table, slot * 2 + 1)
+        }))
+    }
+
+    /// Lookup by string contents without making a key object (attribute names).
+    pub(crate) fn dict_lookup_str(&self, d: Obj, name: &[u8]) -> Option<Obj> {
+        if !self.is_kind(d, Kind::Dict) {
+            return None;
+        }
+        let alloc = self.heap.get(d.bits(), 1);
+        if alloc == 0 {
+            return None;
+        }
+        let table = self.heap.get_obj(d.bits(), 2).bits();
+        let mut pos = crate::object::hash_bytes(name) % alloc;
+        for _ in 0..alloc {
+            let k = self.heap.get_obj(table, pos * 2);
+            if k.is_null() {
+                return None;
+            }
+            if k != SENTINEL && self.str_data(k) == Some(name) {
+                return Some(self.heap.get_obj(table, pos * 2 + 1));
+            }
+            pos = (pos + 1) % alloc;
+        }
+        None
+    }
+
+    pub(crate) fn dict_store(&mut self, d: Obj, key: Obj, value: Obj) -> PyResult<()> {
+        let base = self.roots_len();
+        self.push_root(d);
+        self.push_root(key);
+        self.push_root(value);
+        let r = self.lookup(Table::dict(d), key, Lookup::Add);
+        self.truncate_roots(base);
+        if let Some(slot) = r? {
+            let table = self.heap.get_obj(d.bits(), 2).bits();
+            self.heap.set_obj(table, slot * 2 + 1, value);
+        }
+        Ok(())
+    }
+
+    /// Remove `key`; returns its value if it was present.
+    pub(crate) fn dict_remove(&mut self, d: Obj, key: Obj) -> PyResult<Option<Obj>> {
+        let r = self.lookup(Table::dict(d), key, Lookup::Remove)?;
+        Ok(r.map(|slot| {
+            let table = self.heap.get_obj(d.bits(), 2).bits();
+            let v = self.heap.get_obj(table, slot * 2 + 1);
+            self.heap.set_obj(table, slot * 2 + 1, Obj::NULL);
+            v
+        }))
+    }
+
+    pub(crate) fn raise_key_error(&mut self, key: Obj) -> crate::vm::Raised {
+        match self.new_exception(b::T_KEY_ERROR, &[key]) {
+            Ok(e) => self.raise_obj(e),
+            Err(r) => r,
+        }
+    }
+
+    pub(crate) fn dict_getitem(&mut self, d: Obj, key: Obj) -> PyResult<Obj> {
+        match self.dict_lookup(d, key)? {
+            Some(v) => Ok(v),
+            None => Err(self.raise_key_error(key)),
+        }
+    }
+
+    /// Slot `i` of a dict's table: Some((key, value)) when filled. `alloc` bounds `i`.
+    pub(crate) fn dict_slot(&self, d: Obj, i: u32) -> Option<(Obj, Obj)> {
+        let table = self.heap.get_obj(d.bits(), 2).bits();
+        if i >= self.heap.get(d.bits(), 1) {
+            return None;
+        }
+        let k = self.heap.get_obj(table, i * 2);
+        if k.is_null() || k == SENTINEL {
+            None
+        } else {
+            Some((k, self.heap.get_obj(table, i * 2 + 1)))
+        }
+    }
+
+    pub(crate) fn dict_alloc(&self, d: Obj) -> u32 {
+        self.heap.get(d.bits(), 1)
+    }
+
+    pub(crate) fn dict_clear(&mut self, d: Obj) {
+        self.heap.set(d.bits(), 0, 0);
+        self.heap.set(d.bits(), 1, 0);
+        self.heap.set_obj(d.bits(), 2, Obj::NULL);
+    }
+
+    pub(crate) fn dict_equal(&mut self, a: Obj, bo: Obj) -> PyResult<bool> {
+        if self.heap.get(a.bits(), 0) != self.heap.get(bo.bits(), 0) {
+            return Ok(false);
+        }
+        let mut i = 0;
+        while i < self.dict_alloc(a) {
+            if let Some((k, v)) = self.dict_slot(a, i) {
+                match self.dict_lookup(bo, k)? {
+                    Some(v2) => {
+                        if !self.equal(v, v2)? {
+                            return Ok(false);
+                        }
+                    }
+                    None => return Ok(false),
+                }
+            }
+            i += 1;
+        }
+        Ok(true)
+    }
+
+    /// Copy all items of dict `src` into `dst`.
+    pub(crate) fn dict_update(&mut self, dst: Obj, src: Obj) -> PyResult<()> {
+        let mut i = 0;
+        while i < self.dict_alloc(src) {
+            if let Some((k, v)) = self.dict_slot(src, i) {
+                self.dict_store(dst, k, v)?;
+            }
+            i += 1;
+        }
+        Ok(())
+    }
+
+    // ----- sets -----
+
+    pub(crate) fn set_add(&mut self, s: Obj, item: Obj) -> PyResult<()> {
+        let base = self.roots_len();
+        self.push_root(s);
+        self.push_root(item);
+        let r = self.lookup(Table::set(s), item, Lookup::Add);
+        self.truncate_roots(base);
+        r.map(|_| ())
+    }
+
+    pub(crate) fn set_contains(&mut self, s: Obj, item: Obj) -> PyResult<bool> {
+        Ok(self.lookup(Table::set(s), item, Lookup::Find)?.is_some())
+    }
+
+    pub(crate) fn set_remove(&mut self, s: Obj, item: Obj) -> PyResult<bool> {
+        Ok(self.lookup(Table::set(s), item, Lookup::Remove)?.is_some())
+    }
+
+    pub(crate) fn set_slot(&self, s: Obj, i: u32) -> Option<Obj> {
+        if i >= self.heap.get(s.bits(), 2) {
+            return None;
+        }
+        let table = self.heap.get_obj(s.bits(), 3).bits();
+        let k = self.heap.get_obj(table, i);
+        if k.is_null() || k == SENTINEL {
+            None
+        } else {
+            Some(k)
+        }
+    }
+
+    pub(crate) fn set_alloc(&self, s: Obj) -> u32 {
+        self.heap.get(s.bits(), 2)
+    }
+
+    pub(crate) fn set_clear(&mut self, s: Obj) {
+        self.heap.set(s.bits(), 0, 0);
+        self.heap.set(s.bits(), 2, 0);
+        self.heap.set_obj(s.bits(), 3, Obj::NULL);
+    }
+
+    /// A new set (or frozenset) from any iterable.
+    pub(crate) fn set_from_iter(&mut self, src: Obj, frozen: bool) -> PyResult<Obj> {
+        let base = self.roots_len();
+        self.push_root(src);
+        let s = self.new_set(0, frozen)?;
+        self.push_root(s);
+        let it = self.get_iter(src)?;
+        self.push_root(it);
+        let r = (|| {
+            while let Some(x) = self.iter_next(it)? {
+                self.set_add(s, x)?;
+            }
+            Ok(())
+        })();
+        self.truncate_roots(base);
+        r.map(|()| s)
+    }
+
+    pub(crate) fn set_binary_op(&mut self, op: BinaryOp, plain: BinaryOp, a: Obj, bo: Obj) -> PyResult<Option<Obj>> {
+        let frozen = self.heap.get(a.bits(), 1) != 0;
+        let inplace = op != plain;
+        let base = self.roots_len();
+        self.push_root(a);
+        self.push_root(bo);
+        let r = (|| {
+            match plain {
+                BinaryOp::OR | BinaryOp::AND | BinaryOp::SUBTRACT | BinaryOp::XOR => {
+                    let out = if inplace { a } else { self.new_set(0, frozen)? };
+                    self.push_root(out);
+                    let (from_a, from_b) = match plain {
+                        BinaryOp::OR => (true, true),
+                        BinaryOp::XOR => (true, true),
+                        _ => (true, false),
+                    };
+                    // Snapshot a's items first (out may be a).
+                    let items_a = self.set_items_list(a)?;
+                    self.push_root(items_a);
+                    let items_b = self.set_items_list(bo)?;
+                    self.push_root(items_b);
+                    if inplace {
+                        self.set_clear(out);
+                    }
+                    if from_a {
+                        let n = self.heap.get(items_a.bits(), 0);
+                        for i in 0..n {
+                            let st = self.heap.get_obj(items_a.bits(), 1).bits();
+                            let x = self.heap.get_obj(st, i);
+                            let in_b = self.set_contains(bo, x)?;
+                            let keep = match plain {
+                                BinaryOp::AND => in_b,
+                                BinaryOp::SUBTRACT | BinaryOp::XOR => !in_b,
+                                _ => true,
+                            };
+                            if keep {
+                                self.set_add(out, x)?;
+                            }
+                        }
+                    }
+                    if from_b {
+                        let n = self.heap.get(items_b.bits(), 0);
+                        for i in 0..n {
+                            let st = self.heap.get_obj(items_b.bits(), 1).bits();
+                            let x = self.heap.get_obj(st, i);
+                            let keep = if plain == BinaryOp::XOR {
+                                let in_a = self.list_contains_identity_or_eq(items_a, x)?;
+                                !in_a
+                            } else {
+                                true
+                            };
+                            if keep {
+                                self.set_add(out, x)?;
+                            }
+                        }
+                    }
+                    Ok(Some(out))
+                }
+                BinaryOp::EQUAL | BinaryOp::LESS_EQUAL | BinaryOp::MORE_EQUAL | BinaryOp::LESS | BinaryOp::MORE => {
+                    let la = self.heap.get(a.bits(), 0);
+                    let lb = self.heap.get(bo.bits(), 0);
+                    let a_in_b = self.set_subset(a, bo)?;
+                    let b_in_a = self.set_subset(bo, a)?;
+                    let r = match plain {
+                        BinaryOp::EQUAL => la == lb && a_in_b,
+                        BinaryOp::LESS_EQUAL => a_in_b,
+                        BinaryOp::MORE_EQUAL => b_in_a,
+                        BinaryOp::LESS => a_in_b && la < lb,
+                        _ => b_in_a && lb < la,
+                    };
+                    Ok(Some(Obj::bool(r)))
+                }
+                _ => Ok(None),
+            }
+        })();
+        self.truncate_roots(base);
+        r
+    }
+
+    fn list_contains_identity_or_eq(&mut self, l: Obj, x: Obj) -> PyResult<bool> {
+        let n = self.heap.get(l.bits(), 0);
+        for i in 0..n {
+            let st = self.heap.get_obj(l.bits(), 1).bits();
+            let y = self.heap.get_obj(st, i);
+            if self.equal(x, y)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    /// Every item of set `a` is in set `bo`.
+    pub(crate) fn set_subset(&mut self, a: Obj, bo: Obj) -> PyResult<bool> {
+        let mut i = 0;
+        while i < self.set_alloc(a) {
+            if let Some(x) = self.set_slot(a, i) {
+                if !self.set_contains(bo, x)? {
+                    return Ok(false);
+                }
+            }
+            i += 1;
+        }
+        Ok(true)
+    }
+
+    /// The items of a set as a list (in table order).
+    pub(crate) fn set_items_list(&mut self, s: Obj) -> PyResult<Obj> {
+        let n = self.heap.get(s.bits(), 0);
+        self.push_root(s);
+        let l = self.new_list(0, n);
+        self.pop_root();
+        let l = l?;
+        let mut i = 0;
+        while i < self.set_alloc(s) {
+            if let Some(x) = self.set_slot(s, i) {
+                self.list_append(l, x)?;
+            }
+            i += 1;
+        }
+        Ok(l)
+    }
+}

@@ -1,0 +1,170 @@
+//! Integers: tagged 31-bit small ints and heap ints (after py/objint.c).
+//!
+//! Heap ints use the layout `[sign | n_limbs << 1, limbs...]` with u32 limbs. This session
+//! implements values up to 64 bits (two limbs); wider results raise `OverflowError`.
+
+use crate::builtins as b;
+use crate::heap::Kind;
+use crate::obj::Obj;
+use crate::vm::{PyResult, Vm};
+
+impl<'a> Vm<'a> {
+    /// An int object for `v` (small when it fits).
+    pub(crate) fn new_int(&mut self, v: i64) -> PyResult<Obj> {
+        if let Some(o) = Obj::small(v) {
+            return Ok(o);
+        }
+        let o = self.alloc(Kind::BigInt, 3)?;
+        let neg = v < 0;
+        let mag = v.unsigned_abs();
+        self.heap.set(o, 0, u32::from(neg) | (2 << 1));
+        #[allow(clippy::cast_possible_truncation)]
+        {
+            self.heap.set(o, 1, mag as u32);
+            self.heap.set(o, 2, (mag >> 32) as u32);
+        }
+        Ok(Obj::heap(o))
+    }
+
+    /// An int from an i128 result; `OverflowError` beyond 64 bits.
+    pub(crate) fn new_int_wide(&mut self, v: i128) -> PyResult<Obj> {
+        match i64::try_from(v) {
+            Ok(v) => self.new_int(v),
+            Err(_) => Err(self.raise_msg_str(b::T_OVERFLOW_ERROR, "small int overflow")),
+        }
+    }
+
+    /// The value of an int (small, heap or bool), if it is one and fits i64.
+    pub(crate) fn int_to_i64(&self, o: Obj) -> Option<i64> {
+        if let Some(v) = o.as_small() {
+            return Some(v);
+        }
+        if o == Obj::FALSE {
+            return Some(0);
+        }
+        if o == Obj::TRUE {
+            return Some(1);
+        }
+        if self.is_kind(o, Kind::BigInt) {
+            let h = self.heap.get(o.bits(), 0);
+            let lo = u64::from(self.heap.get(o.bits(), 1));
+            let hi = u64::from(self.heap.get(o.bits(), 2));
+            let mag = lo | (hi << 32);
+            #[allow(clippy::cast_possible_wrap)]
+            return Some(if h & 1 == 1 { (mag as i64).wrapping_neg() } else { mag as i64 });
+        }
+        None
+    }
+
+    pub(crate) fn int_is_zero(&self, o: Obj) -> bool {
+        self.int_to_i64(o) == Some(0)
+    }
+
+    /// An int argument (bools count), else `TypeError`.
+    pub(crate) fn get_int(&mut self, o: Obj) -> PyResult<i64> {
+        match self.int_to_i64(o) {
+            Some(v) => Ok(v),
+            None => {
+                let t = self.type_name(o);
+                Err(self.raise_fmt(b::T_TYPE_ERROR, format_args!("can't convert {t} to int")))
+            }
+        }
+    }
+
+    /// An index argument (`int` or `bool`).
+    pub(crate) fn get_index(&mut self, o: Obj) -> PyResult<i64> {
+        match self.int_to_i64(o) {
+            Some(v) => Ok(v),
+            None => {
+                let t = self.type_name(o);
+                Err(self.raise_fmt(b::T_TYPE_ERROR, format_args!("object '{t}' cannot be interpreted as an integer")))
+            }
+        }
+    }
+
+    /// Parse an int literal in `base` (2..36, or 0 for prefix detection); Ok(None) if invalid.
+    pub(crate) fn parse_int(&mut self, text: &[u8], base: u32) -> PyResult<Option<Obj>> {
+        let s = trim(text);
+        let (neg, mut s) = match s.first() {
+            Some(b'-') => (true, &s[1..]),
+            Some(b'+') => (false, &s[1..]),
+            _ => (false, s),
+        };
+        let mut base = base;
+        if s.len() >= 2 && s[0] == b'0' {
+            let p = s[1].to_ascii_lowercase();
+            let pb = match p {
+                b'x' => 16,
+                b'o' => 8,
+                b'b' => 2,
+                _ => 0,
+            };
+            if pb != 0 && (base == 0 || base == pb) {
+                base = pb;
+                s = &s[2..];
+            }
+        }
+        if base == 0 {
+            base = 10;
+        }
+        if s.is_empty() {
+            return Ok(None);
+        }
+        let mut v: i128 = 0;
+        let mut last_us = true;
+        for &c in s {
+            if c == b'_' {
+                if last_us {
+                    return Ok(None);
+                }
+                last_us = true;
+                continue;
+            }
+            last_us = false;
+            let d = match c {
+                b'0'..=b'9' => u32::from(c - b'0'),
+                b'a'..=b'z' => u32::from(c - b'a') + 10,
+                b'A'..=b'Z' => u32::from(c - b'A') + 10,
+                _ => return Ok(None),
+            };
+            if d >= base {
+                return Ok(None);
+            }
+            v = v * i128::from(base) + i128::from(d);
+            if v > i128::from(u64::MAX) {
+                return Err(self.raise_msg_str(b::T_OVERFLOW_ERROR, "small int overflow"));
+            }
+        }
+        if last_us {
+            return Ok(None);
+        }
+        let v = if neg { -v } else { v };
+        self.new_int_wide(v).map(Some)
+    }
+}
+
+fn trim(s: &[u8]) -> &[u8] {
+    let mut a = 0;
+    let mut e = s.len();
+    while a < e && s[a].is_ascii_whitespace() {
+        a += 1;
+    }
+    while e > a && s[e - 1].is_ascii_whitespace() {
+        e -= 1;
+    }
+    &s[a..e]
+}
+
+/// Floor division and modulo with Python semantics; None on division by zero.
+pub(crate) fn floor_divmod(a: i128, b: i128) -> Option<(i128, i128)> {
+    if b == 0 {
+        return None;
+    }
+    let mut q = a / b;
+    let mut r = a % b;
+    if r != 0 && ((r < 0) != (b < 0)) {
+        q -= 1;
+        r += b;
+    }
+    Some((q, r))
+}

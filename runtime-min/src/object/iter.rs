@@ -1,0 +1,304 @@
+//! The iterator protocol and built-in iterators: sequences, str, bytes, range, dict views,
+//! sets, enumerate, zip, map, filter, reversed (after py/runtime.c `mp_getiter`/`mp_iternext`).
+
+use crate::builtins as b;
+use crate::heap::Kind;
+use crate::obj::Obj;
+use crate::vm::dispatch::ExecResult;
+use crate::vm::{PyResult, Vm};
+
+/// Iterator kinds (raw word 0 of an Iter block; `VIEW` marks re-iterable dict views).
+pub(crate) const IT_SEQ: u32 = 0;
+pub(crate) const IT_STR: u32 = 1;
+pub(crate) const IT_BYTES: u32 = 2;
+pub(crate) const IT_RANGE: u32 = 3;
+pub(crate) const IT_DICT_KEYS: u32 = 4;
+pub(crate) const IT_DICT_VALUES: u32 = 5;
+pub(crate) const IT_DICT_ITEMS: u32 = 6;
+pub(crate) const IT_SET: u32 = 7;
+pub(crate) const IT_ENUMERATE: u32 = 8;
+pub(crate) const IT_ZIP: u32 = 9;
+pub(crate) const IT_MAP: u32 = 10;
+pub(crate) const IT_FILTER: u32 = 11;
+pub(crate) const IT_REVERSED: u32 = 12;
+pub(crate) const IT_GETITEM: u32 = 13;
+pub(crate) const VIEW: u32 = 0x100;
+
+impl<'a> Vm<'a> {
+    pub(crate) fn new_iter(&mut self, kind: u32, source: Obj, extra: Obj, index: u32) -> PyResult<Obj> {
+        let base = self.roots_len();
+        self.push_root(source);
+        self.push_root(extra);
+        let it = self.alloc(Kind::Iter, 4);
+        self.truncate_roots(base);
+        let it = it?;
+        self.heap.set(it, 0, kind);
+        self.heap.set(it, 1, index);
+        self.heap.set_obj(it, 2, source);
+        self.heap.set_obj(it, 3, extra);
+        Ok(Obj::heap(it))
+    }
+
+    /// `iter(o)`.
+    pub(crate) fn get_iter(&mut self, o: Obj) -> PyResult<Obj> {
+        match self.kind_of(o) {
+            Some(Kind::Generator) => return Ok(o),
+            Some(Kind::Iter) => {
+                let k = self.heap.get(o.bits(), 0);
+                if k & VIEW != 0 {
+                    let src = self.heap.get_obj(o.bits(), 2);
+                    return self.new_iter(k & 0xff, src, Obj::NULL, 0);
+                }
+                return Ok(o);
+            }
+            Some(Kind::Tuple | Kind::List) => return self.new_iter(IT_SEQ, o, Obj::NULL, 0),
+            Some(Kind::Range) => return self.new_iter(IT_RANGE, o, Obj::NULL, 0),
+            Some(Kind::Dict) => return self.new_iter(IT_DICT_KEYS, o, Obj::NULL, 0),
+            Some(Kind::Set) => return self.new_iter(IT_SET, o, Obj::NULL, 0),
+            Some(Kind::Instance) => {
+                if let Some(r) = self.call_special(o, "__iter__", &[])? {
+                    return Ok(r);
+                }
+                if self.lookup_special(o, "__getitem__").is_some() {
+                    return self.new_iter(IT_GETITEM, o, Obj::NULL, 0);
+                }
+            }
+            _ => {}
+        }
+        if self.str_data(o).is_some() {
+            return self.new_iter(IT_STR, o, Obj::NULL, 0);
+        }
+        if self.bytes_data(o).is_some() {
+            return self.new_iter(IT_BYTES, o, Obj::NULL, 0);
+        }
+        let t = self.type_name(o);
+        Err(self.raise_fmt(b::T_TYPE_ERROR, format_args!("'{t}' object isn't iterable")))
+    }
+
+    /// `next(it)`: Some(value), or None when exhausted (the return value goes to `ret_value`).
+    pub(crate) fn iter_next(&mut self, it: Obj) -> PyResult<Option<Obj>> {
+        match self.kind_of(it) {
+            Some(Kind::Generator) => {
+                self.ret_value = Obj::NULL;
+                return match self.gen_resume(it, Obj::NONE, Obj::NULL)? {
+                    ExecResult::Yield(v) => Ok(Some(v)),
+                    ExecResult::Return(v) => {
+                        self.ret_value = v;
+                        Ok(None)
+                    }
+                };
+            }
+            Some(Kind::Iter) => return self.builtin_iter_next(it),
+            Some(Kind::Instance) => {
+                match self.call_special(it, "__next__", &[]) {
+                    Ok(Some(v)) => return Ok(Some(v)),
+                    Ok(None) => {}
+                    Err(e) => {
+                        if self.is_instance_of(self.exc, b::T_STOP_ITERATION) {
+                            let args = self.heap.get_obj(self.exc.bits(), 2);
+                            self.ret_value =
+                                if self.tuple_len(args) > 0 { self.heap.get_obj(args.bits(), 1) } else { Obj::NONE };
+                            return Ok(None);
+                        }
+                        return Err(e);
+                    }
+                }
+            }
+            _ => {}
+        }
+        let t = self.type_name(it);
+        Err(self.raise_fmt(b::T_TYPE_ERROR, format_args!("'{t}' object isn't an iterator")))
+    }
+
+    #[allow(clippy::too_many_lines)]
+    fn builtin_iter_next(&mut self, it: Obj) -> PyResult<Option<Obj>> {
+        let o = it.bits();
+        let kind = self.heap.get(o, 0) & 0xff;
+        let idx = self.heap.get(o, 1);
+        let src = self.heap.get_obj(o, 2);
+        let extra = self.heap.get_obj(o, 3);
+        match kind {
+            IT_SEQ => {
+                let Some(p) = self.seq_parts(src) else { return Ok(None) };
+                if idx >= p.2 {
+                    return Ok(None);
+                }
+                self.heap.set(o, 1, idx + 1);
+                Ok(Some(self.seq_get(p, idx)))
+            }
+            IT_STR => {
+                let (start, end) = {
+                    let d = self.str_data(src).unwrap_or(&[]);
+                    let start = idx as usize;
+                    if start >= d.len() {
+                        return Ok(None);
+                    }
+                    let mut end = start + 1;
+                    while end < d.len() && d[end] & 0xc0 == 0x80 {
+                        end += 1;
+                    }
+                    (start, end)
+                };
+                #[allow(clippy::cast_possible_truncation)]
+                self.heap.set(o, 1, end as u32);
+                self.substr(src, start, end).map(Some)
+            }
+            IT_BYTES => {
+                let d = self.bytes_data(src).unwrap_or(&[]);
+                match d.get(idx as usize) {
+                    Some(&c) => {
+                        self.heap.set(o, 1, idx + 1);
+                        Ok(Some(Obj::small_sat(i64::from(c))))
+                    }
+                    None => Ok(None),
+                }
+            }
+            IT_RANGE => {
+                let n = self.range_len(src);
+                if idx >= n {
+                    return Ok(None);
+                }
+                let start = self.heap.get_obj(src.bits(), 0).as_small().unwrap_or(0);
+                let step = self.heap.get_obj(src.bits(), 2).as_small().unwrap_or(1);
+                self.heap.set(o, 1, idx + 1);
+                self.new_int(start + i64::from(idx) * step).map(Some)
+            }
+            IT_DICT_KEYS | IT_DICT_VALUES | IT_DICT_ITEMS => {
+                let mut i = idx;
+                while i < self.dict_alloc(src) {
+                    if let Some((k, v)) = self.dict_slot(src, i) {
+                        self.heap.set(o, 1, i + 1);
+                        return match kind {
+                            IT_DICT_KEYS => Ok(Some(k)),
+                            IT_DICT_VALUES => Ok(Some(v)),
+                            _ => self.new_tuple_from(&[k, v]).map(Some),
+                        };
+                    }
+                    i += 1;
+                }
+                self.heap.set(o, 1, i);
+                Ok(None)
+            }
+            IT_SET => {
+                let mut i = idx;
+                while i < self.set_alloc(src) {
+                    if let Some(k) = self.set_slot(src, i) {
+                        self.heap.set(o, 1, i + 1);
+                        return Ok(Some(k));
+                    }
+                    i += 1;
+                }
+                self.heap.set(o, 1, i);
+                Ok(None)
+            }
+            IT_ENUMERATE => {
+                self.push_root(it);
+                let r = self.iter_next(src);
+                self.pop_root();
+                match r? {
+                    Some(v) => {
+                        self.push_root(v);
+                        let n = extra.as_small().unwrap_or(0);
+                        let t = self.new_tuple_from(&[Obj::small_sat(n), v]);
+                        self.pop_root();
+                        self.heap.set_obj(o, 3, Obj::small_sat(n + 1));
+                        t.map(Some)
+                    }
+                    None => Ok(None),
+                }
+            }
+            IT_ZIP => {
+                let n = self.tuple_len(src);
+                let base = self.roots_len();
+                self.push_root(it);
+                let t = self.new_tuple(n)?;
+                self.push_root(t);
+                for i in 0..n {
+                    let sub = self.heap.get_obj(src.bits(), i + 1);
+                    match self.iter_next(sub) {
+                        Ok(Some(v)) => self.heap.set_obj(t.bits(), i + 1, v),
+                        Ok(None) => {
+                            self.truncate_roots(base);
+                            return Ok(None);
+                        }
+                        Err(e) => {
+                            self.truncate_roots(base);
+                            return Err(e);
+                        }
+                    }
+                }
+                self.truncate_roots(base);
+                Ok(Some(t))
+            }
+            IT_MAP => {
+                // src: tuple of iterators; extra: function
+                let n = self.tuple_len(src);
+                let base = self.roots_len();
+                self.push_root(it);
+                let t = self.new_tuple(n)?;
+                self.push_root(t);
+                for i in 0..n {
+                    let sub = self.heap.get_obj(src.bits(), i + 1);
+                    match self.iter_next(sub) {
+                        Ok(Some(v)) => self.heap.set_obj(t.bits(), i + 1, v),
+                        Ok(None) => {
+                            self.truncate_roots(base);
+                            return Ok(None);
+                        }
+                        Err(e) => {
+                            self.truncate_roots(base);
+                            return Err(e);
+                        }
+                    }
+                }
+                let a = crate::vm::call::Args { src: t, start: 1, n_pos: n, n_kw: 0 };
+                let r = self.call(extra, &a);
+                self.truncate_roots(base);
+                r.map(Some)
+            }
+            IT_FILTER => {
+                let base = self.roots_len();
+                self.push_root(it);
+                let r = (|| loop {
+                    let Some(v) = self.iter_next(src)? else { return Ok(None) };
+                    self.push_root(v);
+                    let keep = if extra == Obj::NONE {
+                        self.is_true(v)?
+                    } else {
+                        let r = self.call_obj(extra, &[v])?;
+                        self.is_true(r)?
+                    };
+                    self.pop_root();
+                    if keep {
+                        return Ok(Some(v));
+                    }
+                })();
+                self.truncate_roots(base);
+                r
+            }
+            IT_REVERSED => {
+                if idx == 0 {
+                    return Ok(None);
+                }
+                self.heap.set(o, 1, idx - 1);
+                let i = Obj::small_sat(i64::from(idx - 1));
+                self.subscr_load(src, i).map(Some)
+            }
+            IT_GETITEM => {
+                let i = Obj::small_sat(i64::from(idx));
+                self.heap.set(o, 1, idx + 1);
+                match self.subscr_load(src, i) {
+                    Ok(v) => Ok(Some(v)),
+                    Err(e) => {
+                        if self.is_instance_of(self.exc, b::T_INDEX_ERROR) || self.is_instance_of(self.exc, b::T_STOP_ITERATION) {
+                            Ok(None)
+                        } else {
+                            Err(e)
+                        }
+                    }
+                }
+            }
+            _ => Ok(None),
+        }
+    }
+}

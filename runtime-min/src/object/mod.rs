@@ -1,0 +1,514 @@
+//! Object constructors, type queries and the generic protocols: truth, equality, hashing,
+//! length (after py/obj.c).
+
+pub(crate) mod attr;
+pub(crate) mod dict;
+pub(crate) mod int;
+pub(crate) mod iter;
+pub(crate) mod ops;
+pub(crate) mod print;
+pub(crate) mod seq;
+pub(crate) mod str;
+
+use crate::builtins::{self as b, type_obj};
+use crate::heap::Kind;
+use crate::obj::{Imm, Obj};
+use crate::vm::{PyResult, Vm};
+
+/// Words needed for `n` bytes.
+pub(crate) fn words_for(n: usize) -> PyResult<u32> {
+    u32::try_from(n.div_ceil(4)).map_err(|_| crate::vm::Raised)
+}
+
+/// djb2-xor hash of bytes, masked to 16 bits, never 0 (qstr_compute_hash with 2 hash bytes).
+pub(crate) fn hash_bytes(data: &[u8]) -> u32 {
+    let mut h: u32 = 5381;
+    for &c in data {
+        h = (h.wrapping_shl(5).wrapping_add(h)) ^ u32::from(c);
+    }
+    h &= 0xffff;
+    if h == 0 {
+        1
+    } else {
+        h
+    }
+}
+
+impl<'a> Vm<'a> {
+    // ----- constructors -----
+
+    pub(crate) fn new_str(&mut self, data: &[u8]) -> PyResult<Obj> {
+        let words = words_for(data.len())?;
+        let o = self.alloc(Kind::Str, words + 1)?;
+        #[allow(clippy::cast_possible_truncation)]
+        self.heap.set(o, 0, data.len() as u32);
+        #[allow(clippy::cast_possible_truncation)]
+        self.heap.bytes_mut(o, 1, data.len() as u32).copy_from_slice(data);
+        Ok(Obj::heap(o))
+    }
+
+    pub(crate) fn new_bytes(&mut self, data: &[u8]) -> PyResult<Obj> {
+        let o = self.new_str(data)?;
+        if let Some(off) = o.heap_offset() {
+            let h = self.heap.word(off);
+            self.heap.set_word(off, (h & !0xff) | Kind::Bytes as u32);
+        }
+        Ok(o)
+    }
+
+    /// A zeroed string/bytes block of `len` bytes to fill in (kind Str or Bytes).
+    pub(crate) fn new_str_uninit(&mut self, kind: Kind, len: usize) -> PyResult<u32> {
+        let words = words_for(len)?;
+        let o = self.alloc(kind, words + 1)?;
+        #[allow(clippy::cast_possible_truncation)]
+        self.heap.set(o, 0, len as u32);
+        Ok(o)
+    }
+
+    pub(crate) fn new_float(&mut self, f: f64) -> PyResult<Obj> {
+        let o = self.alloc(Kind::Float, 2)?;
+        let bits = f.to_bits();
+        #[allow(clippy::cast_possible_truncation)]
+        {
+            self.heap.set(o, 0, bits as u32);
+            self.heap.set(o, 1, (bits >> 32) as u32);
+        }
+        Ok(Obj::heap(o))
+    }
+
+    /// A tuple of `n` NULL items to fill in.
+    pub(crate) fn new_tuple(&mut self, n: u32) -> PyResult<Obj> {
+        let o = self.alloc(Kind::Tuple, n.saturating_add(1))?;
+        self.heap.set(o, 0, n);
+        Ok(Obj::heap(o))
+    }
+
+    /// A tuple of the given items (the items must be rooted by the caller).
+    pub(crate) fn new_tuple_from(&mut self, items: &[Obj]) -> PyResult<Obj> {
+        let n = u32::try_from(items.len()).map_err(|_| crate::vm::Raised)?;
+        let t = self.new_tuple(n)?;
+        for (i, &it) in items.iter().enumerate() {
+            #[allow(clippy::cast_possible_truncation)]
+            self.heap.set_obj(t.bits(), i as u32 + 1, it);
+        }
+        Ok(t)
+    }
+
+    // ----- type queries -----
+
+    pub(crate) fn kind_of(&self, o: Obj) -> Option<Kind> {
+        o.heap_offset().map(|off| self.heap.kind(off))
+    }
+
+    pub(crate) fn is_kind(&self, o: Obj, k: Kind) -> bool {
+        self.kind_of(o) == Some(k)
+    }
+
+    /// The built-in type id of `o` (for instances: `T_OBJECT`; use [`Vm::type_of`] for classes).
+    pub(crate) fn builtin_type_id(&self, o: Obj) -> u32 {
+        if o.as_small().is_some() {
+            return b::T_INT;
+        }
+        if o.as_qstr().is_some() {
+            return b::T_STR;
+        }
+        if let Some((k, n)) = o.as_imm() {
+            return match k {
+                0 => match n {
+                    0 => b::T_NONETYPE,
+                    1 | 2 => b::T_BOOL,
+                    _ => b::T_OBJECT,
+                },
+                1 => b::T_TYPE,
+                2 | 3 => b::T_BUILTIN_FN,
+                4 => b::T_BYTES,
+                _ => b::T_OBJECT,
+            };
+        }
+        match self.kind_of(o) {
+            Some(Kind::Float) => b::T_FLOAT,
+            Some(Kind::BigInt) => b::T_INT,
+            Some(Kind::Str) => b::T_STR,
+            Some(Kind::Bytes) => b::T_BYTES,
+            Some(Kind::ByteArray) => b::T_BYTEARRAY,
+            Some(Kind::Tuple) => b::T_TUPLE,
+            Some(Kind::List) => b::T_LIST,
+            Some(Kind::Dict) => b::T_DICT,
+            Some(Kind::Set) => {
+                if self.heap.get(o.bits(), 1) != 0 {
+                    b::T_FROZENSET
+                } else {
+                    b::T_SET
+                }
+            }
+            Some(Kind::Module) => b::T_MODULE,
+            Some(Kind::Function) => b::T_FUNCTION,
+            Some(Kind::Cell) => b::T_CELL,
+            Some(Kind::BoundMethod) => b::T_BOUND_METHOD,
+            Some(Kind::Class) => b::T_TYPE,
+            Some(Kind::Generator) => b::T_GENERATOR,
+            Some(Kind::Range) => b::T_RANGE,
+            Some(Kind::Slice) => b::T_SLICE,
+            Some(Kind::Iter) => b::T_ITERATOR,
+            Some(Kind::Wrapper) => match self.heap.get(o.bits(), 0) {
+                0 => b::T_PROPERTY,
+                1 => b::T_CLASSMETHOD,
+                _ => b::T_STATICMETHOD,
+            },
+            Some(Kind::Super) => b::T_SUPER,
+            _ => b::T_OBJECT,
+        }
+    }
+
+    /// The type object of `o`: a class for instances, else a built-in type.
+    pub(crate) fn type_of(&self, o: Obj) -> Obj {
+        if self.is_kind(o, Kind::Instance) {
+            return self.heap.get_obj(o.bits(), 0);
+        }
+        type_obj(self.builtin_type_id(o))
+    }
+
+    /// Is `sub` the same as or derived from `sup` (both type objects)?
+    pub(crate) fn is_subclass(&self, sub: Obj, sup: Obj) -> bool {
+        self.is_subclass_depth(sub, sup, 0)
+    }
+
+    fn is_subclass_depth(&self, sub: Obj, sup: Obj, depth: u32) -> bool {
+        if sub == sup || depth > 32 {
+            return sub == sup;
+        }
+        if sup == type_obj(b::T_OBJECT) {
+            return true;
+        }
+        if let Some(t) = sub.imm_of(Imm::Type) {
+            let mut t = t;
+            for _ in 0..16 {
+                match b::type_base(t) {
+                    Some(base) => {
+                        if type_obj(base) == sup {
+                            return true;
+                        }
+                        t = base;
+                    }
+                    None => return false,
+                }
+            }
+            return false;
+        }
+        if self.is_kind(sub, Kind::Class) {
+            let bases = self.heap.get_obj(sub.bits(), 1);
+            let n = self.tuple_len(bases);
+            for i in 0..n {
+                let base = self.heap.get_obj(bases.bits(), i + 1);
+                if self.is_subclass_depth(base, sup, depth + 1) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    pub(crate) fn is_instance_of(&self, o: Obj, type_id: u32) -> bool {
+        let t = self.type_of(o);
+        self.is_subclass(t, type_obj(type_id))
+    }
+
+    /// Is `o` an exception instance?
+    pub(crate) fn is_exception(&self, o: Obj) -> bool {
+        self.is_kind(o, Kind::Instance) && self.is_instance_of(o, b::T_BASE_EXCEPTION)
+    }
+
+    /// The nearest built-in type a type object derives from.
+    pub(crate) fn native_base(&self, t: Obj) -> u32 {
+        let mut t = t;
+        for _ in 0..32 {
+            if let Some(id) = t.imm_of(Imm::Type) {
+                return id;
+            }
+            if !self.is_kind(t, Kind::Class) {
+                break;
+            }
+            let bases = self.heap.get_obj(t.bits(), 1);
+            if self.tuple_len(bases) == 0 {
+                return b::T_OBJECT;
+            }
+            // Prefer a base that is not plain object.
+            let mut next = self.heap.get_obj(bases.bits(), 1);
+            for i in 0..self.tuple_len(bases) {
+                let cand = self.heap.get_obj(bases.bits(), i + 1);
+                if self.native_base_shallow(cand) != b::T_OBJECT {
+                    next = cand;
+                    break;
+                }
+            }
+            t = next;
+        }
+        b::T_OBJECT
+    }
+
+    fn native_base_shallow(&self, t: Obj) -> u32 {
+        let mut t = t;
+        for _ in 0..32 {
+            if let Some(id) = t.imm_of(Imm::Type) {
+                return id;
+            }
+            if !self.is_kind(t, Kind::Class) {
+                break;
+            }
+            let bases = self.heap.get_obj(t.bits(), 1);
+            if self.tuple_len(bases) == 0 {
+                return b::T_OBJECT;
+            }
+            t = self.heap.get_obj(bases.bits(), 1);
+        }
+        b::T_OBJECT
+    }
+
+    // ----- simple accessors -----
+
+    pub(crate) fn tuple_len(&self, t: Obj) -> u32 {
+        if self.is_kind(t, Kind::Tuple) {
+            self.heap.get(t.bits(), 0)
+        } else {
+            0
+        }
+    }
+
+    pub(crate) fn float_value(&self, o: Obj) -> Option<f64> {
+        if self.is_kind(o, Kind::Float) {
+            let lo = u64::from(self.heap.get(o.bits(), 0));
+            let hi = u64::from(self.heap.get(o.bits(), 1));
+            Some(f64::from_bits(lo | (hi << 32)))
+        } else {
+            None
+        }
+    }
+
+    /// The bytes of a `str` (interned or heap).
+    pub(crate) fn str_data(&self, o: Obj) -> Option<&[u8]> {
+        if let Some(q) = o.as_qstr() {
+            return Some(self.qstr_bytes(q));
+        }
+        if self.is_kind(o, Kind::Str) {
+            let len = self.heap.get(o.bits(), 0);
+            return Some(self.heap.bytes(o.bits(), 1, len));
+        }
+        None
+    }
+
+    /// The bytes of a `bytes` or `bytearray`.
+    pub(crate) fn bytes_data(&self, o: Obj) -> Option<&[u8]> {
+        if let Some(n) = o.imm_of(Imm::RomBytes) {
+            let image = self.image(n >> 20);
+            return Some(crate::loader::image_str(image, (n & 0xf_ffff) as usize, true));
+        }
+        match self.kind_of(o) {
+            Some(Kind::Bytes) => {
+                let len = self.heap.get(o.bits(), 0);
+                Some(self.heap.bytes(o.bits(), 1, len))
+            }
+            Some(Kind::ByteArray) => {
+                let len = self.heap.get(o.bits(), 0);
+                let store = self.heap.get_obj(o.bits(), 1);
+                Some(self.heap.bytes(store.bits(), 1, len))
+            }
+            _ => None,
+        }
+    }
+
+    /// str or bytes data, with whether it was a str.
+    pub(crate) fn str_or_bytes(&self, o: Obj) -> Option<(&[u8], bool)> {
+        if let Some(s) = self.str_data(o) {
+            return Some((s, true));
+        }
+        self.bytes_data(o).map(|b| (b, false))
+    }
+
+    /// Items of a tuple or list: (block, first item word, length).
+    pub(crate) fn seq_parts(&self, o: Obj) -> Option<(u32, u32, u32)> {
+        match self.kind_of(o) {
+            Some(Kind::Tuple) => Some((o.bits(), 1, self.heap.get(o.bits(), 0))),
+            Some(Kind::List) => {
+                let store = self.heap.get_obj(o.bits(), 1);
+                Some((store.bits(), 0, self.heap.get(o.bits(), 0)))
+            }
+            _ => None,
+        }
+    }
+
+    pub(crate) fn seq_get(&self, parts: (u32, u32, u32), i: u32) -> Obj {
+        if i < parts.2 {
+            self.heap.get_obj(parts.0, parts.1 + i)
+        } else {
+            Obj::NULL
+        }
+    }
+
+    // ----- truth -----
+
+    pub(crate) fn is_true(&mut self, o: Obj) -> PyResult<bool> {
+        if o == Obj::FALSE || o == Obj::NONE {
+            return Ok(false);
+        }
+        if o == Obj::TRUE {
+            return Ok(true);
+        }
+        if let Some(v) = o.as_small() {
+            return Ok(v != 0);
+        }
+        if let Some(q) = o.as_qstr() {
+            return Ok(!self.qstr_bytes(q).is_empty());
+        }
+        if let Some(f) = self.float_value(o) {
+            return Ok(f != 0.0);
+        }
+        match self.kind_of(o) {
+            Some(Kind::BigInt) => return Ok(!self.int_is_zero(o)),
+            Some(Kind::Str | Kind::Bytes | Kind::Tuple | Kind::List | Kind::Dict | Kind::Set | Kind::ByteArray) => {
+                return Ok(self.len_of(o)?.unwrap_or(1) != 0)
+            }
+            Some(Kind::Range) => return Ok(self.len_of(o)?.unwrap_or(1) != 0),
+            Some(Kind::Instance) => {
+                if let Some(r) = self.call_special(o, "__bool__", &[])? {
+                    return self.is_true(r);
+                }
+                if let Some(r) = self.call_special(o, "__len__", &[])? {
+                    return Ok(r.as_small().unwrap_or(1) != 0);
+                }
+                return Ok(true);
+            }
+            _ => {}
+        }
+        if o.imm_of(Imm::RomBytes).is_some() {
+            return Ok(self.bytes_data(o).is_some_and(|d| !d.is_empty()));
+        }
+        Ok(true)
+    }
+
+    /// `len(o)` for sized built-ins and classes with `__len__`; None when unsized.
+    pub(crate) fn len_of(&mut self, o: Obj) -> PyResult<Option<u32>> {
+        if let Some(s) = self.str_data(o) {
+            #[allow(clippy::cast_possible_truncation)]
+            return Ok(Some(crate::object::str::char_count(s) as u32));
+        }
+        if let Some(d) = self.bytes_data(o) {
+            #[allow(clippy::cast_possible_truncation)]
+            return Ok(Some(d.len() as u32));
+        }
+        match self.kind_of(o) {
+            Some(Kind::Tuple | Kind::List | Kind::Dict | Kind::Set) => Ok(Some(self.heap.get(o.bits(), 0))),
+            Some(Kind::Range) => Ok(Some(self.range_len(o))),
+            Some(Kind::Instance) => match self.call_special(o, "__len__", &[])? {
+                Some(r) => match r.as_small() {
+                    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                    Some(v) if v >= 0 => Ok(Some(v as u32)),
+                    _ => Err(self.raise_msg_str(b::T_TYPE_ERROR, "object cannot be interpreted as an integer")),
+                },
+                None => Ok(None),
+            },
+            _ => Ok(None),
+        }
+    }
+
+    pub(crate) fn range_len(&self, r: Obj) -> u32 {
+        let start = self.heap.get_obj(r.bits(), 0).as_small().unwrap_or(0);
+        let stop = self.heap.get_obj(r.bits(), 1).as_small().unwrap_or(0);
+        let step = self.heap.get_obj(r.bits(), 2).as_small().unwrap_or(1);
+        let n = if step > 0 && stop > start {
+            (stop - start + step - 1) / step
+        } else if step < 0 && stop < start {
+            (start - stop - step - 1) / (-step)
+        } else {
+            0
+        };
+        u32::try_from(n).unwrap_or(0)
+    }
+
+    // ----- equality and hashing -----
+
+    /// `a == b`.
+    pub(crate) fn equal(&mut self, a: Obj, b: Obj) -> PyResult<bool> {
+        if a == b {
+            // NaN is the exception.
+            if let Some(f) = self.float_value(a) {
+                return Ok(!f.is_nan());
+            }
+            return Ok(true);
+        }
+        let r = self.binary_op(mpy_format::opcode::BinaryOp::EQUAL, a, b)?;
+        Ok(r == Obj::TRUE)
+    }
+
+    /// Hash as MicroPython computes it (so dict/set order matches).
+    pub(crate) fn hash(&mut self, o: Obj) -> PyResult<u32> {
+        if let Some(v) = o.as_small() {
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            return Ok(v as u32);
+        }
+        if let Some(s) = self.str_data(o) {
+            return Ok(hash_bytes(s));
+        }
+        if o == Obj::FALSE {
+            return Ok(0);
+        }
+        if o == Obj::TRUE {
+            return Ok(1);
+        }
+        if let Some(d) = self.bytes_data(o) {
+            if self.is_kind(o, Kind::ByteArray) {
+                return Err(self.raise_fmt(b::T_TYPE_ERROR, format_args!("unhashable type: 'bytearray'")));
+            }
+            return Ok(hash_bytes(d));
+        }
+        if let Some(f) = self.float_value(o) {
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            if f.fract() == 0.0 && f.abs() < 1e18 {
+                let i = f as i64;
+                return Ok(i as u32);
+            }
+            let bits = f.to_bits();
+            #[allow(clippy::cast_possible_truncation)]
+            return Ok((bits ^ (bits >> 32)) as u32);
+        }
+        match self.kind_of(o) {
+            Some(Kind::BigInt) => {
+                let v = self.int_to_i64(o).unwrap_or(0);
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                return Ok(v as u32);
+            }
+            Some(Kind::Tuple) => {
+                self.enter_native()?;
+                let n = self.heap.get(o.bits(), 0);
+                let mut h: u32 = 0x0034_5678;
+                for i in 0..n {
+                    let it = self.heap.get_obj(o.bits(), i + 1);
+                    let hi = match self.hash(it) {
+                        Ok(v) => v,
+                        Err(e) => {
+                            self.leave_native();
+                            return Err(e);
+                        }
+                    };
+                    h = h.wrapping_mul(1_000_003) ^ hi;
+                }
+                self.leave_native();
+                return Ok(h);
+            }
+            Some(Kind::List | Kind::Dict) => {
+                let name = if self.is_kind(o, Kind::List) { "list" } else { "dict" };
+                return Err(self.raise_fmt(b::T_TYPE_ERROR, format_args!("unhashable type: '{name}'")));
+            }
+            Some(Kind::Set) if self.heap.get(o.bits(), 1) == 0 => {
+                return Err(self.raise_fmt(b::T_TYPE_ERROR, format_args!("unhashable type: 'set'")));
+            }
+            Some(Kind::Instance) => {
+                if let Some(r) = self.call_special(o, "__hash__", &[])? {
+                    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                    return Ok(r.as_small().unwrap_or(0) as u32);
+                }
+            }
+            _ => {}
+        }
+        Ok(o.bits() >> 2)
+    }
+}

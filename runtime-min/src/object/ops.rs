@@ -1,0 +1,520 @@
+//! Unary and binary operators for every built-in type and for instances with special
+//! methods (after py/runtime.c `mp_binary_op`, py/objint.c, py/objfloat.c).
+
+use crate::builtins as b;
+use crate::heap::Kind;
+use crate::obj::{Imm, Obj};
+use crate::object::int::floor_divmod;
+use crate::vm::{PyResult, Vm};
+use mpy_format::opcode::{BinaryOp, UnaryOp};
+use core::cmp::Ordering;
+
+/// Special-method name of each binary operator (mp_binary_op_method_name).
+pub(crate) const fn binary_op_name(op: BinaryOp) -> &'static str {
+    match op {
+        BinaryOp::LESS => "__lt__",
+        BinaryOp::MORE => "__gt__",
+        BinaryOp::EQUAL => "__eq__",
+        BinaryOp::LESS_EQUAL => "__le__",
+        BinaryOp::MORE_EQUAL => "__ge__",
+        BinaryOp::NOT_EQUAL => "__ne__",
+        BinaryOp::IN => "__contains__",
+        BinaryOp::IS => "__is__",
+        BinaryOp::EXCEPTION_MATCH => "__exc_match__",
+        BinaryOp::INPLACE_OR => "__ior__",
+        BinaryOp::INPLACE_XOR => "__ixor__",
+        BinaryOp::INPLACE_AND => "__iand__",
+        BinaryOp::INPLACE_LSHIFT => "__ilshift__",
+        BinaryOp::INPLACE_RSHIFT => "__irshift__",
+        BinaryOp::INPLACE_ADD => "__iadd__",
+        BinaryOp::INPLACE_SUBTRACT => "__isub__",
+        BinaryOp::INPLACE_MULTIPLY => "__imul__",
+        BinaryOp::INPLACE_MAT_MULTIPLY => "__imatmul__",
+        BinaryOp::INPLACE_FLOOR_DIVIDE => "__ifloordiv__",
+        BinaryOp::INPLACE_TRUE_DIVIDE => "__itruediv__",
+        BinaryOp::INPLACE_MODULO => "__imod__",
+        BinaryOp::INPLACE_POWER => "__ipow__",
+        BinaryOp::OR => "__or__",
+        BinaryOp::XOR => "__xor__",
+        BinaryOp::AND => "__and__",
+        BinaryOp::LSHIFT => "__lshift__",
+        BinaryOp::RSHIFT => "__rshift__",
+        BinaryOp::ADD => "__add__",
+        BinaryOp::SUBTRACT => "__sub__",
+        BinaryOp::MULTIPLY => "__mul__",
+        BinaryOp::MAT_MULTIPLY => "__matmul__",
+        BinaryOp::FLOOR_DIVIDE => "__floordiv__",
+        BinaryOp::TRUE_DIVIDE => "__truediv__",
+        BinaryOp::MODULO => "__mod__",
+        BinaryOp::POWER => "__pow__",
+    }
+}
+
+/// Reflected special-method name (`__radd__`), for the arithmetic operators.
+const fn reflected_name(op: BinaryOp) -> Option<&'static str> {
+    Some(match op {
+        BinaryOp::OR => "__ror__",
+        BinaryOp::XOR => "__rxor__",
+        BinaryOp::AND => "__rand__",
+        BinaryOp::LSHIFT => "__rlshift__",
+        BinaryOp::RSHIFT => "__rrshift__",
+        BinaryOp::ADD => "__radd__",
+        BinaryOp::SUBTRACT => "__rsub__",
+        BinaryOp::MULTIPLY => "__rmul__",
+        BinaryOp::FLOOR_DIVIDE => "__rfloordiv__",
+        BinaryOp::TRUE_DIVIDE => "__rtruediv__",
+        BinaryOp::MODULO => "__rmod__",
+        BinaryOp::POWER => "__rpow__",
+        BinaryOp::LESS => "__gt__",
+        BinaryOp::MORE => "__lt__",
+        BinaryOp::LESS_EQUAL => "__ge__",
+        BinaryOp::MORE_EQUAL => "__le__",
+        _ => return None,
+    })
+}
+
+fn ordering_result(op: BinaryOp, ord: Ordering) -> Option<bool> {
+    Some(match op {
+        BinaryOp::LESS => ord == Ordering::Less,
+        BinaryOp::MORE => ord == Ordering::Greater,
+        BinaryOp::LESS_EQUAL => ord != Ordering::Greater,
+        BinaryOp::MORE_EQUAL => ord != Ordering::Less,
+        BinaryOp::EQUAL => ord == Ordering::Equal,
+        BinaryOp::NOT_EQUAL => ord != Ordering::Equal,
+        _ => return None,
+    })
+}
+
+impl<'a> Vm<'a> {
+    pub(crate) fn unary_op(&mut self, op: UnaryOp, a: Obj) -> PyResult<Obj> {
+        if op == UnaryOp::NOT {
+            return Ok(Obj::bool(!self.is_true(a)?));
+        }
+        if let Some(v) = self.int_to_i64(a) {
+            let v = i128::from(v);
+            return match op {
+                UnaryOp::POSITIVE => self.new_int_wide(v),
+                UnaryOp::NEGATIVE => self.new_int_wide(-v),
+                _ => self.new_int_wide(!v),
+            };
+        }
+        if let Some(f) = self.float_value(a) {
+            return match op {
+                UnaryOp::POSITIVE => Ok(a),
+                UnaryOp::NEGATIVE => self.new_float(-f),
+                _ => Err(self.unary_unsupported(op, a)),
+            };
+        }
+        if self.is_kind(a, Kind::Instance) {
+            let name = match op {
+                UnaryOp::POSITIVE => "__pos__",
+                UnaryOp::NEGATIVE => "__neg__",
+                _ => "__invert__",
+            };
+            if let Some(r) = self.call_special(a, name, &[])? {
+                return Ok(r);
+            }
+        }
+        Err(self.unary_unsupported(op, a))
+    }
+
+    fn unary_unsupported(&mut self, op: UnaryOp, a: Obj) -> crate::vm::Raised {
+        let name = match op {
+            UnaryOp::POSITIVE => "__pos__",
+            UnaryOp::NEGATIVE => "__neg__",
+            UnaryOp::INVERT => "__invert__",
+            UnaryOp::NOT => "__bool__",
+        };
+        let t = self.type_name(a);
+        self.raise_fmt(b::T_TYPE_ERROR, format_args!("unsupported type for {name}: '{t}'"))
+    }
+
+    pub(crate) fn binary_unsupported(&mut self, op: BinaryOp, a: Obj, bb: Obj) -> crate::vm::Raised {
+        let ta = self.type_name(a);
+        let tb = self.type_name(bb);
+        let name = binary_op_name(op);
+        self.raise_fmt(b::T_TYPE_ERROR, format_args!("unsupported types for {name}: '{ta}', '{tb}'"))
+    }
+
+    /// `a op b`.
+    pub(crate) fn binary_op(&mut self, op: BinaryOp, a: Obj, bo: Obj) -> PyResult<Obj> {
+        match op {
+            BinaryOp::IS => return Ok(Obj::bool(a == bo)),
+            BinaryOp::IN => {
+                let r = self.contains(bo, a)?;
+                return Ok(Obj::bool(r));
+            }
+            BinaryOp::EXCEPTION_MATCH => {
+                let r = self.exception_match(a, bo);
+                return Ok(Obj::bool(r));
+            }
+            BinaryOp::NOT_EQUAL => {
+                if self.is_kind(a, Kind::Instance) {
+                    if let Some(r) = self.call_special(a, "__ne__", &[bo])? {
+                        return Ok(r);
+                    }
+                }
+                let r = self.binary_op(BinaryOp::EQUAL, a, bo)?;
+                return Ok(Obj::bool(r != Obj::TRUE));
+            }
+            _ => {}
+        }
+        let plain = op.without_inplace();
+        // int (and bool) with int
+        if let (Some(x), Some(y)) = (self.int_to_i64(a), self.int_to_i64(bo)) {
+            if let Some(r) = self.int_op(plain, x, y, op)? {
+                return Ok(r);
+            }
+        }
+        // float arithmetic
+        let fa = self.float_value(a).or_else(|| self.int_to_i64(a).map(|v| v as f64));
+        let fb = self.float_value(bo).or_else(|| self.int_to_i64(bo).map(|v| v as f64));
+        if let (Some(x), Some(y)) = (fa, fb) {
+            if self.is_kind(a, Kind::Float) || self.is_kind(bo, Kind::Float) {
+                if let Some(r) = self.float_op(plain, x, y)? {
+                    return Ok(r);
+                }
+            }
+        }
+        if let Some(r) = self.seq_binary_op(op, plain, a, bo)? {
+            return Ok(r);
+        }
+        // instances: special methods
+        if self.is_kind(a, Kind::Instance) {
+            if op != plain {
+                if let Some(r) = self.call_special(a, binary_op_name(op), &[bo])? {
+                    if r != Obj::NOT_IMPLEMENTED {
+                        return Ok(r);
+                    }
+                }
+            }
+            if let Some(r) = self.call_special(a, binary_op_name(plain), &[bo])? {
+                if r != Obj::NOT_IMPLEMENTED {
+                    return Ok(r);
+                }
+            }
+        }
+        if self.is_kind(bo, Kind::Instance) {
+            if let Some(name) = reflected_name(plain) {
+                if let Some(r) = self.call_special(bo, name, &[a])? {
+                    if r != Obj::NOT_IMPLEMENTED {
+                        return Ok(r);
+                    }
+                }
+            }
+        }
+        if plain == BinaryOp::EQUAL {
+            if self.is_kind(bo, Kind::Instance) {
+                if let Some(r) = self.call_special(bo, "__eq__", &[a])? {
+                    if r != Obj::NOT_IMPLEMENTED {
+                        return Ok(r);
+                    }
+                }
+            }
+            return Ok(Obj::bool(a == bo));
+        }
+        Err(self.binary_unsupported(op, a, bo))
+    }
+
+    fn int_op(&mut self, op: BinaryOp, x: i64, y: i64, orig: BinaryOp) -> PyResult<Option<Obj>> {
+        let (x, y) = (i128::from(x), i128::from(y));
+        let r = match op {
+            BinaryOp::ADD => x + y,
+            BinaryOp::SUBTRACT => x - y,
+            BinaryOp::MULTIPLY => x * y,
+            BinaryOp::OR => x | y,
+            BinaryOp::XOR => x ^ y,
+            BinaryOp::AND => x & y,
+            BinaryOp::FLOOR_DIVIDE | BinaryOp::MODULO => match floor_divmod(x, y) {
+                Some((q, m)) => {
+                    if op == BinaryOp::FLOOR_DIVIDE {
+                        q
+                    } else {
+                        m
+                    }
+                }
+                None => return Err(self.raise_msg_str(b::T_ZERO_DIVISION_ERROR, "divide by zero")),
+            },
+            BinaryOp::TRUE_DIVIDE => {
+                if y == 0 {
+                    return Err(self.raise_msg_str(b::T_ZERO_DIVISION_ERROR, "divide by zero"));
+                }
+                #[allow(clippy::cast_precision_loss)]
+                return self.new_float(x as f64 / y as f64).map(Some);
+            }
+            BinaryOp::LSHIFT | BinaryOp::RSHIFT => {
+                if y < 0 {
+                    return Err(self.raise_msg_str(b::T_VALUE_ERROR, "negative shift count"));
+                }
+                if op == BinaryOp::RSHIFT {
+                    x >> y.min(127)
+                } else {
+                    if x != 0 && y > 64 {
+                        return Err(self.raise_msg_str(b::T_OVERFLOW_ERROR, "small int overflow"));
+                    }
+                    x.checked_shl(u32::try_from(y).unwrap_or(127)).unwrap_or(0)
+                }
+            }
+            BinaryOp::POWER => {
+                if y < 0 {
+                    #[allow(clippy::cast_precision_loss)]
+                    return self.float_op(BinaryOp::POWER, x as f64, y as f64);
+                }
+                let mut acc: i128 = 1;
+                let mut base = x;
+                let mut e = y;
+                while e > 0 {
+                    if e & 1 == 1 {
+                        acc = match acc.checked_mul(base) {
+                            Some(v) if v.unsigned_abs() <= u128::from(u64::MAX) => v,
+                            _ => return Err(self.raise_msg_str(b::T_OVERFLOW_ERROR, "small int overflow")),
+                        };
+                    }
+                    e >>= 1;
+                    if e > 0 {
+                        base = match base.checked_mul(base) {
+                            Some(v) if v.unsigned_abs() <= u128::from(u64::MAX) => v,
+                            _ => return Err(self.raise_msg_str(b::T_OVERFLOW_ERROR, "small int overflow")),
+                        };
+                    }
+                }
+                acc
+            }
+            _ => {
+                if let Some(r) = ordering_result(op, x.cmp(&y)) {
+                    return Ok(Some(Obj::bool(r)));
+                }
+                let _ = orig;
+                return Ok(None);
+            }
+        };
+        self.new_int_wide(r).map(Some)
+    }
+
+    pub(crate) fn float_op(&mut self, op: BinaryOp, x: f64, y: f64) -> PyResult<Option<Obj>> {
+        let r = match op {
+            BinaryOp::ADD => x + y,
+            BinaryOp::SUBTRACT => x - y,
+            BinaryOp::MULTIPLY => x * y,
+            BinaryOp::TRUE_DIVIDE => {
+                if y == 0.0 {
+                    return Err(self.raise_msg_str(b::T_ZERO_DIVISION_ERROR, "divide by zero"));
+                }
+                x / y
+            }
+            BinaryOp::FLOOR_DIVIDE | BinaryOp::MODULO => {
+                if y == 0.0 {
+                    return Err(self.raise_msg_str(b::T_ZERO_DIVISION_ERROR, "divide by zero"));
+                }
+                let m = fmod(x, y);
+                let (q, m) = {
+                    let mut m = m;
+                    let mut q = (x - m) / y;
+                    if m != 0.0 && ((m < 0.0) != (y < 0.0)) {
+                        m += y;
+                        q -= 1.0;
+                    }
+                    (q, m)
+                };
+                if op == BinaryOp::FLOOR_DIVIDE {
+                    floor(q + 0.0)
+                } else {
+                    m
+                }
+            }
+            BinaryOp::POWER => {
+                if x == 0.0 && y < 0.0 {
+                    return Err(self.raise_msg_str(b::T_ZERO_DIVISION_ERROR, "0.0 to a negative power"));
+                }
+                crate::object::print::powf(x, y)
+            }
+            _ => {
+                return Ok(x.partial_cmp(&y).map_or_else(
+                    || match op {
+                        BinaryOp::NOT_EQUAL => Some(Obj::TRUE),
+                        BinaryOp::LESS | BinaryOp::MORE | BinaryOp::LESS_EQUAL | BinaryOp::MORE_EQUAL | BinaryOp::EQUAL => {
+                            Some(Obj::FALSE)
+                        }
+                        _ => None,
+                    },
+                    |ord| ordering_result(op, ord).map(Obj::bool),
+                ))
+            }
+        };
+        self.new_float(r).map(Some)
+    }
+
+    /// Operators on str, bytes, tuple, list, dict and set.
+    fn seq_binary_op(&mut self, op: BinaryOp, plain: BinaryOp, a: Obj, bo: Obj) -> PyResult<Option<Obj>> {
+        // str / bytes
+        if let (Some((_, sa)), Some((_, sb))) = (self.str_or_bytes(a), self.str_or_bytes(bo)) {
+            if sa == sb {
+                match plain {
+                    BinaryOp::ADD => return self.concat_str(a, bo).map(Some),
+                    _ => {
+                        let ord = {
+                            let x = self.str_or_bytes(a).map_or(&[][..], |p| p.0);
+                            let y = self.str_or_bytes(bo).map_or(&[][..], |p| p.0);
+                            x.cmp(y)
+                        };
+                        if let Some(r) = ordering_result(plain, ord) {
+                            return Ok(Some(Obj::bool(r)));
+                        }
+                    }
+                }
+            } else if plain == BinaryOp::EQUAL {
+                return Ok(Some(Obj::FALSE));
+            }
+        }
+        if plain == BinaryOp::MULTIPLY {
+            if let Some(n) = self.int_to_i64(bo) {
+                if self.str_or_bytes(a).is_some() || self.seq_parts(a).is_some() {
+                    return self.repeat(a, n).map(Some);
+                }
+            }
+            if let Some(n) = self.int_to_i64(a) {
+                if self.str_or_bytes(bo).is_some() || self.seq_parts(bo).is_some() {
+                    return self.repeat(bo, n).map(Some);
+                }
+            }
+        }
+        if plain == BinaryOp::MODULO && self.str_data(a).is_some() {
+            return self.str_percent(a, bo).map(Some);
+        }
+        // tuple / list
+        let (ka, kb) = (self.kind_of(a), self.kind_of(bo));
+        if (ka == Some(Kind::Tuple) || ka == Some(Kind::List)) && ka == kb {
+            match plain {
+                BinaryOp::ADD => {
+                    if op == BinaryOp::INPLACE_ADD && ka == Some(Kind::List) {
+                        self.list_extend(a, bo)?;
+                        return Ok(Some(a));
+                    }
+                    return self.concat_seq(a, bo).map(Some);
+                }
+                _ => {
+                    if let Some(r) = self.compare_seq(plain, a, bo)? {
+                        return Ok(Some(Obj::bool(r)));
+                    }
+                }
+            }
+        }
+        if ka == Some(Kind::List) && op == BinaryOp::INPLACE_ADD {
+            self.list_extend(a, bo)?;
+            return Ok(Some(a));
+        }
+        if ka == Some(Kind::Dict) && kb == Some(Kind::Dict) && plain == BinaryOp::EQUAL {
+            return self.dict_equal(a, bo).map(|r| Some(Obj::bool(r)));
+        }
+        if ka == Some(Kind::Set) && kb == Some(Kind::Set) {
+            return self.set_binary_op(op, plain, a, bo);
+        }
+        if plain == BinaryOp::EQUAL {
+            if let (Some(x), Some(y)) = (a.imm_of(Imm::Type), bo.imm_of(Imm::Type)) {
+                return Ok(Some(Obj::bool(x == y)));
+            }
+            if ka == Some(Kind::Range) && kb == Some(Kind::Range) {
+                let mut same = true;
+                for i in 0..3 {
+                    same &= self.heap.get(a.bits(), i) == self.heap.get(bo.bits(), i);
+                }
+                return Ok(Some(Obj::bool(same)));
+            }
+            if ka == Some(Kind::BoundMethod) && kb == Some(Kind::BoundMethod) {
+                let same = self.heap.get(a.bits(), 0) == self.heap.get(bo.bits(), 0)
+                    && self.heap.get(a.bits(), 1) == self.heap.get(bo.bits(), 1);
+                return Ok(Some(Obj::bool(same)));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Lexicographic comparison of two tuples or two lists.
+    fn compare_seq(&mut self, op: BinaryOp, a: Obj, bo: Obj) -> PyResult<Option<bool>> {
+        self.enter_native()?;
+        let r = self.compare_seq_inner(op, a, bo);
+        self.leave_native();
+        r
+    }
+
+    fn compare_seq_inner(&mut self, op: BinaryOp, a: Obj, bo: Obj) -> PyResult<Option<bool>> {
+        let mut i = 0;
+        loop {
+            let (Some(pa), Some(pb)) = (self.seq_parts(a), self.seq_parts(bo)) else { return Ok(None) };
+            if i >= pa.2 || i >= pb.2 {
+                return Ok(ordering_result(op, pa.2.saturating_sub(i).cmp(&pb.2.saturating_sub(i))));
+            }
+            let (x, y) = (self.seq_get(pa, i), self.seq_get(pb, i));
+            if !self.equal(x, y)? {
+                if op == BinaryOp::EQUAL {
+                    return Ok(Some(false));
+                }
+                if op == BinaryOp::NOT_EQUAL {
+                    return Ok(Some(true));
+                }
+                let r = self.binary_op(op, x, y)?;
+                return Ok(Some(r == Obj::TRUE));
+            }
+            i += 1;
+        }
+    }
+
+    /// Three-way compare for sorting/min/max: `a < b`.
+    pub(crate) fn less_than(&mut self, a: Obj, bo: Obj) -> PyResult<bool> {
+        let r = self.binary_op(BinaryOp::LESS, a, bo)?;
+        self.is_true(r)
+    }
+
+    /// `exc` matches `types` (a type or tuple of types).
+    pub(crate) fn exception_match(&self, exc: Obj, types: Obj) -> bool {
+        let t = if self.is_kind(exc, Kind::Instance) { self.type_of(exc) } else { exc };
+        if self.is_kind(types, Kind::Tuple) {
+            let n = self.tuple_len(types);
+            (0..n).any(|i| self.is_subclass(t, self.heap.get_obj(types.bits(), i + 1)))
+        } else {
+            self.is_subclass(t, types)
+        }
+    }
+}
+
+/// `x mod y` with the sign of x (C fmod), without libm.
+pub(crate) fn fmod(x: f64, y: f64) -> f64 {
+    if !x.is_finite() || y == 0.0 || y.is_nan() {
+        return f64::NAN;
+    }
+    if y.is_infinite() {
+        return x;
+    }
+    let q = trunc(x / y);
+    let r = x - q * y;
+    // Correct for rounding in the quotient.
+    if r.abs() >= y.abs() {
+        r % y
+    } else {
+        r
+    }
+}
+
+/// Truncate towards zero without libm.
+pub(crate) fn trunc(x: f64) -> f64 {
+    if !x.is_finite() || x.abs() >= 4_503_599_627_370_496.0 {
+        return x;
+    }
+    #[allow(clippy::cast_possible_truncation, clippy::cast_precision_loss)]
+    let t = x as i64 as f64;
+    if t == 0.0 && x.is_sign_negative() {
+        -0.0
+    } else {
+        t
+    }
+}
+
+/// Floor without libm.
+pub(crate) fn floor(x: f64) -> f64 {
+    let t = trunc(x);
+    if t > x {
+        t - 1.0
+    } else {
+        t
+    }
+}

@@ -1,0 +1,720 @@
+//! `str()` / `repr()` of every object into an output sink, and float formatting
+//! (after py/obj.c `mp_obj_print_helper`, py/objstr.c, py/formatfloat.c).
+
+use crate::builtins as b;
+use crate::heap::{Heap, Kind};
+use crate::obj::{Imm, Obj};
+use crate::vm::{PyResult, Vm};
+
+/// Where formatted text goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Sink {
+    /// Standard output.
+    Out,
+    /// Standard error.
+    Err,
+    /// A string builder held in root slot `n` (a Str block whose capacity may exceed its length).
+    Buf(usize),
+}
+
+/// Float formatting buffer.
+pub(crate) struct NumBuf {
+    pub buf: [u8; 400],
+    pub len: usize,
+}
+
+impl NumBuf {
+    pub fn new() -> Self {
+        NumBuf { buf: [0; 400], len: 0 }
+    }
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
+    pub fn push(&mut self, c: u8) {
+        if self.len < self.buf.len() {
+            self.buf[self.len] = c;
+            self.len += 1;
+        }
+    }
+    pub fn extend(&mut self, s: &[u8]) {
+        for &c in s {
+            self.push(c);
+        }
+    }
+}
+
+impl core::fmt::Write for NumBuf {
+    fn write_str(&mut self, s: &str) -> core::fmt::Result {
+        self.extend(s.as_bytes());
+        Ok(())
+    }
+}
+
+/// Shortest round-trip digits and decimal exponent of a finite non-zero float:
+/// value = 0.d1d2d3... * 10^(exp+1), i.e. d1.d2d3 * 10^exp.
+pub(crate) fn shortest_digits(f: f64, digits: &mut NumBuf) -> i32 {
+    let mut tmp = NumBuf::new();
+    let _ = core::fmt::write(&mut tmp, format_args!("{:e}", f.abs()));
+    let s = tmp.as_bytes();
+    let epos = s.iter().position(|&c| c == b'e').unwrap_or(s.len());
+    for &c in &s[..epos] {
+        if c.is_ascii_digit() {
+            digits.push(c);
+        }
+    }
+    let exp_s = core::str::from_utf8(s.get(epos + 1..).unwrap_or(b"0")).unwrap_or("0");
+    exp_s.parse::<i32>().unwrap_or(0)
+}
+
+/// Python `repr(float)`.
+pub(crate) fn float_repr(f: f64, out: &mut NumBuf) {
+    if f.is_nan() {
+        out.extend(b"nan");
+        return;
+    }
+    if f.is_infinite() {
+        out.extend(if f < 0.0 { b"-inf" } else { b"inf" });
+        return;
+    }
+    if f.is_sign_negative() {
+        out.push(b'-');
+    }
+    if f == 0.0 {
+        out.extend(b"0.0");
+        return;
+    }
+    let mut digits = NumBuf::new();
+    let exp = shortest_digits(f, &mut digits);
+    let d = digits.as_bytes();
+    if (-4..16).contains(&exp) {
+        if exp < 0 {
+            out.extend(b"0.");
+            for _ in 0..(-exp - 1) {
+                out.push(b'0');
+            }
+            out.extend(d);
+        } else {
+            #[allow(clippy::cast_sign_loss)]
+            let int_len = exp as usize + 1;
+            for i in 0..int_len {
+                out.push(*d.get(i).unwrap_or(&b'0'));
+            }
+            out.push(b'.');
+            if d.len() > int_len {
+                out.extend(&d[int_len..]);
+            } else {
+                out.push(b'0');
+            }
+        }
+    } else {
+        out.push(d[0]);
+        if d.len() > 1 {
+            out.push(b'.');
+            out.extend(&d[1..]);
+        }
+        out.push(b'e');
+        out.push(if exp < 0 { b'-' } else { b'+' });
+        let e = exp.unsigned_abs();
+        if e < 10 {
+            out.push(b'0');
+        }
+        let _ = core::fmt::write(out, format_args!("{e}"));
+    }
+}
+
+/// `x ** y` for floats without libm (integer exponents exactly; others via exp/ln series).
+pub(crate) fn powf(x: f64, y: f64) -> f64 {
+    if y == 0.0 {
+        return 1.0;
+    }
+    if y.fract() == 0.0 && y.abs() < 1e9 {
+        #[allow(clippy::cast_possible_truncation)]
+        let mut e = y.abs() as i64;
+        let mut base = x;
+        let mut acc = 1.0;
+        while e > 0 {
+            if e & 1 == 1 {
+                acc *= base;
+            }
+            base *= base;
+            e >>= 1;
+        }
+        return if y < 0.0 { 1.0 / acc } else { acc };
+    }
+    if x < 0.0 {
+        return f64::NAN;
+    }
+    if x == 0.0 {
+        return 0.0;
+    }
+    exp(y * ln(x))
+}
+
+/// Natural logarithm without libm.
+pub(crate) fn ln(x: f64) -> f64 {
+    if x.is_nan() || x < 0.0 {
+        return f64::NAN;
+    }
+    if x == 0.0 {
+        return f64::NEG_INFINITY;
+    }
+    if x.is_infinite() {
+        return x;
+    }
+    // x = m * 2^k with m in [1, 2)
+    let bits = x.to_bits();
+    #[allow(clippy::cast_possible_truncation, clippy::cast_possible_wrap)]
+    let mut k = ((bits >> 52) & 0x7ff) as i64 - 1023;
+    let mut m = f64::from_bits((bits & 0x000f_ffff_ffff_ffff) | 0x3ff0_0000_0000_0000);
+    if k == -1023 {
+        // subnormal
+        return ln(x * 4_503_599_627_370_496.0) - 36.043_653_389_117_15;
+    }
+    if m > core::f64::consts::SQRT_2 {
+        m /= 2.0;
+        k += 1;
+    }
+    let s = (m - 1.0) / (m + 1.0);
+    let s2 = s * s;
+    let mut term = s;
+    let mut sum = 0.0;
+    let mut n = 1.0;
+    for _ in 0..40 {
+        sum += term / n;
+        term *= s2;
+        n += 2.0;
+    }
+    #[allow(clippy::cast_precision_loss)]
+    let kf = k as f64;
+    2.0 * sum + kf * core::f64::consts::LN_2
+}
+
+/// e^x without libm.
+pub(crate) fn exp(x: f64) -> f64 {
+    if x.is_nan() {
+        return x;
+    }
+    if x > 709.8 {
+        return f64::INFINITY;
+    }
+    if x < -745.2 {
+        return 0.0;
+    }
+    let k = crate::object::ops::floor(x / core::f64::consts::LN_2 + 0.5);
+    let r = x - k * core::f64::consts::LN_2;
+    let mut term = 1.0;
+    let mut sum = 1.0;
+    for i in 1..30 {
+        term *= r / f64::from(i);
+        sum += term;
+    }
+    #[allow(clippy::cast_possible_truncation)]
+    let k = k as i32;
+    sum * powi2(k)
+}
+
+fn powi2(k: i32) -> f64 {
+    let mut r = 1.0;
+    let (mut k, base) = if k < 0 { (-k, 0.5) } else { (k, 2.0) };
+    let mut b = base;
+    while k > 0 {
+        if k & 1 == 1 {
+            r *= b;
+        }
+        b *= b;
+        k >>= 1;
+    }
+    r
+}
+
+impl<'a> Vm<'a> {
+    /// Write Rust-owned bytes to a sink.
+    pub(crate) fn sink_write(&mut self, sink: Sink, data: &[u8]) -> PyResult<()> {
+        match sink {
+            Sink::Out => {
+                self.out.write(data);
+                Ok(())
+            }
+            Sink::Err => {
+                self.out.write_err(data);
+                Ok(())
+            }
+            Sink::Buf(slot) => {
+                let at = self.builder_reserve(slot, data.len())?;
+                let buf = self.root(slot);
+                let len = self.heap.get(buf.bits(), 0) as usize;
+                #[allow(clippy::cast_possible_truncation)]
+                let dst = self.heap.bytes_mut(buf.bits(), 1, (len + data.len()) as u32);
+                if let Some(d) = dst.get_mut(at..at + data.len()) {
+                    d.copy_from_slice(data);
+                }
+                #[allow(clippy::cast_possible_truncation)]
+                self.heap.set(buf.bits(), 0, (len + data.len()) as u32);
+                Ok(())
+            }
+        }
+    }
+
+    /// Ensure the builder in `slot` has room for `extra` more bytes; returns the write position.
+    fn builder_reserve(&mut self, slot: usize, extra: usize) -> PyResult<usize> {
+        let buf = self.root(slot);
+        let len = self.heap.get(buf.bits(), 0) as usize;
+        let cap = (self.heap.block_words(buf.bits()).saturating_sub(2) as usize) * 4;
+        if len + extra > cap {
+            let new_cap = (len + extra).max(cap * 2).max(16);
+            let words = crate::object::words_for(new_cap)?;
+            let new = self.alloc(Kind::Str, words + 1)?;
+            let buf = self.root(slot);
+            self.heap.copy_within(Heap::payload_pos(buf.bits(), 1), Heap::payload_pos(new, 1), len);
+            #[allow(clippy::cast_possible_truncation)]
+            self.heap.set(new, 0, len as u32);
+            self.set_root(slot, Obj::heap(new));
+        }
+        Ok(len)
+    }
+
+    /// Start a string builder; returns its root slot.
+    pub(crate) fn builder_new(&mut self) -> PyResult<usize> {
+        let o = self.alloc(Kind::Str, 5)?;
+        let slot = self.roots_len();
+        self.push_root(Obj::heap(o));
+        Ok(slot)
+    }
+
+    /// Finish a builder: pop its root and return the string (interned if static).
+    pub(crate) fn builder_finish(&mut self, slot: usize) -> Obj {
+        let o = self.root(slot);
+        self.truncate_roots(slot);
+        o
+    }
+
+    /// Write the bytes of a str/bytes object to a sink (handles heap-resident data).
+    pub(crate) fn sink_write_obj(&mut self, sink: Sink, o: Obj) -> PyResult<()> {
+        if let Some(q) = o.as_qstr() {
+            let data = self.qstr_bytes(q);
+            return self.sink_write(sink, data);
+        }
+        if let Some(n) = o.imm_of(Imm::RomBytes) {
+            let image = self.image(n >> 20);
+            let data = crate::loader::image_str(image, (n & 0xf_ffff) as usize, true);
+            return self.sink_write(sink, data);
+        }
+        let Some(off) = o.heap_offset() else { return Ok(()) };
+        let (store, len) = match self.heap.kind(off) {
+            Kind::Str | Kind::Bytes => (off, self.heap.get(off, 0)),
+            Kind::ByteArray => (self.heap.get(off, 1), self.heap.get(off, 0)),
+            _ => return Ok(()),
+        };
+        match sink {
+            Sink::Out => {
+                let data = self.heap.bytes(store, 1, len);
+                self.out.write(data);
+                Ok(())
+            }
+            Sink::Err => {
+                let data = self.heap.bytes(store, 1, len);
+                self.out.write_err(data);
+                Ok(())
+            }
+            Sink::Buf(slot) => {
+                self.push_root(o);
+                let at = self.builder_reserve(slot, len as usize);
+                self.pop_root();
+                let at = at?;
+                let buf = self.root(slot);
+                let store = if self.heap.kind(off) == Kind::ByteArray { self.heap.get(off, 1) } else { off };
+                self.heap.copy_within(Heap::payload_pos(store, 1), Heap::payload_pos(buf.bits(), 1) + at, len as usize);
+                #[allow(clippy::cast_possible_truncation)]
+                self.heap.set(buf.bits(), 0, at as u32 + len);
+                Ok(())
+            }
+        }
+    }
+
+    /// Print `o` as `str(o)` (repr = false) or `repr(o)`.
+    pub(crate) fn print_obj(&mut self, sink: Sink, o: Obj, repr: bool) -> PyResult<()> {
+        self.enter_native()?;
+        let base = self.roots_len();
+        self.push_root(o);
+        let r = self.print_inner(sink, o, repr);
+        self.truncate_roots(base);
+        self.leave_native();
+        r
+    }
+
+    fn print_inner(&mut self, sink: Sink, o: Obj, repr: bool) -> PyResult<()> {
+        if o.is_null() {
+            return self.sink_write(sink, b"<NULL>");
+        }
+        if let Some(v) = o.as_small() {
+            let mut nb = NumBuf::new();
+            let _ = core::fmt::write(&mut nb, format_args!("{v}"));
+            return self.sink_write(sink, nb.as_bytes());
+        }
+        if self.str_data(o).is_some() {
+            if !repr {
+                return self.sink_write_obj(sink, o);
+            }
+            return self.print_str_repr(sink, o);
+        }
+        if let Some((k, n)) = o.as_imm() {
+            return match k {
+                0 => {
+                    let s: &[u8] = match n {
+                        0 => b"None",
+                        1 => b"False",
+                        2 => b"True",
+                        3 => b"Ellipsis",
+                        4 => b"NotImplemented",
+                        _ => b"<sentinel>",
+                    };
+                    self.sink_write(sink, s)
+                }
+                1 => {
+                    self.sink_write(sink, b"<class '")?;
+                    self.sink_write(sink, b::type_name(n).as_bytes())?;
+                    self.sink_write(sink, b"'>")
+                }
+                2 => {
+                    self.sink_write(sink, b"<function ")?;
+                    self.sink_write(sink, b::builtin_name(n).as_bytes())?;
+                    self.sink_write(sink, b">")
+                }
+                3 => {
+                    self.sink_write(sink, b"<bound_method>")
+                }
+                _ => self.print_bytes_repr(sink, o),
+            };
+        }
+        let Some(kind) = self.kind_of(o) else { return Ok(()) };
+        match kind {
+            Kind::Float => {
+                let mut nb = NumBuf::new();
+                float_repr(self.float_value(o).unwrap_or(0.0), &mut nb);
+                self.sink_write(sink, nb.as_bytes())
+            }
+            Kind::BigInt => {
+                let mut nb = NumBuf::new();
+                let _ = core::fmt::write(&mut nb, format_args!("{}", self.int_to_i64(o).unwrap_or(0)));
+                self.sink_write(sink, nb.as_bytes())
+            }
+            Kind::Bytes => self.print_bytes_repr(sink, o),
+            Kind::ByteArray => {
+                self.sink_write(sink, b"bytearray(")?;
+                self.print_bytes_repr(sink, o)?;
+                self.sink_write(sink, b")")
+            }
+            Kind::Tuple | Kind::List => {
+                let is_list = kind == Kind::List;
+                self.sink_write(sink, if is_list { b"[" } else { b"(" })?;
+                let mut i = 0;
+                loop {
+                    let Some(p) = self.seq_parts(o) else { break };
+                    if i >= p.2 {
+                        break;
+                    }
+                    if i > 0 {
+                        self.sink_write(sink, b", ")?;
+                    }
+                    let it = self.seq_get(p, i);
+                    self.print_obj(sink, it, true)?;
+                    i += 1;
+                }
+                if !is_list && i == 1 {
+                    self.sink_write(sink, b",")?;
+                }
+                self.sink_write(sink, if is_list { b"]" } else { b")" })
+            }
+            Kind::Dict => {
+                self.sink_write(sink, b"{")?;
+                let mut first = true;
+                let mut i = 0;
+                while i < self.dict_alloc(o) {
+                    if let Some((k, v)) = self.dict_slot(o, i) {
+                        if !first {
+                            self.sink_write(sink, b", ")?;
+                        }
+                        first = false;
+                        self.print_obj(sink, k, true)?;
+                        self.sink_write(sink, b": ")?;
+                        self.print_obj(sink, v, true)?;
+                    }
+                    i += 1;
+                }
+                self.sink_write(sink, b"}")
+            }
+            Kind::Set => {
+                let frozen = self.heap.get(o.bits(), 1) != 0;
+                let n = self.heap.get(o.bits(), 0);
+                if n == 0 {
+                    return self.sink_write(sink, if frozen { b"frozenset()" } else { b"set()" });
+                }
+                if frozen {
+                    self.sink_write(sink, b"frozenset(")?;
+                }
+                self.sink_write(sink, b"{")?;
+                let mut first = true;
+                let mut i = 0;
+                while i < self.set_alloc(o) {
+                    if let Some(k) = self.set_slot(o, i) {
+                        if !first {
+                            self.sink_write(sink, b", ")?;
+                        }
+                        first = false;
+                        self.print_obj(sink, k, true)?;
+                    }
+                    i += 1;
+                }
+                self.sink_write(sink, b"}")?;
+                if frozen {
+                    self.sink_write(sink, b")")?;
+                }
+                Ok(())
+            }
+            Kind::Range => {
+                let mut nb = NumBuf::new();
+                let g = |i| self.heap.get_obj(o.bits(), i).as_small().unwrap_or(0);
+                let (a, bb, c) = (g(0), g(1), g(2));
+                if c == 1 {
+                    let _ = core::fmt::write(&mut nb, format_args!("range({a}, {bb})"));
+                } else {
+                    let _ = core::fmt::write(&mut nb, format_args!("range({a}, {bb}, {c})"));
+                }
+                self.sink_write(sink, nb.as_bytes())
+            }
+            Kind::Slice => {
+                self.sink_write(sink, b"slice(")?;
+                for i in 0..3 {
+                    if i > 0 {
+                        self.sink_write(sink, b", ")?;
+                    }
+                    let v = self.heap.get_obj(o.bits(), i);
+                    self.print_obj(sink, v, true)?;
+                }
+                self.sink_write(sink, b")")
+            }
+            Kind::Function => {
+                self.sink_write(sink, b"<function ")?;
+                let name = self.function_name(o);
+                self.sink_write(sink, name)?;
+                self.print_addr(sink, o)
+            }
+            Kind::Class => {
+                self.sink_write(sink, b"<class '")?;
+                let name = self.heap.get_obj(o.bits(), 0);
+                self.sink_write_obj(sink, name)?;
+                self.sink_write(sink, b"'>")
+            }
+            Kind::Instance => self.print_instance(sink, o, repr),
+            Kind::Module => {
+                self.sink_write(sink, b"<module '")?;
+                let name = self.heap.get_obj(o.bits(), crate::loader::M_NAME);
+                self.sink_write_obj(sink, name)?;
+                self.sink_write(sink, b"'>")
+            }
+            Kind::BoundMethod => self.sink_write(sink, b"<bound_method>"),
+            Kind::Generator => {
+                self.sink_write(sink, b"<generator object '")?;
+                let frame = self.heap.get_obj(o.bits(), 1);
+                let fun = self.heap.get_obj(frame.bits(), crate::vm::dispatch::F_FUN);
+                let name = if self.is_kind(fun, Kind::Function) { self.function_name(fun) } else { b"?" };
+                self.sink_write(sink, name)?;
+                self.sink_write(sink, b"'")?;
+                self.print_addr(sink, o)
+            }
+            _ => {
+                let t = self.type_name(o);
+                self.sink_write(sink, b"<")?;
+                self.sink_write(sink, t.as_bytes())?;
+                self.sink_write(sink, b">")
+            }
+        }
+    }
+
+    fn print_addr(&mut self, sink: Sink, o: Obj) -> PyResult<()> {
+        let mut nb = NumBuf::new();
+        let _ = core::fmt::write(&mut nb, format_args!(" at 0x{:x}>", o.bits()));
+        self.sink_write(sink, nb.as_bytes())
+    }
+
+    fn print_instance(&mut self, sink: Sink, o: Obj, repr: bool) -> PyResult<()> {
+        if !repr {
+            if let Some(r) = self.call_special(o, "__str__", &[])? {
+                return self.print_returned_str(sink, r, "__str__");
+            }
+        }
+        if let Some(r) = self.call_special(o, "__repr__", &[])? {
+            return self.print_returned_str(sink, r, "__repr__");
+        }
+        if self.is_exception(o) {
+            return self.print_exception_value(sink, o, repr);
+        }
+        let t = self.type_of(o);
+        self.sink_write(sink, b"<")?;
+        let name = self.type_name_of_type(t);
+        self.sink_write_obj(sink, name)?;
+        self.sink_write(sink, b" object")?;
+        self.print_addr(sink, o)
+    }
+
+    fn print_returned_str(&mut self, sink: Sink, r: Obj, what: &str) -> PyResult<()> {
+        if self.str_data(r).is_none() {
+            let t = self.type_name(r);
+            return Err(self.raise_fmt(b::T_TYPE_ERROR, format_args!("{what} returned non-string (type {t})")));
+        }
+        self.push_root(r);
+        let res = self.sink_write_obj(sink, r);
+        self.pop_root();
+        res
+    }
+
+    /// str/repr of an exception instance (mp_obj_exception_print).
+    pub(crate) fn print_exception_value(&mut self, sink: Sink, o: Obj, repr: bool) -> PyResult<()> {
+        let args = self.heap.get_obj(o.bits(), 2);
+        let n = self.tuple_len(args);
+        if repr {
+            let t = self.type_of(o);
+            let name = self.type_name_of_type(t);
+            self.sink_write_obj(sink, name)?;
+        }
+        if n == 0 {
+            if repr {
+                self.sink_write(sink, b"()")?;
+            }
+            return Ok(());
+        }
+        if n == 1 && !repr {
+            let a = self.heap.get_obj(args.bits(), 1);
+            return self.print_obj(sink, a, false);
+        }
+        self.print_obj(sink, args, true)
+    }
+
+    /// `Name: message` as in the last line of a traceback.
+    pub(crate) fn print_exception_line(&mut self, sink: Sink, exc: Obj) -> PyResult<()> {
+        let t = self.type_of(exc);
+        let name = self.type_name_of_type(t);
+        self.sink_write_obj(sink, name)?;
+        let args = self.heap.get_obj(exc.bits(), 2);
+        let n = self.tuple_len(args);
+        if n > 0 {
+            self.sink_write(sink, b": ")?;
+            self.print_exception_value(sink, exc, false)?;
+        }
+        self.sink_write(sink, b"\n")
+    }
+
+    fn print_str_repr(&mut self, sink: Sink, o: Obj) -> PyResult<()> {
+        let (has_sq, has_dq) = {
+            let d = self.str_data(o).unwrap_or(&[]);
+            (d.contains(&b'\''), d.contains(&b'"'))
+        };
+        let quote = if has_sq && !has_dq { b'"' } else { b'\'' };
+        self.sink_write(sink, &[quote])?;
+        let len = self.str_data(o).map_or(0, <[u8]>::len);
+        let mut pos = 0;
+        while pos < len {
+            let mut out = NumBuf::new();
+            let chunk_end = (pos + 64).min(len);
+            if let Some(d) = self.str_data(o) {
+                for &c in d.get(pos..chunk_end).unwrap_or(&[]) {
+                    escape_byte(c, quote, true, &mut out);
+                }
+            }
+            self.sink_write(sink, out.as_bytes())?;
+            pos = chunk_end;
+        }
+        self.sink_write(sink, &[quote])
+    }
+
+    fn print_bytes_repr(&mut self, sink: Sink, o: Obj) -> PyResult<()> {
+        let (has_sq, has_dq) = {
+            let d = self.bytes_data(o).unwrap_or(&[]);
+            (d.contains(&b'\''), d.contains(&b'"'))
+        };
+        let quote = if has_sq && !has_dq { b'"' } else { b'\'' };
+        self.sink_write(sink, b"b")?;
+        self.sink_write(sink, &[quote])?;
+        let len = self.bytes_data(o).map_or(0, <[u8]>::len);
+        let mut pos = 0;
+        while pos < len {
+            let mut out = NumBuf::new();
+            let chunk_end = (pos + 64).min(len);
+            if let Some(d) = self.bytes_data(o) {
+                for &c in d.get(pos..chunk_end).unwrap_or(&[]) {
+                    escape_byte(c, quote, false, &mut out);
+                }
+            }
+            self.sink_write(sink, out.as_bytes())?;
+            pos = chunk_end;
+        }
+        self.sink_write(sink, &[quote])
+    }
+
+    /// `str(o)` or `repr(o)` as a new string object.
+    pub(crate) fn to_str(&mut self, o: Obj, repr: bool) -> PyResult<Obj> {
+        if !repr && self.str_data(o).is_some() {
+            return Ok(o);
+        }
+        let slot = self.builder_new()?;
+        let r = self.print_obj(Sink::Buf(slot), o, repr);
+        let s = self.builder_finish(slot);
+        r.map(|()| s)
+    }
+
+    /// A function's name.
+    pub(crate) fn function_name(&self, f: Obj) -> &'a [u8] {
+        match self.code_of_function(f) {
+            Some(code) => self.qstr_bytes(code.name),
+            None => b"?",
+        }
+    }
+
+    /// The `__name__` of a type object.
+    pub(crate) fn type_name_of_type(&self, t: Obj) -> Obj {
+        if let Some(id) = t.imm_of(Imm::Type) {
+            return match crate::vm::static_qstr_id(b::type_name(id)) {
+                Some(q) => Obj::qstr(q),
+                None => Obj::qstr(1),
+            };
+        }
+        if self.is_kind(t, Kind::Class) {
+            return self.heap.get_obj(t.bits(), 0);
+        }
+        Obj::qstr(1)
+    }
+
+    /// The type name of `o` as text (for error messages).
+    pub(crate) fn type_name(&self, o: Obj) -> &'a str {
+        let t = self.type_of(o);
+        if let Some(id) = t.imm_of(Imm::Type) {
+            return b::type_name(id);
+        }
+        let name = self.heap.get_obj(t.bits(), 0);
+        match name.as_qstr() {
+            Some(q) => core::str::from_utf8(self.qstr_bytes(q)).unwrap_or("?"),
+            None => "object",
+        }
+    }
+}
+
+fn escape_byte(c: u8, quote: u8, is_str: bool, out: &mut NumBuf) {
+    match c {
+        b'\\' => out.extend(b"\\\\"),
+        b'\n' => out.extend(b"\\n"),
+        b'\r' => out.extend(b"\\r"),
+        b'\t' => out.extend(b"\\t"),
+        _ if c == quote => {
+            out.push(b'\\');
+            out.push(c);
+        }
+        0x20..=0x7e => out.push(c),
+        0x80..=0xff if is_str => out.push(c),
+        _ => {
+            let hex = b"0123456789abcdef";
+            out.extend(b"\\x");
+            out.push(hex[usize::from(c >> 4)]);
+            out.push(hex[usize::from(c & 15)]);
+        }
+    }
+}

@@ -1,0 +1,612 @@
+//! Sequences: list, tuple, range, slices, subscription and unpacking
+//! (after py/objlist.c, py/objtuple.c, py/sequence.c).
+
+use crate::builtins as b;
+use crate::heap::Kind;
+use crate::obj::Obj;
+use crate::vm::{PyResult, Vm};
+
+/// Resolved slice bounds.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct SliceBounds {
+    pub start: i64,
+    pub step: i64,
+    pub len: u32,
+}
+
+impl SliceBounds {
+    pub fn index(&self, i: u32) -> i64 {
+        self.start + i64::from(i) * self.step
+    }
+}
+
+impl<'a> Vm<'a> {
+    /// A new list with room for `cap` items and length `len` (items NULL).
+    pub(crate) fn new_list(&mut self, len: u32, cap: u32) -> PyResult<Obj> {
+        let store = self.alloc(crate::heap::Kind::Array, cap.max(len).max(1))?;
+        self.push_root(Obj::heap(store));
+        let l = self.alloc(Kind::List, 2);
+        self.pop_root();
+        let l = l?;
+        self.heap.set(l, 0, len);
+        self.heap.set_obj(l, 1, Obj::heap(store));
+        Ok(Obj::heap(l))
+    }
+
+    pub(crate) fn list_cap(&self, l: Obj) -> u32 {
+        let store = self.heap.get_obj(l.bits(), 1);
+        self.heap.block_words(store.bits()).saturating_sub(1)
+    }
+
+    pub(crate) fn list_append(&mut self, l: Obj, item: Obj) -> PyResult<()> {
+        let len = self.heap.get(l.bits(), 0);
+        if len >= self.list_cap(l) {
+            self.list_grow(l, item, len + len / 2 + 4)?;
+        }
+        let store = self.heap.get_obj(l.bits(), 1);
+        self.heap.set_obj(store.bits(), len, item);
+        self.heap.set(l.bits(), 0, len + 1);
+        Ok(())
+    }
+
+    /// Grow `l`'s storage to `cap` (keeping `keep` alive during the allocation).
+    pub(crate) fn list_grow(&mut self, l: Obj, keep: Obj, cap: u32) -> PyResult<()> {
+        self.push_root(l);
+        self.push_root(keep);
+        let new = self.alloc(Kind::Array, cap.max(1));
+        self.pop_root();
+        self.pop_root();
+        let new = new?;
+        let len = self.heap.get(l.bits(), 0);
+        let old = self.heap.get_obj(l.bits(), 1);
+        let n = len.min(cap) as usize * 4;
+        self.heap.copy_within(
+            crate::heap::Heap::payload_pos(old.bits(), 0),
+            crate::heap::Heap::payload_pos(new, 0),
+            n,
+        );
+        self.heap.set_obj(l.bits(), 1, Obj::heap(new));
+        Ok(())
+    }
+
+    pub(crate) fn list_set(&mut self, l: Obj, i: u32, v: Obj) {
+        let store = self.heap.get_obj(l.bits(), 1);
+        self.heap.set_obj(store.bits(), i, v);
+    }
+
+    /// `l.extend(iterable)`.
+    pub(crate) fn list_extend(&mut self, l: Obj, src: Obj) -> PyResult<()> {
+        if let Some(p) = self.seq_parts(src) {
+            let n = p.2;
+            let len = self.heap.get(l.bits(), 0);
+            if len + n > self.list_cap(l) {
+                self.list_grow(l, src, len + n)?;
+            }
+            for i in 0..n {
+                let p = self.seq_parts(src).unwrap_or((0, 0, 0));
+                let it = self.seq_get(p, i);
+                self.list_append(l, it)?;
+            }
+            return Ok(());
+        }
+        let base = self.roots_len();
+        self.push_root(l);
+        let it = self.get_iter(src)?;
+        self.push_root(it);
+        let r = (|| {
+            while let Some(x) = self.iter_next(it)? {
+                self.list_append(l, x)?;
+            }
+            Ok(())
+        })();
+        self.truncate_roots(base);
+        r
+    }
+
+    /// A list of the items of any iterable.
+    pub(crate) fn list_from_iter(&mut self, src: Obj) -> PyResult<Obj> {
+        let n = self.seq_parts(src).map_or(0, |p| p.2);
+        let base = self.roots_len();
+        self.push_root(src);
+        let l = self.new_list(0, n)?;
+        self.push_root(l);
+        let r = self.list_extend(l, src);
+        self.truncate_roots(base);
+        r.map(|()| l)
+    }
+
+    /// A tuple of the items of any iterable.
+    pub(crate) fn tuple_from_iter(&mut self, src: Obj) -> PyResult<Obj> {
+        if self.is_kind(src, Kind::Tuple) {
+            return Ok(src);
+        }
+        let l = self.list_from_iter(src)?;
+        self.push_root(l);
+        let n = self.heap.get(l.bits(), 0);
+        let t = self.new_tuple(n);
+        self.pop_root();
+        let t = t?;
+        let store = self.heap.get_obj(l.bits(), 1);
+        for i in 0..n {
+            let v = self.heap.get_obj(store.bits(), i);
+            self.heap.set_obj(t.bits(), i + 1, v);
+        }
+        Ok(t)
+    }
+
+    pub(crate) fn concat_seq(&mut self, a: Obj, bo: Obj) -> PyResult<Obj> {
+        let (Some(pa), Some(pb)) = (self.seq_parts(a), self.seq_parts(bo)) else {
+            return Err(self.binary_unsupported(mpy_format::opcode::BinaryOp::ADD, a, bo));
+        };
+        let n = pa.2 + pb.2;
+        let is_list = self.is_kind(a, Kind::List);
+        let r = if is_list { self.new_list(n, n)? } else { self.new_tuple(n)? };
+        let (pa, pb) = (self.seq_parts(a).unwrap_or(pa), self.seq_parts(bo).unwrap_or(pb));
+        let (dst, off) = if is_list { (self.heap.get_obj(r.bits(), 1).bits(), 0) } else { (r.bits(), 1) };
+        for i in 0..pa.2 {
+            let v = self.seq_get(pa, i);
+            self.heap.set_obj(dst, off + i, v);
+        }
+        for i in 0..pb.2 {
+            let v = self.seq_get(pb, i);
+            self.heap.set_obj(dst, off + pa.2 + i, v);
+        }
+        Ok(r)
+    }
+
+    /// `seq * n` for str, bytes, tuple, list.
+    pub(crate) fn repeat(&mut self, a: Obj, n: i64) -> PyResult<Obj> {
+        let n = u32::try_from(n.max(0)).unwrap_or(u32::MAX);
+        if let Some((data, is_str)) = self.str_or_bytes(a) {
+            let len = data.len();
+            let total = len.checked_mul(n as usize).filter(|t| *t < (1 << 24));
+            let Some(total) = total else { return Err(self.raise_obj_memory()) };
+            let kind = if is_str { Kind::Str } else { Kind::Bytes };
+            let o = self.new_str_uninit(kind, total)?;
+            let src = self.str_or_bytes(a).map(|p| p.0);
+            let mut buf = [0u8; 64];
+            // Copy through a small buffer to avoid aliasing the heap.
+            let src_len = src.map_or(0, <[u8]>::len);
+            let mut pos = 0usize;
+            while pos < src_len {
+                let chunk = (src_len - pos).min(64);
+                if let Some(s) = self.str_or_bytes(a) {
+                    buf[..chunk].copy_from_slice(s.0.get(pos..pos + chunk).unwrap_or(&[0; 64][..chunk]));
+                }
+                #[allow(clippy::cast_possible_truncation)]
+                for k in 0..n as usize {
+                    let dst = self.heap.bytes_mut(o, 1, total as u32);
+                    if let Some(d) = dst.get_mut(k * src_len + pos..k * src_len + pos + chunk) {
+                        d.copy_from_slice(&buf[..chunk]);
+                    }
+                }
+                pos += chunk;
+            }
+            return Ok(Obj::heap(o));
+        }
+        let Some(p) = self.seq_parts(a) else { return Ok(Obj::NONE) };
+        let total = p.2.checked_mul(n).filter(|t| *t < (1 << 22));
+        let Some(total) = total else { return Err(self.raise_obj_memory()) };
+        let is_list = self.is_kind(a, Kind::List);
+        let r = if is_list { self.new_list(total, total)? } else { self.new_tuple(total)? };
+        let p = self.seq_parts(a).unwrap_or(p);
+        let (dst, off) = if is_list { (self.heap.get_obj(r.bits(), 1).bits(), 0) } else { (r.bits(), 1) };
+        for i in 0..total {
+            let v = self.seq_get(p, i % p.2.max(1));
+            self.heap.set_obj(dst, off + i, v);
+        }
+        Ok(r)
+    }
+
+    pub(crate) fn raise_obj_memory(&mut self) -> crate::vm::Raised {
+        self.raise_msg_str(b::T_MEMORY_ERROR, "memory allocation failed")
+    }
+
+    /// Normalise index `i` for a sequence of `len`; IndexError with `what` if out of range.
+    pub(crate) fn norm_index(&mut self, i: Obj, len: u32, what: &str) -> PyResult<u32> {
+        let Some(v) = self.int_to_i64(i) else {
+            let t = self.type_name(i);
+            return Err(self.raise_fmt(b::T_TYPE_ERROR, format_args!("{what} indices must be integers, not {t}")));
+        };
+        let l = i64::from(len);
+        let idx = if v < 0 { v + l } else { v };
+        if idx < 0 || idx >= l {
+            return Err(self.raise_fmt(b::T_INDEX_ERROR, format_args!("{what} index out of range")));
+        }
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        Ok(idx as u32)
+    }
+
+    /// Resolve slice `s` against a sequence of `len`.
+    pub(crate) fn slice_bounds(&mut self, s: Obj, len: u32) -> PyResult<SliceBounds> {
+        let get = |vm: &mut Vm<'a>, i: u32| -> PyResult<Option<i64>> {
+            let v = vm.heap.get_obj(s.bits(), i);
+            if v == Obj::NONE || v.is_null() {
+                Ok(None)
+            } else {
+                vm.get_index(v).map(Some)
+            }
+        };
+        let step = get(self, 2)?.unwrap_or(1);
+        if step == 0 {
+            return Err(self.raise_msg_str(b::T_VALUE_ERROR, "slice step cannot be zero"));
+        }
+        let l = i64::from(len);
+        let clamp = |v: i64, lo: i64, hi: i64| v.max(lo).min(hi);
+        let (start, stop) = if step > 0 {
+            let start = get(self, 0)?.map_or(0, |v| clamp(if v < 0 { v + l } else { v }, 0, l));
+            let stop = get(self, 1)?.map_or(l, |v| clamp(if v < 0 { v + l } else { v }, 0, l));
+            (start, stop)
+        } else {
+            let start = get(self, 0)?.map_or(l - 1, |v| clamp(if v < 0 { v + l } else { v }, -1, l - 1));
+            let stop = get(self, 1)?.map_or(-1, |v| clamp(if v < 0 { v + l } else { v }, -1, l - 1));
+            (start, stop)
+        };
+        let n = if step > 0 {
+            if stop > start {
+                (stop - start + step - 1) / step
+            } else {
+                0
+            }
+        } else if start > stop {
+            (start - stop - step - 1) / (-step)
+        } else {
+            0
+        };
+        Ok(SliceBounds { start, step, len: u32::try_from(n).unwrap_or(0) })
+    }
+
+    /// `o[index]`.
+    pub(crate) fn subscr_load(&mut self, o: Obj, index: Obj) -> PyResult<Obj> {
+        let is_slice = self.is_kind(index, Kind::Slice);
+        match self.kind_of(o) {
+            Some(Kind::List | Kind::Tuple) => {
+                let p = self.seq_parts(o).unwrap_or((0, 0, 0));
+                let what = if self.is_kind(o, Kind::List) { "list" } else { "tuple" };
+                if is_slice {
+                    let sb = self.slice_bounds(index, p.2)?;
+                    let is_list = what == "list";
+                    let r = if is_list { self.new_list(sb.len, sb.len)? } else { self.new_tuple(sb.len)? };
+                    let p = self.seq_parts(o).unwrap_or(p);
+                    let (dst, off) = if is_list { (self.heap.get_obj(r.bits(), 1).bits(), 0) } else { (r.bits(), 1) };
+                    for i in 0..sb.len {
+                        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                        let v = self.seq_get(p, sb.index(i) as u32);
+                        self.heap.set_obj(dst, off + i, v);
+                    }
+                    return Ok(r);
+                }
+                let i = self.norm_index(index, p.2, what)?;
+                return Ok(self.seq_get(p, i));
+            }
+            Some(Kind::Dict) => return self.dict_getitem(o, index),
+            Some(Kind::Range) => {
+                let n = self.range_len(o);
+                let start = self.heap.get_obj(o.bits(), 0).as_small().unwrap_or(0);
+                let step = self.heap.get_obj(o.bits(), 2).as_small().unwrap_or(1);
+                if is_slice {
+                    let sb = self.slice_bounds(index, n)?;
+                    let a = start + sb.start * step;
+                    let st = step * sb.step;
+                    let e = a + i64::from(sb.len) * st;
+                    return self.new_range(a, e, st);
+                }
+                let i = self.norm_index(index, n, "range")?;
+                return self.new_int(start + i64::from(i) * step);
+            }
+            Some(Kind::Instance) => {
+                if let Some(r) = self.call_special(o, "__getitem__", &[index])? {
+                    return Ok(r);
+                }
+            }
+            _ => {}
+        }
+        if self.str_data(o).is_some() {
+            return self.str_subscr(o, index);
+        }
+        if let Some(d) = self.bytes_data(o) {
+            let len = u32::try_from(d.len()).unwrap_or(0);
+            if is_slice {
+                let sb = self.slice_bounds(index, len)?;
+                let is_ba = self.is_kind(o, Kind::ByteArray);
+                let r = self.new_str_uninit(Kind::Bytes, sb.len as usize)?;
+                for i in 0..sb.len {
+                    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                    let byte = self.bytes_data(o).and_then(|d| d.get(sb.index(i) as usize).copied()).unwrap_or(0);
+                    if let Some(x) = self.heap.bytes_mut(r, 1, sb.len).get_mut(i as usize) {
+                        *x = byte;
+                    }
+                }
+                if is_ba {
+                    return self.bytearray_from(Obj::heap(r));
+                }
+                return Ok(Obj::heap(r));
+            }
+            let what = if self.is_kind(o, Kind::ByteArray) { "bytearray" } else { "bytes" };
+            let i = self.norm_index(index, len, what)?;
+            let byte = self.bytes_data(o).and_then(|d| d.get(i as usize).copied()).unwrap_or(0);
+            return Ok(Obj::small_sat(i64::from(byte)));
+        }
+        if o.imm_of(crate::obj::Imm::Type).is_some() || self.is_kind(o, Kind::Class) {
+            // Generic alias like list[int]: return the type itself.
+            return Ok(o);
+        }
+        let t = self.type_name(o);
+        Err(self.raise_fmt(b::T_TYPE_ERROR, format_args!("'{t}' object isn't subscriptable")))
+    }
+
+    /// `o[index] = value`, or `del o[index]` when `value` is NULL.
+    pub(crate) fn subscr_store(&mut self, o: Obj, index: Obj, value: Obj) -> PyResult<()> {
+        match self.kind_of(o) {
+            Some(Kind::List) => {
+                let len = self.heap.get(o.bits(), 0);
+                if self.is_kind(index, Kind::Slice) {
+                    return self.list_store_slice(o, index, value);
+                }
+                let i = self.norm_index(index, len, "list")?;
+                if value.is_null() {
+                    self.list_remove_at(o, i);
+                } else {
+                    self.list_set(o, i, value);
+                }
+                return Ok(());
+            }
+            Some(Kind::Dict) => {
+                if value.is_null() {
+                    if self.dict_remove(o, index)?.is_none() {
+                        return Err(self.raise_key_error(index));
+                    }
+                    return Ok(());
+                }
+                return self.dict_store(o, index, value);
+            }
+            Some(Kind::ByteArray) => {
+                let len = self.heap.get(o.bits(), 0);
+                let i = self.norm_index(index, len, "bytearray")?;
+                let v = self.get_int(value)?;
+                if !(0..=255).contains(&v) {
+                    return Err(self.raise_msg_str(b::T_VALUE_ERROR, "bytes value out of range"));
+                }
+                let store = self.heap.get_obj(o.bits(), 1);
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                if let Some(x) = self.heap.bytes_mut(store.bits(), 1, len).get_mut(i as usize) {
+                    *x = v as u8;
+                }
+                return Ok(());
+            }
+            Some(Kind::Instance) => {
+                let r = if value.is_null() {
+                    self.call_special(o, "__delitem__", &[index])?
+                } else {
+                    self.call_special(o, "__setitem__", &[index, value])?
+                };
+                if r.is_some() {
+                    return Ok(());
+                }
+            }
+            _ => {}
+        }
+        let t = self.type_name(o);
+        if value.is_null() {
+            Err(self.raise_fmt(b::T_TYPE_ERROR, format_args!("'{t}' object doesn't support item deletion")))
+        } else {
+            Err(self.raise_fmt(b::T_TYPE_ERROR, format_args!("'{t}' object doesn't support item assignment")))
+        }
+    }
+
+    pub(crate) fn list_remove_at(&mut self, l: Obj, i: u32) {
+        let len = self.heap.get(l.bits(), 0);
+        let store = self.heap.get_obj(l.bits(), 1).bits();
+        for k in i..len.saturating_sub(1) {
+            let v = self.heap.get_obj(store, k + 1);
+            self.heap.set_obj(store, k, v);
+        }
+        if len > 0 {
+            self.heap.set_obj(store, len - 1, Obj::NULL);
+            self.heap.set(l.bits(), 0, len - 1);
+        }
+    }
+
+    pub(crate) fn list_insert(&mut self, l: Obj, i: u32, v: Obj) -> PyResult<()> {
+        self.list_append(l, v)?;
+        let len = self.heap.get(l.bits(), 0);
+        let store = self.heap.get_obj(l.bits(), 1).bits();
+        let mut k = len - 1;
+        while k > i {
+            let prev = self.heap.get_obj(store, k - 1);
+            self.heap.set_obj(store, k, prev);
+            k -= 1;
+        }
+        self.heap.set_obj(store, i.min(len - 1), v);
+        Ok(())
+    }
+
+    fn list_store_slice(&mut self, l: Obj, s: Obj, value: Obj) -> PyResult<()> {
+        let len = self.heap.get(l.bits(), 0);
+        let sb = self.slice_bounds(s, len)?;
+        if sb.step != 1 {
+            if value.is_null() {
+                // delete extended slice: remove from the end so indices stay valid
+                let mut idx: [u32; 0] = [];
+                let _ = &mut idx;
+                let mut removed = 0u32;
+                let mut indices_desc = |vm: &mut Vm<'a>| {
+                    let mut i = sb.len;
+                    while i > 0 {
+                        i -= 1;
+                        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                        let at = sb.index(i) as u32;
+                        let at = if sb.step > 0 { at } else { at };
+                        vm.list_remove_at(l, at);
+                        removed += 1;
+                    }
+                };
+                if sb.step > 0 {
+                    indices_desc(self);
+                } else {
+                    for i in 0..sb.len {
+                        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                        let at = sb.index(i) as u32;
+                        self.list_remove_at(l, at);
+                    }
+                }
+                return Ok(());
+            }
+            let base = self.roots_len();
+            self.push_root(l);
+            let src = self.list_from_iter(value)?;
+            self.truncate_roots(base);
+            let n = self.heap.get(src.bits(), 0);
+            if n != sb.len {
+                return Err(self.raise_fmt(
+                    b::T_VALUE_ERROR,
+                    format_args!("attempt to assign sequence of size {} to extended slice of size {}", n, sb.len),
+                ));
+            }
+            let ss = self.heap.get_obj(src.bits(), 1).bits();
+            for i in 0..n {
+                let v = self.heap.get_obj(ss, i);
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                self.list_set(l, sb.index(i) as u32, v);
+            }
+            return Ok(());
+        }
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let start = sb.start.clamp(0, i64::from(len)) as u32;
+        let stop = start + sb.len;
+        let base = self.roots_len();
+        self.push_root(l);
+        let src = if value.is_null() { self.new_list(0, 0)? } else { self.list_from_iter(value)? };
+        self.push_root(src);
+        let n = self.heap.get(src.bits(), 0);
+        let new_len = len - sb.len + n;
+        if new_len > self.list_cap(l) {
+            self.list_grow(l, src, new_len)?;
+        }
+        self.truncate_roots(base);
+        let store = self.heap.get_obj(l.bits(), 1).bits();
+        // Move the tail.
+        let tail = len - stop;
+        if n > sb.len {
+            let mut k = tail;
+            while k > 0 {
+                k -= 1;
+                let v = self.heap.get_obj(store, stop + k);
+                self.heap.set_obj(store, start + n + k, v);
+            }
+        } else {
+            for k in 0..tail {
+                let v = self.heap.get_obj(store, stop + k);
+                self.heap.set_obj(store, start + n + k, v);
+            }
+            for k in new_len..len {
+                self.heap.set_obj(store, k, Obj::NULL);
+            }
+        }
+        let ss = self.heap.get_obj(src.bits(), 1).bits();
+        for i in 0..n {
+            let v = self.heap.get_obj(ss, i);
+            self.heap.set_obj(store, start + i, v);
+        }
+        self.heap.set(l.bits(), 0, new_len);
+        Ok(())
+    }
+
+    pub(crate) fn new_range(&mut self, start: i64, stop: i64, step: i64) -> PyResult<Obj> {
+        let (Some(a), Some(bb), Some(c)) = (Obj::small(start), Obj::small(stop), Obj::small(step)) else {
+            return Err(self.raise_msg_str(b::T_OVERFLOW_ERROR, "small int overflow"));
+        };
+        let r = self.alloc(Kind::Range, 3)?;
+        self.heap.set_obj(r, 0, a);
+        self.heap.set_obj(r, 1, bb);
+        self.heap.set_obj(r, 2, c);
+        Ok(Obj::heap(r))
+    }
+
+    pub(crate) fn new_slice(&mut self, start: Obj, stop: Obj, step: Obj) -> PyResult<Obj> {
+        let r = self.alloc(Kind::Slice, 3)?;
+        self.heap.set_obj(r, 0, start);
+        self.heap.set_obj(r, 1, stop);
+        self.heap.set_obj(r, 2, step);
+        Ok(Obj::heap(r))
+    }
+
+    /// `item in container`.
+    pub(crate) fn contains(&mut self, container: Obj, item: Obj) -> PyResult<bool> {
+        if let Some((_, is_str)) = self.str_or_bytes(container) {
+            if let Some((needle, nis)) = self.str_or_bytes(item) {
+                if nis == is_str || !is_str {
+                    let hay = self.str_or_bytes(container).map_or(&[][..], |p| p.0);
+                    return Ok(crate::object::str::find(hay, needle, 0).is_some());
+                }
+            }
+            if !is_str {
+                if let Some(v) = self.int_to_i64(item) {
+                    let hay = self.bytes_data(container).unwrap_or(&[]);
+                    return Ok(hay.iter().any(|&x| i64::from(x) == v));
+                }
+            }
+            let t = self.type_name(item);
+            return Err(self.raise_fmt(b::T_TYPE_ERROR, format_args!("can't convert '{t}' object to str implicitly")));
+        }
+        match self.kind_of(container) {
+            Some(Kind::Dict) => return Ok(self.dict_lookup(container, item)?.is_some()),
+            Some(Kind::Set) => return self.set_contains(container, item),
+            Some(Kind::Tuple | Kind::List) => {
+                let mut i = 0;
+                while let Some(p) = self.seq_parts(container) {
+                    if i >= p.2 {
+                        break;
+                    }
+                    let v = self.seq_get(p, i);
+                    if self.equal(v, item)? {
+                        return Ok(true);
+                    }
+                    i += 1;
+                }
+                return Ok(false);
+            }
+            Some(Kind::Instance) => {
+                if let Some(r) = self.call_special(container, "__contains__", &[item])? {
+                    return self.is_true(r);
+                }
+            }
+            _ => {}
+        }
+        // Generic: iterate.
+        let base = self.roots_len();
+        self.push_root(item);
+        let it = match self.get_iter(container) {
+            Ok(it) => it,
+            Err(_) => {
+                self.truncate_roots(base);
+                let t = self.type_name(container);
+                return Err(self.raise_fmt(b::T_TYPE_ERROR, format_args!("'{t}' object isn't iterable")));
+            }
+        };
+        self.push_root(it);
+        let r = (|| {
+            while let Some(v) = self.iter_next(it)? {
+                if self.equal(v, item)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        })();
+        self.truncate_roots(base);
+        r
+    }
+
+    /// UNPACK_SEQUENCE: the `n` items of `seq` (into a tuple, rooted by the caller's use).
+    pub(crate) fn unpack(&mut self, seq: Obj, n: u32) -> PyResult<Obj> {
+        let t = self.tuple_from_iter(seq)?;
+        let len = self.tuple_len(t);
+        if len < n {
+            return Err(self.raise_fmt(b::T_VALUE_ERROR, format_args!("need more than {len} values to unpack")));
+        }
+        if len > n {
+            return Err(self.raise_fmt(b::T_VALUE_ERROR, format_args!("too many values to unpack (expected {n})")));
+        }
+        Ok(t)
+    }
+}

@@ -1,0 +1,1006 @@
+//! str and bytes helpers: UTF-8 indexing, searching, concatenation, `%` and `str.format`
+//! (after py/objstr.c, py/objstrunicode.c).
+
+use crate::builtins as b;
+use crate::heap::{Heap, Kind};
+use crate::obj::Obj;
+use crate::object::print::{NumBuf, Sink};
+use crate::vm::{PyResult, Vm};
+
+/// Number of UTF-8 characters.
+pub(crate) fn char_count(s: &[u8]) -> usize {
+    s.iter().filter(|&&c| c & 0xc0 != 0x80).count()
+}
+
+/// Byte offset of character `n` (or the length when past the end).
+pub(crate) fn char_offset(s: &[u8], n: usize) -> usize {
+    let mut count = 0;
+    for (i, &c) in s.iter().enumerate() {
+        if c & 0xc0 != 0x80 {
+            if count == n {
+                return i;
+            }
+            count += 1;
+        }
+    }
+    s.len()
+}
+
+/// Find `needle` in `hay` at or after byte `from`.
+pub(crate) fn find(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
+    if needle.is_empty() {
+        return (from <= hay.len()).then_some(from);
+    }
+    if needle.len() > hay.len() {
+        return None;
+    }
+    (from..=hay.len() - needle.len()).find(|&i| &hay[i..i + needle.len()] == needle)
+}
+
+/// Find the last `needle` in `hay[..end]`.
+pub(crate) fn rfind(hay: &[u8], needle: &[u8], start: usize, end: usize) -> Option<usize> {
+    let end = end.min(hay.len());
+    if needle.len() > end {
+        return None;
+    }
+    (start..=end - needle.len()).rev().find(|&i| &hay[i..i + needle.len()] == needle)
+}
+
+impl<'a> Vm<'a> {
+    /// Concatenate two str or two bytes objects.
+    pub(crate) fn concat_str(&mut self, a: Obj, bo: Obj) -> PyResult<Obj> {
+        let Some((da, is_str)) = self.str_or_bytes(a) else { return Ok(a) };
+        let la = da.len();
+        let lb = self.str_or_bytes(bo).map_or(0, |p| p.0.len());
+        let kind = if is_str { Kind::Str } else { Kind::Bytes };
+        let base = self.roots_len();
+        self.push_root(a);
+        self.push_root(bo);
+        let o = self.new_str_uninit(kind, la + lb);
+        self.truncate_roots(base);
+        let o = o?;
+        self.copy_str_bytes(a, o, 0)?;
+        self.copy_str_bytes(bo, o, la)?;
+        Ok(Obj::heap(o))
+    }
+
+    /// Copy the bytes of str/bytes `src` into block `dst` at byte `at`.
+    pub(crate) fn copy_str_bytes(&mut self, src: Obj, dst: u32, at: usize) -> PyResult<()> {
+        let len = self.heap.get(dst, 0);
+        if let Some(off) = src.heap_offset() {
+            let (store, n) = match self.heap.kind(off) {
+                Kind::Str | Kind::Bytes => (off, self.heap.get(off, 0)),
+                Kind::ByteArray => (self.heap.get(off, 1), self.heap.get(off, 0)),
+                _ => return Ok(()),
+            };
+            let n = (n as usize).min((len as usize).saturating_sub(at));
+            self.heap.copy_within(Heap::payload_pos(store, 1), Heap::payload_pos(dst, 1) + at, n);
+            return Ok(());
+        }
+        // Image or static data: not in the heap.
+        let data: &'a [u8] = if let Some(q) = src.as_qstr() {
+            self.qstr_bytes(q)
+        } else if let Some(n) = src.imm_of(crate::obj::Imm::RomBytes) {
+            crate::loader::image_str(self.image(n >> 20), (n & 0xf_ffff) as usize, true)
+        } else {
+            &[]
+        };
+        let d = self.heap.bytes_mut(dst, 1, len);
+        if let Some(t) = d.get_mut(at..at + data.len()) {
+            t.copy_from_slice(data);
+        }
+        Ok(())
+    }
+
+    /// A new str/bytes from a byte range of `src` (same kind).
+    pub(crate) fn substr(&mut self, src: Obj, start: usize, end: usize) -> PyResult<Obj> {
+        let Some((d, is_str)) = self.str_or_bytes(src) else { return Ok(src) };
+        let end = end.min(d.len());
+        let start = start.min(end);
+        if start == 0 && end == d.len() && !self.is_kind(src, Kind::ByteArray) {
+            return Ok(src);
+        }
+        let kind = if is_str { Kind::Str } else { Kind::Bytes };
+        self.push_root(src);
+        let o = self.new_str_uninit(kind, end - start);
+        self.pop_root();
+        let o = o?;
+        if let Some(off) = src.heap_offset() {
+            let store = if self.heap.kind(off) == Kind::ByteArray { self.heap.get(off, 1) } else { off };
+            self.heap.copy_within(Heap::payload_pos(store, 1) + start, Heap::payload_pos(o, 1), end - start);
+        } else {
+            let data: &'a [u8] = if let Some(q) = src.as_qstr() {
+                self.qstr_bytes(q)
+            } else if let Some(n) = src.imm_of(crate::obj::Imm::RomBytes) {
+                crate::loader::image_str(self.image(n >> 20), (n & 0xf_ffff) as usize, true)
+            } else {
+                &[]
+            };
+            #[allow(clippy::cast_possible_truncation)]
+            let dst = self.heap.bytes_mut(o, 1, (end - start) as u32);
+            if let Some(s) = data.get(start..end) {
+                dst.copy_from_slice(s);
+            }
+        }
+        Ok(Obj::heap(o))
+    }
+
+    /// `s[i]` / `s[a:b:c]` for str.
+    pub(crate) fn str_subscr(&mut self, s: Obj, index: Obj) -> PyResult<Obj> {
+        let (n_chars, ascii) = {
+            let d = self.str_data(s).unwrap_or(&[]);
+            (char_count(d), d.is_ascii())
+        };
+        #[allow(clippy::cast_possible_truncation)]
+        let n = n_chars as u32;
+        if self.is_kind(index, Kind::Slice) {
+            let sb = self.slice_bounds(index, n)?;
+            if sb.step == 1 {
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                let (a, e) = (sb.start as usize, sb.start as usize + sb.len as usize);
+                let (ba, be) = if ascii {
+                    (a, e)
+                } else {
+                    let d = self.str_data(s).unwrap_or(&[]);
+                    (char_offset(d, a), char_offset(d, e))
+                };
+                return self.substr(s, ba, be);
+            }
+            let slot = self.builder_new()?;
+            for i in 0..sb.len {
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                let ci = sb.index(i) as usize;
+                let mut buf = NumBuf::new();
+                if let Some(d) = self.str_data(s) {
+                    let a = char_offset(d, ci);
+                    let e = char_offset(d, ci + 1);
+                    buf.extend(d.get(a..e).unwrap_or(&[]));
+                }
+                if let Err(e) = self.sink_write(Sink::Buf(slot), buf.as_bytes()) {
+                    self.truncate_roots(slot);
+                    return Err(e);
+                }
+            }
+            return Ok(self.builder_finish(slot));
+        }
+        let i = self.norm_index(index, n, "string")? as usize;
+        let (a, e) = if ascii {
+            (i, i + 1)
+        } else {
+            let d = self.str_data(s).unwrap_or(&[]);
+            (char_offset(d, i), char_offset(d, i + 1))
+        };
+        self.substr(s, a, e)
+    }
+
+    /// `fmt % args`.
+    pub(crate) fn str_percent(&mut self, fmt: Obj, args: Obj) -> PyResult<Obj> {
+        let base = self.roots_len();
+        self.push_root(fmt);
+        self.push_root(args);
+        let r = self.str_percent_inner(fmt, args);
+        self.truncate_roots(base);
+        r
+    }
+
+    fn str_percent_inner(&mut self, fmt: Obj, args: Obj) -> PyResult<Obj> {
+        let is_tuple = self.is_kind(args, Kind::Tuple);
+        let is_dict = self.is_kind(args, Kind::Dict);
+        let n_args = if is_tuple { self.tuple_len(args) } else { 1 };
+        let mut arg_i = 0u32;
+        let slot = self.builder_new()?;
+        let sink = Sink::Buf(slot);
+        let len = self.str_data(fmt).map_or(0, <[u8]>::len);
+        let mut i = 0;
+        let result = (|| {
+            while i < len {
+                let c = self.str_data(fmt).and_then(|d| d.get(i).copied()).unwrap_or(0);
+                if c != b'%' {
+                    // copy a run of literal bytes
+                    let mut buf = NumBuf::new();
+                    while i < len && buf.len < 300 {
+                        let c = self.str_data(fmt).and_then(|d| d.get(i).copied()).unwrap_or(0);
+                        if c == b'%' {
+                            break;
+                        }
+                        buf.push(c);
+                        i += 1;
+                    }
+                    self.sink_write(sink, buf.as_bytes())?;
+                    continue;
+                }
+                i += 1;
+                // %(name)
+                let mut key_arg = Obj::NULL;
+                if self.str_data(fmt).and_then(|d| d.get(i).copied()) == Some(b'(') {
+                    let start = i + 1;
+                    let mut e = start;
+                    while e < len && self.str_data(fmt).and_then(|d| d.get(e).copied()) != Some(b')') {
+                        e += 1;
+                    }
+                    let key = self.substr(fmt, start, e)?;
+                    self.push_root(key);
+                    key_arg = if is_dict { self.dict_getitem(args, key)? } else { Obj::NULL };
+                    self.pop_root();
+                    i = e + 1;
+                }
+                let mut spec = FormatSpec::default();
+                // flags
+                while let Some(c) = self.str_data(fmt).and_then(|d| d.get(i).copied()) {
+                    match c {
+                        b'-' => spec.align = b'<',
+                        b'+' => spec.sign = b'+',
+                        b' ' => spec.sign = b' ',
+                        b'0' => spec.fill_zero = true,
+                        b'#' => spec.alt = true,
+                        _ => break,
+                    }
+                    i += 1;
+                }
+                let mut take_arg = |vm: &mut Vm<'a>| -> PyResult<Obj> {
+                    if !key_arg.is_null() {
+                        return Ok(key_arg);
+                    }
+                    if arg_i >= n_args {
+                        return Err(vm.raise_msg_str(b::T_TYPE_ERROR, "format string needs more arguments"));
+                    }
+                    let a = if is_tuple { vm.heap.get_obj(args.bits(), arg_i + 1) } else { args };
+                    arg_i += 1;
+                    Ok(a)
+                };
+                // width
+                if self.str_data(fmt).and_then(|d| d.get(i).copied()) == Some(b'*') {
+                    let w = take_arg(self)?;
+                    spec.width = usize::try_from(self.get_int(w)?).ok();
+                    i += 1;
+                } else {
+                    let mut w = None;
+                    while let Some(c @ b'0'..=b'9') = self.str_data(fmt).and_then(|d| d.get(i).copied()) {
+                        w = Some(w.unwrap_or(0) * 10 + usize::from(c - b'0'));
+                        i += 1;
+                    }
+                    spec.width = w;
+                }
+                if self.str_data(fmt).and_then(|d| d.get(i).copied()) == Some(b'.') {
+                    i += 1;
+                    let mut p = 0;
+                    if self.str_data(fmt).and_then(|d| d.get(i).copied()) == Some(b'*') {
+                        let w = take_arg(self)?;
+                        p = usize::try_from(self.get_int(w)?).unwrap_or(0);
+                        i += 1;
+                    } else {
+                        while let Some(c @ b'0'..=b'9') = self.str_data(fmt).and_then(|d| d.get(i).copied()) {
+                            p = p * 10 + usize::from(c - b'0');
+                            i += 1;
+                        }
+                    }
+                    spec.precision = Some(p);
+                }
+                let Some(conv) = self.str_data(fmt).and_then(|d| d.get(i).copied()) else {
+                    return Err(self.raise_msg_str(b::T_VALUE_ERROR, "incomplete format"));
+                };
+                i += 1;
+                if conv == b'%' {
+                    self.sink_write(sink, b"%")?;
+                    continue;
+                }
+                let arg = take_arg(self)?;
+                match conv {
+                    b's' | b'r' => {
+                        let s = self.to_str(arg, conv == b'r')?;
+                        self.push_root(s);
+                        let r = self.format_str_padded(sink, s, &spec, b'<');
+                        self.pop_root();
+                        r?;
+                    }
+                    b'c' => {
+                        let s = if self.str_data(arg).is_some() { arg } else { self.chr(arg)? };
+                        self.push_root(s);
+                        let r = self.format_str_padded(sink, s, &spec, b'<');
+                        self.pop_root();
+                        r?;
+                    }
+                    b'd' | b'i' | b'u' | b'x' | b'X' | b'o' => {
+                        let v = if let Some(f) = self.float_value(arg) {
+                            #[allow(clippy::cast_possible_truncation)]
+                            let v = f as i64;
+                            v
+                        } else {
+                            match self.int_to_i64(arg) {
+                                Some(v) => v,
+                                None => {
+                                    return Err(self.raise_msg_str(b::T_TYPE_ERROR, "%d format: a number is required"));
+                                }
+                            }
+                        };
+                        spec.ty = match conv {
+                            b'x' => b'x',
+                            b'X' => b'X',
+                            b'o' => b'o',
+                            _ => b'd',
+                        };
+                        self.format_int(sink, v, &spec)?;
+                    }
+                    b'e' | b'E' | b'f' | b'F' | b'g' | b'G' => {
+                        let Some(f) = self.float_of(arg) else {
+                            return Err(self.raise_msg_str(b::T_TYPE_ERROR, "can't convert to float"));
+                        };
+                        spec.ty = conv;
+                        if spec.precision.is_none() {
+                            spec.precision = Some(6);
+                        }
+                        self.format_float(sink, f, &spec)?;
+                    }
+                    _ => {
+                        return Err(self.raise_fmt(
+                            b::T_VALUE_ERROR,
+                            format_args!("unsupported format character '{}' (0x{:x}) at index {}", conv as char, conv, i - 1),
+                        ))
+                    }
+                }
+            }
+            if is_tuple && arg_i < n_args {
+                return Err(self.raise_msg_str(b::T_TYPE_ERROR, "format string didn't convert all arguments"));
+            }
+            Ok(())
+        })();
+        let s = self.builder_finish(slot);
+        result.map(|()| s)
+    }
+
+    /// A float value of an int or float.
+    pub(crate) fn float_of(&self, o: Obj) -> Option<f64> {
+        #[allow(clippy::cast_precision_loss)]
+        self.float_value(o).or_else(|| self.int_to_i64(o).map(|v| v as f64))
+    }
+
+    /// `chr(i)`.
+    pub(crate) fn chr(&mut self, i: Obj) -> PyResult<Obj> {
+        let v = self.get_int(i)?;
+        let c = u32::try_from(v).ok().and_then(char::from_u32);
+        let Some(c) = c else { return Err(self.raise_msg_str(b::T_VALUE_ERROR, "chr() arg not in range(0x110000)")) };
+        let mut buf = [0u8; 4];
+        let s = c.encode_utf8(&mut buf);
+        self.new_str(s.as_bytes())
+    }
+
+    fn write_padded(&mut self, sink: Sink, body: &[u8], spec: &FormatSpec, default_align: u8, body_chars: usize) -> PyResult<()> {
+        let width = spec.width.unwrap_or(0);
+        let pad = width.saturating_sub(body_chars);
+        let align = if spec.align == 0 { default_align } else { spec.align };
+        let (left, right) = match align {
+            b'<' => (0, pad),
+            b'^' => (pad / 2, pad - pad / 2),
+            _ => (pad, 0),
+        };
+        let mut fill = [0u8; 4];
+        let fill = spec.fill.encode_utf8(&mut fill).as_bytes().to_owned_array();
+        for _ in 0..left {
+            self.sink_write(sink, fill.as_slice())?;
+        }
+        self.sink_write(sink, body)?;
+        for _ in 0..right {
+            self.sink_write(sink, fill.as_slice())?;
+        }
+        Ok(())
+    }
+
+    /// Write a string object with width/precision/alignment.
+    pub(crate) fn format_str_padded(&mut self, sink: Sink, s: Obj, spec: &FormatSpec, default_align: u8) -> PyResult<()> {
+        let (chars, bytes_len) = {
+            let d = self.str_data(s).unwrap_or(&[]);
+            (char_count(d), d.len())
+        };
+        let (chars, cut) = match spec.precision {
+            Some(p) if p < chars => {
+                let d = self.str_data(s).unwrap_or(&[]);
+                (p, char_offset(d, p))
+            }
+            _ => (chars, bytes_len),
+        };
+        let width = spec.width.unwrap_or(0);
+        if width <= chars && cut == bytes_len {
+            return self.sink_write_obj(sink, s);
+        }
+        let pad = width.saturating_sub(chars);
+        let align = if spec.align == 0 { default_align } else { spec.align };
+        let (left, right) = match align {
+            b'>' => (pad, 0),
+            b'^' => (pad / 2, pad - pad / 2),
+            _ => (0, pad),
+        };
+        let mut fb = [0u8; 4];
+        let fill = spec.fill.encode_utf8(&mut fb).len();
+        let fill_bytes = fb;
+        for _ in 0..left {
+            self.sink_write(sink, &fill_bytes[..fill])?;
+        }
+        if cut == bytes_len {
+            self.sink_write_obj(sink, s)?;
+        } else {
+            let sub = self.substr(s, 0, cut)?;
+            self.push_root(sub);
+            let r = self.sink_write_obj(sink, sub);
+            self.pop_root();
+            r?;
+        }
+        for _ in 0..right {
+            self.sink_write(sink, &fill_bytes[..fill])?;
+        }
+        Ok(())
+    }
+
+    /// Format an integer per `spec` (types d, x, X, o, b, c, n; default d).
+    pub(crate) fn format_int(&mut self, sink: Sink, v: i64, spec: &FormatSpec) -> PyResult<()> {
+        let mut digits = NumBuf::new();
+        let mag = v.unsigned_abs();
+        match spec.ty {
+            b'x' => {
+                let _ = core::fmt::write(&mut digits, format_args!("{mag:x}"));
+            }
+            b'X' => {
+                let _ = core::fmt::write(&mut digits, format_args!("{mag:X}"));
+            }
+            b'o' => {
+                let _ = core::fmt::write(&mut digits, format_args!("{mag:o}"));
+            }
+            b'b' => {
+                let _ = core::fmt::write(&mut digits, format_args!("{mag:b}"));
+            }
+            _ => {
+                if spec.comma {
+                    let mut tmp = NumBuf::new();
+                    let _ = core::fmt::write(&mut tmp, format_args!("{mag}"));
+                    let d = tmp.as_bytes();
+                    for (k, &c) in d.iter().enumerate() {
+                        if k > 0 && (d.len() - k) % 3 == 0 {
+                            digits.push(b',');
+                        }
+                        digits.push(c);
+                    }
+                } else {
+                    let _ = core::fmt::write(&mut digits, format_args!("{mag}"));
+                }
+            }
+        }
+        let mut prefix = NumBuf::new();
+        if v < 0 {
+            prefix.push(b'-');
+        } else if spec.sign == b'+' || spec.sign == b' ' {
+            prefix.push(spec.sign);
+        }
+        if spec.alt {
+            match spec.ty {
+                b'x' => prefix.extend(b"0x"),
+                b'X' => prefix.extend(b"0X"),
+                b'o' => prefix.extend(b"0o"),
+                b'b' => prefix.extend(b"0b"),
+                _ => {}
+            }
+        }
+        self.write_number(sink, prefix.as_bytes(), digits.as_bytes(), spec)
+    }
+
+    /// Sign/prefix then digits, honouring zero fill and alignment (numbers default right).
+    fn write_number(&mut self, sink: Sink, prefix: &[u8], digits: &[u8], spec: &FormatSpec) -> PyResult<()> {
+        let total = prefix.len() + digits.len();
+        let width = spec.width.unwrap_or(0);
+        if spec.fill_zero && spec.align == 0 && width > total {
+            self.sink_write(sink, prefix)?;
+            for _ in 0..width - total {
+                self.sink_write(sink, b"0")?;
+            }
+            return self.sink_write(sink, digits);
+        }
+        let mut body = NumBuf::new();
+        body.extend(prefix);
+        body.extend(digits);
+        if spec.align == b'=' && width > total {
+            self.sink_write(sink, prefix)?;
+            let mut fb = [0u8; 4];
+            let fl = spec.fill.encode_utf8(&mut fb).len();
+            for _ in 0..width - total {
+                self.sink_write(sink, &fb[..fl])?;
+            }
+            return self.sink_write(sink, digits);
+        }
+        let n = body.len;
+        let bytes = body;
+        self.write_padded(sink, &bytes.buf[..n], spec, b'>', n)
+    }
+
+    /// Format a float per `spec` (types e, f, g, %, or none = repr-like).
+    pub(crate) fn format_float(&mut self, sink: Sink, f: f64, spec: &FormatSpec) -> PyResult<()> {
+        let mut digits = NumBuf::new();
+        let neg = f.is_sign_negative() && !f.is_nan();
+        let a = f.abs();
+        let upper = spec.ty.is_ascii_uppercase();
+        if !a.is_finite() {
+            let s: &[u8] = if a.is_nan() { b"nan" } else { b"inf" };
+            for &c in s {
+                digits.push(if upper { c.to_ascii_uppercase() } else { c });
+            }
+        } else {
+            let prec = spec.precision.unwrap_or(6);
+            match spec.ty.to_ascii_lowercase() {
+                b'f' => {
+                    let _ = core::fmt::write(&mut digits, format_args!("{a:.prec$}"));
+                }
+                b'%' => {
+                    let _ = core::fmt::write(&mut digits, format_args!("{:.prec$}", a * 100.0));
+                    digits.push(b'%');
+                }
+                b'e' => {
+                    write_exp(&mut digits, a, prec, upper);
+                }
+                b'g' => {
+                    let p = if prec == 0 { 1 } else { prec };
+                    write_general(&mut digits, a, p, upper, spec.alt);
+                }
+                _ => {
+                    // No type: like repr, but precision means significant digits (g-ish).
+                    if let Some(p) = spec.precision {
+                        write_general(&mut digits, a, p.max(1), false, false);
+                    } else {
+                        crate::object::print::float_repr(a, &mut digits);
+                    }
+                }
+            }
+        }
+        let mut prefix = NumBuf::new();
+        if neg {
+            prefix.push(b'-');
+        } else if spec.sign == b'+' || spec.sign == b' ' {
+            prefix.push(spec.sign);
+        }
+        self.write_number(sink, prefix.as_bytes(), digits.as_bytes(), spec)
+    }
+
+    /// `str.format(*args, **kwargs)`; `args` come from `a` (self is argument 0).
+    pub(crate) fn str_format(&mut self, a: &crate::vm::call::Args) -> PyResult<Obj> {
+        let fmt = self.arg(a, 0);
+        let slot = self.builder_new()?;
+        let sink = Sink::Buf(slot);
+        let r = self.str_format_into(sink, fmt, a);
+        let s = self.builder_finish(slot);
+        r.map(|()| s)
+    }
+
+    fn str_format_into(&mut self, sink: Sink, fmt: Obj, a: &crate::vm::call::Args) -> PyResult<()> {
+        let len = self.str_data(fmt).map_or(0, <[u8]>::len);
+        let byte = |vm: &Vm<'a>, i: usize| vm.str_data(fmt).and_then(|d| d.get(i).copied());
+        let mut i = 0;
+        let mut auto_idx = 0u32;
+        while i < len {
+            let c = byte(self, i).unwrap_or(0);
+            if c == b'{' && byte(self, i + 1) == Some(b'{') {
+                self.sink_write(sink, b"{")?;
+                i += 2;
+                continue;
+            }
+            if c == b'}' {
+                if byte(self, i + 1) == Some(b'}') {
+                    self.sink_write(sink, b"}")?;
+                    i += 2;
+                    continue;
+                }
+                return Err(self.raise_msg_str(b::T_VALUE_ERROR, "single '}' encountered in format string"));
+            }
+            if c != b'{' {
+                let mut buf = NumBuf::new();
+                while i < len && buf.len < 300 {
+                    let c = byte(self, i).unwrap_or(0);
+                    if c == b'{' || c == b'}' {
+                        break;
+                    }
+                    buf.push(c);
+                    i += 1;
+                }
+                self.sink_write(sink, buf.as_bytes())?;
+                continue;
+            }
+            // Field: {name!conv:spec}
+            i += 1;
+            let field_start = i;
+            let mut depth = 0;
+            while i < len {
+                match byte(self, i) {
+                    Some(b'{') => depth += 1,
+                    Some(b'}') if depth == 0 => break,
+                    Some(b'}') => depth -= 1,
+                    _ => {}
+                }
+                i += 1;
+            }
+            if i >= len {
+                return Err(self.raise_msg_str(b::T_VALUE_ERROR, "expected '}' before end of string"));
+            }
+            let field_end = i;
+            i += 1;
+            // Split field into name, conversion, spec.
+            let mut name_end = field_end;
+            let mut conv = 0u8;
+            let mut spec_start = field_end;
+            let mut k = field_start;
+            while k < field_end {
+                match byte(self, k) {
+                    Some(b'!') if name_end == field_end => {
+                        name_end = k;
+                        conv = byte(self, k + 1).unwrap_or(0);
+                    }
+                    Some(b':') => {
+                        if name_end == field_end {
+                            name_end = k;
+                        }
+                        spec_start = k + 1;
+                        break;
+                    }
+                    _ => {}
+                }
+                k += 1;
+            }
+            // Resolve the argument.
+            let mut name = NumBuf::new();
+            for p in field_start..name_end {
+                name.push(byte(self, p).unwrap_or(0));
+            }
+            let name_bytes = name.as_bytes();
+            let (head, rest) = split_field_name(name_bytes);
+            let mut value = if head.is_empty() {
+                let v = self.arg_pos(a, auto_idx + 1);
+                auto_idx += 1;
+                match v {
+                    Some(v) => v,
+                    None => return Err(self.raise_msg_str(b::T_INDEX_ERROR, "tuple index out of range")),
+                }
+            } else if head.iter().all(u8::is_ascii_digit) {
+                let n: u32 = core::str::from_utf8(head).ok().and_then(|s| s.parse().ok()).unwrap_or(u32::MAX);
+                match self.arg_pos(a, n.saturating_add(1)) {
+                    Some(v) => v,
+                    None => return Err(self.raise_msg_str(b::T_INDEX_ERROR, "tuple index out of range")),
+                }
+            } else {
+                match self.arg_kw(a, head) {
+                    Some(v) => v,
+                    None => {
+                        let key = self.new_str(head)?;
+                        return Err(self.raise_key_error(key));
+                    }
+                }
+            };
+            let base = self.roots_len();
+            self.push_root(value);
+            // Attribute / index chains: .attr or [key]
+            let mut r = rest;
+            while !r.is_empty() {
+                if r[0] == b'.' {
+                    let e = r[1..].iter().position(|&c| c == b'.' || c == b'[').map_or(r.len(), |p| p + 1);
+                    let attr = self.new_str(&r[1..e])?;
+                    self.push_root(attr);
+                    value = self.load_attr(value, attr)?;
+                    self.push_root(value);
+                    r = &r[e..];
+                } else if r[0] == b'[' {
+                    let e = r.iter().position(|&c| c == b']').unwrap_or(r.len());
+                    let inner = &r[1..e];
+                    let key = if !inner.is_empty() && inner.iter().all(u8::is_ascii_digit) {
+                        let n: i64 = core::str::from_utf8(inner).ok().and_then(|s| s.parse().ok()).unwrap_or(0);
+                        Obj::small_sat(n)
+                    } else {
+                        self.new_str(inner)?
+                    };
+                    self.push_root(key);
+                    value = self.subscr_load(value, key)?;
+                    self.push_root(value);
+                    r = &r[(e + 1).min(r.len())..];
+                } else {
+                    break;
+                }
+            }
+            if conv == b'r' || conv == b's' {
+                value = self.to_str(value, conv == b'r')?;
+                self.push_root(value);
+            }
+            // The spec may itself contain {} fields (nested).
+            let mut spec_text = NumBuf::new();
+            let mut p = spec_start;
+            while p < field_end {
+                let c = byte(self, p).unwrap_or(0);
+                if c == b'{' {
+                    let e = (p..field_end).find(|&q| byte(self, q) == Some(b'}')).unwrap_or(field_end);
+                    let mut nm = NumBuf::new();
+                    for q in p + 1..e {
+                        nm.push(byte(self, q).unwrap_or(0));
+                    }
+                    let v = if nm.len == 0 {
+                        let v = self.arg_pos(a, auto_idx + 1);
+                        auto_idx += 1;
+                        v
+                    } else if nm.as_bytes().iter().all(u8::is_ascii_digit) {
+                        let n: u32 = core::str::from_utf8(nm.as_bytes()).ok().and_then(|s| s.parse().ok()).unwrap_or(0);
+                        self.arg_pos(a, n + 1)
+                    } else {
+                        self.arg_kw(a, nm.as_bytes())
+                    };
+                    if let Some(v) = v {
+                        let s = self.to_str(v, false)?;
+                        if let Some(d) = self.str_data(s) {
+                            let d: &[u8] = d;
+                            let mut tmp = NumBuf::new();
+                            tmp.extend(d);
+                            spec_text.extend(tmp.as_bytes());
+                        }
+                    }
+                    p = e + 1;
+                } else {
+                    spec_text.push(c);
+                    p += 1;
+                }
+            }
+            let r = self.format_value(sink, value, spec_text.as_bytes());
+            self.truncate_roots(base);
+            r?;
+        }
+        Ok(())
+    }
+
+    /// `format(value, spec)`.
+    pub(crate) fn format_value(&mut self, sink: Sink, value: Obj, spec_text: &[u8]) -> PyResult<()> {
+        if self.is_kind(value, Kind::Instance) {
+            if let Some(m) = self.lookup_special(value, "__format__") {
+                let _ = m;
+                let s = self.new_str(spec_text)?;
+                self.push_root(s);
+                let r = self.call_special(value, "__format__", &[s]);
+                self.pop_root();
+                if let Some(r) = r? {
+                    self.push_root(r);
+                    let res = self.sink_write_obj(sink, r);
+                    self.pop_root();
+                    return res;
+                }
+            }
+        }
+        let Some(spec) = parse_spec(spec_text) else {
+            return Err(self.raise_msg_str(b::T_VALUE_ERROR, "invalid format specifier"));
+        };
+        if spec_text.is_empty() {
+            let s = self.to_str(value, false)?;
+            self.push_root(s);
+            let r = self.sink_write_obj(sink, s);
+            self.pop_root();
+            return r;
+        }
+        let is_bool = value == Obj::TRUE || value == Obj::FALSE;
+        if let Some(v) = self.int_to_i64(value).filter(|_| !is_bool || spec.ty != 0) {
+            return match spec.ty {
+                0 | b'd' | b'x' | b'X' | b'o' | b'b' | b'n' => self.format_int(sink, v, &spec),
+                b'c' => {
+                    let s = self.chr(value)?;
+                    self.push_root(s);
+                    let r = self.format_str_padded(sink, s, &spec, b'<');
+                    self.pop_root();
+                    r
+                }
+                b'e' | b'E' | b'f' | b'F' | b'g' | b'G' | b'%' => {
+                    #[allow(clippy::cast_precision_loss)]
+                    self.format_float(sink, v as f64, &spec)
+                }
+                _ => Err(self.raise_fmt(b::T_VALUE_ERROR, format_args!("unknown format code '{}' for object of type 'int'", spec.ty as char))),
+            };
+        }
+        if let Some(f) = self.float_value(value) {
+            return match spec.ty {
+                0 | b'e' | b'E' | b'f' | b'F' | b'g' | b'G' | b'%' | b'n' => {
+                    let mut s2 = spec;
+                    if s2.ty == b'n' {
+                        s2.ty = b'g';
+                    }
+                    if s2.ty != 0 && s2.precision.is_none() {
+                        s2.precision = Some(6);
+                    }
+                    self.format_float(sink, f, &s2)
+                }
+                _ => Err(self.raise_fmt(b::T_VALUE_ERROR, format_args!("unknown format code '{}' for object of type 'float'", spec.ty as char))),
+            };
+        }
+        let s = self.to_str(value, false)?;
+        self.push_root(s);
+        let r = self.format_str_padded(sink, s, &spec, b'<');
+        self.pop_root();
+        r
+    }
+}
+
+trait ToOwnedArray {
+    fn to_owned_array(&self) -> Small4;
+}
+
+/// A tiny owned byte string (a fill character).
+pub(crate) struct Small4 {
+    b: [u8; 4],
+    n: usize,
+}
+
+impl Small4 {
+    fn as_slice(&self) -> &[u8] {
+        &self.b[..self.n]
+    }
+}
+
+impl ToOwnedArray for [u8] {
+    fn to_owned_array(&self) -> Small4 {
+        let mut b = [0u8; 4];
+        let n = self.len().min(4);
+        b[..n].copy_from_slice(&self[..n]);
+        Small4 { b, n }
+    }
+}
+
+/// `{name.attr[key]}` → (`name`, `.attr[key]`).
+fn split_field_name(s: &[u8]) -> (&[u8], &[u8]) {
+    let e = s.iter().position(|&c| c == b'.' || c == b'[').unwrap_or(s.len());
+    (&s[..e], &s[e..])
+}
+
+/// A parsed format spec `[[fill]align][sign][#][0][width][,][.precision][type]`.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct FormatSpec {
+    pub fill: char,
+    pub align: u8,
+    pub sign: u8,
+    pub alt: bool,
+    pub fill_zero: bool,
+    pub width: Option<usize>,
+    pub comma: bool,
+    pub precision: Option<usize>,
+    pub ty: u8,
+}
+
+impl Default for FormatSpec {
+    fn default() -> Self {
+        FormatSpec { fill: ' ', align: 0, sign: 0, alt: false, fill_zero: false, width: None, comma: false, precision: None, ty: 0 }
+    }
+}
+
+pub(crate) fn parse_spec(s: &[u8]) -> Option<FormatSpec> {
+    let mut spec = FormatSpec::default();
+    let text = core::str::from_utf8(s).ok()?;
+    let chars: [Option<char>; 2] = {
+        let mut it = text.chars();
+        [it.next(), it.next()]
+    };
+    let mut i = 0;
+    let is_align = |c: char| matches!(c, '<' | '>' | '^' | '=');
+    if let (Some(c0), Some(c1)) = (chars[0], chars[1]) {
+        if is_align(c1) {
+            spec.fill = c0;
+            spec.align = c1 as u8;
+            i = c0.len_utf8() + 1;
+        } else if is_align(c0) {
+            spec.align = c0 as u8;
+            i = 1;
+        }
+    } else if let Some(c0) = chars[0] {
+        if is_align(c0) {
+            spec.align = c0 as u8;
+            i = 1;
+        }
+    }
+    let b = text.as_bytes();
+    if let Some(&c) = b.get(i) {
+        if c == b'+' || c == b'-' || c == b' ' {
+            spec.sign = c;
+            i += 1;
+        }
+    }
+    if b.get(i) == Some(&b'#') {
+        spec.alt = true;
+        i += 1;
+    }
+    if b.get(i) == Some(&b'0') {
+        spec.fill_zero = true;
+        if spec.align == 0 {
+            spec.fill = '0';
+            spec.align = b'=';
+        }
+        i += 1;
+    }
+    let mut w = None;
+    while let Some(&c @ b'0'..=b'9') = b.get(i) {
+        w = Some(w.unwrap_or(0usize).checked_mul(10)? + usize::from(c - b'0'));
+        i += 1;
+    }
+    spec.width = w;
+    if b.get(i) == Some(&b',') || b.get(i) == Some(&b'_') {
+        spec.comma = true;
+        i += 1;
+    }
+    if b.get(i) == Some(&b'.') {
+        i += 1;
+        let mut p = 0usize;
+        let mut any = false;
+        while let Some(&c @ b'0'..=b'9') = b.get(i) {
+            p = p.checked_mul(10)? + usize::from(c - b'0');
+            i += 1;
+            any = true;
+        }
+        if !any {
+            return None;
+        }
+        spec.precision = Some(p);
+    }
+    if let Some(&c) = b.get(i) {
+        spec.ty = c;
+        i += 1;
+    }
+    if i != b.len() {
+        return None;
+    }
+    Some(spec)
+}
+
+/// `%.{prec}e` with a two-digit exponent minimum.
+fn write_exp(out: &mut NumBuf, a: f64, prec: usize, upper: bool) {
+    let mut tmp = NumBuf::new();
+    let _ = core::fmt::write(&mut tmp, format_args!("{a:.prec$e}"));
+    let s = tmp.as_bytes();
+    let epos = s.iter().position(|&c| c == b'e').unwrap_or(s.len());
+    out.extend(&s[..epos]);
+    out.push(if upper { b'E' } else { b'e' });
+    let exp = s.get(epos + 1..).unwrap_or(b"0");
+    let (neg, digits) = if exp.first() == Some(&b'-') { (true, &exp[1..]) } else { (false, exp) };
+    out.push(if neg { b'-' } else { b'+' });
+    if digits.len() < 2 {
+        out.push(b'0');
+    }
+    out.extend(digits);
+}
+
+/// `%.{p}g`.
+fn write_general(out: &mut NumBuf, a: f64, p: usize, upper: bool, alt: bool) {
+    if a == 0.0 {
+        out.push(b'0');
+        return;
+    }
+    // Exponent after rounding to p significant digits.
+    let mut tmp = NumBuf::new();
+    let pm1 = p - 1;
+    let _ = core::fmt::write(&mut tmp, format_args!("{a:.pm1$e}"));
+    let s = tmp.as_bytes();
+    let epos = s.iter().position(|&c| c == b'e').unwrap_or(s.len());
+    let exp: i64 = core::str::from_utf8(s.get(epos + 1..).unwrap_or(b"0")).ok().and_then(|t| t.parse().ok()).unwrap_or(0);
+    #[allow(clippy::cast_possible_wrap)]
+    if exp < -4 || exp >= p as i64 {
+        let mut e = NumBuf::new();
+        write_exp(&mut e, a, pm1, upper);
+        let eb = e.as_bytes();
+        let ep = eb.iter().position(|&c| c == b'e' || c == b'E').unwrap_or(eb.len());
+        let mut mant = &eb[..ep];
+        if !alt && mant.contains(&b'.') {
+            while mant.last() == Some(&b'0') {
+                mant = &mant[..mant.len() - 1];
+            }
+            if mant.last() == Some(&b'.') {
+                mant = &mant[..mant.len() - 1];
+            }
+        }
+        out.extend(mant);
+        out.extend(&eb[ep..]);
+    } else {
+        #[allow(clippy::cast_sign_loss, clippy::cast_possible_truncation, clippy::cast_possible_wrap)]
+        let decimals = (p as i64 - 1 - exp).max(0) as usize;
+        let mut f = NumBuf::new();
+        let _ = core::fmt::write(&mut f, format_args!("{a:.decimals$}"));
+        let mut fb = f.as_bytes();
+        if !alt && fb.contains(&b'.') {
+            while fb.last() == Some(&b'0') {
+                fb = &fb[..fb.len() - 1];
+            }
+            if fb.last() == Some(&b'.') {
+                fb = &fb[..fb.len() - 1];
+            }
+        }
+        out.extend(fb);
+    }
+}

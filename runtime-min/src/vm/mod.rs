@@ -1,0 +1,333 @@
+//! The VM state: heap, roots, loaded images, exceptions and the collector's root set
+//! (after py/runtime.c and py/mpstate.h).
+
+pub(crate) mod call;
+pub(crate) mod dispatch;
+
+use crate::builtins::{self, T_MEMORY_ERROR, T_RUNTIME_ERROR};
+use crate::heap::{Heap, Kind};
+use crate::loader::{self, CodeSource};
+use crate::obj::{Obj, Qstr, QSTR_IMAGE_BIT};
+use mpy_format::static_qstr::STATIC_QSTRS;
+
+/// Marker for "a Python exception is pending in `Vm::exc`".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Raised;
+
+/// Result of anything that can raise.
+pub type PyResult<T> = Result<T, Raised>;
+
+/// Where `print` output goes.
+pub trait Output {
+    /// Write bytes to standard output.
+    fn write(&mut self, bytes: &[u8]);
+    /// Write bytes to standard error (tracebacks); defaults to standard output.
+    fn write_err(&mut self, bytes: &[u8]) {
+        self.write(bytes);
+    }
+}
+
+/// Extra interned names the VM itself needs beyond mpy's static qstrs (ids follow them).
+pub(crate) const EXTRA_QSTRS: &[&str] = &[
+    "NoneType",
+    "function",
+    "bound_method",
+    "generator",
+    "module",
+    "property",
+    "cell",
+    "iterator",
+    "slice",
+    "frozenset",
+    "float",
+    "NotImplemented",
+    "__eq__",
+    "__ne__",
+    "__lt__",
+    "__le__",
+    "__gt__",
+    "__ge__",
+    "__contains__",
+    "__bool__",
+    "__add__",
+    "__sub__",
+    "__mul__",
+    "<lambda>",
+    "<listcomp>",
+    "builtin_function_or_method",
+];
+
+/// Maximum number of images (modules) loaded at once.
+const MAX_IMAGES: usize = 15;
+/// Scratch root slots.
+const MAX_ROOTS: usize = 96;
+/// Frame root slots (absolute maximum Python call depth).
+pub(crate) const MAX_FRAMES: usize = 160;
+
+/// The virtual machine.
+pub struct Vm<'a> {
+    pub(crate) heap: Heap<'a>,
+    images: [&'a [u8]; MAX_IMAGES],
+    n_images: usize,
+    pub(crate) source: &'a dyn CodeSource<'a>,
+    pub(crate) out: &'a mut dyn Output,
+    roots: [Obj; MAX_ROOTS],
+    n_roots: usize,
+    pub(crate) frames: [Obj; MAX_FRAMES],
+    pub(crate) depth: usize,
+    /// Python call-depth limit (`RuntimeError: maximum recursion depth exceeded`).
+    pub max_depth: usize,
+    /// Native (Rust) recursion depth for repr / compare / hash of nested objects.
+    pub(crate) native_depth: u32,
+    /// The pending exception (valid while a `Raised` propagates).
+    pub(crate) exc: Obj,
+    /// Loaded modules: dict name -> module block.
+    pub(crate) modules: Obj,
+    /// Pre-allocated `MemoryError` instance.
+    memory_error: Obj,
+    /// Value of the last `StopIteration` / generator return, passed out of iterators.
+    pub(crate) ret_value: Obj,
+}
+
+/// Error creating a VM.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HeapTooSmall;
+
+impl<'a> Vm<'a> {
+    /// A VM over the heap region `heap` that finds modules in `source` and prints to `out`.
+    pub fn new(heap: &'a mut [u8], source: &'a dyn CodeSource<'a>, out: &'a mut dyn Output) -> Result<Self, HeapTooSmall> {
+        let mut vm = Vm {
+            heap: Heap::new(heap),
+            images: [&[]; MAX_IMAGES],
+            n_images: 0,
+            source,
+            out,
+            roots: [Obj::NULL; MAX_ROOTS],
+            n_roots: 0,
+            frames: [Obj::NULL; MAX_FRAMES],
+            depth: 0,
+            max_depth: 64,
+            native_depth: 0,
+            exc: Obj::NULL,
+            modules: Obj::NULL,
+            memory_error: Obj::NULL,
+            ret_value: Obj::NULL,
+        };
+        let me = vm.heap.try_alloc(Kind::Instance, 4).ok_or(HeapTooSmall)?;
+        vm.heap.set_obj(me, 0, builtins::type_obj(T_MEMORY_ERROR));
+        vm.memory_error = Obj::heap(me);
+        vm.modules = vm.new_dict(0).map_err(|_| HeapTooSmall)?;
+        Ok(vm)
+    }
+
+    /// Heap statistics: (bytes in use, capacity, collections run).
+    pub fn heap_stats(&self) -> (u32, u32, u32) {
+        (self.heap.used, self.heap.capacity(), self.heap.collections)
+    }
+
+    pub(crate) fn add_image(&mut self, data: &'a [u8]) -> PyResult<u32> {
+        if let Some(i) = self.images[..self.n_images].iter().position(|d| core::ptr::eq(*d, data)) {
+            #[allow(clippy::cast_possible_truncation)]
+            return Ok(i as u32);
+        }
+        if self.n_images >= MAX_IMAGES {
+            return Err(self.raise_msg_str(builtins::T_IMPORT_ERROR, "too many modules"));
+        }
+        self.images[self.n_images] = data;
+        self.n_images += 1;
+        #[allow(clippy::cast_possible_truncation)]
+        Ok((self.n_images - 1) as u32)
+    }
+
+    pub(crate) fn image(&self, i: u32) -> &'a [u8] {
+        self.images.get(i as usize).copied().unwrap_or(&[])
+    }
+
+    // ----- roots -----
+
+    pub(crate) fn roots_len(&self) -> usize {
+        self.n_roots
+    }
+
+    /// Keep `o` alive across allocations until popped. Silently ignores overflow only when
+    /// the slot array is full (callers bound their use; overflow is a VM bug, not input).
+    pub(crate) fn push_root(&mut self, o: Obj) {
+        if self.n_roots < MAX_ROOTS {
+            self.roots[self.n_roots] = o;
+            self.n_roots += 1;
+        }
+    }
+
+    pub(crate) fn pop_root(&mut self) {
+        self.n_roots = self.n_roots.saturating_sub(1);
+    }
+
+    pub(crate) fn truncate_roots(&mut self, n: usize) {
+        self.n_roots = n.min(self.n_roots);
+    }
+
+    pub(crate) fn root(&self, i: usize) -> Obj {
+        self.roots.get(i).copied().unwrap_or(Obj::NULL)
+    }
+
+    pub(crate) fn set_root(&mut self, i: usize, o: Obj) {
+        if let Some(r) = self.roots.get_mut(i) {
+            *r = o;
+        }
+    }
+
+    /// Roots free for use.
+    pub(crate) fn roots_free(&self) -> usize {
+        MAX_ROOTS - self.n_roots
+    }
+
+    // ----- allocation -----
+
+    /// Allocate a block, collecting garbage when full; `MemoryError` if still full.
+    pub(crate) fn alloc(&mut self, kind: Kind, payload_words: u32) -> PyResult<u32> {
+        if let Some(o) = self.heap.try_alloc(kind, payload_words) {
+            return Ok(o);
+        }
+        self.collect();
+        if let Some(o) = self.heap.try_alloc(kind, payload_words) {
+            return Ok(o);
+        }
+        Err(self.raise_obj(self.memory_error))
+    }
+
+    /// Run a full collection.
+    pub fn collect(&mut self) {
+        for i in 0..self.n_roots {
+            let r = self.roots[i];
+            self.heap.mark(r);
+        }
+        for i in 0..self.depth.min(MAX_FRAMES) {
+            let f = self.frames[i];
+            self.heap.mark(f);
+        }
+        for o in [self.exc, self.modules, self.memory_error, self.ret_value] {
+            self.heap.mark(o);
+        }
+        self.heap.finish_and_sweep();
+    }
+
+    // ----- exceptions -----
+
+    /// Make `exc` the pending exception.
+    pub(crate) fn raise_obj(&mut self, exc: Obj) -> Raised {
+        self.exc = exc;
+        Raised
+    }
+
+    /// Raise `type_id(msg)`.
+    pub(crate) fn raise_msg_str(&mut self, type_id: u32, msg: &str) -> Raised {
+        match self.new_str(msg.as_bytes()) {
+            Ok(s) => {
+                self.push_root(s);
+                let r = self.new_exception(type_id, &[s]);
+                self.pop_root();
+                match r {
+                    Ok(e) => self.raise_obj(e),
+                    Err(r) => r,
+                }
+            }
+            Err(r) => r,
+        }
+    }
+
+    /// Raise `type_id(formatted message)`.
+    pub(crate) fn raise_fmt(&mut self, type_id: u32, args: core::fmt::Arguments<'_>) -> Raised {
+        let mut buf = FmtBuf { buf: [0; 200], len: 0 };
+        let _ = core::fmt::write(&mut buf, args);
+        let len = buf.len;
+        let s = core::str::from_utf8(&buf.buf[..len]).unwrap_or("?");
+        self.raise_msg_str(type_id, s)
+    }
+
+    /// A new exception instance of built-in type `type_id` with `args`.
+    pub(crate) fn new_exception(&mut self, type_id: u32, args: &[Obj]) -> PyResult<Obj> {
+        let t = self.new_tuple_from(args)?;
+        self.push_root(t);
+        let e = self.alloc(Kind::Instance, 4);
+        self.pop_root();
+        let e = e?;
+        self.heap.set_obj(e, 0, builtins::type_obj(type_id));
+        self.heap.set_obj(e, 2, t);
+        Ok(Obj::heap(e))
+    }
+
+    pub(crate) fn memory_error_ref(&self) -> Obj {
+        self.memory_error
+    }
+
+    pub(crate) fn recursion_error(&mut self) -> Raised {
+        self.raise_msg_str(T_RUNTIME_ERROR, "maximum recursion depth exceeded")
+    }
+
+    /// Enter a native recursion level (nested repr/compare/hash).
+    pub(crate) fn enter_native(&mut self) -> PyResult<()> {
+        if self.native_depth > 48 || self.depth >= self.max_depth {
+            return Err(self.recursion_error());
+        }
+        self.native_depth += 1;
+        Ok(())
+    }
+
+    pub(crate) fn leave_native(&mut self) {
+        self.native_depth = self.native_depth.saturating_sub(1);
+    }
+
+    // ----- qstrs -----
+
+    /// The bytes of an interned string (static table, extra names, or in place in an image).
+    pub(crate) fn qstr_bytes(&self, q: Qstr) -> &'a [u8] {
+        if q & QSTR_IMAGE_BIT != 0 {
+            let image = self.image((q >> 24) & 0xf);
+            let plain = q & loader::QSTR_PLAIN_LEN != 0;
+            loader::image_str(image, (q & 0x7f_ffff) as usize, plain)
+        } else if q >= 1 && (q as usize) <= STATIC_QSTRS.len() {
+            STATIC_QSTRS[q as usize - 1].as_bytes()
+        } else {
+            let i = (q as usize).wrapping_sub(STATIC_QSTRS.len() + 1);
+            EXTRA_QSTRS.get(i).map_or(b"", |s| s.as_bytes())
+        }
+    }
+
+    /// A qstr object for a name the VM knows statically, else a heap string.
+    pub(crate) fn static_str(&mut self, s: &'static str) -> PyResult<Obj> {
+        if let Some(q) = static_qstr_id(s) {
+            return Ok(Obj::qstr(q));
+        }
+        self.new_str(s.as_bytes())
+    }
+}
+
+/// The qstr id of a static or extra name.
+pub(crate) fn static_qstr_id(s: &str) -> Option<Qstr> {
+    if let Some(n) = mpy_format::static_qstr::static_qstr_number(s) {
+        return Some(n);
+    }
+    EXTRA_QSTRS.iter().position(|e| *e == s).map(|i| {
+        #[allow(clippy::cast_possible_truncation)]
+        let id = (STATIC_QSTRS.len() + 1 + i) as u32;
+        id
+    })
+}
+
+/// A fixed-size formatting buffer (messages are truncated at 200 bytes).
+pub(crate) struct FmtBuf {
+    pub buf: [u8; 200],
+    pub len: usize,
+}
+
+impl core::fmt::Write for FmtBuf {
+    fn write_str(&mut self, s: &str) -> core::fmt::Result {
+        for &b in s.as_bytes() {
+            if self.len < self.buf.len() {
+                self.buf[self.len] = b;
+                self.len += 1;
+            }
+        }
+        Ok(())
+    }
+}
