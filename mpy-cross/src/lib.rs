@@ -5,10 +5,14 @@
 //! or a [`CompileError`] carrying the reference's exception class, message and line.
 
 pub mod asm;
+pub(crate) mod compile;
+pub(crate) mod emit;
 pub mod error;
 pub mod lexer;
 pub mod parse;
+pub(crate) mod persistent;
 pub mod qstr;
+pub(crate) mod scope;
 pub mod value;
 
 pub use error::{CompileError, ErrorClass, Traceback};
@@ -57,4 +61,59 @@ impl Default for CompileOptions {
             source_lines: true,
         }
     }
+}
+
+/// Compile Python source to the bytes of a `.mpy` file, as `mpy-cross` 1.29 would.
+///
+/// # Errors
+/// The reference's error (class, message, line) when it rejects the source, or a
+/// `NotImplementedError` when a function needs machine code (not emitted yet).
+pub fn compile(source: &[u8], options: &CompileOptions) -> Result<Vec<u8>, CompileError> {
+    use scope::EmitOption;
+
+    let mut pool = qstr::QstrPool::new();
+    // The reference interns the source name before parsing (it can make long strings qstrs).
+    let source_file = pool.intern(options.source_name.replace('\\', "/").as_bytes());
+    let parse_options = parse::ParseOptions {
+        optimize: options.optimize,
+        small_int_bits: options.small_int_bits,
+    };
+    let root = parse::parse(source, parse::InputKind::File, &parse_options, &mut pool)?;
+
+    let arch = options.arch.unwrap_or(Arch::None);
+    let native_arch_available = !matches!(arch, Arch::None | Arch::Rv64imc);
+    let asm_arch_available = matches!(
+        arch,
+        Arch::Armv6
+            | Arch::Armv6m
+            | Arch::Armv7m
+            | Arch::Armv7em
+            | Arch::Armv7emsp
+            | Arch::Armv7emdp
+            | Arch::Xtensa
+            | Arch::Xtensawin
+            | Arch::Rv32imc
+    );
+    let default_emit = match options.emit {
+        EmitMode::Bytecode => EmitOption::None,
+        EmitMode::Native => EmitOption::NativePython,
+        EmitMode::Viper => EmitOption::Viper,
+    };
+    let core = compile::CoreOptions {
+        optimize: options.optimize,
+        small_int_bits: options.small_int_bits,
+        source_lines: options.source_lines,
+        native_arch_available,
+        asm_arch_available,
+    };
+    let (module, _has_native) =
+        compile::compile_module(&root, &mut pool, source_file, core, default_emit)?;
+    let arch_flags =
+        (arch == Arch::Rv32imc && options.arch_flags != 0).then_some(options.arch_flags);
+    Ok(persistent::save(
+        &module,
+        &pool,
+        options.small_int_bits,
+        arch_flags,
+    ))
 }

@@ -1,0 +1,799 @@
+//! The compiler (after py/compile.c): parse tree to per-scope bytecode, with the reference's passes.
+//!
+//! Pass structure, as in the reference: every scope first runs the SCOPE pass (scopes are
+//! discovered and appended as it goes, identifiers are collected), then identifier analysis
+//! (`Scopes::compute_things`), then scope by scope STACK_SIZE, CODE_SIZE and EMIT (repeated
+//! until the code stops shrinking). qstr and constant indices are handed out on first use
+//! during this walk, so the walk order is part of the output format.
+//!
+//! The construct areas live in sibling files, each an `impl Compiler` block.
+
+mod assign;
+mod comprehension;
+mod control_flow;
+mod def;
+mod expr;
+mod import;
+mod stmt;
+mod try_with;
+
+use std::collections::HashMap;
+
+use crate::emit::bytecode::{BytecodeEmitter, SetupBlock};
+use crate::emit::common::EmitCommon;
+use crate::emit::Pass;
+use crate::error::{CompileError, ErrorClass};
+use crate::lexer::TokenKind;
+use crate::parse::grammar::Rule;
+use crate::parse::node::{Node, StructNode};
+use crate::qstr::{Qstr, QstrPool};
+use crate::scope::{EmitOption, IdKind, Scope, ScopeId, ScopeKind, Scopes};
+use crate::value::ConstValue;
+
+/// `INVALID_LABEL`.
+const INVALID_LABEL: u32 = 0xffff;
+
+/// Deepest `compile_node` nesting accepted; deeper trees are reported instead of overflowing the stack.
+const MAX_DEPTH: u32 = 400;
+
+static NULL_NODE: Node = Node::Null;
+
+/// The options the compiler core needs.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct CoreOptions {
+    pub optimize: u8,
+    pub small_int_bits: u8,
+    pub source_lines: bool,
+    /// Whether `@micropython.native`/`viper`/`asm_*` may be used (an arch with an emitter was given).
+    pub native_arch_available: bool,
+    pub asm_arch_available: bool,
+}
+
+/// Qstrs the compiler refers to by name (interned once up front).
+#[allow(non_snake_case)]
+struct Names {
+    empty: Qstr,
+    star: Qstr,
+    dunder_class: Qstr,
+    dunder_name: Qstr,
+    dunder_module: Qstr,
+    dunder_qualname: Qstr,
+    super_: Qstr,
+    range: Qstr,
+    micropython: Qstr,
+    bytecode: Qstr,
+    native: Qstr,
+    viper: Qstr,
+    asm_thumb: Qstr,
+    asm_xtensa: Qstr,
+    asm_rv32: Qstr,
+    AssertionError: Qstr,
+    StopAsyncIteration: Qstr,
+    BaseException: Qstr,
+    dunder_aiter: Qstr,
+    dunder_anext: Qstr,
+    dunder_aenter: Qstr,
+    dunder_aexit: Qstr,
+    module: Qstr,
+    lambda: Qstr,
+    listcomp: Qstr,
+    dictcomp: Qstr,
+    setcomp: Qstr,
+    genexpr: Qstr,
+}
+
+impl Names {
+    fn new(pool: &mut QstrPool) -> Self {
+        let mut q = |s: &str| pool.intern(s.as_bytes());
+        Self {
+            empty: q(""),
+            star: q("*"),
+            dunder_class: q("__class__"),
+            dunder_name: q("__name__"),
+            dunder_module: q("__module__"),
+            dunder_qualname: q("__qualname__"),
+            super_: q("super"),
+            range: q("range"),
+            micropython: q("micropython"),
+            bytecode: q("bytecode"),
+            native: q("native"),
+            viper: q("viper"),
+            asm_thumb: q("asm_thumb"),
+            asm_xtensa: q("asm_xtensa"),
+            asm_rv32: q("asm_rv32"),
+            AssertionError: q("AssertionError"),
+            StopAsyncIteration: q("StopAsyncIteration"),
+            BaseException: q("BaseException"),
+            dunder_aiter: q("__aiter__"),
+            dunder_anext: q("__anext__"),
+            dunder_aenter: q("__aenter__"),
+            dunder_aexit: q("__aexit__"),
+            module: q("<module>"),
+            lambda: q("<lambda>"),
+            listcomp: q("<listcomp>"),
+            dictcomp: q("<dictcomp>"),
+            setcomp: q("<setcomp>"),
+            genexpr: q("<genexpr>"),
+        }
+    }
+}
+
+/// What the compiler produced for one scope.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct RawCode {
+    pub fun_data: Vec<u8>,
+    pub children: Vec<ScopeId>,
+}
+
+/// The compiled module: tables plus one raw code per scope (scope 0 is the module).
+#[derive(Debug)]
+pub(crate) struct CompiledModule {
+    pub qstrs: Vec<Qstr>,
+    pub consts: Vec<ConstValue>,
+    pub raw_codes: Vec<RawCode>,
+}
+
+/// How an error is being reported: the first error wins, like `compile_error` in the reference.
+struct PendingError {
+    class: ErrorClass,
+    message: String,
+}
+
+/// `compiler_t`.
+pub(crate) struct Compiler<'a, 'p> {
+    pool: &'p mut QstrPool,
+    names: Names,
+    opts: CoreOptions,
+    pass: Pass,
+    error: Option<PendingError>,
+    error_line: u32,
+    next_label: u32,
+    num_dict_params: u32,
+    num_default_params: u32,
+    have_star: bool,
+    break_label: u32,
+    continue_label: u32,
+    cur_except_level: u32,
+    break_continue_except_level: u32,
+    scopes: Scopes,
+    /// The parse node of each scope (`None` for the module, whose node is `root`).
+    scope_nodes: Vec<Option<&'a StructNode>>,
+    root: &'a Node,
+    scope_of_node: HashMap<usize, ScopeId>,
+    cur: ScopeId,
+    emit: BytecodeEmitter,
+    common: EmitCommon,
+    depth: u32,
+    raw_codes: Vec<RawCode>,
+}
+
+/// `MP_PARSE_NODE_STRUCT` child `i`, or the null node.
+pub(crate) fn nth(s: &StructNode, i: usize) -> &Node {
+    s.nodes.get(i).unwrap_or(&NULL_NODE)
+}
+
+/// `MP_PARSE_NODE_LEAF_ARG` of an identifier or string leaf.
+pub(crate) fn leaf_qstr(n: &Node) -> Qstr {
+    match n {
+        Node::Id(q) | Node::Str(q) => *q,
+        _ => Qstr(0),
+    }
+}
+
+/// `MP_PARSE_NODE_IS_STRUCT_KIND`.
+pub(crate) fn is_kind(n: &Node, rule: Rule) -> bool {
+    matches!(n, Node::Struct(s) if s.rule == rule)
+}
+
+/// The identity of a struct node (its address is stable for the whole compile).
+fn node_key(s: &StructNode) -> usize {
+    core::ptr::from_ref(s) as usize
+}
+
+/// `mp_parse_node_is_const` and the truth of the constant (`parse_node_is_const_bool`).
+fn const_truth_of(n: &Node, pool: &QstrPool) -> Option<bool> {
+    match n {
+        Node::SmallInt(v) => Some(*v != 0),
+        Node::Str(q) => Some(!pool.bytes(*q).is_empty()),
+        Node::Token(TokenKind::KW_NONE | TokenKind::KW_FALSE) => Some(false),
+        Node::Token(TokenKind::KW_TRUE | TokenKind::ELLIPSIS) => Some(true),
+        Node::Const(c) => Some(c.value.is_true()),
+        Node::Struct(s) if s.rule == Rule::atom_paren && nth(s, 0).is_null() => Some(false),
+        _ => None,
+    }
+}
+
+impl<'a, 'p> Compiler<'a, 'p> {
+    fn new(pool: &'p mut QstrPool, opts: CoreOptions, source_file: Qstr, root: &'a Node) -> Self {
+        let names = Names::new(pool);
+        let mut emit = BytecodeEmitter::default();
+        emit.no_source_lines = opts.optimize >= 3 || !opts.source_lines;
+        Self {
+            pool,
+            names,
+            opts,
+            pass: Pass::Scope,
+            error: None,
+            error_line: 0,
+            next_label: 0,
+            num_dict_params: 0,
+            num_default_params: 0,
+            have_star: false,
+            break_label: INVALID_LABEL,
+            continue_label: INVALID_LABEL,
+            cur_except_level: 0,
+            break_continue_except_level: 0,
+            scopes: Scopes::default(),
+            scope_nodes: Vec::new(),
+            root,
+            scope_of_node: HashMap::new(),
+            cur: ScopeId(0),
+            emit,
+            common: EmitCommon::new(source_file),
+            depth: 0,
+            raw_codes: Vec::new(),
+        }
+    }
+
+    // ---- small helpers ----
+
+    fn scope(&self) -> &Scope {
+        self.scopes.get(self.cur)
+    }
+
+    fn scope_mut(&mut self) -> &mut Scope {
+        self.scopes.get_mut(self.cur)
+    }
+
+    fn has_error(&self) -> bool {
+        self.error.is_some()
+    }
+
+    fn next_label(&mut self) -> u32 {
+        let l = self.next_label;
+        self.next_label += 1;
+        l
+    }
+
+    /// `compile_error_set_line`.
+    fn error_set_line(&mut self, pn: &Node) {
+        if self.error_line == 0 {
+            match pn {
+                Node::Struct(s) => self.error_line = s.source_line,
+                Node::Const(c) => self.error_line = c.source_line,
+                _ => {}
+            }
+        }
+    }
+
+    /// `compile_syntax_error`.
+    #[cold]
+    fn syntax_error(&mut self, pn: &Node, message: &str) {
+        if self.error.is_none() {
+            self.error = Some(PendingError {
+                class: ErrorClass::SyntaxError,
+                message: message.to_owned(),
+            });
+            self.error_set_line(pn);
+        }
+    }
+
+    #[cold]
+    fn syntax_error_struct(&mut self, s: &StructNode, message: &str) {
+        if self.error.is_none() {
+            self.error = Some(PendingError {
+                class: ErrorClass::SyntaxError,
+                message: message.to_owned(),
+            });
+            if self.error_line == 0 {
+                self.error_line = s.source_line;
+            }
+        }
+    }
+
+    #[cold]
+    fn syntax_error_at(&mut self, line: Option<u32>, message: &str) {
+        if self.error.is_none() {
+            self.error = Some(PendingError {
+                class: ErrorClass::SyntaxError,
+                message: message.to_owned(),
+            });
+            if self.error_line == 0 {
+                self.error_line = line.unwrap_or(0);
+            }
+        }
+    }
+
+    fn is_const_false(n: &Node, pool: &QstrPool) -> bool {
+        const_truth_of(n, pool) == Some(false)
+    }
+
+    fn is_const_true(n: &Node, pool: &QstrPool) -> bool {
+        const_truth_of(n, pool) == Some(true)
+    }
+
+    fn increase_except_level(&mut self, label: u32, kind: SetupBlock) {
+        self.emit.setup_block(label, kind);
+        self.cur_except_level += 1;
+        if self.cur_except_level > u32::from(self.scope().exc_stack_size) {
+            let level = u16::try_from(self.cur_except_level).unwrap_or(u16::MAX);
+            self.scope_mut().exc_stack_size = level;
+        }
+    }
+
+    fn decrease_except_level(&mut self) {
+        self.cur_except_level = self.cur_except_level.saturating_sub(1);
+        self.emit.end_finally();
+    }
+
+    fn mark_generator(&mut self) {
+        self.scope_mut().scope_flags |= crate::scope::SCOPE_FLAG_GENERATOR;
+    }
+
+    /// `scope_new_and_link`, or the scope made for `node` in the SCOPE pass.
+    fn scope_for(
+        &mut self,
+        s: &'a StructNode,
+        kind: ScopeKind,
+        emit_options: EmitOption,
+    ) -> ScopeId {
+        let key = node_key(s);
+        if self.pass == Pass::Scope {
+            let simple_name = match kind {
+                ScopeKind::Function | ScopeKind::Class => leaf_qstr(nth(s, 0)),
+                ScopeKind::Module => self.names.module,
+                ScopeKind::Lambda => self.names.lambda,
+                ScopeKind::ListComp => self.names.listcomp,
+                ScopeKind::DictComp => self.names.dictcomp,
+                ScopeKind::SetComp => self.names.setcomp,
+                ScopeKind::GenExpr => self.names.genexpr,
+            };
+            let id = self
+                .scopes
+                .push(Scope::new(kind, Some(self.cur), simple_name, emit_options));
+            self.scope_nodes.push(Some(s));
+            self.scope_of_node.insert(key, id);
+            id
+        } else {
+            self.scope_of_node.get(&key).copied().unwrap_or(ScopeId(0))
+        }
+    }
+
+    fn apply_to_single_or_list(
+        &mut self,
+        pn: &'a Node,
+        list_rule: Rule,
+        f: fn(&mut Self, &'a Node),
+    ) {
+        match pn {
+            Node::Null => {}
+            Node::Struct(s) if s.rule == list_rule => {
+                for n in &s.nodes {
+                    f(self, n);
+                }
+            }
+            other => f(self, other),
+        }
+    }
+
+    // ---- identifiers ----
+
+    fn load_id(&mut self, q: Qstr) {
+        if self.pass == Pass::Scope {
+            self.scope_mut().find_or_add(q, IdKind::GlobalImplicit);
+        } else {
+            self.id_op(q, crate::emit::bytecode::AccessKind::Load);
+        }
+    }
+
+    fn store_id(&mut self, q: Qstr) {
+        if self.pass == Pass::Scope {
+            self.get_id_for_modification(self.cur, q);
+        } else {
+            self.id_op(q, crate::emit::bytecode::AccessKind::Store);
+        }
+    }
+
+    fn delete_id(&mut self, q: Qstr) {
+        if self.pass == Pass::Scope {
+            self.get_id_for_modification(self.cur, q);
+        } else {
+            self.id_op(q, crate::emit::bytecode::AccessKind::Delete);
+        }
+    }
+
+    /// `mp_emit_common_get_id_for_modification`.
+    fn get_id_for_modification(&mut self, scope: ScopeId, q: Qstr) -> usize {
+        let sc = self.scopes.get_mut(scope);
+        let i = sc.find_or_add(q, IdKind::GlobalImplicit);
+        if sc.ids[i].kind == IdKind::GlobalImplicit {
+            sc.ids[i].kind = if sc.kind.is_func_like() {
+                IdKind::Local
+            } else {
+                IdKind::GlobalImplicitAssigned
+            };
+        }
+        i
+    }
+
+    /// `mp_emit_common_id_op`.
+    fn id_op(&mut self, q: Qstr, access: crate::emit::bytecode::AccessKind) {
+        use crate::emit::bytecode::AccessKind;
+        let Some(i) = self.scope().find(q) else {
+            return;
+        };
+        let id = self.scope().ids[i];
+        let e = &mut self.emit;
+        let c = &mut self.common;
+        match id.kind {
+            IdKind::GlobalImplicit
+            | IdKind::GlobalImplicitAssigned
+            | IdKind::GlobalExplicit
+            | IdKind::Undecided => {
+                let global = id.kind == IdKind::GlobalExplicit;
+                match access {
+                    AccessKind::Load => e.load_name(c, q, global),
+                    AccessKind::Store => e.store_name(c, q, global),
+                    AccessKind::Delete => e.delete_name(c, q, global),
+                }
+            }
+            IdKind::Local => match access {
+                AccessKind::Load => e.load_fast(id.local_num),
+                AccessKind::Store => e.store_fast(id.local_num),
+                AccessKind::Delete => e.delete_local(id.local_num, false),
+            },
+            IdKind::Cell | IdKind::Free => match access {
+                AccessKind::Load => e.load_deref(id.local_num),
+                AccessKind::Store => e.store_deref(id.local_num),
+                AccessKind::Delete => e.delete_local(id.local_num, true),
+            },
+        }
+    }
+
+    fn load_global(&mut self, q: Qstr) {
+        self.emit.load_name(&mut self.common, q, true);
+    }
+
+    fn load_const_str(&mut self, q: Qstr) {
+        self.emit.load_const_str(&mut self.common, q);
+    }
+
+    fn load_const_tok(&mut self, tok: TokenKind) {
+        match tok {
+            TokenKind::KW_FALSE => self.emit.load_const_bool(false),
+            TokenKind::KW_TRUE => self.emit.load_const_bool(true),
+            TokenKind::ELLIPSIS => self
+                .emit
+                .load_const_obj(&mut self.common, &ConstValue::Ellipsis),
+            _ => self.emit.load_const_none(),
+        }
+    }
+
+    fn attr(&mut self, q: Qstr, kind: crate::emit::bytecode::AccessKind) {
+        self.emit.attr(&mut self.common, q, kind);
+    }
+
+    fn load_method(&mut self, q: Qstr, is_super: bool) {
+        self.emit.load_method(&mut self.common, q, is_super);
+    }
+
+    // ---- the dispatcher ----
+
+    fn compile_generic_all_nodes(&mut self, s: &'a StructNode) {
+        for n in &s.nodes {
+            self.compile_node(n);
+            if self.has_error() {
+                self.error_set_line(n);
+                return;
+            }
+        }
+    }
+
+    /// `compile_node`.
+    fn compile_node(&mut self, pn: &'a Node) {
+        match pn {
+            Node::Null => {}
+            Node::SmallInt(v) => self.emit.load_const_small_int(*v),
+            Node::Id(q) => self.load_id(*q),
+            Node::Str(q) => self.load_const_str(*q),
+            Node::Token(TokenKind::NEWLINE) => {}
+            Node::Token(t) => self.load_const_tok(*t),
+            Node::Const(c) => {
+                self.emit.set_source_line(c.source_line);
+                self.emit.load_const_obj(&mut self.common, &c.value);
+            }
+            Node::Struct(s) => {
+                self.emit.set_source_line(s.source_line);
+                if self.depth >= MAX_DEPTH {
+                    if self.error.is_none() {
+                        self.error = Some(PendingError {
+                            class: ErrorClass::MemoryError,
+                            message: "maximum recursion depth exceeded".to_owned(),
+                        });
+                        self.error_line = s.source_line;
+                    }
+                    return;
+                }
+                self.depth += 1;
+                self.compile_struct(s);
+                self.depth -= 1;
+            }
+        }
+    }
+
+    fn compile_struct(&mut self, s: &'a StructNode) {
+        use mpy_format::opcode::BinaryOp;
+        match s.rule {
+            Rule::file_input
+            | Rule::file_input_2
+            | Rule::simple_stmt_2
+            | Rule::pass_stmt
+            | Rule::suite_block_stmts => {
+                self.compile_generic_all_nodes(s);
+            }
+            Rule::decorated => self.compile_decorated(s),
+            Rule::funcdef => self.compile_funcdef(s),
+            Rule::expr_stmt => self.compile_expr_stmt(s),
+            Rule::testlist_star_expr | Rule::subscriptlist | Rule::testlist => {
+                self.compile_generic_tuple(s)
+            }
+            Rule::del_stmt => self.compile_del_stmt(s),
+            Rule::break_stmt | Rule::continue_stmt => self.compile_break_cont_stmt(s),
+            Rule::return_stmt => self.compile_return_stmt(s),
+            Rule::yield_stmt => {
+                self.compile_node(nth(s, 0));
+                self.emit.pop_top();
+            }
+            Rule::raise_stmt => self.compile_raise_stmt(s),
+            Rule::import_name => self.compile_import_name(s),
+            Rule::import_from => self.compile_import_from(s),
+            Rule::global_stmt | Rule::nonlocal_stmt => self.compile_global_nonlocal_stmt(s),
+            Rule::assert_stmt => self.compile_assert_stmt(s),
+            Rule::async_stmt => self.compile_async_stmt(s),
+            Rule::if_stmt => self.compile_if_stmt(s),
+            Rule::while_stmt => self.compile_while_stmt(s),
+            Rule::for_stmt => self.compile_for_stmt(s),
+            Rule::try_stmt => self.compile_try_stmt(s),
+            Rule::with_stmt => self.compile_with_stmt(s),
+            Rule::namedexpr_test => self.compile_namedexpr_helper(nth(s, 0), nth(s, 1)),
+            Rule::test_if_expr => self.compile_test_if_expr(s),
+            Rule::lambdef | Rule::lambdef_nocond => self.compile_lambdef(s),
+            Rule::or_test | Rule::and_test => self.compile_or_and_test(s),
+            Rule::not_test_2 => {
+                self.compile_node(nth(s, 0));
+                self.emit.unary_op(mpy_format::opcode::UnaryOp::NOT);
+            }
+            Rule::comparison => self.compile_comparison(s),
+            Rule::star_expr => self.syntax_error_struct(s, "*x must be assignment target"),
+            Rule::expr => self.compile_binary_op(s, BinaryOp::OR),
+            Rule::xor_expr => self.compile_binary_op(s, BinaryOp::XOR),
+            Rule::and_expr => self.compile_binary_op(s, BinaryOp::AND),
+            Rule::shift_expr | Rule::arith_expr | Rule::term => self.compile_term(s),
+            Rule::factor_2 => self.compile_factor_2(s),
+            Rule::power => {
+                self.compile_generic_all_nodes(s);
+                self.emit
+                    .binary_op(crate::emit::bytecode::BinOp::Op(BinaryOp::POWER));
+            }
+            Rule::atom_expr_await => self.compile_atom_expr_await(s),
+            Rule::atom_expr_normal => self.compile_atom_expr_normal(s),
+            Rule::atom_paren => self.compile_atom_paren(s),
+            Rule::atom_bracket => self.compile_atom_bracket(s),
+            Rule::atom_brace => self.compile_atom_brace_helper(s, true),
+            Rule::trailer_paren => self.compile_trailer_paren_helper(nth(s, 0), false, 0),
+            Rule::trailer_bracket => {
+                self.compile_node(nth(s, 0));
+                self.emit.subscr(crate::emit::bytecode::AccessKind::Load);
+            }
+            Rule::trailer_period => self.attr(
+                leaf_qstr(nth(s, 0)),
+                crate::emit::bytecode::AccessKind::Load,
+            ),
+            Rule::subscript_2 | Rule::subscript_3 => self.compile_subscript(s),
+            Rule::dictorsetmaker_item => {
+                self.compile_node(nth(s, 1));
+                self.compile_node(nth(s, 0));
+            }
+            Rule::classdef => self.compile_classdef(s),
+            Rule::yield_expr => self.compile_yield_expr(s),
+            _ => {}
+        }
+    }
+
+    // ---- scopes ----
+
+    /// `compile_scope`: one pass over one scope. Returns false when EMIT must be repeated.
+    fn compile_scope(&mut self, id: ScopeId, pass: Pass) -> bool {
+        self.pass = pass;
+        self.cur = id;
+        self.next_label = 0;
+        self.common.start_pass(pass);
+        self.emit
+            .start_pass(pass, self.scopes.get(id), &mut self.common);
+        if pass == Pass::Scope {
+            let sc = self.scope_mut();
+            sc.stack_size = 0;
+            sc.exc_stack_size = 0;
+        }
+        let pn = self.scope_nodes[id.index()];
+        let kind = self.scope().kind;
+        if kind == ScopeKind::Module {
+            self.compile_node(self.root);
+            self.emit.load_const_none();
+            self.emit.return_value();
+        }
+        match (kind, pn) {
+            (ScopeKind::Module, _) | (_, None) => {}
+            (ScopeKind::Function, Some(s)) => {
+                if pass == Pass::Scope {
+                    self.have_star = false;
+                    self.apply_to_single_or_list(
+                        nth(s, 1),
+                        Rule::typedargslist,
+                        Self::compile_scope_func_param,
+                    );
+                }
+                self.compile_node(nth(s, 3));
+                self.emit.load_const_none();
+                self.emit.return_value();
+            }
+            (ScopeKind::Lambda, Some(s)) => {
+                self.emit.set_source_line(s.source_line);
+                if pass == Pass::Scope {
+                    self.have_star = false;
+                    self.apply_to_single_or_list(
+                        nth(s, 0),
+                        Rule::varargslist,
+                        Self::compile_scope_lambda_param,
+                    );
+                }
+                self.compile_node(nth(s, 1));
+                if self.scope().scope_flags & crate::scope::SCOPE_FLAG_GENERATOR != 0 {
+                    self.emit.pop_top();
+                    self.emit.load_const_none();
+                }
+                self.emit.return_value();
+            }
+            (
+                ScopeKind::ListComp | ScopeKind::DictComp | ScopeKind::SetComp | ScopeKind::GenExpr,
+                Some(s),
+            ) => {
+                self.compile_scope_comprehension(s, kind);
+            }
+            (ScopeKind::Class, Some(s)) => {
+                if pass == Pass::Scope {
+                    let q = self.names.dunder_class;
+                    self.scope_mut().find_or_add(q, IdKind::Local);
+                }
+                self.load_id(self.names.dunder_name);
+                self.store_id(self.names.dunder_module);
+                self.load_const_str(leaf_qstr(nth(s, 0)));
+                self.store_id(self.names.dunder_qualname);
+                self.compile_node(nth(s, 2));
+                let q = self.names.dunder_class;
+                let class_id = self.scope().find(q).map(|i| self.scope().ids[i]);
+                match class_id {
+                    Some(info) if info.kind != IdKind::Local => self.emit.load_fast(info.local_num),
+                    _ => self.emit.load_const_none(),
+                }
+                self.emit.return_value();
+            }
+        }
+        let scope = self.scopes.get_mut(id);
+        match self.emit.end_pass(scope) {
+            Ok(done) => done,
+            Err(message) => {
+                if self.error.is_none() {
+                    // The reference raises RuntimeError, which has no class of its own here.
+                    self.error = Some(PendingError {
+                        class: ErrorClass::ValueError,
+                        message: message.to_owned(),
+                    });
+                }
+                true
+            }
+        }
+    }
+}
+
+/// `mp_compile_to_raw_code`: compile a parse tree to the module's tables and raw codes.
+pub(crate) fn compile_module(
+    root: &Node,
+    pool: &mut QstrPool,
+    source_file: Qstr,
+    opts: CoreOptions,
+    default_emit: EmitOption,
+) -> Result<(CompiledModule, bool), CompileError> {
+    let mut comp = Compiler::new(pool, opts, source_file, root);
+    let module_name = comp.names.module;
+    comp.scopes.push(Scope::new(
+        ScopeKind::Module,
+        None,
+        module_name,
+        default_emit,
+    ));
+    comp.scope_nodes.push(None);
+
+    let mut max_num_labels = 0;
+    let mut needs_native = false;
+    let mut i = 0;
+    while i < comp.scopes.list.len() && !comp.has_error() {
+        let id = ScopeId(u32::try_from(i).unwrap_or(u32::MAX));
+        comp.compile_scope(id, Pass::Scope);
+        let n_ids = comp.scopes.get(id).ids.len();
+        for j in 0..n_ids {
+            if comp.scopes.get(id).ids[j].kind == IdKind::GlobalImplicit {
+                comp.scopes.check_to_close_over(id, j);
+            }
+        }
+        max_num_labels = max_num_labels.max(comp.next_label);
+        i += 1;
+    }
+    if !comp.has_error() {
+        for i in 0..comp.scopes.list.len() {
+            let class = comp.names.dunder_class;
+            comp.scopes
+                .compute_things(ScopeId(u32::try_from(i).unwrap_or(u32::MAX)), class);
+        }
+    }
+    comp.emit.set_max_num_labels(max_num_labels as usize);
+    comp.raw_codes = vec![RawCode::default(); comp.scopes.list.len()];
+    let mut i = 0;
+    while i < comp.scopes.list.len() && !comp.has_error() {
+        let id = ScopeId(u32::try_from(i).unwrap_or(u32::MAX));
+        if !matches!(
+            comp.scopes.get(id).emit_options,
+            EmitOption::None | EmitOption::Bytecode
+        ) {
+            needs_native = true;
+            comp.cur = id;
+            break;
+        }
+        comp.compile_scope(id, Pass::StackSize);
+        if !comp.has_error() {
+            comp.compile_scope(id, Pass::CodeSize);
+        }
+        if !comp.has_error() {
+            let mut guard = 0;
+            while !comp.compile_scope(id, Pass::Emit) && guard < 64 {
+                guard += 1;
+            }
+            comp.raw_codes[i] = RawCode {
+                fun_data: core::mem::take(&mut comp.emit.fun_data),
+                children: comp.common.children.clone(),
+            };
+        }
+        i += 1;
+    }
+    if let Some(err) = comp.error.take() {
+        match comp.scope_nodes[comp.cur.index()] {
+            Some(s) => {
+                if comp.error_line == 0 {
+                    comp.error_line = s.source_line;
+                }
+            }
+            None => comp.error_set_line(root),
+        }
+        let scope_name =
+            String::from_utf8_lossy(comp.pool.bytes(comp.scope().simple_name)).into_owned();
+        return Err(CompileError::in_scope(
+            err.class,
+            err.message,
+            comp.error_line,
+            scope_name,
+        ));
+    }
+    if needs_native {
+        return Err(CompileError::new(
+            ErrorClass::NotImplementedError,
+            "native code emission not implemented yet",
+            0,
+        ));
+    }
+    let module = CompiledModule {
+        qstrs: comp.common.qstrs,
+        consts: comp.common.consts,
+        raw_codes: comp.raw_codes,
+    };
+    Ok((module, false))
+}
