@@ -1452,7 +1452,7 @@ fn int_bit_length(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 fn float_is_integer(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 1, 1)?;
     let f = vm.float_value(vm.arg(a, 0)).unwrap_or(0.0);
-    Ok(Obj::bool(f.is_finite() && f.fract() == 0.0))
+    Ok(Obj::bool(f.is_finite() && (f - crate::object::ops::trunc(f)) == 0.0))
 }
 
 // ----- generators -----

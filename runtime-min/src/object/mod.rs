@@ -462,7 +462,7 @@ impl<'a> Vm<'a> {
         }
         if let Some(f) = self.float_value(o) {
             #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-            if f.fract() == 0.0 && f.abs() < 1e18 {
+            if (f - crate::object::ops::trunc(f)) == 0.0 && f.abs() < 1e18 {
                 let i = f as i64;
                 return Ok(i as u32);
             }

@@ -127,7 +127,7 @@ pub(crate) fn powf(x: f64, y: f64) -> f64 {
     if y == 0.0 {
         return 1.0;
     }
-    if y.fract() == 0.0 && y.abs() < 1e9 {
+    if (y - crate::object::ops::trunc(y)) == 0.0 && y.abs() < 1e9 {
         #[allow(clippy::cast_possible_truncation)]
         let mut e = y.abs() as i64;
         let mut base = x;
