@@ -228,6 +228,54 @@ fn write_entries(writer: &mut RomfsWriter, entries: &[Entry], compiled: &[Vec<u8
     }
 }
 
+/// A ROMFS image of a compiled project: each module stored as `<target stem>.mpy`, each
+/// text-frozen module as its `.py`, in directories as their target paths say (sorted by name).
+#[must_use]
+pub fn romfs_of_modules(compiled: &crate::project::Compiled) -> Vec<u8> {
+    #[derive(Default)]
+    struct Dir<'a> {
+        dirs: std::collections::BTreeMap<String, Dir<'a>>,
+        files: std::collections::BTreeMap<String, &'a [u8]>,
+    }
+    fn insert<'a>(dir: &mut Dir<'a>, path: &str, data: &'a [u8]) {
+        match path.split_once('/') {
+            Some((head, rest)) => insert(dir.dirs.entry(head.to_string()).or_default(), rest, data),
+            None => {
+                dir.files.insert(path.to_string(), data);
+            }
+        }
+    }
+    fn emit(writer: &mut RomfsWriter, dir: &Dir<'_>) {
+        // Sorted by name across files and directories, as `sorted(os.listdir())`.
+        let mut names: Vec<&String> = dir.dirs.keys().chain(dir.files.keys()).collect();
+        names.sort();
+        for name in names {
+            if let Some(sub) = dir.dirs.get(name) {
+                writer.open_dir(name);
+                emit(writer, sub);
+                writer.close_dir();
+            } else if let Some(data) = dir.files.get(name) {
+                writer.add_file(name, data);
+            }
+        }
+    }
+    let mut root = Dir::default();
+    for m in &compiled.modules {
+        let stem = m
+            .target_path
+            .strip_suffix(".py")
+            .or_else(|| m.target_path.strip_suffix(".mpy"))
+            .unwrap_or(&m.target_path);
+        insert(&mut root, &format!("{stem}.mpy"), &m.bytes);
+    }
+    for m in &compiled.str_modules {
+        insert(&mut root, &m.target_path, &m.content);
+    }
+    let mut writer = RomfsWriter::new();
+    emit(&mut writer, &root);
+    writer.finish()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

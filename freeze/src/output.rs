@@ -1,0 +1,177 @@
+//! From a request (inputs, options, wanted outputs) to the output files, all built in memory
+//! first so that a failure leaves no half-written output.
+
+use std::path::PathBuf;
+
+use crate::cfreeze::{frozen_content_c, CConfig, CModule};
+use crate::compiler::{CompileOptions, Compiler};
+use crate::error::{Error, Result};
+use crate::project::{compile_project, plain_input, Compiled, SourceFile};
+
+/// Everything `mpy-freeze` was asked to do.
+#[derive(Clone, Debug, Default)]
+pub struct Request {
+    /// Manifests to evaluate, in order.
+    pub manifests: Vec<PathBuf>,
+    /// Plain inputs (files, directories), after the manifests.
+    pub plain: Vec<PathBuf>,
+    /// `$(VAR)` values for manifests.
+    pub vars: Vec<(String, String)>,
+    /// How `.py` files are compiled.
+    pub compiler: Compiler,
+    /// Global compiler options (`-O`, `-march`, `-msmall-int-bits`).
+    pub options: CompileOptions,
+    /// C output configuration.
+    pub c_config: CConfig,
+    /// Build directory named in C comments.
+    pub build_dir: String,
+    /// `--c` path.
+    pub c_out: Option<PathBuf>,
+    /// `--image` path.
+    pub image: Option<PathBuf>,
+    /// `--elf` path.
+    pub elf: Option<PathBuf>,
+    /// `--romfs` path.
+    pub romfs: Option<PathBuf>,
+    /// Compile `.py` files into the ROMFS (not `--no-mpy`).
+    pub romfs_compile: bool,
+    /// Produce the size report.
+    pub report: bool,
+}
+
+/// Built outputs, not yet written.
+#[derive(Clone, Debug, Default)]
+pub struct Outputs {
+    /// `(path, contents)` of each output file.
+    pub files: Vec<(PathBuf, Vec<u8>)>,
+    /// The report text, if asked for.
+    pub report: Option<String>,
+}
+
+impl Outputs {
+    /// Write every output: each to a temporary sibling first, then all renamed into place, so
+    /// that an error leaves no partial file behind.
+    ///
+    /// # Errors
+    /// An output that cannot be written (its path is named).
+    pub fn write(&self) -> Result<()> {
+        let mut temps = Vec::new();
+        let cleanup = |temps: &[PathBuf]| {
+            for t in temps {
+                let _ = std::fs::remove_file(t);
+            }
+        };
+        for (path, data) in &self.files {
+            let mut name = path
+                .file_name()
+                .map(std::ffi::OsStr::to_os_string)
+                .unwrap_or_default();
+            name.push(format!(".tmp-{}", std::process::id()));
+            let temp = path.with_file_name(name);
+            if let Err(e) = std::fs::write(&temp, data) {
+                cleanup(&temps);
+                let _ = std::fs::remove_file(&temp);
+                return Err(Error::io(path, &e));
+            }
+            temps.push(temp);
+        }
+        for ((path, _), temp) in self.files.iter().zip(&temps) {
+            if let Err(e) = std::fs::rename(temp, path) {
+                cleanup(&temps);
+                return Err(Error::io(path, &e));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The files a request freezes, in order: manifests first, then plain inputs.
+///
+/// # Errors
+/// A manifest error (with file and line) or a missing input.
+pub fn collect_files(request: &Request) -> Result<Vec<SourceFile>> {
+    let mut files = Vec::new();
+    if !request.manifests.is_empty() {
+        let mut manifest = crate::manifest::Manifest::new(&request.vars);
+        for path in &request.manifests {
+            manifest.execute(path)?;
+        }
+        files.extend(manifest.into_files());
+    }
+    for path in &request.plain {
+        files.extend(plain_input(path)?);
+    }
+    let mut seen = std::collections::HashSet::new();
+    for file in &files {
+        if !seen.insert(file.target_path.clone()) {
+            return Err(Error::at(
+                &file.full_path,
+                format!("two files are frozen as {}", file.target_path),
+            ));
+        }
+    }
+    Ok(files)
+}
+
+/// Build every requested output in memory.
+///
+/// # Errors
+/// The first input, compile, freeze or layout error.
+pub fn build(request: &Request) -> Result<Outputs> {
+    let mut outputs = Outputs::default();
+    // `mpremote romfs build DIR`: a single directory and nothing else.
+    let romfs_of_dir =
+        request.manifests.is_empty() && request.plain.len() == 1 && request.plain[0].is_dir();
+    let needs_modules = request.c_out.is_some()
+        || request.image.is_some()
+        || request.elf.is_some()
+        || request.report
+        || (request.romfs.is_some() && !romfs_of_dir);
+    let compiled = if needs_modules {
+        let files = collect_files(request)?;
+        compile_project(
+            &files,
+            &request.compiler,
+            &request.options,
+            &request.build_dir,
+        )?
+    } else {
+        Compiled::default()
+    };
+    if let Some(path) = &request.c_out {
+        let modules: Vec<CModule<'_>> = compiled
+            .modules
+            .iter()
+            .map(|m| CModule {
+                mpy_path: &m.mpy_path,
+                mpy: &m.mpy,
+            })
+            .collect();
+        let text = frozen_content_c(&compiled.str_modules, &modules, &request.c_config)?;
+        outputs.files.push((path.clone(), text.into_bytes()));
+    }
+    if request.image.is_some() || request.elf.is_some() || request.report {
+        let built = crate::elf::build_image(&compiled.modules)?;
+        let elf = crate::elf::write_elf(&built, request.options.arch)?;
+        if request.report {
+            outputs.report = Some(crate::report::render(&compiled.modules, &built, &elf)?);
+        }
+        if let Some(path) = &request.image {
+            outputs.files.push((path.clone(), built.image.clone()));
+        }
+        if let Some(path) = &request.elf {
+            outputs.files.push((path.clone(), elf));
+        }
+    }
+    if let Some(path) = &request.romfs {
+        let image = if romfs_of_dir {
+            let dir = request.plain[0].to_string_lossy().into_owned();
+            let compiler = request.romfs_compile.then_some(&request.compiler);
+            crate::romfs::build_romfs(&dir, compiler, &request.options)?
+        } else {
+            crate::romfs::romfs_of_modules(&compiled)
+        };
+        outputs.files.push((path.clone(), image));
+    }
+    Ok(outputs)
+}
