@@ -32,6 +32,14 @@ if [ ! -f "$stamp_js" ]; then
     && npm install --silent --no-audit --no-fund "$WASM_PACKAGE" >/dev/null)
   touch "$stamp_js"
 fi
+# Disassemblers the assembler encoding tests compare against (mpy-cross/src/asm/emit_tests.rs).
+if ! command -v arm-none-eabi-objdump >/dev/null || ! command -v xtensa-lx106-elf-objdump >/dev/null \
+    || ! command -v objdump >/dev/null; then
+  echo "installing binutils (objdump for Thumb, Xtensa, x86-64)" >&2
+  sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  { $sudo_cmd apt-get update -qq && $sudo_cmd apt-get install -y -qq binutils binutils-arm-none-eabi binutils-xtensa-lx106; } >&2 \
+    || echo "warning: could not install binutils; the objdump comparisons will be skipped (and fail under CI=true)" >&2
+fi
 ln -sf "$mpy_cross" "$dest/mpy-cross"
 echo "mpy-cross: $dest/mpy-cross"
 echo "wasm-vm:   $dest/node/node_modules/@micropython/micropython-webassembly-pyscript"

@@ -20,7 +20,10 @@ use std::process::Command;
 
 use mpy_format::arch::Arch;
 
-use super::thumb::{self, AddSubOp, AluOp, Cond, ExtendOp, ImmOffsetOp, Imm8Op, MovHalf, RegOffsetOp, ShiftOp, Thumb};
+use super::thumb::{
+    self, AddSubOp, AluOp, Cond, ExtendOp, Imm8Op, ImmOffsetOp, MovHalf, RegOffsetOp, ShiftOp,
+    Thumb,
+};
 use super::thumb::{VfpBinaryOp, VfpUnaryOp};
 use super::x64::{self, X64};
 use super::xtensa::{self, CondZ, XtensaCall0, XtensaWin};
@@ -48,12 +51,21 @@ struct Objdump {
     comment: &'static str,
 }
 
-const OBJDUMP_THUMB: Objdump =
-    Objdump { tool: "arm-none-eabi-objdump", args: &["-D", "-b", "binary", "-m", "arm", "-M", "force-thumb"], comment: "@" };
-const OBJDUMP_X64: Objdump =
-    Objdump { tool: "objdump", args: &["-D", "-b", "binary", "-m", "i386:x86-64", "-M", "intel"], comment: "#" };
-const OBJDUMP_XTENSA: Objdump =
-    Objdump { tool: "xtensa-lx106-elf-objdump", args: &["-D", "-b", "binary", "-m", "xtensa"], comment: "\u{0}" };
+const OBJDUMP_THUMB: Objdump = Objdump {
+    tool: "arm-none-eabi-objdump",
+    args: &["-D", "-b", "binary", "-m", "arm", "-M", "force-thumb"],
+    comment: "@",
+};
+const OBJDUMP_X64: Objdump = Objdump {
+    tool: "objdump",
+    args: &["-D", "-b", "binary", "-m", "i386:x86-64", "-M", "intel"],
+    comment: "#",
+};
+const OBJDUMP_XTENSA: Objdump = Objdump {
+    tool: "xtensa-lx106-elf-objdump",
+    args: &["-D", "-b", "binary", "-m", "xtensa"],
+    comment: "\u{0}",
+};
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().fold(String::new(), |mut s, b| {
@@ -89,20 +101,36 @@ fn disassemble(objdump: &Objdump, name: &str, code: &[u8]) -> Option<Vec<(usize,
             "{} is required under CI (tests/oracle/provision.sh installs it)",
             objdump.tool
         );
-        eprintln!("skipping objdump comparison for {name}: {} not installed", objdump.tool);
+        eprintln!(
+            "skipping objdump comparison for {name}: {} not installed",
+            objdump.tool
+        );
         return None;
     }
     let path = std::env::temp_dir().join(format!("mpy-asm-{name}-{}.bin", std::process::id()));
     std::fs::write(&path, code).expect("write temp file");
-    let out = Command::new(objdump.tool).args(objdump.args).arg(&path).output().expect("run objdump");
+    let out = Command::new(objdump.tool)
+        .args(objdump.args)
+        .arg(&path)
+        .output()
+        .expect("run objdump");
     let _ = std::fs::remove_file(&path);
-    assert!(out.status.success(), "{} failed: {}", objdump.tool, String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{} failed: {}",
+        objdump.tool,
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8_lossy(&out.stdout);
     let mut insns = Vec::new();
     for line in text.lines() {
         let fields: Vec<&str> = line.split('\t').collect();
-        let Some(addr) = fields.first().and_then(|f| f.trim().strip_suffix(':')) else { continue };
-        let Ok(addr) = usize::from_str_radix(addr, 16) else { continue };
+        let Some(addr) = fields.first().and_then(|f| f.trim().strip_suffix(':')) else {
+            continue;
+        };
+        let Ok(addr) = usize::from_str_radix(addr, 16) else {
+            continue;
+        };
         if fields.len() < 3 {
             continue; // continuation of a long x86 instruction's bytes
         }
@@ -120,7 +148,10 @@ fn disassemble(objdump: &Objdump, name: &str, code: &[u8]) -> Option<Vec<(usize,
 
 /// `"<item> x<N>"` stands for N copies of the item (joined by `"; "` for text).
 fn expand(s: &str, sep: &str) -> String {
-    match s.rsplit_once(" x").and_then(|(item, n)| Some((item, n.parse::<usize>().ok()?))) {
+    match s
+        .rsplit_once(" x")
+        .and_then(|(item, n)| Some((item, n.parse::<usize>().ok()?)))
+    {
         Some((item, n)) => vec![item; n].join(sep),
         None => s.to_owned(),
     }
@@ -147,12 +178,20 @@ fn check<A: NativeAsm>(name: &str, asm: &mut A, rows: &[Row<A>], objdump: &Objdu
     for (i, (row, range)) in rows.iter().zip(&ranges).enumerate() {
         let actual_hex = hex(&code[range.clone()]);
         let actual_text = insns.as_ref().map(|insns| {
-            insns.iter().filter(|(a, _)| range.contains(a)).map(|(_, t)| t.as_str()).collect::<Vec<_>>().join("; ")
+            insns
+                .iter()
+                .filter(|(a, _)| range.contains(a))
+                .map(|(_, t)| t.as_str())
+                .collect::<Vec<_>>()
+                .join("; ")
         });
         let (bless_hex, bless_text) = compress(&actual_hex, actual_text.as_deref().unwrap_or("?"));
         let _ = writeln!(bless, "{bless_hex}\t{bless_text}");
         if actual_hex != expand(row.hex, "") {
-            failures.push(format!("row {i} ({}): hex {actual_hex}, expected {}", row.text, row.hex));
+            failures.push(format!(
+                "row {i} ({}): hex {actual_hex}, expected {}",
+                row.text, row.hex
+            ));
         }
         if let Some(text) = actual_text {
             if text != expand(row.text, "; ") {
@@ -162,13 +201,26 @@ fn check<A: NativeAsm>(name: &str, asm: &mut A, rows: &[Row<A>], objdump: &Objdu
     }
     if std::env::var_os("MPY_BLESS").is_some() {
         let target = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target");
-        let dir = if target.is_dir() { target } else { std::env::temp_dir() };
+        let dir = if target.is_dir() {
+            target
+        } else {
+            std::env::temp_dir()
+        };
         let path = dir.join(format!("asm-bless-{name}.txt"));
         std::fs::write(&path, bless).expect("write bless file");
         eprintln!("wrote {}", path.display());
     }
-    let checked = if insns.is_some() { "bytes and objdump text" } else { "bytes" };
-    eprintln!("{name}: {} / {} rows match ({checked}), {} bytes", rows.len() - failures.len().min(rows.len()), rows.len(), code.len());
+    let checked = if insns.is_some() {
+        "bytes and objdump text"
+    } else {
+        "bytes"
+    };
+    eprintln!(
+        "{name}: {} / {} rows match ({checked}), {} bytes",
+        rows.len() - failures.len().min(rows.len()),
+        rows.len(),
+        code.len()
+    );
     assert!(failures.is_empty(), "{name}:\n{}", failures.join("\n"));
 }
 
@@ -348,7 +400,12 @@ fn thumb_armv7m_encoders() {
         "0888", "ldrh r0, [r1, #0]", |a| a.load16_reg_reg(0, 1);
         "c7f8a000", "str.w r0, [r7, #160]", |a| a.store_reg_reg_offset(0, 7, 40);
     ];
-    check("thumb-armv7m", &mut Thumb::new(Arch::Armv7m, 4), &rows, &OBJDUMP_THUMB);
+    check(
+        "thumb-armv7m",
+        &mut Thumb::new(Arch::Armv7m, 4),
+        &rows,
+        &OBJDUMP_THUMB,
+    );
 }
 
 #[test]
@@ -360,9 +417,9 @@ fn thumb_armv6m_sequences() {
         "122109023431", "movs r1, #18; lsls r1, r1, #8; adds r1, #52", |a| a.mov_reg_i32_optimised(1, 0x1234);
         "052212005242", "movs r2, #5; movs r2, r2; negs r2, r2", |a| a.mov_reg_i32_optimised(2, -5);
         "ff231b05", "movs r3, #255; lsls r3, r3, #20", |a| a.mov_reg_i32_optimised(3, 0x0ff0_0000);
-        "ff24e407", "movs r4, #255; lsls r4, r4, #31", |a| a.mov_reg_i32_optimised(4, i32::MIN);
+        "ff24e4076442", "movs r4, #255; lsls r4, r4, #31; negs r4, r4", |a| a.mov_reg_i32_optimised(4, i32::MIN);
         "12252d0234356d42", "movs r5, #18; lsls r5, r5, #8; adds r5, #52; negs r5, r5", |a| a.mov_reg_i32_optimised(5, -0x1234);
-        "00bf004e01e056341200", "nop; ldr r6, [pc, #0]; b.n 0x38; adds r4, #86; movs r2, r2", |a| a.mov_reg_i32_optimised(6, 0x0012_3456);
+        "004e01e056341200", "ldr r6, [pc, #0]; b.n 0x38; adds r4, #86; movs r2, r2", |a| a.mov_reg_i32_optimised(6, 0x0012_3456);
         "004f01e088a9ffdf", "ldr r7, [pc, #0]; b.n 0x40; add r1, sp, #544; svc 255", |a| a.mov_reg_i32_optimised(7, -0x2000_5678);
         "00bf", "nop", |a| a.op16(thumb::OP_NOP);
         "00bf004801e002000200", "nop; ldr r0, [pc, #0]; b.n 0x4c; movs r2, r0; movs r2, r0", |a| a.mov_reg_i32(0, 0x0002_0002);
@@ -386,7 +443,12 @@ fn thumb_armv6m_sequences() {
         "", "", |a| a.base_mut().label_assign(L2);
         "00498f441ef7ffff", "ldr r1, [pc, #0]; add pc, r1; bl 0xfff1f96a", |a| a.b_label(L0);
     ];
-    check("thumb-armv6m", &mut Thumb::new(Arch::Armv6m, 4), &rows, &OBJDUMP_THUMB);
+    check(
+        "thumb-armv6m",
+        &mut Thumb::new(Arch::Armv6m, 4),
+        &rows,
+        &OBJDUMP_THUMB,
+    );
 }
 
 #[test]
@@ -612,7 +674,12 @@ fn xtensa_call0_frames() {
         "12c1e00901c911d921e931f941", "addi a1, a1, -32; s32i.n a0, a1, 0; s32i.n a12, a1, 4; s32i.n a13, a1, 8; s32i.n a14, a1, 12; s32i.n a15, a1, 16", |a| a.entry(0);
         "f841e831d821c811080112c1200df0", "l32i.n a15, a1, 16; l32i.n a14, a1, 12; l32i.n a13, a1, 8; l32i.n a12, a1, 4; l32i.n a0, a1, 0; addi a1, a1, 32; ret.n", |a| a.exit();
     ];
-    check("xtensa-frames", &mut XtensaCall0::new(1), &rows, &OBJDUMP_XTENSA);
+    check(
+        "xtensa-frames",
+        &mut XtensaCall0::new(1),
+        &rows,
+        &OBJDUMP_XTENSA,
+    );
 }
 
 #[test]
@@ -624,7 +691,7 @@ fn xtensa_windowed_sequences() {
         "a26101", "s32i a10, a1, 4", |a| a.mov_local_reg(0, 10);
         "a22104", "l32i a10, a1, 16", |a| a.mov_reg_local(10, 3);
         "a1f8ff", "l32r a10, 0x4 (0xf03d0000)", |a| a.mov_reg_imm(10, 0xf03d_0000);
-        "c2a4b0cacba90c", "movi a12, 0x4b0; add.n a12, a11, a12; s32i.n a10, a12, 0", |a| a.store_reg_reg_offset(10, 11, 300);
+        "62a4b06a6ba906", "movi a6, 0x4b0; add.n a6, a11, a6; s32i.n a10, a6, 0", |a| a.store_reg_reg_offset(10, 11, 300);
         "08011df0", "l32i.n a0, a1, 0; excw", |a| a.exit();
     ];
     check("xtensawin", &mut XtensaWin::new(4), &rows, &OBJDUMP_XTENSA);
@@ -694,6 +761,23 @@ fn oracle_viper_add_one() {
     eprintln!("oracle viper replays: identical {identical} / {total}");
 }
 
+/// `@micropython.viper def f(p: ptr32, x: int): p[536870943] = x` with `-march=armv6m` stores
+/// through `push {r4}; push {r3}; <0x80000000 into r3>; adds r4, r4, r3; pop {r3}; str r5, [r4, #124]; pop {r4}`;
+/// the constant is loaded negated, as the gcc-built reference does (see `mov_reg_i32_optimised`).
+#[test]
+fn oracle_armv6m_store_far_offset() {
+    let mut asm = Thumb::new(Arch::Armv6m, 1);
+    for pass in [AsmPass::Compute, AsmPass::Emit] {
+        asm.start_pass(pass);
+        asm.store32_reg_reg_offset(5, 4, 536_870_943);
+        asm.end_pass();
+    }
+    assert_eq!(
+        hex(asm.base().code()),
+        "10b408b4ff23db075b42e41808bce56710bc"
+    );
+}
+
 /// `@micropython.asm_thumb def a(r0): add(r0, r0, 1)` with `-march=armv7m`: `f2b5 401c f2bd`.
 #[test]
 fn oracle_asm_thumb_add() {
@@ -706,4 +790,188 @@ fn oracle_asm_thumb_add() {
         asm.end_pass();
     }
     assert_eq!(hex(asm.base().code()), "f2b5401cf2bd");
+}
+
+/// Every encoder py/emitinlinethumb.c reaches, in an `@micropython.asm_thumb` function compiled
+/// with `-march=armv7emsp` (source in the comments), replayed with the calls the inline assembler makes.
+#[test]
+fn oracle_asm_thumb_inline_encoders() {
+    let (top, end) = (L0, L1);
+    let mut a = Thumb::new(Arch::Armv7emsp, 2);
+    assert!(a.allow_armv7m() && a.allow_float());
+    for pass in [AsmPass::Compute, AsmPass::Emit] {
+        a.start_pass(pass);
+        a.entry_thumb(0); // def f(r0, r1):
+        a.base_mut().label_assign(top); // label(top)
+        a.mov_reg_reg_thumb(0, 1); // mov(r0, r1)
+        a.mov_reg_reg_thumb(8, 1); // mov(r8, r1)
+        a.mov_reg_reg_thumb(2, 12); // mov(r2, r12)
+        a.mov_reg_i16(MovHalf::Movw, 2, 0xabcd); // movw(r2, 0xabcd)
+        a.mov_reg_i16(MovHalf::Movt, 3, 0x1234); // movt(r3, 0x1234)
+        a.mov_reg_i16(MovHalf::Movw, 4, 0x5678); // movwt(r4, 0x12345678)
+        a.mov_reg_i16(MovHalf::Movt, 4, 0x1234);
+        a.format_2_reg(AddSubOp::Add, 0, 1, 2); // add(r0, r1, r2)
+        a.format_2_imm(AddSubOp::Add, 0, 1, 3); // add(r0, r1, 3)
+        a.format_2_reg(AddSubOp::Sub, 0, 1, 2); // sub(r0, r1, r2)
+        a.format_2_imm(AddSubOp::Sub, 0, 1, 7); // sub(r0, r1, 7)
+        a.format_3(Imm8Op::Mov, 3, 200); // mov(r3, 200)
+        a.format_3(Imm8Op::Cmp, 3, 5); // cmp(r3, 5)
+        a.format_3(Imm8Op::Add, 3, 9); // add(r3, 9)
+        a.format_3(Imm8Op::Sub, 3, 1); // sub(r3, 1)
+        a.format_1(ShiftOp::Lsl, 1, 2, 3); // lsl(r1, r2, 3)
+        a.format_1(ShiftOp::Lsr, 1, 2, 31); // lsr(r1, r2, 31)
+        a.format_1(ShiftOp::Asr, 1, 2, 1); // asr(r1, r2, 1)
+        for (_, op) in AluOp::NAMED {
+            a.format_4(op, 1, 2); // and_(r1, r2) .. mvn(r1, r2)
+        }
+        a.format_9_10(ImmOffsetOp::Ldr, 0, 1, 124 >> 2); // ldr(r0, [r1, 124])
+        a.format_9_10(ImmOffsetOp::Ldrb, 0, 1, 31); // ldrb(r0, [r1, 31])
+        a.format_9_10(ImmOffsetOp::Ldrh, 0, 1, 62 >> 1); // ldrh(r0, [r1, 62])
+        a.format_9_10(ImmOffsetOp::Str, 0, 1, 4 >> 2); // str(r0, [r1, 4])
+        a.format_9_10(ImmOffsetOp::Strb, 0, 1, 3); // strb(r0, [r1, 3])
+        a.format_9_10(ImmOffsetOp::Strh, 0, 1, 2 >> 1); // strh(r0, [r1, 2])
+        a.op32(thumb::ldrex(0, 1, u8i(8 >> 2))); // ldrex(r0, [r1, 8])
+        a.op32(thumb::strex(0, 2, 1, u8i(4 >> 2))); // strex(r0, r2, [r1, 4])
+        a.op32(thumb::clz(0, 1)); // clz(r0, r1)
+        a.op32(thumb::rbit(2, 3)); // rbit(r2, r3)
+        a.op32(thumb::mrs(0, 5)); // mrs(r0, IPSR)
+        a.op32(thumb::mrs(1, 17)); // mrs(r1, BASEPRI)
+        a.op32(thumb::sdiv(0, 1, 2)); // sdiv(r0, r1, r2)
+        a.op32(thumb::udiv(3, 4, 5)); // udiv(r3, r4, r5)
+        a.op16(thumb::push(0x03, true)); // push({r0, r1, lr})
+        a.op32(thumb::push_w(0x0300)); // push({r8, r9})
+        a.op16(thumb::pop(0x03, true)); // pop({r0, r1, pc})
+        a.op32(thumb::pop_w(0x0300)); // pop({r8, r9})
+        a.op16(thumb::push(0x10, false)); // push({r4})
+        a.op16(thumb::pop(0x10, false)); // pop({r4})
+        a.it_cc(Cond::Eq, 0xc); // ite(eq)
+        a.it_cc(Cond::Ne, 0xa); // itte(ne)
+        a.it_cc(Cond::Gt, 0x8); // it(gt)
+        a.op16(thumb::OP_NOP); // nop()
+        a.op16(thumb::OP_WFI); // wfi()
+        a.op16(thumb::OP_CPSID_I); // cpsid(i)
+        a.op16(thumb::OP_CPSIE_I); // cpsie(i)
+        a.op16(thumb::bx(14)); // bx(lr)
+        assert!(a.b_n_label(top)); // b(top)
+        assert!(a.bl_label(top)); // bl(top)
+        assert!(a.bcc_nw_label(Cond::Eq, top, false)); // beq(top)
+        assert!(a.bcc_nw_label(Cond::Ne, top, false)); // bne_n(top)
+        assert!(a.bcc_nw_label(Cond::Gt, top, true)); // bgt_w(top)
+        assert!(a.b_n_label(end)); // b(end)
+        assert!(a.bcc_nw_label(Cond::Ne, end, false)); // bne(end)
+        assert!(a.bcc_nw_label(Cond::Lt, end, true)); // blt_w(end)
+        a.op32(thumb::vfp_binary(VfpBinaryOp::Add, 0, 1, 2)); // vadd(s0, s1, s2)
+        a.op32(thumb::vfp_binary(VfpBinaryOp::Sub, 31, 30, 29)); // vsub(s31, s30, s29)
+        a.op32(thumb::vfp_binary(VfpBinaryOp::Mul, 3, 4, 5)); // vmul(s3, s4, s5)
+        a.op32(thumb::vfp_binary(VfpBinaryOp::Div, 8, 9, 10)); // vdiv(s8, s9, s10)
+        a.op32(thumb::vfp_unary(VfpUnaryOp::Cmp, 1, 2)); // vcmp(s1, s2)
+        a.op32(thumb::vfp_unary(VfpUnaryOp::Sqrt, 30, 31)); // vsqrt(s30, s31)
+        a.op32(thumb::vfp_unary(VfpUnaryOp::Neg, 5, 0)); // vneg(s5, s0)
+        a.op32(thumb::vfp_unary(VfpUnaryOp::CvtF32S32, 0, 1)); // vcvt_f32_s32(s0, s1)
+        a.op32(thumb::vfp_unary(VfpUnaryOp::CvtS32F32, 7, 6)); // vcvt_s32_f32(s7, s6)
+        a.op32(thumb::vmrs(15)); // vmrs(APSR_nzcv, FPSCR)
+        a.op32(thumb::vmrs(3)); // vmrs(r3, FPSCR)
+        a.op32(thumb::vmov_reg_from_vfp(2, 5)); // vmov(r2, s5)
+        a.op32(thumb::vmov_vfp_from_reg(6, 1)); // vmov(s6, r1)
+        a.op32(thumb::vldr_vstr(true, 3, 1, u8i(16 >> 2))); // vldr(s3, [r1, 16])
+        a.op32(thumb::vldr_vstr(false, 16, 7, u8i(1020 >> 2))); // vstr(s16, [r7, 1020])
+        a.base_mut().label_assign(end); // label(end)
+        a.exit_thumb();
+        a.end_pass();
+    }
+    assert_eq!(a.base().error(), None);
+    assert_eq!(
+        hex(a.base().code()),
+        "f2b50846884662464af6cd32c1f2342345f27864c1f234248818c81c881ac81fc823052b0933013bd100d10f\
+         5110114051409140d140114151419141d141114251429142d142114351439143d143c86fc87fc88f4860c870\
+         488051e8020f41e80120b1fa81f093faa3f2eff30580eff3118191fbf2f0b4fbf5f303b52de9000303bdbde8\
+         000310b410bc0cbf1abfc8bf00bf30bf72b662b67047b2e7fff7b1ffafd0aed13ff7adaf20e01fd1c0f21e80\
+         30ee810a7fee6efa62ee221a84ee854af4eec10ab1eeeffaf1ee402ab8eee00afdeec33af1ee10faf1ee103a\
+         12ee902a03ee101ad1ed041a87edff8af2bd"
+    );
+}
+
+/// The calls py/emitinlinextensa.c makes for an `@micropython.asm_xtensa` function covering its
+/// encoders, for both ABIs (same body; only the prologue and epilogue differ).
+fn xtensa_inline<const W: bool>(mut a: super::xtensa::Xtensa<W>) -> String {
+    let (top, near, end) = (L0, L1, L2);
+    for pass in [AsmPass::Compute, AsmPass::Compute, AsmPass::Emit] {
+        a.start_pass(pass);
+        if W {
+            a.entry_windowed(0);
+        } else {
+            a.entry_call0(0);
+        }
+        a.base_mut().label_assign(top); // label(top)
+        a.op16(xtensa::op_add_n(2, 3, 4)); // add_n(a2, a3, a4)
+        a.op24(xtensa::op_addi(4, 5, s8(-128))); // addi(a4, a5, -128)
+        a.op24(xtensa::op_addx2(6, 7, 8)); // addx2(a6, a7, a8)
+        a.op24(xtensa::op_addx4(9, 10, 11)); // addx4(a9, a10, a11)
+        a.op24(xtensa::op_and(12, 13, 14)); // and_(a12, a13, a14)
+        a.op24(xtensa::op_callx0(0)); // callx0(a0)
+        a.op24(xtensa::op_jx(3)); // jx(a3)
+        a.op24(xtensa::op_load(0, 2, 3, u8i(255))); // l8ui(a2, a3, 255)
+        a.op24(xtensa::op_load(1, 2, 3, u8i(2 >> 1))); // l16ui(a2, a3, 2)
+        a.op24(xtensa::op_load(2, 2, 3, u8i(64 >> 2))); // l32i(a2, a3, 64)
+        a.op24(xtensa::op_store(0, 4, 5, u8i(3))); // s8i(a4, a5, 3)
+        a.op24(xtensa::op_store(1, 4, 5, u8i(8 >> 1))); // s16i(a4, a5, 8)
+        a.op24(xtensa::op_store(2, 4, 5, u8i(800 >> 2))); // s32i(a4, a5, 800)
+        a.l32i_n(2, 1, 60 >> 2); // l32i_n(a2, a1, 60)
+        a.s32i_n(0, 1, 0); // s32i_n(a0, a1, 0)
+        a.op16(xtensa::op_mov_n(2, 10)); // mov_n(a2, a10)
+        a.mov_reg_i32(3, -2048i32 as u32); // movi(a3, -2048): always l32r
+        a.mov_reg_i32(3, 0x1234_5678); // movi(a3, 0x12345678)
+        a.op_movi_n(4, -32); // movi_n(a4, -32)
+        a.op_movi_n(4, 95); // movi_n(a4, 95)
+        a.op24(xtensa::op_mull(2, 3, 4)); // mull(a2, a3, a4)
+        a.op24(xtensa::op_neg(5, 6)); // neg(a5, a6)
+        a.op24(xtensa::op_or(7, 8, 9)); // or_(a7, a8, a9)
+        a.op16(xtensa::op_ret_n()); // ret_n()
+        a.op24(xtensa::op_sll(2, 3)); // sll(a2, a3)
+        a.op24(xtensa::op_srl(2, 3)); // srl(a2, a3)
+        a.op24(xtensa::op_sra(2, 3)); // sra(a2, a3)
+        a.op24(xtensa::op_ssl(4)); // ssl(a4)
+        a.op24(xtensa::op_ssr(4)); // ssr(a4)
+        a.op24(xtensa::op_sub(1, 1, 9)); // sub(a1, a1, a9)
+        a.op24(xtensa::op_xor(2, 2, 3)); // xor(a2, a2, a3)
+        a.op24(xtensa::op_ssai(17)); // ssai(17)
+        a.op16(xtensa::op_addi_n(2, 3, 15)); // addi_n(a2, a3, 15)
+        a.op24(xtensa::op_addmi(2, 3, s8(-256 >> 8))); // addmi(a2, a3, -256)
+        a.op24(xtensa::op_slli(2, 3, 1)); // slli(a2, a3, 1)
+        a.op24(xtensa::op_slli(2, 3, 20)); // slli(a2, a3, 20)
+        a.op24(xtensa::op_srai(4, 5, 31)); // srai(a4, a5, 31)
+        a.op24(xtensa::op_srli(4, 5, 15)); // srli(a4, a5, 15)
+        a.op24(xtensa::rrr(0, 0, 0, 2, 0, 15)); // nop()
+        a.op24(xtensa::rrr(0, 0, 4, 14, 3, 2)); // nsa(a2, a3)
+        a.bccz_reg_label(CondZ::Ne, 2, top); // bnez(a2, top)
+        a.bccz_reg_label(CondZ::Eq, 2, top); // beqz(a2, top)
+        a.bcc_reg_reg_label(xtensa::Cond::Eq, 2, 3, top); // beq(a2, a3, top)
+        a.bcc_reg_reg_label(xtensa::Cond::Geu, 2, 3, top); // bgeu(a2, a3, top)
+        a.base_mut().label_assign(near); // label(near)
+        a.bit_branch(3, 5, near, 6); // bbci(a3, 5, near)
+        a.bit_branch(3, 20, end, 14); // bbsi(a3, 20, end)
+        a.j_label(top); // j(top)
+        a.j_label(end); // j(end)
+        a.base_mut().label_assign(end); // label(end)
+        if W {
+            a.exit_windowed();
+        } else {
+            a.exit_call0();
+        }
+        a.end_pass_xtensa();
+    }
+    assert_eq!(a.base().error(), None);
+    hex(a.base().code())
+}
+
+/// `@micropython.asm_xtensa` with `-march=xtensa` and `-march=xtensawin`.
+#[test]
+fn oracle_asm_xtensa_inline_encoders() {
+    const BODY: &str =
+        "4a2342c580806790b09aa0e0cd10c00000a003002203ff2213012223104245034255044265c828f109012d0a";
+    const BODY2: &str = "6c045cf44023826050609078200df00023a13020913020b10014400004409011c0302230104140fb2322d3fff02311c02301504f31504f41f0200020e34056c2f81692f837128637b2835763fc47f30586deffc6ffff";
+    let call0 = format!("0602000000f8ffff7856341212c1e00901c911d921e931f941{BODY}31efff31f0ff{BODY2}f841e831d821c811080112c1200df0");
+    let windowed = format!("0602000000f8ffff785634123661000901{BODY}31f1ff31f2ff{BODY2}08011df0");
+    assert_eq!(xtensa_inline(XtensaCall0::new(3)), call0);
+    assert_eq!(xtensa_inline(XtensaWin::new(3)), windowed);
 }

@@ -110,7 +110,10 @@ impl AsmBase {
     /// A base with room for `max_num_labels` labels (`mp_asm_base_init`).
     #[must_use]
     pub fn new(max_num_labels: usize) -> Self {
-        Self { label_offsets: vec![None; max_num_labels], ..Self::default() }
+        Self {
+            label_offsets: vec![None; max_num_labels],
+            ..Self::default()
+        }
     }
 
     /// Start a pass (`mp_asm_base_start_pass`). A compute pass forgets all labels; the emit pass
@@ -414,7 +417,11 @@ pub trait NativeAsm {
     /// `ASM_NOT_REG`. The default is emitnative's fallback for ISAs without it (Xtensa):
     /// `-1` into `REG_ARG_1` (or `REG_ARG_2` when that is `REG_RET`), then XOR.
     fn not_reg(&mut self, reg: Reg) {
-        let scratch = if Self::REG_RET == Self::REG_ARG_1 { Self::REG_ARG_2 } else { Self::REG_ARG_1 };
+        let scratch = if Self::REG_RET == Self::REG_ARG_1 {
+            Self::REG_ARG_2
+        } else {
+            Self::REG_ARG_1
+        };
         self.mov_reg_imm(scratch, -1);
         self.xor_reg_reg(reg, scratch);
     }
@@ -443,7 +450,14 @@ pub trait NativeAsm {
     /// The comparison block of `emit_native_binary_op`: `reg_dest = (reg_lhs <op> reg_rhs) ? 1 : 0`,
     /// signed or unsigned, with each ISA's sequence (x64 `xor/cmp/setcc`; Thumb `cmp` + `ite` or,
     /// on armv6m, branches; Xtensa `movi.n/bcc/movi.n`). `reg_dest` must differ from both inputs.
-    fn compare_set(&mut self, op: CompareOp, unsigned: bool, reg_dest: Reg, reg_lhs: Reg, reg_rhs: Reg);
+    fn compare_set(
+        &mut self,
+        op: CompareOp,
+        unsigned: bool,
+        reg_dest: Reg,
+        reg_lhs: Reg,
+        reg_rhs: Reg,
+    );
 
     /// `ASM_LOAD_REG_REG_OFFSET(as, reg_dest, reg_base, word_offset)`: a machine word.
     fn load_reg_reg_offset(&mut self, reg_dest: Reg, reg_base: Reg, word_offset: u32);

@@ -8,7 +8,9 @@
 
 use mpy_format::arch::Arch;
 
-use super::{signed_fits, unsigned_fits, AsmBase, AsmError, AsmPass, CompareOp, Label, NativeAsm, Reg, UImm};
+use super::{
+    signed_fits, unsigned_fits, AsmBase, AsmError, AsmPass, CompareOp, Label, NativeAsm, Reg, UImm,
+};
 
 /// `r7`: holds the pointer to `mp_fun_table` (`ASM_THUMB_REG_FUN_TABLE`).
 pub const REG_FUN_TABLE: Reg = 7;
@@ -120,7 +122,10 @@ pub const OP_CPSID_I: u16 = 0xb672;
 pub const OP_CPSIE_I: u16 = 0xb662;
 
 fn debug_check_lo(regs: &[u32]) {
-    debug_assert!(regs.iter().all(|&r| r < 8), "Thumb-1 needs r0..r7: {regs:?}");
+    debug_assert!(
+        regs.iter().all(|&r| r < 8),
+        "Thumb-1 needs r0..r7: {regs:?}"
+    );
 }
 
 /// `it<mask> <cond>`: `mask` is the 4-bit then/else mask as the ISA encodes it (`asm_thumb_it_cc`).
@@ -296,8 +301,16 @@ pub fn blx(r_src: u32) -> u16 {
 #[must_use]
 pub fn mov_reg_reg(reg_dest: u32, reg_src: u32) -> u16 {
     debug_assert!(reg_dest < 16 && reg_src < 16);
-    let src = if reg_src < 8 { reg_src << 3 } else { 0x40 | ((reg_src - 8) << 3) };
-    let dest = if reg_dest < 8 { reg_dest } else { 0x80 | (reg_dest - 8) };
+    let src = if reg_src < 8 {
+        reg_src << 3
+    } else {
+        0x40 | ((reg_src - 8) << 3)
+    };
+    let dest = if reg_dest < 8 {
+        reg_dest
+    } else {
+        0x80 | (reg_dest - 8)
+    };
     0x4600 | (src | dest) as u16
 }
 
@@ -497,8 +510,14 @@ pub fn bcc_n(cond: Cond, byte_offset: i64) -> u16 {
 /// `b<cond>.w` (`OP_BCC_W_HI` / `OP_BCC_W_LO`; 21-bit range).
 #[must_use]
 pub fn bcc_w(cond: Cond, byte_offset: i64) -> (u16, u16) {
-    let hi = 0xf000 | (i64::from(cond.bits()) << 6) | ((byte_offset >> 10) & 0x0400) | ((byte_offset >> 12) & 0x003f);
-    let lo = 0x8000 | ((byte_offset >> 5) & 0x2000) | ((byte_offset >> 8) & 0x0800) | ((byte_offset >> 1) & 0x07ff);
+    let hi = 0xf000
+        | (i64::from(cond.bits()) << 6)
+        | ((byte_offset >> 10) & 0x0400)
+        | ((byte_offset >> 12) & 0x003f);
+    let lo = 0x8000
+        | ((byte_offset >> 5) & 0x2000)
+        | ((byte_offset >> 8) & 0x0800)
+        | ((byte_offset >> 1) & 0x07ff);
     (hi as u16, lo as u16)
 }
 
@@ -520,7 +539,13 @@ pub fn bl(byte_offset: i64) -> (u16, u16) {
 
 /// `ldr<b|h>.w` / `str<b|h>.w reg, [reg_base, #imm12]` (T3 encoding; `OP_LDR_STR_W_*`).
 #[must_use]
-pub fn ldr_str_w(load: bool, size_log2: u32, reg: u32, reg_base: u32, imm12: UImm<12>) -> (u16, u16) {
+pub fn ldr_str_w(
+    load: bool,
+    size_log2: u32,
+    reg: u32,
+    reg_base: u32,
+    imm12: UImm<12>,
+) -> (u16, u16) {
     debug_assert!(size_log2 <= 2 && reg < 16 && reg_base < 16);
     let hi = (0xf880 | (size_log2 << 5) | reg_base) | if load { 0x10 } else { 0 };
     let lo = (reg << 12) | imm12.get();
@@ -560,13 +585,19 @@ pub fn udiv(rd: u32, rn: u32, rm: u32) -> (u16, u16) {
 /// `ldrex rt, [rn, #imm8 * 4]` (Thumb-2).
 #[must_use]
 pub fn ldrex(rt: u32, rn: u32, imm8: UImm<8>) -> (u16, u16) {
-    ((0xe850 | rn) as u16, (0x0f00 | (rt << 12) | imm8.get()) as u16)
+    (
+        (0xe850 | rn) as u16,
+        (0x0f00 | (rt << 12) | imm8.get()) as u16,
+    )
 }
 
 /// `strex rd, rt, [rn, #imm8 * 4]` (Thumb-2).
 #[must_use]
 pub fn strex(rd: u32, rt: u32, rn: u32, imm8: UImm<8>) -> (u16, u16) {
-    ((0xe840 | rn) as u16, ((rt << 12) | (rd << 8) | imm8.get()) as u16)
+    (
+        (0xe840 | rn) as u16,
+        ((rt << 12) | (rd << 8) | imm8.get()) as u16,
+    )
 }
 
 /// Two-operand single-precision VFP ops of `@micropython.asm_thumb` (`op_vfp_twoargs`).
@@ -595,7 +626,10 @@ pub fn vfp_unary(op: VfpUnaryOp, vd: u32, vm: u32) -> (u16, u16) {
         VfpUnaryOp::CvtF32S32 => (0xeeb8, 0x0ac0),
         VfpUnaryOp::CvtS32F32 => (0xeebd, 0x0ac0),
     };
-    ((hi | ((vd & 1) << 6)) as u16, (lo | ((vd & 0x1e) << 11) | ((vm & 1) << 5) | ((vm & 0x1e) >> 1)) as u16)
+    (
+        (hi | ((vd & 1) << 6)) as u16,
+        (lo | ((vd & 0x1e) << 11) | ((vm & 1) << 5) | ((vm & 0x1e) >> 1)) as u16,
+    )
 }
 
 /// Three-operand single-precision VFP arithmetic (`format_vfp_op_table`).
@@ -618,7 +652,12 @@ pub fn vfp_binary(op: VfpBinaryOp, vd: u32, vn: u32, vm: u32) -> (u16, u16) {
     debug_assert!(vd < 32 && vn < 32 && vm < 32);
     let op = op as u32;
     let hi = 0xee00 | (op & 0xf0) | ((vd & 1) << 6) | (vn >> 1);
-    let lo = 0x0a00 | ((op & 0x0f) << 4) | (vm >> 1) | ((vm & 1) << 5) | ((vd & 0x1e) << 11) | ((vn & 1) << 7);
+    let lo = 0x0a00
+        | ((op & 0x0f) << 4)
+        | (vm >> 1)
+        | ((vm & 1) << 5)
+        | ((vd & 0x1e) << 11)
+        | ((vn & 1) << 7);
     (hi as u16, lo as u16)
 }
 
@@ -633,14 +672,20 @@ pub fn vmrs(r_dest: u32) -> (u16, u16) {
 #[must_use]
 pub fn vmov_reg_from_vfp(r_arm: u32, vm: u32) -> (u16, u16) {
     debug_assert!(r_arm < 16 && vm < 32);
-    ((0xee10 | ((vm & 0x1e) >> 1)) as u16, (0x0a10 | (r_arm << 12) | ((vm & 1) << 7)) as u16)
+    (
+        (0xee10 | ((vm & 0x1e) >> 1)) as u16,
+        (0x0a10 | (r_arm << 12) | ((vm & 1) << 7)) as u16,
+    )
 }
 
 /// `vmov sm, r_arm` (VFP register from core register).
 #[must_use]
 pub fn vmov_vfp_from_reg(vm: u32, r_arm: u32) -> (u16, u16) {
     debug_assert!(r_arm < 16 && vm < 32);
-    ((0xee00 | ((vm & 0x1e) >> 1)) as u16, (0x0a10 | (r_arm << 12) | ((vm & 1) << 7)) as u16)
+    (
+        (0xee00 | ((vm & 0x1e) >> 1)) as u16,
+        (0x0a10 | (r_arm << 12) | ((vm & 1) << 7)) as u16,
+    )
 }
 
 /// `vldr`/`vstr sd, [rlo_base, #word_offset * 4]`.
@@ -648,7 +693,10 @@ pub fn vmov_vfp_from_reg(vm: u32, r_arm: u32) -> (u16, u16) {
 pub fn vldr_vstr(load: bool, vd: u32, rlo_base: u32, word_offset: UImm<8>) -> (u16, u16) {
     debug_assert!(vd < 32 && rlo_base < 8);
     let hi = if load { 0xed90 } else { 0xed80 } | rlo_base | ((vd & 1) << 6);
-    (hi as u16, (0x0a00 | ((vd & 0x1e) << 11) | word_offset.get()) as u16)
+    (
+        hi as u16,
+        (0x0a00 | ((vd & 0x1e) << 11) | word_offset.get()) as u16,
+    )
 }
 
 /// The Thumb assembler (`asm_thumb_t`). The target architecture decides whether Thumb-2
@@ -665,7 +713,12 @@ impl Thumb {
     /// An assembler for `arch` with room for `max_num_labels` labels.
     #[must_use]
     pub fn new(arch: Arch, max_num_labels: usize) -> Self {
-        Self { base: AsmBase::new(max_num_labels), arch, push_reglist: 0, stack_adjust: 0 }
+        Self {
+            base: AsmBase::new(max_num_labels),
+            arch,
+            push_reglist: 0,
+            stack_adjust: 0,
+        }
     }
 
     /// The target architecture.
@@ -743,7 +796,12 @@ impl Thumb {
             if let Some(words) = UImm::<7>::maybe_from(num_words) {
                 self.op16(if sub { sub_sp(words) } else { add_sp(words) });
             } else {
-                self.op32(addw_subw(sub, u32::from(REG_SP), u32::from(REG_SP), num_words * 4));
+                self.op32(addw_subw(
+                    sub,
+                    u32::from(REG_SP),
+                    u32::from(REG_SP),
+                    num_words * 4,
+                ));
             }
         } else {
             let mut left = num_words;
@@ -785,7 +843,12 @@ impl Thumb {
     /// `adds/subs rlo_dest, rlo_src, rlo_b` (`asm_thumb_add_rlo_rlo_rlo` and friends).
     pub fn format_2_reg(&mut self, op: AddSubOp, rlo_dest: Reg, rlo_src: Reg, rlo_b: Reg) {
         if self.check_lo("format 2", &[rlo_dest, rlo_src, rlo_b]) {
-            self.op16(format_2_reg(op, rlo_dest.into(), rlo_src.into(), rlo_b.into()));
+            self.op16(format_2_reg(
+                op,
+                rlo_dest.into(),
+                rlo_src.into(),
+                rlo_b.into(),
+            ));
         }
     }
 
@@ -839,7 +902,12 @@ impl Thumb {
     /// `<op> rlo_dest, [rlo_base, rlo_index]` (`asm_thumb_format_7_8`).
     pub fn format_7_8(&mut self, op: RegOffsetOp, rlo_dest: Reg, rlo_base: Reg, rlo_index: Reg) {
         if self.check_lo("format 7/8", &[rlo_dest, rlo_base, rlo_index]) {
-            self.op16(format_7_8(op, rlo_dest.into(), rlo_base.into(), rlo_index.into()));
+            self.op16(format_7_8(
+                op,
+                rlo_dest.into(),
+                rlo_base.into(),
+                rlo_index.into(),
+            ));
         }
     }
 
@@ -909,7 +977,11 @@ impl Thumb {
         let loc = self.base.code_pos();
         if self.allow_armv7m() {
             self.op32(mov_reg_i16(MovHalf::Movw, reg_dest.into(), i32 as u16));
-            self.op32(mov_reg_i16(MovHalf::Movt, reg_dest.into(), (i32 >> 16) as u16));
+            self.op32(mov_reg_i16(
+                MovHalf::Movt,
+                reg_dest.into(),
+                (i32 >> 16) as u16,
+            ));
         } else {
             if self.base.code_pos() & 2 != 0 {
                 self.op16(OP_NOP);
@@ -937,8 +1009,10 @@ impl Thumb {
             if !self.check_lo("mov_reg_i32_optimised", &[reg_dest]) {
                 return;
             }
-            // Negate small negative numbers, but not 0x80000000.
-            let mut negate = i32 < 0 && i32.wrapping_add(i32) != 0;
+            // Negate negative numbers. The reference means to exclude 0x80000000 with
+            // `(i32 + i32) & 0xffffffff`, but that signed overflow is undefined and the gcc-built
+            // mpy-cross negates it too (`movs #255; lsls #31; negs`), so 0x80000000 is negated here.
+            let mut negate = i32 < 0;
             let mut i32 = if negate { i32.wrapping_neg() } else { i32 };
             let clz = (i32 as u32).leading_zeros();
             let ctz = if i32 != 0 { i32.trailing_zeros() } else { 0 };
@@ -1053,13 +1127,28 @@ impl Thumb {
     /// Load `1 << size_log2` bytes from `reg_base + (offset << size_log2)`, zero-extended
     /// (`asm_thumb_load_reg_reg_offset`): Thumb-1 `ldr` when the offset fits 5 bits, `ldr.w` on
     /// armv7m when it fits 12, else an address computation.
-    pub fn load_reg_reg_offset_thumb(&mut self, reg_dest: Reg, reg_base: Reg, offset: u32, size_log2: u32) {
+    pub fn load_reg_reg_offset_thumb(
+        &mut self,
+        reg_dest: Reg,
+        reg_base: Reg,
+        offset: u32,
+        size_log2: u32,
+    ) {
         debug_assert!(size_log2 <= 2);
         let op = ImmOffsetOp::load(size_log2);
         if let (Some(i5), true) = (UImm::<5>::maybe_from(offset), reg_dest < 8 && reg_base < 8) {
             self.op16(format_9_10(op, reg_dest.into(), reg_base.into(), i5));
-        } else if let (true, Some(i12)) = (self.allow_armv7m(), UImm::<12>::maybe_from(offset << size_log2)) {
-            self.op32(ldr_str_w(true, size_log2, reg_dest.into(), reg_base.into(), i12));
+        } else if let (true, Some(i12)) = (
+            self.allow_armv7m(),
+            UImm::<12>::maybe_from(offset << size_log2),
+        ) {
+            self.op32(ldr_str_w(
+                true,
+                size_log2,
+                reg_dest.into(),
+                reg_base.into(),
+                i12,
+            ));
         } else {
             self.add_reg_reg_offset(reg_dest, reg_base, offset.wrapping_sub(31), size_log2);
             self.format_9_10(op, reg_dest, reg_dest, 31);
@@ -1068,13 +1157,28 @@ impl Thumb {
 
     /// Store `1 << size_log2` bytes to `reg_base + (offset << size_log2)`
     /// (`asm_thumb_store_reg_reg_offset`); the long form saves and restores `reg_base`.
-    pub fn store_reg_reg_offset_thumb(&mut self, reg_src: Reg, reg_base: Reg, offset: u32, size_log2: u32) {
+    pub fn store_reg_reg_offset_thumb(
+        &mut self,
+        reg_src: Reg,
+        reg_base: Reg,
+        offset: u32,
+        size_log2: u32,
+    ) {
         debug_assert!(size_log2 <= 2);
         let op = ImmOffsetOp::store(size_log2);
         if let (Some(i5), true) = (UImm::<5>::maybe_from(offset), reg_src < 8 && reg_base < 8) {
             self.op16(format_9_10(op, reg_src.into(), reg_base.into(), i5));
-        } else if let (true, Some(i12)) = (self.allow_armv7m(), UImm::<12>::maybe_from(offset << size_log2)) {
-            self.op32(ldr_str_w(false, size_log2, reg_src.into(), reg_base.into(), i12));
+        } else if let (true, Some(i12)) = (
+            self.allow_armv7m(),
+            UImm::<12>::maybe_from(offset << size_log2),
+        ) {
+            self.op32(ldr_str_w(
+                false,
+                size_log2,
+                reg_src.into(),
+                reg_base.into(),
+                i12,
+            ));
         } else {
             if !self.check_lo("store_reg_reg_offset", &[reg_base]) {
                 return;
@@ -1277,7 +1381,14 @@ impl NativeAsm for Thumb {
         self.format_4(AluOp::Mul, reg_dest, reg_src);
     }
 
-    fn compare_set(&mut self, op: CompareOp, unsigned: bool, reg_dest: Reg, reg_lhs: Reg, reg_rhs: Reg) {
+    fn compare_set(
+        &mut self,
+        op: CompareOp,
+        unsigned: bool,
+        reg_dest: Reg,
+        reg_lhs: Reg,
+        reg_rhs: Reg,
+    ) {
         let cond = match (op, unsigned) {
             (CompareOp::Less, true) => Cond::Cc,
             (CompareOp::More, true) => Cond::Hi,
@@ -1353,7 +1464,14 @@ impl NativeAsm for Thumb {
 impl Thumb {
     /// `push {index}; lsls index, #shift; str<h> val, [base, index]; pop {index}`
     /// (`ASM_STORE16_REG_REG_REG`, `ASM_STORE32_REG_REG_REG`).
-    fn store_scaled_index(&mut self, op: RegOffsetOp, shift: u32, reg_val: Reg, reg_base: Reg, reg_index: Reg) {
+    fn store_scaled_index(
+        &mut self,
+        op: RegOffsetOp,
+        shift: u32,
+        reg_val: Reg,
+        reg_base: Reg,
+        reg_index: Reg,
+    ) {
         if !self.check_lo("store_reg_reg_reg", &[reg_val, reg_base, reg_index]) {
             return;
         }

@@ -112,7 +112,10 @@ impl X64 {
     /// An assembler with room for `max_num_labels` labels.
     #[must_use]
     pub fn new(max_num_labels: usize) -> Self {
-        Self { base: AsmBase::new(max_num_labels), num_locals: 0 }
+        Self {
+            base: AsmBase::new(max_num_labels),
+            num_locals: 0,
+        }
     }
 
     fn bytes(&mut self, bytes: &[u8]) {
@@ -125,7 +128,11 @@ impl X64 {
 
     /// `<op> dest_r64, src_r64` with REX.W, ModRM `reg = src, rm = dest` (`asm_x64_generic_r64_r64`).
     fn generic_r64_r64(&mut self, dest_r64: Reg, src_r64: Reg, op: u8) {
-        self.bytes(&[REX | REX_W | rex_r(src_r64) | rex_b(dest_r64), op, modrm_reg(src_r64, dest_r64)]);
+        self.bytes(&[
+            REX | REX_W | rex_r(src_r64) | rex_b(dest_r64),
+            op,
+            modrm_reg(src_r64, dest_r64),
+        ]);
     }
 
     /// `nop`.
@@ -253,7 +260,10 @@ impl X64 {
 
     /// `movabs dest_r64, imm64` (`asm_x64_mov_i64_to_r64`).
     pub fn mov_i64_to_r64(&mut self, src_i64: i64, dest_r64: Reg) {
-        self.bytes(&[REX | REX_W | if dest_r64 < 8 { 0 } else { 0x01 }, 0xb8 | (dest_r64 & 7)]);
+        self.bytes(&[
+            REX | REX_W | if dest_r64 < 8 { 0 } else { 0x01 },
+            0xb8 | (dest_r64 & 7),
+        ]);
         self.base.write(&src_i64.to_le_bytes());
     }
 
@@ -310,7 +320,12 @@ impl X64 {
 
     /// `imul dest_r64, src_r64`.
     pub fn mul_r64_r64(&mut self, dest_r64: Reg, src_r64: Reg) {
-        self.bytes(&[REX | REX_W | rex_r(dest_r64) | rex_b(src_r64), 0x0f, 0xaf, modrm_reg(dest_r64, src_r64)]);
+        self.bytes(&[
+            REX | REX_W | rex_r(dest_r64) | rex_b(src_r64),
+            0x0f,
+            0xaf,
+            modrm_reg(dest_r64, src_r64),
+        ]);
     }
 
     /// `sub dest_r64, imm` with an 8- or 32-bit immediate (`asm_x64_sub_r64_i32`; low registers only).
@@ -405,7 +420,11 @@ impl X64 {
     /// `lea dest_r64, [rip + (label - next)]` (`asm_x64_mov_reg_pcrel`).
     pub fn mov_reg_pcrel_x64(&mut self, dest_r64: Reg, label: Label) {
         let rel = self.base.label_dest(label) - (self.base.pos() + 7);
-        self.bytes(&[REX | REX_W | rex_r(dest_r64), 0x8d, ((dest_r64 & 7) << 3) | 5]);
+        self.bytes(&[
+            REX | REX_W | rex_r(dest_r64),
+            0x8d,
+            ((dest_r64 & 7) << 3) | 5,
+        ]);
         self.word32(rel);
     }
 
@@ -541,7 +560,14 @@ impl NativeAsm for X64 {
         self.mul_r64_r64(reg_dest, reg_src);
     }
 
-    fn compare_set(&mut self, op: CompareOp, unsigned: bool, reg_dest: Reg, reg_lhs: Reg, reg_rhs: Reg) {
+    fn compare_set(
+        &mut self,
+        op: CompareOp,
+        unsigned: bool,
+        reg_dest: Reg,
+        reg_lhs: Reg,
+        reg_rhs: Reg,
+    ) {
         let cond = match (op, unsigned) {
             (CompareOp::Less, true) => Cond::B,
             (CompareOp::More, true) => Cond::A,

@@ -116,7 +116,10 @@ impl CondZ {
 }
 
 fn debug_check(fields: &[(u32, u32)]) {
-    debug_assert!(fields.iter().all(|&(v, bits)| v >> bits == 0), "field too wide: {fields:?}");
+    debug_assert!(
+        fields.iter().all(|&(v, bits)| v >> bits == 0),
+        "field too wide: {fields:?}"
+    );
 }
 
 /// RRR format: `op2 | op1 | r | s | t | op0`.
@@ -447,7 +450,14 @@ pub fn op_slli(reg_dest: u32, reg_src: u32, shift: u32) -> u32 {
 #[must_use]
 pub fn op_srai(reg_dest: u32, reg_src: u32, shift: u32) -> u32 {
     debug_assert!(shift < 32);
-    rrr(0, 1, 2 | ((shift >> 4) & 0x01), reg_dest, shift & 0x0f, reg_src)
+    rrr(
+        0,
+        1,
+        2 | ((shift >> 4) & 0x01),
+        reg_dest,
+        shift & 0x0f,
+        reg_src,
+    )
 }
 
 /// `srli reg_dest, reg_src, shift` (0..=15).
@@ -460,7 +470,13 @@ pub fn op_srli(reg_dest: u32, reg_src: u32, shift: u32) -> u32 {
 #[must_use]
 pub fn op_bit_branch(condition: u32, reg: u32, bit: u32, rel8: i64) -> u32 {
     debug_assert!(bit < 32 && (condition == 6 || condition == 14));
-    rri8(7, condition | ((bit >> 4) & 0x01), reg, bit & 0x0f, (rel8 & 0xff) as u32)
+    rri8(
+        7,
+        condition | ((bit >> 4) & 0x01),
+        reg,
+        bit & 0x0f,
+        (rel8 & 0xff) as u32,
+    )
 }
 
 /// Number of registers the call0 prologue saves (a0, a12..a15; `ASM_XTENSA_NUM_REGS_SAVED`).
@@ -489,11 +505,19 @@ impl<const WINDOWED: bool> Xtensa<WINDOWED> {
     /// An assembler with room for `max_num_labels` labels.
     #[must_use]
     pub fn new(max_num_labels: usize) -> Self {
-        Self { base: AsmBase::new(max_num_labels), cur_const: 0, num_const: 0, const_table: None, stack_adjust: 0 }
+        Self {
+            base: AsmBase::new(max_num_labels),
+            cur_const: 0,
+            num_const: 0,
+            const_table: None,
+            stack_adjust: 0,
+        }
     }
 
-    /// The scratch register of the long store sequence (`REG_TEMP`: a6, or a12 windowed).
-    const REG_TEMP: Reg = if WINDOWED { 12 } else { 6 };
+    /// The scratch register of the long store sequence (`REG_TEMP` in py/asmxtensa.c): a6 for
+    /// both ABIs. asmxtensa.c is compiled once, without `N_XTENSAWIN`, so the windowed choice
+    /// (a12) is never taken; `-march=xtensawin` output confirms a6.
+    const REG_TEMP: Reg = 6;
 
     /// Emit a 16-bit instruction (`asm_xtensa_op16`).
     pub fn op16(&mut self, op: u16) {
@@ -526,7 +550,13 @@ impl<const WINDOWED: bool> Xtensa<WINDOWED> {
         }
     }
 
-    fn addi_or_movi(&mut self, reg_dest: Reg, reg_src: Reg, imm: i64, combine: fn(u32, u32, u32) -> u16) {
+    fn addi_or_movi(
+        &mut self,
+        reg_dest: Reg,
+        reg_src: Reg,
+        imm: i64,
+        combine: fn(u32, u32, u32) -> u16,
+    ) {
         if let Some(imm8) = SImm::<8>::maybe_from(imm) {
             self.op24(op_addi(reg_dest.into(), reg_src.into(), imm8));
         } else {
@@ -735,7 +765,13 @@ impl<const WINDOWED: bool> Xtensa<WINDOWED> {
 
     /// Load `1 << size_log2` bytes from `reg_base + (offset << size_log2)`, zero-extended
     /// (`asm_xtensa_load_reg_reg_offset`).
-    pub fn load_reg_reg_offset_xtensa(&mut self, reg_dest: Reg, reg_base: Reg, offset: u32, size_log2: u32) {
+    pub fn load_reg_reg_offset_xtensa(
+        &mut self,
+        reg_dest: Reg,
+        reg_base: Reg,
+        offset: u32,
+        size_log2: u32,
+    ) {
         debug_assert!(size_log2 <= 2);
         if let (2, Some(offset)) = (size_log2, UImm::<4>::maybe_from(offset)) {
             self.op16(op_l32i_n(reg_dest.into(), reg_base.into(), offset));
@@ -754,7 +790,13 @@ impl<const WINDOWED: bool> Xtensa<WINDOWED> {
 
     /// Store `1 << size_log2` bytes to `reg_base + (offset << size_log2)`
     /// (`asm_xtensa_store_reg_reg_offset`; the long form uses the scratch register).
-    pub fn store_reg_reg_offset_xtensa(&mut self, reg_src: Reg, reg_base: Reg, offset: u32, size_log2: u32) {
+    pub fn store_reg_reg_offset_xtensa(
+        &mut self,
+        reg_src: Reg,
+        reg_base: Reg,
+        offset: u32,
+        size_log2: u32,
+    ) {
         debug_assert!(size_log2 <= 2);
         if let (2, Some(offset)) = (size_log2, UImm::<4>::maybe_from(offset)) {
             self.op16(op_s32i_n(reg_src.into(), reg_base.into(), offset));
@@ -788,7 +830,8 @@ impl<const WINDOWED: bool> Xtensa<WINDOWED> {
     pub fn bit_branch(&mut self, reg: Reg, bit: u32, label: Label, condition: u32) {
         let rel = self.rel_to(label);
         if self.base.is_emit() && !signed_fits(rel, 8) {
-            self.base.set_error(AsmError::XtensaOutOfRange("bit_branch"));
+            self.base
+                .set_error(AsmError::XtensaOutOfRange("bit_branch"));
         }
         self.op24(op_bit_branch(condition, reg.into(), bit & 31, rel));
     }
@@ -799,9 +842,15 @@ impl<const WINDOWED: bool> Xtensa<WINDOWED> {
         let rel = dest - self.base.pos() - 3;
         if self.base.is_emit() {
             if dest & 3 != 0 {
-                self.base.set_error(AsmError::XtensaNotAligned { op: "call0", what: "target" });
+                self.base.set_error(AsmError::XtensaNotAligned {
+                    op: "call0",
+                    what: "target",
+                });
             } else if rel & 3 != 0 {
-                self.base.set_error(AsmError::XtensaNotAligned { op: "call0", what: "location" });
+                self.base.set_error(AsmError::XtensaNotAligned {
+                    op: "call0",
+                    what: "location",
+                });
             } else if !signed_fits(rel, 18) {
                 self.base.set_error(AsmError::XtensaOutOfRange("call0"));
             }
@@ -815,9 +864,15 @@ impl<const WINDOWED: bool> Xtensa<WINDOWED> {
         let rel = dest - self.base.pos();
         if self.base.is_emit() {
             if dest & 3 != 0 {
-                self.base.set_error(AsmError::XtensaNotAligned { op: "l32r", what: "target" });
+                self.base.set_error(AsmError::XtensaNotAligned {
+                    op: "l32r",
+                    what: "target",
+                });
             } else if rel & 3 != 0 {
-                self.base.set_error(AsmError::XtensaNotAligned { op: "l32r", what: "location" });
+                self.base.set_error(AsmError::XtensaNotAligned {
+                    op: "l32r",
+                    what: "location",
+                });
             } else if !signed_fits(rel, 18) || rel >= 0 {
                 self.base.set_error(AsmError::XtensaOutOfRange("l32r"));
             }
@@ -839,7 +894,11 @@ impl<const WINDOWED: bool> NativeAsm for Xtensa<WINDOWED> {
     const REG_LOCAL_1: Reg = if WINDOWED { 4 } else { 12 };
     const REG_LOCAL_2: Reg = if WINDOWED { 5 } else { 13 };
     const REG_LOCAL_3: Reg = if WINDOWED { 6 } else { 14 };
-    const REG_FUN_TABLE: Reg = if WINDOWED { REG_FUN_TABLE_WIN } else { REG_FUN_TABLE };
+    const REG_FUN_TABLE: Reg = if WINDOWED {
+        REG_FUN_TABLE_WIN
+    } else {
+        REG_FUN_TABLE
+    };
     const REG_PARENT_RET: Reg = 2;
     const REG_PARENT_ARG_1: Reg = 2;
     const REG_PARENT_ARG_2: Reg = 3;
@@ -950,7 +1009,14 @@ impl<const WINDOWED: bool> NativeAsm for Xtensa<WINDOWED> {
         self.op24(op_mull(reg_dest.into(), reg_dest.into(), reg_src.into()));
     }
 
-    fn compare_set(&mut self, op: CompareOp, unsigned: bool, reg_dest: Reg, reg_lhs: Reg, reg_rhs: Reg) {
+    fn compare_set(
+        &mut self,
+        op: CompareOp,
+        unsigned: bool,
+        reg_dest: Reg,
+        reg_lhs: Reg,
+        reg_rhs: Reg,
+    ) {
         // (condition, swap operands) as emitnative's `ccs` table.
         let (cond, swap) = match (op, unsigned) {
             (CompareOp::Less, true) => (Cond::Ltu, false),
