@@ -1,7 +1,7 @@
 //! `mpy-freeze`: freeze a MicroPython project (manifest.py, files, directories) into firmware C,
 //! a runtime-min image (raw or ELF object), or a ROMFS image, with a size report.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -43,6 +43,9 @@ struct Cli {
     /// Print a per-module table of ROM and RAM costs.
     #[arg(long)]
     report: bool,
+    /// List the files the inputs freeze (target path, kind, opt, version, host path) and exit.
+    #[arg(long)]
+    list: bool,
     /// The firmware's preprocessed qstr header (`genhdr/qstrdefs.preprocessed.h`).
     #[arg(short = 'q', long = "qstr-header", value_name = "FILE")]
     qstr_header: Option<PathBuf>,
@@ -145,6 +148,23 @@ fn run(cli: Cli) -> Result<(), Error> {
         romfs_compile: !cli.no_mpy,
         report: cli.report,
     };
+    if cli.list {
+        for file in freeze::output::collect_files(&request)? {
+            let kind = match file.kind {
+                freeze::project::FileKind::CompilePy => "py",
+                freeze::project::FileKind::Mpy => "mpy",
+                freeze::project::FileKind::Str => "str",
+            };
+            let opt = file.opt.map_or_else(|| "-".to_string(), |o| o.to_string());
+            let version = file.version.as_deref().unwrap_or("-");
+            println!(
+                "{} {kind} {opt} {version} {}",
+                file.target_path,
+                file.full_path.display()
+            );
+        }
+        return Ok(());
+    }
     let outputs: Outputs = freeze::output::build(&request)?;
     outputs.write()?;
     if let Some(report) = &outputs.report {
@@ -159,7 +179,6 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("mpy-freeze: error: {err}");
-            let _ = Path::new("");
             ExitCode::FAILURE
         }
     }
