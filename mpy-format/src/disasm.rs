@@ -154,7 +154,10 @@ impl Context<'_> {
     }
 
     fn raw_code(&mut self, rc: &RawCode, path: &str) {
-        let prelude = rc.prelude();
+        let (prelude, recovered) = match rc.prelude_allowing_truncated_offset() {
+            Some((prelude, recovered)) => (Some(prelude), recovered),
+            None => (None, false),
+        };
         let name = match &prelude {
             Some(Ok(p)) => self.qstr_text(p.simple_name),
             _ => String::from("?"),
@@ -195,6 +198,13 @@ impl Context<'_> {
                 self.machine_code(&rc.fun_data, 0, rc.fun_data.len());
             }
             Some(Ok(prelude)) => {
+                if recovered {
+                    let _ = writeln!(
+                        self.out,
+                        "  note: prelude_offset 0x{:x} is the low 16 bits of the real offset 0x{:x} (mpy-cross quirk; does not load)",
+                        rc.prelude_offset, prelude.offset
+                    );
+                }
                 self.prelude(&prelude);
                 if rc.kind == RawCodeKind::Bytecode {
                     self.bytecode(rc, &prelude);

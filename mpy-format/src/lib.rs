@@ -9,6 +9,7 @@ extern crate alloc;
 pub mod arch;
 pub mod bytes;
 pub mod disasm;
+pub mod float_repr;
 pub mod image;
 pub mod model;
 pub mod opcode;

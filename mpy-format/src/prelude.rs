@@ -108,6 +108,28 @@ impl RawCode {
         }
     }
 
+    /// Like [`RawCode::prelude`], but for native-py code of 64 KiB or more also finds the prelude
+    /// when `prelude_offset` holds only its low 16 bits, as mpy-cross writes it (the field is a
+    /// `uint16_t` in `mp_raw_code_t`; such a file does not load correctly). The flag says whether
+    /// that recovery was needed.
+    #[must_use]
+    pub fn prelude_allowing_truncated_offset(&self) -> Option<(Result<Prelude, DecodeError>, bool)> {
+        let strict = self.prelude()?;
+        if strict.is_ok() || self.kind != RawCodeKind::NativePy || self.fun_data.len() <= 0xffff {
+            return Some((strict, false));
+        }
+        let mut offset = usize::try_from(self.prelude_offset).ok()?.checked_add(0x1_0000)?;
+        while offset < self.fun_data.len() {
+            if let Ok(prelude) = Prelude::decode(&self.fun_data, offset) {
+                if prelude.code_start == self.fun_data.len() {
+                    return Some((Ok(prelude), true));
+                }
+            }
+            offset += 0x1_0000;
+        }
+        Some((strict, false))
+    }
+
     /// The machine words at the start of a native-py function: the prelude-pointer index and,
     /// for generators, the start offset (little-endian, `arch.word_size()` bytes each).
     #[must_use]
