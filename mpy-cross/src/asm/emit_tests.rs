@@ -975,3 +975,77 @@ fn oracle_asm_xtensa_inline_encoders() {
     assert_eq!(xtensa_inline(XtensaCall0::new(3)), call0);
     assert_eq!(xtensa_inline(XtensaWin::new(3)), windowed);
 }
+
+#[test]
+fn base_passes_labels_and_suppression() {
+    let mut base = super::AsmBase::new(2);
+    for pass in [AsmPass::Compute, AsmPass::Emit] {
+        base.start_pass(pass);
+        base.data(2, 0xbeef);
+        base.suppress_code();
+        base.write(&[1, 2, 3]); // dead code: neither written nor counted
+        assert!(base.reserve(4).is_none());
+        base.label_assign(L0); // ends the dead region
+        assert!(!base.is_suppressed());
+        base.align(4);
+        base.data(1, 0x7f);
+        base.label_assign(L1);
+    }
+    assert_eq!(base.code(), &[0xef, 0xbe, 0, 0, 0x7f]);
+    assert_eq!(
+        (base.label_offset(L0), base.label_offset(L1)),
+        (Some(2), Some(5))
+    );
+    assert_eq!(base.error(), None);
+
+    // A label that moves between passes, or an unknown one, is recorded, never a panic.
+    base.start_pass(AsmPass::Compute);
+    base.data(1, 0);
+    base.label_assign(L0);
+    base.start_pass(AsmPass::Emit);
+    base.label_assign(L0);
+    base.data(1, 0);
+    base.label_assign(Label(9));
+    assert_eq!(base.take_error(), Some(super::AsmError::LabelMismatch(L0)));
+    assert_eq!(base.error(), None);
+}
+
+#[test]
+fn errors_the_reference_raises() {
+    // Thumb: a local beyond sp + 1020 (emit pass only).
+    let mut t = Thumb::new(Arch::Armv7m, 1);
+    for pass in [AsmPass::Compute, AsmPass::Emit] {
+        t.start_pass(pass);
+        t.mov_local_reg(256, 0);
+    }
+    let error = t.base_mut().take_error().expect("too many locals");
+    assert_eq!(
+        (error.class_name(), error.to_string().as_str()),
+        ("NotImplementedError", "too many locals for native method")
+    );
+
+    // Xtensa: a bit branch out of 8-bit range, a misaligned call0.
+    let mut x = XtensaCall0::new(2);
+    for pass in [AsmPass::Compute, AsmPass::Emit] {
+        x.start_pass(pass);
+        x.base_mut().label_assign(L0);
+        for _ in 0..100 {
+            x.op16(NOP_N);
+        }
+        x.bit_branch(2, 3, L0, 6);
+    }
+    let error = x.base_mut().take_error().expect("out of range");
+    assert_eq!(
+        (error.class_name(), error.to_string().as_str()),
+        ("RuntimeError", "ERROR: xtensa bit_branch out of range")
+    );
+    for pass in [AsmPass::Compute, AsmPass::Emit] {
+        x.start_pass(pass);
+        x.base_mut().label_assign(L0);
+        x.call0(L0);
+    }
+    assert_eq!(
+        x.base_mut().take_error().map(|e| e.to_string()).as_deref(),
+        Some("ERROR: call0 location not word-aligned")
+    );
+}

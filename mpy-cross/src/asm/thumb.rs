@@ -603,7 +603,7 @@ pub fn strex(rd: u32, rt: u32, rn: u32, imm8: UImm<8>) -> (u16, u16) {
 /// Two-operand single-precision VFP ops of `@micropython.asm_thumb` (`op_vfp_twoargs`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum VfpUnaryOp {
-    /// `vcmp.f32 sd, sm`.
+    /// `vcmp.f32 sd, sm`; the reference's encoding has the E bit set, so this is `vcmpe.f32`.
     Cmp,
     /// `vsqrt.f32 sd, sm`.
     Sqrt,
