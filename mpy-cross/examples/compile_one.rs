@@ -26,6 +26,18 @@ fn main() {
                 options.small_int_bits = args.get(i).and_then(|s| s.parse().ok()).unwrap_or(31);
             }
             "--no-lines" => options.source_lines = false,
+            "--march" => {
+                i += 1;
+                options.arch = args.get(i).and_then(|s| mpy_cross::Arch::from_name(s));
+            }
+            "--emit" => {
+                i += 1;
+                options.emit = match args.get(i).map(String::as_str) {
+                    Some("native") => mpy_cross::EmitMode::Native,
+                    Some("viper") => mpy_cross::EmitMode::Viper,
+                    _ => mpy_cross::EmitMode::Bytecode,
+                };
+            }
             other => eprintln!("ignored argument {other}"),
         }
         i += 1;
