@@ -375,12 +375,14 @@ impl Context<'_> {
     fn child(&mut self, rc: &RawCode, index: u64) {
         let _ = write!(self.out, " child {index}");
         let child = usize::try_from(index).ok().and_then(|i| rc.children.get(i));
-        match child.map(RawCode::prelude) {
-            Some(Some(Ok(prelude))) => {
+        match child.map(|c| (c.kind, c.prelude_allowing_truncated_offset())) {
+            Some((_, Some((Ok(prelude), _)))) => {
                 let name = self.qstr_text(prelude.simple_name);
                 let _ = write!(self.out, " ({name})");
             }
-            Some(_) => {}
+            Some((kind, _)) => {
+                let _ = write!(self.out, " ({})", kind.name());
+            }
             None => self.out.push_str(" <child index out of range>"),
         }
     }
