@@ -1049,3 +1049,251 @@ fn errors_the_reference_raises() {
         Some("ERROR: call0 location not word-aligned")
     );
 }
+
+const GENERIC_VALUES: &[i32] = &[
+    0,
+    1,
+    255,
+    256,
+    0xffff,
+    0x10000,
+    -1,
+    -256,
+    0x7fff_ffff,
+    i32::MIN,
+    0x1234_5678,
+    -0x1234_5678,
+    95,
+    96,
+    -32,
+    -33,
+    2047,
+    2048,
+    -2048,
+    -2049,
+];
+
+/// Every `NativeAsm` operation (plus emitnative's comparison block and fallbacks) with the
+/// registers emitnative uses. The expected hex came from running the same `ASM_*` macro calls
+/// through the reference assemblers (py/asm*.c of MicroPython 1.29 built locally; the harness is
+/// not part of this repository), once per ISA; variant 1 (big frame, far calls) matched too.
+fn generic_body<A: NativeAsm>(a: &mut A, variant: u32) {
+    let (l0, l1) = (Label(0), Label(1));
+    a.entry(5 + variant * 40);
+    a.base_mut().label_assign(l0);
+    a.jump(l0);
+    a.jump(l1);
+    a.jump_if_reg_zero(A::REG_RET, l0, true);
+    a.jump_if_reg_zero(A::REG_ARG_2, l1, false);
+    a.jump_if_reg_nonzero(A::REG_ARG_2, l0, false);
+    a.jump_if_reg_nonzero(A::REG_RET, l1, true);
+    a.jump_if_reg_eq(A::REG_ARG_1, A::REG_ARG_3, l0);
+    a.jump_if_reg_eq(A::REG_ARG_1, A::REG_ARG_3, l1);
+    a.jump_reg(A::REG_ARG_1);
+    a.call_ind(3);
+    a.call_ind(44 + variant * 100);
+    for l in (0..70).step_by(23) {
+        a.mov_local_reg(l, A::REG_TEMP0);
+        a.mov_reg_local(A::REG_LOCAL_1, l);
+        a.mov_reg_local_addr(A::REG_ARG_1, l);
+        a.mov_local_mp_obj_null(l, A::REG_TEMP0);
+    }
+    for &v in GENERIC_VALUES {
+        a.mov_reg_imm(A::REG_ARG_3, v.into());
+        a.mov_reg_imm(A::REG_LOCAL_2, v.into());
+    }
+    a.mov_reg_reg(A::REG_LOCAL_3, A::REG_ARG_4);
+    a.mov_reg_pcrel(A::REG_ARG_1, l0);
+    a.mov_reg_pcrel(A::REG_ARG_1, l1);
+    a.not_reg(A::REG_RET);
+    a.neg_reg(A::REG_RET);
+    if let Some(rcx) = A::SHIFT_COUNT_REG {
+        a.lsl_reg_reg(A::REG_RET, rcx);
+        a.lsr_reg_reg(A::REG_RET, rcx);
+        a.asr_reg_reg(A::REG_RET, rcx);
+    } else {
+        a.lsl_reg_reg(A::REG_ARG_2, A::REG_ARG_3);
+        a.lsr_reg_reg(A::REG_ARG_2, A::REG_ARG_3);
+        a.asr_reg_reg(A::REG_ARG_2, A::REG_ARG_3);
+    }
+    a.or_reg_reg(A::REG_ARG_2, A::REG_ARG_3);
+    a.xor_reg_reg(A::REG_ARG_2, A::REG_ARG_3);
+    a.and_reg_reg(A::REG_ARG_2, A::REG_ARG_3);
+    a.add_reg_reg(A::REG_ARG_2, A::REG_ARG_3);
+    a.sub_reg_reg(A::REG_ARG_2, A::REG_ARG_3);
+    a.mul_reg_reg(A::REG_ARG_2, A::REG_ARG_3);
+    a.clr_reg(A::REG_ARG_3);
+    for o in (0..300).step_by(37) {
+        a.load_reg_reg_offset(A::REG_ARG_1, A::REG_FUN_TABLE, o);
+        a.load8_reg_reg_offset(A::REG_RET, A::REG_ARG_1, o);
+        a.load16_reg_reg_offset(A::REG_RET, A::REG_ARG_1, o);
+        a.load32_reg_reg_offset(A::REG_RET, A::REG_ARG_1, o);
+        a.store_reg_reg_offset(A::REG_ARG_3, A::REG_ARG_1, o);
+        a.store8_reg_reg_offset(A::REG_ARG_3, A::REG_ARG_1, o);
+        a.store16_reg_reg_offset(A::REG_ARG_3, A::REG_ARG_1, o);
+        a.store32_reg_reg_offset(A::REG_ARG_3, A::REG_ARG_1, o);
+    }
+    a.load8_reg_reg(A::REG_RET, A::REG_ARG_1);
+    a.load16_reg_reg(A::REG_RET, A::REG_ARG_1);
+    a.load32_reg_reg(A::REG_RET, A::REG_ARG_1);
+    a.store8_reg_reg(A::REG_ARG_3, A::REG_ARG_1);
+    a.store16_reg_reg(A::REG_ARG_3, A::REG_ARG_1);
+    a.store32_reg_reg(A::REG_ARG_3, A::REG_ARG_1);
+    a.load8_reg_reg_reg(A::REG_RET, A::REG_ARG_1, A::REG_ARG_2);
+    a.load16_reg_reg_reg(A::REG_RET, A::REG_ARG_1, A::REG_ARG_2);
+    a.load32_reg_reg_reg(A::REG_RET, A::REG_ARG_1, A::REG_ARG_2);
+    a.store8_reg_reg_reg(A::REG_ARG_3, A::REG_ARG_1, A::REG_ARG_2);
+    a.store16_reg_reg_reg(A::REG_ARG_3, A::REG_ARG_1, A::REG_ARG_2);
+    a.store32_reg_reg_reg(A::REG_ARG_3, A::REG_ARG_1, A::REG_ARG_2);
+    for unsigned in [true, false] {
+        for op in [
+            CompareOp::Less,
+            CompareOp::More,
+            CompareOp::Equal,
+            CompareOp::LessEqual,
+            CompareOp::MoreEqual,
+            CompareOp::NotEqual,
+        ] {
+            a.compare_set(op, unsigned, A::REG_RET, A::REG_ARG_2, A::REG_ARG_3);
+        }
+    }
+    a.call_ind_keep_args(11);
+    a.base_mut().label_assign(l1);
+    a.exit();
+}
+
+fn run_generic<A: NativeAsm>(mut a: A) -> String {
+    for pass in [AsmPass::Compute, AsmPass::Compute, AsmPass::Emit] {
+        a.start_pass(pass);
+        generic_body(&mut a, 0);
+        a.end_pass();
+    }
+    assert_eq!(a.base().error(), None);
+    hex(a.base().code())
+}
+
+#[test]
+fn reference_generic_api_sequences() {
+    assert_eq!(
+        run_generic(Thumb::new(Arch::Armv6m, 4)),
+        "feb582b0fee754e200bf00bf00bf00bf0028f7d0002903d14be200bf00bf00bf0029efd1002803d043e200bf00bf00bf\
+         9042e7d0904203d13be200bf00bf00bf0047fb6898473b463433db6f98470090009c00a8002000901790179c17a80020\
+         17902e902e9c2ea800202e904590459c45a8002045900022002501220125ff22ff250122120201252d02ff221202ff32\
+         ff252d02ff350122120401252d0401221200524201252d006d4201221202524201252d026d4200bf004a01e0ffffff7f\
+         004d01e0ffffff7fff22d2075242ff25ed076d42004a01e078563412004d01e078563412004a01e088a9cbed004d01e0\
+         88a9cbed5f225f256022602501225201524201256d016d4221221200524221252d006d4207221202ff3207252d02ff35\
+         0122d2020125ed020122d20252420125ed026d42082212020132524208252d0201356d421e46fe200002b33000b27844\
+         03200002573000b27844c04340429140d14011411143514011408918891a514300223868007800880068026002700280\
+         026038461830c06f0630c07f0c30c08f1830c06f01b41830c26701bc01b40630c27701bc01b40c30c28701bc01b41830\
+         c26701bc3846ac30c06f2b30c07f5630c08fac30c06f01b4ac30c26701bc01b42b30c27701bc01b45630c28701bc01b4\
+         ac30c26701bc50208000c019c06f5030c07fa030c08f80b40527bf01c01980bcc06f01b480b40527bf01c01980bcc267\
+         01bc01b45030c27701bc01b4a030c28701bc01b480b40527bf01c01980bcc26701bc75208000c019c06f7530c07fea30\
+         c08f80b47527bf00c01980bcc06f01b480b47527bf00c01980bcc26701bc01b47530c27701bc01b4ea30c28701bc01b4\
+         80b47527bf00c01980bcc26701bc9a208000c019c06f9a30c07f80b44d27bf00c01980bcc08f80b44d27ff00c01980bc\
+         c06f01b480b44d27ff00c01980bcc26701bc01b49a30c27701bc01b480b44d27bf00c01980bcc28701bc01b480b44d27\
+         ff00c01980bcc26701bcbf208000c019c06fbf30c07f80b4bf277f00c01980bcc08f80b4bf27bf00c01980bcc06f01b4\
+         80b4bf27bf00c01980bcc26701bc01b4bf30c27701bc01b480b4bf277f00c01980bcc28701bc01b480b4bf27bf00c019\
+         80bcc26701bce4208000c019c06fe430c07f80b43927ff00c01980bcc08f80b439273f01c01980bcc06f01b480b43927\
+         3f01c01980bcc26701bc01b4e430c27701bc01b480b43927ff00c01980bcc28701bc01b480b439273f01c01980bcc267\
+         01bc042000022430c019c06f80b401273f020937c01980bcc07f80b402273f021237c01980bcc08f80b404273f022437\
+         c01980bcc06f01b480b404273f022437c01980bcc26701bc01b480b401273f020937c01980bcc27701bc01b480b40227\
+         3f021237c01980bcc28701bc01b480b404273f022437c01980bcc26701bc007800880068027002800260405c4a00805a\
+         8a008058425402b44900425202bc02b48900425002bc914201d3002000e00120914201d8002000e00120914201d00020\
+         00e00120914201d9002000e00120914201d2002000e00120914201d1002000e00120914201db002000e00120914201dc\
+         002000e00120914201d0002000e00120914201dd002000e00120914201da002000e00120914201d1002000e00120fc6a\
+         a04702b0febd",
+        "armv6m"
+    );
+    assert_eq!(
+        run_generic(Thumb::new(Arch::Armv7m, 4)),
+        "feb582b0fee700f07eb90028fad0002900f079810029f5d1002840f074819042f0d0904200f06f810047fb689847d7f8\
+         b03098470090009c00a8002000901790179c17a8002017902e902e9c2ea800202e904590459c45a80020459000220025\
+         01220125ff22ff2540f2001240f200154ff6ff724ff6ff7540f20002c0f2010240f20005c0f201054ff6ff72cff6ff72\
+         4ff6ff75cff6ff754ff60072cff6ff724ff60075cff6ff754ff6ff72c7f6ff724ff6ff75c7f6ff7540f20002c8f20002\
+         40f20005c8f2000545f27862c1f2342245f27865c1f234254af68812cef6cb524af68815cef6cb555f225f2560226025\
+         4ff6e072cff6ff724ff6e075cff6ff754ff6df72cff6ff724ff6df75cff6ff7540f2ff7240f2ff7540f6000240f60005\
+         4ff60002cff6ff724ff60005cff6ff754ff2ff72cff6ff724ff2ff75cff6ff751e464ff6b96000b2784440f2b31000b2\
+         7844c04340429140d14011411143514011408918891a5143002238680078008800680260027002800260d7f8940090f8\
+         2500b0f84a00d0f89400c0f8942080f82520a0f84a20c0f89420d7f8280190f84a00b0f89400d0f82801c0f8282180f8\
+         4a20a0f89420c0f82821d7f8bc0190f86f00b0f8de00d0f8bc01c0f8bc2180f86f20a0f8de20c0f8bc21d7f8500290f8\
+         9400b0f82801d0f85002c0f8502280f89420a0f82821c0f85022d7f8e40290f8b900b0f87201d0f8e402c0f8e42280f8\
+         b920a0f87221c0f8e422d7f8780390f8de00b0f8bc01d0f87803c0f8782380f8de20a0f8bc21c0f87823d7f80c0490f8\
+         0301b0f80602d0f80c04c0f80c2480f80321a0f80622c0f80c24d7f8a00490f82801b0f85002d0f8a004c0f8a02480f8\
+         2821a0f85022c0f8a024007800880068027002800260405c4a00805a8a008058425402b44900425202bc02b489004250\
+         02bc914234bf0120002091428cbf0120002091420cbf01200020914294bf0120002091422cbf01200020914214bf0120\
+         00209142b4bf012000209142ccbf0120002091420cbf012000209142d4bf012000209142acbf01200020914214bf0120\
+         0020fc6aa04702b0febd",
+        "armv7m"
+    );
+    assert_eq!(
+        run_generic(X64::new(4)),
+        "5553415441554883ec28e9fbffffffe96e04000084c074f24885f60f84610400004885f675e484c00f85540400004839\
+         fa74d74839fa0f8446040000ffe7488b4518ffd0488b8560010000ffd048890424488b1c244889e74831c04889042448\
+         898424b8000000488b9c24b8000000488dbc24b80000004831c048898424b80000004889842470010000488b9c247001\
+         0000488dbc24700100004831c048898424700100004889842428020000488b9c2428020000488dbc24280200004831c0\
+         4889842428020000ba0000000041bc00000000ba0100000041bc01000000baff00000041bcff000000ba0001000041bc\
+         00010000baffff000041bcffff0000ba0000010041bc0000010048baffffffffffffffff49bcffffffffffffffff48ba\
+         00ffffffffffffff49bc00ffffffffffffffbaffffff7f41bcffffff7f48ba00000080ffffffff49bc00000080ffffff\
+         ffba7856341241bc7856341248ba88a9cbedffffffff49bc88a9cbedffffffffba5f00000041bc5f000000ba60000000\
+         41bc6000000048bae0ffffffffffffff49bce0ffffffffffffff48badfffffffffffffff49bcdfffffffffffffffbaff\
+         07000041bcff070000ba0008000041bc0008000048ba00f8ffffffffffff49bc00f8ffffffffffff48bafff7ffffffff\
+         ffff49bcfff7ffffffffffff4989cd488d3d14feffff488d3d8502000048f7d048f7d848d3e048d3e848d3f84809d648\
+         31d64821d64801d64829d6480faff24831d2488b7d000fb6070fb7078b0748891788176689178917488bbd280100000f\
+         b647250fb7474a8b8794000000488997280100008857256689574a899794000000488bbd500200000fb6474a0fb78794\
+         0000008b87280100004889975002000088574a66899794000000899728010000488bbd780300000fb6476f0fb787de00\
+         00008b87bc0100004889977803000088576f668997de0000008997bc010000488bbda00400000fb687940000000fb787\
+         280100008b8750020000488997a004000088979400000066899728010000899750020000488bbdc80500000fb687b900\
+         00000fb787720100008b87e4020000488997c80500008897b9000000668997720100008997e4020000488bbdf0060000\
+         0fb687de0000000fb787bc0100008b8778030000488997f00600008897de000000668997bc010000899778030000488b\
+         bd180800000fb687030100000fb787060200008b870c040000488997180800008897030100006689970602000089970c\
+         040000488bbd400900000fb687280100000fb787500200008b87a0040000488997400900008897280100006689975002\
+         00008997a00400000fb6070fb7078b07881766891789174801f70fb6074801f74801f70fb7074801f74801f74801f748\
+         01f78b074801f788174801f74801f76689174801f74801f74801f74801f789174831c04839d60f92c04831c04839d60f\
+         97c04831c04839d60f94c04831c04839d60f96c04831c04839d60f93c04831c04839d60f95c04831c04839d60f9cc048\
+         31c04839d60f9fc04831c04839d60f94c04831c04839d60f9ec04831c04839d60f9dc04831c04839d60f95c0488b4558\
+         ffd04883ecd8415d415c5b5dc3",
+        "x64"
+    );
+    assert_eq!(
+        run_generic(XtensaCall0::new(4)),
+        "06100000ffff0000ffff00000000010000000100ffffff7fffffff7f0000008000000080785634127856341288a9cbed\
+         88a9cbed0008000000080000fff7fffffff7ffff12c1d00901c911d921e931f94106ffff06ae001662ff562300c6ab00\
+         56d3fe16220086a9004712e447920246a700a00200083fc00000022f2cc00000226105c2210522c1140c022261052261\
+         1cc2211c22c1700c0222611c226133c2213322a0cc1a220c0222613322614ac2214a22a1281a220c0222614a0c040c0d\
+         0c140c1d42a0ffd2a0ff42a100d2a10041cdffd1cdff41cdffd1cdff7cf47cfd42af00d2af0041cbffd1cbff41ccffd1\
+         ccff41ccffd1ccff41cdffd1cdff5cf45cfd42a060d2a0606c046c0d42afdfd2afdf42a7ffd2a7ff41c7ffd1c7ff42a8\
+         00d2a80041c6ffd1c6ffed0522af1f45000000000a2222a1d40500000a227cf33022302020600014400033a100044030\
+         30910004403030b14033204033304033104a334033c04033820c04280f22020022120028024902424200425200490222\
+         2f25220225221225222225426225424225425225426225222f4a22024a22124a22224a42624a42424a42524a42624a22\
+         2f6f22026f22126f22226f42626f42426f42526f42626f222f9422029422129422229442629442429442529442629422\
+         2fb92202b92212b92222b94262b94242b94252b94262b9222fde2202de2212de2222de4262de4242de4252de4262de22\
+         a40c2a2f280222a1032a2222020022a2062a2222120022a40c2a22280262a40c6a62490662a1036a6242460062a2066a\
+         6242560062a40c6a62490622a4a02a2f280222a1282a2222020022a2502a2222120022a4a02a22280262a4a06a624906\
+         62a1286a6242460062a2506a6242560062a4a06a624906220200221200280242420042520049022a2322020020239022\
+         12002023a028022a234242002023904252002023a049020c124733010c020c123734010c020c124713010c020c1237b4\
+         010c020c1247b3010c020c124793010c020c124723010c020c123724010c020c124713010c020c1237a4010c020c1247\
+         a3010c020c124793010c0208bfc00000f841e831d821c811080112c1300df0",
+        "xtensa"
+    );
+    assert_eq!(
+        run_generic(XtensaWin::new(4)),
+        "06100000ffff0000ffff00000000010000000100ffffff7fffffff7f0000008000000080785634127856341288a9cbed\
+         88a9cbed0008000000080000fff7fffffff7ffff368100090106ffff06ae00166aff562b00c6ab0056dbfe162a0086a9\
+         00c71ae4c79a0246a700a00a008837e0080082272ce00800a26101422101a2c1040c0aa26101a26118422118a2c1600c\
+         0aa26118a2612f42212fa2a0bc1aaa0c0aa2612fa26146422146a2a1181aaa0c0aa261460c0c0c050c1c0c15c2a0ff52\
+         a0ffc2a10052a100c1cfff51cfffc1cfff51cfff7cfc7cf5c2af0052af00c1cdff51cdffc1ceff51ceffc1ceff51ceff\
+         c1cfff51cfff5cfc5cf5c2a06052a0606c0c6c05c2afdf52afdfc2a7ff52a7ffc1c9ff51c9ffc2a80052a800c1c8ff51\
+         c8ff6d0da2af1f45000000000aaaa2a1d40500000aaa7cfbb0aa30a0a060001c4000bba1000c40b0b091000c40b0b0b1\
+         c0bb20c0bb30c0bb10cabbc0bbc0c0bb820c0ca807a20a00a21a00a80ac90ac24a00c25a00c90aa22725a20a25a21a25\
+         a22a25c26a25c24a25c25a25c26a25a2274aa20a4aa21a4aa22a4ac26a4ac24a4ac25a4ac26a4aa2276fa20a6fa21a6f\
+         a22a6fc26a6fc24a6fc25a6fc26a6fa22794a20a94a21a94a22a94c26a94c24a94c25a94c26a94a227b9a20ab9a21ab9\
+         a22ab9c26ab9c24ab9c25ab9c26ab9a227dea20adea21adea22adec26adec24adec25adec26adea2a40caaa7a80aa2a1\
+         03aaaaa20a00a2a206aaaaa21a00a2a40caaaaa80a62a40c6a6ac90662a1036a6ac2460062a2066a6ac2560062a40c6a\
+         6ac906a2a4a0aaa7a80aa2a128aaaaa20a00a2a250aaaaa21a00a2a4a0aaaaa80a62a4a06a6ac90662a1286a6ac24600\
+         62a2506a6ac2560062a4a06a6ac906a20a00a21a00a80ac24a00c25a00c90aaaaba20a00a0ab90a21a00a0aba0a80aaa\
+         abc24a00a0ab90c25a00a0aba0c90a0c1ac73b010c0a0c1ab73c010c0a0c1ac71b010c0a0c1ab7bc010c0a0c1ac7bb01\
+         0c0a0c1ac79b010c0a0c1ac72b010c0a0c1ab72c010c0a0c1ac71b010c0a0c1ab7ac010c0a0c1ac7ab010c0a0c1ac79b\
+         010c0a88b7e0080008011df0",
+        "xtensawin"
+    );
+}
