@@ -206,17 +206,17 @@ struct ToolPrelude {
 
 fn extract_prelude(data: &[u8], start: usize) -> Option<ToolPrelude> {
     let mut ip = start;
-    let mut next = || {
-        let b = *data.get(ip)?;
-        ip += 1;
+    let next = |ip: &mut usize| {
+        let b = *data.get(*ip)?;
+        *ip += 1;
         Some(u64::from(b))
     };
-    let mut z = next()?;
+    let mut z = next(&mut ip)?;
     let (mut s, mut e, mut f, mut a, mut k, mut d) =
         ((z >> 3) & 0xf, (z >> 2) & 1, 0u64, z & 3, 0u64, 0u64);
     let mut n = 0u32;
     while z & 0x80 != 0 {
-        z = next()?;
+        z = next(&mut ip)?;
         if n > 20 {
             return None;
         }
@@ -231,7 +231,7 @@ fn extract_prelude(data: &[u8], start: usize) -> Option<ToolPrelude> {
     s += 1;
     let (mut n_info, mut n_cell, mut n) = (0u64, 0u64, 0u32);
     loop {
-        let z = next()?;
+        let z = next(&mut ip)?;
         if n > 9 {
             return None;
         }
@@ -242,7 +242,6 @@ fn extract_prelude(data: &[u8], start: usize) -> Option<ToolPrelude> {
         }
         n += 1;
     }
-    drop(next);
     let offset_source_info = ip;
     let mut names = Vec::new();
     for _ in 0..=(a + k) {
@@ -1400,7 +1399,7 @@ pub fn frozen_content_c(
 fn frozen_str_content(modules: &[StrModule]) -> String {
     let mut out = String::from("#include <stdint.h>\n#define MP_FROZEN_STR_NAMES \\\n");
     for m in modules {
-        let _ = write!(out, "\"{}\\0\" \\\n", m.target_path);
+        let _ = writeln!(out, "\"{}\\0\" \\", m.target_path);
     }
     out.push('\n');
     out.push_str("const uint32_t mp_frozen_str_sizes[] = { ");

@@ -288,7 +288,7 @@ mod tests {
         assert_eq!(format_g(1e15, 16), "1000000000000000");
         assert_eq!(format_g(1e-5, 16), "1e-05");
         assert_eq!(format_g(0.0001, 16), "0.0001");
-        assert_eq!(format_g(3.141592653589793, 16), "3.141592653589793");
+        assert_eq!(format_g(std::f64::consts::PI, 16), "3.141592653589793");
         assert_eq!(format_g(-0.0, 16), "-0");
         assert_eq!(format_g(1e300, 16), "1e+300");
         assert_eq!(format_g(2.0 / 3.0, 16), "0.6666666666666666");

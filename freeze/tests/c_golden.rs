@@ -38,16 +38,34 @@ struct Case {
 }
 
 const CASES: [Case; 4] = [
-    Case { name: "packages", arch: None, qstr_header: false },
-    Case { name: "require", arch: None, qstr_header: true },
-    Case { name: "mpy_inputs", arch: None, qstr_header: true },
-    Case { name: "native", arch: Some(Arch::Armv7m), qstr_header: true },
+    Case {
+        name: "packages",
+        arch: None,
+        qstr_header: false,
+    },
+    Case {
+        name: "require",
+        arch: None,
+        qstr_header: true,
+    },
+    Case {
+        name: "mpy_inputs",
+        arch: None,
+        qstr_header: true,
+    },
+    Case {
+        name: "native",
+        arch: Some(Arch::Armv7m),
+        qstr_header: true,
+    },
 ];
 
 /// Run one case in a scratch copy of its fixture; returns the C text with the scratch path
 /// replaced by `$FIXTURE`, and the `.mpy` files that went in.
 fn run_case(case: &Case, mpy_cross: &Path) -> (String, Vec<mpy_format::MpyFile>) {
-    let scratch = Path::new(env!("CARGO_TARGET_TMPDIR")).join("c_golden").join(case.name);
+    let scratch = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("c_golden")
+        .join(case.name);
     let _ = std::fs::remove_dir_all(&scratch);
     copy_dir(&fixtures().join(case.name), &scratch);
     if case.name == "mpy_inputs" {
@@ -69,8 +87,14 @@ fn run_case(case: &Case, mpy_cross: &Path) -> (String, Vec<mpy_format::MpyFile>)
         manifests: vec![scratch.join("manifest.py")],
         vars: vec![("BOARD_DIR".into(), scratch.to_string_lossy().into_owned())],
         compiler: Compiler::External(mpy_cross.to_path_buf()),
-        options: CompileOptions { arch: case.arch, ..CompileOptions::default() },
-        c_config: CConfig { qstr, ..CConfig::default() },
+        options: CompileOptions {
+            arch: case.arch,
+            ..CompileOptions::default()
+        },
+        c_config: CConfig {
+            qstr,
+            ..CConfig::default()
+        },
         build_dir: "build".into(),
         c_out: Some(scratch.join("frozen_content.c")),
         ..Request::default()
@@ -78,14 +102,21 @@ fn run_case(case: &Case, mpy_cross: &Path) -> (String, Vec<mpy_format::MpyFile>)
     let outputs = build(&request).expect("freezes");
     let c = String::from_utf8(outputs.files[0].1.clone()).expect("utf-8 C");
     let files = freeze::output::collect_files(&request).expect("files");
-    let compiled = freeze::project::compile_project(&files, &request.compiler, &request.options, "build").expect("compiles");
+    let compiled =
+        freeze::project::compile_project(&files, &request.compiler, &request.options, "build")
+            .expect("compiles");
     let mpys = compiled.modules.into_iter().map(|m| m.mpy).collect();
-    (c.replace(scratch.to_string_lossy().as_ref(), "$FIXTURE"), mpys)
+    (
+        c.replace(scratch.to_string_lossy().as_ref(), "$FIXTURE"),
+        mpys,
+    )
 }
 
 #[test]
 fn c_output_matches_goldens() {
-    let Some(mpy_cross) = mpy_tests::oracle_mpy_cross() else { return };
+    let Some(mpy_cross) = mpy_tests::oracle_mpy_cross() else {
+        return;
+    };
     let bless = std::env::var_os("MPY_BLESS").is_some();
     let golden_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
     let mut same = 0;
@@ -101,7 +132,11 @@ fn c_output_matches_goldens() {
         if golden == c {
             same += 1;
         } else {
-            eprintln!("{} differs from {} (MPY_BLESS=1 to regenerate)", case.name, golden_path.display());
+            eprintln!(
+                "{} differs from {} (MPY_BLESS=1 to regenerate)",
+                case.name,
+                golden_path.display()
+            );
         }
 
         // Every fun_data array is some function's .mpy fun_data, one for one.
@@ -115,19 +150,33 @@ fn c_output_matches_goldens() {
         for bytes in fun_data_arrays(&c).into_values() {
             *found.entry(bytes).or_default() += 1;
         }
-        assert_eq!(found, expected, "{}: fun_data arrays differ from the .mpy functions", case.name);
+        assert_eq!(
+            found, expected,
+            "{}: fun_data arrays differ from the .mpy functions",
+            case.name
+        );
         functions += expected.values().sum::<usize>();
 
         // Every pool qstr once; every qstr the tables use is in the pool or the firmware.
         let pool = pool_qstrs(&c);
         let unique: HashSet<&String> = pool.iter().collect();
-        assert_eq!(unique.len(), pool.len(), "{}: a qstr is defined twice", case.name);
+        assert_eq!(
+            unique.len(),
+            pool.len(),
+            "{}: a qstr is defined twice",
+            case.name
+        );
         let firmware = if case.qstr_header {
-            QstrConfig::from_header(&fixtures().join("qstrdefs.preprocessed.h")).expect("header").firmware_idents
+            QstrConfig::from_header(&fixtures().join("qstrdefs.preprocessed.h"))
+                .expect("header")
+                .firmware_idents
         } else {
             QstrConfig::default().firmware_idents
         };
-        for line in c.lines().filter(|l| l.starts_with("    MP_QSTR_") && l.ends_with(',') && !l.contains('=')) {
+        for line in c
+            .lines()
+            .filter(|l| l.starts_with("    MP_QSTR_") && l.ends_with(',') && !l.contains('='))
+        {
             let ident = line.trim().trim_end_matches(',');
             let bare = ident.trim_start_matches("MP_QSTR_");
             assert!(
@@ -137,6 +186,9 @@ fn c_output_matches_goldens() {
             );
         }
     }
-    println!("C goldens identical {same} / {}; {functions} functions checked byte for byte", CASES.len());
+    println!(
+        "C goldens identical {same} / {}; {functions} functions checked byte for byte",
+        CASES.len()
+    );
     assert_eq!(same, CASES.len());
 }

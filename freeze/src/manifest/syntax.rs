@@ -339,6 +339,9 @@ pub enum StmtKind {
     Pass,
 }
 
+/// Positional and keyword arguments of a call.
+type CallArgs = (Vec<Expr>, Vec<(String, Expr)>);
+
 struct Parser {
     tokens: Vec<Token>,
     pos: usize,
@@ -668,7 +671,7 @@ impl Parser {
         }
     }
 
-    fn call_args(&mut self) -> Result<(Vec<Expr>, Vec<(String, Expr)>), SyntaxError> {
+    fn call_args(&mut self) -> Result<CallArgs, SyntaxError> {
         let mut args = Vec::new();
         let mut kwargs: Vec<(String, Expr)> = Vec::new();
         while !self.at_op(")") {
