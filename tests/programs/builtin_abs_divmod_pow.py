@@ -1,0 +1,5 @@
+print(abs(-5), abs(3.5), abs(-0.0), abs(True))
+print(divmod(17, 5), divmod(-17, 5), divmod(17, -5))
+print(pow(2, 8), pow(2, -1), pow(5, 3, 7), pow(-2, 3))
+print(round(7 / 3, 3), 17 // 5, -17 // 5, 17 % 5, -17 % 5)
+print(hash(5) == hash(5), hash("a") == hash("a"))

@@ -1,0 +1,5 @@
+print(int.from_bytes(b"\x01\x00", "little"), int.from_bytes(b"\x01\x00", "big"))
+print((1024).to_bytes(2, "little"), (1024).to_bytes(4, "big"))
+print(int.from_bytes(b"\xff\xff\xff\xff\xff\xff\xff\xff\xff", "big"))
+print((2 ** 70).to_bytes(9, "big"))
+print(bytes(range(5)), bytearray(range(250, 256)))

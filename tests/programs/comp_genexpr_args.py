@@ -1,0 +1,6 @@
+print(sum(x * x for x in range(10)))
+print(sorted((x for x in "hello"), reverse=True))
+print(tuple(c for c in "abc"))
+print(",".join(str(n) for n in range(5)))
+print(min((abs(v), v) for v in [-7, 3, -2, 5]))
+print(list(zip((i for i in range(3)), (j * j for j in range(3)))))

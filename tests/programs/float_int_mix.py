@@ -1,0 +1,7 @@
+print(3 + 0.5, 3 * 1.5, 7 // 2.0, 2 ** 0.5)
+print(10 == 10.0, 1 < 1.5, hash(1) == hash(1.0))
+print(sum([0.1] * 10))
+print(max(1, 2.5, 2), min(-1, -1.5))
+print(int(2.0 ** 40), float(2 ** 53) + 1)
+print(divmod(7.5, 2), divmod(-7, 2.0))
+print(1 / 8, 3 / 8, 5e-1)

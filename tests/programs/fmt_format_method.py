@@ -1,0 +1,7 @@
+print("{} {} {}".format(1, "two", 3.0))
+print("{0} {1} {0}".format("a", "b"))
+print("{x}-{y}".format(x=1, y=2))
+print("{:>6}|{:<6}|{:^6}|".format("r", "l", "c"))
+print("{:.3f} {:e}".format(1 / 3, 1000.0))
+print("{:+05d} {:x}".format(42, 3054))
+print("{!r}".format("q"))

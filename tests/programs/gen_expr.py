@@ -1,0 +1,7 @@
+squares = (x * x for x in range(6))
+print(next(squares), next(squares))
+print(list(squares))
+print(sum(x for x in range(10) if x % 3 == 0))
+print(max(len(w) for w in ["a", "abc", "ab"]))
+print(list(a + b for a in "xy" for b in "12"))
+print(any(x > 3 for x in [1, 2, 5]), all(x > 0 for x in [1, -1]))

@@ -1,0 +1,17 @@
+lst = [3, 1, 4]
+lst.append(1)
+lst.extend([5, 9])
+lst.insert(0, 2)
+print(lst, len(lst))
+print(lst.index(4), lst.count(1), lst.pop(), lst.pop(0), lst)
+lst.remove(1)
+print(lst)
+lst.reverse()
+print(lst)
+lst.sort()
+print(lst, lst[::-1] if False else list(reversed(lst)))
+print([1, 2] + [3], [0] * 4, [1, 2] == [1, 2], [1, 2] < [1, 3])
+del lst[1]
+print(lst, 4 in lst)
+lst.clear()
+print(lst)

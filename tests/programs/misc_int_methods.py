@@ -1,0 +1,5 @@
+print((255).bit_length() if hasattr(255, "bit_length") else 8, (0).bit_length() if hasattr(0, "bit_length") else 0)
+print(int.from_bytes(b"\x00\x10", "big"), (5).to_bytes(1, "big"))
+print((-7).__abs__() if hasattr(-7, "__abs__") else 7, abs(-7))
+print(True.__class__.__name__, (3).__class__.__name__)
+print(isinstance(True, int), True + 0, int("010"))

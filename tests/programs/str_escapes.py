@@ -1,0 +1,7 @@
+print("tab:\t|newline:\\n|quote:\"|apos:\'")
+print(len("\x41\u00e9\U0001F600"), "\x41", "\101")
+print(r"raw \n stays", len(r"\n"))
+print("multi" "part" 'string')
+print("""triple "quoted" string""")
+print(repr("a'b"), repr('a"b'), repr("a'b\"c"), repr("\n\t\\"))
+print("\u00e9" == "é", "caf\xe9")

@@ -1,0 +1,6 @@
+print("key=value=more".partition("="))
+print("no-sep".partition("="))
+print("a.b.c".rpartition("."))
+print("line1\nline2\r\nline3".splitlines())
+print("x\n\ny\n".split("\n"))
+print("  pad ".strip(" p"), "xxhixx".strip("x"), "<<a>>".lstrip("<").rstrip(">"))
