@@ -1,20 +1,30 @@
-// Runs one .mpy in the MicroPython 1.29 WebAssembly VM (the runtime oracle); prints its output.
-// usage: node oracle_run.mjs <oracle node dir> <file.mpy>
+// Runs .mpy files in the MicroPython 1.29 WebAssembly VM (the runtime oracle), one fresh VM
+// per file, and prints a JSON object {file: {out, code}}.
+// usage: node oracle_run.mjs <oracle node dir> <file.mpy>...
 import { readFileSync } from "fs";
+import { basename } from "path";
 import { pathToFileURL } from "url";
-const [dir, file] = process.argv.slice(2);
+const [dir, ...files] = process.argv.slice(2);
 const mod = await import(pathToFileURL(dir + "/node_modules/@micropython/micropython-webassembly-pyscript/micropython.mjs").href);
-let out = "";
-const dec = new TextDecoder();
-const sink = (d) => { out += typeof d === "string" ? d : dec.decode(d); };
-const mp = await mod.loadMicroPython({ stdout: sink, stderr: sink, linebuffer: false });
-mp.FS.writeFile("/m.mpy", readFileSync(file));
-let code = 0;
-try {
-  mp.runPython("import sys; sys.path.insert(0,'/'); import m");
-} catch (e) {
-  code = 1;
-  out += String(e.message ?? e);
+const results = {};
+for (const file of files) {
+  let out = "";
+  const dec = new TextDecoder();
+  const sink = (d) => { out += typeof d === "string" ? d : dec.decode(d, { stream: true }); };
+  const mp = await mod.loadMicroPython({ stdout: sink, stderr: sink, linebuffer: false });
+  const name = basename(file, ".mpy");
+  mp.FS.mkdir("/p");
+  // Every file of the batch is importable by its stem.
+  for (const other of files) {
+    mp.FS.writeFile("/p/" + basename(other), readFileSync(other));
+  }
+  let code = 0;
+  try {
+    mp.runPython(`import sys; sys.path.insert(0,'/p'); import ${name}`);
+  } catch (e) {
+    code = 1;
+    out += String(e.message ?? e);
+  }
+  results[file] = { out, code };
 }
-process.stdout.write(out);
-process.exit(code);
+process.stdout.write(JSON.stringify(results));

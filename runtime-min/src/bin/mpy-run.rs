@@ -77,6 +77,9 @@ fn main() {
             };
             vm.max_depth = 100;
             let r = vm.run_module(data, &module);
+            if let (Some(at), Ok(_)) = (vm.corrupt_at, std::env::var("MPY_RUN_DEBUG")) {
+                eprintln!("mpy-run: corrupt bytecode detected at {at}");
+            }
             let _ = std::io::stdout().flush();
             i32::from(r == RunOutcome::Exception)
         })

@@ -53,7 +53,6 @@ builtins! {
     "globals" => globals,
     "locals" => globals,
     "dir" => dir,
-    "format" => format,
 }
 
 pub(crate) fn check_n(vm: &mut Vm<'_>, a: &Args, min: u32, max: u32) -> PyResult<()> {
@@ -573,17 +572,10 @@ fn round(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
             if !f.is_finite() || n > 300 {
                 return Ok(o);
             }
-            // Round via decimal formatting (correctly rounded, half-even on exact ties).
-            let mut nb = crate::object::print::NumBuf::new();
-            let r = if n >= 0 {
-                #[allow(clippy::cast_sign_loss, clippy::cast_possible_truncation)]
-                let p = n as usize;
-                let _ = core::fmt::write(&mut nb, format_args!("{f:.p$}"));
-                core::str::from_utf8(nb.as_bytes()).ok().and_then(|s| s.parse::<f64>().ok()).unwrap_or(f)
-            } else {
-                let p = crate::object::print::powf(10.0, -(n as f64));
-                round_half_even(f / p) * p
-            };
+            // nearbyint(val * 10**n) / 10**n, as MicroPython computes it.
+            #[allow(clippy::cast_precision_loss)]
+            let mult = crate::object::print::powf(10.0, n as f64);
+            let r = round_half_even(f * mult) / mult;
             vm.new_float(r)
         }
     }
@@ -674,19 +666,6 @@ fn dir(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     Ok(l)
 }
 
-fn format(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    check_n(vm, a, 1, 2)?;
-    let v = vm.arg(a, 0);
-    let spec = vm.arg_pos(a, 1);
-    let mut sb = crate::object::print::NumBuf::new();
-    if let Some(s) = spec {
-        sb.extend(vm.str_data(s).unwrap_or(&[]));
-    }
-    let slot = vm.builder_new()?;
-    let r = vm.format_value(Sink::Buf(slot), v, sb.as_bytes());
-    let s = vm.builder_finish(slot);
-    r.map(|()| s)
-}
 
 // ----- constructors -----
 

@@ -50,18 +50,11 @@ methods! {
     T_STR."isspace" => str_isspace;
     T_STR."isupper" => str_isupper;
     T_STR."islower" => str_islower;
-    T_STR."isalnum" => str_isalnum;
     T_STR."encode" => str_encode;
     T_STR."center" => str_center;
-    T_STR."ljust" => str_ljust;
-    T_STR."rjust" => str_rjust;
-    T_STR."zfill" => str_zfill;
     T_STR."partition" => str_partition;
     T_STR."rpartition" => str_rpartition;
     T_STR."splitlines" => str_splitlines;
-    T_STR."capitalize" => str_capitalize;
-    T_STR."title" => str_title;
-    T_STR."swapcase" => str_swapcase;
     T_BYTES."decode" => bytes_decode;
     T_BYTES."hex" => bytes_hex;
     T_BYTES."startswith" => str_startswith;
@@ -113,6 +106,7 @@ methods! {
     T_SET."difference" => set_difference;
     T_SET."symmetric_difference" => set_symmetric_difference;
     T_SET."intersection_update" => set_intersection_update;
+    T_SET."symmetric_difference_update" => set_symmetric_difference_update;
     T_SET."difference_update" => set_difference_update;
     T_SET."issubset" => set_issubset;
     T_SET."issuperset" => set_issuperset;
@@ -125,8 +119,6 @@ methods! {
     T_FROZENSET."copy" => set_copy;
     T_INT."to_bytes" => int_to_bytes;
     T_INT."from_bytes" => int_from_bytes, class;
-    T_INT."bit_length" => int_bit_length;
-    T_FLOAT."is_integer" => float_is_integer;
     T_GENERATOR."send" => gen_send;
     T_GENERATOR."throw" => gen_throw;
     T_GENERATOR."close" => gen_close;
@@ -147,13 +139,6 @@ fn is_str_self(vm: &Vm<'_>, a: &Args) -> bool {
 }
 
 /// New str or bytes (matching self) from Rust bytes.
-fn new_like(vm: &mut Vm<'_>, a: &Args, data: &[u8]) -> PyResult<Obj> {
-    if is_str_self(vm, a) {
-        vm.new_str(data)
-    } else {
-        vm.new_bytes(data)
-    }
-}
 
 fn map_bytes(vm: &mut Vm<'_>, a: &Args, f: fn(u8, Option<u8>) -> u8) -> PyResult<Obj> {
     check_n(vm, a, 1, 1)?;
@@ -181,23 +166,8 @@ fn str_lower(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     map_bytes(vm, a, |c, _| c.to_ascii_lowercase())
 }
 
-fn str_swapcase(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    map_bytes(vm, a, |c, _| if c.is_ascii_uppercase() { c.to_ascii_lowercase() } else { c.to_ascii_uppercase() })
-}
 
-fn str_capitalize(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    map_bytes(vm, a, |c, prev| if prev.is_none() { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() })
-}
 
-fn str_title(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    map_bytes(vm, a, |c, prev| {
-        if prev.is_some_and(|p| p.is_ascii_alphabetic()) {
-            c.to_ascii_lowercase()
-        } else {
-            c.to_ascii_uppercase()
-        }
-    })
-}
 
 fn pred(vm: &mut Vm<'_>, a: &Args, f: fn(u8) -> bool) -> PyResult<Obj> {
     check_n(vm, a, 1, 1)?;
@@ -213,9 +183,6 @@ fn str_isalpha(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 }
 fn str_isspace(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     pred(vm, a, |c| c.is_ascii_whitespace())
-}
-fn str_isalnum(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    pred(vm, a, |c| c.is_ascii_alphanumeric())
 }
 fn str_isupper(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 1, 1)?;
@@ -767,38 +734,10 @@ fn pad_impl(vm: &mut Vm<'_>, a: &Args, align: u8) -> PyResult<Obj> {
 }
 
 fn str_center(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 2)?;
     pad_impl(vm, a, b'^')
 }
-fn str_ljust(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    pad_impl(vm, a, b'<')
-}
-fn str_rjust(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    pad_impl(vm, a, b'>')
-}
 
-fn str_zfill(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    check_n(vm, a, 2, 2)?;
-    let w = usize::try_from(vm.get_int(vm.arg(a, 1))?).unwrap_or(0);
-    let d = self_str(vm, a);
-    if d.len() >= w {
-        return Ok(vm.arg(a, 0));
-    }
-    let mut out = NumBuf::new();
-    let (sign, rest) = match d.first() {
-        Some(&c @ (b'+' | b'-')) => (Some(c), &d[1..]),
-        _ => (None, d),
-    };
-    if let Some(c) = sign {
-        out.push(c);
-    }
-    for _ in 0..w - d.len() {
-        out.push(b'0');
-    }
-    out.extend(rest);
-    let n = out.len;
-    let bytes = out.buf;
-    new_like(vm, a, &bytes[..n])
-}
 
 fn partition_impl(vm: &mut Vm<'_>, a: &Args, right: bool) -> PyResult<Obj> {
     check_n(vm, a, 2, 2)?;
@@ -1263,7 +1202,7 @@ fn set_copy(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 1, 1)?;
     let s = vm.arg(a, 0);
     let frozen = vm.heap.get(s.bits(), 1) != 0;
-    vm.set_from_iter(s, frozen)
+    vm.set_copy_exact(s, frozen)
 }
 
 fn set_update(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
@@ -1286,18 +1225,14 @@ fn set_update(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 fn set_op(vm: &mut Vm<'_>, a: &Args, op: mpy_format::opcode::BinaryOp) -> PyResult<Obj> {
     let mut acc = vm.arg(a, 0);
     let base = vm.roots_len();
+    if a.n_pos == 1 {
+        let frozen = vm.heap.get(acc.bits(), 1) != 0;
+        return vm.set_copy_exact(acc, frozen);
+    }
     for i in 1..a.n_pos {
         let other = vm.arg(a, i);
-        let other = if vm.is_kind(other, Kind::Set) { other } else { vm.set_from_iter(other, false)? };
-        vm.push_root(other);
-        acc = match vm.set_binary_op(op, op, acc, other)? {
-            Some(r) => r,
-            None => acc,
-        };
+        acc = vm.set_binary_op(op, op, acc, other)?.unwrap_or(acc);
         vm.push_root(acc);
-    }
-    if a.n_pos == 1 {
-        acc = vm.set_from_iter(acc, vm.heap.get(acc.bits(), 1) != 0)?;
     }
     vm.truncate_roots(base);
     Ok(acc)
@@ -1305,6 +1240,12 @@ fn set_op(vm: &mut Vm<'_>, a: &Args, op: mpy_format::opcode::BinaryOp) -> PyResu
 
 fn set_union(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     set_op(vm, a, mpy_format::opcode::BinaryOp::OR)
+}
+
+fn set_symmetric_difference_update(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 2)?;
+    vm.set_binary_op(mpy_format::opcode::BinaryOp::INPLACE_XOR, mpy_format::opcode::BinaryOp::XOR, vm.arg(a, 0), vm.arg(a, 1))?;
+    Ok(Obj::NONE)
 }
 fn set_intersection(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     set_op(vm, a, mpy_format::opcode::BinaryOp::AND)
@@ -1318,26 +1259,11 @@ fn set_symmetric_difference(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 
 fn set_inplace(vm: &mut Vm<'_>, a: &Args, op: mpy_format::opcode::BinaryOp) -> PyResult<Obj> {
     check_n(vm, a, 2, 2)?;
-    let s = vm.arg(a, 0);
-    let other = vm.arg(a, 1);
-    let other = if vm.is_kind(other, Kind::Set) { other } else { vm.set_from_iter(other, false)? };
-    vm.push_root(other);
-    let r = vm.set_binary_op(op, op, s, other);
-    vm.pop_root();
-    if let Some(res) = r? {
-        // copy result table into s
-        vm.set_clear(s);
-        let mut i = 0;
-        while i < vm.set_alloc(res) {
-            if let Some(k) = vm.set_slot(res, i) {
-                vm.push_root(res);
-                let r = vm.set_add(s, k);
-                vm.pop_root();
-                r?;
-            }
-            i += 1;
-        }
-    }
+    let inplace = match op {
+        mpy_format::opcode::BinaryOp::AND => mpy_format::opcode::BinaryOp::INPLACE_AND,
+        _ => mpy_format::opcode::BinaryOp::INPLACE_SUBTRACT,
+    };
+    vm.set_binary_op(inplace, op, vm.arg(a, 0), vm.arg(a, 1))?;
     Ok(Obj::NONE)
 }
 
@@ -1443,17 +1369,7 @@ fn int_from_bytes(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     vm.new_int_wide(v as i128)
 }
 
-fn int_bit_length(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    check_n(vm, a, 1, 1)?;
-    let v = vm.get_int(vm.arg(a, 0))?;
-    Ok(Obj::small_sat(i64::from(64 - v.unsigned_abs().leading_zeros())))
-}
 
-fn float_is_integer(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    check_n(vm, a, 1, 1)?;
-    let f = vm.float_value(vm.arg(a, 0)).unwrap_or(0.0);
-    Ok(Obj::bool(f.is_finite() && (f - crate::object::ops::trunc(f)) == 0.0))
-}
 
 // ----- generators -----
 

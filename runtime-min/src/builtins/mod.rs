@@ -25,7 +25,7 @@ types! {
     T_OBJECT = 0, "object", NO_BASE;
     T_TYPE = 1, "type", T_OBJECT;
     T_NONETYPE = 2, "NoneType", T_OBJECT;
-    T_BOOL = 3, "bool", T_INT;
+    T_BOOL = 3, "bool", T_OBJECT;
     T_INT = 4, "int", T_OBJECT;
     T_FLOAT = 5, "float", T_OBJECT;
     T_STR = 6, "str", T_OBJECT;

@@ -386,95 +386,120 @@ impl<'a> Vm<'a> {
         r.map(|()| s)
     }
 
-    pub(crate) fn set_binary_op(&mut self, op: BinaryOp, plain: BinaryOp, a: Obj, bo: Obj) -> PyResult<Option<Obj>> {
-        let frozen = self.heap.get(a.bits(), 1) != 0;
-        let inplace = op != plain;
-        let base = self.roots_len();
-        self.push_root(a);
-        self.push_root(bo);
-        let r = (|| {
-            match plain {
-                BinaryOp::OR | BinaryOp::AND | BinaryOp::SUBTRACT | BinaryOp::XOR => {
-                    let out = if inplace { a } else { self.new_set(0, frozen)? };
-                    self.push_root(out);
-                    let (from_a, from_b) = match plain {
-                        BinaryOp::OR => (true, true),
-                        BinaryOp::XOR => (true, true),
-                        _ => (true, false),
-                    };
-                    // Snapshot a's items first (out may be a).
-                    let items_a = self.set_items_list(a)?;
-                    self.push_root(items_a);
-                    let items_b = self.set_items_list(bo)?;
-                    self.push_root(items_b);
-                    if inplace {
-                        self.set_clear(out);
-                    }
-                    if from_a {
-                        let n = self.heap.get(items_a.bits(), 0);
-                        for i in 0..n {
-                            let st = self.heap.get_obj(items_a.bits(), 1).bits();
-                            let x = self.heap.get_obj(st, i);
-                            let in_b = self.set_contains(bo, x)?;
-                            let keep = match plain {
-                                BinaryOp::AND => in_b,
-                                BinaryOp::SUBTRACT | BinaryOp::XOR => !in_b,
-                                _ => true,
-                            };
-                            if keep {
-                                self.set_add(out, x)?;
-                            }
-                        }
-                    }
-                    if from_b {
-                        let n = self.heap.get(items_b.bits(), 0);
-                        for i in 0..n {
-                            let st = self.heap.get_obj(items_b.bits(), 1).bits();
-                            let x = self.heap.get_obj(st, i);
-                            let keep = if plain == BinaryOp::XOR {
-                                let in_a = self.list_contains_identity_or_eq(items_a, x)?;
-                                !in_a
-                            } else {
-                                true
-                            };
-                            if keep {
-                                self.set_add(out, x)?;
-                            }
-                        }
-                    }
-                    Ok(Some(out))
-                }
-                BinaryOp::EQUAL | BinaryOp::LESS_EQUAL | BinaryOp::MORE_EQUAL | BinaryOp::LESS | BinaryOp::MORE => {
-                    let la = self.heap.get(a.bits(), 0);
-                    let lb = self.heap.get(bo.bits(), 0);
-                    let a_in_b = self.set_subset(a, bo)?;
-                    let b_in_a = self.set_subset(bo, a)?;
-                    let r = match plain {
-                        BinaryOp::EQUAL => la == lb && a_in_b,
-                        BinaryOp::LESS_EQUAL => a_in_b,
-                        BinaryOp::MORE_EQUAL => b_in_a,
-                        BinaryOp::LESS => a_in_b && la < lb,
-                        _ => b_in_a && lb < la,
-                    };
-                    Ok(Some(Obj::bool(r)))
-                }
-                _ => Ok(None),
+    /// A copy of a set with the identical table layout (set_copy).
+    pub(crate) fn set_copy_exact(&mut self, s: Obj, frozen: bool) -> PyResult<Obj> {
+        let alloc = self.set_alloc(s);
+        self.push_root(s);
+        let out = self.new_set(alloc, frozen);
+        self.pop_root();
+        let out = out?;
+        if alloc > 0 {
+            let st = self.heap.get_obj(s.bits(), 3).bits();
+            let dt = self.heap.get_obj(out.bits(), 3).bits();
+            for i in 0..alloc {
+                let v = self.heap.get_obj(st, i);
+                self.heap.set_obj(dt, i, v);
             }
+        }
+        let used = self.heap.get(s.bits(), 0);
+        self.heap.set(out.bits(), 0, used);
+        Ok(out)
+    }
+
+    /// Apply `f(set, item)` to every item of iterable `other`.
+    fn set_each(&mut self, target: Obj, other: Obj, mode: u8) -> PyResult<()> {
+        let base = self.roots_len();
+        self.push_root(target);
+        self.push_root(other);
+        let r = (|| {
+            let it = self.get_iter(other)?;
+            self.push_root(it);
+            while let Some(x) = self.iter_next(it)? {
+                match mode {
+                    0 => self.set_add(target, x)?,
+                    1 => {
+                        self.set_remove(target, x)?;
+                    }
+                    _ => {
+                        if !self.set_remove(target, x)? {
+                            self.set_add(target, x)?;
+                        }
+                    }
+                }
+            }
+            Ok(())
         })();
         self.truncate_roots(base);
         r
     }
 
-    fn list_contains_identity_or_eq(&mut self, l: Obj, x: Obj) -> PyResult<bool> {
-        let n = self.heap.get(l.bits(), 0);
-        for i in 0..n {
-            let st = self.heap.get_obj(l.bits(), 1).bits();
-            let y = self.heap.get_obj(st, i);
-            if self.equal(x, y)? {
-                return Ok(true);
+    /// Set operators with MicroPython's exact algorithms (py/objset.c), so the resulting
+    /// iteration order matches. `other` may be any iterable for the method forms.
+    pub(crate) fn set_binary_op(&mut self, op: BinaryOp, plain: BinaryOp, a: Obj, bo: Obj) -> PyResult<Option<Obj>> {
+        let frozen = self.heap.get(a.bits(), 1) != 0;
+        let update = op != plain && !frozen;
+        let base = self.roots_len();
+        self.push_root(a);
+        self.push_root(bo);
+        let r = (|| match plain {
+            BinaryOp::OR | BinaryOp::XOR | BinaryOp::SUBTRACT => {
+                let out = if update { a } else { self.set_copy_exact(a, frozen)? };
+                self.push_root(out);
+                if plain == BinaryOp::SUBTRACT && out == bo {
+                    self.set_clear(out);
+                } else {
+                    let mode = match plain {
+                        BinaryOp::OR => 0,
+                        BinaryOp::SUBTRACT => 1,
+                        _ => 2,
+                    };
+                    self.set_each(out, bo, mode)?;
+                }
+                Ok(Some(out))
             }
-        }
-        Ok(false)
+            BinaryOp::AND => {
+                if a == bo {
+                    return Ok(Some(if update { a } else { self.set_copy_exact(a, frozen)? }));
+                }
+                let out = self.new_set(0, false)?;
+                self.push_root(out);
+                let it = self.get_iter(bo)?;
+                self.push_root(it);
+                while let Some(x) = self.iter_next(it)? {
+                    if self.set_contains(a, x)? {
+                        self.set_add(out, x)?;
+                    }
+                }
+                if update {
+                    for w in [0u32, 2, 3] {
+                        let v = self.heap.get(out.bits(), w);
+                        self.heap.set(a.bits(), w, v);
+                    }
+                    return Ok(Some(a));
+                }
+                Ok(Some(out))
+            }
+            BinaryOp::EQUAL | BinaryOp::LESS_EQUAL | BinaryOp::MORE_EQUAL | BinaryOp::LESS | BinaryOp::MORE => {
+                if !self.is_kind(bo, Kind::Set) {
+                    return Ok(None);
+                }
+                let la = self.heap.get(a.bits(), 0);
+                let lb = self.heap.get(bo.bits(), 0);
+                let a_in_b = self.set_subset(a, bo)?;
+                let b_in_a = self.set_subset(bo, a)?;
+                let r = match plain {
+                    BinaryOp::EQUAL => la == lb && a_in_b,
+                    BinaryOp::LESS_EQUAL => a_in_b,
+                    BinaryOp::MORE_EQUAL => b_in_a,
+                    BinaryOp::LESS => a_in_b && la < lb,
+                    _ => b_in_a && lb < la,
+                };
+                Ok(Some(Obj::bool(r)))
+            }
+            _ => Ok(None),
+        })();
+        self.truncate_roots(base);
+        r
     }
 
     /// Every item of set `a` is in set `bo`.

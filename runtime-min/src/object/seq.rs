@@ -425,51 +425,8 @@ impl<'a> Vm<'a> {
         let len = self.heap.get(l.bits(), 0);
         let sb = self.slice_bounds(s, len)?;
         if sb.step != 1 {
-            if value.is_null() {
-                // delete extended slice: remove from the end so indices stay valid
-                let mut idx: [u32; 0] = [];
-                let _ = &mut idx;
-                let mut removed = 0u32;
-                let mut indices_desc = |vm: &mut Vm<'a>| {
-                    let mut i = sb.len;
-                    while i > 0 {
-                        i -= 1;
-                        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-                        let at = sb.index(i) as u32;
-                        let at = if sb.step > 0 { at } else { at };
-                        vm.list_remove_at(l, at);
-                        removed += 1;
-                    }
-                };
-                if sb.step > 0 {
-                    indices_desc(self);
-                } else {
-                    for i in 0..sb.len {
-                        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-                        let at = sb.index(i) as u32;
-                        self.list_remove_at(l, at);
-                    }
-                }
-                return Ok(());
-            }
-            let base = self.roots_len();
-            self.push_root(l);
-            let src = self.list_from_iter(value)?;
-            self.truncate_roots(base);
-            let n = self.heap.get(src.bits(), 0);
-            if n != sb.len {
-                return Err(self.raise_fmt(
-                    b::T_VALUE_ERROR,
-                    format_args!("attempt to assign sequence of size {} to extended slice of size {}", n, sb.len),
-                ));
-            }
-            let ss = self.heap.get_obj(src.bits(), 1).bits();
-            for i in 0..n {
-                let v = self.heap.get_obj(ss, i);
-                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-                self.list_set(l, sb.index(i) as u32, v);
-            }
-            return Ok(());
+            // MicroPython supports only step-1 slice assignment and deletion on lists.
+            return Err(self.raise_msg_str(b::T_NOT_IMPLEMENTED_ERROR, ""));
         }
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         let start = sb.start.clamp(0, i64::from(len)) as u32;

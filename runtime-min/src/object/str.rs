@@ -289,14 +289,14 @@ impl<'a> Vm<'a> {
                     b's' | b'r' => {
                         let s = self.to_str(arg, conv == b'r')?;
                         self.push_root(s);
-                        let r = self.format_str_padded(sink, s, &spec, b'<');
+                        let r = self.format_str_padded(sink, s, &spec, b'>');
                         self.pop_root();
                         r?;
                     }
                     b'c' => {
                         let s = if self.str_data(arg).is_some() { arg } else { self.chr(arg)? };
                         self.push_root(s);
-                        let r = self.format_str_padded(sink, s, &spec, b'<');
+                        let r = self.format_str_padded(sink, s, &spec, b'>');
                         self.pop_root();
                         r?;
                     }
@@ -523,11 +523,9 @@ impl<'a> Vm<'a> {
         } else {
             let prec = spec.precision.unwrap_or(6);
             match spec.ty.to_ascii_lowercase() {
-                b'f' => {
-                    let _ = core::fmt::write(&mut digits, format_args!("{a:.prec$}"));
-                }
+                b'f' => write_fixed(&mut digits, a, prec),
                 b'%' => {
-                    let _ = core::fmt::write(&mut digits, format_args!("{:.prec$}", a * 100.0));
+                    write_fixed(&mut digits, a * 100.0, prec);
                     digits.push(b'%');
                 }
                 b'e' => {
@@ -1003,4 +1001,46 @@ fn write_general(out: &mut NumBuf, a: f64, p: usize, upper: bool, alt: bool) {
         }
         out.extend(fb);
     }
+}
+
+/// `%.{prec}f` with exact ties rounded half away from zero (as MicroPython prints them).
+fn write_fixed(out: &mut NumBuf, a: f64, prec: usize) {
+    let prec = prec.min(60);
+    let mut long = NumBuf::new();
+    let extra = prec + 70;
+    let _ = core::fmt::write(&mut long, format_args!("{a:.extra$}"));
+    let s = long.as_bytes();
+    let dot = s.iter().position(|&c| c == b'.').unwrap_or(s.len());
+    let tail = s.get(dot + 1 + prec..).unwrap_or(&[]);
+    let is_tie = tail.first() == Some(&b'5') && tail[1..].iter().all(|&c| c == b'0');
+    if !is_tie {
+        let _ = core::fmt::write(out, format_args!("{a:.prec$}"));
+        return;
+    }
+    // Truncate to `prec` decimals, then add one unit in the last place.
+    let mut digits = NumBuf::new();
+    digits.extend(&s[..dot]);
+    if prec > 0 {
+        digits.push(b'.');
+        digits.extend(s.get(dot + 1..dot + 1 + prec).unwrap_or(&[]));
+    }
+    let mut buf = digits.buf;
+    let n = digits.len;
+    let mut i = n;
+    let mut carry = true;
+    while carry && i > 0 {
+        i -= 1;
+        match buf[i] {
+            b'.' => {}
+            b'9' => buf[i] = b'0',
+            c => {
+                buf[i] = c + 1;
+                carry = false;
+            }
+        }
+    }
+    if carry {
+        out.push(b'1');
+    }
+    out.extend(&buf[..n]);
 }

@@ -200,7 +200,7 @@ impl<'a> Vm<'a> {
                             return Err(self.raise_msg_str(b::T_TYPE_ERROR, "unbound method needs an argument"));
                         }
                         let s = self.arg(a, 0);
-                        if !b::method_accepts(self, m.ty, s) {
+                        if !m.class_method && !b::method_accepts(self, m.ty, s) {
                             let t = self.type_name(s);
                             let want = b::type_name(m.ty);
                             return Err(self.raise_fmt(
@@ -410,7 +410,7 @@ impl<'a> Vm<'a> {
                 let name = core::str::from_utf8(self.qstr_bytes(code.name)).unwrap_or("?");
                 return Err(self.raise_fmt(
                     b::T_TYPE_ERROR,
-                    format_args!("function takes {} positional arguments but {} were given", n_pos_params, n_args).with_name(name),
+                    format_args!("{name}() takes {n_pos_params} positional arguments but {n_args} were given"),
                 ));
             }
             let extra = n_args - n_pos_params;
@@ -440,7 +440,7 @@ impl<'a> Vm<'a> {
                     let name = core::str::from_utf8(self.qstr_bytes(code.name)).unwrap_or("?");
                     return Err(self.raise_fmt(
                         b::T_TYPE_ERROR,
-                        format_args!("function takes {} positional arguments but {} were given", n_pos_params - n_def, n_args).with_name(name),
+                        format_args!("{}() takes {} positional arguments but {} were given", name, n_pos_params - n_def, n_args),
                     ));
                 }
             }
@@ -695,14 +695,3 @@ impl<'a> Vm<'a> {
     }
 }
 
-/// Adds a function name to positional-mismatch messages (MICROPY_ERROR_REPORTING_DETAILED
-/// prints `name() takes ...`); kept as a no-op wrapper so the text stays in one place.
-trait WithName<'f> {
-    fn with_name(self, name: &str) -> core::fmt::Arguments<'f>;
-}
-
-impl<'f> WithName<'f> for core::fmt::Arguments<'f> {
-    fn with_name(self, _name: &str) -> core::fmt::Arguments<'f> {
-        self
-    }
-}

@@ -62,7 +62,9 @@ enum Step {
 }
 
 impl<'a> Vm<'a> {
+    #[track_caller]
     fn corrupt(&mut self) -> Raised {
+        self.corrupt_at = Some(core::panic::Location::caller());
         self.raise_msg_str(b::T_RUNTIME_ERROR, "corrupt bytecode")
     }
 
@@ -393,6 +395,11 @@ impl<'a> Vm<'a> {
     fn run(&mut self, regs: &mut Regs<'a>) -> PyResult<ExecResult> {
         loop {
             regs.op_ip = regs.ip;
+            if self.fuel == 0 {
+                regs.op = None;
+                return Err(self.raise_msg_str(b::T_RUNTIME_ERROR, "fuel exhausted"));
+            }
+            self.fuel -= 1;
             let byte = self.read_u8(regs)?;
             let Some(op) = OpByte::from_byte(byte) else {
                 regs.op = None;
@@ -727,18 +734,34 @@ impl<'a> Vm<'a> {
                     Opcode::BUILD_LIST => self.new_list(n, n)?,
                     _ => self.new_set(n, false)?,
                 };
-                self.push(regs, r)?;
+                self.push_root(r);
                 for i in 0..n {
-                    let v = self.peek(regs, i64::from(n - i))?;
+                    let v = match self.peek(regs, i64::from(n - 1 - i)) {
+                        Ok(v) => v,
+                        Err(e) => {
+                            self.pop_root();
+                            return Err(e);
+                        }
+                    };
                     match o {
                         Opcode::BUILD_TUPLE => self.heap.set_obj(r.bits(), i + 1, v),
                         Opcode::BUILD_LIST => self.list_set(r, i, v),
-                        _ => self.set_add(r, v)?,
+                        _ => {
+                            if let Err(e) = self.set_add(r, v) {
+                                self.pop_root();
+                                return Err(e);
+                            }
+                        }
                     }
                 }
+                self.pop_root();
                 let sp = regs.sp - i64::from(n);
-                self.set_sp(regs, sp)?;
-                self.poke(regs, 0, r)?;
+                if n == 0 {
+                    self.push(regs, r)?;
+                } else {
+                    self.set_sp(regs, sp + 1)?;
+                    self.poke(regs, 0, r)?;
+                }
             }
             Opcode::BUILD_MAP => {
                 let n = self.read_uint(regs)?;

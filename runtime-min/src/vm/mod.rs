@@ -75,6 +75,10 @@ pub struct Vm<'a> {
     n_roots: usize,
     pub(crate) frames: [Obj; MAX_FRAMES],
     pub(crate) depth: usize,
+    /// Instructions left before `RuntimeError: fuel exhausted` (for fuzzing hostile code).
+    pub fuel: u64,
+    /// Where in the VM the last "corrupt bytecode" error was detected (diagnostics).
+    pub corrupt_at: Option<&'static core::panic::Location<'static>>,
     /// Python call-depth limit (`RuntimeError: maximum recursion depth exceeded`).
     pub max_depth: usize,
     /// Native (Rust) recursion depth for repr / compare / hash of nested objects.
@@ -106,6 +110,8 @@ impl<'a> Vm<'a> {
             n_roots: 0,
             frames: [Obj::NULL; MAX_FRAMES],
             depth: 0,
+            fuel: u64::MAX,
+            corrupt_at: None,
             max_depth: 64,
             native_depth: 0,
             exc: Obj::NULL,

@@ -1,0 +1,85 @@
+//! Shared helpers for runtime-min's integration tests: compile with the oracle mpy-cross,
+//! run in-process on the VM with captured output, run the WebAssembly oracle VM.
+
+#![allow(dead_code)]
+
+use runtime_min::{CodeSource, Output, RunOutcome, Vm};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Captures stdout and stderr into one buffer (as the oracle harness does).
+pub struct Capture(pub Vec<u8>);
+
+impl Output for Capture {
+    fn write(&mut self, bytes: &[u8]) {
+        self.0.extend_from_slice(bytes);
+    }
+}
+
+/// Modules by name.
+pub struct Modules(pub HashMap<String, Vec<u8>>);
+
+impl<'a> CodeSource<'a> for &'a Modules {
+    fn find(&self, name: &[u8]) -> Option<&'a [u8]> {
+        let name = std::str::from_utf8(name).ok()?;
+        self.0.get(name).map(Vec::as_slice)
+    }
+}
+
+/// Run `main` (a module in `mods`) on a fresh VM with a `heap`-byte heap.
+/// Returns (output, exit code) where exit code 1 means an uncaught exception.
+pub fn run_vm(mods: &Modules, main: &str, heap: usize, fuel: u64) -> (String, i32) {
+    let mut heap_mem = vec![0u8; heap];
+    let mut out = Capture(Vec::new());
+    let src = mods;
+    let code = {
+        let Ok(mut vm) = Vm::new(&mut heap_mem, &src, &mut out) else { return ("heap too small".into(), 2) };
+        vm.fuel = fuel;
+        vm.max_depth = 100;
+        let Some(data) = mods.0.get(main) else { return ("missing main".into(), 2) };
+        i32::from(vm.run_module(data, main) == RunOutcome::Exception)
+    };
+    (String::from_utf8_lossy(&out.0).into_owned(), code)
+}
+
+/// Compile `py` with the oracle mpy-cross (run in the file's directory so the embedded
+/// source name is just the file name). Returns the .mpy bytes.
+pub fn compile(mpy_cross: &Path, py: &Path, out_dir: &Path) -> Option<Vec<u8>> {
+    let name = py.file_name()?;
+    let out = out_dir.join(py.with_extension("mpy").file_name()?);
+    let status = Command::new(mpy_cross)
+        .current_dir(py.parent()?)
+        .arg(name)
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .ok()?;
+    if !status.status.success() {
+        return None;
+    }
+    std::fs::read(out).ok()
+}
+
+/// Run `.mpy` files on the WebAssembly oracle; returns file -> (output, code).
+pub fn run_oracle(node_dir: &Path, files: &[PathBuf]) -> HashMap<PathBuf, (String, i32)> {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/oracle_run.mjs");
+    let mut results = HashMap::new();
+    for chunk in files.chunks(40) {
+        let out = Command::new("node").arg(&script).arg(node_dir).args(chunk).output().expect("node runs");
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or(serde_json::Value::Null);
+        for f in chunk {
+            if let Some(r) = v.get(f.to_string_lossy().as_ref()) {
+                let text = r["out"].as_str().unwrap_or("").replace("  File \"<stdin>\", line 1, in <module>\n", "");
+                let code = i32::try_from(r["code"].as_i64().unwrap_or(0)).unwrap_or(0);
+                results.insert(f.clone(), (text, code));
+            }
+        }
+    }
+    results
+}
+
+/// Run `f` on a thread with a large stack (Python recursion maps onto Rust recursion).
+pub fn big_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> std::thread::Result<T> {
+    std::thread::Builder::new().stack_size(512 << 20).spawn(f).expect("spawn").join()
+}

@@ -1,0 +1,6 @@
+class A:
+    pass
+a = A()
+a.b = 1
+print(a.b)
+print(a.c)
