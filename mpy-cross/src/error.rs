@@ -22,6 +22,8 @@ pub enum ErrorClass {
     OverflowError,
     /// `UnicodeError`: the source is not valid UTF-8.
     UnicodeError,
+    /// `RuntimeError` (e.g. "bytecode overflow": a jump farther than 15 bits).
+    RuntimeError,
 }
 
 impl ErrorClass {
@@ -37,6 +39,7 @@ impl ErrorClass {
             Self::MemoryError => "MemoryError",
             Self::OverflowError => "OverflowError",
             Self::UnicodeError => "UnicodeError",
+            Self::RuntimeError => "RuntimeError",
         }
     }
 }
@@ -78,13 +81,30 @@ impl CompileError {
     /// A new error at `line`, with no span yet.
     #[cold]
     pub fn new(class: ErrorClass, message: impl Into<String>, line: u32) -> Self {
-        Self { class, message: message.into(), line, span: None, hint: None, traceback: Traceback::Parse }
+        Self {
+            class,
+            message: message.into(),
+            line,
+            span: None,
+            hint: None,
+            traceback: Traceback::Parse,
+        }
     }
 
     /// A compiler error (`File "<source name>", line N, in <scope>`).
     #[cold]
-    pub fn in_scope(class: ErrorClass, message: impl Into<String>, line: u32, scope: impl Into<String>) -> Self {
-        Self { traceback: Traceback::Compile { scope: scope.into() }, ..Self::new(class, message, line) }
+    pub fn in_scope(
+        class: ErrorClass,
+        message: impl Into<String>,
+        line: u32,
+        scope: impl Into<String>,
+    ) -> Self {
+        Self {
+            traceback: Traceback::Compile {
+                scope: scope.into(),
+            },
+            ..Self::new(class, message, line)
+        }
     }
 
     /// Mark this error as printed without a traceback line.

@@ -69,6 +69,19 @@ impl Default for CompileOptions {
 /// The reference's error (class, message, line) when it rejects the source, or a
 /// `NotImplementedError` when a function needs machine code (not emitted yet).
 pub fn compile(source: &[u8], options: &CompileOptions) -> Result<Vec<u8>, CompileError> {
+    // Parsing and compiling recurse once per nesting level; the reference accepts a few
+    // thousand levels, so run on a thread whose (lazily committed) stack has room for them.
+    const STACK_SIZE: usize = 512 << 20;
+    std::thread::scope(|s| {
+        match std::thread::Builder::new().stack_size(STACK_SIZE).spawn_scoped(s, || compile_here(source, options)) {
+            Ok(handle) => handle.join().unwrap_or_else(|payload| std::panic::resume_unwind(payload)),
+            Err(_) => compile_here(source, options),
+        }
+    })
+}
+
+/// [`compile`] on the current thread.
+fn compile_here(source: &[u8], options: &CompileOptions) -> Result<Vec<u8>, CompileError> {
     use scope::EmitOption;
 
     let mut pool = qstr::QstrPool::new();

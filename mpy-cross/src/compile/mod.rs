@@ -34,7 +34,7 @@ use crate::value::ConstValue;
 const INVALID_LABEL: u32 = 0xffff;
 
 /// Deepest `compile_node` nesting accepted; deeper trees are reported instead of overflowing the stack.
-const MAX_DEPTH: u32 = 400;
+const MAX_DEPTH: u32 = 100_000;
 
 static NULL_NODE: Node = Node::Null;
 
@@ -139,6 +139,9 @@ struct PendingError {
     message: String,
 }
 
+/// An error raised outside the compiler's error slot (no traceback line), e.g. "bytecode overflow".
+struct RaisedError(&'static str);
+
 /// `compiler_t`.
 pub(crate) struct Compiler<'a, 'p> {
     pool: &'p mut QstrPool,
@@ -165,6 +168,7 @@ pub(crate) struct Compiler<'a, 'p> {
     common: EmitCommon,
     depth: u32,
     raw_codes: Vec<RawCode>,
+    raised: Option<RaisedError>,
 }
 
 /// `MP_PARSE_NODE_STRUCT` child `i`, or the null node.
@@ -232,6 +236,7 @@ impl<'a, 'p> Compiler<'a, 'p> {
             common: EmitCommon::new(source_file),
             depth: 0,
             raw_codes: Vec::new(),
+            raised: None,
         }
     }
 
@@ -683,13 +688,7 @@ impl<'a, 'p> Compiler<'a, 'p> {
         match self.emit.end_pass(scope) {
             Ok(done) => done,
             Err(message) => {
-                if self.error.is_none() {
-                    // The reference raises RuntimeError, which has no class of its own here.
-                    self.error = Some(PendingError {
-                        class: ErrorClass::ValueError,
-                        message: message.to_owned(),
-                    });
-                }
+                self.raised = Some(RaisedError(message));
                 true
             }
         }
@@ -757,6 +756,9 @@ pub(crate) fn compile_module(
             let mut guard = 0;
             while !comp.compile_scope(id, Pass::Emit) && guard < 64 {
                 guard += 1;
+            }
+            if let Some(RaisedError(message)) = comp.raised.take() {
+                return Err(CompileError::new(ErrorClass::RuntimeError, message, 0).without_traceback());
             }
             comp.raw_codes[i] = RawCode {
                 fun_data: core::mem::take(&mut comp.emit.fun_data),
