@@ -285,7 +285,7 @@ impl<'a> Lexer<'a> {
             chr2: 0,
             offs: [0; 3],
             line: 1,
-            column: usize::MAX - 2, // (size_t)-2: accounts for the 3 dummy bytes
+            column: usize::MAX - 1, // (size_t)-2: accounts for the 3 dummy bytes
             emit_dent: 0,
             nested_bracket_level: 0,
             indent_level: vec![0],
@@ -360,8 +360,9 @@ impl<'a> Lexer<'a> {
             self.line = self.line.saturating_add(1);
             self.column = 1;
         } else if self.chr0 == b'\t' {
-            self.column =
-                (self.column.wrapping_sub(1).wrapping_add(TAB_SIZE) / TAB_SIZE).wrapping_mul(TAB_SIZE).wrapping_add(1);
+            self.column = (self.column.wrapping_sub(1).wrapping_add(TAB_SIZE) / TAB_SIZE)
+                .wrapping_mul(TAB_SIZE)
+                .wrapping_add(1);
         } else {
             self.column = self.column.wrapping_add(1);
         }
@@ -374,7 +375,11 @@ impl<'a> Lexer<'a> {
         let mut off2;
         loop {
             if self.inject_chrs_idx != 0 {
-                chr2 = self.inject_chrs.get(self.inject_chrs_idx).copied().unwrap_or(LEXER_EOF);
+                chr2 = self
+                    .inject_chrs
+                    .get(self.inject_chrs_idx)
+                    .copied()
+                    .unwrap_or(LEXER_EOF);
                 self.inject_chrs_idx += 1;
                 off2 = self.pos_u32();
                 if self.inject_chrs_idx >= self.inject_chrs.len() {
@@ -387,7 +392,11 @@ impl<'a> Lexer<'a> {
                     None => chr2 = LEXER_EOF,
                     Some(&b) => {
                         self.pos += 1;
-                        chr2 = if b == LEXER_EOF { LEXER_INVALID_BYTE } else { b };
+                        chr2 = if b == LEXER_EOF {
+                            LEXER_INVALID_BYTE
+                        } else {
+                            b
+                        };
                     }
                 }
             }
@@ -430,7 +439,12 @@ impl<'a> Lexer<'a> {
     }
 
     #[allow(clippy::too_many_lines)]
-    fn parse_string_literal(&mut self, is_raw: bool, is_fstring: bool, is_tstring: bool) -> Result<(), CompileError> {
+    fn parse_string_literal(
+        &mut self,
+        is_raw: bool,
+        is_fstring: bool,
+        is_tstring: bool,
+    ) -> Result<(), CompileError> {
         let quote_char = if self.is_char(b'"') { b'"' } else { b'\'' };
         self.next_char();
 
@@ -459,7 +473,10 @@ impl<'a> Lexer<'a> {
         let mut nested_formatting_in_tstring: usize = 0;
         let mut nested_formatting_needs_fstring = false;
 
-        'outer: while !self.is_end() && (num_quotes > 1 || !self.is_char(b'\n')) && n_closing < num_quotes {
+        'outer: while !self.is_end()
+            && (num_quotes > 1 || !self.is_char(b'\n'))
+            && n_closing < num_quotes
+        {
             if self.is_char(quote_char) {
                 n_closing += 1;
                 push_utf8(&mut self.text, u32::from(self.chr0));
@@ -785,7 +802,11 @@ impl<'a> Lexer<'a> {
             if let Some(&(_, kw)) = KEYWORDS.iter().find(|(k, _)| *k == self.text.as_slice()) {
                 self.tok_kind = kw;
                 if kw == T::KW___DEBUG__ {
-                    self.tok_kind = if self.optimize == 0 { T::KW_TRUE } else { T::KW_FALSE };
+                    self.tok_kind = if self.optimize == 0 {
+                        T::KW_TRUE
+                    } else {
+                        T::KW_FALSE
+                    };
                 }
             }
         } else if self.is_digit() || (self.is_char(b'.') && self.chr1.is_ascii_digit()) {
@@ -925,7 +946,8 @@ impl<'a> Lexer<'a> {
             self.fstring_args.push(b')');
             if self.inject_chrs_idx == 0 {
                 self.inject_chrs.clear();
-                self.inject_chrs.extend_from_slice(&[self.chr0, self.chr1, self.chr2]);
+                self.inject_chrs
+                    .extend_from_slice(&[self.chr0, self.chr1, self.chr2]);
             } else {
                 self.inject_chrs_idx -= 3;
             }
@@ -934,7 +956,11 @@ impl<'a> Lexer<'a> {
             self.inject_chrs.splice(at..at, args);
             let here = self.pos_u32();
             let mut take = || {
-                let c = self.inject_chrs.get(self.inject_chrs_idx).copied().unwrap_or(LEXER_EOF);
+                let c = self
+                    .inject_chrs
+                    .get(self.inject_chrs_idx)
+                    .copied()
+                    .unwrap_or(LEXER_EOF);
                 self.inject_chrs_idx += 1;
                 c
             };
@@ -1016,7 +1042,10 @@ mod tests {
         let mut lex = Lexer::new(src.as_bytes(), 0).expect("lexes");
         let mut out = Vec::new();
         loop {
-            out.push((lex.tok_kind, String::from_utf8_lossy(&lex.text).into_owned()));
+            out.push((
+                lex.tok_kind,
+                String::from_utf8_lossy(&lex.text).into_owned(),
+            ));
             if lex.tok_kind == T::END || out.len() > 200 {
                 break;
             }
@@ -1027,7 +1056,10 @@ mod tests {
 
     #[test]
     fn operators_and_indentation() {
-        let kinds: Vec<_> = tokens("if a<<=b:\n  x = ...\n").into_iter().map(|t| t.0).collect();
+        let kinds: Vec<_> = tokens("if a<<=b:\n  x = ...\n")
+            .into_iter()
+            .map(|t| t.0)
+            .collect();
         assert_eq!(
             kinds,
             [
@@ -1052,7 +1084,26 @@ mod tests {
     fn fstring_is_rewritten() {
         let toks = tokens("f'a{x!r:>4}b{y=}'\n");
         let texts: Vec<_> = toks.iter().map(|t| t.1.as_str()).collect();
-        assert_eq!(texts, ["a{!r:>4}by={}", "", "format", "", "", "x", "", "", "", "y", "", "", "", "", ""]);
+        assert_eq!(
+            texts,
+            [
+                "a{!r:>4}by={}",
+                "",
+                "format",
+                "",
+                "",
+                "x",
+                "",
+                "",
+                "",
+                "y",
+                "",
+                "",
+                "",
+                "",
+                ""
+            ]
+        );
     }
 
     #[test]

@@ -35,9 +35,23 @@ impl BinOp {
     /// The operator for a token offset from `OP_PIPE`.
     pub(crate) fn from_offset(offset: usize) -> Option<BinOp> {
         use BinOp::*;
-        [Or, Xor, And, LShift, RShift, Add, Subtract, Multiply, MatMultiply, FloorDivide, TrueDivide, Modulo, Power]
-            .get(offset)
-            .copied()
+        [
+            Or,
+            Xor,
+            And,
+            LShift,
+            RShift,
+            Add,
+            Subtract,
+            Multiply,
+            MatMultiply,
+            FloorDivide,
+            TrueDivide,
+            Modulo,
+            Power,
+        ]
+        .get(offset)
+        .copied()
     }
 }
 
@@ -56,7 +70,8 @@ const MAX_RESULT_BITS: u64 = 1 << 23;
 /// The host's small-int range (63-bit on a 64-bit host): such ints take the fast paths of
 /// `mp_binary_op`, which convert to float with a plain (correctly rounded) cast.
 fn is_host_small(v: &BigInt) -> bool {
-    v.to_i64().is_some_and(|x| (-(1i64 << 62)..(1i64 << 62)).contains(&x))
+    v.to_i64()
+        .is_some_and(|x| (-(1i64 << 62)..(1i64 << 62)).contains(&x))
 }
 
 /// `mpz_as_float`: Horner's rule over 16-bit digits in double precision (not always
@@ -123,7 +138,9 @@ fn int_binary_op(op: BinOp, a: &BigInt, b: &BigInt) -> Option<ConstValue> {
                 }
                 int(a << usize::try_from(count).ok()?)
             } else {
-                let count = usize::try_from(count).unwrap_or(usize::MAX).min(usize::try_from(a.bits() + 1).ok()?);
+                let count = usize::try_from(count)
+                    .unwrap_or(usize::MAX)
+                    .min(usize::try_from(a.bits() + 1).ok()?);
                 // floor semantics, like Python
                 int(a >> count)
             }
@@ -162,7 +179,11 @@ fn int_binary_op(op: BinOp, a: &BigInt, b: &BigInt) -> Option<ConstValue> {
         }
         BinOp::Power => {
             if b.is_negative() {
-                let x = if both_small { int_to_float(a, false) } else { mpz_as_float(a) };
+                let x = if both_small {
+                    int_to_float(a, false)
+                } else {
+                    mpz_as_float(a)
+                };
                 let y = int_to_float(b, !is_host_small(b));
                 return float_binary_op(op, x, y);
             }
@@ -298,8 +319,14 @@ mod tests {
         assert_eq!(binary_op(BinOp::FloorDivide, &i(1), &i(0)), None);
         assert_eq!(binary_op(BinOp::LShift, &i(1), &i(-1)), None);
         assert_eq!(binary_op(BinOp::RShift, &i(-5), &i(100)), Some(i(-1)));
-        assert_eq!(binary_op(BinOp::TrueDivide, &i(10), &i(4)), Some(ConstValue::Float(2.5)));
-        assert_eq!(binary_op(BinOp::Power, &i(2), &i(-1)), Some(ConstValue::Float(0.5)));
+        assert_eq!(
+            binary_op(BinOp::TrueDivide, &i(10), &i(4)),
+            Some(ConstValue::Float(2.5))
+        );
+        assert_eq!(
+            binary_op(BinOp::Power, &i(2), &i(-1)),
+            Some(ConstValue::Float(0.5))
+        );
         assert_eq!(binary_op(BinOp::Power, &i(0), &i(-1)), None);
         assert_eq!(binary_op(BinOp::MatMultiply, &i(2), &i(3)), None);
         assert_eq!(binary_op(BinOp::Or, &i(1), &ConstValue::Float(2.0)), None);
@@ -310,10 +337,24 @@ mod tests {
 
     #[test]
     fn float_ops() {
-        assert_eq!(binary_op(BinOp::Power, &ConstValue::Float(-8.0), &ConstValue::Float(0.5)), None);
-        assert_eq!(binary_op(BinOp::Modulo, &ConstValue::Float(-1.0), &i(3)), Some(ConstValue::Float(2.0)));
         assert_eq!(
-            binary_op(BinOp::FloorDivide, &ConstValue::Float(7.0), &ConstValue::Float(2.0)),
+            binary_op(
+                BinOp::Power,
+                &ConstValue::Float(-8.0),
+                &ConstValue::Float(0.5)
+            ),
+            None
+        );
+        assert_eq!(
+            binary_op(BinOp::Modulo, &ConstValue::Float(-1.0), &i(3)),
+            Some(ConstValue::Float(2.0))
+        );
+        assert_eq!(
+            binary_op(
+                BinOp::FloorDivide,
+                &ConstValue::Float(7.0),
+                &ConstValue::Float(2.0)
+            ),
             Some(ConstValue::Float(3.0))
         );
         assert_eq!(unary_op(UnaryOp::Invert, &ConstValue::Float(1.0)), None);

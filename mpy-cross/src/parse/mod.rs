@@ -42,7 +42,10 @@ pub struct ParseOptions {
 
 impl Default for ParseOptions {
     fn default() -> Self {
-        Self { optimize: 0, small_int_bits: 31 }
+        Self {
+            optimize: 0,
+            small_int_bits: 31,
+        }
     }
 }
 
@@ -138,7 +141,11 @@ impl Parser<'_, '_> {
     }
 
     fn step_or(&mut self, frame: RuleFrame, backtrack: &mut bool) -> Result<Step, CompileError> {
-        let RuleFrame { rule, mut arg_i, src_line } = frame;
+        let RuleFrame {
+            rule,
+            mut arg_i,
+            src_line,
+        } = frame;
         let def = rule.def();
         let n = def.act.n();
         if arg_i > 0 && !*backtrack {
@@ -169,7 +176,11 @@ impl Parser<'_, '_> {
     }
 
     fn step_and(&mut self, frame: RuleFrame, backtrack: &mut bool) -> Result<Step, CompileError> {
-        let RuleFrame { rule, mut arg_i, src_line } = frame;
+        let RuleFrame {
+            rule,
+            mut arg_i,
+            src_line,
+        } = frame;
         let def = rule.def();
         let act = def.act;
         let n = act.n();
@@ -214,7 +225,10 @@ impl Parser<'_, '_> {
         // matched: discard lonely constant statements such as doc strings
         if self.input != InputKind::Single && rule == Rule::expr_stmt && self.peek(0).is_null() {
             let p = self.peek(1);
-            let is_const_leaf = matches!(p, Node::SmallInt(_) | Node::Str(_) | Node::Token(_) | Node::Const(_));
+            let is_const_leaf = matches!(
+                p,
+                Node::SmallInt(_) | Node::Str(_) | Node::Token(_) | Node::Const(_)
+            );
             if is_const_leaf {
                 self.pop();
                 self.pop();
@@ -265,7 +279,11 @@ impl Parser<'_, '_> {
     }
 
     fn step_list(&mut self, frame: RuleFrame, backtrack: &mut bool) -> Result<Step, CompileError> {
-        let RuleFrame { rule, mut arg_i, src_line } = frame;
+        let RuleFrame {
+            rule,
+            mut arg_i,
+            src_line,
+        } = frame;
         let def = rule.def();
         let n = def.act.n();
 
@@ -329,7 +347,11 @@ impl Parser<'_, '_> {
         if self.rule_stack.len() >= MAX_RULE_STACK {
             return Err(self.memory_error(2_078_720));
         }
-        self.rule_stack.push(RuleFrame { rule, arg_i, src_line });
+        self.rule_stack.push(RuleFrame {
+            rule,
+            arg_i,
+            src_line,
+        });
         Ok(())
     }
 
@@ -357,7 +379,9 @@ impl Parser<'_, '_> {
 
     fn peek(&self, pos: usize) -> &Node {
         let len = self.results.len();
-        pos.checked_add(1).and_then(|p| len.checked_sub(p)).map_or(&Node::Null, |i| &self.results[i])
+        pos.checked_add(1)
+            .and_then(|p| len.checked_sub(p))
+            .map_or(&Node::Null, |i| &self.results[i])
     }
 
     // ---- errors ----
@@ -370,9 +394,10 @@ impl Parser<'_, '_> {
     fn syntax_error(&self) -> CompileError {
         let (class, message) = match self.lex.tok_kind {
             TokenKind::INDENT => (ErrorClass::IndentationError, "unexpected indent"),
-            TokenKind::DEDENT_MISMATCH => {
-                (ErrorClass::IndentationError, "unindent doesn't match any outer indent level")
-            }
+            TokenKind::DEDENT_MISMATCH => (
+                ErrorClass::IndentationError,
+                "unindent doesn't match any outer indent level",
+            ),
             TokenKind::MALFORMED_FSTRING => (ErrorClass::SyntaxError, "malformed f-string"),
             _ => (ErrorClass::SyntaxError, "invalid syntax"),
         };
@@ -400,7 +425,10 @@ impl Parser<'_, '_> {
                 return Node::SmallInt(v);
             }
         }
-        Node::Const(Box::new(ConstNode { source_line: src_line, value }))
+        Node::Const(Box::new(ConstNode {
+            source_line: src_line,
+            value,
+        }))
     }
 
     fn push_result_token(&mut self, rule: Rule) -> Result<(), CompileError> {
@@ -409,17 +437,24 @@ impl Parser<'_, '_> {
             TokenKind::NAME => {
                 let id = self.qstrs.intern(&self.lex.text);
                 match self.consts.get(&id) {
-                    Some(value) if rule == Rule::atom => self.const_node_optimised(line, value.clone()),
+                    Some(value) if rule == Rule::atom => {
+                        self.const_node_optimised(line, value.clone())
+                    }
                     _ => Node::Id(id),
                 }
             }
             TokenKind::INTEGER => {
-                let value = number::parse_integer(&self.lex.text).map_err(|m| self.number_error(m))?;
+                let value =
+                    number::parse_integer(&self.lex.text).map_err(|m| self.number_error(m))?;
                 self.const_node_optimised(line, ConstValue::Int(value))
             }
             TokenKind::FLOAT_OR_IMAG => {
-                let value = number::parse_float(&self.lex.text).map_err(|m| self.number_error(m))?;
-                Node::Const(Box::new(ConstNode { source_line: line, value }))
+                let value =
+                    number::parse_float(&self.lex.text).map_err(|m| self.number_error(m))?;
+                Node::Const(Box::new(ConstNode {
+                    source_line: line,
+                    value,
+                }))
             }
             TokenKind::STRING => {
                 let text = &self.lex.text;
@@ -452,7 +487,12 @@ impl Parser<'_, '_> {
 
     // ---- building nodes ----
 
-    fn push_result_rule(&mut self, src_line: u32, rule: Rule, mut num_args: usize) -> Result<(), CompileError> {
+    fn push_result_rule(
+        &mut self,
+        src_line: u32,
+        rule: Rule,
+        mut num_args: usize,
+    ) -> Result<(), CompileError> {
         match rule {
             Rule::atom_paren => {
                 // drop the parentheses around a single expression
@@ -497,7 +537,11 @@ impl Parser<'_, '_> {
 
         let at = self.results.len().saturating_sub(num_args);
         let nodes = self.results.split_off(at);
-        let node = Node::Struct(Box::new(StructNode { rule, source_line: src_line, nodes }));
+        let node = Node::Struct(Box::new(StructNode {
+            rule,
+            source_line: src_line,
+            nodes,
+        }));
         if rule == Rule::testlist_comp_3c {
             self.push_result(STOLEN_ARG_PLACEHOLDER)?;
         }
@@ -517,9 +561,15 @@ impl Parser<'_, '_> {
                     let (stop, keep) = if i == 0 {
                         (true, true)
                     } else if is_or {
-                        (self.is_const_bool(&pn, true), !self.is_const_bool(&pn, false))
+                        (
+                            self.is_const_bool(&pn, true),
+                            !self.is_const_bool(&pn, false),
+                        )
                     } else {
-                        (self.is_const_bool(&pn, false), !self.is_const_bool(&pn, true))
+                        (
+                            self.is_const_bool(&pn, false),
+                            !self.is_const_bool(&pn, true),
+                        )
                     };
                     self.results[top - copy_to] = pn;
                     if stop {
@@ -554,7 +604,12 @@ impl Parser<'_, '_> {
     }
 
     fn is_const_bool(&self, pn: &Node, value: bool) -> bool {
-        self.node_to_const(pn).is_some_and(|v| v.is_true() == value)
+        let truth = match pn {
+            Node::Const(c) => Some(c.value.is_true()),
+            Node::Struct(_) => is_const(pn).then_some(false), // only `()`
+            _ => self.node_to_const(pn).map(|v| v.is_true()),
+        };
+        truth == Some(value)
     }
 
     /// `mp_parse_node_convert_to_obj` for nodes that `mp_parse_node_is_const`.
@@ -626,8 +681,10 @@ impl Parser<'_, '_> {
             }
             Rule::expr_stmt => return self.fold_const_assignment(),
             Rule::atom_expr_normal => {
-                let (Node::Id(base), Some(trailer)) = (self.peek(1), self.peek(0).as_struct_of(Rule::trailer_period))
-                else {
+                let (Node::Id(base), Some(trailer)) = (
+                    self.peek(1),
+                    self.peek(0).as_struct_of(Rule::trailer_period),
+                ) else {
                     return Ok(false);
                 };
                 let Some(Node::Id(attr)) = trailer.nodes.first() else {
@@ -674,14 +731,22 @@ impl Parser<'_, '_> {
             return Ok(false);
         };
         let is_const_call = matches!(call.nodes.first(), Some(Node::Id(q)) if *q == Qstr::CONST)
-            && call.nodes.get(1).is_some_and(|t| t.as_struct_of(Rule::trailer_paren).is_some());
+            && call
+                .nodes
+                .get(1)
+                .is_some_and(|t| t.as_struct_of(Rule::trailer_paren).is_some());
         if !is_const_call {
             return Ok(false);
         }
         let call_line = call.source_line;
-        let value_node = call.nodes[1].as_struct().and_then(|t| t.nodes.first()).unwrap_or(&Node::Null);
+        let value_node = call.nodes[1]
+            .as_struct()
+            .and_then(|t| t.nodes.first())
+            .unwrap_or(&Node::Null);
         let Some(value) = self.node_to_const(value_node) else {
-            return Err(CompileError::syntax("not a constant", call_line).with_span(self.token_span()));
+            return Err(
+                CompileError::syntax("not a constant", call_line).with_span(self.token_span())
+            );
         };
         self.consts.insert(id, value);
 
@@ -714,7 +779,12 @@ impl Parser<'_, '_> {
         Ok(false)
     }
 
-    fn build_tuple(&mut self, src_line: u32, rule: Rule, num_args: usize) -> Result<bool, CompileError> {
+    fn build_tuple(
+        &mut self,
+        src_line: u32,
+        rule: Rule,
+        num_args: usize,
+    ) -> Result<bool, CompileError> {
         match rule {
             Rule::testlist_comp => {
                 if self.peek_rule(0) == Some(Rule::atom_paren) {
@@ -724,7 +794,9 @@ impl Parser<'_, '_> {
                 Ok(false)
             }
             Rule::testlist_comp_3c => {
-                if self.peek_rule(2) == Some(Rule::atom_paren) && self.build_tuple_from_stack(src_line, num_args)? {
+                if self.peek_rule(2) == Some(Rule::atom_paren)
+                    && self.build_tuple_from_stack(src_line, num_args)?
+                {
                     // "(a, b)": the enclosing testlist_comp_3b and testlist_comp are done too
                     let len = self.rule_stack.len();
                     self.rule_stack.truncate(len.saturating_sub(2));
@@ -739,18 +811,21 @@ impl Parser<'_, '_> {
         }
     }
 
-    fn build_tuple_from_stack(&mut self, src_line: u32, num_args: usize) -> Result<bool, CompileError> {
-        let mut items = Vec::with_capacity(num_args);
-        for i in (0..num_args).rev() {
-            match self.node_to_const(self.peek(i)) {
-                Some(v) => items.push(v),
-                None => return Ok(false),
-            }
+    fn build_tuple_from_stack(
+        &mut self,
+        src_line: u32,
+        num_args: usize,
+    ) -> Result<bool, CompileError> {
+        if !(0..num_args).all(|i| is_const(self.peek(i))) {
+            return Ok(false);
         }
-        for _ in 0..num_args {
-            self.pop();
-        }
-        self.push_result(Node::Const(Box::new(ConstNode { source_line: src_line, value: ConstValue::Tuple(items) })))?;
+        let at = self.results.len().saturating_sub(num_args);
+        let nodes = self.results.split_off(at);
+        let items = nodes.into_iter().map(|n| into_const(n, self.qstrs)).collect();
+        self.push_result(Node::Const(Box::new(ConstNode {
+            source_line: src_line,
+            value: ConstValue::Tuple(items),
+        })))?;
         Ok(true)
     }
 }
@@ -777,6 +852,27 @@ fn number_of(pn: &Node) -> Option<ConstValue> {
     }
 }
 
+/// `mp_parse_node_is_const`.
+fn is_const(pn: &Node) -> bool {
+    match pn {
+        Node::SmallInt(_) | Node::Str(_) | Node::Const(_) => true,
+        Node::Token(t) => matches!(t, TokenKind::KW_NONE | TokenKind::KW_FALSE | TokenKind::KW_TRUE | TokenKind::ELLIPSIS),
+        Node::Struct(s) => s.rule == Rule::atom_paren && s.nodes.first().is_none_or(Node::is_null),
+        _ => false,
+    }
+}
+
+/// `mp_parse_node_convert_to_obj` for a node that [`is_const`], by value (no deep copy).
+fn into_const(pn: Node, qstrs: &QstrPool) -> ConstValue {
+    match pn {
+        Node::Const(c) => {
+            let ConstNode { value, .. } = *c;
+            value
+        }
+        other => node_to_const(&other, qstrs).unwrap_or(ConstValue::None),
+    }
+}
+
 /// `mp_parse_node_convert_to_obj`, or `None` if the node is not a constant
 /// (`mp_parse_node_is_const`).
 pub(crate) fn node_to_const(pn: &Node, qstrs: &QstrPool) -> Option<ConstValue> {
@@ -788,7 +884,9 @@ pub(crate) fn node_to_const(pn: &Node, qstrs: &QstrPool) -> Option<ConstValue> {
         Node::Token(TokenKind::KW_TRUE) => Some(ConstValue::True),
         Node::Token(TokenKind::ELLIPSIS) => Some(ConstValue::Ellipsis),
         Node::Const(c) => Some(c.value.clone()),
-        Node::Struct(s) if s.rule == Rule::atom_paren && s.nodes.first().is_none_or(Node::is_null) => {
+        Node::Struct(s)
+            if s.rule == Rule::atom_paren && s.nodes.first().is_none_or(Node::is_null) =>
+        {
             Some(ConstValue::Tuple(Vec::new()))
         }
         _ => None,

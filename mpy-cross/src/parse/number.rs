@@ -81,7 +81,10 @@ pub(crate) fn parse_integer(text: &[u8]) -> Result<BigInt, String> {
     let mut rest = &s[consumed..];
     let error = || {
         let shown_base = if base == 1 { 0 } else { base };
-        format!("invalid syntax for integer with base {shown_base}: {}", quote_bytes(value_start))
+        format!(
+            "invalid syntax for integer with base {shown_base}: {}",
+            quote_bytes(value_start)
+        )
     };
     if digits.is_empty() {
         return Err(error());
@@ -113,7 +116,11 @@ pub(crate) fn quote_bytes(s: &[u8]) -> String {
             break;
         }
     }
-    let quote = if has_single && !has_double { b'"' } else { b'\'' };
+    let quote = if has_single && !has_double {
+        b'"'
+    } else {
+        b'\''
+    };
     let mut out = String::new();
     out.push(char::from(quote));
     for &c in s {
@@ -155,7 +162,8 @@ pub(crate) fn parse_float(text: &[u8]) -> Result<ConstValue, String> {
     }
     let start = i;
     let rest = &text[i..];
-    let lower3 = |s: &[u8], w: &[u8]| s.len() >= w.len() && s.iter().zip(w).all(|(a, b)| a | 0x20 == *b);
+    let lower3 =
+        |s: &[u8], w: &[u8]| s.len() >= w.len() && s.iter().zip(w).all(|(a, b)| a | 0x20 == *b);
     let mut value;
     if lower3(rest, b"inf") {
         i += 3;
@@ -191,7 +199,11 @@ pub(crate) fn parse_float(text: &[u8]) -> Result<ConstValue, String> {
     if i != text.len() {
         return Err(ERR.into());
     }
-    Ok(if imag { ConstValue::Complex(value) } else { ConstValue::Float(value) })
+    Ok(if imag {
+        ConstValue::Complex(value)
+    } else {
+        ConstValue::Float(value)
+    })
 }
 
 const MANTISSA_MAX: u64 = 0x1999_9999_9999_9998;
@@ -338,7 +350,10 @@ impl Extended {
             return Self { mant: 0, exp: 0 };
         }
         let lz = v.leading_zeros();
-        Self { mant: v << lz, exp: -i64::from(lz) }
+        Self {
+            mant: v << lz,
+            exp: -i64::from(lz),
+        }
     }
 
     fn is_zero(self) -> bool {
@@ -353,7 +368,10 @@ impl Extended {
         let bits = 128 - m.leading_zeros();
         if bits <= 64 {
             let shift = 64 - bits;
-            return Self { mant: (m << shift) as u64, exp: exp - i64::from(shift) };
+            return Self {
+                mant: (m << shift) as u64,
+                exp: exp - i64::from(shift),
+            };
         }
         let s = bits - 64;
         let mut r = round_shift(m, s, sticky);
@@ -362,14 +380,21 @@ impl Extended {
             r >>= 1;
             e += 1;
         }
-        Self { mant: r as u64, exp: e }
+        Self {
+            mant: r as u64,
+            exp: e,
+        }
     }
 
     fn mul(self, other: Self) -> Self {
         if self.is_zero() || other.is_zero() {
             return Self { mant: 0, exp: 0 };
         }
-        Self::from_wide(u128::from(self.mant) * u128::from(other.mant), self.exp + other.exp, false)
+        Self::from_wide(
+            u128::from(self.mant) * u128::from(other.mant),
+            self.exp + other.exp,
+            false,
+        )
     }
 
     fn div(self, other: Self) -> Self {
@@ -434,7 +459,10 @@ mod tests {
         assert_eq!(float("1e-400"), 0.0);
         assert_eq!(float("2.2250738585072014e-308"), 2.2250738585072014e-308);
         assert_eq!(float("5e-324"), 5e-324);
-        assert_eq!(float("123456789012345678901234567890.0"), 123456789012345678901234567890.0);
+        assert_eq!(
+            float("123456789012345678901234567890.0"),
+            123456789012345678901234567890.0
+        );
         assert_eq!(parse_float(b"2j"), Ok(ConstValue::Complex(2.0)));
         assert!(parse_float(b"1e").is_err());
         assert!(parse_float(b"1.2.3").is_err());
@@ -444,9 +472,18 @@ mod tests {
     fn integers() {
         assert_eq!(parse_integer(b"0x1F"), Ok(BigInt::from(31)));
         assert_eq!(parse_integer(b"00"), Ok(BigInt::from(0)));
-        assert_eq!(parse_integer(b"0o9").unwrap_err(), "invalid syntax for integer with base 8: '9'");
-        assert_eq!(parse_integer(b"0123").unwrap_err(), "invalid syntax for integer with base 0: '0123'");
-        assert_eq!(parse_integer(b"0x").unwrap_err(), "invalid syntax for integer with base 16: ''");
+        assert_eq!(
+            parse_integer(b"0o9").unwrap_err(),
+            "invalid syntax for integer with base 8: '9'"
+        );
+        assert_eq!(
+            parse_integer(b"0123").unwrap_err(),
+            "invalid syntax for integer with base 0: '0123'"
+        );
+        assert_eq!(
+            parse_integer(b"0x").unwrap_err(),
+            "invalid syntax for integer with base 16: ''"
+        );
         assert_eq!(
             parse_integer(b"123456789012345678901234567890"),
             Ok("123456789012345678901234567890".parse().unwrap())

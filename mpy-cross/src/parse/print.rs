@@ -1,5 +1,8 @@
 //! Parse-tree printer (after `mp_parse_node_print` in py/parse.c with rule names on):
-//! one node per line, struct nodes prefixed with their source line.
+//! one node per line, struct nodes prefixed with their source line, tokens by number.
+//! Constants print as `int`, `float(..)`, `complex(..)` (imaginary part), `str(hex)`,
+//! `bytes(hex)` and `tuple(..)`, so trees can be diffed against a debug build of the
+//! reference.
 
 use core::fmt::Write;
 
@@ -15,10 +18,10 @@ pub fn print_tree(root: &Node, qstrs: &QstrPool) -> String {
     while let Some((node, indent)) = stack.pop() {
         match node {
             Node::Struct(s) => {
-                let _ = write!(out, "[{:4}] ", s.source_line);
+                let _ = write!(out, "[{:>4}] ", format!(" {}", s.source_line));
             }
             Node::Const(c) => {
-                let _ = write!(out, "[{:4}] ", c.source_line);
+                let _ = write!(out, "[{:>4}] ", format!(" {}", c.source_line));
             }
             _ => out.push_str("       "),
         }
@@ -37,13 +40,19 @@ pub fn print_tree(root: &Node, qstrs: &QstrPool) -> String {
                 let _ = writeln!(out, "str({})", qstrs.str_lossy(*q));
             }
             Node::Token(t) => {
-                let _ = writeln!(out, "tok({t:?})");
+                let _ = writeln!(out, "tok({})", *t as u8);
             }
             Node::Const(c) => {
                 let _ = writeln!(out, "literal const={}", const_repr(&c.value));
             }
             Node::Struct(s) => {
-                let _ = writeln!(out, "{}({}) (n={})", s.rule.name(), s.rule as u8, s.nodes.len());
+                let _ = writeln!(
+                    out,
+                    "{}({}) (n={})",
+                    s.rule.name(),
+                    s.rule as u8,
+                    s.nodes.len()
+                );
                 for child in s.nodes.iter().rev() {
                     stack.push((child, indent + 2));
                 }
@@ -53,7 +62,7 @@ pub fn print_tree(root: &Node, qstrs: &QstrPool) -> String {
     out
 }
 
-/// A Python-like repr of a constant (for printing only; not the `.mpy` text form).
+/// A constant as the tree printer shows it (not the `.mpy` text form).
 #[must_use]
 pub fn const_repr(value: &ConstValue) -> String {
     match value {
@@ -62,17 +71,26 @@ pub fn const_repr(value: &ConstValue) -> String {
         ConstValue::True => "True".into(),
         ConstValue::Ellipsis => "Ellipsis".into(),
         ConstValue::Int(i) => i.to_string(),
-        ConstValue::Float(f) => format!("{f:?}"),
-        ConstValue::Complex(f) => format!("{f:?}j"),
-        ConstValue::Str(s) => crate::parse::number::quote_bytes(s),
-        ConstValue::Bytes(b) => format!("b{}", crate::parse::number::quote_bytes(b)),
+        ConstValue::Float(f) => format!("float({})", float_text(*f)),
+        ConstValue::Complex(f) => format!("complex({})", float_text(*f)),
+        ConstValue::Str(s) => format!("str({})", hex(s)),
+        ConstValue::Bytes(b) => format!("bytes({})", hex(b)),
         ConstValue::Tuple(items) => {
             let parts: Vec<String> = items.iter().map(const_repr).collect();
-            if parts.len() == 1 {
-                format!("({},)", parts[0])
-            } else {
-                format!("({})", parts.join(", "))
-            }
+            format!("tuple({})", parts.join(", "))
         }
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// `{:?}` but with the sign of a NaN shown.
+fn float_text(f: f64) -> String {
+    if f.is_nan() && f.is_sign_negative() {
+        "-NaN".into()
+    } else {
+        format!("{f:?}")
     }
 }
