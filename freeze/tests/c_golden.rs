@@ -62,13 +62,16 @@ const CASES: [Case; 4] = [
 
 /// Run one case in a scratch copy of its fixture; returns the C text with the scratch path
 /// replaced by `$FIXTURE`, and the `.mpy` files that went in.
-fn run_case(case: &Case, mpy_cross: &Path) -> (String, Vec<mpy_format::MpyFile>) {
+fn run_case(case: &Case, compiler: &Compiler) -> (String, Vec<mpy_format::MpyFile>) {
     let scratch = Path::new(env!("CARGO_TARGET_TMPDIR"))
         .join("c_golden")
         .join(case.name);
     let _ = std::fs::remove_dir_all(&scratch);
     copy_dir(&fixtures().join(case.name), &scratch);
     if case.name == "mpy_inputs" {
+        let Compiler::External(mpy_cross) = compiler else {
+            panic!("mpy_inputs needs the reference mpy-cross")
+        };
         let status = Command::new(mpy_cross)
             .arg("-o")
             .arg(scratch.join("modules/pre.mpy"))
@@ -86,7 +89,7 @@ fn run_case(case: &Case, mpy_cross: &Path) -> (String, Vec<mpy_format::MpyFile>)
     let request = Request {
         manifests: vec![scratch.join("manifest.py")],
         vars: vec![("BOARD_DIR".into(), scratch.to_string_lossy().into_owned())],
-        compiler: Compiler::External(mpy_cross.to_path_buf()),
+        compiler: compiler.clone(),
         options: CompileOptions {
             arch: case.arch,
             ..CompileOptions::default()
@@ -122,7 +125,7 @@ fn c_output_matches_goldens() {
     let mut same = 0;
     let mut functions = 0;
     for case in &CASES {
-        let (c, mpys) = run_case(case, &mpy_cross);
+        let (c, mpys) = run_case(case, &Compiler::External(mpy_cross.clone()));
         let golden_path = golden_dir.join(format!("{}.c", case.name));
         if bless {
             std::fs::create_dir_all(&golden_dir).expect("mkdir golden");
@@ -191,4 +194,34 @@ fn c_output_matches_goldens() {
         CASES.len()
     );
     assert_eq!(same, CASES.len());
+}
+
+/// The production path (the in-process compiler) gives the same C as the reference binary for
+/// the bytecode-only cases. (Native code waits for the compiler's native emitters.)
+#[test]
+fn library_compiler_gives_the_golden_c() {
+    let golden_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
+    let mut same = 0;
+    let cases: Vec<&Case> = CASES
+        .iter()
+        .filter(|c| c.arch.is_none() && c.name != "mpy_inputs")
+        .collect();
+    for case in &cases {
+        let (c, _) = run_case(case, &Compiler::Library);
+        let golden =
+            std::fs::read_to_string(golden_dir.join(format!("{}.c", case.name))).expect("golden");
+        if c == golden {
+            same += 1;
+        } else {
+            eprintln!(
+                "{}: in-process compiler output differs from the golden",
+                case.name
+            );
+        }
+    }
+    println!(
+        "in-process compiler: C identical to goldens {same} / {}",
+        cases.len()
+    );
+    assert_eq!(same, cases.len());
 }

@@ -81,28 +81,30 @@ fn romfs_matches_mpremote() {
     };
     let base = Path::new(env!("CARGO_TARGET_TMPDIR")).join("romfs_trees");
     let trees = make_trees(&base);
-    let compiler = Compiler::External(mpy_cross);
     let mut identical = 0;
     let mut total = 0;
     for tree in &trees {
         for mpy in [true, false] {
-            total += 1;
             let expected = oracle_romfs(&python, tree, mpy);
-            let ours = build_romfs(
-                tree.to_str().expect("utf-8"),
-                mpy.then_some(&compiler),
-                &CompileOptions::default(),
-            )
-            .expect("romfs builds");
-            if ours == expected {
-                identical += 1;
-            } else {
-                eprintln!(
-                    "{} (mpy={mpy}): {} vs {} bytes",
-                    tree.display(),
-                    ours.len(),
-                    expected.len()
-                );
+            // The reference binary, and the production in-process compiler.
+            for compiler in [Compiler::External(mpy_cross.clone()), Compiler::Library] {
+                total += 1;
+                let ours = build_romfs(
+                    tree.to_str().expect("utf-8"),
+                    mpy.then_some(&compiler),
+                    &CompileOptions::default(),
+                )
+                .expect("romfs builds");
+                if ours == expected {
+                    identical += 1;
+                } else {
+                    eprintln!(
+                        "{} (mpy={mpy}, {compiler:?}): {} vs {} bytes",
+                        tree.display(),
+                        ours.len(),
+                        expected.len()
+                    );
+                }
             }
         }
     }
