@@ -6,8 +6,8 @@
 //! from the oracle side's output (review the diff: the VM is the authority, not CPython).
 
 use mpy_tests::{
-    behaviour_programs, compile_with_ours, oracle_compile, oracle_mpy_cross, oracle_wasm_vm,
-    parallel_map, ratchet, run_on_wasm_vm_with, workspace_root, Output, RunOptions,
+    behaviour_programs, compile_with_ours, oracle_compile, oracle_mpy_cross, oracle_wasm_vm, parallel_map, ratchet,
+    run_on_wasm_vm_with, workspace_root, Output, RunOptions,
 };
 
 /// The corpus must stay at least this big.
@@ -23,11 +23,7 @@ fn first_difference(actual: &str, expected: &str) -> String {
         match (a.next(), e.next()) {
             (Some(x), Some(y)) if x == y => {}
             (x, y) => {
-                return format!(
-                    "line {line}: got {:?}, expected {:?}",
-                    x.unwrap_or("<end>"),
-                    y.unwrap_or("<end>")
-                )
+                return format!("line {line}: got {:?}, expected {:?}", x.unwrap_or("<end>"), y.unwrap_or("<end>"))
             }
         }
     }
@@ -40,22 +36,14 @@ fn behaviour_corpus_on_wasm_vm() {
         return;
     }
     let programs = behaviour_programs();
-    assert!(
-        programs.len() >= MIN_PROGRAMS,
-        "corpus shrank: {} programs < {MIN_PROGRAMS}",
-        programs.len()
-    );
+    assert!(programs.len() >= MIN_PROGRAMS, "corpus shrank: {} programs < {MIN_PROGRAMS}", programs.len());
     let source_name = |name: &str| format!("{name}.py");
 
     // Compile both sides (threads), then run everything in ONE Node batch.
-    let oracle: Vec<Result<Vec<u8>, String>> = parallel_map(&programs, |p| {
-        oracle_compile(&p.source, &source_name(&p.name), &[])
-    });
+    let oracle: Vec<Result<Vec<u8>, String>> =
+        parallel_map(&programs, |p| oracle_compile(&p.source, &source_name(&p.name), &[]));
     let ours: Vec<Result<Vec<u8>, String>> = parallel_map(&programs, |p| {
-        let options = mpy_cross::CompileOptions {
-            source_name: source_name(&p.name),
-            ..Default::default()
-        };
+        let options = mpy_cross::CompileOptions { source_name: source_name(&p.name), ..Default::default() };
         compile_with_ours(&p.source, &options)
     });
 
@@ -73,11 +61,7 @@ fn behaviour_corpus_on_wasm_vm() {
         }
         slots.push(slot);
     }
-    let options = RunOptions {
-        timeout_ms: Some(5_000),
-        budget_ms: Some(120_000),
-        workers: None,
-    };
+    let options = RunOptions { timeout_ms: Some(5_000), budget_ms: Some(120_000), workers: None };
     let started = std::time::Instant::now();
     let results: Vec<Output> = run_on_wasm_vm_with(&batch, &options);
     let elapsed = started.elapsed();
@@ -98,20 +82,12 @@ fn behaviour_corpus_on_wasm_vm() {
             (Some(k), _) if results[k].output == p.expected => oracle_pass += 1,
             (Some(k), _) => {
                 if bless {
-                    let path = workspace_root()
-                        .join("tests/programs")
-                        .join(format!("{}.expected", p.name));
+                    let path = workspace_root().join("tests/programs").join(format!("{}.expected", p.name));
                     std::fs::write(&path, &results[k].output).expect("bless .expected");
                 }
-                oracle_failures.push(format!(
-                    "{}: {}",
-                    p.name,
-                    first_difference(&results[k].output, &p.expected)
-                ));
+                oracle_failures.push(format!("{}: {}", p.name, first_difference(&results[k].output, &p.expected)));
             }
-            (None, Err(e)) => {
-                oracle_failures.push(format!("{}: oracle rejects it: {}", p.name, e.trim()))
-            }
+            (None, Err(e)) => oracle_failures.push(format!("{}: oracle rejects it: {}", p.name, e.trim())),
             (None, Ok(_)) => unreachable!("compiled programs are in the batch"),
         }
         match (ours_slot, &ours[i]) {
@@ -146,10 +122,7 @@ fn behaviour_corpus_on_wasm_vm() {
     }
 
     if bless && !oracle_failures.is_empty() {
-        println!(
-            "MPY_BLESS=1: rewrote {} .expected files from the oracle run",
-            oracle_failures.len()
-        );
+        println!("MPY_BLESS=1: rewrote {} .expected files from the oracle run", oracle_failures.len());
     } else {
         assert!(
             oracle_failures.is_empty(),

@@ -12,7 +12,7 @@ fn main() {
     }
     for case in mpy_tests::adversarial::cases() {
         let path = dir.join(format!("{}.py", case.name));
-        if let Err(e) = std::fs::write(&path, &case.source) {
+        if let Err(e) = std::fs::write(&path, case.source()) {
             eprintln!("cannot write {}: {e}", path.display());
             std::process::exit(1);
         }

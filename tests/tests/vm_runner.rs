@@ -1,0 +1,42 @@
+//! The wasm VM batch runner itself (`tests/node/run-mpy.mjs` via `run_on_wasm_vm_with`): output
+//! capture, tracebacks, isolation between programs, hangs, and files the VM rejects.
+
+use mpy_tests::{oracle_compile, oracle_mpy_cross, oracle_wasm_vm, run_on_wasm_vm_with, RunOptions, RunStatus};
+
+fn compile(source: &str, name: &str) -> Vec<u8> {
+    oracle_compile(source.as_bytes(), &format!("{name}.py"), &[]).expect("oracle compiles")
+}
+
+#[test]
+fn runner_reports_output_exceptions_hangs_and_isolation() {
+    if oracle_mpy_cross().is_none() || oracle_wasm_vm().is_none() {
+        return;
+    }
+    let programs = vec![
+        ("plain", compile("import sys\nprint('out', end='')\nprint('-err', file=sys.stderr)\n", "plain")),
+        ("raises", compile("def f():\n    raise ValueError('bad')\nprint('before')\nf()\n", "raises")),
+        ("leaky", compile("import sys\nsys.modules['planted'] = sys\nprint('set')\n", "leaky")),
+        ("isolated", compile("import sys\nprint('planted' in sys.modules, 'leaky' in sys.modules)\n", "isolated")),
+        ("hangs", compile("print('spin')\nwhile True:\n    pass\n", "hangs")),
+        ("garbage", b"M\x06\x00\x1f\xff\xff\xff".to_vec()),
+        ("after", compile("print(__name__)\n", "after")),
+    ];
+    let options = RunOptions { timeout_ms: Some(1_500), budget_ms: None, workers: Some(2) };
+    let results = run_on_wasm_vm_with(&programs, &options);
+    for r in &results {
+        println!("{:<9} {:?} {} ms {:?}", r.name, r.status, r.millis, r.output);
+    }
+    assert_eq!(results[0].status, RunStatus::Ok);
+    assert_eq!(results[0].output, "out-err\n");
+    assert_eq!(results[1].status, RunStatus::Exception);
+    assert_eq!(
+        results[1].output,
+        "before\nTraceback (most recent call last):\n  File \"raises.py\", line 4, in <module>\n  \
+         File \"raises.py\", line 2, in f\nValueError: bad\n"
+    );
+    assert_eq!(results[2].output, "set\n");
+    assert_eq!(results[3].output, "False False\n", "state leaked between programs");
+    assert_eq!(results[4].status, RunStatus::Timeout);
+    assert!(results[5].status != RunStatus::Ok, "a corrupt .mpy must not run");
+    assert_eq!((results[6].status, results[6].output.as_str()), (RunStatus::Ok, "after\n"));
+}
