@@ -112,6 +112,10 @@ impl<'a> Vm<'a> {
 
     #[allow(clippy::too_many_lines)]
     fn builtin_iter_next(&mut self, it: Obj) -> PyResult<Option<Obj>> {
+        if self.fuel == 0 {
+            return Err(self.raise_msg_str(b::T_RUNTIME_ERROR, "fuel exhausted"));
+        }
+        self.fuel -= 1;
         let o = it.bits();
         let kind = self.heap.get(o, 0) & 0xff;
         let idx = self.heap.get(o, 1);

@@ -145,7 +145,9 @@ impl<'a> Vm<'a> {
                     {
                         regs.ip = handler as usize;
                     }
+                    let old_sp = regs.sp;
                     regs.sp = (saved >> 1) - 1;
+                    self.clear_slots(&regs, regs.sp + 1, old_sp.max(regs.sp + 1));
                     self.push(&mut regs, exc)?;
                 }
             }
@@ -255,6 +257,17 @@ impl<'a> Vm<'a> {
         #[allow(clippy::cast_sign_loss, clippy::cast_possible_truncation)]
         self.heap.set_obj(regs.frame, F_STATE + i as u32, v);
         Ok(())
+    }
+
+    /// Forget stale references in stack slots `from..=to` so the collector can free them.
+    fn clear_slots(&mut self, regs: &Regs<'a>, from: i64, to: i64) {
+        let n = i64::from(regs.code.n_state);
+        let mut i = from.max(0);
+        while i <= to.min(n - 1) {
+            #[allow(clippy::cast_sign_loss, clippy::cast_possible_truncation)]
+            self.heap.set_obj(regs.frame, F_STATE + i as u32, Obj::NULL);
+            i += 1;
+        }
     }
 
     fn set_sp(&mut self, regs: &mut Regs<'a>, sp: i64) -> PyResult<()> {
@@ -914,6 +927,7 @@ impl<'a> Vm<'a> {
                     let a = Args { src: Obj::heap(regs.frame), start: F_STATE + fsp_u + 1, n_pos, n_kw };
                     self.call(f, &a)?
                 };
+                self.clear_slots(regs, fsp + 1, regs.sp);
                 regs.sp = fsp;
                 self.poke(regs, 0, r)?;
             }
@@ -928,6 +942,7 @@ impl<'a> Vm<'a> {
                     return Err(self.corrupt());
                 }
                 let r = self.call_var_kw(regs, fsp, n_pos, n_kw, method == 1)?;
+                self.clear_slots(regs, fsp + 1, regs.sp);
                 regs.sp = fsp;
                 self.poke(regs, 0, r)?;
             }
