@@ -435,7 +435,18 @@ impl Validator<'_> {
     fn raw_code(&mut self, rc: &RawCode, path: &str, arch: Arch) {
         if let Some(prelude) = rc.prelude() {
             match prelude {
-                Err(err) => self.error(path, err.offset, format!("bad prelude: {}", err.kind)),
+                Err(err) => match rc.prelude_allowing_truncated_offset() {
+                    Some((Ok(real), true)) => self.error(
+                        path,
+                        real.offset,
+                        format!(
+                            "prelude_offset 0x{:x} holds only the low 16 bits of the real 0x{:x} \
+                             (mpy-cross keeps it in a uint16_t); the loader would read a wrong prelude",
+                            rc.prelude_offset, real.offset
+                        ),
+                    ),
+                    _ => self.error(path, err.offset, format!("bad prelude: {}", err.kind)),
+                },
                 Ok(prelude) => {
                     self.check_qstr(path, prelude.info_start, prelude.simple_name, "name");
                     for &arg in &prelude.arg_names {
@@ -453,6 +464,13 @@ impl Validator<'_> {
                     if rc.kind == RawCodeKind::Bytecode {
                         self.bytecode(rc, &prelude, path);
                     } else {
+                        if prelude.code_start != rc.fun_data.len() {
+                            self.error(
+                                path,
+                                prelude.code_start,
+                                format!("{} bytes after the native prelude", rc.fun_data.len() - prelude.code_start),
+                            );
+                        }
                         let words = rc.native_header_words(arch, false);
                         if words.first().copied() != Some(rc.children.len() as u64) {
                             self.error(
@@ -508,7 +526,8 @@ impl Validator<'_> {
 
 /// Check every operand of every bytecode instruction against the file: qstr, constant and
 /// child indices in range, jump targets on instruction starts, preludes decodable, cells
-/// within n_state, static qstr numbers known, native prelude-index words equal to the child count.
+/// within n_state, static qstr numbers known, native preludes ending the function data and
+/// native prelude-index words equal to the child count.
 #[must_use]
 pub fn validate(file: &MpyFile) -> Vec<ValidationError> {
     let mut validator = Validator { file, errors: Vec::new() };

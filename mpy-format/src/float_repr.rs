@@ -305,9 +305,7 @@ fn format_mantissa(mantissa: u64, cap: u64, num_digits: i32, trailing_zeros: i32
             }
             num_digits -= count;
             out.extend_from_slice(b"0.");
-            for _ in 0..(count - e - 1) {
-                out.push(b'0');
-            }
+            out.resize(out.len() + usize::try_from(count - e - 1).unwrap_or(0), b'0');
             dec = 255;
             e = 0;
         }
@@ -366,7 +364,7 @@ fn decimal_exponent(f: f64) -> i32 {
     }
     let field = i32::try_from((f.to_bits() >> 52) & 0x7ff).unwrap_or(0);
     #[allow(clippy::cast_possible_truncation)]
-    let mut e = (f64::from(field - 1023) * 0.301_029_995_663_981_2) as i32;
+    let mut e = (f64::from(field - 1023) * core::f64::consts::LOG10_2) as i32;
     let positive = f >= 1.0;
     let power = |k: i32| decimal_exp(Extended::from_u64(1), k).to_f64();
     let mut base = power(e + i32::from(positive));

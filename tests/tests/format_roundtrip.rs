@@ -98,7 +98,7 @@ fn check_oracle_file(bytes: &[u8]) -> Result<Outcome, String> {
     let errors = validate(&file);
     let oversized_native =
         file.root.walk().iter().any(|rc| rc.kind == RawCodeKind::NativePy && rc.fun_data.len() > 0xffff);
-    let quirk = oversized_native && !errors.is_empty() && errors.iter().all(|e| e.message.starts_with("bad prelude"));
+    let quirk = oversized_native && !errors.is_empty() && errors.iter().all(|e| e.message.contains("low 16 bits"));
     if let (false, Some(err)) = (quirk, errors.first()) {
         return Err(format!("validate: {err}"));
     }
