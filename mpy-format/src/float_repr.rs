@@ -3,7 +3,7 @@
 //! `mp_decimal_exp` and `mp_parse_float_internal` in py/parsenum.c).
 //!
 //! The reference computes in x87 80-bit `long double` (64-bit mantissa, round to nearest even),
-//! so this module carries a small software model of that type ([`Extended`]): every product and
+//! so this module carries a small software model of that type (`Extended`): every product and
 //! quotient the reference rounds is rounded at the same place, which makes the digits and the
 //! round-trip checks (and therefore the number of digits chosen) identical.
 //!

@@ -1,7 +1,17 @@
 //! The MicroPython `.mpy` v6.3 data model: header, qstr table, constants, raw-code tree.
 //!
-//! `no_std` + `alloc` at the core; the `std` feature adds `std::error::Error` impls.
-//! [`bytes`] is allocation-free so the `no_std` VM can share it.
+//! `no_std` + `alloc` at the core; the `std` feature adds `std::error::Error` impls, `serde`
+//! derives for the model, and `cli` the `mpy-dump` binary.
+//!
+//! - [`model`]: [`MpyFile`] and its parts, keeping every stored byte so read → write is identical.
+//! - [`reader`]: [`MpyFile::read`], errors located by byte offset ([`ReadError`]).
+//! - [`writer`]: [`MpyFile::write`] / `encode`, and the primitive encoders the compiler shares.
+//! - [`bytes`]: allocation-free primitive decoders (vuints, jumps, instructions, prelude fields,
+//!   line tables) shared with the `no_std` VM.
+//! - [`prelude`]: a bytecode or native-py prelude decoded into fields.
+//! - [`disasm`]: the disassembly text and [`disasm::validate`], the operand checker.
+//! - [`float_repr`]: MicroPython's float repr and float parser, bit-exact with mpy-cross.
+//! - [`opcode`], [`static_qstr`], [`arch`]: the shared tables.
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
@@ -10,7 +20,6 @@ pub mod arch;
 pub mod bytes;
 pub mod disasm;
 pub mod float_repr;
-pub mod image;
 pub mod model;
 pub mod opcode;
 pub mod prelude;
@@ -20,4 +29,5 @@ pub mod writer;
 
 pub use arch::Arch;
 pub use model::{Constant, Header, MpyFile, QstrEntry, RawCode, RawCodeKind};
+pub use prelude::Prelude;
 pub use reader::{ReadError, ReadErrorKind};

@@ -74,7 +74,7 @@ pub struct OpcodeInfo {
 
 macro_rules! opcode_table {
     ($( $(#[$doc:meta])* $name:ident = $byte:literal, $arg:ident; )*) => {
-        /// A single-byte bytecode opcode (the multi-opcodes are [`MultiOp`]).
+        /// A single-byte bytecode opcode (the multi-opcodes are [`OpByte`] variants).
         #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
