@@ -4,6 +4,8 @@
 //! discovery order (the module first, children appended as the scope pass meets them). The
 //! order matters: the reference assigns qstr and constant indices while walking this list.
 
+use std::collections::HashMap;
+
 use crate::qstr::Qstr;
 
 /// Index of a scope in the compiler's scope list.
@@ -106,6 +108,8 @@ pub(crate) struct Scope {
     pub stack_size: u16,
     pub exc_stack_size: u16,
     pub ids: Vec<IdInfo>,
+    /// Where each identifier is in `ids`.
+    index: HashMap<Qstr, usize>,
 }
 
 impl Scope {
@@ -128,12 +132,13 @@ impl Scope {
             stack_size: 0,
             exc_stack_size: 0,
             ids: Vec::new(),
+            index: HashMap::new(),
         }
     }
 
     /// `scope_find`: the index of `qst` in this scope's identifiers.
     pub(crate) fn find(&self, qst: Qstr) -> Option<usize> {
-        self.ids.iter().position(|id| id.qst == qst)
+        self.index.get(&qst).copied()
     }
 
     /// `scope_find_or_add_id`: the index of `qst`, adding it with `kind` if new.
@@ -147,6 +152,7 @@ impl Scope {
             local_num: 0,
             qst,
         });
+        self.index.insert(qst, self.ids.len() - 1);
         self.ids.len() - 1
     }
 }
@@ -240,6 +246,8 @@ impl Scopes {
                 if flags & ID_FLAG_IS_STAR_PARAM != 0 {
                     if let Some(p) = param {
                         scope.ids.swap(p, i);
+                        scope.index.insert(scope.ids[p].qst, p);
+                        scope.index.insert(scope.ids[i].qst, i);
                     }
                     break;
                 } else if param.is_none() && flags == ID_FLAG_IS_PARAM {

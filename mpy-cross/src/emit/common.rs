@@ -20,6 +20,7 @@ pub(crate) struct EmitCommon {
     pub qstrs: Vec<Qstr>,
     /// The constant-object table in index order.
     pub consts: Vec<ConstValue>,
+    const_index: HashMap<ConstKey, u32>,
     /// Children of the scope being emitted, in `MAKE_FUNCTION`/`MAKE_CLOSURE` order (EMIT pass).
     pub children: Vec<ScopeId>,
     /// `ct_cur_child`.
@@ -34,6 +35,7 @@ impl EmitCommon {
             qstr_index: HashMap::new(),
             qstrs: Vec::new(),
             consts: Vec::new(),
+            const_index: HashMap::new(),
             children: Vec::new(),
             cur_child: 0,
         };
@@ -59,16 +61,17 @@ impl EmitCommon {
         i
     }
 
-    /// `mp_emit_common_use_const_obj`: the table index of `value`, deduplicated by strict equality.
+    /// `mp_emit_common_use_const_obj`: the table index of `value`, deduplicated by strict
+    /// equality (hashed; [`ConstKey`] equality is exactly `ConstValue::strictly_equal`).
     pub(crate) fn use_const(&mut self, value: &ConstValue) -> u32 {
-        let i = match self.consts.iter().position(|c| c.strictly_equal(value)) {
-            Some(i) => i,
-            None => {
-                self.consts.push(value.clone());
-                self.consts.len() - 1
-            }
-        };
-        u32::try_from(i).unwrap_or(u32::MAX)
+        let key = ConstKey::of(value);
+        if let Some(&i) = self.const_index.get(&key) {
+            return i;
+        }
+        let i = u32::try_from(self.consts.len()).unwrap_or(u32::MAX);
+        self.consts.push(value.clone());
+        self.const_index.insert(key, i);
+        i
     }
 
     /// `mp_emit_common_alloc_const_child`.
@@ -79,5 +82,38 @@ impl EmitCommon {
         let i = self.cur_child;
         self.cur_child += 1;
         i
+    }
+}
+
+/// A hashable stand-in for a constant: equal keys exactly when the values are strictly equal
+/// (floats compare by bits, which separates `0.0` from `-0.0` and keeps NaNs apart by payload).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum ConstKey {
+    None,
+    False,
+    True,
+    Ellipsis,
+    Int(num_bigint::BigInt),
+    Float(u64),
+    Complex(u64),
+    Str(Vec<u8>),
+    Bytes(Vec<u8>),
+    Tuple(Vec<ConstKey>),
+}
+
+impl ConstKey {
+    fn of(value: &ConstValue) -> Self {
+        match value {
+            ConstValue::None => Self::None,
+            ConstValue::False => Self::False,
+            ConstValue::True => Self::True,
+            ConstValue::Ellipsis => Self::Ellipsis,
+            ConstValue::Int(i) => Self::Int(i.clone()),
+            ConstValue::Float(f) => Self::Float(f.to_bits()),
+            ConstValue::Complex(f) => Self::Complex(f.to_bits()),
+            ConstValue::Str(b) => Self::Str(b.clone()),
+            ConstValue::Bytes(b) => Self::Bytes(b.clone()),
+            ConstValue::Tuple(items) => Self::Tuple(items.iter().map(Self::of).collect()),
+        }
     }
 }
