@@ -758,7 +758,9 @@ pub(crate) fn compile_module(
                 guard += 1;
             }
             if let Some(RaisedError(message)) = comp.raised.take() {
-                return Err(CompileError::new(ErrorClass::RuntimeError, message, 0).without_traceback());
+                return Err(
+                    CompileError::new(ErrorClass::RuntimeError, message, 0).without_traceback()
+                );
             }
             comp.raw_codes[i] = RawCode {
                 fun_data: core::mem::take(&mut comp.emit.fun_data),
