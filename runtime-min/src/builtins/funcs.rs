@@ -168,6 +168,10 @@ fn abs(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     if let Some(f) = vm.float_value(o) {
         return vm.new_float(f.abs());
     }
+    if let Some(mut v) = vm.big_of(o) {
+        v.neg = false;
+        return vm.new_big(&v);
+    }
     if let Some(r) = vm.call_special(o, "__abs__", &[])? {
         return Ok(r);
     }
@@ -719,6 +723,9 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
             }
             if let Some(v) = vm.int_to_i64(x) {
                 return vm.new_int(v);
+            }
+            if vm.is_kind(x, Kind::BigInt) {
+                return Ok(x);
             }
             if let Some(f) = vm.float_value(x) {
                 if f.is_nan() {

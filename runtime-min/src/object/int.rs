@@ -26,11 +26,11 @@ impl<'a> Vm<'a> {
         Ok(Obj::heap(o))
     }
 
-    /// An int from an i128 result; `OverflowError` beyond 64 bits.
+    /// An int from an i128 result.
     pub(crate) fn new_int_wide(&mut self, v: i128) -> PyResult<Obj> {
         match i64::try_from(v) {
             Ok(v) => self.new_int(v),
-            Err(_) => Err(self.raise_msg_str(b::T_OVERFLOW_ERROR, "small int overflow")),
+            Err(_) => self.new_big(&crate::object::bigint::Big::from_i128(v)),
         }
     }
 
@@ -47,11 +47,15 @@ impl<'a> Vm<'a> {
         }
         if self.is_kind(o, Kind::BigInt) {
             let h = self.heap.get(o.bits(), 0);
+            let n = h >> 1;
+            if n > 2 {
+                return None;
+            }
             let lo = u64::from(self.heap.get(o.bits(), 1));
-            let hi = u64::from(self.heap.get(o.bits(), 2));
-            let mag = lo | (hi << 32);
-            #[allow(clippy::cast_possible_wrap)]
-            return Some(if h & 1 == 1 { (mag as i64).wrapping_neg() } else { mag as i64 });
+            let hi = if n > 1 { u64::from(self.heap.get(o.bits(), 2)) } else { 0 };
+            let mag = i128::from(lo | (hi << 32));
+            let v = if h & 1 == 1 { -mag } else { mag };
+            return i64::try_from(v).ok();
         }
         None
     }
@@ -110,7 +114,8 @@ impl<'a> Vm<'a> {
         if s.is_empty() {
             return Ok(None);
         }
-        let mut v: i128 = 0;
+        let mut v = crate::object::bigint::Big::zero();
+        let base_big = crate::object::bigint::Big::from_i128(i128::from(base));
         let mut last_us = true;
         for &c in s {
             if c == b'_' {
@@ -130,16 +135,20 @@ impl<'a> Vm<'a> {
             if d >= base {
                 return Ok(None);
             }
-            v = v * i128::from(base) + i128::from(d);
-            if v > i128::from(u64::MAX) {
-                return Err(self.raise_msg_str(b::T_OVERFLOW_ERROR, "small int overflow"));
+            let next = crate::object::bigint::Big::mul(&v, &base_big)
+                .and_then(|m| crate::object::bigint::Big::add(&m, &crate::object::bigint::Big::from_i128(i128::from(d))));
+            match next {
+                Some(n) => v = n,
+                None => return Err(self.big_overflow()),
             }
         }
         if last_us {
             return Ok(None);
         }
-        let v = if neg { -v } else { v };
-        self.new_int_wide(v).map(Some)
+        if neg {
+            v = v.neg();
+        }
+        self.new_big(&v).map(Some)
     }
 }
 

@@ -2,6 +2,7 @@
 //! length (after py/obj.c).
 
 pub(crate) mod attr;
+pub(crate) mod bigint;
 pub(crate) mod dict;
 pub(crate) mod int;
 pub(crate) mod iter;
@@ -472,9 +473,8 @@ impl<'a> Vm<'a> {
         }
         match self.kind_of(o) {
             Some(Kind::BigInt) => {
-                let v = self.int_to_i64(o).unwrap_or(0);
-                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-                return Ok(v as u32);
+                let v = self.big_of(o).map_or(0, |b| b.d[0]);
+                return Ok(v);
             }
             Some(Kind::Tuple) => {
                 self.enter_native()?;

@@ -98,6 +98,18 @@ impl<'a> Vm<'a> {
                 _ => self.new_int_wide(!v),
             };
         }
+        if let Some(v) = self.big_of(a) {
+            let one = crate::object::bigint::Big::from_i128(1);
+            let r = match op {
+                UnaryOp::POSITIVE => Some(v),
+                UnaryOp::NEGATIVE => Some(v.neg()),
+                _ => crate::object::bigint::Big::add(&v, &one).map(|x| x.neg()),
+            };
+            return match r {
+                Some(r) => self.new_big(&r),
+                None => Err(self.big_overflow()),
+            };
+        }
         if let Some(f) = self.float_value(a) {
             return match op {
                 UnaryOp::POSITIVE => Ok(a),
@@ -166,9 +178,17 @@ impl<'a> Vm<'a> {
                 return Ok(r);
             }
         }
+        // arbitrary-precision ints
+        if self.is_kind(a, Kind::BigInt) || self.is_kind(bo, Kind::BigInt) {
+            if let (Some(x), Some(y)) = (self.big_of(a), self.big_of(bo)) {
+                if let Some(r) = self.big_op(plain, &x, &y)? {
+                    return Ok(r);
+                }
+            }
+        }
         // float arithmetic
-        let fa = self.float_value(a).or_else(|| self.int_to_i64(a).map(|v| v as f64));
-        let fb = self.float_value(bo).or_else(|| self.int_to_i64(bo).map(|v| v as f64));
+        let fa = self.float_of(a);
+        let fb = self.float_of(bo);
         if let (Some(x), Some(y)) = (fa, fb) {
             if self.is_kind(a, Kind::Float) || self.is_kind(bo, Kind::Float) {
                 if let Some(r) = self.float_op(plain, x, y)? {
@@ -249,10 +269,11 @@ impl<'a> Vm<'a> {
                 if op == BinaryOp::RSHIFT {
                     x >> y.min(127)
                 } else {
-                    if x != 0 && y > 64 {
-                        return Err(self.raise_msg_str(b::T_OVERFLOW_ERROR, "small int overflow"));
+                    if x != 0 && y > 62 {
+                        let (bx, by) = (crate::object::bigint::Big::from_i128(x), crate::object::bigint::Big::from_i128(y));
+                        return self.big_op(op, &bx, &by);
                     }
-                    x.checked_shl(u32::try_from(y).unwrap_or(127)).unwrap_or(0)
+                    x << y
                 }
             }
             BinaryOp::POWER => {
@@ -267,14 +288,20 @@ impl<'a> Vm<'a> {
                     if e & 1 == 1 {
                         acc = match acc.checked_mul(base) {
                             Some(v) if v.unsigned_abs() <= u128::from(u64::MAX) => v,
-                            _ => return Err(self.raise_msg_str(b::T_OVERFLOW_ERROR, "small int overflow")),
+                            _ => {
+                                let (bx, by) = (crate::object::bigint::Big::from_i128(x), crate::object::bigint::Big::from_i128(y));
+                                return self.big_op(op, &bx, &by);
+                            }
                         };
                     }
                     e >>= 1;
                     if e > 0 {
                         base = match base.checked_mul(base) {
                             Some(v) if v.unsigned_abs() <= u128::from(u64::MAX) => v,
-                            _ => return Err(self.raise_msg_str(b::T_OVERFLOW_ERROR, "small int overflow")),
+                            _ => {
+                                let (bx, by) = (crate::object::bigint::Big::from_i128(x), crate::object::bigint::Big::from_i128(y));
+                                return self.big_op(op, &bx, &by);
+                            }
                         };
                     }
                 }

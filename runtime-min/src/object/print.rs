@@ -393,11 +393,7 @@ impl<'a> Vm<'a> {
                 float_repr(self.float_value(o).unwrap_or(0.0), &mut nb);
                 self.sink_write(sink, nb.as_bytes())
             }
-            Kind::BigInt => {
-                let mut nb = NumBuf::new();
-                let _ = core::fmt::write(&mut nb, format_args!("{}", self.int_to_i64(o).unwrap_or(0)));
-                self.sink_write(sink, nb.as_bytes())
-            }
+            Kind::BigInt => self.print_big(sink, o),
             Kind::Bytes => self.print_bytes_repr(sink, o),
             Kind::ByteArray => {
                 self.sink_write(sink, b"bytearray(")?;

@@ -308,6 +308,14 @@ impl<'a> Vm<'a> {
                         } else {
                             match self.int_to_i64(arg) {
                                 Some(v) => v,
+                                None if self.is_kind(arg, Kind::BigInt) && matches!(conv, b'd' | b'i' | b'u') => {
+                                    let s = self.to_str(arg, false)?;
+                                    self.push_root(s);
+                                    let r = self.format_str_padded(sink, s, &spec, b'>');
+                                    self.pop_root();
+                                    r?;
+                                    continue;
+                                }
                                 None => {
                                     return Err(self.raise_msg_str(b::T_TYPE_ERROR, "%d format: a number is required"));
                                 }
@@ -350,8 +358,7 @@ impl<'a> Vm<'a> {
 
     /// A float value of an int or float.
     pub(crate) fn float_of(&self, o: Obj) -> Option<f64> {
-        #[allow(clippy::cast_precision_loss)]
-        self.float_value(o).or_else(|| self.int_to_i64(o).map(|v| v as f64))
+        self.float_value(o).or_else(|| self.big_of(o).map(|b| b.to_f64()))
     }
 
     /// `chr(i)`.
@@ -766,6 +773,13 @@ impl<'a> Vm<'a> {
             let s = self.to_str(value, false)?;
             self.push_root(s);
             let r = self.sink_write_obj(sink, s);
+            self.pop_root();
+            return r;
+        }
+        if self.is_kind(value, Kind::BigInt) && matches!(spec.ty, 0 | b'd' | b'n') {
+            let s = self.to_str(value, false)?;
+            self.push_root(s);
+            let r = self.format_str_padded(sink, s, &spec, b'>');
             self.pop_root();
             return r;
         }
