@@ -541,3 +541,53 @@ pub fn validate(file: &MpyFile) -> Vec<ValidationError> {
     validator.raw_code(&file.root, "0", file.header.arch);
     validator.errors
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Header;
+    use alloc::vec;
+
+    fn module(code: &[u8], children: Vec<RawCode>) -> MpyFile {
+        // sig n_state 1, size n_info 1, name q1, then the code.
+        let mut fun_data = vec![0x00, 0x02, 0x01];
+        fun_data.extend_from_slice(code);
+        MpyFile {
+            header: Header::default(),
+            qstrs: vec![QstrEntry::Inline(b"t.py".to_vec()), QstrEntry::Static(7)],
+            constants: vec![Constant::Int(String::from("12345678901234567890"))],
+            root: RawCode::bytecode(fun_data, children),
+        }
+    }
+
+    #[test]
+    fn valid_code_disassembles_with_resolved_operands() {
+        // LOAD_CONST_OBJ c0; POP_TOP; LOAD_CONST_NONE; RETURN_VALUE
+        let file = module(&[0x23, 0x00, 0x59, 0x51, 0x63], vec![]);
+        assert_eq!(validate(&file), vec![]);
+        let text = disassemble(&file);
+        assert!(text.contains("LOAD_CONST_OBJ c0 int 12345678901234567890"), "{text}");
+        assert!(text.contains("name: \"<module>\" (q1)"), "{text}");
+    }
+
+    #[test]
+    fn validate_reports_each_bad_operand_with_its_offset() {
+        // LOAD_NAME q9; LOAD_CONST_OBJ c3; MAKE_FUNCTION child 0; JUMP into the middle of LOAD_NAME; 0x00
+        let file = module(&[0x11, 0x09, 0x23, 0x03, 0x32, 0x00, 0x42, 0x39, 0x00], vec![]);
+        let errors = validate(&file);
+        let found: Vec<_> = errors.iter().map(|e| (e.offset, e.message.as_str())).collect();
+        assert_eq!(
+            found,
+            vec![
+                (3, "operand qstr index 9 >= 2 qstrs"),
+                (5, "constant index 3 >= 1 constants"),
+                (7, "child index 0 >= 0 children"),
+                (11, "unknown opcode 0x00"),
+                (9, "jump target 0x4 is not the start of an instruction"),
+            ]
+        );
+        let text = disassemble(&file);
+        assert!(text.contains("<qstr index out of range> (q9)"), "{text}");
+        assert!(text.contains("<unknown opcode 0x00>"), "{text}");
+    }
+}
