@@ -11,6 +11,7 @@
 //! - [`prelude`]: a bytecode or native-py prelude decoded into fields.
 //! - [`disasm`]: the disassembly text and [`disasm::validate`], the operand checker.
 //! - [`float_repr`]: MicroPython's float repr and float parser, bit-exact with mpy-cross.
+//! - [`image`]: the frozen image runtime-min executes in place (docs/image-format.md).
 //! - [`opcode`], [`static_qstr`], [`arch`]: the shared tables.
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -20,6 +21,7 @@ pub mod arch;
 pub mod bytes;
 pub mod disasm;
 pub mod float_repr;
+pub mod image;
 pub mod model;
 pub mod opcode;
 pub mod prelude;
