@@ -36,6 +36,9 @@ pub(crate) const M_CODES: u32 = 3;
 pub(crate) const M_GLOBALS: u32 = 4;
 pub(crate) const M_NAME: u32 = 5;
 
+/// Stands in for a complex constant; `LOAD_CONST_OBJ` of it raises `NotImplementedError`.
+pub(crate) const COMPLEX_PLACEHOLDER: Obj = Obj::imm(Imm::Const, 8);
+
 /// Maximum raw-code nesting accepted.
 const MAX_NESTING: u32 = 48;
 /// Largest image offset a qstr id can carry.
@@ -218,7 +221,8 @@ impl<'a> Vm<'a> {
                         };
                         self.new_float(f)?
                     }
-                    _ => return Err(self.raise_msg_str(crate::builtins::T_VALUE_ERROR, "complex unsupported")),
+                    // Complex numbers are not supported: loading the constant raises.
+                    _ => COMPLEX_PLACEHOLDER,
                 }
             }
             10 => {

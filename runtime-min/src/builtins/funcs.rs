@@ -770,17 +770,7 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
                 if let Some(f) = lower_ok.or_else(|| t.parse::<f64>().ok()) {
                     return vm.new_float(f);
                 }
-                let s = vm.to_str(x, true)?;
-                vm.push_root(s);
-                let mut msg = crate::object::print::NumBuf::new();
-                msg.extend(b"could not convert string to float: ");
-                msg.extend(vm.str_data(s).unwrap_or(&[]));
-                vm.pop_root();
-                let mut copy = [0u8; 400];
-                let n = msg.len;
-                copy[..n].copy_from_slice(msg.as_bytes());
-                let text = core::str::from_utf8(&copy[..n]).unwrap_or("?");
-                return Err(vm.raise_msg_str(T_VALUE_ERROR, text));
+                return Err(vm.raise_msg_str(T_VALUE_ERROR, "invalid syntax for number"));
             }
             if let Some(r) = vm.call_special(x, "__float__", &[])? {
                 return Ok(r);

@@ -213,6 +213,9 @@ impl<'a> Vm<'a> {
             }
             IT_ZIP => {
                 let n = self.tuple_len(src);
+                if n == 0 {
+                    return Ok(None);
+                }
                 let base = self.roots_len();
                 self.push_root(it);
                 let t = self.new_tuple(n)?;

@@ -399,6 +399,10 @@ impl<'a> Vm<'a> {
         match self.kind_of(o) {
             Some(Kind::Tuple | Kind::List | Kind::Dict | Kind::Set) => Ok(Some(self.heap.get(o.bits(), 0))),
             Some(Kind::Range) => Ok(Some(self.range_len(o))),
+            Some(Kind::Iter) if self.heap.get(o.bits(), 0) & crate::object::iter::VIEW != 0 => {
+                let d = self.heap.get_obj(o.bits(), 2);
+                Ok(Some(self.heap.get(d.bits(), 0)))
+            }
             Some(Kind::Instance) => match self.call_special(o, "__len__", &[])? {
                 Some(r) => match r.as_small() {
                     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
@@ -457,7 +461,7 @@ impl<'a> Vm<'a> {
         }
         if let Some(d) = self.bytes_data(o) {
             if self.is_kind(o, Kind::ByteArray) {
-                return Err(self.raise_fmt(b::T_TYPE_ERROR, format_args!("unhashable type: 'bytearray'")));
+                return Err(self.raise_fmt(b::T_TYPE_ERROR, format_args!("unsupported type for __hash__: 'bytearray'")));
             }
             return Ok(hash_bytes(d));
         }
@@ -496,10 +500,10 @@ impl<'a> Vm<'a> {
             }
             Some(Kind::List | Kind::Dict) => {
                 let name = if self.is_kind(o, Kind::List) { "list" } else { "dict" };
-                return Err(self.raise_fmt(b::T_TYPE_ERROR, format_args!("unhashable type: '{name}'")));
+                return Err(self.raise_fmt(b::T_TYPE_ERROR, format_args!("unsupported type for __hash__: '{name}'")));
             }
             Some(Kind::Set) if self.heap.get(o.bits(), 1) == 0 => {
-                return Err(self.raise_fmt(b::T_TYPE_ERROR, format_args!("unhashable type: 'set'")));
+                return Err(self.raise_fmt(b::T_TYPE_ERROR, format_args!("unsupported type for __hash__: 'set'")));
             }
             Some(Kind::Instance) => {
                 if let Some(r) = self.call_special(o, "__hash__", &[])? {

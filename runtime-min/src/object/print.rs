@@ -509,6 +509,21 @@ impl<'a> Vm<'a> {
                 self.sink_write(sink, b"'>")
             }
             Kind::BoundMethod => self.sink_write(sink, b"<bound_method>"),
+            Kind::Iter if self.heap.get(o.bits(), 0) & crate::object::iter::VIEW != 0 => {
+                let kind = self.heap.get(o.bits(), 0) & 0xff;
+                let name: &[u8] = match kind {
+                    crate::object::iter::IT_DICT_KEYS => b"dict_keys(",
+                    crate::object::iter::IT_DICT_VALUES => b"dict_values(",
+                    _ => b"dict_items(",
+                };
+                self.sink_write(sink, name)?;
+                let l = self.list_from_iter(o)?;
+                self.push_root(l);
+                let r = self.print_obj(sink, l, true);
+                self.pop_root();
+                r?;
+                self.sink_write(sink, b")")
+            }
             Kind::Generator => {
                 self.sink_write(sink, b"<generator object '")?;
                 let frame = self.heap.get_obj(o.bits(), 1);

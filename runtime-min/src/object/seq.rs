@@ -198,6 +198,10 @@ impl<'a> Vm<'a> {
         Ok(r)
     }
 
+    pub(crate) fn step_not_supported(&mut self) -> crate::vm::Raised {
+        self.raise_msg_str(b::T_NOT_IMPLEMENTED_ERROR, "only slices with step=1 (aka None) are supported")
+    }
+
     pub(crate) fn raise_obj_memory(&mut self) -> crate::vm::Raised {
         self.raise_msg_str(b::T_MEMORY_ERROR, "memory allocation failed")
     }
@@ -266,6 +270,9 @@ impl<'a> Vm<'a> {
                 if is_slice {
                     let sb = self.slice_bounds(index, p.2)?;
                     let is_list = what == "list";
+                    if !is_list && sb.step != 1 {
+                        return Err(self.step_not_supported());
+                    }
                     let r = if is_list { self.new_list(sb.len, sb.len)? } else { self.new_tuple(sb.len)? };
                     let p = self.seq_parts(o).unwrap_or(p);
                     let (dst, off) = if is_list { (self.heap.get_obj(r.bits(), 1).bits(), 0) } else { (r.bits(), 1) };
@@ -308,6 +315,9 @@ impl<'a> Vm<'a> {
             let len = u32::try_from(d.len()).unwrap_or(0);
             if is_slice {
                 let sb = self.slice_bounds(index, len)?;
+                if sb.step != 1 {
+                    return Err(self.step_not_supported());
+                }
                 let is_ba = self.is_kind(o, Kind::ByteArray);
                 let r = self.new_str_uninit(Kind::Bytes, sb.len as usize)?;
                 for i in 0..sb.len {
@@ -509,6 +519,13 @@ impl<'a> Vm<'a> {
         match self.kind_of(container) {
             Some(Kind::Dict) => return Ok(self.dict_lookup(container, item)?.is_some()),
             Some(Kind::Set) => return self.set_contains(container, item),
+            Some(Kind::Iter)
+                if self.heap.get(container.bits(), 0)
+                    == crate::object::iter::IT_DICT_KEYS | crate::object::iter::VIEW =>
+            {
+                let d = self.heap.get_obj(container.bits(), 2);
+                return Ok(self.dict_lookup(d, item)?.is_some());
+            }
             Some(Kind::Tuple | Kind::List) => {
                 let mut i = 0;
                 while let Some(p) = self.seq_parts(container) {

@@ -135,6 +135,9 @@ impl<'a> Vm<'a> {
         let n = n_chars as u32;
         if self.is_kind(index, Kind::Slice) {
             let sb = self.slice_bounds(index, n)?;
+            if sb.step != 1 {
+                return Err(self.step_not_supported());
+            }
             if sb.step == 1 {
                 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
                 let (a, e) = (sb.start as usize, sb.start as usize + sb.len as usize);
@@ -651,6 +654,9 @@ impl<'a> Vm<'a> {
             }
             let name_bytes = name.as_bytes();
             let (head, rest) = split_field_name(name_bytes);
+            if !rest.is_empty() {
+                return Err(self.raise_msg_str(b::T_NOT_IMPLEMENTED_ERROR, "attributes not supported"));
+            }
             let mut value = if head.is_empty() {
                 let v = self.arg_pos(a, auto_idx + 1);
                 auto_idx += 1;

@@ -496,6 +496,9 @@ impl<'a> Vm<'a> {
                 if v.is_null() {
                     return Err(self.corrupt());
                 }
+                if v == crate::loader::COMPLEX_PLACEHOLDER {
+                    return Err(self.raise_msg_str(b::T_NOT_IMPLEMENTED_ERROR, "complex numbers unsupported"));
+                }
                 self.push(regs, v)?;
             }
             Opcode::LOAD_FAST_N => {

@@ -1,0 +1,33 @@
+d = {"a": 1, "b": 2}
+print(d.keys(), d.values(), d.items())
+print(len(d.keys()), "a" in d.keys(), list(reversed([1, 2])))
+class C:
+    pass
+print(type(C()).__name__, C.__name__, type(C) is type, isinstance(C, type))
+print(repr(KeyError("k")), str(KeyError("k")), str(KeyError()), repr(ValueError()))
+print(str(Exception("a", 1)), repr(Exception("a", 1)))
+x = 3
+print(f"{x=}" if False else f"{x}", f"{x:>{x + 2}}|", f"{'%d' % x}", f"{{literal}}")
+print("%s" % [1, 2], "%s" % (1,), "%r" % "q", "%d%%" % 50, "%.1f%%" % 12.34)
+print("a" "b" "c", 'it\'s', "tab\tx", r"raw\n")
+print("hello"[1:-1], "x"[5:], "abcdef"[-3:])
+print(int("  12  "), int("-0"), float(" 2.5 "), int(2.9), int(-2.9), round(-2.5), round(7, -1))
+print(10 / 4, 10 // 4, 10 % 4, -10 // 4, -10 % 4, 10 // -4, 2 ** -2, (-8) ** 2)
+print(True + True, True * 5, False - 1, 3 * True)
+print([] == [], [] is [], () == (), {} == {}, None == False, 0 == False, 1 == True)
+print(min("b", "a"), max([[1], [2]]), sorted([[2, 1], [1, 2]]), sorted([True, False]))
+print(bool(0.0), bool(None), bool(" "), bool(()), bool({0}))
+print(list(map(int, "123")), list(zip()), list(zip([1], [2], [3])), dict(zip("ab", [1, 2])))
+print(tuple(range(3)), list((1, 2)), set([1, 1, 2]), frozenset())
+print(str(1e5), str(1e-5), str(123.0), str(1.23e100), 1e15, 1e16, 0.00001, 0.0001)
+print(hex(-255), bin(-3), oct(64), int("0b101", 0), int("777", 8), int("z", 36))
+print("a,b;c".replace(",", ";").split(";"), "  x  ".strip() == "x", "A".lower() < "b")
+nums = [3, 1, 4, 1, 5, 9, 2, 6]
+print(sorted(nums, reverse=True)[:3], nums.index(4), nums.count(1), sum(nums) / len(nums))
+print(any([]), all([]), max(range(5)), min(range(1, 5)))
+print([x for x in range(10) if x % 3 == 0 if x > 0])
+print({x: x ** 2 for x in range(4)}, {x % 2 for x in range(5)})
+print(chr(0x41) + chr(0x3b1), ord("α"), "α".encode(), b"\xce\xb1".decode())
+print("%-6s|%6s|" % ("ab", "cd"), "%03d" % 7, "%+d" % 5, "%x" % 255, "%o" % 8, "%e" % 1234.5)
+print("{:<5}|{:>5}|{:^5}|".format(1, 2, 3), "{:.3}".format("abcdef"), "{!r}".format("x"))
+print("{0[0]} {0[1]} {1[k]}".format([1, 2], {"k": "v"}), "{:,d}".format(10 ** 6))
