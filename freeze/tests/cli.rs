@@ -9,15 +9,28 @@ fn mpy_freeze() -> Command {
 }
 
 fn fixture(name: &str) -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
 }
 
 #[test]
 fn lists_a_manifest_like_manifestfile() {
-    let out = mpy_freeze().arg("--list").arg(fixture("require").join("manifest.py")).output().expect("runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = mpy_freeze()
+        .arg("--list")
+        .arg(fixture("require").join("manifest.py"))
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).expect("utf-8");
-    let rows: Vec<Vec<&str>> = text.lines().map(|l| l.split(' ').take(4).collect()).collect();
+    let rows: Vec<Vec<&str>> = text
+        .lines()
+        .map(|l| l.split(' ').take(4).collect())
+        .collect();
     // Same order, kinds, opt levels and versions as tools/manifestfile.py reports for it.
     let expected = [
         ["subm.py", "py", "-", "-"],
@@ -27,7 +40,10 @@ fn lists_a_manifest_like_manifestfile() {
         ["pkgA/inner/b.py", "py", "2", "-"],
         ["solo.py", "py", "-", "-"],
     ];
-    assert_eq!(rows, expected.iter().map(|r| r.to_vec()).collect::<Vec<_>>());
+    assert_eq!(
+        rows,
+        expected.iter().map(|r| r.to_vec()).collect::<Vec<_>>()
+    );
 }
 
 #[test]
@@ -48,9 +64,16 @@ fn writes_outputs_and_reports() {
         .arg("--report")
         .output()
         .expect("runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let report = String::from_utf8(out.stdout).expect("utf-8");
-    assert!(report.contains("pkg/sub/mod.py") && report.contains("(checked)"), "{report}");
+    assert!(
+        report.contains("pkg/sub/mod.py") && report.contains("(checked)"),
+        "{report}"
+    );
     let c = std::fs::read_to_string(dir.join("frozen_content.c")).expect("C written");
     assert!(c.contains("const char mp_frozen_names[]") && c.contains("\"textmod.py\\0\""));
     let image = std::fs::read(dir.join("frozen.bin")).expect("image written");
@@ -67,11 +90,19 @@ fn fails_with_one_message_naming_the_line() {
     std::fs::create_dir_all(&dir).expect("mkdir");
     let manifest = dir.join("manifest.py");
     std::fs::write(&manifest, "x = 1\nexec('evil')\n").expect("write");
-    let out = mpy_freeze().arg(&manifest).arg("--c").arg(dir.join("out.c")).output().expect("runs");
+    let out = mpy_freeze()
+        .arg(&manifest)
+        .arg("--c")
+        .arg(dir.join("out.c"))
+        .output()
+        .expect("runs");
     assert!(!out.status.success());
     let stderr = String::from_utf8(out.stderr).expect("utf-8");
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
-    assert!(stderr.contains(&format!("{}:2:", manifest.display())), "{stderr}");
+    assert!(
+        stderr.contains(&format!("{}:2:", manifest.display())),
+        "{stderr}"
+    );
     assert!(stderr.contains("name 'exec' is not defined"), "{stderr}");
     assert!(!dir.join("out.c").exists());
 }

@@ -49,11 +49,19 @@ fn check_constant(view: &ImageView<'_>, got: ConstRef<'_>, want: &Constant) {
         (ConstRef::Int(v), Constant::Int(t)) => assert_eq!(v.to_string(), *t),
         (ConstRef::BigInt(v), Constant::Int(t)) => assert_eq!(v, t.as_bytes()),
         (ConstRef::Float(v), Constant::Float(t)) => {
-            assert_eq!(v.to_bits(), t.parse::<f64>().expect("float").to_bits())
+            assert_eq!(
+                v.to_bits(),
+                mpy_format::float_repr::parse_decimal(t.trim_start_matches('-'))
+                    .copysign(if t.starts_with('-') { -1.0 } else { 1.0 })
+                    .to_bits()
+            )
         }
         (ConstRef::Complex(re, im), Constant::Complex(t)) => {
             assert_eq!(re, 0.0);
-            assert_eq!(im, t.trim_end_matches('j').parse::<f64>().expect("imag"));
+            assert_eq!(
+                im,
+                mpy_format::float_repr::parse_decimal(t.trim_end_matches('j'))
+            );
         }
         (ConstRef::Tuple { items, len }, Constant::Tuple(want)) => {
             assert_eq!(len as usize, want.len());

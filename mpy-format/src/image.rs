@@ -110,8 +110,12 @@ impl fmt::Display for ImageError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.kind {
             ImageErrorKind::BadMagic => f.write_str("not a frozen image (bad magic)")?,
-            ImageErrorKind::UnsupportedVersion(v) => write!(f, "unsupported image version {v} (expected {VERSION})")?,
-            ImageErrorKind::OutOfBounds => f.write_str("record extends past the end of the image")?,
+            ImageErrorKind::UnsupportedVersion(v) => {
+                write!(f, "unsupported image version {v} (expected {VERSION})")?
+            }
+            ImageErrorKind::OutOfBounds => {
+                f.write_str("record extends past the end of the image")?
+            }
             ImageErrorKind::Misaligned => f.write_str("record offset is not 4-byte aligned")?,
             ImageErrorKind::IndexOutOfRange(i) => write!(f, "index {i} out of range")?,
             ImageErrorKind::MissingNul => f.write_str("string without terminating NUL")?,
@@ -259,9 +263,13 @@ impl<'a> ImageView<'a> {
         }
         let version = u16::from_le_bytes([data[4], data[5]]);
         if version != VERSION {
-            return Err(ImageError::new(4, ImageErrorKind::UnsupportedVersion(version)));
+            return Err(ImageError::new(
+                4,
+                ImageErrorKind::UnsupportedVersion(version),
+            ));
         }
-        let word = |at: usize| u32::from_le_bytes([data[at], data[at + 1], data[at + 2], data[at + 3]]);
+        let word =
+            |at: usize| u32::from_le_bytes([data[at], data[at + 1], data[at + 2], data[at + 3]]);
         let header = ImageHeader {
             version,
             arch: data[6],
@@ -275,7 +283,10 @@ impl<'a> ImageView<'a> {
         if header.image_size as usize > data.len() {
             return Err(ImageError::new(8, ImageErrorKind::OutOfBounds));
         }
-        let view = Self { data: &data[..header.image_size as usize], header };
+        let view = Self {
+            data: &data[..header.image_size as usize],
+            header,
+        };
         let table_len = (header.n_modules as usize).checked_mul(MODULE_SIZE);
         view.range(header.modules_offset, table_len)?;
         Ok(view)
@@ -330,7 +341,10 @@ impl<'a> ImageView<'a> {
     /// Index out of range or table out of bounds.
     pub fn table_entry(&self, table: u32, len: u32, index: u32) -> ImageResult<u32> {
         if index >= len {
-            return Err(ImageError::new(table as usize, ImageErrorKind::IndexOutOfRange(index)));
+            return Err(ImageError::new(
+                table as usize,
+                ImageErrorKind::IndexOutOfRange(index),
+            ));
         }
         self.u32_at(table.wrapping_add(index.wrapping_mul(4)))
     }
@@ -341,7 +355,10 @@ impl<'a> ImageView<'a> {
     /// Index out of range.
     pub fn module(&self, index: u32) -> ImageResult<ModuleEntry> {
         if index >= self.header.n_modules {
-            return Err(ImageError::new(self.header.modules_offset as usize, ImageErrorKind::IndexOutOfRange(index)));
+            return Err(ImageError::new(
+                self.header.modules_offset as usize,
+                ImageErrorKind::IndexOutOfRange(index),
+            ));
         }
         #[allow(clippy::cast_possible_truncation)]
         let at = self.header.modules_offset + index * MODULE_SIZE as u32;
@@ -383,9 +400,16 @@ impl<'a> ImageView<'a> {
         let hash = u16::from_le_bytes([head[2], head[3]]);
         let body = self.range(offset.wrapping_add(4), Some(len + 1))?;
         if body[len] != 0 {
-            return Err(ImageError::new(offset as usize + 4 + len, ImageErrorKind::MissingNul));
+            return Err(ImageError::new(
+                offset as usize + 4 + len,
+                ImageErrorKind::MissingNul,
+            ));
         }
-        Ok(StrRef { offset, bytes: &body[..len], hash })
+        Ok(StrRef {
+            offset,
+            bytes: &body[..len],
+            hash,
+        })
     }
 
     /// Qstr `index` of `module`'s qstr table.
@@ -438,7 +462,12 @@ impl<'a> ImageView<'a> {
                 let text = self.range(body.wrapping_add(4), Some(len))?;
                 ConstRef::BigInt(text)
             }
-            other => return Err(ImageError::new(offset as usize, ImageErrorKind::UnknownConstant(other))),
+            other => {
+                return Err(ImageError::new(
+                    offset as usize,
+                    ImageErrorKind::UnknownConstant(other),
+                ))
+            }
         })
     }
 
@@ -459,12 +488,18 @@ impl<'a> ImageView<'a> {
         let word = |i: usize| u32::from_le_bytes([rec[i], rec[i + 1], rec[i + 2], rec[i + 3]]);
         let kind = rec[0];
         if kind > 3 {
-            return Err(ImageError::new(offset as usize, ImageErrorKind::UnknownRawCode(kind)));
+            return Err(ImageError::new(
+                offset as usize,
+                ImageErrorKind::UnknownRawCode(kind),
+            ));
         }
         let n_children = u16::from_le_bytes([rec[2], rec[3]]);
         let fun_data_offset = word(4);
         let fun_data = self.range(fun_data_offset, Some(word(8) as usize))?;
-        self.range(offset.wrapping_add(RAW_CODE_SIZE as u32), Some(usize::from(n_children) * 4))?;
+        self.range(
+            offset.wrapping_add(RAW_CODE_SIZE as u32),
+            Some(usize::from(n_children) * 4),
+        )?;
         Ok(RawCodeRef {
             offset,
             kind,
@@ -500,7 +535,9 @@ mod write {
     use alloc::string::String;
     use alloc::vec::Vec;
 
-    use super::{const_kind, qstr_hash, ALIGN, HEADER_SIZE, MAGIC, MODULE_SIZE, RAW_CODE_SIZE, VERSION};
+    use super::{
+        const_kind, qstr_hash, ALIGN, HEADER_SIZE, MAGIC, MODULE_SIZE, RAW_CODE_SIZE, VERSION,
+    };
     use crate::model::{Constant, MpyFile, QstrEntry, RawCode, RawCodeKind};
 
     /// One module to put in an image.
@@ -562,8 +599,10 @@ mod write {
     }
 
     fn u32_of(v: usize, module: usize, what: &str) -> Result<u32, WriteImageError> {
-        u32::try_from(v)
-            .map_err(|_| WriteImageError { module, message: alloc::format!("{what} too large for the image") })
+        u32::try_from(v).map_err(|_| WriteImageError {
+            module,
+            message: alloc::format!("{what} too large for the image"),
+        })
     }
 
     /// The builder's state: regions under construction, patched into one image at the end.
@@ -607,17 +646,25 @@ mod write {
 
         /// The string record for `bytes` (deduplicated); returns its offset in the string region
         /// and how many bytes were added.
-        fn string(&mut self, bytes: &[u8], module: usize) -> Result<(usize, usize), WriteImageError> {
+        fn string(
+            &mut self,
+            bytes: &[u8],
+            module: usize,
+        ) -> Result<(usize, usize), WriteImageError> {
             if let Some(&at) = self.string_offsets.get(bytes) {
                 return Ok((at, 0));
             }
             let len = u16::try_from(bytes.len()).map_err(|_| WriteImageError {
                 module,
-                message: alloc::format!("string of {} bytes is too long for the image (max 65535)", bytes.len()),
+                message: alloc::format!(
+                    "string of {} bytes is too long for the image (max 65535)",
+                    bytes.len()
+                ),
             })?;
             let at = self.strings.len();
             self.strings.extend_from_slice(&len.to_le_bytes());
-            self.strings.extend_from_slice(&qstr_hash(bytes).to_le_bytes());
+            self.strings
+                .extend_from_slice(&qstr_hash(bytes).to_le_bytes());
             self.strings.extend_from_slice(bytes);
             self.strings.push(0);
             align(&mut self.strings);
@@ -656,15 +703,23 @@ mod write {
                 Constant::True => self.constants.extend_from_slice(&head(k::TRUE)),
                 Constant::Ellipsis => self.constants.extend_from_slice(&head(k::ELLIPSIS)),
                 Constant::Str(bytes) | Constant::Bytes(bytes) => {
-                    let kind = if matches!(value, Constant::Str(_)) { k::STR } else { k::BYTES };
+                    let kind = if matches!(value, Constant::Str(_)) {
+                        k::STR
+                    } else {
+                        k::BYTES
+                    };
                     // The record is a head followed by a string record, both in the constant
                     // region, so str data is read in place like any qstr.
                     let len = u16::try_from(bytes.len()).map_err(|_| {
-                        err(alloc::format!("constant of {} bytes is too long for the image", bytes.len()))
+                        err(alloc::format!(
+                            "constant of {} bytes is too long for the image",
+                            bytes.len()
+                        ))
                     })?;
                     self.constants.extend_from_slice(&head(kind));
                     self.constants.extend_from_slice(&len.to_le_bytes());
-                    self.constants.extend_from_slice(&qstr_hash(bytes).to_le_bytes());
+                    self.constants
+                        .extend_from_slice(&qstr_hash(bytes).to_le_bytes());
                     self.constants.extend_from_slice(bytes);
                     self.constants.push(0);
                 }
@@ -675,13 +730,17 @@ mod write {
                     }
                     Err(_) => {
                         self.constants.extend_from_slice(&head(k::BIG_INT));
-                        put_u32(&mut self.constants, u32_of(text.len(), module, "int constant")?);
+                        put_u32(
+                            &mut self.constants,
+                            u32_of(text.len(), module, "int constant")?,
+                        );
                         self.constants.extend_from_slice(text.as_bytes());
                         self.constants.push(0);
                     }
                 },
                 Constant::Float(text) => {
-                    let v = parse_float(text).ok_or_else(|| err(alloc::format!("bad float constant {text:?}")))?;
+                    let v = parse_float(text)
+                        .ok_or_else(|| err(alloc::format!("bad float constant {text:?}")))?;
                     self.constants.extend_from_slice(&head(k::FLOAT));
                     self.constants.extend_from_slice(&v.to_bits().to_le_bytes());
                 }
@@ -689,8 +748,10 @@ mod write {
                     let imag = parse_float(&text_bytes(text))
                         .ok_or_else(|| err(alloc::format!("bad complex constant {text:?}")))?;
                     self.constants.extend_from_slice(&head(k::COMPLEX));
-                    self.constants.extend_from_slice(&0f64.to_bits().to_le_bytes());
-                    self.constants.extend_from_slice(&imag.to_bits().to_le_bytes());
+                    self.constants
+                        .extend_from_slice(&0f64.to_bits().to_le_bytes());
+                    self.constants
+                        .extend_from_slice(&imag.to_bits().to_le_bytes());
                 }
                 Constant::Tuple(_) => {
                     self.constants.extend_from_slice(&head(k::TUPLE));
@@ -723,7 +784,9 @@ mod write {
                 .map(|child| self.raw_code(child, module, sizes, depth + 1))
                 .collect::<Result<Vec<_>, _>>()?;
             if rc.scope_flags & !0x0f != 0 {
-                return Err(err("native code with relocations (mpy_ld output) cannot be frozen".into()));
+                return Err(err(
+                    "native code with relocations (mpy_ld output) cannot be frozen".into(),
+                ));
             }
             let (data_region, before, start) = if rc.kind == RawCodeKind::Bytecode {
                 (Region::Bytecode, self.bytecode.len(), self.bytecode.len())
@@ -740,21 +803,39 @@ mod write {
             } else {
                 sizes.machine_code += added;
             }
-            let n_children = u16::try_from(children.len()).map_err(|_| err("too many children".into()))?;
-            let generator = rc.prelude().and_then(Result::ok).is_some_and(|p| p.signature.scope_flags & 1 != 0);
+            let n_children =
+                u16::try_from(children.len()).map_err(|_| err("too many children".into()))?;
+            let generator = rc
+                .prelude()
+                .and_then(Result::ok)
+                .is_some_and(|p| p.signature.scope_flags & 1 != 0);
             let at = self.raw_codes.len();
             self.raw_codes.push(rc.kind as u8);
-            self.raw_codes.push(if generator { super::RAW_CODE_FLAG_GENERATOR } else { 0 });
+            self.raw_codes.push(if generator {
+                super::RAW_CODE_FLAG_GENERATOR
+            } else {
+                0
+            });
             self.raw_codes.extend_from_slice(&n_children.to_le_bytes());
             self.reference(Region::RawCodes, (data_region, start));
-            put_u32(&mut self.raw_codes, u32_of(rc.fun_data.len(), module, "function data")?);
             put_u32(
                 &mut self.raw_codes,
-                u32_of(usize::try_from(rc.prelude_offset).unwrap_or(usize::MAX), module, "prelude offset")?,
+                u32_of(rc.fun_data.len(), module, "function data")?,
             );
-            let small = |v: u64, what: &str| u8::try_from(v).map_err(|_| err(alloc::format!("{what} {v} too large")));
+            put_u32(
+                &mut self.raw_codes,
+                u32_of(
+                    usize::try_from(rc.prelude_offset).unwrap_or(usize::MAX),
+                    module,
+                    "prelude offset",
+                )?,
+            );
+            let small = |v: u64, what: &str| {
+                u8::try_from(v).map_err(|_| err(alloc::format!("{what} {v} too large")))
+            };
             #[allow(clippy::cast_possible_truncation)]
-            self.raw_codes.extend_from_slice(&((rc.scope_flags & 0xffff) as u16).to_le_bytes());
+            self.raw_codes
+                .extend_from_slice(&((rc.scope_flags & 0xffff) as u16).to_le_bytes());
             let n_pos = small(rc.asm_n_pos_args, "asm argument count")?;
             let sig = small(rc.asm_type_sig, "asm type signature")?;
             self.raw_codes.push(n_pos);
@@ -768,16 +849,24 @@ mod write {
         }
     }
 
-    /// Parse a float constant's text as the `.mpy` stores it (`inf`, `nan`, repr text).
+    /// Parse a float constant's text as the `.mpy` stores it (`inf`, `nan`, repr text) the way
+    /// the MicroPython loader does (`crate::float_repr::parse_decimal`, not always correctly
+    /// rounded), so the VM sees the value the reference firmware would.
     fn parse_float(text: &str) -> Option<f64> {
         let t = text.trim();
-        match t {
-            "inf" | "+inf" => Some(f64::INFINITY),
-            "-inf" => Some(f64::NEG_INFINITY),
-            "nan" | "+nan" => Some(f64::NAN),
-            "-nan" => Some(-f64::NAN),
-            _ => t.parse().ok(),
-        }
+        let (negative, body) = match t.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, t.strip_prefix('+').unwrap_or(t)),
+        };
+        let value = match body {
+            "inf" => f64::INFINITY,
+            "nan" => f64::NAN,
+            _ if body.starts_with(|c: char| c.is_ascii_digit() || c == '.') => {
+                crate::float_repr::parse_decimal(body)
+            }
+            _ => return None,
+        };
+        Some(if negative { -value } else { value })
     }
 
     /// Build an image of `modules` (in this order) and describe its layout.
@@ -785,7 +874,9 @@ mod write {
     /// # Errors
     /// A module that cannot be represented: strings over 65535 bytes, native code with
     /// relocations, mixed native architectures, or an image over 4 GiB.
-    pub fn write_image(modules: &[ImageModule<'_>]) -> Result<(Vec<u8>, ImageLayout), WriteImageError> {
+    pub fn write_image(
+        modules: &[ImageModule<'_>],
+    ) -> Result<(Vec<u8>, ImageLayout), WriteImageError> {
         let mut b = Builder {
             strings: Vec::new(),
             string_offsets: BTreeMap::new(),
@@ -801,7 +892,10 @@ mod write {
         let mut layout = ImageLayout::default();
         for (index, module) in modules.iter().enumerate() {
             let mpy = module.mpy;
-            let mut sizes = super::ModuleSizes { module_entry: MODULE_SIZE, ..Default::default() };
+            let mut sizes = super::ModuleSizes {
+                module_entry: MODULE_SIZE,
+                ..Default::default()
+            };
             let module_arch = mpy.header.arch.number();
             if module_arch != 0 {
                 if arch != 0 && arch != module_arch {
@@ -834,8 +928,11 @@ mod write {
                 b.reference(Region::Constants, (Region::Strings, at));
             }
             sizes.constants += b.constants.len() - qstr_table;
-            let const_offsets =
-                mpy.constants.iter().map(|c| b.constant(c, index, &mut sizes, 0)).collect::<Result<Vec<_>, _>>()?;
+            let const_offsets = mpy
+                .constants
+                .iter()
+                .map(|c| b.constant(c, index, &mut sizes, 0))
+                .collect::<Result<Vec<_>, _>>()?;
             let const_table = b.constants.len();
             for at in const_offsets {
                 b.reference(Region::Constants, (Region::Constants, at));
@@ -864,7 +961,10 @@ mod write {
         let bytecode_offset = raw_codes_offset + b.raw_codes.len();
         let machine_code_offset = bytecode_offset + b.bytecode.len();
         let image_size = machine_code_offset + b.machine_code.len();
-        let too_big = |_| WriteImageError { module: 0, message: "image larger than 4 GiB".into() };
+        let too_big = |_| WriteImageError {
+            module: 0,
+            message: "image larger than 4 GiB".into(),
+        };
         u32::try_from(image_size).map_err(too_big)?;
         let base = |r: Region| match r {
             Region::Strings => strings_offset,
@@ -896,7 +996,11 @@ mod write {
         image.extend_from_slice(&MAGIC);
         image.extend_from_slice(&VERSION.to_le_bytes());
         image.push(arch);
-        image.push(if small_int_bits == u8::MAX { 31 } else { small_int_bits });
+        image.push(if small_int_bits == u8::MAX {
+            31
+        } else {
+            small_int_bits
+        });
         image.extend_from_slice(&word(image_size));
         image.extend_from_slice(&word(entries.len()));
         image.extend_from_slice(&word(modules_offset));
@@ -933,7 +1037,11 @@ mod tests {
         let child = RawCode::bytecode(vec![0x00, 0x02, 0x03, 0x51, 0x63], Vec::new());
         MpyFile {
             header: Header::default(),
-            qstrs: vec![QstrEntry::Inline(b"m.py".to_vec()), QstrEntry::Static(7), QstrEntry::Inline(b"f".to_vec())],
+            qstrs: vec![
+                QstrEntry::Inline(b"m.py".to_vec()),
+                QstrEntry::Static(7),
+                QstrEntry::Inline(b"f".to_vec()),
+            ],
             constants: vec![
                 Constant::Str(b"hello".to_vec()),
                 Constant::Int("123456789012345678901234567890".into()),
@@ -941,31 +1049,54 @@ mod tests {
                 Constant::Float("1.5".into()),
                 Constant::Tuple(vec![Constant::None, Constant::Bytes(b"ab".to_vec())]),
             ],
-            root: RawCode::bytecode(vec![0x00, 0x02, 0x01, 0x32, 0x00, 0x16, 0x02, 0x51, 0x63], vec![child]),
+            root: RawCode::bytecode(
+                vec![0x00, 0x02, 0x01, 0x32, 0x00, 0x16, 0x02, 0x51, 0x63],
+                vec![child],
+            ),
         }
     }
 
     #[test]
     fn round_trips_through_the_view() {
         let mpy = sample();
-        let (image, layout) =
-            write_image(&[ImageModule { name: "m.py", mpy: &mpy }, ImageModule { name: "n.py", mpy: &mpy }])
-                .expect("writes");
-        assert_eq!(layout.regions.iter().map(|r| r.2).sum::<usize>(), image.len());
+        let (image, layout) = write_image(&[
+            ImageModule {
+                name: "m.py",
+                mpy: &mpy,
+            },
+            ImageModule {
+                name: "n.py",
+                mpy: &mpy,
+            },
+        ])
+        .expect("writes");
+        assert_eq!(
+            layout.regions.iter().map(|r| r.2).sum::<usize>(),
+            image.len()
+        );
         let view = ImageView::new(&image).expect("valid");
         assert_eq!(view.header().n_modules, 2);
         let (_, m) = view.find_module(b"n.py").expect("ok").expect("found");
         assert_eq!(view.qstr(&m, 1).expect("qstr").bytes, b"<module>");
         // Strings are shared: "m.py" (qstr 0 of both) is stored once.
         let m0 = view.module(0).expect("module 0");
-        assert_eq!(view.qstr(&m0, 0).expect("q").offset, view.qstr(&m, 0).expect("q").offset);
+        assert_eq!(
+            view.qstr(&m0, 0).expect("q").offset,
+            view.qstr(&m, 0).expect("q").offset
+        );
         assert!(matches!(view.constant(&m, 0), Ok(ConstRef::Str(s)) if s.bytes == b"hello"));
-        assert!(matches!(view.constant(&m, 1), Ok(ConstRef::BigInt(t)) if t == b"123456789012345678901234567890"));
+        assert!(
+            matches!(view.constant(&m, 1), Ok(ConstRef::BigInt(t)) if t == b"123456789012345678901234567890")
+        );
         assert_eq!(view.constant(&m, 2), Ok(ConstRef::Int(-5)));
         assert_eq!(view.constant(&m, 3), Ok(ConstRef::Float(1.5)));
-        let Ok(ConstRef::Tuple { items, len }) = view.constant(&m, 4) else { panic!("tuple") };
+        let Ok(ConstRef::Tuple { items, len }) = view.constant(&m, 4) else {
+            panic!("tuple")
+        };
         assert_eq!(view.tuple_item(items, len, 0), Ok(ConstRef::None));
-        assert!(matches!(view.tuple_item(items, len, 1), Ok(ConstRef::Bytes(s)) if s.bytes == b"ab"));
+        assert!(
+            matches!(view.tuple_item(items, len, 1), Ok(ConstRef::Bytes(s)) if s.bytes == b"ab")
+        );
         let root = view.raw_code(m.raw_code).expect("root");
         assert_eq!(root.fun_data, mpy.root.fun_data.as_slice());
         let child = view.child(&root, 0).expect("child");
@@ -975,17 +1106,33 @@ mod tests {
 
     #[test]
     fn rejects_bad_images_with_offsets() {
-        assert_eq!(ImageView::new(b"nope").map(|_| ()), Err(ImageError { offset: 0, kind: ImageErrorKind::BadMagic }));
+        assert_eq!(
+            ImageView::new(b"nope").map(|_| ()),
+            Err(ImageError {
+                offset: 0,
+                kind: ImageErrorKind::BadMagic
+            })
+        );
         let mpy = sample();
-        let (mut image, _) = write_image(&[ImageModule { name: "m.py", mpy: &mpy }]).expect("writes");
+        let (mut image, _) = write_image(&[ImageModule {
+            name: "m.py",
+            mpy: &mpy,
+        }])
+        .expect("writes");
         image[4] = 9;
-        assert_eq!(ImageView::new(&image).map(|_| ()).unwrap_err().kind, ImageErrorKind::UnsupportedVersion(9));
+        assert_eq!(
+            ImageView::new(&image).map(|_| ()).unwrap_err().kind,
+            ImageErrorKind::UnsupportedVersion(9)
+        );
         image[4] = 1;
         let truncated = &image[..image.len() - 1];
         assert_eq!(ImageView::new(truncated).map(|_| ()).unwrap_err().offset, 8);
         let view = ImageView::new(&image).expect("valid");
         let m = view.module(0).expect("module");
         assert!(view.qstr(&m, 99).is_err());
-        assert_eq!(view.raw_code(m.raw_code + 1).unwrap_err().kind, ImageErrorKind::Misaligned);
+        assert_eq!(
+            view.raw_code(m.raw_code + 1).unwrap_err().kind,
+            ImageErrorKind::Misaligned
+        );
     }
 }
