@@ -16,7 +16,8 @@
 //   status: "ok"        the module ran to the end
 //           "exception" an uncaught Python exception; `output` ends with the traceback as
 //                       MicroPython prints it ("Traceback (most recent call last):" ... "Type: msg")
-//           "timeout"   the program ran longer than timeout_ms (its worker was terminated)
+//           "timeout"   the program ran longer than timeout_ms (its worker was terminated);
+//                       `output` has what it printed until then (first 64 KiB)
 //           "crash"     the VM itself failed (wasm trap, worker died, unreadable file); the
 //                       reason is appended to `output` as "<crash: ...>"
 // `output` is everything the program wrote to stdout and stderr, interleaved in write order.
@@ -31,6 +32,8 @@ import fs from "node:fs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PKG = "node_modules/@micropython/micropython-webassembly-pyscript/micropython.mjs";
+// How much of a hung program's output is kept (the rest is dropped).
+const PARTIAL_OUTPUT_BYTES = 64 * 1024;
 
 if (isMainThread) {
   await main();
@@ -61,8 +64,15 @@ async function main() {
   async function lane() {
     let worker = null;
     let pending = null; // { resolve } for the program in flight
+    // The worker mirrors the running program's output into this shared buffer, so a program
+    // that hangs still reports what it printed before the deadline.
+    const shared = new SharedArrayBuffer(4 + PARTIAL_OUTPUT_BYTES);
+    const partialOutput = () => {
+      const length = Atomics.load(new Int32Array(shared, 0, 1), 0);
+      return new TextDecoder().decode(new Uint8Array(shared, 4, length).slice());
+    };
     const spawn = () => {
-      const w = new Worker(fileURLToPath(import.meta.url), { workerData: { vmModule, heapsize } });
+      const w = new Worker(fileURLToPath(import.meta.url), { workerData: { vmModule, heapsize, shared } });
       w.on("message", (msg) => { if (pending) { const p = pending; pending = null; p.resolve(msg); } });
       w.on("error", (err) => { if (pending) { const p = pending; pending = null; p.resolve({ status: "crash", output: "", reason: `worker error: ${err?.message ?? err}` }); } });
       w.on("exit", (code) => {
@@ -84,7 +94,7 @@ async function main() {
       const msg = await new Promise((resolve) => {
         pending = { resolve };
         timer = setTimeout(() => {
-          if (pending) { const p = pending; pending = null; p.resolve({ status: "timeout", output: "", reason: `exceeded ${timeoutMs} ms` }); }
+          if (pending) { const p = pending; pending = null; p.resolve({ status: "timeout", output: partialOutput(), reason: `exceeded ${timeoutMs} ms` }); }
         }, timeoutMs);
         worker.postMessage({ name: prog.name, mpy: prog.mpy });
       });
@@ -108,9 +118,18 @@ async function main() {
 async function workerMain() {
   const { loadMicroPython } = await import(workerData.vmModule);
   const decoder = new TextDecoder();
+  const partialLength = new Int32Array(workerData.shared, 0, 1);
+  const partialBytes = new Uint8Array(workerData.shared, 4);
   parentPort.on("message", async ({ name, mpy }) => {
     const bytes = [];
-    const sink = (data) => { for (const b of data) bytes.push(b); };
+    Atomics.store(partialLength, 0, 0);
+    const sink = (data) => {
+      for (const b of data) {
+        if (bytes.length < partialBytes.length) partialBytes[bytes.length] = b;
+        bytes.push(b);
+      }
+      Atomics.store(partialLength, 0, Math.min(bytes.length, partialBytes.length));
+    };
     let status = "ok";
     let tail = "";
     let reason;

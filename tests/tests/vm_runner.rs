@@ -37,6 +37,7 @@ fn runner_reports_output_exceptions_hangs_and_isolation() {
     assert_eq!(results[2].output, "set\n");
     assert_eq!(results[3].output, "False False\n", "state leaked between programs");
     assert_eq!(results[4].status, RunStatus::Timeout);
+    assert!(results[4].output.starts_with("spin\n<timeout: "), "a hung program keeps its output so far");
     assert!(results[5].status != RunStatus::Ok, "a corrupt .mpy must not run");
     assert_eq!((results[6].status, results[6].output.as_str()), (RunStatus::Ok, "after\n"));
 }
