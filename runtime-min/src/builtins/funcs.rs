@@ -205,12 +205,50 @@ fn any(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 
 fn int_fmt(vm: &mut Vm<'_>, a: &Args, ty: u8) -> PyResult<Obj> {
     check_n(vm, a, 1, 1)?;
-    let v = vm.get_index(vm.arg(a, 0))?;
+    let o = vm.arg(a, 0);
+    if vm.is_kind(o, Kind::BigInt) {
+        return big_radix(vm, o, ty);
+    }
+    let v = vm.get_index(o)?;
     let spec = crate::object::str::FormatSpec { alt: true, ty, ..Default::default() };
     let slot = vm.builder_new()?;
     let r = vm.format_int(Sink::Buf(slot), v, &spec);
     let s = vm.builder_finish(slot);
     r.map(|()| s)
+}
+
+/// hex/oct/bin text of a big int.
+fn big_radix(vm: &mut Vm<'_>, o: Obj, ty: u8) -> PyResult<Obj> {
+    let Some(mut v) = vm.big_of(o) else { return Ok(Obj::NONE) };
+    let (base, prefix): (u32, &[u8]) = match ty {
+        b'x' => (16, b"0x"),
+        b'o' => (8, b"0o"),
+        _ => (2, b"0b"),
+    };
+    let neg = v.neg;
+    v.neg = false;
+    let mut digits = [0u8; crate::object::bigint::MAX_LIMBS * 32 + 4];
+    let mut n = 0;
+    while !v.is_zero() && n < digits.len() {
+        let d = v.divmod_small(base);
+        digits[n] = b"0123456789abcdef"[d as usize];
+        n += 1;
+    }
+    let total = usize::from(neg) + prefix.len() + n;
+    let s = vm.new_str_uninit(Kind::Str, total)?;
+    #[allow(clippy::cast_possible_truncation)]
+    let out = vm.heap.bytes_mut(s, 1, total as u32);
+    let mut p = 0;
+    if neg {
+        out[0] = b'-';
+        p = 1;
+    }
+    out[p..p + prefix.len()].copy_from_slice(prefix);
+    p += prefix.len();
+    for i in 0..n {
+        out[p + i] = digits[n - 1 - i];
+    }
+    Ok(Obj::heap(s))
 }
 
 fn bin(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
@@ -970,9 +1008,6 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
     }
 }
 
-pub(super) fn builtin_module(_vm: &mut Vm<'_>, _name: &[u8]) -> PyResult<Option<Obj>> {
-    Ok(None)
-}
 
 impl<'a> Vm<'a> {
     /// A bytearray holding a copy of bytes object `src`.

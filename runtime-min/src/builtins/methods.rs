@@ -57,6 +57,7 @@ methods! {
     T_STR."splitlines" => str_splitlines;
     T_BYTES."decode" => bytes_decode;
     T_BYTES."hex" => bytes_hex;
+    T_BYTES."fromhex" => bytes_fromhex, class;
     T_BYTES."startswith" => str_startswith;
     T_BYTES."endswith" => str_endswith;
     T_BYTES."find" => str_find;
@@ -1321,7 +1322,7 @@ fn set_isdisjoint(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 
 fn int_to_bytes(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_pos(vm, a, 1, 3)?;
-    let v = vm.get_int(vm.arg(a, 0))?;
+    let Some(v) = vm.big_of(vm.arg(a, 0)) else { return Err(vm.raise_msg_str(T_TYPE_ERROR, "int expected")) };
     let n = match vm.arg_pos(a, 1).or_else(|| vm.arg_kw(a, b"length")) {
         Some(n) => usize::try_from(vm.get_int(n)?).unwrap_or(0),
         None => 1,
@@ -1330,17 +1331,29 @@ fn int_to_bytes(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
         Some(o) => vm.str_data(o) != Some(b"big"),
         None => false,
     };
+    // Two's complement bytes, little-endian first.
+    let mut le = [0u8; crate::object::bigint::MAX_LIMBS * 4 + 8];
+    for i in 0..v.len {
+        le[i * 4..i * 4 + 4].copy_from_slice(&v.d[i].to_le_bytes());
+    }
+    if v.neg {
+        let mut carry = 1u16;
+        for x in &mut le {
+            let t = u16::from(!*x) + carry;
+            #[allow(clippy::cast_possible_truncation)]
+            {
+                *x = t as u8;
+            }
+            carry = t >> 8;
+        }
+    }
     let o = vm.new_str_uninit(Kind::Bytes, n)?;
     #[allow(clippy::cast_possible_truncation)]
     let d = vm.heap.bytes_mut(o, 1, n as u32);
-    #[allow(clippy::cast_sign_loss)]
-    let mut x = v as u64;
     for i in 0..n {
-        #[allow(clippy::cast_possible_truncation)]
-        let byte = (x & 0xff) as u8;
+        let byte = le.get(i).copied().unwrap_or(if v.neg { 0xff } else { 0 });
         let idx = if little { i } else { n - 1 - i };
         d[idx] = byte;
-        x >>= 8;
     }
     Ok(Obj::heap(o))
 }
@@ -1352,24 +1365,46 @@ fn int_from_bytes(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
         None => false,
     };
     let d = vm.bytes_data(vm.arg(a, 1)).unwrap_or(&[]);
-    let mut v: u128 = 0;
-    if d.len() > 8 {
-        return Err(vm.raise_msg_str(T_OVERFLOW_ERROR, "small int overflow"));
+    if d.len() > crate::object::bigint::MAX_LIMBS * 4 {
+        return Err(vm.big_overflow());
     }
-    if little {
-        for &c in d.iter().rev() {
-            v = (v << 8) | u128::from(c);
-        }
-    } else {
-        for &c in d {
-            v = (v << 8) | u128::from(c);
-        }
+    let mut v = crate::object::bigint::Big::zero();
+    for (i, &c) in d.iter().enumerate() {
+        let pos = if little { i } else { d.len() - 1 - i };
+        v.d[pos / 4] |= u32::from(c) << (8 * (pos % 4));
     }
-    #[allow(clippy::cast_possible_wrap)]
-    vm.new_int_wide(v as i128)
+    v.len = d.len().div_ceil(4);
+    while v.len > 0 && v.d[v.len - 1] == 0 {
+        v.len -= 1;
+    }
+    vm.new_big(&v)
 }
 
-
+fn bytes_fromhex(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 2)?;
+    let mut out = NumBuf::new();
+    {
+        let s = vm.str_data(vm.arg(a, 1)).unwrap_or(&[]);
+        let mut hi: Option<u8> = None;
+        for &c in s {
+            if c.is_ascii_whitespace() {
+                continue;
+            }
+            let Some(v) = (c as char).to_digit(16) else {
+                return Err(vm.raise_msg_str(T_VALUE_ERROR, "non-hex digit found"));
+            };
+            #[allow(clippy::cast_possible_truncation)]
+            let v = v as u8;
+            match hi.take() {
+                Some(h) => out.push(h << 4 | v),
+                None => hi = Some(v),
+            }
+        }
+    }
+    let n = out.len;
+    let bytes = out.buf;
+    vm.new_bytes(&bytes[..n])
+}
 
 // ----- generators -----
 

@@ -4,6 +4,7 @@
 
 mod funcs;
 mod methods;
+mod modules;
 
 pub(crate) use methods::METHODS;
 
@@ -118,7 +119,13 @@ pub(crate) struct BuiltinFn {
 pub(crate) use funcs::BUILTINS;
 
 pub(crate) fn builtin_name(n: u32) -> &'static str {
-    BUILTINS.get(n as usize).map_or("?", |b| b.name)
+    BUILTINS.get(n as usize).map(|b| b.name).or_else(|| modules::MODULE_FNS.get((n as usize).wrapping_sub(BUILTINS.len())).map(|f| f.name)).unwrap_or("?")
+}
+
+/// The function behind `Imm::Builtin(n)`: a builtin or a built-in module's function.
+pub(crate) fn builtin_fn(n: u32) -> Option<for<'x> fn(&mut Vm<'x>, &Args) -> PyResult<Obj>> {
+    let n = n as usize;
+    BUILTINS.get(n).map(|b| b.func).or_else(|| modules::MODULE_FNS.get(n.wrapping_sub(BUILTINS.len())).map(|f| f.func))
 }
 
 fn builtin_index(name: &str) -> u32 {
@@ -196,5 +203,5 @@ pub(crate) fn call_type(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
 
 /// Built-in modules available to `import`.
 pub(crate) fn builtin_module(vm: &mut Vm<'_>, name: &[u8]) -> PyResult<Option<Obj>> {
-    funcs::builtin_module(vm, name)
+    modules::builtin_module(vm, name)
 }

@@ -377,7 +377,16 @@ impl<'a> Vm<'a> {
         if let (Some((_, sa)), Some((_, sb))) = (self.str_or_bytes(a), self.str_or_bytes(bo)) {
             if sa == sb {
                 match plain {
-                    BinaryOp::ADD => return self.concat_str(a, bo).map(Some),
+                    BinaryOp::ADD => {
+                        let r = self.concat_str(a, bo)?;
+                        if self.is_kind(a, Kind::ByteArray) {
+                            self.push_root(r);
+                            let ba = self.bytearray_from(r);
+                            self.pop_root();
+                            return ba.map(Some);
+                        }
+                        return Ok(Some(r));
+                    }
                     _ => {
                         let ord = {
                             let x = self.str_or_bytes(a).map_or(&[][..], |p| p.0);

@@ -372,6 +372,9 @@ impl<'a> Vm<'a> {
             }
             Some(Kind::ByteArray) => {
                 let len = self.heap.get(o.bits(), 0);
+                if self.is_kind(index, Kind::Slice) {
+                    return self.bytearray_store_slice(o, index, value);
+                }
                 let i = self.norm_index(index, len, "bytearray")?;
                 let v = self.get_int(value)?;
                 if !(0..=255).contains(&v) {
@@ -402,6 +405,47 @@ impl<'a> Vm<'a> {
         } else {
             Err(self.raise_fmt(b::T_TYPE_ERROR, format_args!("'{t}' object doesn't support item assignment")))
         }
+    }
+
+    /// `ba[a:b] = bytes` (step 1), or deletion when `value` is NULL.
+    fn bytearray_store_slice(&mut self, ba: Obj, s: Obj, value: Obj) -> PyResult<()> {
+        let len = self.heap.get(ba.bits(), 0);
+        let sb = self.slice_bounds(s, len)?;
+        if sb.step != 1 {
+            return Err(self.raise_msg_str(b::T_NOT_IMPLEMENTED_ERROR, ""));
+        }
+        #[allow(clippy::cast_sign_loss, clippy::cast_possible_truncation)]
+        let start = sb.start.clamp(0, i64::from(len)) as usize;
+        let stop = start + sb.len as usize;
+        let ins_len = if value.is_null() {
+            0
+        } else {
+            match self.bytes_data(value) {
+                Some(d) => d.len(),
+                None => return Err(self.raise_msg_str(b::T_TYPE_ERROR, "can't convert to bytes")),
+            }
+        };
+        let n = start + ins_len + (len as usize - stop);
+        let base = self.roots_len();
+        self.push_root(ba);
+        self.push_root(value);
+        let store = self.new_str_uninit(Kind::Bytes, n);
+        self.truncate_roots(base);
+        let store = store?;
+        let old = self.heap.get_obj(ba.bits(), 1).bits();
+        self.heap.copy_within(crate::heap::Heap::payload_pos(old, 1), crate::heap::Heap::payload_pos(store, 1), start);
+        if !value.is_null() {
+            self.copy_str_bytes(value, store, start)?;
+        }
+        self.heap.copy_within(
+            crate::heap::Heap::payload_pos(old, 1) + stop,
+            crate::heap::Heap::payload_pos(store, 1) + start + ins_len,
+            len as usize - stop,
+        );
+        self.heap.set_obj(ba.bits(), 1, Obj::heap(store));
+        #[allow(clippy::cast_possible_truncation)]
+        self.heap.set(ba.bits(), 0, n as u32);
+        Ok(())
     }
 
     pub(crate) fn list_remove_at(&mut self, l: Obj, i: u32) {

@@ -190,8 +190,8 @@ impl<'a> Vm<'a> {
         if let Some((k, n)) = f.as_imm() {
             return match k {
                 1 => b::call_type(self, n, a),
-                2 => match b::BUILTINS.get(n as usize) {
-                    Some(bf) => (bf.func)(self, a),
+                2 => match b::builtin_fn(n) {
+                    Some(func) => func(self, a),
                     None => Err(self.not_callable(f)),
                 },
                 3 => match b::METHODS.get(n as usize) {

@@ -972,7 +972,10 @@ impl<'a> Vm<'a> {
                 return Err(self.raise_obj(e));
             }
             Opcode::RAISE_FROM => {
-                let _cause = self.pop(regs)?;
+                let cause = self.pop(regs)?;
+                if cause != Obj::NONE {
+                    self.sink_write(crate::object::print::Sink::Err, b"Warning: exception chaining not supported\n")?;
+                }
                 let v = self.peek(regs, 0)?;
                 let e = self.make_raise_obj(v)?;
                 return Err(self.raise_obj(e));
