@@ -37,6 +37,14 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// One golden case: source, name, option tweak, expected hex.
+type Case = (
+    &'static str,
+    &'static str,
+    fn(&mut CompileOptions),
+    &'static str,
+);
+
 fn check(source: &str, name: &str, configure: fn(&mut CompileOptions), expected: &str) {
     let mut options = CompileOptions {
         source_name: name.to_owned(),
@@ -50,7 +58,7 @@ fn check(source: &str, name: &str, configure: fn(&mut CompileOptions), expected:
 
 #[test]
 fn golden_programs_match_the_oracle() {
-    let cases: &[(&str, &str, fn(&mut CompileOptions), &str)] = &[
+    let cases: &[Case] = &[
         (G1, "g1.py", |_| {}, "4d06001f03000a67312e7079000f027800400002018116025163"),
         (G1, "g1.py", |o| o.optimize = 3, "4d06001f03000a67312e7079000f027800400002018116025163"),
         (G1, "g1.py", |o| o.small_int_bits = 15, "4d06000f03000a67312e7079000f027800400002018116025163"),

@@ -169,7 +169,7 @@ fn stdlib_matches_oracle() {
                             }
                             OracleResult::Rejected { class, line, text } => {
                                 t.rejected += 1;
-                                let want = format!("{class}");
+                                let want = class.clone();
                                 match ours {
                                     Err(e)
                                         if e.starts_with(&want)
