@@ -163,7 +163,7 @@ impl<'a> Compiler<'a, '_> {
                         Node::Struct(inner) if inner.rule == Rule::testlist_comp => {
                             self.c_assign_testlist_comp(pn, inner);
                         }
-                        _ => self.c_assign_tuple(&s.nodes[..1]),
+                        _ => self.c_assign_tuple(s.nodes.get(..1).unwrap_or(&[])),
                     }
                 }
                 _ => self.syntax_error(pn, "can't assign to expression"),
