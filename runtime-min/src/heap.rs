@@ -102,7 +102,9 @@ impl Kind {
     /// How many payload words are raw data; the rest are references. `u32::MAX` = all raw.
     const fn raw_prefix(self) -> u32 {
         match self {
-            Kind::Free | Kind::Float | Kind::BigInt | Kind::Str | Kind::Bytes | Kind::Words => u32::MAX,
+            Kind::Free | Kind::Float | Kind::BigInt | Kind::Str | Kind::Bytes | Kind::Words => {
+                u32::MAX
+            }
             Kind::Array | Kind::Cell | Kind::BoundMethod | Kind::Class | Kind::Instance => 0,
             Kind::Range | Kind::Slice | Kind::Super => 0,
             Kind::Tuple | Kind::List | Kind::Module | Kind::Function => 1,
@@ -219,7 +221,9 @@ impl<'h> Heap<'h> {
 
     pub(crate) fn bytes_mut(&mut self, off: u32, from_word: u32, len: u32) -> &mut [u8] {
         let start = (off as usize) + 4 + (from_word as usize) * 4;
-        self.mem.get_mut(start..start + len as usize).unwrap_or(&mut [])
+        self.mem
+            .get_mut(start..start + len as usize)
+            .unwrap_or(&mut [])
     }
 
     /// Copy `len` bytes inside the heap (ranges may overlap).

@@ -25,7 +25,10 @@ pub struct MpyList<'a> {
 
 impl<'a> CodeSource<'a> for MpyList<'a> {
     fn find(&self, name: &[u8]) -> Option<&'a [u8]> {
-        self.modules.iter().find(|(n, _)| n.as_bytes() == name).map(|(_, b)| *b)
+        self.modules
+            .iter()
+            .find(|(n, _)| n.as_bytes() == name)
+            .map(|(_, b)| *b)
     }
 }
 
@@ -80,7 +83,10 @@ impl<'a> Reader<'a> {
 
 /// Length and start of a string stored at `off` (`vuint len`, bytes), for image qstr ids.
 pub(crate) fn image_str(image: &[u8], off: usize, plain: bool) -> &[u8] {
-    let mut r = Reader { data: image, pos: off };
+    let mut r = Reader {
+        data: image,
+        pos: off,
+    };
     let Some(v) = r.vuint() else { return &[] };
     let len = if plain { v } else { v >> 1 };
     r.skip(len as usize).unwrap_or(&[])
@@ -92,9 +98,12 @@ impl<'a> Vm<'a> {
     pub(crate) fn load_mpy(&mut self, data: &'a [u8], name: Obj) -> PyResult<Obj> {
         let image = self.add_image(data)?;
         let mut r = Reader { data, pos: 0 };
-        let bad = |vm: &mut Vm<'a>, what: &str| vm.raise_msg_str(crate::builtins::T_VALUE_ERROR, what);
+        let bad =
+            |vm: &mut Vm<'a>, what: &str| vm.raise_msg_str(crate::builtins::T_VALUE_ERROR, what);
         let header = r.skip(4);
-        let Some(header) = header else { return Err(bad(self, "incompatible .mpy file")) };
+        let Some(header) = header else {
+            return Err(bad(self, "incompatible .mpy file"));
+        };
         if header[0] != b'M' || header[1] != 6 {
             return Err(bad(self, "incompatible .mpy file"));
         }
@@ -166,7 +175,10 @@ impl<'a> Vm<'a> {
         }
         let codes = self.alloc(Kind::Words, count.saturating_mul(4))?;
         self.heap.set_obj(module, M_CODES, Obj::heap(codes));
-        let mut r = Reader { data, pos: rc_start };
+        let mut r = Reader {
+            data,
+            pos: rc_start,
+        };
         let mut next = 1u32;
         if self.fill_raw_code(&mut r, codes, 0, &mut next, 0).is_none() {
             self.truncate_roots(base);
@@ -179,8 +191,12 @@ impl<'a> Vm<'a> {
     }
 
     fn load_const(&mut self, r: &mut Reader<'a>, image: u32, depth: u32) -> PyResult<Obj> {
-        let trunc = |vm: &mut Vm<'a>| vm.raise_msg_str(crate::builtins::T_VALUE_ERROR, "truncated constant table");
-        let Some(kind) = r.u8() else { return Err(trunc(self)) };
+        let trunc = |vm: &mut Vm<'a>| {
+            vm.raise_msg_str(crate::builtins::T_VALUE_ERROR, "truncated constant table")
+        };
+        let Some(kind) = r.u8() else {
+            return Err(trunc(self));
+        };
         Ok(match kind {
             1 => Obj::NONE,
             2 => Obj::FALSE,
@@ -188,7 +204,9 @@ impl<'a> Vm<'a> {
             4 => Obj::ELLIPSIS,
             5 | 6 => {
                 let at = r.pos;
-                let Some(len) = r.vuint() else { return Err(trunc(self)) };
+                let Some(len) = r.vuint() else {
+                    return Err(trunc(self));
+                };
                 if r.skip(len as usize).is_none() || r.u8() != Some(0) {
                     return Err(trunc(self));
                 }
@@ -207,16 +225,21 @@ impl<'a> Vm<'a> {
                     }
                 }
             }
-            7 | 8 | 9 => {
-                let Some(len) = r.vuint() else { return Err(trunc(self)) };
-                let Some(text) = r.skip(len as usize) else { return Err(trunc(self)) };
+            7..=9 => {
+                let Some(len) = r.vuint() else {
+                    return Err(trunc(self));
+                };
+                let Some(text) = r.skip(len as usize) else {
+                    return Err(trunc(self));
+                };
                 match kind {
                     7 => match self.parse_int(text, 10)? {
                         Some(o) => o,
                         None => return Err(trunc(self)),
                     },
                     8 => {
-                        let Some(f) = core::str::from_utf8(text).ok().and_then(parse_float_text) else {
+                        let Some(f) = core::str::from_utf8(text).ok().and_then(parse_float_text)
+                        else {
                             return Err(trunc(self));
                         };
                         self.new_float(f)?
@@ -229,7 +252,9 @@ impl<'a> Vm<'a> {
                 if depth > 16 {
                     return Err(trunc(self));
                 }
-                let Some(n) = r.vuint() else { return Err(trunc(self)) };
+                let Some(n) = r.vuint() else {
+                    return Err(trunc(self));
+                };
                 if n as usize > r.data.len() {
                     return Err(trunc(self));
                 }
@@ -248,7 +273,11 @@ impl<'a> Vm<'a> {
                 self.pop_root();
                 Obj::heap(t)
             }
-            _ => return Err(self.raise_msg_str(crate::builtins::T_VALUE_ERROR, "corrupt constant table")),
+            _ => {
+                return Err(
+                    self.raise_msg_str(crate::builtins::T_VALUE_ERROR, "corrupt constant table")
+                )
+            }
         })
     }
 
@@ -271,7 +300,14 @@ impl<'a> Vm<'a> {
         Some(())
     }
 
-    fn fill_raw_code(&mut self, r: &mut Reader<'a>, codes: u32, index: u32, next: &mut u32, depth: u32) -> Option<()> {
+    fn fill_raw_code(
+        &mut self,
+        r: &mut Reader<'a>,
+        codes: u32,
+        index: u32,
+        next: &mut u32,
+        depth: u32,
+    ) -> Option<()> {
         if depth > MAX_NESTING {
             return None;
         }

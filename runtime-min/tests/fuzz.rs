@@ -25,13 +25,20 @@ impl Rng {
 /// Seed inputs: the compiled test programs, or a small hand-written .mpy when no oracle.
 fn seeds() -> Vec<Vec<u8>> {
     let mut out = Vec::new();
-    if let Some(mpy_cross) = mpy_tests::oracle_mpy_cross() {
+    if let Some(mpy_cross) = common::oracle_mpy_cross() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs");
         let tmp = std::env::temp_dir().join(format!("runtime-min-fuzz-{}", std::process::id()));
         std::fs::create_dir_all(&tmp).expect("tmp");
-        let mut names: Vec<_> = std::fs::read_dir(&dir).expect("programs").flatten().map(|e| e.path()).collect();
+        let mut names: Vec<_> = std::fs::read_dir(&dir)
+            .expect("programs")
+            .flatten()
+            .map(|e| e.path())
+            .collect();
         names.sort();
-        for py in names.iter().filter(|p| p.extension().is_some_and(|e| e == "py")) {
+        for py in names
+            .iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "py"))
+        {
             if let Some(b) = compile(&mpy_cross, py, &tmp) {
                 out.push(b);
             }
@@ -40,8 +47,8 @@ fn seeds() -> Vec<Vec<u8>> {
     }
     // A minimal module: print(1); return None (header, 2 qstrs, 0 objs, one raw code).
     out.push(vec![
-        0x4d, 6, 0, 31, 2, 0, 0x0a, b'm', b'.', b'p', b'y', 0, 0x0f, 0x50, 0x00, 0x04, 0x02, 0x11, 0x01, 0x81, 0x34, 0x01,
-        0x59, 0x51, 0x63,
+        0x4d, 6, 0, 31, 2, 0, 0x0a, b'm', b'.', b'p', b'y', 0, 0x0f, 0x50, 0x00, 0x04, 0x02, 0x11,
+        0x01, 0x81, 0x34, 0x01, 0x59, 0x51, 0x63,
     ]);
     out
 }
@@ -113,7 +120,9 @@ fn corrupted_images_never_panic() {
 
 #[test]
 fn memory_error_when_heap_is_full() {
-    let Some(mpy_cross) = mpy_tests::oracle_mpy_cross() else { return };
+    let Some(mpy_cross) = common::oracle_mpy_cross() else {
+        return;
+    };
     let tmp = std::env::temp_dir().join(format!("runtime-min-mem-{}", std::process::id()));
     std::fs::create_dir_all(&tmp).expect("tmp");
     let py = tmp.join("mem.py");
@@ -128,7 +137,9 @@ fn memory_error_when_heap_is_full() {
 
 #[test]
 fn recursion_is_bounded() {
-    let Some(mpy_cross) = mpy_tests::oracle_mpy_cross() else { return };
+    let Some(mpy_cross) = common::oracle_mpy_cross() else {
+        return;
+    };
     let tmp = std::env::temp_dir().join(format!("runtime-min-rec-{}", std::process::id()));
     std::fs::create_dir_all(&tmp).expect("tmp");
     let py = tmp.join("rec.py");
@@ -137,7 +148,10 @@ fn recursion_is_bounded() {
     let _ = std::fs::remove_dir_all(&tmp);
     let mods = Modules(HashMap::from([("rec".to_string(), data)]));
     let (out, code) = big_stack(move || run_vm(&mods, "rec", 64 * 1024, u64::MAX)).expect("runs");
-    assert!(out.ends_with("RuntimeError: maximum recursion depth exceeded\n"), "{out}");
+    assert!(
+        out.ends_with("RuntimeError: maximum recursion depth exceeded\n"),
+        "{out}"
+    );
     assert!(out.contains("line 2, in f"), "{out}");
     assert_eq!(code, 1);
 }

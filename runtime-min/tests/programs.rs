@@ -14,7 +14,12 @@ const CORPUS_FLOOR: usize = 185;
 
 fn py_files(dir: &Path) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|rd| rd.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "py")).collect())
+        .map(|rd| {
+            rd.flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "py"))
+                .collect()
+        })
         .unwrap_or_default();
     v.sort();
     v
@@ -25,7 +30,11 @@ fn compile_dir(mpy_cross: &Path, dir: &Path, out: &Path) -> (Modules, Vec<(Strin
     let mut mods = HashMap::new();
     let mut list = Vec::new();
     for py in py_files(dir) {
-        let stem = py.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+        let stem = py
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
         if let Some(bytes) = compile(mpy_cross, &py, out) {
             mods.insert(stem.clone(), bytes);
             list.push((stem.clone(), out.join(format!("{stem}.mpy"))));
@@ -66,8 +75,12 @@ fn run_all(mods: Modules, list: &[(String, PathBuf)]) -> HashMap<String, (String
 
 #[test]
 fn programs_match_the_webassembly_oracle() {
-    let Some(mpy_cross) = mpy_tests::oracle_mpy_cross() else { return };
-    let Some(node_dir) = mpy_tests::oracle_wasm_vm() else { return };
+    let Some(mpy_cross) = common::oracle_mpy_cross() else {
+        return;
+    };
+    let Some(node_dir) = common::oracle_wasm_vm() else {
+        return;
+    };
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs");
     let tmp = std::env::temp_dir().join(format!("runtime-min-programs-{}", std::process::id()));
     std::fs::create_dir_all(&tmp).expect("tmp dir");
@@ -78,14 +91,19 @@ fn programs_match_the_webassembly_oracle() {
     let mut same = 0;
     let mut diffs = Vec::new();
     for (stem, path) in &list {
-        let Some(expected) = oracle.get(path) else { continue };
+        let Some(expected) = oracle.get(path) else {
+            continue;
+        };
         let got = ours.get(stem).cloned().unwrap_or_default();
         if got == *expected {
             same += 1;
         } else {
             diffs.push(stem.clone());
             if std::env::var_os("MPY_SHOW_DIFF").is_some() {
-                eprintln!("--- {stem}: expected (code {})\n{}\n--- got (code {})\n{}", expected.1, expected.0, got.1, got.0);
+                eprintln!(
+                    "--- {stem}: expected (code {})\n{}\n--- got (code {})\n{}",
+                    expected.1, expected.0, got.1, got.0
+                );
             }
         }
     }
@@ -95,13 +113,19 @@ fn programs_match_the_webassembly_oracle() {
         println!("differ: {diffs:?}");
     }
     assert!(list.len() >= 20, "programs missing");
-    assert_eq!(same, list.len(), "outputs differ from the oracle: {diffs:?}");
+    assert_eq!(
+        same,
+        list.len(),
+        "outputs differ from the oracle: {diffs:?}"
+    );
 }
 
 #[test]
 fn workspace_corpus_floor() {
-    let Some(mpy_cross) = mpy_tests::oracle_mpy_cross() else { return };
-    let dir = mpy_tests::workspace_root().join("tests/programs");
+    let Some(mpy_cross) = common::oracle_mpy_cross() else {
+        return;
+    };
+    let dir = common::workspace_root().join("tests/programs");
     if !dir.is_dir() {
         println!("corpus: tests/programs not present yet");
         return;
@@ -114,7 +138,9 @@ fn workspace_corpus_floor() {
     let mut total = 0;
     let mut diffs = Vec::new();
     for (stem, _) in &list {
-        let Ok(expected) = std::fs::read_to_string(dir.join(format!("{stem}.expected"))) else { continue };
+        let Ok(expected) = std::fs::read_to_string(dir.join(format!("{stem}.expected"))) else {
+            continue;
+        };
         total += 1;
         let got = ours.get(stem).map(|r| r.0.clone()).unwrap_or_default();
         let expected = expected.replace("  File \"<stdin>\", line 1, in <module>\n", "");
@@ -129,5 +155,8 @@ fn workspace_corpus_floor() {
     if std::env::var_os("MPY_SHOW_DIFF").is_some() {
         println!("differ: {diffs:?}");
     }
-    assert!(same >= CORPUS_FLOOR, "corpus regressed below {CORPUS_FLOOR}");
+    assert!(
+        same >= CORPUS_FLOOR,
+        "corpus regressed below {CORPUS_FLOOR}"
+    );
 }

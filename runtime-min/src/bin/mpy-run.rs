@@ -47,7 +47,10 @@ fn main() {
     let mut i = 1;
     while i < args.len() {
         if args[i] == "--heap" {
-            heap_size = args.get(i + 1).and_then(|s| s.parse().ok()).unwrap_or(heap_size);
+            heap_size = args
+                .get(i + 1)
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(heap_size);
             i += 2;
         } else {
             positional.push(args[i].clone());
@@ -55,7 +58,10 @@ fn main() {
         }
     }
     let path = std::path::PathBuf::from(&positional[0]);
-    let module = positional.get(1).cloned().unwrap_or_else(|| "__main__".to_string());
+    let module = positional
+        .get(1)
+        .cloned()
+        .unwrap_or_else(|| "__main__".to_string());
     let data: &'static [u8] = match std::fs::read(&path) {
         Ok(d) => Box::leak(d.into_boxed_slice()),
         Err(e) => {
@@ -63,7 +69,10 @@ fn main() {
             std::process::exit(2);
         }
     };
-    let dir = path.parent().map(std::path::Path::to_path_buf).unwrap_or_default();
+    let dir = path
+        .parent()
+        .map(std::path::Path::to_path_buf)
+        .unwrap_or_default();
     // Run on a big thread stack: Python recursion maps onto Rust recursion.
     let child = std::thread::Builder::new()
         .stack_size(256 << 20)

@@ -61,13 +61,22 @@ pub(crate) fn check_n(vm: &mut Vm<'_>, a: &Args, min: u32, max: u32) -> PyResult
     }
     let n = a.n_pos;
     if min == max && n != min {
-        return Err(vm.raise_fmt(T_TYPE_ERROR, format_args!("function takes {min} positional arguments but {n} were given")));
+        return Err(vm.raise_fmt(
+            T_TYPE_ERROR,
+            format_args!("function takes {min} positional arguments but {n} were given"),
+        ));
     }
     if n < min {
-        return Err(vm.raise_fmt(T_TYPE_ERROR, format_args!("function missing {} required positional arguments", min - n)));
+        return Err(vm.raise_fmt(
+            T_TYPE_ERROR,
+            format_args!("function missing {} required positional arguments", min - n),
+        ));
     }
     if n > max {
-        return Err(vm.raise_fmt(T_TYPE_ERROR, format_args!("function expected at most {max} arguments, got {n}")));
+        return Err(vm.raise_fmt(
+            T_TYPE_ERROR,
+            format_args!("function expected at most {max} arguments, got {n}"),
+        ));
     }
     Ok(())
 }
@@ -154,7 +163,10 @@ fn len(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
         Some(n) => Ok(Obj::small_sat(i64::from(n))),
         None => {
             let t = vm.type_name(o);
-            Err(vm.raise_fmt(T_TYPE_ERROR, format_args!("object of type '{t}' has no len()")))
+            Err(vm.raise_fmt(
+                T_TYPE_ERROR,
+                format_args!("object of type '{t}' has no len()"),
+            ))
         }
     }
 }
@@ -176,7 +188,10 @@ fn abs(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
         return Ok(r);
     }
     let t = vm.type_name(o);
-    Err(vm.raise_fmt(T_TYPE_ERROR, format_args!("unsupported type for __abs__: '{t}'")))
+    Err(vm.raise_fmt(
+        T_TYPE_ERROR,
+        format_args!("unsupported type for __abs__: '{t}'"),
+    ))
 }
 
 fn all_any(vm: &mut Vm<'_>, a: &Args, want: bool) -> PyResult<Obj> {
@@ -210,7 +225,11 @@ fn int_fmt(vm: &mut Vm<'_>, a: &Args, ty: u8) -> PyResult<Obj> {
         return big_radix(vm, o, ty);
     }
     let v = vm.get_index(o)?;
-    let spec = crate::object::str::FormatSpec { alt: true, ty, ..Default::default() };
+    let spec = crate::object::str::FormatSpec {
+        alt: true,
+        ty,
+        ..Default::default()
+    };
     let slot = vm.builder_new()?;
     let r = vm.format_int(Sink::Buf(slot), v, &spec);
     let s = vm.builder_finish(slot);
@@ -219,7 +238,9 @@ fn int_fmt(vm: &mut Vm<'_>, a: &Args, ty: u8) -> PyResult<Obj> {
 
 /// hex/oct/bin text of a big int.
 fn big_radix(vm: &mut Vm<'_>, o: Obj, ty: u8) -> PyResult<Obj> {
-    let Some(mut v) = vm.big_of(o) else { return Ok(Obj::NONE) };
+    let Some(mut v) = vm.big_of(o) else {
+        return Ok(Obj::NONE);
+    };
     let (base, prefix): (u32, &[u8]) = match ty {
         b'x' => (16, b"0x"),
         b'o' => (8, b"0o"),
@@ -283,19 +304,32 @@ fn ord(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 1, 1)?;
     let o = vm.arg(a, 0);
     if let Some((d, is_str)) = vm.str_or_bytes(o) {
-        let n = if is_str { crate::object::str::char_count(d) } else { d.len() };
+        let n = if is_str {
+            crate::object::str::char_count(d)
+        } else {
+            d.len()
+        };
         if n == 1 {
             let v = if is_str {
-                core::str::from_utf8(d).ok().and_then(|s| s.chars().next()).map_or(0, |c| c as u32)
+                core::str::from_utf8(d)
+                    .ok()
+                    .and_then(|s| s.chars().next())
+                    .map_or(0, |c| c as u32)
             } else {
                 u32::from(d[0])
             };
             return Ok(Obj::small_sat(i64::from(v)));
         }
-        return Err(vm.raise_fmt(T_TYPE_ERROR, format_args!("ord() expected a character, but string of length {n} found")));
+        return Err(vm.raise_fmt(
+            T_TYPE_ERROR,
+            format_args!("ord() expected a character, but string of length {n} found"),
+        ));
     }
     let t = vm.type_name(o);
-    Err(vm.raise_fmt(T_TYPE_ERROR, format_args!("ord() expected a character, but {t} found")))
+    Err(vm.raise_fmt(
+        T_TYPE_ERROR,
+        format_args!("ord() expected a character, but {t} found"),
+    ))
 }
 
 fn divmod(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
@@ -347,7 +381,10 @@ fn filter(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 
 fn map(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     if a.n_pos < 2 {
-        return Err(vm.raise_msg_str(T_TYPE_ERROR, "function missing 1 required positional arguments"));
+        return Err(vm.raise_msg_str(
+            T_TYPE_ERROR,
+            "function missing 1 required positional arguments",
+        ));
     }
     let t = iters_tuple(vm, a, 1)?;
     vm.new_iter(IT_MAP, t, vm.arg(a, 0), 0)
@@ -438,7 +475,10 @@ fn isinstance_inner(vm: &mut Vm<'_>, t: Obj, classes: Obj) -> PyResult<bool> {
         return Ok(false);
     }
     if classes.imm_of(Imm::Type).is_none() && !vm.is_kind(classes, Kind::Class) {
-        return Err(vm.raise_msg_str(T_TYPE_ERROR, "issubclass() arg 2 must be a class or a tuple of classes"));
+        return Err(vm.raise_msg_str(
+            T_TYPE_ERROR,
+            "issubclass() arg 2 must be a class or a tuple of classes",
+        ));
     }
     Ok(vm.is_subclass(t, classes))
 }
@@ -472,7 +512,11 @@ fn next(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
                 return Ok(vm.arg(a, 1));
             }
             let rv = vm.ret_value;
-            let args: &[Obj] = if rv.is_null() || rv == Obj::NONE { &[] } else { &[rv] };
+            let args: &[Obj] = if rv.is_null() || rv == Obj::NONE {
+                &[]
+            } else {
+                &[rv]
+            };
             let mut buf = [Obj::NULL; 1];
             buf[..args.len()].copy_from_slice(args);
             let e = vm.new_exception(T_STOP_ITERATION, &buf[..args.len()])?;
@@ -515,7 +559,11 @@ fn min_max(vm: &mut Vm<'_>, a: &Args, want_max: bool) -> PyResult<Obj> {
                 best = v;
                 best_key = k;
             } else {
-                let better = if want_max { vm.less_than(best_key, k)? } else { vm.less_than(k, best_key)? };
+                let better = if want_max {
+                    vm.less_than(best_key, k)?
+                } else {
+                    vm.less_than(k, best_key)?
+                };
                 if better {
                     best = v;
                     best_key = k;
@@ -529,7 +577,10 @@ fn min_max(vm: &mut Vm<'_>, a: &Args, want_max: bool) -> PyResult<Obj> {
                 return Ok(d);
             }
             let name = if want_max { "max" } else { "min" };
-            return Err(vm.raise_fmt(T_VALUE_ERROR, format_args!("{name}() arg is an empty sequence")));
+            return Err(vm.raise_fmt(
+                T_VALUE_ERROR,
+                format_args!("{name}() arg is an empty sequence"),
+            ));
         }
         Ok(best)
     })();
@@ -548,7 +599,11 @@ fn min(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 fn pow(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 2, 3)?;
     if a.n_pos == 3 {
-        let (Some(x), Some(y), Some(m)) = (vm.int_to_i64(vm.arg(a, 0)), vm.int_to_i64(vm.arg(a, 1)), vm.int_to_i64(vm.arg(a, 2))) else {
+        let (Some(x), Some(y), Some(m)) = (
+            vm.int_to_i64(vm.arg(a, 0)),
+            vm.int_to_i64(vm.arg(a, 1)),
+            vm.int_to_i64(vm.arg(a, 2)),
+        ) else {
             return Err(vm.raise_msg_str(T_TYPE_ERROR, "pow() with 3 arguments requires integers"));
         };
         if m == 0 {
@@ -572,7 +627,7 @@ fn pow(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 
 fn repr(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 1, 1)?;
-    vm.to_str(vm.arg(a, 0), true)
+    vm.obj_str(vm.arg(a, 0), true)
 }
 
 fn round(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
@@ -588,7 +643,11 @@ fn round(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
             let p = 10i128.pow(u32::try_from(-n).unwrap_or(0).min(30));
             let v = i128::from(v);
             let (q, r) = crate::object::int::floor_divmod(v, p).unwrap_or((0, 0));
-            let q = if r * 2 > p || (r * 2 == p && q % 2 != 0) { q + 1 } else { q };
+            let q = if r * 2 > p || (r * 2 == p && q % 2 != 0) {
+                q + 1
+            } else {
+                q
+            };
             return vm.new_int_wide(q * p);
         }
         return vm.new_int(v);
@@ -626,20 +685,23 @@ fn round(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 fn round_half_even(f: f64) -> f64 {
     let fl = crate::object::ops::floor(f);
     let diff = f - fl;
-    if diff > 0.5 {
+    let round_up = diff > 0.5 || (diff == 0.5 && crate::object::ops::fmod(fl, 2.0) != 0.0);
+    if round_up {
         fl + 1.0
-    } else if diff < 0.5 {
-        fl
-    } else if crate::object::ops::fmod(fl, 2.0) == 0.0 {
-        fl
     } else {
-        fl + 1.0
+        fl
     }
 }
 
 fn sorted(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     if a.n_pos != 1 {
-        return Err(vm.raise_fmt(T_TYPE_ERROR, format_args!("function takes 1 positional arguments but {} were given", a.n_pos)));
+        return Err(vm.raise_fmt(
+            T_TYPE_ERROR,
+            format_args!(
+                "function takes 1 positional arguments but {} were given",
+                a.n_pos
+            ),
+        ));
     }
     let l = vm.list_from_iter(vm.arg(a, 0))?;
     vm.push_root(l);
@@ -708,7 +770,6 @@ fn dir(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     Ok(l)
 }
 
-
 // ----- constructors -----
 
 #[allow(clippy::too_many_lines)]
@@ -731,7 +792,9 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
     match id {
         T_INT => {
             check_pos(vm, a, 0, 2)?;
-            let Some(x) = arg0 else { return Ok(Obj::small_sat(0)) };
+            let Some(x) = arg0 else {
+                return Ok(Obj::small_sat(0));
+            };
             let base = match vm.arg_pos(a, 1).or_else(|| vm.arg_kw(a, b"base")) {
                 Some(b) => Some(vm.get_int(b)?),
                 None => None,
@@ -744,13 +807,20 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
                 return match vm.parse_int(buf.as_bytes(), b)? {
                     Some(v) => Ok(v),
                     None => {
-                        let s = vm.to_str(x, true)?;
+                        let s = vm.obj_str(x, true)?;
                         vm.push_root(s);
                         let mut msg = crate::object::print::NumBuf::new();
-                        let _ = core::fmt::write(&mut msg, format_args!("invalid syntax for integer with base {}: ", base.unwrap_or(10)));
+                        let _ = core::fmt::write(
+                            &mut msg,
+                            format_args!(
+                                "invalid syntax for integer with base {}: ",
+                                base.unwrap_or(10)
+                            ),
+                        );
                         msg.extend(vm.str_data(s).unwrap_or(&[]));
                         vm.pop_root();
-                        let text = core::str::from_utf8(msg.as_bytes()).unwrap_or("invalid syntax for integer");
+                        let text = core::str::from_utf8(msg.as_bytes())
+                            .unwrap_or("invalid syntax for integer");
                         let mut copy = [0u8; 400];
                         let n = text.len();
                         copy[..n].copy_from_slice(text.as_bytes());
@@ -767,10 +837,15 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
             }
             if let Some(f) = vm.float_value(x) {
                 if f.is_nan() {
-                    return Err(vm.raise_msg_str(T_VALUE_ERROR, "cannot convert float NaN to integer"));
+                    return Err(
+                        vm.raise_msg_str(T_VALUE_ERROR, "cannot convert float NaN to integer")
+                    );
                 }
                 if f.is_infinite() {
-                    return Err(vm.raise_msg_str(T_OVERFLOW_ERROR, "cannot convert float infinity to integer"));
+                    return Err(vm.raise_msg_str(
+                        T_OVERFLOW_ERROR,
+                        "cannot convert float infinity to integer",
+                    ));
                 }
                 #[allow(clippy::cast_possible_truncation)]
                 return vm.new_int_wide(crate::object::ops::trunc(f) as i128);
@@ -783,7 +858,9 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
         }
         T_FLOAT => {
             check_n(vm, a, 0, 1)?;
-            let Some(x) = arg0 else { return vm.new_float(0.0) };
+            let Some(x) = arg0 else {
+                return vm.new_float(0.0);
+            };
             if vm.float_value(x).is_some() {
                 return Ok(x);
             }
@@ -825,7 +902,9 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
         }
         T_STR => {
             check_pos(vm, a, 0, 3)?;
-            let Some(x) = arg0 else { return Ok(Obj::qstr(1)) };
+            let Some(x) = arg0 else {
+                return Ok(Obj::qstr(1));
+            };
             if a.n_pos >= 2 || vm.arg_kw(a, b"encoding").is_some() {
                 if let Some(d) = vm.bytes_data(x) {
                     if core::str::from_utf8(d).is_err() {
@@ -835,7 +914,7 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
                     return vm.substr_as_str(x, n);
                 }
             }
-            vm.to_str(x, false)
+            vm.obj_str(x, false)
         }
         T_BYTES | T_BYTEARRAY => {
             check_pos(vm, a, 0, 3)?;
@@ -872,7 +951,9 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
                             let v = vm.heap.get_obj(st, i);
                             let Some(b) = vm.int_to_i64(v).filter(|b| (0..=255).contains(b)) else {
                                 vm.pop_root();
-                                return Err(vm.raise_msg_str(T_VALUE_ERROR, "bytes value out of range"));
+                                return Err(
+                                    vm.raise_msg_str(T_VALUE_ERROR, "bytes value out of range")
+                                );
                             };
                             #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
                             if let Some(x) = vm.heap.bytes_mut(o, 1, n).get_mut(i as usize) {
@@ -948,7 +1029,11 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
         T_SLICE => {
             check_n(vm, a, 1, 3)?;
             let g = |i| vm.arg_pos(a, i).unwrap_or(Obj::NONE);
-            let (s0, s1, s2) = if a.n_pos == 1 { (Obj::NONE, g(0), Obj::NONE) } else { (g(0), g(1), g(2)) };
+            let (s0, s1, s2) = if a.n_pos == 1 {
+                (Obj::NONE, g(0), Obj::NONE)
+            } else {
+                (g(0), g(1), g(2))
+            };
             vm.new_slice(s0, s1, s2)
         }
         T_OBJECT => {
@@ -1008,7 +1093,6 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
     }
 }
 
-
 impl<'a> Vm<'a> {
     /// A bytearray holding a copy of bytes object `src`.
     pub(crate) fn bytearray_from(&mut self, src: Obj) -> PyResult<Obj> {
@@ -1059,9 +1143,15 @@ impl<'a> Vm<'a> {
                 let t = self.tuple_from_iter(pair)?;
                 self.pop_root();
                 if self.tuple_len(t) != 2 {
-                    return Err(self.raise_msg_str(T_VALUE_ERROR, "dictionary update sequence element has wrong length"));
+                    return Err(self.raise_msg_str(
+                        T_VALUE_ERROR,
+                        "dictionary update sequence element has wrong length",
+                    ));
                 }
-                let (k, v) = (self.heap.get_obj(t.bits(), 1), self.heap.get_obj(t.bits(), 2));
+                let (k, v) = (
+                    self.heap.get_obj(t.bits(), 1),
+                    self.heap.get_obj(t.bits(), 2),
+                );
                 self.push_root(t);
                 self.dict_store(d, k, v)?;
                 self.pop_root();
@@ -1109,7 +1199,15 @@ impl<'a> Vm<'a> {
         }
     }
 
-    fn quicksort(&mut self, l: Obj, mut head: i64, mut tail: i64, key: Obj, less: Obj, depth: u32) -> PyResult<()> {
+    fn quicksort(
+        &mut self,
+        l: Obj,
+        mut head: i64,
+        mut tail: i64,
+        key: Obj,
+        less: Obj,
+        depth: u32,
+    ) -> PyResult<()> {
         if depth > 64 {
             return Err(self.recursion_error());
         }

@@ -139,13 +139,15 @@ fn is_str_self(vm: &Vm<'_>, a: &Args) -> bool {
     vm.str_data(vm.arg(a, 0)).is_some()
 }
 
-/// New str or bytes (matching self) from Rust bytes.
-
 fn map_bytes(vm: &mut Vm<'_>, a: &Args, f: fn(u8, Option<u8>) -> u8) -> PyResult<Obj> {
     check_n(vm, a, 1, 1)?;
     let s = vm.arg(a, 0);
     let n = self_str(vm, a).len();
-    let kind = if is_str_self(vm, a) { Kind::Str } else { Kind::Bytes };
+    let kind = if is_str_self(vm, a) {
+        Kind::Str
+    } else {
+        Kind::Bytes
+    };
     let o = vm.new_str_uninit(kind, n)?;
     vm.copy_str_bytes(s, o, 0)?;
     #[allow(clippy::cast_possible_truncation)]
@@ -166,9 +168,6 @@ fn str_upper(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 fn str_lower(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     map_bytes(vm, a, |c, _| c.to_ascii_lowercase())
 }
-
-
-
 
 fn pred(vm: &mut Vm<'_>, a: &Args, f: fn(u8) -> bool) -> PyResult<Obj> {
     check_n(vm, a, 1, 1)?;
@@ -207,9 +206,15 @@ fn arg_bytes<'b>(vm: &'b mut Vm<'_>, a: &Args, i: u32) -> PyResult<&'b [u8]> {
         _ => {
             let t = vm.type_name(o);
             if want_str {
-                Err(vm.raise_fmt(T_TYPE_ERROR, format_args!("can't convert '{t}' object to str implicitly")))
+                Err(vm.raise_fmt(
+                    T_TYPE_ERROR,
+                    format_args!("can't convert '{t}' object to str implicitly"),
+                ))
             } else {
-                Err(vm.raise_fmt(T_TYPE_ERROR, format_args!("can't convert '{t}' object to bytes implicitly")))
+                Err(vm.raise_fmt(
+                    T_TYPE_ERROR,
+                    format_args!("can't convert '{t}' object to bytes implicitly"),
+                ))
             }
         }
     }
@@ -234,7 +239,10 @@ fn str_join(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
                 vm.truncate_roots(base);
                 let t = vm.type_name(it);
                 let what = if want_str { "str" } else { "bytes" };
-                return Err(vm.raise_fmt(T_TYPE_ERROR, format_args!("join expects a list of {what} objects not '{t}'")));
+                return Err(vm.raise_fmt(
+                    T_TYPE_ERROR,
+                    format_args!("join expects a list of {what} objects not '{t}'"),
+                ));
             }
         }
         if i > 0 {
@@ -269,7 +277,10 @@ fn str_join(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 fn split_impl(vm: &mut Vm<'_>, a: &Args, from_right: bool) -> PyResult<Obj> {
     check_pos(vm, a, 1, 3)?;
     let s = vm.arg(a, 0);
-    let sep = vm.arg_pos(a, 1).or_else(|| vm.arg_kw(a, b"sep")).filter(|o| *o != Obj::NONE);
+    let sep = vm
+        .arg_pos(a, 1)
+        .or_else(|| vm.arg_kw(a, b"sep"))
+        .filter(|o| *o != Obj::NONE);
     let maxsplit = match vm.arg_pos(a, 2).or_else(|| vm.arg_kw(a, b"maxsplit")) {
         Some(m) => vm.get_int(m)?,
         None => -1,
@@ -284,7 +295,8 @@ fn split_impl(vm: &mut Vm<'_>, a: &Args, from_right: bool) -> PyResult<Obj> {
         let len = self_str(vm, a).len();
         let mut count = 0i64;
         if let Some(sep) = sep {
-            let sep_bytes_len = arg_bytes(vm, a, if vm.arg_pos(a, 1).is_some() { 1 } else { 0 }).map(<[u8]>::len);
+            let sep_bytes_len =
+                arg_bytes(vm, a, if vm.arg_pos(a, 1).is_some() { 1 } else { 0 }).map(<[u8]>::len);
             let sep_len = match vm.str_or_bytes(sep) {
                 Some((d, _)) => d.len(),
                 None => sep_bytes_len?,
@@ -495,14 +507,21 @@ fn str_startswith(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
         for i in 0..vm.tuple_len(p) {
             let x = vm.heap.get_obj(p.bits(), i + 1);
             let pre = vm.str_or_bytes(x).map_or(&[][..], |q| q.0);
-            if self_str(vm, a).get(start..).is_some_and(|d| d.starts_with(pre)) {
+            if self_str(vm, a)
+                .get(start..)
+                .is_some_and(|d| d.starts_with(pre))
+            {
                 return Ok(Obj::TRUE);
             }
         }
         return Ok(Obj::FALSE);
     }
     let pre = arg_bytes(vm, a, 1)?.to_owned_small();
-    Ok(Obj::bool(self_str(vm, a).get(start..).is_some_and(|d| d.starts_with(pre.as_slice()))))
+    Ok(Obj::bool(
+        self_str(vm, a)
+            .get(start..)
+            .is_some_and(|d| d.starts_with(pre.as_slice())),
+    ))
 }
 
 fn str_endswith(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
@@ -653,7 +672,11 @@ fn str_replace(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
         return Ok(s);
     }
     let total = len - positions * old_len + positions * new_len;
-    let kind = if is_str_self(vm, a) { Kind::Str } else { Kind::Bytes };
+    let kind = if is_str_self(vm, a) {
+        Kind::Str
+    } else {
+        Kind::Bytes
+    };
     let o = vm.new_str_uninit(kind, total)?;
     let mut src = 0;
     let mut dst = 0;
@@ -707,7 +730,10 @@ fn bytes_hex(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     let n = self_str(vm, a).len();
     let o = vm.new_str_uninit(Kind::Str, n * 2)?;
     for i in 0..n {
-        let c = vm.bytes_data(s).and_then(|d| d.get(i).copied()).unwrap_or(0);
+        let c = vm
+            .bytes_data(s)
+            .and_then(|d| d.get(i).copied())
+            .unwrap_or(0);
         let hex = b"0123456789abcdef";
         #[allow(clippy::cast_possible_truncation)]
         let d = vm.heap.bytes_mut(o, 1, (n * 2) as u32);
@@ -724,10 +750,19 @@ fn pad_impl(vm: &mut Vm<'_>, a: &Args, align: u8) -> PyResult<Obj> {
     let s = vm.arg(a, 0);
     let w = vm.get_int(vm.arg(a, 1))?;
     let fill = match vm.arg_pos(a, 2) {
-        Some(f) => vm.str_data(f).and_then(|d| core::str::from_utf8(d).ok()).and_then(|t| t.chars().next()).unwrap_or(' '),
+        Some(f) => vm
+            .str_data(f)
+            .and_then(|d| core::str::from_utf8(d).ok())
+            .and_then(|t| t.chars().next())
+            .unwrap_or(' '),
         None => ' ',
     };
-    let spec = crate::object::str::FormatSpec { fill, align, width: usize::try_from(w).ok(), ..Default::default() };
+    let spec = crate::object::str::FormatSpec {
+        fill,
+        align,
+        width: usize::try_from(w).ok(),
+        ..Default::default()
+    };
     let slot = vm.builder_new()?;
     let r = vm.format_str_padded(Sink::Buf(slot), s, &spec, align);
     let o = vm.builder_finish(slot);
@@ -738,7 +773,6 @@ fn str_center(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 2, 2)?;
     pad_impl(vm, a, b'^')
 }
-
 
 fn partition_impl(vm: &mut Vm<'_>, a: &Args, right: bool) -> PyResult<Obj> {
     check_n(vm, a, 2, 2)?;
@@ -832,7 +866,9 @@ fn str_splitlines(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 fn bytearray_append(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 2, 2)?;
     let v = vm.get_int(vm.arg(a, 1))?;
-    let Ok(byte) = u8::try_from(v) else { return Err(vm.raise_msg_str(T_VALUE_ERROR, "bytes value out of range")) };
+    let Ok(byte) = u8::try_from(v) else {
+        return Err(vm.raise_msg_str(T_VALUE_ERROR, "bytes value out of range"));
+    };
     bytearray_push(vm, vm.arg(a, 0), &[byte])
 }
 
@@ -859,7 +895,11 @@ fn bytearray_push(vm: &mut Vm<'_>, ba: Obj, data: &[u8]) -> PyResult<Obj> {
         vm.pop_root();
         let ns = ns?;
         let store = vm.heap.get_obj(ba.bits(), 1);
-        vm.heap.copy_within(crate::heap::Heap::payload_pos(store.bits(), 1), crate::heap::Heap::payload_pos(ns, 1), len);
+        vm.heap.copy_within(
+            crate::heap::Heap::payload_pos(store.bits(), 1),
+            crate::heap::Heap::payload_pos(ns, 1),
+            len,
+        );
         vm.heap.set_obj(ba.bits(), 1, Obj::heap(ns));
     }
     let store = vm.heap.get_obj(ba.bits(), 1);
@@ -943,7 +983,11 @@ fn seq_index(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     let start = match vm.arg_pos(a, 2) {
         Some(o) => {
             let v = vm.get_index(o)?;
-            let v = if v < 0 { (v + i64::from(len)).max(0) } else { v };
+            let v = if v < 0 {
+                (v + i64::from(len)).max(0)
+            } else {
+                v
+            };
             u32::try_from(v).unwrap_or(u32::MAX)
         }
         None => 0,
@@ -951,7 +995,11 @@ fn seq_index(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     let end = match vm.arg_pos(a, 3) {
         Some(o) => {
             let v = vm.get_index(o)?;
-            let v = if v < 0 { (v + i64::from(len)).max(0) } else { v };
+            let v = if v < 0 {
+                (v + i64::from(len)).max(0)
+            } else {
+                v
+            };
             u32::try_from(v).unwrap_or(u32::MAX)
         }
         None => u32::MAX,
@@ -1119,23 +1167,18 @@ fn dict_copy(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     let src = vm.arg(a, 0);
     let alloc = vm.dict_alloc(src);
     let d = vm.new_dict(alloc)?;
-    vm.push_root(d);
     // Copy the table verbatim so iteration order is preserved exactly.
-    let r = (|| {
-        if alloc > 0 {
-            let st = vm.heap.get_obj(src.bits(), 2).bits();
-            let dt = vm.heap.get_obj(d.bits(), 2).bits();
-            for i in 0..alloc * 2 {
-                let v = vm.heap.get_obj(st, i);
-                vm.heap.set_obj(dt, i, v);
-            }
-            let used = vm.heap.get(src.bits(), 0);
-            vm.heap.set(d.bits(), 0, used);
+    if alloc > 0 {
+        let st = vm.heap.get_obj(src.bits(), 2).bits();
+        let dt = vm.heap.get_obj(d.bits(), 2).bits();
+        for i in 0..alloc * 2 {
+            let v = vm.heap.get_obj(st, i);
+            vm.heap.set_obj(dt, i, v);
         }
-        Ok(d)
-    })();
-    vm.pop_root();
-    r
+        let used = vm.heap.get(src.bits(), 0);
+        vm.heap.set(d.bits(), 0, used);
+    }
+    Ok(d)
 }
 
 fn dict_fromkeys(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
@@ -1245,7 +1288,12 @@ fn set_union(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 
 fn set_symmetric_difference_update(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 2, 2)?;
-    vm.set_binary_op(mpy_format::opcode::BinaryOp::INPLACE_XOR, mpy_format::opcode::BinaryOp::XOR, vm.arg(a, 0), vm.arg(a, 1))?;
+    vm.set_binary_op(
+        mpy_format::opcode::BinaryOp::INPLACE_XOR,
+        mpy_format::opcode::BinaryOp::XOR,
+        vm.arg(a, 0),
+        vm.arg(a, 1),
+    )?;
     Ok(Obj::NONE)
 }
 fn set_intersection(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
@@ -1322,7 +1370,9 @@ fn set_isdisjoint(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 
 fn int_to_bytes(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_pos(vm, a, 1, 3)?;
-    let Some(v) = vm.big_of(vm.arg(a, 0)) else { return Err(vm.raise_msg_str(T_TYPE_ERROR, "int expected")) };
+    let Some(v) = vm.big_of(vm.arg(a, 0)) else {
+        return Err(vm.raise_msg_str(T_TYPE_ERROR, "int expected"));
+    };
     let n = match vm.arg_pos(a, 1).or_else(|| vm.arg_kw(a, b"length")) {
         Some(n) => usize::try_from(vm.get_int(n)?).unwrap_or(0),
         None => 1,
@@ -1412,7 +1462,11 @@ fn gen_result(vm: &mut Vm<'_>, r: ExecResult) -> PyResult<Obj> {
     match r {
         ExecResult::Yield(v) => Ok(v),
         ExecResult::Return(v) => {
-            let e = if v == Obj::NONE { vm.new_exception(T_STOP_ITERATION, &[])? } else { vm.new_exception(T_STOP_ITERATION, &[v])? };
+            let e = if v == Obj::NONE {
+                vm.new_exception(T_STOP_ITERATION, &[])?
+            } else {
+                vm.new_exception(T_STOP_ITERATION, &[v])?
+            };
             Err(vm.raise_obj(e))
         }
     }
@@ -1454,10 +1508,14 @@ fn gen_close(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     let r = vm.gen_resume(g, Obj::NONE, exc);
     vm.pop_root();
     match r {
-        Ok(ExecResult::Yield(_)) => Err(vm.raise_msg_str(T_RUNTIME_ERROR, "generator ignored GeneratorExit")),
+        Ok(ExecResult::Yield(_)) => {
+            Err(vm.raise_msg_str(T_RUNTIME_ERROR, "generator ignored GeneratorExit"))
+        }
         Ok(ExecResult::Return(_)) => Ok(Obj::NONE),
         Err(e) => {
-            if vm.is_instance_of(vm.exc, T_GENERATOR_EXIT) || vm.is_instance_of(vm.exc, T_STOP_ITERATION) {
+            if vm.is_instance_of(vm.exc, T_GENERATOR_EXIT)
+                || vm.is_instance_of(vm.exc, T_STOP_ITERATION)
+            {
                 Ok(Obj::NONE)
             } else {
                 Err(e)

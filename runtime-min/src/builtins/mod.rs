@@ -15,7 +15,7 @@ use crate::vm::{PyResult, Vm};
 
 macro_rules! types {
     ($($id:ident = $n:literal, $name:literal, $base:expr;)*) => {
-        $(pub(crate) const $id: u32 = $n;)*
+        $(#[allow(dead_code)] pub(crate) const $id: u32 = $n;)*
         const TYPE_TABLE: &[(u32, &str, u32)] = &[$(($n, $name, $base),)*];
     };
 }
@@ -119,18 +119,33 @@ pub(crate) struct BuiltinFn {
 pub(crate) use funcs::BUILTINS;
 
 pub(crate) fn builtin_name(n: u32) -> &'static str {
-    BUILTINS.get(n as usize).map(|b| b.name).or_else(|| modules::MODULE_FNS.get((n as usize).wrapping_sub(BUILTINS.len())).map(|f| f.name)).unwrap_or("?")
+    BUILTINS
+        .get(n as usize)
+        .map(|b| b.name)
+        .or_else(|| {
+            modules::MODULE_FNS
+                .get((n as usize).wrapping_sub(BUILTINS.len()))
+                .map(|f| f.name)
+        })
+        .unwrap_or("?")
 }
 
 /// The function behind `Imm::Builtin(n)`: a builtin or a built-in module's function.
 pub(crate) fn builtin_fn(n: u32) -> Option<for<'x> fn(&mut Vm<'x>, &Args) -> PyResult<Obj>> {
     let n = n as usize;
-    BUILTINS.get(n).map(|b| b.func).or_else(|| modules::MODULE_FNS.get(n.wrapping_sub(BUILTINS.len())).map(|f| f.func))
+    BUILTINS.get(n).map(|b| b.func).or_else(|| {
+        modules::MODULE_FNS
+            .get(n.wrapping_sub(BUILTINS.len()))
+            .map(|f| f.func)
+    })
 }
 
 fn builtin_index(name: &str) -> u32 {
     #[allow(clippy::cast_possible_truncation)]
-    BUILTINS.iter().position(|b| b.name == name).map_or(0, |i| i as u32)
+    BUILTINS
+        .iter()
+        .position(|b| b.name == name)
+        .map_or(0, |i| i as u32)
 }
 
 pub(crate) fn build_class_obj() -> Obj {
@@ -143,9 +158,15 @@ pub(crate) fn object_init_obj() -> Obj {
 
 /// A name in the builtins namespace.
 pub(crate) fn lookup_builtin(name: &[u8]) -> Option<Obj> {
-    if let Some(r) = TYPE_TABLE.iter().find(|r| r.1.as_bytes() == name && r.0 != T_BUILTIN_FN && r.0 != T_FUNCTION) {
+    if let Some(r) = TYPE_TABLE
+        .iter()
+        .find(|r| r.1.as_bytes() == name && r.0 != T_BUILTIN_FN && r.0 != T_FUNCTION)
+    {
         // Only user-visible types are builtins.
-        if !matches!(r.0, T_NONETYPE | T_BOUND_METHOD | T_GENERATOR | T_MODULE | T_CELL | T_ITERATOR) {
+        if !matches!(
+            r.0,
+            T_NONETYPE | T_BOUND_METHOD | T_GENERATOR | T_MODULE | T_CELL | T_ITERATOR
+        ) {
             return Some(type_obj(r.0));
         }
     }
@@ -167,7 +188,10 @@ pub(crate) fn find_method(ty: u32, name: &[u8]) -> Option<u32> {
     let mut t = ty;
     for _ in 0..8 {
         #[allow(clippy::cast_possible_truncation)]
-        if let Some(i) = METHODS.iter().position(|m| m.ty == t && m.name.as_bytes() == name) {
+        if let Some(i) = METHODS
+            .iter()
+            .position(|m| m.ty == t && m.name.as_bytes() == name)
+        {
             return Some(i as u32);
         }
         t = type_base(t)?;
@@ -184,7 +208,8 @@ pub(crate) fn method_accepts(vm: &Vm<'_>, ty: u32, s: Obj) -> bool {
     if vm.is_subclass(t, type_obj(ty)) {
         return true;
     }
-    vm.native_base(t) == ty || (ty == T_TYPE && (s.imm_of(Imm::Type).is_some() || vm.is_kind(s, Kind::Class)))
+    vm.native_base(t) == ty
+        || (ty == T_TYPE && (s.imm_of(Imm::Type).is_some() || vm.is_kind(s, Kind::Class)))
 }
 
 pub(crate) fn property_method_index(which: u32) -> u32 {

@@ -54,7 +54,9 @@ module_fns! {
 /// The module object for a built-in module name, created on first import.
 pub(crate) fn builtin_module(vm: &mut Vm<'_>, name: &[u8]) -> PyResult<Option<Obj>> {
     let known: &[&str] = &["micropython", "sys", "math"];
-    let Some(&mname) = known.iter().find(|m| m.as_bytes() == name) else { return Ok(None) };
+    let Some(&mname) = known.iter().find(|m| m.as_bytes() == name) else {
+        return Ok(None);
+    };
     let base = vm.roots_len();
     let r = (|| {
         let name_obj = vm.new_str(name)?;
@@ -76,7 +78,12 @@ pub(crate) fn builtin_module(vm: &mut Vm<'_>, name: &[u8]) -> PyResult<Option<Ob
         }
         match mname {
             "math" => {
-                for (k, v) in [("pi", core::f64::consts::PI), ("e", core::f64::consts::E), ("inf", f64::INFINITY), ("nan", f64::NAN)] {
+                for (k, v) in [
+                    ("pi", core::f64::consts::PI),
+                    ("e", core::f64::consts::E),
+                    ("inf", f64::INFINITY),
+                    ("nan", f64::NAN),
+                ] {
                     let key = vm.new_str(k.as_bytes())?;
                     vm.push_root(key);
                     let f = vm.new_float(v)?;
@@ -179,7 +186,10 @@ pub(crate) fn sqrt(x: f64) -> f64 {
         ((p - x) + e).abs()
     };
     let mut best = r;
-    for c in [f64::from_bits(r.to_bits() - 1), f64::from_bits(r.to_bits() + 1)] {
+    for c in [
+        f64::from_bits(r.to_bits() - 1),
+        f64::from_bits(r.to_bits() + 1),
+    ] {
         if residual(c) < residual(best) {
             best = c;
         }
@@ -276,11 +286,23 @@ fn m_log(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 }
 
 fn m_log10(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    math1(vm, a, |x| if x <= 0.0 { f64::NAN } else { ln(x) / core::f64::consts::LN_10 })
+    math1(vm, a, |x| {
+        if x <= 0.0 {
+            f64::NAN
+        } else {
+            ln(x) / core::f64::consts::LN_10
+        }
+    })
 }
 
 fn m_log2(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    math1(vm, a, |x| if x <= 0.0 { f64::NAN } else { ln(x) / core::f64::consts::LN_2 })
+    math1(vm, a, |x| {
+        if x <= 0.0 {
+            f64::NAN
+        } else {
+            ln(x) / core::f64::consts::LN_2
+        }
+    })
 }
 
 /// sin and cos by range reduction to [-pi/4, pi/4] and Taylor series.
@@ -291,7 +313,7 @@ fn sin_cos(x: f64) -> (f64, f64) {
     let half_pi = core::f64::consts::FRAC_PI_2;
     let k = crate::object::ops::floor(x / half_pi + 0.5);
     // Two-part pi/2 for a more accurate reduction.
-    let r = (x - k * 1.570_796_326_794_896_558) - k * 6.123_233_995_736_766e-17;
+    let r = (x - k * core::f64::consts::FRAC_PI_2) - k * 6.123_233_995_736_766e-17;
     let r2 = r * r;
     let mut s = r;
     let mut term = r;
@@ -381,11 +403,23 @@ fn m_atan2(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 }
 
 fn m_asin(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    math1(vm, a, |x| if x.abs() > 1.0 { f64::NAN } else { atan2(x, sqrt(1.0 - x * x)) })
+    math1(vm, a, |x| {
+        if x.abs() > 1.0 {
+            f64::NAN
+        } else {
+            atan2(x, sqrt(1.0 - x * x))
+        }
+    })
 }
 
 fn m_acos(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    math1(vm, a, |x| if x.abs() > 1.0 { f64::NAN } else { atan2(sqrt(1.0 - x * x), x) })
+    math1(vm, a, |x| {
+        if x.abs() > 1.0 {
+            f64::NAN
+        } else {
+            atan2(sqrt(1.0 - x * x), x)
+        }
+    })
 }
 
 fn m_degrees(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {

@@ -41,8 +41,15 @@ impl<'a> Vm<'a> {
     }
 
     /// Call special method `name` of instance `o` if its class defines it.
-    pub(crate) fn call_special(&mut self, o: Obj, name: &str, args: &[Obj]) -> PyResult<Option<Obj>> {
-        let Some(m) = self.lookup_special(o, name) else { return Ok(None) };
+    pub(crate) fn call_special(
+        &mut self,
+        o: Obj,
+        name: &str,
+        args: &[Obj],
+    ) -> PyResult<Option<Obj>> {
+        let Some(m) = self.lookup_special(o, name) else {
+            return Ok(None);
+        };
         let mut buf = [Obj::NULL; 4];
         buf[0] = o;
         let n = args.len().min(3);
@@ -64,12 +71,24 @@ impl<'a> Vm<'a> {
     }
 
     fn attr_error(&mut self, o: Obj, name: Obj) -> crate::vm::Raised {
-        let n = self.str_data(name).and_then(|d| core::str::from_utf8(d).ok()).unwrap_or("?");
+        let n = self
+            .str_data(name)
+            .and_then(|d| core::str::from_utf8(d).ok())
+            .unwrap_or("?");
         if self.is_kind(o, Kind::Class) || o.imm_of(Imm::Type).is_some() {
             let tn = self.type_name_of_type(o);
-            let t = self.str_data(tn).and_then(|d| core::str::from_utf8(d).ok()).unwrap_or("?");
-            let mut buf = crate::vm::FmtBuf { buf: [0; 200], len: 0 };
-            let _ = core::fmt::write(&mut buf, format_args!("type object '{t}' has no attribute '{n}'"));
+            let t = self
+                .str_data(tn)
+                .and_then(|d| core::str::from_utf8(d).ok())
+                .unwrap_or("?");
+            let mut buf = crate::vm::FmtBuf {
+                buf: [0; 200],
+                len: 0,
+            };
+            let _ = core::fmt::write(
+                &mut buf,
+                format_args!("type object '{t}' has no attribute '{n}'"),
+            );
             let len = buf.len;
             let msg = core::str::from_utf8(&buf.buf[..len]).unwrap_or("?");
             let mut copy = [0u8; 200];
@@ -78,8 +97,14 @@ impl<'a> Vm<'a> {
             return self.raise_msg_str(b::T_ATTRIBUTE_ERROR, msg);
         }
         let t = self.type_name(o);
-        let mut buf = crate::vm::FmtBuf { buf: [0; 200], len: 0 };
-        let _ = core::fmt::write(&mut buf, format_args!("'{t}' object has no attribute '{n}'"));
+        let mut buf = crate::vm::FmtBuf {
+            buf: [0; 200],
+            len: 0,
+        };
+        let _ = core::fmt::write(
+            &mut buf,
+            format_args!("'{t}' object has no attribute '{n}'"),
+        );
         let len = buf.len;
         let mut copy = [0u8; 200];
         copy[..len].copy_from_slice(&buf.buf[..len]);
@@ -114,7 +139,9 @@ impl<'a> Vm<'a> {
     fn load_method_inner(&mut self, o: Obj, name: Obj, _for_call: bool) -> PyResult<(Obj, Obj)> {
         let nm: &[u8] = match self.str_data(name) {
             Some(d) => d,
-            None => return Err(self.raise_msg_str(b::T_TYPE_ERROR, "attribute name must be a string")),
+            None => {
+                return Err(self.raise_msg_str(b::T_TYPE_ERROR, "attribute name must be a string"))
+            }
         };
         // Copy the name: it may live in the heap and we will allocate.
         let mut nbuf = [0u8; 64];
@@ -146,12 +173,20 @@ impl<'a> Vm<'a> {
                     }
                     if nm == b"value" {
                         let a = self.heap.get_obj(o.bits(), 2);
-                        let v = if self.tuple_len(a) > 0 { self.heap.get_obj(a.bits(), 1) } else { Obj::NONE };
+                        let v = if self.tuple_len(a) > 0 {
+                            self.heap.get_obj(a.bits(), 1)
+                        } else {
+                            Obj::NONE
+                        };
                         return Ok((v, Obj::NULL));
                     }
                     if nm == b"errno" {
                         let a = self.heap.get_obj(o.bits(), 2);
-                        let v = if self.tuple_len(a) > 0 { self.heap.get_obj(a.bits(), 1) } else { Obj::NONE };
+                        let v = if self.tuple_len(a) > 0 {
+                            self.heap.get_obj(a.bits(), 1)
+                        } else {
+                            Obj::NONE
+                        };
                         return Ok((v, Obj::NULL));
                     }
                 }
@@ -200,11 +235,9 @@ impl<'a> Vm<'a> {
                     return Ok((v, Obj::NULL));
                 }
             }
-            Some(Kind::Function) => {
-                if nm == b"__name__" {
-                    let code = self.code_of_function(o);
-                    return Ok((code.map_or(Obj::NONE, |c| Obj::qstr(c.name)), Obj::NULL));
-                }
+            Some(Kind::Function) if nm == b"__name__" => {
+                let code = self.code_of_function(o);
+                return Ok((code.map_or(Obj::NONE, |c| Obj::qstr(c.name)), Obj::NULL));
             }
             Some(Kind::BoundMethod) => {
                 if nm == b"__self__" {
@@ -223,23 +256,21 @@ impl<'a> Vm<'a> {
                 };
                 return self.super_lookup(cls, s, q, false);
             }
-            Some(Kind::Wrapper) => {
-                // property.setter / getter / deleter decorators
-                if self.heap.get(o.bits(), 0) == 0 {
-                    let which = match nm {
-                        b"setter" => 1,
-                        b"getter" => 0,
-                        b"deleter" => 2,
-                        b"fget" => 10,
-                        b"fset" => 11,
-                        _ => 99,
-                    };
-                    if which >= 10 && which < 99 {
-                        return Ok((self.heap.get_obj(o.bits(), which - 9), Obj::NULL));
-                    }
-                    if which < 99 {
-                        return Ok((Obj::imm(Imm::Method, b::property_method_index(which)), o));
-                    }
+            // property.setter / getter / deleter decorators
+            Some(Kind::Wrapper) if self.heap.get(o.bits(), 0) == 0 => {
+                let which = match nm {
+                    b"setter" => 1,
+                    b"getter" => 0,
+                    b"deleter" => 2,
+                    b"fget" => 10,
+                    b"fset" => 11,
+                    _ => 99,
+                };
+                if (10..99).contains(&which) {
+                    return Ok((self.heap.get_obj(o.bits(), which - 9), Obj::NULL));
+                }
+                if which < 99 {
+                    return Ok((Obj::imm(Imm::Method, b::property_method_index(which)), o));
                 }
             }
             _ => {}
@@ -293,7 +324,11 @@ impl<'a> Vm<'a> {
                 if self.float_value(o).is_some() || self.int_to_i64(o).is_some() {
                     return Ok(match nm {
                         b"real" => Some(o),
-                        b"imag" => Some(if self.float_value(o).is_some() { self.new_float(0.0)? } else { Obj::small_sat(0) }),
+                        b"imag" => Some(if self.float_value(o).is_some() {
+                            self.new_float(0.0)?
+                        } else {
+                            Obj::small_sat(0)
+                        }),
                         _ => None,
                     });
                 }
@@ -312,7 +347,9 @@ impl<'a> Vm<'a> {
                 match which {
                     0 => {
                         if f.is_null() || f == Obj::NONE {
-                            return Err(self.raise_msg_str(b::T_ATTRIBUTE_ERROR, "unreadable attribute"));
+                            return Err(
+                                self.raise_msg_str(b::T_ATTRIBUTE_ERROR, "unreadable attribute")
+                            );
                         }
                         let r = self.call_obj(f, &[inst])?;
                         Ok((r, Obj::NULL))
@@ -354,7 +391,9 @@ impl<'a> Vm<'a> {
                     if self.is_kind(p, Kind::Wrapper) && self.heap.get(p.bits(), 0) == 0 {
                         let setter = self.heap.get_obj(p.bits(), if v.is_null() { 3 } else { 2 });
                         if setter.is_null() || setter == Obj::NONE {
-                            return Err(self.raise_msg_str(b::T_ATTRIBUTE_ERROR, "can't set attribute"));
+                            return Err(
+                                self.raise_msg_str(b::T_ATTRIBUTE_ERROR, "can't set attribute")
+                            );
                         }
                         if v.is_null() {
                             self.call_obj(setter, &[o])?;
@@ -402,9 +441,18 @@ impl<'a> Vm<'a> {
             }
             _ => {
                 let t = self.type_name(o);
-                let n = self.str_data(name).and_then(|d| core::str::from_utf8(d).ok()).unwrap_or("?");
-                let mut buf = crate::vm::FmtBuf { buf: [0; 200], len: 0 };
-                let _ = core::fmt::write(&mut buf, format_args!("'{t}' object has no attribute '{n}'"));
+                let n = self
+                    .str_data(name)
+                    .and_then(|d| core::str::from_utf8(d).ok())
+                    .unwrap_or("?");
+                let mut buf = crate::vm::FmtBuf {
+                    buf: [0; 200],
+                    len: 0,
+                };
+                let _ = core::fmt::write(
+                    &mut buf,
+                    format_args!("'{t}' object has no attribute '{n}'"),
+                );
                 let len = buf.len;
                 let mut copy = [0u8; 200];
                 copy[..len].copy_from_slice(&buf.buf[..len]);
@@ -415,14 +463,24 @@ impl<'a> Vm<'a> {
     }
 
     /// super(cls, self).name: look in the bases of `cls`, bind to `self_obj`.
-    pub(crate) fn super_lookup(&mut self, cls: Obj, self_obj: Obj, q: Qstr, _method: bool) -> PyResult<(Obj, Obj)> {
+    pub(crate) fn super_lookup(
+        &mut self,
+        cls: Obj,
+        self_obj: Obj,
+        q: Qstr,
+        _method: bool,
+    ) -> PyResult<(Obj, Obj)> {
         let name = self.qstr_bytes(q);
         if self.is_kind(cls, Kind::Class) {
             let bases = self.heap.get_obj(cls.bits(), 1);
             for i in 0..self.tuple_len(bases) {
                 let base = self.heap.get_obj(bases.bits(), i + 1);
                 if let Some(v) = self.class_lookup(base, name) {
-                    let owner = if self.is_kind(self_obj, Kind::Class) { self_obj } else { self.type_of(self_obj) };
+                    let owner = if self.is_kind(self_obj, Kind::Class) {
+                        self_obj
+                    } else {
+                        self.type_of(self_obj)
+                    };
                     return self.bind_class_attr(v, self_obj, owner);
                 }
                 if let Some(id) = base.imm_of(Imm::Type) {
@@ -440,7 +498,10 @@ impl<'a> Vm<'a> {
             }
         }
         let n = core::str::from_utf8(name).unwrap_or("?");
-        Err(self.raise_fmt(b::T_ATTRIBUTE_ERROR, format_args!("'super' object has no attribute '{n}'")))
+        Err(self.raise_fmt(
+            b::T_ATTRIBUTE_ERROR,
+            format_args!("'super' object has no attribute '{n}'"),
+        ))
     }
 
     /// IMPORT_NAME: find a frozen module, load it and run its top-level code once.

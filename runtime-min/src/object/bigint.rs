@@ -22,7 +22,11 @@ pub(crate) struct Big {
 
 impl Big {
     pub fn zero() -> Big {
-        Big { neg: false, len: 0, d: [0; MAX_LIMBS] }
+        Big {
+            neg: false,
+            len: 0,
+            d: [0; MAX_LIMBS],
+        }
     }
 
     pub fn from_i128(v: i128) -> Big {
@@ -106,7 +110,9 @@ impl Big {
         let n = a.len.max(bb.len);
         let mut carry = 0u64;
         for i in 0..n {
-            let s = u64::from(if i < a.len { a.d[i] } else { 0 }) + u64::from(if i < bb.len { bb.d[i] } else { 0 }) + carry;
+            let s = u64::from(if i < a.len { a.d[i] } else { 0 })
+                + u64::from(if i < bb.len { bb.d[i] } else { 0 })
+                + carry;
             #[allow(clippy::cast_possible_truncation)]
             {
                 r.d[i] = s as u32;
@@ -132,7 +138,8 @@ impl Big {
         let mut r = Big::zero();
         let mut borrow = 0i64;
         for i in 0..a.len {
-            let mut v = i64::from(a.d[i]) - i64::from(if i < bb.len { bb.d[i] } else { 0 }) - borrow;
+            let mut v =
+                i64::from(a.d[i]) - i64::from(if i < bb.len { bb.d[i] } else { 0 }) - borrow;
             borrow = 0;
             if v < 0 {
                 v += 1 << 32;
@@ -207,10 +214,10 @@ impl Big {
             return None;
         }
         let mut r = Big::zero();
-        for i in 0..len {
+        for (dst, &src) in r.d.iter_mut().zip(t.iter()).take(len) {
             #[allow(clippy::cast_possible_truncation)]
             {
-                r.d[i] = t[i] as u32;
+                *dst = src as u32;
             }
         }
         r.len = len;
@@ -305,7 +312,11 @@ impl Big {
         let words = n / 32;
         let bits = n % 32;
         if self.len + words + 1 > MAX_LIMBS {
-            return if self.is_zero() { Some(Big::zero()) } else { None };
+            return if self.is_zero() {
+                Some(Big::zero())
+            } else {
+                None
+            };
         }
         let mut r = Big::zero();
         for i in 0..self.len {
@@ -327,7 +338,9 @@ impl Big {
         if self.neg {
             // floor(a / 2^n) = -ceil(|a| / 2^n)
             let one = Big::from_i128(1);
-            let Some(p) = one.shl(n) else { return Big::from_i128(-1) };
+            let Some(p) = one.shl(n) else {
+                return Big::from_i128(-1);
+            };
             return Big::floor_divmod(self, &p).map_or(Big::from_i128(-1), |(q, _)| q);
         }
         let words = n / 32;
@@ -338,7 +351,11 @@ impl Big {
         }
         for i in words..self.len {
             let lo = u64::from(self.d[i]) >> bits;
-            let hi = if i + 1 < self.len && bits > 0 { u64::from(self.d[i + 1]) << (32 - bits) } else { 0 };
+            let hi = if i + 1 < self.len && bits > 0 {
+                u64::from(self.d[i + 1]) << (32 - bits)
+            } else {
+                0
+            };
             #[allow(clippy::cast_possible_truncation)]
             {
                 r.d[i - words] = (lo | hi) as u32;
@@ -467,7 +484,10 @@ impl<'a> Vm<'a> {
                 if bb.neg {
                     return Err(self.raise_msg_str(b::T_VALUE_ERROR, "negative shift count"));
                 }
-                let n = bb.to_i128().and_then(|v| usize::try_from(v).ok()).unwrap_or(usize::MAX);
+                let n = bb
+                    .to_i128()
+                    .and_then(|v| usize::try_from(v).ok())
+                    .unwrap_or(usize::MAX);
                 if op == BinaryOp::RSHIFT {
                     Some(a.shr(n.min(MAX_LIMBS * 32 + 1)))
                 } else if n > MAX_LIMBS * 32 {
@@ -526,7 +546,9 @@ impl<'a> Vm<'a> {
 
     /// Print an int object in decimal.
     pub(crate) fn print_big(&mut self, sink: crate::object::print::Sink, o: Obj) -> PyResult<()> {
-        let Some(mut v) = self.big_of(o) else { return Ok(()) };
+        let Some(mut v) = self.big_of(o) else {
+            return Ok(());
+        };
         if v.is_zero() {
             return self.sink_write(sink, b"0");
         }

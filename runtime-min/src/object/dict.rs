@@ -11,12 +11,16 @@ use mpy_format::opcode::BinaryOp;
 pub(crate) const SENTINEL: Obj = Obj::imm(Imm::Const, 7);
 
 const ALLOC_SIZES: [u32; 34] = [
-    0, 2, 4, 6, 8, 10, 12, 17, 23, 29, 37, 47, 59, 73, 97, 127, 167, 223, 293, 389, 521, 691, 919, 1223, 1627, 2161,
-    3229, 4831, 7243, 10861, 16273, 24407, 36607, 54907,
+    0, 2, 4, 6, 8, 10, 12, 17, 23, 29, 37, 47, 59, 73, 97, 127, 167, 223, 293, 389, 521, 691, 919,
+    1223, 1627, 2161, 3229, 4831, 7243, 10861, 16273, 24407, 36607, 54907,
 ];
 
 fn alloc_at_least(x: u32) -> u32 {
-    ALLOC_SIZES.iter().copied().find(|&s| s >= x).unwrap_or(x | 1)
+    ALLOC_SIZES
+        .iter()
+        .copied()
+        .find(|&s| s >= x)
+        .unwrap_or(x | 1)
 }
 
 /// Table geometry of a dict (width 2) or set (width 1).
@@ -32,10 +36,22 @@ struct Table {
 
 impl Table {
     fn dict(o: Obj) -> Table {
-        Table { obj: o.bits(), width: 2, used_w: 0, alloc_w: 1, table_w: 2 }
+        Table {
+            obj: o.bits(),
+            width: 2,
+            used_w: 0,
+            alloc_w: 1,
+            table_w: 2,
+        }
     }
     fn set(o: Obj) -> Table {
-        Table { obj: o.bits(), width: 1, used_w: 0, alloc_w: 2, table_w: 3 }
+        Table {
+            obj: o.bits(),
+            width: 1,
+            used_w: 0,
+            alloc_w: 2,
+            table_w: 3,
+        }
     }
 }
 
@@ -435,7 +451,13 @@ impl<'a> Vm<'a> {
 
     /// Set operators with MicroPython's exact algorithms (py/objset.c), so the resulting
     /// iteration order matches. `other` may be any iterable for the method forms.
-    pub(crate) fn set_binary_op(&mut self, op: BinaryOp, plain: BinaryOp, a: Obj, bo: Obj) -> PyResult<Option<Obj>> {
+    pub(crate) fn set_binary_op(
+        &mut self,
+        op: BinaryOp,
+        plain: BinaryOp,
+        a: Obj,
+        bo: Obj,
+    ) -> PyResult<Option<Obj>> {
         let frozen = self.heap.get(a.bits(), 1) != 0;
         let update = op != plain && !frozen;
         let base = self.roots_len();
@@ -443,7 +465,11 @@ impl<'a> Vm<'a> {
         self.push_root(bo);
         let r = (|| match plain {
             BinaryOp::OR | BinaryOp::XOR | BinaryOp::SUBTRACT => {
-                let out = if update { a } else { self.set_copy_exact(a, frozen)? };
+                let out = if update {
+                    a
+                } else {
+                    self.set_copy_exact(a, frozen)?
+                };
                 self.push_root(out);
                 if plain == BinaryOp::SUBTRACT && out == bo {
                     self.set_clear(out);
@@ -459,7 +485,11 @@ impl<'a> Vm<'a> {
             }
             BinaryOp::AND => {
                 if a == bo {
-                    return Ok(Some(if update { a } else { self.set_copy_exact(a, frozen)? }));
+                    return Ok(Some(if update {
+                        a
+                    } else {
+                        self.set_copy_exact(a, frozen)?
+                    }));
                 }
                 let out = self.new_set(0, false)?;
                 self.push_root(out);
@@ -479,7 +509,11 @@ impl<'a> Vm<'a> {
                 }
                 Ok(Some(out))
             }
-            BinaryOp::EQUAL | BinaryOp::LESS_EQUAL | BinaryOp::MORE_EQUAL | BinaryOp::LESS | BinaryOp::MORE => {
+            BinaryOp::EQUAL
+            | BinaryOp::LESS_EQUAL
+            | BinaryOp::MORE_EQUAL
+            | BinaryOp::LESS
+            | BinaryOp::MORE => {
                 if !self.is_kind(bo, Kind::Set) {
                     return Ok(None);
                 }
@@ -514,22 +548,5 @@ impl<'a> Vm<'a> {
             i += 1;
         }
         Ok(true)
-    }
-
-    /// The items of a set as a list (in table order).
-    pub(crate) fn set_items_list(&mut self, s: Obj) -> PyResult<Obj> {
-        let n = self.heap.get(s.bits(), 0);
-        self.push_root(s);
-        let l = self.new_list(0, n);
-        self.pop_root();
-        let l = l?;
-        let mut i = 0;
-        while i < self.set_alloc(s) {
-            if let Some(x) = self.set_slot(s, i) {
-                self.list_append(l, x)?;
-            }
-            i += 1;
-        }
-        Ok(l)
     }
 }

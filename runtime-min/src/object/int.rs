@@ -52,7 +52,11 @@ impl<'a> Vm<'a> {
                 return None;
             }
             let lo = u64::from(self.heap.get(o.bits(), 1));
-            let hi = if n > 1 { u64::from(self.heap.get(o.bits(), 2)) } else { 0 };
+            let hi = if n > 1 {
+                u64::from(self.heap.get(o.bits(), 2))
+            } else {
+                0
+            };
             let mag = i128::from(lo | (hi << 32));
             let v = if h & 1 == 1 { -mag } else { mag };
             return i64::try_from(v).ok();
@@ -81,7 +85,10 @@ impl<'a> Vm<'a> {
             Some(v) => Ok(v),
             None => {
                 let t = self.type_name(o);
-                Err(self.raise_fmt(b::T_TYPE_ERROR, format_args!("object '{t}' cannot be interpreted as an integer")))
+                Err(self.raise_fmt(
+                    b::T_TYPE_ERROR,
+                    format_args!("object '{t}' cannot be interpreted as an integer"),
+                ))
             }
         }
     }
@@ -135,8 +142,12 @@ impl<'a> Vm<'a> {
             if d >= base {
                 return Ok(None);
             }
-            let next = crate::object::bigint::Big::mul(&v, &base_big)
-                .and_then(|m| crate::object::bigint::Big::add(&m, &crate::object::bigint::Big::from_i128(i128::from(d))));
+            let next = crate::object::bigint::Big::mul(&v, &base_big).and_then(|m| {
+                crate::object::bigint::Big::add(
+                    &m,
+                    &crate::object::bigint::Big::from_i128(i128::from(d)),
+                )
+            });
             match next {
                 Some(n) => v = n,
                 None => return Err(self.big_overflow()),

@@ -25,7 +25,13 @@ pub(crate) const IT_GETITEM: u32 = 13;
 pub(crate) const VIEW: u32 = 0x100;
 
 impl<'a> Vm<'a> {
-    pub(crate) fn new_iter(&mut self, kind: u32, source: Obj, extra: Obj, index: u32) -> PyResult<Obj> {
+    pub(crate) fn new_iter(
+        &mut self,
+        kind: u32,
+        source: Obj,
+        extra: Obj,
+        index: u32,
+    ) -> PyResult<Obj> {
         let base = self.roots_len();
         self.push_root(source);
         self.push_root(extra);
@@ -89,25 +95,29 @@ impl<'a> Vm<'a> {
                 };
             }
             Some(Kind::Iter) => return self.builtin_iter_next(it),
-            Some(Kind::Instance) => {
-                match self.call_special(it, "__next__", &[]) {
-                    Ok(Some(v)) => return Ok(Some(v)),
-                    Ok(None) => {}
-                    Err(e) => {
-                        if self.is_instance_of(self.exc, b::T_STOP_ITERATION) {
-                            let args = self.heap.get_obj(self.exc.bits(), 2);
-                            self.ret_value =
-                                if self.tuple_len(args) > 0 { self.heap.get_obj(args.bits(), 1) } else { Obj::NONE };
-                            return Ok(None);
-                        }
-                        return Err(e);
+            Some(Kind::Instance) => match self.call_special(it, "__next__", &[]) {
+                Ok(Some(v)) => return Ok(Some(v)),
+                Ok(None) => {}
+                Err(e) => {
+                    if self.is_instance_of(self.exc, b::T_STOP_ITERATION) {
+                        let args = self.heap.get_obj(self.exc.bits(), 2);
+                        self.ret_value = if self.tuple_len(args) > 0 {
+                            self.heap.get_obj(args.bits(), 1)
+                        } else {
+                            Obj::NONE
+                        };
+                        return Ok(None);
                     }
+                    return Err(e);
                 }
-            }
+            },
             _ => {}
         }
         let t = self.type_name(it);
-        Err(self.raise_fmt(b::T_TYPE_ERROR, format_args!("'{t}' object isn't an iterator")))
+        Err(self.raise_fmt(
+            b::T_TYPE_ERROR,
+            format_args!("'{t}' object isn't an iterator"),
+        ))
     }
 
     #[allow(clippy::too_many_lines)]
@@ -123,7 +133,9 @@ impl<'a> Vm<'a> {
         let extra = self.heap.get_obj(o, 3);
         match kind {
             IT_SEQ => {
-                let Some(p) = self.seq_parts(src) else { return Ok(None) };
+                let Some(p) = self.seq_parts(src) else {
+                    return Ok(None);
+                };
                 if idx >= p.2 {
                     return Ok(None);
                 }
@@ -258,7 +270,12 @@ impl<'a> Vm<'a> {
                         }
                     }
                 }
-                let a = crate::vm::call::Args { src: t, start: 1, n_pos: n, n_kw: 0 };
+                let a = crate::vm::call::Args {
+                    src: t,
+                    start: 1,
+                    n_pos: n,
+                    n_kw: 0,
+                };
                 let r = self.call(extra, &a);
                 self.truncate_roots(base);
                 r.map(Some)
@@ -267,7 +284,9 @@ impl<'a> Vm<'a> {
                 let base = self.roots_len();
                 self.push_root(it);
                 let r = (|| loop {
-                    let Some(v) = self.iter_next(src)? else { return Ok(None) };
+                    let Some(v) = self.iter_next(src)? else {
+                        return Ok(None);
+                    };
                     self.push_root(v);
                     let keep = if extra == Obj::NONE {
                         self.is_true(v)?
@@ -297,7 +316,9 @@ impl<'a> Vm<'a> {
                 match self.subscr_load(src, i) {
                     Ok(v) => Ok(Some(v)),
                     Err(e) => {
-                        if self.is_instance_of(self.exc, b::T_INDEX_ERROR) || self.is_instance_of(self.exc, b::T_STOP_ITERATION) {
+                        if self.is_instance_of(self.exc, b::T_INDEX_ERROR)
+                            || self.is_instance_of(self.exc, b::T_STOP_ITERATION)
+                        {
                             Ok(None)
                         } else {
                             Err(e)

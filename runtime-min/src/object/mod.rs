@@ -44,7 +44,9 @@ impl<'a> Vm<'a> {
         #[allow(clippy::cast_possible_truncation)]
         self.heap.set(o, 0, data.len() as u32);
         #[allow(clippy::cast_possible_truncation)]
-        self.heap.bytes_mut(o, 1, data.len() as u32).copy_from_slice(data);
+        self.heap
+            .bytes_mut(o, 1, data.len() as u32)
+            .copy_from_slice(data);
         Ok(Obj::heap(o))
     }
 
@@ -301,7 +303,11 @@ impl<'a> Vm<'a> {
     pub(crate) fn bytes_data(&self, o: Obj) -> Option<&[u8]> {
         if let Some(n) = o.imm_of(Imm::RomBytes) {
             let image = self.image(n >> 20);
-            return Some(crate::loader::image_str(image, (n & 0xf_ffff) as usize, true));
+            return Some(crate::loader::image_str(
+                image,
+                (n & 0xf_ffff) as usize,
+                true,
+            ));
         }
         match self.kind_of(o) {
             Some(Kind::Bytes) => {
@@ -365,9 +371,15 @@ impl<'a> Vm<'a> {
         }
         match self.kind_of(o) {
             Some(Kind::BigInt) => return Ok(!self.int_is_zero(o)),
-            Some(Kind::Str | Kind::Bytes | Kind::Tuple | Kind::List | Kind::Dict | Kind::Set | Kind::ByteArray) => {
-                return Ok(self.len_of(o)?.unwrap_or(1) != 0)
-            }
+            Some(
+                Kind::Str
+                | Kind::Bytes
+                | Kind::Tuple
+                | Kind::List
+                | Kind::Dict
+                | Kind::Set
+                | Kind::ByteArray,
+            ) => return Ok(self.len_of(o)?.unwrap_or(1) != 0),
             Some(Kind::Range) => return Ok(self.len_of(o)?.unwrap_or(1) != 0),
             Some(Kind::Instance) => {
                 if let Some(r) = self.call_special(o, "__bool__", &[])? {
@@ -397,7 +409,9 @@ impl<'a> Vm<'a> {
             return Ok(Some(d.len() as u32));
         }
         match self.kind_of(o) {
-            Some(Kind::Tuple | Kind::List | Kind::Dict | Kind::Set) => Ok(Some(self.heap.get(o.bits(), 0))),
+            Some(Kind::Tuple | Kind::List | Kind::Dict | Kind::Set) => {
+                Ok(Some(self.heap.get(o.bits(), 0)))
+            }
             Some(Kind::Range) => Ok(Some(self.range_len(o))),
             Some(Kind::Iter) if self.heap.get(o.bits(), 0) & crate::object::iter::VIEW != 0 => {
                 let d = self.heap.get_obj(o.bits(), 2);
@@ -407,7 +421,10 @@ impl<'a> Vm<'a> {
                 Some(r) => match r.as_small() {
                     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
                     Some(v) if v >= 0 => Ok(Some(v as u32)),
-                    _ => Err(self.raise_msg_str(b::T_TYPE_ERROR, "object cannot be interpreted as an integer")),
+                    _ => Err(self.raise_msg_str(
+                        b::T_TYPE_ERROR,
+                        "object cannot be interpreted as an integer",
+                    )),
                 },
                 None => Ok(None),
             },
@@ -461,7 +478,10 @@ impl<'a> Vm<'a> {
         }
         if let Some(d) = self.bytes_data(o) {
             if self.is_kind(o, Kind::ByteArray) {
-                return Err(self.raise_fmt(b::T_TYPE_ERROR, format_args!("unsupported type for __hash__: 'bytearray'")));
+                return Err(self.raise_fmt(
+                    b::T_TYPE_ERROR,
+                    format_args!("unsupported type for __hash__: 'bytearray'"),
+                ));
             }
             return Ok(hash_bytes(d));
         }
@@ -499,11 +519,21 @@ impl<'a> Vm<'a> {
                 return Ok(h);
             }
             Some(Kind::List | Kind::Dict) => {
-                let name = if self.is_kind(o, Kind::List) { "list" } else { "dict" };
-                return Err(self.raise_fmt(b::T_TYPE_ERROR, format_args!("unsupported type for __hash__: '{name}'")));
+                let name = if self.is_kind(o, Kind::List) {
+                    "list"
+                } else {
+                    "dict"
+                };
+                return Err(self.raise_fmt(
+                    b::T_TYPE_ERROR,
+                    format_args!("unsupported type for __hash__: '{name}'"),
+                ));
             }
             Some(Kind::Set) if self.heap.get(o.bits(), 1) == 0 => {
-                return Err(self.raise_fmt(b::T_TYPE_ERROR, format_args!("unsupported type for __hash__: 'set'")));
+                return Err(self.raise_fmt(
+                    b::T_TYPE_ERROR,
+                    format_args!("unsupported type for __hash__: 'set'"),
+                ));
             }
             Some(Kind::Instance) => {
                 if let Some(r) = self.call_special(o, "__hash__", &[])? {

@@ -6,8 +6,8 @@ use crate::heap::Kind;
 use crate::obj::{Imm, Obj};
 use crate::object::int::floor_divmod;
 use crate::vm::{PyResult, Vm};
-use mpy_format::opcode::{BinaryOp, UnaryOp};
 use core::cmp::Ordering;
+use mpy_format::opcode::{BinaryOp, UnaryOp};
 
 /// Special-method name of each binary operator (mp_binary_op_method_name).
 pub(crate) const fn binary_op_name(op: BinaryOp) -> &'static str {
@@ -138,14 +138,25 @@ impl<'a> Vm<'a> {
             UnaryOp::NOT => "__bool__",
         };
         let t = self.type_name(a);
-        self.raise_fmt(b::T_TYPE_ERROR, format_args!("unsupported type for {name}: '{t}'"))
+        self.raise_fmt(
+            b::T_TYPE_ERROR,
+            format_args!("unsupported type for {name}: '{t}'"),
+        )
     }
 
-    pub(crate) fn binary_unsupported(&mut self, op: BinaryOp, a: Obj, bb: Obj) -> crate::vm::Raised {
+    pub(crate) fn binary_unsupported(
+        &mut self,
+        op: BinaryOp,
+        a: Obj,
+        bb: Obj,
+    ) -> crate::vm::Raised {
         let ta = self.type_name(a);
         let tb = self.type_name(bb);
         let name = binary_op_name(op);
-        self.raise_fmt(b::T_TYPE_ERROR, format_args!("unsupported types for {name}: '{ta}', '{tb}'"))
+        self.raise_fmt(
+            b::T_TYPE_ERROR,
+            format_args!("unsupported types for {name}: '{ta}', '{tb}'"),
+        )
     }
 
     /// `a op b`.
@@ -270,7 +281,10 @@ impl<'a> Vm<'a> {
                     x >> y.min(127)
                 } else {
                     if x != 0 && y > 62 {
-                        let (bx, by) = (crate::object::bigint::Big::from_i128(x), crate::object::bigint::Big::from_i128(y));
+                        let (bx, by) = (
+                            crate::object::bigint::Big::from_i128(x),
+                            crate::object::bigint::Big::from_i128(y),
+                        );
                         return self.big_op(op, &bx, &by);
                     }
                     x << y
@@ -289,7 +303,10 @@ impl<'a> Vm<'a> {
                         acc = match acc.checked_mul(base) {
                             Some(v) if v.unsigned_abs() <= u128::from(u64::MAX) => v,
                             _ => {
-                                let (bx, by) = (crate::object::bigint::Big::from_i128(x), crate::object::bigint::Big::from_i128(y));
+                                let (bx, by) = (
+                                    crate::object::bigint::Big::from_i128(x),
+                                    crate::object::bigint::Big::from_i128(y),
+                                );
                                 return self.big_op(op, &bx, &by);
                             }
                         };
@@ -299,7 +316,10 @@ impl<'a> Vm<'a> {
                         base = match base.checked_mul(base) {
                             Some(v) if v.unsigned_abs() <= u128::from(u64::MAX) => v,
                             _ => {
-                                let (bx, by) = (crate::object::bigint::Big::from_i128(x), crate::object::bigint::Big::from_i128(y));
+                                let (bx, by) = (
+                                    crate::object::bigint::Big::from_i128(x),
+                                    crate::object::bigint::Big::from_i128(y),
+                                );
                                 return self.big_op(op, &bx, &by);
                             }
                         };
@@ -351,7 +371,9 @@ impl<'a> Vm<'a> {
             }
             BinaryOp::POWER => {
                 if x == 0.0 && y < 0.0 {
-                    return Err(self.raise_msg_str(b::T_ZERO_DIVISION_ERROR, "0.0 to a negative power"));
+                    return Err(
+                        self.raise_msg_str(b::T_ZERO_DIVISION_ERROR, "0.0 to a negative power")
+                    );
                 }
                 crate::object::print::powf(x, y)
             }
@@ -359,9 +381,11 @@ impl<'a> Vm<'a> {
                 return Ok(x.partial_cmp(&y).map_or_else(
                     || match op {
                         BinaryOp::NOT_EQUAL => Some(Obj::TRUE),
-                        BinaryOp::LESS | BinaryOp::MORE | BinaryOp::LESS_EQUAL | BinaryOp::MORE_EQUAL | BinaryOp::EQUAL => {
-                            Some(Obj::FALSE)
-                        }
+                        BinaryOp::LESS
+                        | BinaryOp::MORE
+                        | BinaryOp::LESS_EQUAL
+                        | BinaryOp::MORE_EQUAL
+                        | BinaryOp::EQUAL => Some(Obj::FALSE),
                         _ => None,
                     },
                     |ord| ordering_result(op, ord).map(Obj::bool),
@@ -372,7 +396,13 @@ impl<'a> Vm<'a> {
     }
 
     /// Operators on str, bytes, tuple, list, dict and set.
-    fn seq_binary_op(&mut self, op: BinaryOp, plain: BinaryOp, a: Obj, bo: Obj) -> PyResult<Option<Obj>> {
+    fn seq_binary_op(
+        &mut self,
+        op: BinaryOp,
+        plain: BinaryOp,
+        a: Obj,
+        bo: Obj,
+    ) -> PyResult<Option<Obj>> {
         // str / bytes
         if let (Some((_, sa)), Some((_, sb))) = (self.str_or_bytes(a), self.str_or_bytes(bo)) {
             if sa == sb {
@@ -476,9 +506,14 @@ impl<'a> Vm<'a> {
     fn compare_seq_inner(&mut self, op: BinaryOp, a: Obj, bo: Obj) -> PyResult<Option<bool>> {
         let mut i = 0;
         loop {
-            let (Some(pa), Some(pb)) = (self.seq_parts(a), self.seq_parts(bo)) else { return Ok(None) };
+            let (Some(pa), Some(pb)) = (self.seq_parts(a), self.seq_parts(bo)) else {
+                return Ok(None);
+            };
             if i >= pa.2 || i >= pb.2 {
-                return Ok(ordering_result(op, pa.2.saturating_sub(i).cmp(&pb.2.saturating_sub(i))));
+                return Ok(ordering_result(
+                    op,
+                    pa.2.saturating_sub(i).cmp(&pb.2.saturating_sub(i)),
+                ));
             }
             let (x, y) = (self.seq_get(pa, i), self.seq_get(pb, i));
             if !self.equal(x, y)? {
@@ -503,7 +538,11 @@ impl<'a> Vm<'a> {
 
     /// `exc` matches `types` (a type or tuple of types).
     pub(crate) fn exception_match(&self, exc: Obj, types: Obj) -> bool {
-        let t = if self.is_kind(exc, Kind::Instance) { self.type_of(exc) } else { exc };
+        let t = if self.is_kind(exc, Kind::Instance) {
+            self.type_of(exc)
+        } else {
+            exc
+        };
         if self.is_kind(types, Kind::Tuple) {
             let n = self.tuple_len(types);
             (0..n).any(|i| self.is_subclass(t, self.heap.get_obj(types.bits(), i + 1)))

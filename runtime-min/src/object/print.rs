@@ -25,7 +25,10 @@ pub(crate) struct NumBuf {
 
 impl NumBuf {
     pub fn new() -> Self {
-        NumBuf { buf: [0; 400], len: 0 }
+        NumBuf {
+            buf: [0; 400],
+            len: 0,
+        }
     }
     pub fn as_bytes(&self) -> &[u8] {
         &self.buf[..self.len]
@@ -244,7 +247,9 @@ impl<'a> Vm<'a> {
                 let buf = self.root(slot);
                 let len = self.heap.get(buf.bits(), 0) as usize;
                 #[allow(clippy::cast_possible_truncation)]
-                let dst = self.heap.bytes_mut(buf.bits(), 1, (len + data.len()) as u32);
+                let dst = self
+                    .heap
+                    .bytes_mut(buf.bits(), 1, (len + data.len()) as u32);
                 if let Some(d) = dst.get_mut(at..at + data.len()) {
                     d.copy_from_slice(data);
                 }
@@ -265,7 +270,11 @@ impl<'a> Vm<'a> {
             let words = crate::object::words_for(new_cap)?;
             let new = self.alloc(Kind::Str, words + 1)?;
             let buf = self.root(slot);
-            self.heap.copy_within(Heap::payload_pos(buf.bits(), 1), Heap::payload_pos(new, 1), len);
+            self.heap.copy_within(
+                Heap::payload_pos(buf.bits(), 1),
+                Heap::payload_pos(new, 1),
+                len,
+            );
             #[allow(clippy::cast_possible_truncation)]
             self.heap.set(new, 0, len as u32);
             self.set_root(slot, Obj::heap(new));
@@ -299,7 +308,9 @@ impl<'a> Vm<'a> {
             let data = crate::loader::image_str(image, (n & 0xf_ffff) as usize, true);
             return self.sink_write(sink, data);
         }
-        let Some(off) = o.heap_offset() else { return Ok(()) };
+        let Some(off) = o.heap_offset() else {
+            return Ok(());
+        };
         let (store, len) = match self.heap.kind(off) {
             Kind::Str | Kind::Bytes => (off, self.heap.get(off, 0)),
             Kind::ByteArray => (self.heap.get(off, 1), self.heap.get(off, 0)),
@@ -322,8 +333,16 @@ impl<'a> Vm<'a> {
                 self.pop_root();
                 let at = at?;
                 let buf = self.root(slot);
-                let store = if self.heap.kind(off) == Kind::ByteArray { self.heap.get(off, 1) } else { off };
-                self.heap.copy_within(Heap::payload_pos(store, 1), Heap::payload_pos(buf.bits(), 1) + at, len as usize);
+                let store = if self.heap.kind(off) == Kind::ByteArray {
+                    self.heap.get(off, 1)
+                } else {
+                    off
+                };
+                self.heap.copy_within(
+                    Heap::payload_pos(store, 1),
+                    Heap::payload_pos(buf.bits(), 1) + at,
+                    len as usize,
+                );
                 #[allow(clippy::cast_possible_truncation)]
                 self.heap.set(buf.bits(), 0, at as u32 + len);
                 Ok(())
@@ -380,13 +399,13 @@ impl<'a> Vm<'a> {
                     self.sink_write(sink, b::builtin_name(n).as_bytes())?;
                     self.sink_write(sink, b">")
                 }
-                3 => {
-                    self.sink_write(sink, b"<bound_method>")
-                }
+                3 => self.sink_write(sink, b"<bound_method>"),
                 _ => self.print_bytes_repr(sink, o),
             };
         }
-        let Some(kind) = self.kind_of(o) else { return Ok(()) };
+        let Some(kind) = self.kind_of(o) else {
+            return Ok(());
+        };
         match kind {
             Kind::Float => {
                 let mut nb = NumBuf::new();
@@ -404,8 +423,7 @@ impl<'a> Vm<'a> {
                 let is_list = kind == Kind::List;
                 self.sink_write(sink, if is_list { b"[" } else { b"(" })?;
                 let mut i = 0;
-                loop {
-                    let Some(p) = self.seq_parts(o) else { break };
+                while let Some(p) = self.seq_parts(o) {
                     if i >= p.2 {
                         break;
                     }
@@ -528,7 +546,11 @@ impl<'a> Vm<'a> {
                 self.sink_write(sink, b"<generator object '")?;
                 let frame = self.heap.get_obj(o.bits(), 1);
                 let fun = self.heap.get_obj(frame.bits(), crate::vm::dispatch::F_FUN);
-                let name = if self.is_kind(fun, Kind::Function) { self.function_name(fun) } else { b"?" };
+                let name = if self.is_kind(fun, Kind::Function) {
+                    self.function_name(fun)
+                } else {
+                    b"?"
+                };
                 self.sink_write(sink, name)?;
                 self.sink_write(sink, b"'")?;
                 self.print_addr(sink, o)
@@ -571,7 +593,10 @@ impl<'a> Vm<'a> {
     fn print_returned_str(&mut self, sink: Sink, r: Obj, what: &str) -> PyResult<()> {
         if self.str_data(r).is_none() {
             let t = self.type_name(r);
-            return Err(self.raise_fmt(b::T_TYPE_ERROR, format_args!("{what} returned non-string (type {t})")));
+            return Err(self.raise_fmt(
+                b::T_TYPE_ERROR,
+                format_args!("{what} returned non-string (type {t})"),
+            ));
         }
         self.push_root(r);
         let res = self.sink_write_obj(sink, r);
@@ -663,7 +688,7 @@ impl<'a> Vm<'a> {
     }
 
     /// `str(o)` or `repr(o)` as a new string object.
-    pub(crate) fn to_str(&mut self, o: Obj, repr: bool) -> PyResult<Obj> {
+    pub(crate) fn obj_str(&mut self, o: Obj, repr: bool) -> PyResult<Obj> {
         if !repr && self.str_data(o).is_some() {
             return Ok(o);
         }

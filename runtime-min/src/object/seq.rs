@@ -140,9 +140,20 @@ impl<'a> Vm<'a> {
         };
         let n = pa.2 + pb.2;
         let is_list = self.is_kind(a, Kind::List);
-        let r = if is_list { self.new_list(n, n)? } else { self.new_tuple(n)? };
-        let (pa, pb) = (self.seq_parts(a).unwrap_or(pa), self.seq_parts(bo).unwrap_or(pb));
-        let (dst, off) = if is_list { (self.heap.get_obj(r.bits(), 1).bits(), 0) } else { (r.bits(), 1) };
+        let r = if is_list {
+            self.new_list(n, n)?
+        } else {
+            self.new_tuple(n)?
+        };
+        let (pa, pb) = (
+            self.seq_parts(a).unwrap_or(pa),
+            self.seq_parts(bo).unwrap_or(pb),
+        );
+        let (dst, off) = if is_list {
+            (self.heap.get_obj(r.bits(), 1).bits(), 0)
+        } else {
+            (r.bits(), 1)
+        };
         for i in 0..pa.2 {
             let v = self.seq_get(pa, i);
             self.heap.set_obj(dst, off + i, v);
@@ -160,7 +171,9 @@ impl<'a> Vm<'a> {
         if let Some((data, is_str)) = self.str_or_bytes(a) {
             let len = data.len();
             let total = len.checked_mul(n as usize).filter(|t| *t < (1 << 24));
-            let Some(total) = total else { return Err(self.raise_obj_memory()) };
+            let Some(total) = total else {
+                return Err(self.raise_obj_memory());
+            };
             let kind = if is_str { Kind::Str } else { Kind::Bytes };
             let o = self.new_str_uninit(kind, total)?;
             let src = self.str_or_bytes(a).map(|p| p.0);
@@ -171,7 +184,8 @@ impl<'a> Vm<'a> {
             while pos < src_len {
                 let chunk = (src_len - pos).min(64);
                 if let Some(s) = self.str_or_bytes(a) {
-                    buf[..chunk].copy_from_slice(s.0.get(pos..pos + chunk).unwrap_or(&[0; 64][..chunk]));
+                    buf[..chunk]
+                        .copy_from_slice(s.0.get(pos..pos + chunk).unwrap_or(&[0; 64][..chunk]));
                 }
                 #[allow(clippy::cast_possible_truncation)]
                 for k in 0..n as usize {
@@ -184,13 +198,25 @@ impl<'a> Vm<'a> {
             }
             return Ok(Obj::heap(o));
         }
-        let Some(p) = self.seq_parts(a) else { return Ok(Obj::NONE) };
+        let Some(p) = self.seq_parts(a) else {
+            return Ok(Obj::NONE);
+        };
         let total = p.2.checked_mul(n).filter(|t| *t < (1 << 22));
-        let Some(total) = total else { return Err(self.raise_obj_memory()) };
+        let Some(total) = total else {
+            return Err(self.raise_obj_memory());
+        };
         let is_list = self.is_kind(a, Kind::List);
-        let r = if is_list { self.new_list(total, total)? } else { self.new_tuple(total)? };
+        let r = if is_list {
+            self.new_list(total, total)?
+        } else {
+            self.new_tuple(total)?
+        };
         let p = self.seq_parts(a).unwrap_or(p);
-        let (dst, off) = if is_list { (self.heap.get_obj(r.bits(), 1).bits(), 0) } else { (r.bits(), 1) };
+        let (dst, off) = if is_list {
+            (self.heap.get_obj(r.bits(), 1).bits(), 0)
+        } else {
+            (r.bits(), 1)
+        };
         for i in 0..total {
             let v = self.seq_get(p, i % p.2.max(1));
             self.heap.set_obj(dst, off + i, v);
@@ -199,7 +225,10 @@ impl<'a> Vm<'a> {
     }
 
     pub(crate) fn step_not_supported(&mut self) -> crate::vm::Raised {
-        self.raise_msg_str(b::T_NOT_IMPLEMENTED_ERROR, "only slices with step=1 (aka None) are supported")
+        self.raise_msg_str(
+            b::T_NOT_IMPLEMENTED_ERROR,
+            "only slices with step=1 (aka None) are supported",
+        )
     }
 
     pub(crate) fn raise_obj_memory(&mut self) -> crate::vm::Raised {
@@ -210,7 +239,10 @@ impl<'a> Vm<'a> {
     pub(crate) fn norm_index(&mut self, i: Obj, len: u32, what: &str) -> PyResult<u32> {
         let Some(v) = self.int_to_i64(i) else {
             let t = self.type_name(i);
-            return Err(self.raise_fmt(b::T_TYPE_ERROR, format_args!("{what} indices must be integers, not {t}")));
+            return Err(self.raise_fmt(
+                b::T_TYPE_ERROR,
+                format_args!("{what} indices must be integers, not {t}"),
+            ));
         };
         let l = i64::from(len);
         let idx = if v < 0 { v + l } else { v };
@@ -242,8 +274,10 @@ impl<'a> Vm<'a> {
             let stop = get(self, 1)?.map_or(l, |v| clamp(if v < 0 { v + l } else { v }, 0, l));
             (start, stop)
         } else {
-            let start = get(self, 0)?.map_or(l - 1, |v| clamp(if v < 0 { v + l } else { v }, -1, l - 1));
-            let stop = get(self, 1)?.map_or(-1, |v| clamp(if v < 0 { v + l } else { v }, -1, l - 1));
+            let start =
+                get(self, 0)?.map_or(l - 1, |v| clamp(if v < 0 { v + l } else { v }, -1, l - 1));
+            let stop =
+                get(self, 1)?.map_or(-1, |v| clamp(if v < 0 { v + l } else { v }, -1, l - 1));
             (start, stop)
         };
         let n = if step > 0 {
@@ -257,7 +291,11 @@ impl<'a> Vm<'a> {
         } else {
             0
         };
-        Ok(SliceBounds { start, step, len: u32::try_from(n).unwrap_or(0) })
+        Ok(SliceBounds {
+            start,
+            step,
+            len: u32::try_from(n).unwrap_or(0),
+        })
     }
 
     /// `o[index]`.
@@ -266,16 +304,28 @@ impl<'a> Vm<'a> {
         match self.kind_of(o) {
             Some(Kind::List | Kind::Tuple) => {
                 let p = self.seq_parts(o).unwrap_or((0, 0, 0));
-                let what = if self.is_kind(o, Kind::List) { "list" } else { "tuple" };
+                let what = if self.is_kind(o, Kind::List) {
+                    "list"
+                } else {
+                    "tuple"
+                };
                 if is_slice {
                     let sb = self.slice_bounds(index, p.2)?;
                     let is_list = what == "list";
                     if !is_list && sb.step != 1 {
                         return Err(self.step_not_supported());
                     }
-                    let r = if is_list { self.new_list(sb.len, sb.len)? } else { self.new_tuple(sb.len)? };
+                    let r = if is_list {
+                        self.new_list(sb.len, sb.len)?
+                    } else {
+                        self.new_tuple(sb.len)?
+                    };
                     let p = self.seq_parts(o).unwrap_or(p);
-                    let (dst, off) = if is_list { (self.heap.get_obj(r.bits(), 1).bits(), 0) } else { (r.bits(), 1) };
+                    let (dst, off) = if is_list {
+                        (self.heap.get_obj(r.bits(), 1).bits(), 0)
+                    } else {
+                        (r.bits(), 1)
+                    };
                     for i in 0..sb.len {
                         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
                         let v = self.seq_get(p, sb.index(i) as u32);
@@ -322,7 +372,10 @@ impl<'a> Vm<'a> {
                 let r = self.new_str_uninit(Kind::Bytes, sb.len as usize)?;
                 for i in 0..sb.len {
                     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-                    let byte = self.bytes_data(o).and_then(|d| d.get(sb.index(i) as usize).copied()).unwrap_or(0);
+                    let byte = self
+                        .bytes_data(o)
+                        .and_then(|d| d.get(sb.index(i) as usize).copied())
+                        .unwrap_or(0);
                     if let Some(x) = self.heap.bytes_mut(r, 1, sb.len).get_mut(i as usize) {
                         *x = byte;
                     }
@@ -332,9 +385,16 @@ impl<'a> Vm<'a> {
                 }
                 return Ok(Obj::heap(r));
             }
-            let what = if self.is_kind(o, Kind::ByteArray) { "bytearray" } else { "bytes" };
+            let what = if self.is_kind(o, Kind::ByteArray) {
+                "bytearray"
+            } else {
+                "bytes"
+            };
             let i = self.norm_index(index, len, what)?;
-            let byte = self.bytes_data(o).and_then(|d| d.get(i as usize).copied()).unwrap_or(0);
+            let byte = self
+                .bytes_data(o)
+                .and_then(|d| d.get(i as usize).copied())
+                .unwrap_or(0);
             return Ok(Obj::small_sat(i64::from(byte)));
         }
         if o.imm_of(crate::obj::Imm::Type).is_some() || self.is_kind(o, Kind::Class) {
@@ -342,7 +402,10 @@ impl<'a> Vm<'a> {
             return Ok(o);
         }
         let t = self.type_name(o);
-        Err(self.raise_fmt(b::T_TYPE_ERROR, format_args!("'{t}' object isn't subscriptable")))
+        Err(self.raise_fmt(
+            b::T_TYPE_ERROR,
+            format_args!("'{t}' object isn't subscriptable"),
+        ))
     }
 
     /// `o[index] = value`, or `del o[index]` when `value` is NULL.
@@ -382,7 +445,11 @@ impl<'a> Vm<'a> {
                 }
                 let store = self.heap.get_obj(o.bits(), 1);
                 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-                if let Some(x) = self.heap.bytes_mut(store.bits(), 1, len).get_mut(i as usize) {
+                if let Some(x) = self
+                    .heap
+                    .bytes_mut(store.bits(), 1, len)
+                    .get_mut(i as usize)
+                {
                     *x = v as u8;
                 }
                 return Ok(());
@@ -401,9 +468,15 @@ impl<'a> Vm<'a> {
         }
         let t = self.type_name(o);
         if value.is_null() {
-            Err(self.raise_fmt(b::T_TYPE_ERROR, format_args!("'{t}' object doesn't support item deletion")))
+            Err(self.raise_fmt(
+                b::T_TYPE_ERROR,
+                format_args!("'{t}' object doesn't support item deletion"),
+            ))
         } else {
-            Err(self.raise_fmt(b::T_TYPE_ERROR, format_args!("'{t}' object doesn't support item assignment")))
+            Err(self.raise_fmt(
+                b::T_TYPE_ERROR,
+                format_args!("'{t}' object doesn't support item assignment"),
+            ))
         }
     }
 
@@ -433,7 +506,11 @@ impl<'a> Vm<'a> {
         self.truncate_roots(base);
         let store = store?;
         let old = self.heap.get_obj(ba.bits(), 1).bits();
-        self.heap.copy_within(crate::heap::Heap::payload_pos(old, 1), crate::heap::Heap::payload_pos(store, 1), start);
+        self.heap.copy_within(
+            crate::heap::Heap::payload_pos(old, 1),
+            crate::heap::Heap::payload_pos(store, 1),
+            start,
+        );
         if !value.is_null() {
             self.copy_str_bytes(value, store, start)?;
         }
@@ -487,7 +564,11 @@ impl<'a> Vm<'a> {
         let stop = start + sb.len;
         let base = self.roots_len();
         self.push_root(l);
-        let src = if value.is_null() { self.new_list(0, 0)? } else { self.list_from_iter(value)? };
+        let src = if value.is_null() {
+            self.new_list(0, 0)?
+        } else {
+            self.list_from_iter(value)?
+        };
         self.push_root(src);
         let n = self.heap.get(src.bits(), 0);
         let new_len = len - sb.len + n;
@@ -524,7 +605,8 @@ impl<'a> Vm<'a> {
     }
 
     pub(crate) fn new_range(&mut self, start: i64, stop: i64, step: i64) -> PyResult<Obj> {
-        let (Some(a), Some(bb), Some(c)) = (Obj::small(start), Obj::small(stop), Obj::small(step)) else {
+        let (Some(a), Some(bb), Some(c)) = (Obj::small(start), Obj::small(stop), Obj::small(step))
+        else {
             return Err(self.raise_msg_str(b::T_OVERFLOW_ERROR, "small int overflow"));
         };
         let r = self.alloc(Kind::Range, 3)?;
@@ -558,7 +640,10 @@ impl<'a> Vm<'a> {
                 }
             }
             let t = self.type_name(item);
-            return Err(self.raise_fmt(b::T_TYPE_ERROR, format_args!("can't convert '{t}' object to str implicitly")));
+            return Err(self.raise_fmt(
+                b::T_TYPE_ERROR,
+                format_args!("can't convert '{t}' object to str implicitly"),
+            ));
         }
         match self.kind_of(container) {
             Some(Kind::Dict) => return Ok(self.dict_lookup(container, item)?.is_some()),
@@ -599,7 +684,9 @@ impl<'a> Vm<'a> {
             Err(_) => {
                 self.truncate_roots(base);
                 let t = self.type_name(container);
-                return Err(self.raise_fmt(b::T_TYPE_ERROR, format_args!("'{t}' object isn't iterable")));
+                return Err(
+                    self.raise_fmt(b::T_TYPE_ERROR, format_args!("'{t}' object isn't iterable"))
+                );
             }
         };
         self.push_root(it);
@@ -620,10 +707,16 @@ impl<'a> Vm<'a> {
         let t = self.tuple_from_iter(seq)?;
         let len = self.tuple_len(t);
         if len < n {
-            return Err(self.raise_fmt(b::T_VALUE_ERROR, format_args!("need more than {len} values to unpack")));
+            return Err(self.raise_fmt(
+                b::T_VALUE_ERROR,
+                format_args!("need more than {len} values to unpack"),
+            ));
         }
         if len > n {
-            return Err(self.raise_fmt(b::T_VALUE_ERROR, format_args!("too many values to unpack (expected {n})")));
+            return Err(self.raise_fmt(
+                b::T_VALUE_ERROR,
+                format_args!("too many values to unpack (expected {n})"),
+            ));
         }
         Ok(t)
     }

@@ -43,13 +43,17 @@ pub(crate) fn rfind(hay: &[u8], needle: &[u8], start: usize, end: usize) -> Opti
     if needle.len() > end {
         return None;
     }
-    (start..=end - needle.len()).rev().find(|&i| &hay[i..i + needle.len()] == needle)
+    (start..=end - needle.len())
+        .rev()
+        .find(|&i| &hay[i..i + needle.len()] == needle)
 }
 
 impl<'a> Vm<'a> {
     /// Concatenate two str or two bytes objects.
     pub(crate) fn concat_str(&mut self, a: Obj, bo: Obj) -> PyResult<Obj> {
-        let Some((da, is_str)) = self.str_or_bytes(a) else { return Ok(a) };
+        let Some((da, is_str)) = self.str_or_bytes(a) else {
+            return Ok(a);
+        };
         let la = da.len();
         let lb = self.str_or_bytes(bo).map_or(0, |p| p.0.len());
         let kind = if is_str { Kind::Str } else { Kind::Bytes };
@@ -74,7 +78,11 @@ impl<'a> Vm<'a> {
                 _ => return Ok(()),
             };
             let n = (n as usize).min((len as usize).saturating_sub(at));
-            self.heap.copy_within(Heap::payload_pos(store, 1), Heap::payload_pos(dst, 1) + at, n);
+            self.heap.copy_within(
+                Heap::payload_pos(store, 1),
+                Heap::payload_pos(dst, 1) + at,
+                n,
+            );
             return Ok(());
         }
         // Image or static data: not in the heap.
@@ -94,7 +102,9 @@ impl<'a> Vm<'a> {
 
     /// A new str/bytes from a byte range of `src` (same kind).
     pub(crate) fn substr(&mut self, src: Obj, start: usize, end: usize) -> PyResult<Obj> {
-        let Some((d, is_str)) = self.str_or_bytes(src) else { return Ok(src) };
+        let Some((d, is_str)) = self.str_or_bytes(src) else {
+            return Ok(src);
+        };
         let end = end.min(d.len());
         let start = start.min(end);
         if start == 0 && end == d.len() && !self.is_kind(src, Kind::ByteArray) {
@@ -106,8 +116,16 @@ impl<'a> Vm<'a> {
         self.pop_root();
         let o = o?;
         if let Some(off) = src.heap_offset() {
-            let store = if self.heap.kind(off) == Kind::ByteArray { self.heap.get(off, 1) } else { off };
-            self.heap.copy_within(Heap::payload_pos(store, 1) + start, Heap::payload_pos(o, 1), end - start);
+            let store = if self.heap.kind(off) == Kind::ByteArray {
+                self.heap.get(off, 1)
+            } else {
+                off
+            };
+            self.heap.copy_within(
+                Heap::payload_pos(store, 1) + start,
+                Heap::payload_pos(o, 1),
+                end - start,
+            );
         } else {
             let data: &'a [u8] = if let Some(q) = src.as_qstr() {
                 self.qstr_bytes(q)
@@ -197,12 +215,18 @@ impl<'a> Vm<'a> {
         let mut i = 0;
         let result = (|| {
             while i < len {
-                let c = self.str_data(fmt).and_then(|d| d.get(i).copied()).unwrap_or(0);
+                let c = self
+                    .str_data(fmt)
+                    .and_then(|d| d.get(i).copied())
+                    .unwrap_or(0);
                 if c != b'%' {
                     // copy a run of literal bytes
                     let mut buf = NumBuf::new();
                     while i < len && buf.len < 300 {
-                        let c = self.str_data(fmt).and_then(|d| d.get(i).copied()).unwrap_or(0);
+                        let c = self
+                            .str_data(fmt)
+                            .and_then(|d| d.get(i).copied())
+                            .unwrap_or(0);
                         if c == b'%' {
                             break;
                         }
@@ -218,12 +242,18 @@ impl<'a> Vm<'a> {
                 if self.str_data(fmt).and_then(|d| d.get(i).copied()) == Some(b'(') {
                     let start = i + 1;
                     let mut e = start;
-                    while e < len && self.str_data(fmt).and_then(|d| d.get(e).copied()) != Some(b')') {
+                    while e < len
+                        && self.str_data(fmt).and_then(|d| d.get(e).copied()) != Some(b')')
+                    {
                         e += 1;
                     }
                     let key = self.substr(fmt, start, e)?;
                     self.push_root(key);
-                    key_arg = if is_dict { self.dict_getitem(args, key)? } else { Obj::NULL };
+                    key_arg = if is_dict {
+                        self.dict_getitem(args, key)?
+                    } else {
+                        Obj::NULL
+                    };
                     self.pop_root();
                     i = e + 1;
                 }
@@ -245,9 +275,15 @@ impl<'a> Vm<'a> {
                         return Ok(key_arg);
                     }
                     if arg_i >= n_args {
-                        return Err(vm.raise_msg_str(b::T_TYPE_ERROR, "format string needs more arguments"));
+                        return Err(
+                            vm.raise_msg_str(b::T_TYPE_ERROR, "format string needs more arguments")
+                        );
                     }
-                    let a = if is_tuple { vm.heap.get_obj(args.bits(), arg_i + 1) } else { args };
+                    let a = if is_tuple {
+                        vm.heap.get_obj(args.bits(), arg_i + 1)
+                    } else {
+                        args
+                    };
                     arg_i += 1;
                     Ok(a)
                 };
@@ -258,7 +294,9 @@ impl<'a> Vm<'a> {
                     i += 1;
                 } else {
                     let mut w = None;
-                    while let Some(c @ b'0'..=b'9') = self.str_data(fmt).and_then(|d| d.get(i).copied()) {
+                    while let Some(c @ b'0'..=b'9') =
+                        self.str_data(fmt).and_then(|d| d.get(i).copied())
+                    {
                         w = Some(w.unwrap_or(0) * 10 + usize::from(c - b'0'));
                         i += 1;
                     }
@@ -272,7 +310,9 @@ impl<'a> Vm<'a> {
                         p = usize::try_from(self.get_int(w)?).unwrap_or(0);
                         i += 1;
                     } else {
-                        while let Some(c @ b'0'..=b'9') = self.str_data(fmt).and_then(|d| d.get(i).copied()) {
+                        while let Some(c @ b'0'..=b'9') =
+                            self.str_data(fmt).and_then(|d| d.get(i).copied())
+                        {
                             p = p * 10 + usize::from(c - b'0');
                             i += 1;
                         }
@@ -290,14 +330,18 @@ impl<'a> Vm<'a> {
                 let arg = take_arg(self)?;
                 match conv {
                     b's' | b'r' => {
-                        let s = self.to_str(arg, conv == b'r')?;
+                        let s = self.obj_str(arg, conv == b'r')?;
                         self.push_root(s);
                         let r = self.format_str_padded(sink, s, &spec, b'>');
                         self.pop_root();
                         r?;
                     }
                     b'c' => {
-                        let s = if self.str_data(arg).is_some() { arg } else { self.chr(arg)? };
+                        let s = if self.str_data(arg).is_some() {
+                            arg
+                        } else {
+                            self.chr(arg)?
+                        };
                         self.push_root(s);
                         let r = self.format_str_padded(sink, s, &spec, b'>');
                         self.pop_root();
@@ -311,8 +355,10 @@ impl<'a> Vm<'a> {
                         } else {
                             match self.int_to_i64(arg) {
                                 Some(v) => v,
-                                None if self.is_kind(arg, Kind::BigInt) && matches!(conv, b'd' | b'i' | b'u') => {
-                                    let s = self.to_str(arg, false)?;
+                                None if self.is_kind(arg, Kind::BigInt)
+                                    && matches!(conv, b'd' | b'i' | b'u') =>
+                                {
+                                    let s = self.obj_str(arg, false)?;
                                     self.push_root(s);
                                     let r = self.format_str_padded(sink, s, &spec, b'>');
                                     self.pop_root();
@@ -320,7 +366,10 @@ impl<'a> Vm<'a> {
                                     continue;
                                 }
                                 None => {
-                                    return Err(self.raise_msg_str(b::T_TYPE_ERROR, "%d format: a number is required"));
+                                    return Err(self.raise_msg_str(
+                                        b::T_TYPE_ERROR,
+                                        "%d format: a number is required",
+                                    ));
                                 }
                             }
                         };
@@ -334,7 +383,9 @@ impl<'a> Vm<'a> {
                     }
                     b'e' | b'E' | b'f' | b'F' | b'g' | b'G' => {
                         let Some(f) = self.float_of(arg) else {
-                            return Err(self.raise_msg_str(b::T_TYPE_ERROR, "can't convert to float"));
+                            return Err(
+                                self.raise_msg_str(b::T_TYPE_ERROR, "can't convert to float")
+                            );
                         };
                         spec.ty = conv;
                         if spec.precision.is_none() {
@@ -345,13 +396,21 @@ impl<'a> Vm<'a> {
                     _ => {
                         return Err(self.raise_fmt(
                             b::T_VALUE_ERROR,
-                            format_args!("unsupported format character '{}' (0x{:x}) at index {}", conv as char, conv, i - 1),
+                            format_args!(
+                                "unsupported format character '{}' (0x{:x}) at index {}",
+                                conv as char,
+                                conv,
+                                i - 1
+                            ),
                         ))
                     }
                 }
             }
             if is_tuple && arg_i < n_args {
-                return Err(self.raise_msg_str(b::T_TYPE_ERROR, "format string didn't convert all arguments"));
+                return Err(self.raise_msg_str(
+                    b::T_TYPE_ERROR,
+                    "format string didn't convert all arguments",
+                ));
             }
             Ok(())
         })();
@@ -361,23 +420,37 @@ impl<'a> Vm<'a> {
 
     /// A float value of an int or float.
     pub(crate) fn float_of(&self, o: Obj) -> Option<f64> {
-        self.float_value(o).or_else(|| self.big_of(o).map(|b| b.to_f64()))
+        self.float_value(o)
+            .or_else(|| self.big_of(o).map(|b| b.to_f64()))
     }
 
     /// `chr(i)`.
     pub(crate) fn chr(&mut self, i: Obj) -> PyResult<Obj> {
         let v = self.get_int(i)?;
         let c = u32::try_from(v).ok().and_then(char::from_u32);
-        let Some(c) = c else { return Err(self.raise_msg_str(b::T_VALUE_ERROR, "chr() arg not in range(0x110000)")) };
+        let Some(c) = c else {
+            return Err(self.raise_msg_str(b::T_VALUE_ERROR, "chr() arg not in range(0x110000)"));
+        };
         let mut buf = [0u8; 4];
         let s = c.encode_utf8(&mut buf);
         self.new_str(s.as_bytes())
     }
 
-    fn write_padded(&mut self, sink: Sink, body: &[u8], spec: &FormatSpec, default_align: u8, body_chars: usize) -> PyResult<()> {
+    fn write_padded(
+        &mut self,
+        sink: Sink,
+        body: &[u8],
+        spec: &FormatSpec,
+        default_align: u8,
+        body_chars: usize,
+    ) -> PyResult<()> {
         let width = spec.width.unwrap_or(0);
         let pad = width.saturating_sub(body_chars);
-        let align = if spec.align == 0 { default_align } else { spec.align };
+        let align = if spec.align == 0 {
+            default_align
+        } else {
+            spec.align
+        };
         let (left, right) = match align {
             b'<' => (0, pad),
             b'^' => (pad / 2, pad - pad / 2),
@@ -396,7 +469,13 @@ impl<'a> Vm<'a> {
     }
 
     /// Write a string object with width/precision/alignment.
-    pub(crate) fn format_str_padded(&mut self, sink: Sink, s: Obj, spec: &FormatSpec, default_align: u8) -> PyResult<()> {
+    pub(crate) fn format_str_padded(
+        &mut self,
+        sink: Sink,
+        s: Obj,
+        spec: &FormatSpec,
+        default_align: u8,
+    ) -> PyResult<()> {
         let (chars, bytes_len) = {
             let d = self.str_data(s).unwrap_or(&[]);
             (char_count(d), d.len())
@@ -413,7 +492,11 @@ impl<'a> Vm<'a> {
             return self.sink_write_obj(sink, s);
         }
         let pad = width.saturating_sub(chars);
-        let align = if spec.align == 0 { default_align } else { spec.align };
+        let align = if spec.align == 0 {
+            default_align
+        } else {
+            spec.align
+        };
         let (left, right) = match align {
             b'>' => (pad, 0),
             b'^' => (pad / 2, pad - pad / 2),
@@ -492,7 +575,13 @@ impl<'a> Vm<'a> {
     }
 
     /// Sign/prefix then digits, honouring zero fill and alignment (numbers default right).
-    fn write_number(&mut self, sink: Sink, prefix: &[u8], digits: &[u8], spec: &FormatSpec) -> PyResult<()> {
+    fn write_number(
+        &mut self,
+        sink: Sink,
+        prefix: &[u8],
+        digits: &[u8],
+        spec: &FormatSpec,
+    ) -> PyResult<()> {
         let total = prefix.len() + digits.len();
         let width = spec.width.unwrap_or(0);
         if spec.fill_zero && spec.align == 0 && width > total {
@@ -592,7 +681,9 @@ impl<'a> Vm<'a> {
                     i += 2;
                     continue;
                 }
-                return Err(self.raise_msg_str(b::T_VALUE_ERROR, "single '}' encountered in format string"));
+                return Err(
+                    self.raise_msg_str(b::T_VALUE_ERROR, "single '}' encountered in format string")
+                );
             }
             if c != b'{' {
                 let mut buf = NumBuf::new();
@@ -621,7 +712,9 @@ impl<'a> Vm<'a> {
                 i += 1;
             }
             if i >= len {
-                return Err(self.raise_msg_str(b::T_VALUE_ERROR, "expected '}' before end of string"));
+                return Err(
+                    self.raise_msg_str(b::T_VALUE_ERROR, "expected '}' before end of string")
+                );
             }
             let field_end = i;
             i += 1;
@@ -655,20 +748,29 @@ impl<'a> Vm<'a> {
             let name_bytes = name.as_bytes();
             let (head, rest) = split_field_name(name_bytes);
             if !rest.is_empty() {
-                return Err(self.raise_msg_str(b::T_NOT_IMPLEMENTED_ERROR, "attributes not supported"));
+                return Err(
+                    self.raise_msg_str(b::T_NOT_IMPLEMENTED_ERROR, "attributes not supported")
+                );
             }
             let mut value = if head.is_empty() {
                 let v = self.arg_pos(a, auto_idx + 1);
                 auto_idx += 1;
                 match v {
                     Some(v) => v,
-                    None => return Err(self.raise_msg_str(b::T_INDEX_ERROR, "tuple index out of range")),
+                    None => {
+                        return Err(self.raise_msg_str(b::T_INDEX_ERROR, "tuple index out of range"))
+                    }
                 }
             } else if head.iter().all(u8::is_ascii_digit) {
-                let n: u32 = core::str::from_utf8(head).ok().and_then(|s| s.parse().ok()).unwrap_or(u32::MAX);
+                let n: u32 = core::str::from_utf8(head)
+                    .ok()
+                    .and_then(|s| s.parse().ok())
+                    .unwrap_or(u32::MAX);
                 match self.arg_pos(a, n.saturating_add(1)) {
                     Some(v) => v,
-                    None => return Err(self.raise_msg_str(b::T_INDEX_ERROR, "tuple index out of range")),
+                    None => {
+                        return Err(self.raise_msg_str(b::T_INDEX_ERROR, "tuple index out of range"))
+                    }
                 }
             } else {
                 match self.arg_kw(a, head) {
@@ -685,7 +787,10 @@ impl<'a> Vm<'a> {
             let mut r = rest;
             while !r.is_empty() {
                 if r[0] == b'.' {
-                    let e = r[1..].iter().position(|&c| c == b'.' || c == b'[').map_or(r.len(), |p| p + 1);
+                    let e = r[1..]
+                        .iter()
+                        .position(|&c| c == b'.' || c == b'[')
+                        .map_or(r.len(), |p| p + 1);
                     let attr = self.new_str(&r[1..e])?;
                     self.push_root(attr);
                     value = self.load_attr(value, attr)?;
@@ -695,7 +800,10 @@ impl<'a> Vm<'a> {
                     let e = r.iter().position(|&c| c == b']').unwrap_or(r.len());
                     let inner = &r[1..e];
                     let key = if !inner.is_empty() && inner.iter().all(u8::is_ascii_digit) {
-                        let n: i64 = core::str::from_utf8(inner).ok().and_then(|s| s.parse().ok()).unwrap_or(0);
+                        let n: i64 = core::str::from_utf8(inner)
+                            .ok()
+                            .and_then(|s| s.parse().ok())
+                            .unwrap_or(0);
                         Obj::small_sat(n)
                     } else {
                         self.new_str(inner)?
@@ -709,7 +817,7 @@ impl<'a> Vm<'a> {
                 }
             }
             if conv == b'r' || conv == b's' {
-                value = self.to_str(value, conv == b'r')?;
+                value = self.obj_str(value, conv == b'r')?;
                 self.push_root(value);
             }
             // The spec may itself contain {} fields (nested).
@@ -718,7 +826,9 @@ impl<'a> Vm<'a> {
             while p < field_end {
                 let c = byte(self, p).unwrap_or(0);
                 if c == b'{' {
-                    let e = (p..field_end).find(|&q| byte(self, q) == Some(b'}')).unwrap_or(field_end);
+                    let e = (p..field_end)
+                        .find(|&q| byte(self, q) == Some(b'}'))
+                        .unwrap_or(field_end);
                     let mut nm = NumBuf::new();
                     for q in p + 1..e {
                         nm.push(byte(self, q).unwrap_or(0));
@@ -728,13 +838,16 @@ impl<'a> Vm<'a> {
                         auto_idx += 1;
                         v
                     } else if nm.as_bytes().iter().all(u8::is_ascii_digit) {
-                        let n: u32 = core::str::from_utf8(nm.as_bytes()).ok().and_then(|s| s.parse().ok()).unwrap_or(0);
+                        let n: u32 = core::str::from_utf8(nm.as_bytes())
+                            .ok()
+                            .and_then(|s| s.parse().ok())
+                            .unwrap_or(0);
                         self.arg_pos(a, n + 1)
                     } else {
                         self.arg_kw(a, nm.as_bytes())
                     };
                     if let Some(v) = v {
-                        let s = self.to_str(v, false)?;
+                        let s = self.obj_str(v, false)?;
                         if let Some(d) = self.str_data(s) {
                             let d: &[u8] = d;
                             let mut tmp = NumBuf::new();
@@ -756,7 +869,12 @@ impl<'a> Vm<'a> {
     }
 
     /// `format(value, spec)`.
-    pub(crate) fn format_value(&mut self, sink: Sink, value: Obj, spec_text: &[u8]) -> PyResult<()> {
+    pub(crate) fn format_value(
+        &mut self,
+        sink: Sink,
+        value: Obj,
+        spec_text: &[u8],
+    ) -> PyResult<()> {
         if self.is_kind(value, Kind::Instance) {
             if let Some(m) = self.lookup_special(value, "__format__") {
                 let _ = m;
@@ -776,14 +894,14 @@ impl<'a> Vm<'a> {
             return Err(self.raise_msg_str(b::T_VALUE_ERROR, "invalid format specifier"));
         };
         if spec_text.is_empty() {
-            let s = self.to_str(value, false)?;
+            let s = self.obj_str(value, false)?;
             self.push_root(s);
             let r = self.sink_write_obj(sink, s);
             self.pop_root();
             return r;
         }
         if self.is_kind(value, Kind::BigInt) && matches!(spec.ty, 0 | b'd' | b'n') {
-            let s = self.to_str(value, false)?;
+            let s = self.obj_str(value, false)?;
             self.push_root(s);
             let r = self.format_str_padded(sink, s, &spec, b'>');
             self.pop_root();
@@ -800,11 +918,18 @@ impl<'a> Vm<'a> {
                     self.pop_root();
                     r
                 }
-                b'e' | b'E' | b'f' | b'F' | b'g' | b'G' | b'%' => {
+                b'e' | b'E' | b'f' | b'F' | b'g' | b'G' | b'%' =>
+                {
                     #[allow(clippy::cast_precision_loss)]
                     self.format_float(sink, v as f64, &spec)
                 }
-                _ => Err(self.raise_fmt(b::T_VALUE_ERROR, format_args!("unknown format code '{}' for object of type 'int'", spec.ty as char))),
+                _ => Err(self.raise_fmt(
+                    b::T_VALUE_ERROR,
+                    format_args!(
+                        "unknown format code '{}' for object of type 'int'",
+                        spec.ty as char
+                    ),
+                )),
             };
         }
         if let Some(f) = self.float_value(value) {
@@ -819,10 +944,16 @@ impl<'a> Vm<'a> {
                     }
                     self.format_float(sink, f, &s2)
                 }
-                _ => Err(self.raise_fmt(b::T_VALUE_ERROR, format_args!("unknown format code '{}' for object of type 'float'", spec.ty as char))),
+                _ => Err(self.raise_fmt(
+                    b::T_VALUE_ERROR,
+                    format_args!(
+                        "unknown format code '{}' for object of type 'float'",
+                        spec.ty as char
+                    ),
+                )),
             };
         }
-        let s = self.to_str(value, false)?;
+        let s = self.obj_str(value, false)?;
         self.push_root(s);
         let r = self.format_str_padded(sink, s, &spec, b'<');
         self.pop_root();
@@ -857,7 +988,10 @@ impl ToOwnedArray for [u8] {
 
 /// `{name.attr[key]}` → (`name`, `.attr[key]`).
 fn split_field_name(s: &[u8]) -> (&[u8], &[u8]) {
-    let e = s.iter().position(|&c| c == b'.' || c == b'[').unwrap_or(s.len());
+    let e = s
+        .iter()
+        .position(|&c| c == b'.' || c == b'[')
+        .unwrap_or(s.len());
     (&s[..e], &s[e..])
 }
 
@@ -877,7 +1011,17 @@ pub(crate) struct FormatSpec {
 
 impl Default for FormatSpec {
     fn default() -> Self {
-        FormatSpec { fill: ' ', align: 0, sign: 0, alt: false, fill_zero: false, width: None, comma: false, precision: None, ty: 0 }
+        FormatSpec {
+            fill: ' ',
+            align: 0,
+            sign: 0,
+            alt: false,
+            fill_zero: false,
+            width: None,
+            comma: false,
+            precision: None,
+            ty: 0,
+        }
     }
 }
 
@@ -967,7 +1111,11 @@ fn write_exp(out: &mut NumBuf, a: f64, prec: usize, upper: bool) {
     out.extend(&s[..epos]);
     out.push(if upper { b'E' } else { b'e' });
     let exp = s.get(epos + 1..).unwrap_or(b"0");
-    let (neg, digits) = if exp.first() == Some(&b'-') { (true, &exp[1..]) } else { (false, exp) };
+    let (neg, digits) = if exp.first() == Some(&b'-') {
+        (true, &exp[1..])
+    } else {
+        (false, exp)
+    };
     out.push(if neg { b'-' } else { b'+' });
     if digits.len() < 2 {
         out.push(b'0');
@@ -987,13 +1135,19 @@ fn write_general(out: &mut NumBuf, a: f64, p: usize, upper: bool, alt: bool) {
     let _ = core::fmt::write(&mut tmp, format_args!("{a:.pm1$e}"));
     let s = tmp.as_bytes();
     let epos = s.iter().position(|&c| c == b'e').unwrap_or(s.len());
-    let exp: i64 = core::str::from_utf8(s.get(epos + 1..).unwrap_or(b"0")).ok().and_then(|t| t.parse().ok()).unwrap_or(0);
+    let exp: i64 = core::str::from_utf8(s.get(epos + 1..).unwrap_or(b"0"))
+        .ok()
+        .and_then(|t| t.parse().ok())
+        .unwrap_or(0);
     #[allow(clippy::cast_possible_wrap)]
     if exp < -4 || exp >= p as i64 {
         let mut e = NumBuf::new();
         write_exp(&mut e, a, pm1, upper);
         let eb = e.as_bytes();
-        let ep = eb.iter().position(|&c| c == b'e' || c == b'E').unwrap_or(eb.len());
+        let ep = eb
+            .iter()
+            .position(|&c| c == b'e' || c == b'E')
+            .unwrap_or(eb.len());
         let mut mant = &eb[..ep];
         if !alt && mant.contains(&b'.') {
             while mant.last() == Some(&b'0') {
@@ -1006,7 +1160,11 @@ fn write_general(out: &mut NumBuf, a: f64, p: usize, upper: bool, alt: bool) {
         out.extend(mant);
         out.extend(&eb[ep..]);
     } else {
-        #[allow(clippy::cast_sign_loss, clippy::cast_possible_truncation, clippy::cast_possible_wrap)]
+        #[allow(
+            clippy::cast_sign_loss,
+            clippy::cast_possible_truncation,
+            clippy::cast_possible_wrap
+        )]
         let decimals = (p as i64 - 1 - exp).max(0) as usize;
         let mut f = NumBuf::new();
         let _ = core::fmt::write(&mut f, format_args!("{a:.decimals$}"));

@@ -20,10 +20,6 @@ pub(crate) struct Args {
     pub n_kw: u32,
 }
 
-impl Args {
-    pub const EMPTY: Args = Args { src: Obj::NULL, start: 0, n_pos: 0, n_kw: 0 };
-}
-
 /// Scope flags (py/runtime0.h).
 pub(crate) const SCOPE_GENERATOR: u32 = 1;
 pub(crate) const SCOPE_VARKEYWORDS: u32 = 2;
@@ -54,9 +50,16 @@ pub(crate) struct CodeInfo<'a> {
     pub index: u32,
 }
 
+/// A decoded signature and size: (n_state, n_exc, flags, n_pos, n_kwonly, n_def), info start,
+/// n_info, n_cell.
+type PreludeParts = ((u32, u32, u32, u32, u32, u32), usize, u32, u32);
+
 /// Decode a prelude at `off` in `image` (`MP_BC_PRELUDE_SIG_DECODE` / `SIZE_DECODE`).
-fn decode_prelude(image: &[u8], off: usize, end: usize) -> Option<(u32, u32, u32, u32, u32, u32, usize, u32, u32)> {
-    let mut r = Reader { data: image.get(..end)?, pos: off };
+fn decode_prelude(image: &[u8], off: usize, end: usize) -> Option<PreludeParts> {
+    let mut r = Reader {
+        data: image.get(..end)?,
+        pos: off,
+    };
     let mut z = r.u8()?;
     let mut s = u32::from((z >> 3) & 0xf);
     let mut e = u32::from((z >> 2) & 1);
@@ -95,7 +98,7 @@ fn decode_prelude(image: &[u8], off: usize, end: usize) -> Option<(u32, u32, u32
         }
         n += 1;
     }
-    Some((s, e, f, a, k, d, r.pos, info, c))
+    Some(((s, e, f, a, k, d), r.pos, info, c))
 }
 
 impl<'a> Vm<'a> {
@@ -124,7 +127,10 @@ impl<'a> Vm<'a> {
 
     /// Keyword pair `i`.
     pub(crate) fn kw_pair(&self, a: &Args, i: u32) -> (Obj, Obj) {
-        (self.arg_raw(a, a.n_pos + 2 * i), self.arg_raw(a, a.n_pos + 2 * i + 1))
+        (
+            self.arg_raw(a, a.n_pos + 2 * i),
+            self.arg_raw(a, a.n_pos + 2 * i + 1),
+        )
     }
 
     /// Keyword argument by name.
@@ -141,7 +147,12 @@ impl<'a> Vm<'a> {
             let t = self.new_tuple_from(args)?;
             self.push_root(t);
             #[allow(clippy::cast_possible_truncation)]
-            let a = Args { src: t, start: 1, n_pos: args.len() as u32, n_kw: 0 };
+            let a = Args {
+                src: t,
+                start: 1,
+                n_pos: args.len() as u32,
+                n_kw: 0,
+            };
             let r = self.call(f, &a);
             self.pop_root();
             return r;
@@ -153,7 +164,12 @@ impl<'a> Vm<'a> {
             self.push_root(x);
         }
         #[allow(clippy::cast_possible_truncation)]
-        let a = Args { src: Obj::NULL, start: start as u32, n_pos: args.len() as u32, n_kw: 0 };
+        let a = Args {
+            src: Obj::NULL,
+            start: start as u32,
+            n_pos: args.len() as u32,
+            n_kw: 0,
+        };
         let r = self.call(f, &a);
         self.truncate_roots(base);
         r
@@ -179,7 +195,12 @@ impl<'a> Vm<'a> {
             self.heap.set_obj(t.bits(), 2 + i, v);
         }
         self.push_root(t);
-        let na = Args { src: t, start: 1, n_pos: a.n_pos + 1, n_kw: a.n_kw };
+        let na = Args {
+            src: t,
+            start: 1,
+            n_pos: a.n_pos + 1,
+            n_kw: a.n_kw,
+        };
         let r = self.call(f, &na);
         self.truncate_roots(base);
         r
@@ -194,24 +215,29 @@ impl<'a> Vm<'a> {
                     Some(func) => func(self, a),
                     None => Err(self.not_callable(f)),
                 },
-                3 => match b::METHODS.get(n as usize) {
-                    Some(m) => {
-                        if a.n_pos == 0 {
-                            return Err(self.raise_msg_str(b::T_TYPE_ERROR, "unbound method needs an argument"));
-                        }
-                        let s = self.arg(a, 0);
-                        if !m.class_method && !b::method_accepts(self, m.ty, s) {
-                            let t = self.type_name(s);
-                            let want = b::type_name(m.ty);
-                            return Err(self.raise_fmt(
+                3 => {
+                    match b::METHODS.get(n as usize) {
+                        Some(m) => {
+                            if a.n_pos == 0 {
+                                return Err(self.raise_msg_str(
+                                    b::T_TYPE_ERROR,
+                                    "unbound method needs an argument",
+                                ));
+                            }
+                            let s = self.arg(a, 0);
+                            if !m.class_method && !b::method_accepts(self, m.ty, s) {
+                                let t = self.type_name(s);
+                                let want = b::type_name(m.ty);
+                                return Err(self.raise_fmt(
                                 b::T_TYPE_ERROR,
                                 format_args!("descriptor requires a '{want}' object but received a '{t}'"),
                             ));
+                            }
+                            (m.func)(self, a)
                         }
-                        (m.func)(self, a)
+                        None => Err(self.not_callable(f)),
                     }
-                    None => Err(self.not_callable(f)),
-                },
+                }
                 _ => Err(self.not_callable(f)),
             };
         }
@@ -266,13 +292,16 @@ impl<'a> Vm<'a> {
         if end > image.len() {
             return None;
         }
-        let (s, e, f, a, k, d, info_start, n_info, n_cell) = decode_prelude(image, off, end)?;
+        let ((s, e, f, a, k, d), info_start, n_info, n_cell) = decode_prelude(image, off, end)?;
         let info_end = info_start.checked_add(n_info as usize)?;
         let bc_start = info_end.checked_add(n_cell as usize)?;
         if bc_start > end || s > 0x1_0000 || e > 0x1000 {
             return None;
         }
-        let mut r = Reader { data: image.get(..info_end)?, pos: info_start };
+        let mut r = Reader {
+            data: image.get(..info_end)?,
+            pos: info_start,
+        };
         let name_idx = r.vuint()?;
         let name = self.module_qstr(module, name_idx)?;
         Some(CodeInfo {
@@ -304,7 +333,10 @@ impl<'a> Vm<'a> {
 
     /// Argument name `j` (slot order) of a code object.
     fn arg_name(&self, code: &CodeInfo<'a>, j: u32) -> Option<Qstr> {
-        let mut r = Reader { data: code.image.get(..code.info_end)?, pos: code.info_start };
+        let mut r = Reader {
+            data: code.image.get(..code.info_end)?,
+            pos: code.info_start,
+        };
         r.vuint()?;
         for _ in 0..j {
             r.vuint()?;
@@ -363,7 +395,9 @@ impl<'a> Vm<'a> {
             self.heap.set_obj(g, 1, Obj::heap(fr));
             return Ok(Obj::heap(g));
         }
-        let globals = self.heap.get_obj(code.module.bits(), crate::loader::M_GLOBALS);
+        let globals = self
+            .heap
+            .get_obj(code.module.bits(), crate::loader::M_GLOBALS);
         self.heap.set_obj(fr, F_LOCALS, globals);
         let r = self.run_frame(Obj::heap(fr), Obj::NULL);
         self.pop_root();
@@ -440,7 +474,12 @@ impl<'a> Vm<'a> {
                     let name = core::str::from_utf8(self.qstr_bytes(code.name)).unwrap_or("?");
                     return Err(self.raise_fmt(
                         b::T_TYPE_ERROR,
-                        format_args!("{}() takes {} positional arguments but {} were given", name, n_pos_params - n_def, n_args),
+                        format_args!(
+                            "{}() takes {} positional arguments but {} were given",
+                            name,
+                            n_pos_params - n_def,
+                            n_args
+                        ),
                     ));
                 }
             }
@@ -459,12 +498,18 @@ impl<'a> Vm<'a> {
                 let (key, val) = self.kw_pair(a, i);
                 let mut found = false;
                 for j in 0..n_pos_params + n_kwonly {
-                    let Some(q) = self.arg_name(code, j) else { break };
-                    let matches = key.as_qstr() == Some(q) || self.str_data(key) == Some(self.qstr_bytes(q));
+                    let Some(q) = self.arg_name(code, j) else {
+                        break;
+                    };
+                    let matches =
+                        key.as_qstr() == Some(q) || self.str_data(key) == Some(self.qstr_bytes(q));
                     if matches {
                         if !self.get_local(fr, n_state, j).is_null() {
                             let n = core::str::from_utf8(self.qstr_bytes(q)).unwrap_or("?");
-                            return Err(self.raise_fmt(b::T_TYPE_ERROR, format_args!("function got multiple values for argument '{n}'")));
+                            return Err(self.raise_fmt(
+                                b::T_TYPE_ERROR,
+                                format_args!("function got multiple values for argument '{n}'"),
+                            ));
                         }
                         self.set_local(fr, n_state, j, val);
                         found = true;
@@ -475,17 +520,36 @@ impl<'a> Vm<'a> {
                     continue;
                 }
                 if flags & SCOPE_VARKEYWORDS == 0 {
-                    let n = self.str_data(key).and_then(|d| core::str::from_utf8(d).ok()).unwrap_or("?");
-                    let mut buf = crate::vm::FmtBuf { buf: [0; 200], len: 0 };
-                    let _ = core::fmt::write(&mut buf, format_args!("unexpected keyword argument '{n}'"));
+                    let n = self
+                        .str_data(key)
+                        .and_then(|d| core::str::from_utf8(d).ok())
+                        .unwrap_or("?");
+                    let mut buf = crate::vm::FmtBuf {
+                        buf: [0; 200],
+                        len: 0,
+                    };
+                    let _ = core::fmt::write(
+                        &mut buf,
+                        format_args!("unexpected keyword argument '{n}'"),
+                    );
                     let len = buf.len;
-                    let msg = core::str::from_utf8(&buf.buf[..len]).unwrap_or("unexpected keyword argument");
+                    let msg = core::str::from_utf8(&buf.buf[..len])
+                        .unwrap_or("unexpected keyword argument");
                     return Err(self.raise_msg_str(b::T_TYPE_ERROR, msg));
                 }
                 if self.dict_lookup(dict, key)?.is_some() {
-                    let n = self.str_data(key).and_then(|d| core::str::from_utf8(d).ok()).unwrap_or("?");
-                    let mut buf = crate::vm::FmtBuf { buf: [0; 200], len: 0 };
-                    let _ = core::fmt::write(&mut buf, format_args!("function got multiple values for argument '{n}'"));
+                    let n = self
+                        .str_data(key)
+                        .and_then(|d| core::str::from_utf8(d).ok())
+                        .unwrap_or("?");
+                    let mut buf = crate::vm::FmtBuf {
+                        buf: [0; 200],
+                        len: 0,
+                    };
+                    let _ = core::fmt::write(
+                        &mut buf,
+                        format_args!("function got multiple values for argument '{n}'"),
+                    );
                     let len = buf.len;
                     let msg = core::str::from_utf8(&buf.buf[..len]).unwrap_or("?");
                     return Err(self.raise_msg_str(b::T_TYPE_ERROR, msg));
@@ -505,7 +569,10 @@ impl<'a> Vm<'a> {
                 if self.get_local(fr, n_state, slot).is_null() {
                     return Err(self.raise_fmt(
                         b::T_TYPE_ERROR,
-                        format_args!("function missing required positional argument #{}", slot + 1),
+                        format_args!(
+                            "function missing required positional argument #{}",
+                            slot + 1
+                        ),
                     ));
                 }
             }
@@ -532,7 +599,9 @@ impl<'a> Vm<'a> {
             }
         } else {
             if n_kwonly != 0 {
-                return Err(self.raise_msg_str(b::T_TYPE_ERROR, "function missing keyword-only argument"));
+                return Err(
+                    self.raise_msg_str(b::T_TYPE_ERROR, "function missing keyword-only argument")
+                );
             }
             if flags & SCOPE_VARKEYWORDS != 0 {
                 let d = self.new_dict(0)?;
@@ -541,7 +610,9 @@ impl<'a> Vm<'a> {
         }
         // Convert cell variables.
         for c in 0..code.n_cell {
-            let Some(&local) = code.image.get(code.cells_start + c as usize) else { break };
+            let Some(&local) = code.image.get(code.cells_start + c as usize) else {
+                break;
+            };
             let local = u32::from(local);
             let v = self.get_local(fr, n_state, local);
             let cell = self.alloc(Kind::Cell, 1)?;
@@ -570,18 +641,26 @@ impl<'a> Vm<'a> {
         let started = sp != 0 || self.heap.get(frame.bits(), crate::vm::dispatch::F_FLAGS) & 1 != 0;
         if !started {
             if send != Obj::NONE && !send.is_null() && inject.is_null() {
-                return Err(self.raise_msg_str(b::T_TYPE_ERROR, "can't send non-None value to a just-started generator"));
+                return Err(self.raise_msg_str(
+                    b::T_TYPE_ERROR,
+                    "can't send non-None value to a just-started generator",
+                ));
             }
             let fun = self.heap.get_obj(frame.bits(), F_FUN);
             let module = self.heap.get_obj(fun.bits(), 1);
             let globals = self.heap.get_obj(module.bits(), crate::loader::M_GLOBALS);
             self.heap.set_obj(frame.bits(), F_LOCALS, globals);
             let fl = self.heap.get(frame.bits(), crate::vm::dispatch::F_FLAGS);
-            self.heap.set(frame.bits(), crate::vm::dispatch::F_FLAGS, fl | 1);
+            self.heap
+                .set(frame.bits(), crate::vm::dispatch::F_FLAGS, fl | 1);
         } else if inject.is_null() {
             // Replace the yielded value with the sent one.
             let top = sp.saturating_sub(1);
-            self.heap.set_obj(frame.bits(), F_STATE + top, if send.is_null() { Obj::NONE } else { send });
+            self.heap.set_obj(
+                frame.bits(),
+                F_STATE + top,
+                if send.is_null() { Obj::NONE } else { send },
+            );
         }
         self.heap.set(g.bits(), 0, 1);
         self.push_root(g);
@@ -598,7 +677,9 @@ impl<'a> Vm<'a> {
                 self.heap.set_obj(g.bits(), 1, Obj::NULL);
                 // A StopIteration escaping a generator becomes RuntimeError (PEP 479).
                 if self.is_instance_of(self.exc, b::T_STOP_ITERATION) {
-                    return Err(self.raise_msg_str(b::T_RUNTIME_ERROR, "generator raised StopIteration"));
+                    return Err(
+                        self.raise_msg_str(b::T_RUNTIME_ERROR, "generator raised StopIteration")
+                    );
                 }
                 Err(e)
             }
@@ -623,8 +704,15 @@ impl<'a> Vm<'a> {
         let base = self.roots_len();
         self.push_root(cls);
         let native = self.native_base(cls);
-        let inst = if let Some(new) = self.class_lookup(cls, b"__new__").filter(|n| self.is_kind(*n, Kind::Function) || self.is_kind(*n, Kind::Wrapper)) {
-            let new = if self.is_kind(new, Kind::Wrapper) { self.heap.get_obj(new.bits(), 1) } else { new };
+        let inst = if let Some(new) = self
+            .class_lookup(cls, b"__new__")
+            .filter(|n| self.is_kind(*n, Kind::Function) || self.is_kind(*n, Kind::Wrapper))
+        {
+            let new = if self.is_kind(new, Kind::Wrapper) {
+                self.heap.get_obj(new.bits(), 1)
+            } else {
+                new
+            };
             let r = self.call_with_self(new, cls, a);
             let r = match r {
                 Ok(r) => r,
@@ -671,19 +759,24 @@ impl<'a> Vm<'a> {
         };
         self.push_root(inst);
         let r = match self.class_lookup(cls, b"__init__") {
-            Some(init) => {
-                let init = if self.is_kind(init, Kind::Function) || init.as_imm().is_some() { init } else { init };
-                match self.call_with_self(init, inst, a) {
-                    Ok(r) if r != Obj::NONE => Err(self.raise_msg_str(b::T_TYPE_ERROR, "__init__() should return None")),
-                    Ok(_) => Ok(inst),
-                    Err(e) => Err(e),
+            Some(init) => match self.call_with_self(init, inst, a) {
+                Ok(r) if r != Obj::NONE => {
+                    Err(self.raise_msg_str(b::T_TYPE_ERROR, "__init__() should return None"))
                 }
-            }
+                Ok(_) => Ok(inst),
+                Err(e) => Err(e),
+            },
             None => {
-                if a.n_pos + a.n_kw > 0 && !b::is_exception_type(native) && self.class_lookup(cls, b"__new__").is_none() {
+                if a.n_pos + a.n_kw > 0
+                    && !b::is_exception_type(native)
+                    && self.class_lookup(cls, b"__new__").is_none()
+                {
                     Err(self.raise_fmt(
                         b::T_TYPE_ERROR,
-                        format_args!("function takes 0 positional arguments but {} were given", a.n_pos),
+                        format_args!(
+                            "function takes 0 positional arguments but {} were given",
+                            a.n_pos
+                        ),
                     ))
                 } else {
                     Ok(inst)
@@ -694,4 +787,3 @@ impl<'a> Vm<'a> {
         r
     }
 }
-

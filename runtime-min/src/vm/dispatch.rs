@@ -12,7 +12,7 @@ use crate::loader::{Reader, M_CONSTS, M_GLOBALS};
 use crate::obj::{Obj, Qstr};
 use crate::vm::call::{Args, CodeInfo};
 use crate::vm::{PyResult, Raised, Vm};
-use mpy_format::opcode::{BinaryOp, OpByte, Opcode, UNWIND_JUMP_FROM_FOR};
+use mpy_format::opcode::{OpByte, Opcode, UNWIND_JUMP_FROM_FOR};
 
 pub(crate) const F_NSTATE: u32 = 0;
 pub(crate) const F_IP: u32 = 1;
@@ -72,7 +72,9 @@ impl<'a> Vm<'a> {
     pub(crate) fn execute(&mut self, frame: Obj, inject: Obj) -> PyResult<ExecResult> {
         let fr = frame.bits();
         let fun = self.heap.get_obj(fr, F_FUN);
-        let Some(code) = self.code_of_function(fun) else { return Err(self.corrupt()) };
+        let Some(code) = self.code_of_function(fun) else {
+            return Err(self.corrupt());
+        };
         if self.heap.get(fr, F_NSTATE) != code.n_state {
             return Err(self.corrupt());
         }
@@ -110,7 +112,8 @@ impl<'a> Vm<'a> {
             match r {
                 Ok(res) => {
                     self.heap.set(fr, F_IP, u32::try_from(regs.ip).unwrap_or(0));
-                    self.heap.set(fr, F_SP, u32::try_from(regs.sp + 1).unwrap_or(0));
+                    self.heap
+                        .set(fr, F_SP, u32::try_from(regs.sp + 1).unwrap_or(0));
                     self.heap.set(fr, F_EXCSP, regs.exc_sp);
                     return Ok(res);
                 }
@@ -125,7 +128,10 @@ impl<'a> Vm<'a> {
                     }
                     // Drop handlers that are already active (we are inside them).
                     while regs.exc_sp > 0 {
-                        let handler = self.exc_entry(&regs, regs.exc_sp - 1, 0).as_small().unwrap_or(0);
+                        let handler = self
+                            .exc_entry(&regs, regs.exc_sp - 1, 0)
+                            .as_small()
+                            .unwrap_or(0);
                         if handler as usize <= regs.op_ip {
                             regs.exc_sp -= 1;
                         } else {
@@ -177,7 +183,11 @@ impl<'a> Vm<'a> {
         } else {
             tb
         };
-        for v in [Obj::qstr(file), Obj::small_sat(i64::from(line)), Obj::qstr(code.name)] {
+        for v in [
+            Obj::qstr(file),
+            Obj::small_sat(i64::from(line)),
+            Obj::qstr(code.name),
+        ] {
             if self.list_append(tb, v).is_err() {
                 break;
             }
@@ -191,7 +201,10 @@ impl<'a> Vm<'a> {
 
     /// The source line of bytecode offset `ip` (mp_bytecode_get_source_line).
     fn source_line(&self, code: &CodeInfo<'a>, ip: usize) -> u32 {
-        let mut r = Reader { data: code.image.get(..code.info_end).unwrap_or(&[]), pos: code.info_start };
+        let mut r = Reader {
+            data: code.image.get(..code.info_end).unwrap_or(&[]),
+            pos: code.info_start,
+        };
         for _ in 0..=code.n_pos + code.n_kwonly {
             if r.vuint().is_none() {
                 return 1;
@@ -205,7 +218,10 @@ impl<'a> Vm<'a> {
                 (usize::from(c & 0x1f), u32::from(c >> 5))
             } else {
                 let Some(c2) = r.u8() else { break };
-                (usize::from(c & 0xf), ((u32::from(c) << 4) & 0x700) | u32::from(c2))
+                (
+                    usize::from(c & 0xf),
+                    ((u32::from(c) << 4) & 0x700) | u32::from(c2),
+                )
             };
             if bc >= b_inc {
                 bc -= b_inc;
@@ -286,12 +302,14 @@ impl<'a> Vm<'a> {
     }
 
     fn exc_entry(&self, regs: &Regs<'a>, e: u32, field: u32) -> Obj {
-        self.heap.get_obj(regs.frame, F_STATE + regs.code.n_state + e * 3 + field)
+        self.heap
+            .get_obj(regs.frame, F_STATE + regs.code.n_state + e * 3 + field)
     }
 
     fn set_exc_entry(&mut self, regs: &Regs<'a>, e: u32, field: u32, v: Obj) {
         if e < regs.code.n_exc {
-            self.heap.set_obj(regs.frame, F_STATE + regs.code.n_state + e * 3 + field, v);
+            self.heap
+                .set_obj(regs.frame, F_STATE + regs.code.n_state + e * 3 + field, v);
         }
     }
 
@@ -308,7 +326,10 @@ impl<'a> Vm<'a> {
     }
 
     fn read_uint(&mut self, regs: &mut Regs<'a>) -> PyResult<u32> {
-        let mut r = Reader { data: regs.bc(), pos: regs.ip };
+        let mut r = Reader {
+            data: regs.bc(),
+            pos: regs.ip,
+        };
         match r.vuint() {
             Some(v) => {
                 regs.ip = r.pos;
@@ -416,7 +437,10 @@ impl<'a> Vm<'a> {
             let byte = self.read_u8(regs)?;
             let Some(op) = OpByte::from_byte(byte) else {
                 regs.op = None;
-                return Err(self.raise_fmt(b::T_NOT_IMPLEMENTED_ERROR, format_args!("opcode 0x{byte:02x}")));
+                return Err(self.raise_fmt(
+                    b::T_NOT_IMPLEMENTED_ERROR,
+                    format_args!("opcode 0x{byte:02x}"),
+                ));
             };
             regs.op = Some(op);
             if let Step::Done(r) = self.step(regs, op)? {
@@ -456,7 +480,10 @@ impl<'a> Vm<'a> {
         let i = self.local_index(regs, n)?;
         let v = self.heap.get_obj(regs.frame, i);
         if v.is_null() {
-            return Err(self.raise_msg_str(b::T_NAME_ERROR, "local variable referenced before assignment"));
+            return Err(self.raise_msg_str(
+                b::T_NAME_ERROR,
+                "local variable referenced before assignment",
+            ));
         }
         self.push(regs, v)
     }
@@ -497,7 +524,8 @@ impl<'a> Vm<'a> {
                     return Err(self.corrupt());
                 }
                 if v == crate::loader::COMPLEX_PLACEHOLDER {
-                    return Err(self.raise_msg_str(b::T_NOT_IMPLEMENTED_ERROR, "complex numbers unsupported"));
+                    return Err(self
+                        .raise_msg_str(b::T_NOT_IMPLEMENTED_ERROR, "complex numbers unsupported"));
                 }
                 self.push(regs, v)?;
             }
@@ -515,7 +543,10 @@ impl<'a> Vm<'a> {
                 let n = self.read_uint(regs)?;
                 let i = self.local_index(regs, n)?;
                 if self.heap.get_obj(regs.frame, i).is_null() {
-                    return Err(self.raise_msg_str(b::T_NAME_ERROR, "local variable referenced before assignment"));
+                    return Err(self.raise_msg_str(
+                        b::T_NAME_ERROR,
+                        "local variable referenced before assignment",
+                    ));
                 }
                 self.heap.set_obj(regs.frame, i, Obj::NULL);
             }
@@ -524,7 +555,10 @@ impl<'a> Vm<'a> {
                 let c = self.cell_of(regs, n)?;
                 let v = self.heap.get_obj(c, 0);
                 if v.is_null() {
-                    return Err(self.raise_msg_str(b::T_NAME_ERROR, "local variable referenced before assignment"));
+                    return Err(self.raise_msg_str(
+                        b::T_NAME_ERROR,
+                        "local variable referenced before assignment",
+                    ));
                 }
                 self.push(regs, v)?;
             }
@@ -538,7 +572,10 @@ impl<'a> Vm<'a> {
                 let n = self.read_uint(regs)?;
                 let c = self.cell_of(regs, n)?;
                 if self.heap.get_obj(c, 0).is_null() {
-                    return Err(self.raise_msg_str(b::T_NAME_ERROR, "local variable referenced before assignment"));
+                    return Err(self.raise_msg_str(
+                        b::T_NAME_ERROR,
+                        "local variable referenced before assignment",
+                    ));
                 }
                 self.heap.set_obj(c, 0, Obj::NULL);
             }
@@ -559,13 +596,21 @@ impl<'a> Vm<'a> {
             Opcode::STORE_NAME | Opcode::STORE_GLOBAL => {
                 let q = self.read_qstr(regs)?;
                 let v = self.peek(regs, 0)?;
-                let d = if o == Opcode::STORE_NAME { self.locals(regs) } else { self.globals(regs) };
+                let d = if o == Opcode::STORE_NAME {
+                    self.locals(regs)
+                } else {
+                    self.globals(regs)
+                };
                 self.dict_store(d, Obj::qstr(q), v)?;
                 regs.sp -= 1;
             }
             Opcode::DELETE_NAME | Opcode::DELETE_GLOBAL => {
                 let q = self.read_qstr(regs)?;
-                let d = if o == Opcode::DELETE_NAME { self.locals(regs) } else { self.globals(regs) };
+                let d = if o == Opcode::DELETE_NAME {
+                    self.locals(regs)
+                } else {
+                    self.globals(regs)
+                };
                 if self.dict_remove(d, Obj::qstr(q))?.is_none() {
                     return Err(self.name_error(q));
                 }
@@ -670,10 +715,16 @@ impl<'a> Vm<'a> {
             Opcode::SETUP_WITH => {
                 let t = self.read_ulabel(regs)?;
                 let obj = self.peek(regs, 0)?;
-                let (exit_m, exit_s) = self.load_method(obj, Obj::qstr(crate::vm::static_qstr_id("__exit__").unwrap_or(1)))?;
+                let (exit_m, exit_s) = self.load_method(
+                    obj,
+                    Obj::qstr(crate::vm::static_qstr_id("__exit__").unwrap_or(1)),
+                )?;
                 self.poke(regs, 0, exit_m)?;
                 self.push(regs, exit_s)?;
-                let (enter_m, enter_s) = self.load_method(obj, Obj::qstr(crate::vm::static_qstr_id("__enter__").unwrap_or(1)))?;
+                let (enter_m, enter_s) = self.load_method(
+                    obj,
+                    Obj::qstr(crate::vm::static_qstr_id("__enter__").unwrap_or(1)),
+                )?;
                 let r = self.call_method_values(enter_m, enter_s, &[])?;
                 self.push_exc_block(regs, t, true)?;
                 self.push(regs, r)?;
@@ -725,7 +776,11 @@ impl<'a> Vm<'a> {
             Opcode::FOR_ITER => {
                 let t = self.read_ulabel(regs)?;
                 let first = self.peek(regs, ITER_SLOTS - 1)?;
-                let it = if first.is_null() { self.peek(regs, ITER_SLOTS - 2)? } else { first };
+                let it = if first.is_null() {
+                    self.peek(regs, ITER_SLOTS - 2)?
+                } else {
+                    first
+                };
                 match self.iter_next(it)? {
                     Some(v) => self.push(regs, v)?,
                     None => {
@@ -854,7 +909,10 @@ impl<'a> Vm<'a> {
                 self.poke(regs, 0, l)?;
                 let len = self.heap.get(l.bits(), 0);
                 if len < left + right {
-                    return Err(self.raise_fmt(b::T_VALUE_ERROR, format_args!("need more than {len} values to unpack")));
+                    return Err(self.raise_fmt(
+                        b::T_VALUE_ERROR,
+                        format_args!("need more than {len} values to unpack"),
+                    ));
                 }
                 regs.sp -= 1;
                 let store = self.heap.get_obj(l.bits(), 1).bits();
@@ -893,9 +951,16 @@ impl<'a> Vm<'a> {
             Opcode::MAKE_CLOSURE | Opcode::MAKE_CLOSURE_DEFARGS => {
                 let child = self.read_uint(regs)?;
                 let n_closed = u32::from(self.read_u8(regs)?);
-                let extra = if o == Opcode::MAKE_CLOSURE_DEFARGS { 2 } else { 0 };
+                let extra = if o == Opcode::MAKE_CLOSURE_DEFARGS {
+                    2
+                } else {
+                    0
+                };
                 let (defs, kwdefs) = if extra == 2 {
-                    (self.peek(regs, i64::from(n_closed) + 1)?, self.peek(regs, i64::from(n_closed))?)
+                    (
+                        self.peek(regs, i64::from(n_closed) + 1)?,
+                        self.peek(regs, i64::from(n_closed))?,
+                    )
                 } else {
                     (Obj::NULL, Obj::NULL)
                 };
@@ -920,14 +985,29 @@ impl<'a> Vm<'a> {
                 let r = if method == 1 {
                     let s = self.peek(regs, total - 1)?;
                     if s.is_null() {
-                        let a = Args { src: Obj::heap(regs.frame), start: F_STATE + fsp_u + 2, n_pos, n_kw };
+                        let a = Args {
+                            src: Obj::heap(regs.frame),
+                            start: F_STATE + fsp_u + 2,
+                            n_pos,
+                            n_kw,
+                        };
                         self.call(f, &a)?
                     } else {
-                        let a = Args { src: Obj::heap(regs.frame), start: F_STATE + fsp_u + 1, n_pos: n_pos + 1, n_kw };
+                        let a = Args {
+                            src: Obj::heap(regs.frame),
+                            start: F_STATE + fsp_u + 1,
+                            n_pos: n_pos + 1,
+                            n_kw,
+                        };
                         self.call(f, &a)?
                     }
                 } else {
-                    let a = Args { src: Obj::heap(regs.frame), start: F_STATE + fsp_u + 1, n_pos, n_kw };
+                    let a = Args {
+                        src: Obj::heap(regs.frame),
+                        start: F_STATE + fsp_u + 1,
+                        n_pos,
+                        n_kw,
+                    };
                     self.call(f, &a)?
                 };
                 self.clear_slots(regs, fsp + 1, regs.sp);
@@ -962,7 +1042,9 @@ impl<'a> Vm<'a> {
                     }
                 }
                 if e.is_null() {
-                    return Err(self.raise_msg_str(b::T_RUNTIME_ERROR, "no active exception to reraise"));
+                    return Err(
+                        self.raise_msg_str(b::T_RUNTIME_ERROR, "no active exception to reraise")
+                    );
                 }
                 return Err(self.raise_obj(e));
             }
@@ -974,7 +1056,10 @@ impl<'a> Vm<'a> {
             Opcode::RAISE_FROM => {
                 let cause = self.pop(regs)?;
                 if cause != Obj::NONE {
-                    self.sink_write(crate::object::print::Sink::Err, b"Warning: exception chaining not supported\n")?;
+                    self.sink_write(
+                        crate::object::print::Sink::Err,
+                        b"Warning: exception chaining not supported\n",
+                    )?;
                 }
                 let v = self.peek(regs, 0)?;
                 let e = self.make_raise_obj(v)?;
@@ -1000,7 +1085,8 @@ impl<'a> Vm<'a> {
                     Ok(v) => v,
                     Err(_) => {
                         let n = core::str::from_utf8(self.qstr_bytes(q)).unwrap_or("?");
-                        return Err(self.raise_fmt(b::T_IMPORT_ERROR, format_args!("can't import name {n}")));
+                        return Err(self
+                            .raise_fmt(b::T_IMPORT_ERROR, format_args!("can't import name {n}")));
                     }
                 };
                 self.push(regs, v)?;
@@ -1015,14 +1101,24 @@ impl<'a> Vm<'a> {
         Ok(Step::Next)
     }
 
-    fn push_exc_block(&mut self, regs: &mut Regs<'a>, handler: usize, finally: bool) -> PyResult<()> {
+    fn push_exc_block(
+        &mut self,
+        regs: &mut Regs<'a>,
+        handler: usize,
+        finally: bool,
+    ) -> PyResult<()> {
         if regs.exc_sp >= regs.code.n_exc {
             return Err(self.corrupt());
         }
         let e = regs.exc_sp;
         #[allow(clippy::cast_possible_wrap)]
         self.set_exc_entry(regs, e, 0, Obj::small_sat(handler as i64));
-        self.set_exc_entry(regs, e, 1, Obj::small_sat(((regs.sp + 1) << 1) | i64::from(finally)));
+        self.set_exc_entry(
+            regs,
+            e,
+            1,
+            Obj::small_sat(((regs.sp + 1) << 1) | i64::from(finally)),
+        );
         self.set_exc_entry(regs, e, 2, Obj::NULL);
         regs.exc_sp += 1;
         Ok(())
@@ -1180,7 +1276,9 @@ impl<'a> Vm<'a> {
                 regs.sp -= 1;
                 self.poke(regs, 0, v)?;
                 regs.ip = regs.op_ip + 1;
-                if !inject.is_null() && self.exception_match(inject, b::type_obj(b::T_GENERATOR_EXIT)) {
+                if !inject.is_null()
+                    && self.exception_match(inject, b::type_obj(b::T_GENERATOR_EXIT))
+                {
                     let e = self.make_raise_obj(inject)?;
                     return Err(self.raise_obj(e));
                 }
@@ -1193,8 +1291,17 @@ impl<'a> Vm<'a> {
         }
     }
 
-    fn make_function(&mut self, regs: &Regs<'a>, child: u32, defs: Obj, kwdefs: Obj, n_closed: u32) -> PyResult<Obj> {
-        let codes = self.heap.get_obj(regs.code.module.bits(), crate::loader::M_CODES);
+    fn make_function(
+        &mut self,
+        regs: &Regs<'a>,
+        child: u32,
+        defs: Obj,
+        kwdefs: Obj,
+        n_closed: u32,
+    ) -> PyResult<Obj> {
+        let codes = self
+            .heap
+            .get_obj(regs.code.module.bits(), crate::loader::M_CODES);
         let first = self.heap.get(codes.bits(), regs.code.index * 4 + 2);
         let n = self.heap.get(codes.bits(), regs.code.index * 4 + 3);
         if child >= n || n_closed > 255 {
@@ -1220,7 +1327,14 @@ impl<'a> Vm<'a> {
     }
 
     /// CALL_FUNCTION_VAR_KW / CALL_METHOD_VAR_KW: expand `*` and `**` arguments into a tuple.
-    fn call_var_kw(&mut self, regs: &mut Regs<'a>, fsp: i64, n_pos: u32, n_kw: u32, method: bool) -> PyResult<Obj> {
+    fn call_var_kw(
+        &mut self,
+        regs: &mut Regs<'a>,
+        fsp: i64,
+        n_pos: u32,
+        n_kw: u32,
+        method: bool,
+    ) -> PyResult<Obj> {
         #[allow(clippy::cast_sign_loss, clippy::cast_possible_truncation)]
         let base_w = F_STATE + fsp as u32;
         let fr = regs.frame;
@@ -1231,7 +1345,11 @@ impl<'a> Vm<'a> {
             self_obj = self.heap.get_obj(fr, base_w + 1);
             first_arg += 1;
         }
-        let bitmap = self.heap.get_obj(fr, first_arg + n_pos + 2 * n_kw).as_small().unwrap_or(0);
+        let bitmap = self
+            .heap
+            .get_obj(fr, first_arg + n_pos + 2 * n_kw)
+            .as_small()
+            .unwrap_or(0);
         let roots = self.roots_len();
         // Positional args into a list.
         let pos = self.new_list(0, n_pos + 1)?;
@@ -1298,7 +1416,12 @@ impl<'a> Vm<'a> {
                 self.heap.set_obj(t.bits(), 1 + np + i, v);
             }
             self.push_root(t);
-            let a = Args { src: t, start: 1, n_pos: np, n_kw: nk / 2 };
+            let a = Args {
+                src: t,
+                start: 1,
+                n_pos: np,
+                n_kw: nk / 2,
+            };
             self.call(f, &a)
         })();
         self.truncate_roots(roots);
@@ -1306,7 +1429,12 @@ impl<'a> Vm<'a> {
     }
 
     /// Look up and call a method by name.
-    pub(crate) fn call_method_by_name(&mut self, o: Obj, name: &[u8], args: &[Obj]) -> PyResult<Obj> {
+    pub(crate) fn call_method_by_name(
+        &mut self,
+        o: Obj,
+        name: &[u8],
+        args: &[Obj],
+    ) -> PyResult<Obj> {
         let n = self.new_str(name)?;
         self.push_root(n);
         let r = self.load_method(o, n);
@@ -1326,7 +1454,9 @@ impl<'a> Vm<'a> {
         self.heap.set_obj(f, 1, module);
         self.push_root(Obj::heap(f));
         let r = (|| {
-            let Some(code) = self.code_of_function(Obj::heap(f)) else { return Err(self.corrupt()) };
+            let Some(code) = self.code_of_function(Obj::heap(f)) else {
+                return Err(self.corrupt());
+            };
             let fr = self.new_frame(Obj::heap(f), &code)?;
             let globals = self.heap.get_obj(module.bits(), M_GLOBALS);
             self.heap.set_obj(fr, F_LOCALS, globals);
@@ -1340,7 +1470,9 @@ impl<'a> Vm<'a> {
 
     /// Run a class body function with `locals` as its namespace; returns its result.
     pub(crate) fn run_class_body(&mut self, f: Obj, locals: Obj) -> PyResult<Obj> {
-        let Some(code) = self.code_of_function(f) else { return Err(self.corrupt()) };
+        let Some(code) = self.code_of_function(f) else {
+            return Err(self.corrupt());
+        };
         let fr = self.new_frame(f, &code)?;
         self.push_root(Obj::heap(fr));
         let r = self.bind_args_empty(f, fr, &code);
@@ -1364,7 +1496,9 @@ impl<'a> Vm<'a> {
             self.heap.set_obj(fr, F_STATE + code.n_state - 1 - i, v);
         }
         for c in 0..code.n_cell {
-            let Some(&local) = code.image.get(code.cells_start + c as usize) else { break };
+            let Some(&local) = code.image.get(code.cells_start + c as usize) else {
+                break;
+            };
             let local = u32::from(local);
             if local >= code.n_state {
                 return Err(self.corrupt());
@@ -1376,11 +1510,5 @@ impl<'a> Vm<'a> {
             self.heap.set_obj(fr, idx, Obj::heap(cell));
         }
         Ok(())
-    }
-
-    /// `x != y` helper used by dispatch-independent code.
-    pub(crate) fn not_equal(&mut self, a: Obj, bb: Obj) -> PyResult<bool> {
-        let r = self.binary_op(BinaryOp::NOT_EQUAL, a, bb)?;
-        Ok(r == Obj::TRUE)
     }
 }

@@ -99,7 +99,11 @@ pub struct HeapTooSmall;
 
 impl<'a> Vm<'a> {
     /// A VM over the heap region `heap` that finds modules in `source` and prints to `out`.
-    pub fn new(heap: &'a mut [u8], source: &'a dyn CodeSource<'a>, out: &'a mut dyn Output) -> Result<Self, HeapTooSmall> {
+    pub fn new(
+        heap: &'a mut [u8],
+        source: &'a dyn CodeSource<'a>,
+        out: &'a mut dyn Output,
+    ) -> Result<Self, HeapTooSmall> {
         let mut vm = Vm {
             heap: Heap::new(heap),
             images: [&[]; MAX_IMAGES],
@@ -132,7 +136,10 @@ impl<'a> Vm<'a> {
     }
 
     pub(crate) fn add_image(&mut self, data: &'a [u8]) -> PyResult<u32> {
-        if let Some(i) = self.images[..self.n_images].iter().position(|d| core::ptr::eq(*d, data)) {
+        if let Some(i) = self.images[..self.n_images]
+            .iter()
+            .position(|d| core::ptr::eq(*d, data))
+        {
             #[allow(clippy::cast_possible_truncation)]
             return Ok(i as u32);
         }
@@ -243,7 +250,10 @@ impl<'a> Vm<'a> {
 
     /// Raise `type_id(formatted message)`.
     pub(crate) fn raise_fmt(&mut self, type_id: u32, args: core::fmt::Arguments<'_>) -> Raised {
-        let mut buf = FmtBuf { buf: [0; 200], len: 0 };
+        let mut buf = FmtBuf {
+            buf: [0; 200],
+            len: 0,
+        };
         let _ = core::fmt::write(&mut buf, args);
         let len = buf.len;
         let s = core::str::from_utf8(&buf.buf[..len]).unwrap_or("?");
@@ -297,14 +307,6 @@ impl<'a> Vm<'a> {
             let i = (q as usize).wrapping_sub(STATIC_QSTRS.len() + 1);
             EXTRA_QSTRS.get(i).map_or(b"", |s| s.as_bytes())
         }
-    }
-
-    /// A qstr object for a name the VM knows statically, else a heap string.
-    pub(crate) fn static_str(&mut self, s: &'static str) -> PyResult<Obj> {
-        if let Some(q) = static_qstr_id(s) {
-            return Ok(Obj::qstr(q));
-        }
-        self.new_str(s.as_bytes())
     }
 }
 

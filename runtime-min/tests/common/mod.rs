@@ -8,6 +8,50 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+/// The workspace root.
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
+}
+
+fn oracle_dir() -> PathBuf {
+    std::env::var_os("MPY_ORACLE_DIR")
+        .map_or_else(|| workspace_root().join("target/oracle"), PathBuf::from)
+}
+
+/// An oracle path if present; None locally when missing, a panic under `CI=true`
+/// (same policy as `mpy_tests::oracle_*`, without depending on the compiler crate).
+fn require(what: &str, path: PathBuf) -> Option<PathBuf> {
+    if path.exists() {
+        return Some(path);
+    }
+    let ci = std::env::var("CI").is_ok_and(|v| v == "true" || v == "1");
+    assert!(
+        !ci,
+        "oracle {what} is missing at {} (CI=true: run tests/oracle/provision.sh)",
+        path.display()
+    );
+    eprintln!("skipping: oracle {what} missing at {}", path.display());
+    None
+}
+
+/// The reference mpy-cross binary.
+pub fn oracle_mpy_cross() -> Option<PathBuf> {
+    require("mpy-cross", oracle_dir().join("mpy-cross"))
+}
+
+/// The directory holding the WebAssembly MicroPython package.
+pub fn oracle_wasm_vm() -> Option<PathBuf> {
+    let dir = oracle_dir().join("node");
+    require(
+        "micropython-webassembly-pyscript",
+        dir.join("node_modules/@micropython/micropython-webassembly-pyscript/micropython.mjs"),
+    )
+    .map(|_| dir)
+}
+
 /// Captures stdout and stderr into one buffer (as the oracle harness does).
 pub struct Capture(pub Vec<u8>);
 
@@ -34,10 +78,14 @@ pub fn run_vm(mods: &Modules, main: &str, heap: usize, fuel: u64) -> (String, i3
     let mut out = Capture(Vec::new());
     let src = mods;
     let code = {
-        let Ok(mut vm) = Vm::new(&mut heap_mem, &src, &mut out) else { return ("heap too small".into(), 2) };
+        let Ok(mut vm) = Vm::new(&mut heap_mem, &src, &mut out) else {
+            return ("heap too small".into(), 2);
+        };
         vm.fuel = fuel;
         vm.max_depth = 100;
-        let Some(data) = mods.0.get(main) else { return ("missing main".into(), 2) };
+        let Some(data) = mods.0.get(main) else {
+            return ("missing main".into(), 2);
+        };
         i32::from(vm.run_module(data, main) == RunOutcome::Exception)
     };
     (String::from_utf8_lossy(&out.0).into_owned(), code)
@@ -66,11 +114,20 @@ pub fn run_oracle(node_dir: &Path, files: &[PathBuf]) -> HashMap<PathBuf, (Strin
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/oracle_run.mjs");
     let mut results = HashMap::new();
     for chunk in files.chunks(40) {
-        let out = Command::new("node").arg(&script).arg(node_dir).args(chunk).output().expect("node runs");
-        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or(serde_json::Value::Null);
+        let out = Command::new("node")
+            .arg(&script)
+            .arg(node_dir)
+            .args(chunk)
+            .output()
+            .expect("node runs");
+        let v: serde_json::Value =
+            serde_json::from_slice(&out.stdout).unwrap_or(serde_json::Value::Null);
         for f in chunk {
             if let Some(r) = v.get(f.to_string_lossy().as_ref()) {
-                let text = r["out"].as_str().unwrap_or("").replace("  File \"<stdin>\", line 1, in <module>\n", "");
+                let text = r["out"]
+                    .as_str()
+                    .unwrap_or("")
+                    .replace("  File \"<stdin>\", line 1, in <module>\n", "");
                 let code = i32::try_from(r["code"].as_i64().unwrap_or(0)).unwrap_or(0);
                 results.insert(f.clone(), (text, code));
             }
@@ -80,6 +137,12 @@ pub fn run_oracle(node_dir: &Path, files: &[PathBuf]) -> HashMap<PathBuf, (Strin
 }
 
 /// Run `f` on a thread with a large stack (Python recursion maps onto Rust recursion).
-pub fn big_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> std::thread::Result<T> {
-    std::thread::Builder::new().stack_size(512 << 20).spawn(f).expect("spawn").join()
+pub fn big_stack<T: Send + 'static>(
+    f: impl FnOnce() -> T + Send + 'static,
+) -> std::thread::Result<T> {
+    std::thread::Builder::new()
+        .stack_size(512 << 20)
+        .spawn(f)
+        .expect("spawn")
+        .join()
 }
