@@ -633,12 +633,15 @@ impl<'a> Lexer<'a> {
                                 }
                             }
                             b'N' => {
+                                // The reference prints this one bare, with no traceback line;
+                                // the line is kept for rich and JSON diagnostics.
                                 return Err(CompileError::new(
                                     ErrorClass::NotImplementedError,
                                     "unicode name escapes",
-                                    0,
+                                    self.line,
                                 )
-                                .with_span(self.offs[0].saturating_sub(1)..self.offs[0] + 1));
+                                .with_span(self.offs[0].saturating_sub(1)..self.offs[0] + 1)
+                                .without_traceback());
                             }
                             b'0'..=b'7' => {
                                 // octal sequence, 1-3 chars

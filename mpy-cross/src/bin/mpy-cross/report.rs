@@ -64,7 +64,7 @@ fn rich_text(failure: &Failure<'_>, color: bool) -> String {
     };
     let file = SimpleFile::new(name, source.as_ref());
     let mut diagnostic = Diagnostic::error().with_message(format!("{}: {}", error.class.name(), error.message));
-    if error.line > 0 {
+    if error.line > 0 || error.span.is_some() {
         let range = label_range(&source, error);
         let label = if let Traceback::Compile { scope } = &error.traceback {
             Label::primary((), range).with_message(format!("in {scope}"))
