@@ -7,7 +7,7 @@
 
 use mpy_tests::{
     behaviour_programs, compile_with_ours, oracle_compile, oracle_mpy_cross, oracle_wasm_vm, parallel_map, ratchet,
-    run_on_wasm_vm_with, workspace_root, Output, RunOptions,
+    run_on_wasm_vm_with, workspace_root, Output, Program, RunOptions,
 };
 
 /// The corpus must stay at least this big.
@@ -30,6 +30,35 @@ fn first_difference(actual: &str, expected: &str) -> String {
     unreachable!()
 }
 
+/// Per-program time limit on the VM (the slowest corpus program takes well under 1 s).
+const TIMEOUT_MS: u64 = 5_000;
+/// Batch budget for our side: bounds the cost if many of our programs hang.
+const OURS_BUDGET_MS: u64 = 120_000;
+
+/// Runs one side's compiled programs as one batch; `None` where the program did not compile.
+fn run_side(
+    side: &str,
+    programs: &[Program],
+    compiled: &[Result<Vec<u8>, String>],
+    budget_ms: Option<u64>,
+) -> Vec<Option<Output>> {
+    let batch: Vec<(&str, &[u8])> = programs
+        .iter()
+        .zip(compiled)
+        .filter_map(|(p, c)| c.as_ref().ok().map(|bytes| (p.name.as_str(), bytes.as_slice())))
+        .collect();
+    let options = RunOptions { timeout_ms: Some(TIMEOUT_MS), budget_ms, workers: None };
+    let started = std::time::Instant::now();
+    let mut results = run_on_wasm_vm_with(&batch, &options).into_iter();
+    let elapsed = started.elapsed().as_secs_f64();
+    println!(
+        "wasm VM ({side}): {} programs in {elapsed:.1} s ({:.1} ms per program, wall)",
+        batch.len(),
+        elapsed * 1000.0 / batch.len().max(1) as f64
+    );
+    compiled.iter().map(|c| c.as_ref().ok().and_then(|_| results.next())).collect()
+}
+
 #[test]
 fn behaviour_corpus_on_wasm_vm() {
     if oracle_mpy_cross().is_none() || oracle_wasm_vm().is_none() {
@@ -39,70 +68,47 @@ fn behaviour_corpus_on_wasm_vm() {
     assert!(programs.len() >= MIN_PROGRAMS, "corpus shrank: {} programs < {MIN_PROGRAMS}", programs.len());
     let source_name = |name: &str| format!("{name}.py");
 
-    // Compile both sides (threads), then run everything in ONE Node batch.
+    // Compile both sides (threads), then run each side as ONE Node batch.
     let oracle: Vec<Result<Vec<u8>, String>> =
         parallel_map(&programs, |p| oracle_compile(&p.source, &source_name(&p.name), &[]));
     let ours: Vec<Result<Vec<u8>, String>> = parallel_map(&programs, |p| {
         let options = mpy_cross::CompileOptions { source_name: source_name(&p.name), ..Default::default() };
         compile_with_ours(&p.source, &options)
     });
-
-    let mut batch: Vec<(&str, &[u8])> = Vec::new();
-    let mut slots: Vec<(Option<usize>, Option<usize>)> = Vec::new();
-    for (i, p) in programs.iter().enumerate() {
-        let mut slot = (None, None);
-        if let Ok(bytes) = &oracle[i] {
-            slot.0 = Some(batch.len());
-            batch.push((&p.name, bytes));
-        }
-        if let Ok(bytes) = &ours[i] {
-            slot.1 = Some(batch.len());
-            batch.push((&p.name, bytes));
-        }
-        slots.push(slot);
-    }
-    let options = RunOptions { timeout_ms: Some(5_000), budget_ms: Some(120_000), workers: None };
-    let started = std::time::Instant::now();
-    let results: Vec<Output> = run_on_wasm_vm_with(&batch, &options);
-    let elapsed = started.elapsed();
-    println!(
-        "wasm VM: {} runs in {:.1} s ({:.1} ms per program, wall)",
-        results.len(),
-        elapsed.as_secs_f64(),
-        elapsed.as_secs_f64() * 1000.0 / results.len().max(1) as f64
-    );
+    // The oracle side has no batch budget: our side's hangs must never eat into it.
+    let oracle_runs = run_side("oracle", &programs, &oracle, None);
+    let ours_runs = run_side("ours", &programs, &ours, Some(OURS_BUDGET_MS));
 
     let bless = std::env::var("MPY_BLESS").is_ok_and(|v| v == "1");
     let mut oracle_failures = Vec::new();
     let mut ours_failures = Vec::new();
     let (mut oracle_pass, mut ours_pass, mut ours_identical) = (0usize, 0usize, 0usize);
     for (i, p) in programs.iter().enumerate() {
-        let (oracle_slot, ours_slot) = slots[i];
-        match (oracle_slot, &oracle[i]) {
-            (Some(k), _) if results[k].output == p.expected => oracle_pass += 1,
-            (Some(k), _) => {
+        match (&oracle_runs[i], &oracle[i]) {
+            (Some(run), _) if run.output == p.expected => oracle_pass += 1,
+            (Some(run), _) => {
                 if bless {
                     let path = workspace_root().join("tests/programs").join(format!("{}.expected", p.name));
-                    std::fs::write(&path, &results[k].output).expect("bless .expected");
+                    std::fs::write(&path, &run.output).expect("bless .expected");
                 }
-                oracle_failures.push(format!("{}: {}", p.name, first_difference(&results[k].output, &p.expected)));
+                oracle_failures.push(format!("{}: {}", p.name, first_difference(&run.output, &p.expected)));
             }
             (None, Err(e)) => oracle_failures.push(format!("{}: oracle rejects it: {}", p.name, e.trim())),
             (None, Ok(_)) => unreachable!("compiled programs are in the batch"),
         }
-        match (ours_slot, &ours[i]) {
-            (Some(k), Ok(bytes)) => {
+        match (&ours_runs[i], &ours[i]) {
+            (Some(run), Ok(bytes)) => {
                 if oracle[i].as_ref().is_ok_and(|o| o == bytes) {
                     ours_identical += 1;
                 }
-                if results[k].output == p.expected {
+                if run.output == p.expected {
                     ours_pass += 1;
                 } else {
                     ours_failures.push(format!(
                         "{} ({:?}): {}",
                         p.name,
-                        results[k].status,
-                        first_difference(&results[k].output, &p.expected)
+                        run.status,
+                        first_difference(&run.output, &p.expected)
                     ));
                 }
             }
