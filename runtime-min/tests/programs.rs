@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{big_stack, compile, run_oracle, run_vm, Modules};
+use common::{big_stack, compile, run_oracle, run_vm_with, Modules};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -44,7 +44,11 @@ fn compile_dir(mpy_cross: &Path, dir: &Path, out: &Path) -> (Modules, Vec<(Strin
 }
 
 /// Run every module of `list` on the VM (two threads), returning stem -> (output, code).
-fn run_all(mods: Modules, list: &[(String, PathBuf)]) -> HashMap<String, (String, i32)> {
+fn run_all(
+    mods: Modules,
+    list: &[(String, PathBuf)],
+    gc_stress: bool,
+) -> HashMap<String, (String, i32)> {
     let mods = std::sync::Arc::new(mods);
     let names: Vec<String> = list.iter().map(|(s, _)| s.clone()).collect();
     let (a, b) = names.split_at(names.len() / 2);
@@ -55,8 +59,9 @@ fn run_all(mods: Modules, list: &[(String, PathBuf)]) -> HashMap<String, (String
                 .map(|name| {
                     let m = mods.clone();
                     let n = name.clone();
-                    let r = big_stack(move || run_vm(&m, &n, 256 * 1024, 50_000_000))
-                        .unwrap_or_else(|_| ("PANIC".to_string(), 101));
+                    let r =
+                        big_stack(move || run_vm_with(&m, &n, 256 * 1024, 50_000_000, gc_stress))
+                            .unwrap_or_else(|_| ("PANIC".to_string(), 101));
                     (name, r)
                 })
                 .collect::<Vec<_>>()
@@ -87,7 +92,8 @@ fn programs_match_the_webassembly_oracle() {
     let (mods, list) = compile_dir(&mpy_cross, &dir, &tmp);
     let files: Vec<PathBuf> = list.iter().map(|(_, p)| p.clone()).collect();
     let oracle = run_oracle(&node_dir, &files);
-    let ours = run_all(mods, &list);
+    let stress = std::env::var_os("MPY_GC_STRESS").is_some();
+    let ours = run_all(mods, &list, stress);
     let mut same = 0;
     let mut diffs = Vec::new();
     for (stem, path) in &list {
@@ -133,7 +139,8 @@ fn workspace_corpus_floor() {
     let tmp = std::env::temp_dir().join(format!("runtime-min-corpus-{}", std::process::id()));
     std::fs::create_dir_all(&tmp).expect("tmp dir");
     let (mods, list) = compile_dir(&mpy_cross, &dir, &tmp);
-    let ours = run_all(mods, &list);
+    let stress = std::env::var_os("MPY_GC_STRESS").is_some();
+    let ours = run_all(mods, &list, stress);
     let mut same = 0;
     let mut total = 0;
     let mut diffs = Vec::new();
@@ -159,4 +166,32 @@ fn workspace_corpus_floor() {
         same >= CORPUS_FLOOR,
         "corpus regressed below {CORPUS_FLOOR}"
     );
+}
+
+#[test]
+fn gc_stress_matches_normal_runs() {
+    // Collecting before every allocation exposes any temporary the VM forgot to root:
+    // a freed-too-early object changes the output.
+    let Some(mpy_cross) = common::oracle_mpy_cross() else {
+        return;
+    };
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs");
+    let tmp = std::env::temp_dir().join(format!("runtime-min-gcstress-{}", std::process::id()));
+    std::fs::create_dir_all(&tmp).expect("tmp dir");
+    let (mods, list) = compile_dir(&mpy_cross, &dir, &tmp);
+    let _ = std::fs::remove_dir_all(&tmp);
+    let mods2 = Modules(mods.0.clone());
+    let normal = run_all(mods, &list, false);
+    let stressed = run_all(mods2, &list, true);
+    let mut same = 0;
+    let mut diffs = Vec::new();
+    for (stem, _) in &list {
+        if normal.get(stem) == stressed.get(stem) {
+            same += 1;
+        } else {
+            diffs.push(stem.clone());
+        }
+    }
+    println!("gc-stress: identical {same} / {}", list.len());
+    assert_eq!(same, list.len(), "GC stress changed results: {diffs:?}");
 }

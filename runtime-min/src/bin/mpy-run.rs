@@ -85,6 +85,7 @@ fn main() {
                 return 2;
             };
             vm.max_depth = 100;
+            vm.gc_stress = std::env::var_os("MPY_GC_STRESS").is_some();
             let r = vm.run_module(data, &module);
             if let (Some(at), Ok(_)) = (vm.corrupt_at, std::env::var("MPY_RUN_DEBUG")) {
                 eprintln!("mpy-run: corrupt bytecode detected at {at}");

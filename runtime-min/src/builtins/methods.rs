@@ -678,27 +678,31 @@ fn str_replace(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
         Kind::Bytes
     };
     let o = vm.new_str_uninit(kind, total)?;
-    let mut src = 0;
-    let mut dst = 0;
-    for _ in 0..positions {
-        let p = {
-            let hay = self_str(vm, a);
-            let needle = vm.str_or_bytes(old).map_or(&[][..], |p| p.0);
-            find(hay, needle, src).unwrap_or(len)
-        };
-        // copy s[src..p]
-        let part = vm.substr(s, src, p)?;
-        vm.push_root(part);
-        vm.copy_str_bytes(part, o, dst)?;
-        vm.pop_root();
-        dst += p - src;
-        vm.copy_str_bytes(new, o, dst)?;
-        dst += new_len;
-        src = p + old_len;
-    }
-    let part = vm.substr(s, src, len)?;
-    vm.copy_str_bytes(part, o, dst)?;
-    Ok(Obj::heap(o))
+    let base = vm.roots_len();
+    vm.push_root(Obj::heap(o));
+    let r = (|| {
+        let mut src = 0;
+        let mut dst = 0;
+        for _ in 0..positions {
+            let p = {
+                let hay = self_str(vm, a);
+                let needle = vm.str_or_bytes(old).map_or(&[][..], |p| p.0);
+                find(hay, needle, src).unwrap_or(len)
+            };
+            let part = vm.substr(s, src, p)?;
+            vm.push_root(part);
+            vm.copy_str_bytes(part, o, dst)?;
+            vm.pop_root();
+            dst += p - src;
+            vm.copy_str_bytes(new, o, dst)?;
+            dst += new_len;
+            src = p + old_len;
+        }
+        let part = vm.substr(s, src, len)?;
+        vm.copy_str_bytes(part, o, dst)
+    })();
+    vm.truncate_roots(base);
+    r.map(|()| Obj::heap(o))
 }
 
 fn str_format(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
@@ -1462,11 +1466,14 @@ fn gen_result(vm: &mut Vm<'_>, r: ExecResult) -> PyResult<Obj> {
     match r {
         ExecResult::Yield(v) => Ok(v),
         ExecResult::Return(v) => {
+            vm.push_root(v);
             let e = if v == Obj::NONE {
-                vm.new_exception(T_STOP_ITERATION, &[])?
+                vm.new_exception(T_STOP_ITERATION, &[])
             } else {
-                vm.new_exception(T_STOP_ITERATION, &[v])?
+                vm.new_exception(T_STOP_ITERATION, &[v])
             };
+            vm.pop_root();
+            let e = e?;
             Err(vm.raise_obj(e))
         }
     }

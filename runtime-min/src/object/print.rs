@@ -284,6 +284,9 @@ impl<'a> Vm<'a> {
 
     /// Start a string builder; returns its root slot.
     pub(crate) fn builder_new(&mut self) -> PyResult<usize> {
+        if self.roots_free() == 0 {
+            return Err(self.recursion_error());
+        }
         let o = self.alloc(Kind::Str, 5)?;
         let slot = self.roots_len();
         self.push_root(Obj::heap(o));

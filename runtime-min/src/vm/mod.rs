@@ -60,7 +60,7 @@ pub(crate) const EXTRA_QSTRS: &[&str] = &[
 /// Maximum number of images (modules) loaded at once.
 const MAX_IMAGES: usize = 15;
 /// Scratch root slots.
-const MAX_ROOTS: usize = 96;
+const MAX_ROOTS: usize = 128;
 /// Frame root slots (absolute maximum Python call depth).
 pub(crate) const MAX_FRAMES: usize = 160;
 
@@ -73,12 +73,15 @@ pub struct Vm<'a> {
     pub(crate) out: &'a mut dyn Output,
     roots: [Obj; MAX_ROOTS],
     n_roots: usize,
+    roots_overflow: usize,
     pub(crate) frames: [Obj; MAX_FRAMES],
     pub(crate) depth: usize,
     /// Instructions left before `RuntimeError: fuel exhausted` (for fuzzing hostile code).
     pub fuel: u64,
     /// Where in the VM the last "corrupt bytecode" error was detected (diagnostics).
     pub corrupt_at: Option<&'static core::panic::Location<'static>>,
+    /// Collect before every allocation (testing aid that exposes missing roots).
+    pub gc_stress: bool,
     /// Python call-depth limit (`RuntimeError: maximum recursion depth exceeded`).
     pub max_depth: usize,
     /// Native (Rust) recursion depth for repr / compare / hash of nested objects.
@@ -112,10 +115,12 @@ impl<'a> Vm<'a> {
             out,
             roots: [Obj::NULL; MAX_ROOTS],
             n_roots: 0,
+            roots_overflow: 0,
             frames: [Obj::NULL; MAX_FRAMES],
             depth: 0,
             fuel: u64::MAX,
             corrupt_at: None,
+            gc_stress: false,
             max_depth: 64,
             native_depth: 0,
             exc: Obj::NULL,
@@ -158,46 +163,70 @@ impl<'a> Vm<'a> {
 
     // ----- roots -----
 
+    /// Virtual root-stack length (includes pushes beyond the fixed slots).
     pub(crate) fn roots_len(&self) -> usize {
-        self.n_roots
+        self.n_roots + self.roots_overflow
     }
 
-    /// Keep `o` alive across allocations until popped. Silently ignores overflow only when
-    /// the slot array is full (callers bound their use; overflow is a VM bug, not input).
+    /// Keep `o` alive across allocations until popped. Pushes beyond the fixed slots are
+    /// counted, and while any are outstanding the collector does not run (so nothing
+    /// unrooted can be freed; allocation then fails with `MemoryError` instead).
     pub(crate) fn push_root(&mut self, o: Obj) {
-        if self.n_roots < MAX_ROOTS {
+        if self.n_roots < MAX_ROOTS && self.roots_overflow == 0 {
             self.roots[self.n_roots] = o;
             self.n_roots += 1;
+        } else {
+            self.roots_overflow += 1;
         }
     }
 
     pub(crate) fn pop_root(&mut self) {
-        self.n_roots = self.n_roots.saturating_sub(1);
+        if self.roots_overflow > 0 {
+            self.roots_overflow -= 1;
+        } else {
+            self.n_roots = self.n_roots.saturating_sub(1);
+        }
     }
 
     pub(crate) fn truncate_roots(&mut self, n: usize) {
-        self.n_roots = n.min(self.n_roots);
+        if n >= self.n_roots {
+            self.roots_overflow = (n - self.n_roots).min(self.roots_overflow);
+        } else {
+            self.n_roots = n;
+            self.roots_overflow = 0;
+        }
     }
 
     pub(crate) fn root(&self, i: usize) -> Obj {
-        self.roots.get(i).copied().unwrap_or(Obj::NULL)
+        if i < self.n_roots {
+            self.roots[i]
+        } else {
+            Obj::NULL
+        }
     }
 
     pub(crate) fn set_root(&mut self, i: usize, o: Obj) {
-        if let Some(r) = self.roots.get_mut(i) {
-            *r = o;
+        if i < self.n_roots {
+            self.roots[i] = o;
         }
     }
 
     /// Roots free for use.
     pub(crate) fn roots_free(&self) -> usize {
-        MAX_ROOTS - self.n_roots
+        if self.roots_overflow > 0 {
+            0
+        } else {
+            MAX_ROOTS - self.n_roots
+        }
     }
 
     // ----- allocation -----
 
     /// Allocate a block, collecting garbage when full; `MemoryError` if still full.
     pub(crate) fn alloc(&mut self, kind: Kind, payload_words: u32) -> PyResult<u32> {
+        if self.gc_stress {
+            self.collect();
+        }
         if let Some(o) = self.heap.try_alloc(kind, payload_words) {
             return Ok(o);
         }
@@ -210,6 +239,10 @@ impl<'a> Vm<'a> {
 
     /// Run a full collection.
     pub fn collect(&mut self) {
+        if self.roots_overflow > 0 {
+            // Some temporaries are not recorded: collecting now could free live objects.
+            return;
+        }
         for i in 0..self.n_roots {
             let r = self.roots[i];
             self.heap.mark(r);

@@ -74,6 +74,17 @@ impl<'a> CodeSource<'a> for &'a Modules {
 /// Run `main` (a module in `mods`) on a fresh VM with a `heap`-byte heap.
 /// Returns (output, exit code) where exit code 1 means an uncaught exception.
 pub fn run_vm(mods: &Modules, main: &str, heap: usize, fuel: u64) -> (String, i32) {
+    run_vm_with(mods, main, heap, fuel, false)
+}
+
+/// [`run_vm`], optionally collecting garbage before every allocation.
+pub fn run_vm_with(
+    mods: &Modules,
+    main: &str,
+    heap: usize,
+    fuel: u64,
+    gc_stress: bool,
+) -> (String, i32) {
     let mut heap_mem = vec![0u8; heap];
     let mut out = Capture(Vec::new());
     let src = mods;
@@ -82,6 +93,7 @@ pub fn run_vm(mods: &Modules, main: &str, heap: usize, fuel: u64) -> (String, i3
             return ("heap too small".into(), 2);
         };
         vm.fuel = fuel;
+        vm.gc_stress = gc_stress;
         vm.max_depth = 100;
         let Some(data) = mods.0.get(main) else {
             return ("missing main".into(), 2);
