@@ -125,6 +125,19 @@ fn build_class(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 fn object_init(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     // super().__init__(...) reaching a native base: exceptions store their args.
     let s = vm.arg(a, 0);
+    if vm.native_of(s).is_some() {
+        let cls = vm.heap.get_obj(s.bits(), 0);
+        let native = vm.native_base(cls);
+        let rest = Args {
+            src: a.src,
+            start: a.start + 1,
+            n_pos: a.n_pos - 1,
+            n_kw: a.n_kw,
+        };
+        let v = construct(vm, native, &rest)?;
+        vm.heap.set_obj(s.bits(), 2, v);
+        return Ok(Obj::NONE);
+    }
     if vm.is_exception(s) && a.n_pos >= 1 {
         let t = vm.new_tuple(a.n_pos - 1)?;
         for i in 1..a.n_pos {

@@ -68,6 +68,9 @@ impl<'a> Vm<'a> {
                 if self.lookup_special(o, "__getitem__").is_some() {
                     return self.new_iter(IT_GETITEM, o, Obj::NULL, 0);
                 }
+                if let Some(n) = self.native_of(o) {
+                    return self.get_iter(n);
+                }
             }
             _ => {}
         }

@@ -221,6 +221,24 @@ impl<'a> Vm<'a> {
         self.is_kind(o, Kind::Instance) && self.is_instance_of(o, b::T_BASE_EXCEPTION)
     }
 
+    /// For an instance of a class derived from a built-in container or value type, the
+    /// native object it wraps (stored in the instance's third slot); else None.
+    pub(crate) fn native_of(&self, o: Obj) -> Option<Obj> {
+        if !self.is_kind(o, Kind::Instance) {
+            return None;
+        }
+        let cls = self.heap.get_obj(o.bits(), 0);
+        if !self.is_kind(cls, Kind::Class) {
+            return None;
+        }
+        let native = self.native_base(cls);
+        if native == b::T_OBJECT || b::is_exception_type(native) {
+            return None;
+        }
+        let v = self.heap.get_obj(o.bits(), 2);
+        (!v.is_null()).then_some(v)
+    }
+
     /// The nearest built-in type a type object derives from.
     pub(crate) fn native_base(&self, t: Obj) -> u32 {
         let mut t = t;
@@ -388,6 +406,9 @@ impl<'a> Vm<'a> {
                 if let Some(r) = self.call_special(o, "__len__", &[])? {
                     return Ok(r.as_small().unwrap_or(1) != 0);
                 }
+                if let Some(n) = self.native_of(o) {
+                    return self.is_true(n);
+                }
                 return Ok(true);
             }
             _ => {}
@@ -426,7 +447,10 @@ impl<'a> Vm<'a> {
                         "object cannot be interpreted as an integer",
                     )),
                 },
-                None => Ok(None),
+                None => match self.native_of(o) {
+                    Some(n) => self.len_of(n),
+                    None => Ok(None),
+                },
             },
             _ => Ok(None),
         }

@@ -234,6 +234,12 @@ impl<'a> Vm<'a> {
                 }
             }
         }
+        if let Some(n) = self.native_of(a) {
+            return self.binary_op(op, n, bo);
+        }
+        if let Some(n) = self.native_of(bo) {
+            return self.binary_op(op, a, n);
+        }
         if plain == BinaryOp::EQUAL {
             if self.is_kind(bo, Kind::Instance) {
                 if let Some(r) = self.call_special(bo, "__eq__", &[a])? {

@@ -585,6 +585,9 @@ impl<'a> Vm<'a> {
         if self.is_exception(o) {
             return self.print_exception_value(sink, o, repr);
         }
+        if let Some(n) = self.native_of(o) {
+            return self.print_obj(sink, n, repr);
+        }
         let t = self.type_of(o);
         self.sink_write(sink, b"<")?;
         let name = self.type_name_of_type(t);

@@ -355,6 +355,9 @@ impl<'a> Vm<'a> {
                 if let Some(r) = self.call_special(o, "__getitem__", &[index])? {
                     return Ok(r);
                 }
+                if let Some(n) = self.native_of(o) {
+                    return self.subscr_load(n, index);
+                }
             }
             _ => {}
         }
@@ -462,6 +465,9 @@ impl<'a> Vm<'a> {
                 };
                 if r.is_some() {
                     return Ok(());
+                }
+                if let Some(n) = self.native_of(o) {
+                    return self.subscr_store(n, index, value);
                 }
             }
             _ => {}
@@ -672,6 +678,9 @@ impl<'a> Vm<'a> {
             Some(Kind::Instance) => {
                 if let Some(r) = self.call_special(container, "__contains__", &[item])? {
                     return self.is_true(r);
+                }
+                if let Some(n) = self.native_of(container) {
+                    return self.contains(n, item);
                 }
             }
             _ => {}

@@ -225,6 +225,16 @@ impl<'a> Vm<'a> {
                                 ));
                             }
                             let s = self.arg(a, 0);
+                            if let Some(native) = self.native_of(s) {
+                                // A method of the built-in base applies to the wrapped object.
+                                let rest = Args {
+                                    src: a.src,
+                                    start: a.start + 1,
+                                    n_pos: a.n_pos - 1,
+                                    n_kw: a.n_kw,
+                                };
+                                return self.call_with_self(f, native, &rest);
+                            }
                             if !m.class_method && !b::method_accepts(self, m.ty, s) {
                                 let t = self.type_name(s);
                                 let want = b::type_name(m.ty);
@@ -694,7 +704,9 @@ impl<'a> Vm<'a> {
         let is_type = o.imm_of(Imm::Type).is_some() || self.is_kind(o, Kind::Class);
         if is_type && self.is_subclass(o, b::type_obj(b::T_BASE_EXCEPTION)) {
             let e = self.call_obj(o, &[])?;
-            return Ok(e);
+            if self.is_exception(e) {
+                return Ok(e);
+            }
         }
         Err(self.raise_msg_str(b::T_TYPE_ERROR, "exceptions must derive from BaseException"))
     }
@@ -737,6 +749,34 @@ impl<'a> Vm<'a> {
                 }
             };
             self.heap.set_obj(o, 0, cls);
+            if native != b::T_OBJECT && !b::is_exception_type(native) {
+                // Derived from a built-in type: wrap a native object. Mutable containers
+                // start empty when a user __init__ will fill them via super().__init__.
+                let has_init = self
+                    .class_lookup(cls, b"__init__")
+                    .is_some_and(|i| self.is_kind(i, Kind::Function));
+                let mutable = matches!(native, b::T_LIST | b::T_DICT | b::T_SET | b::T_BYTEARRAY);
+                self.push_root(Obj::heap(o));
+                let empty = Args {
+                    src: Obj::NULL,
+                    start: 0,
+                    n_pos: 0,
+                    n_kw: 0,
+                };
+                let v = if has_init && mutable {
+                    b::call_type(self, native, &empty)
+                } else {
+                    b::call_type(self, native, a)
+                };
+                self.pop_root();
+                match v {
+                    Ok(v) => self.heap.set_obj(o, 2, v),
+                    Err(e) => {
+                        self.truncate_roots(base);
+                        return Err(e);
+                    }
+                }
+            }
             if b::is_exception_type(native) {
                 self.push_root(Obj::heap(o));
                 let t = self.new_tuple(a.n_pos);
@@ -768,7 +808,7 @@ impl<'a> Vm<'a> {
             },
             None => {
                 if a.n_pos + a.n_kw > 0
-                    && !b::is_exception_type(native)
+                    && native == b::T_OBJECT
                     && self.class_lookup(cls, b"__new__").is_none()
                 {
                     Err(self.raise_fmt(
