@@ -13,7 +13,10 @@
 //! The method set mirrors the bytecode emitter (emit.h's method table). Methods whose reference
 //! version reads `*emit->label_slot` take the compiler's next free label as `label_slot`.
 
+mod dyn_emit;
 mod types;
+
+pub(crate) use dyn_emit::{new_native_emitter, NativeEmit};
 
 use mpy_format::opcode::{BinaryOp, UnaryOp};
 
@@ -40,6 +43,11 @@ pub(crate) const SCOPE_FLAG_HASCONSTS: u16 = 0x20;
 pub(crate) const SCOPE_FLAG_VIPERRET_POS: u32 = 6;
 /// `ID_FLAG_VIPER_TYPE_POS`: a viper parameter's type lives in id-flag bits 4..6.
 pub(crate) const ID_FLAG_VIPER_TYPE_POS: u32 = 4;
+
+/// The names of the built-in viper casts, indexed by native type (`mp_native_type_from_qstr`).
+pub(crate) const CAST_NAMES: [&str; 8] = [
+    "object", "bool", "int", "uint", "ptr", "ptr8", "ptr16", "ptr32",
+];
 
 /// `MP_OBJ_ITER_BUF_NSLOTS`.
 const ITER_BUF_NSLOTS: u32 = 4;
@@ -180,7 +188,7 @@ impl NativeRaise {
 /// The kind of native code a finished scope produced.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum NativeKind {
-    /// `MP_CODE_NATIVE_PY`, with the offset of the prelude inside `fun_data`.
+    /// `MP_CODE_NATIVE_PY`, with the offset of the prelude inside `fun_data` (modulo 65536, as saved).
     Python { prelude_offset: u32 },
     /// `MP_CODE_NATIVE_VIPER`.
     Viper,
@@ -320,6 +328,11 @@ impl<A: NativeTarget> NativeEmitter<A> {
     /// The last viper type error recorded (the compiler's error slot), cleared on read.
     pub(crate) fn take_viper_error(&mut self) -> Option<ViperError> {
         self.viper_error.take()
+    }
+
+    /// The last viper type error recorded, left in place.
+    pub(crate) fn peek_viper_error(&self) -> Option<&ViperError> {
+        self.viper_error.as_ref()
     }
 
     /// The exception raised out of the emitter or assembler, if any (it ends the compile).
@@ -802,7 +815,7 @@ impl<A: NativeTarget> NativeEmitter<A> {
 
         self.asm.end_pass();
 
-        scope.scope_flags = self.scope_flags;
+        scope.scope_flags |= self.scope_flags;
         scope.stack_size = self.scope_stack_size;
 
         if let Some(e) = self.asm.base_mut().take_error() {
@@ -814,9 +827,10 @@ impl<A: NativeTarget> NativeEmitter<A> {
             let kind = if self.do_viper_types {
                 NativeKind::Viper
             } else {
-                #[allow(clippy::cast_possible_truncation)]
+                // `mp_raw_code_t.prelude_offset` is a `uint16_t`: the reference saves the
+                // offset modulo 65536 (and such code cannot run; kept for identical output).
                 NativeKind::Python {
-                    prelude_offset: self.prelude_offset as u32,
+                    prelude_offset: (self.prelude_offset & 0xffff) as u32,
                 }
             };
             self.output = Some(NativeCode {
