@@ -398,6 +398,9 @@ pub fn behaviour_programs() -> Vec<Program> {
     let mut programs = Vec::new();
     for entry in std::fs::read_dir(&dir).expect("tests/programs exists").flatten() {
         let path = entry.path();
+        if path.extension().is_some_and(|e| e == "expected") {
+            assert!(path.with_extension("py").exists(), "{} has no .py", path.display());
+        }
         if path.extension().is_none_or(|e| e != "py") {
             continue;
         }
