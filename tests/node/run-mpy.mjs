@@ -71,13 +71,25 @@ async function main() {
       const length = Atomics.load(new Int32Array(shared, 0, 1), 0);
       return new TextDecoder().decode(new Uint8Array(shared, 4, length).slice());
     };
+    // A new worker first loads the VM module; the per-program deadline starts only once it
+    // says it is ready, so start-up time under load never counts against a program.
+    let ready = null; // resolves true when the worker is ready, false if it died first
     const spawn = () => {
       const w = new Worker(fileURLToPath(import.meta.url), { workerData: { vmModule, heapsize, shared } });
-      w.on("message", (msg) => { if (pending) { const p = pending; pending = null; p.resolve(msg); } });
-      w.on("error", (err) => { if (pending) { const p = pending; pending = null; p.resolve({ status: "crash", output: "", reason: `worker error: ${err?.message ?? err}` }); } });
+      let markReady;
+      ready = new Promise((resolve) => { markReady = resolve; });
+      w.on("message", (msg) => {
+        if (msg.ready) { markReady(true); return; }
+        if (pending) { const p = pending; pending = null; p.resolve(msg); }
+      });
+      const fail = (reason) => {
+        markReady(false);
+        if (pending) { const p = pending; pending = null; p.resolve({ status: "crash", output: "", reason }); }
+      };
+      w.on("error", (err) => fail(`worker error: ${err?.message ?? err}`));
       w.on("exit", (code) => {
         if (worker === w) worker = null;
-        if (pending) { const p = pending; pending = null; p.resolve({ status: "crash", output: "", reason: `worker exited with code ${code}` }); }
+        fail(`worker exited with code ${code}`);
       });
       return w;
     };
@@ -90,6 +102,11 @@ async function main() {
         continue;
       }
       if (!worker) worker = spawn();
+      if (!(await ready)) {
+        results[index] = { name: prog.name, status: "crash", output: "<crash: worker failed to start>\n", ms: 0 };
+        worker = null;
+        continue;
+      }
       let timer;
       const msg = await new Promise((resolve) => {
         pending = { resolve };
@@ -120,6 +137,7 @@ async function workerMain() {
   const decoder = new TextDecoder();
   const partialLength = new Int32Array(workerData.shared, 0, 1);
   const partialBytes = new Uint8Array(workerData.shared, 4);
+  parentPort.postMessage({ ready: true });
   parentPort.on("message", async ({ name, mpy }) => {
     const bytes = [];
     Atomics.store(partialLength, 0, 0);
