@@ -1,9 +1,13 @@
-//! Test support: the pinned oracles under `target/oracle/` and the CPython standard-library corpus.
+//! Test support: the pinned oracles under `target/oracle/`, both compilers, the wasm VM runner,
+//! the behaviour corpus, adversarial inputs, ratchet floors and the CPython standard-library corpus.
 //!
 //! `tests/run.sh` provisions the oracles before `cargo test`. A test that needs an
 //! oracle calls [`oracle_mpy_cross`] (or [`oracle_wasm_vm`]): when the oracle is
 //! missing it returns `None` so the test can skip locally, but with `CI=true` it panics,
 //! so a missing oracle fails CI instead of silently skipping.
+//!
+//! Capabilities still under construction are tested against floors, not 100 %: see
+//! [`ratchet`] for the policy.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
