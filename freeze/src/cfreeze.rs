@@ -1231,13 +1231,8 @@ impl<'c> Freezer<'c> {
                         let digits = to_digits(&limbs, bits);
                         let list = digits
                             .iter()
-                            .map(|d| {
-                                if *d == 0 {
-                                    "0".to_string()
-                                } else {
-                                    format!("{d:#x}")
-                                }
-                            })
+                            // Python's "%#x": 0 is "0x0".
+                            .map(|d| format!("{d:#x}"))
                             .collect::<Vec<_>>()
                             .join(",");
                         out!(

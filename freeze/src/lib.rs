@@ -17,6 +17,7 @@ pub mod elf;
 pub mod error;
 pub mod manifest;
 pub mod output;
+mod printable;
 pub mod project;
 pub mod qstr;
 pub mod report;

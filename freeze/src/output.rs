@@ -101,15 +101,6 @@ pub fn collect_files(request: &Request) -> Result<Vec<SourceFile>> {
     for path in &request.plain {
         files.extend(plain_input(path)?);
     }
-    let mut seen = std::collections::HashSet::new();
-    for file in &files {
-        if !seen.insert(file.target_path.clone()) {
-            return Err(Error::at(
-                &file.full_path,
-                format!("two files are frozen as {}", file.target_path),
-            ));
-        }
-    }
     Ok(files)
 }
 

@@ -40,7 +40,8 @@ pub struct SourceFile {
 /// A module ready to freeze.
 #[derive(Clone, Debug)]
 pub struct FrozenModule {
-    /// Name on the device (`pkg/mod.py`).
+    /// Name on the device (`pkg/mod.py`): the manifest's target path for compiled sources, the
+    /// stored source name (qstr 0) for `.mpy` inputs, as `mp_frozen_names` lists them.
     pub target_path: String,
     /// The `.mpy` path the reference flow would hand to mpy-tool (`<build>/frozen_mpy/x.mpy`
     /// for compiled sources, the input path for `.mpy` inputs).
@@ -115,8 +116,14 @@ pub fn compile_project(
                 FileKind::Str => Ok(None),
                 FileKind::Mpy => {
                     let mpy = read_mpy(&file.full_path, &bytes, options.arch)?;
+                    // A frozen .mpy is imported by the name it was compiled with (qstr 0).
+                    let frozen_name = match mpy.qstrs.first().and_then(mpy_format::QstrEntry::bytes)
+                    {
+                        Some(name) => String::from_utf8_lossy(name).into_owned(),
+                        None => file.target_path.clone(),
+                    };
                     Ok(Some(FrozenModule {
-                        target_path: file.target_path.clone(),
+                        target_path: frozen_name,
                         mpy_path: file.full_path.display().to_string(),
                         bytes,
                         mpy,

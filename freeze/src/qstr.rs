@@ -204,13 +204,12 @@ pub fn python_repr(s: &str) -> String {
     out
 }
 
-/// An approximation of `str.isprintable` for one character: control characters, separators
-/// other than space, format characters, surrogates and private-use characters are not printable.
+/// `str.isprintable` for one character (CPython 3.11's Unicode 14 tables).
 fn is_printable(c: char) -> bool {
     let cp = u32::from(c);
-    !matches!(cp,
-        0..=0x1f | 0x7f..=0xa0 | 0xad | 0x1680 | 0x180e | 0x2000..=0x200f | 0x2028..=0x202f
-        | 0x205f..=0x206f | 0x3000 | 0xd800..=0xf8ff | 0xfeff | 0xfff9..=0xfffb | 0xe0000..)
+    let table = crate::printable::NON_PRINTABLE;
+    let i = table.partition_point(|&(first, _)| first <= cp);
+    !(i > 0 && cp <= table[i - 1].1)
 }
 
 /// C's `printf("%.*g", precision, v)` as Python's `%` operator does it.
@@ -300,6 +299,10 @@ mod tests {
         assert_eq!(python_repr("it's"), "\"it's\"");
         assert_eq!(python_repr("a'\"b"), "'a\\'\"b'");
         assert_eq!(python_repr("\n\x01é"), "'\\n\\x01é'");
+        assert_eq!(
+            python_repr("\u{fffe}\u{e0100}\u{a0} "),
+            "'\\ufffe\u{e0100}\\xa0 '"
+        );
     }
 
     #[test]
