@@ -124,6 +124,7 @@ methods! {
     T_GENERATOR."throw" => gen_throw;
     T_GENERATOR."close" => gen_close;
     T_GENERATOR."__next__" => gen_next;
+    T_ITERATOR."__next__" => iter_dunder_next;
     T_PROPERTY."getter" => prop_getter;
     T_PROPERTY."setter" => prop_setter;
     T_PROPERTY."deleter" => prop_deleter;
@@ -368,11 +369,7 @@ fn split_impl(vm: &mut Vm<'_>, a: &Args, from_right: bool) -> PyResult<Obj> {
                     if i >= d.len() {
                         (0, 0, false)
                     } else if maxsplit >= 0 && count >= maxsplit {
-                        let mut e = d.len();
-                        while e > i && d[e - 1].is_ascii_whitespace() {
-                            e -= 1;
-                        }
-                        (i, e, true)
+                        (i, d.len(), true)
                     } else {
                         let st = i;
                         while i < d.len() && !d[i].is_ascii_whitespace() {
@@ -402,11 +399,7 @@ fn split_impl(vm: &mut Vm<'_>, a: &Args, from_right: bool) -> PyResult<Obj> {
                     if i == 0 {
                         (0, 0, false)
                     } else if maxsplit >= 0 && count >= maxsplit {
-                        let mut st = 0;
-                        while st < i && d[st].is_ascii_whitespace() {
-                            st += 1;
-                        }
-                        (st, i, true)
+                        (0, i, true)
                     } else {
                         let e = i;
                         while i > 0 && !d[i - 1].is_ascii_whitespace() {
@@ -644,6 +637,9 @@ fn str_replace(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
         None => -1,
     };
     let old_len = vm.str_or_bytes(old).map_or(0, |p| p.0.len());
+    if old_len == 0 {
+        return replace_empty(vm, a, max);
+    }
     let new_len = vm.str_or_bytes(new).map_or(0, |p| p.0.len());
     let len = self_str(vm, a).len();
     // Count matches.
@@ -703,6 +699,49 @@ fn str_replace(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     })();
     vm.truncate_roots(base);
     r.map(|()| Obj::heap(o))
+}
+
+/// `s.replace("", new)`: insert `new` before every character and at the end.
+fn replace_empty(vm: &mut Vm<'_>, a: &Args, max: i64) -> PyResult<Obj> {
+    let s = vm.arg(a, 0);
+    let new = vm.arg(a, 2);
+    let slot = vm.builder_new()?;
+    let sink = Sink::Buf(slot);
+    let r = (|| {
+        let len = self_str(vm, a).len();
+        let mut inserted = 0i64;
+        let mut i = 0;
+        loop {
+            if max < 0 || inserted < max {
+                vm.sink_write_obj(sink, new)?;
+                inserted += 1;
+            }
+            if i >= len {
+                break;
+            }
+            let mut e = i + 1;
+            while e < len && self_str(vm, a)[e] & 0xc0 == 0x80 {
+                e += 1;
+            }
+            let mut chunk = NumBuf::new();
+            chunk.extend(&self_str(vm, a)[i..e]);
+            vm.sink_write(sink, chunk.as_bytes())?;
+            i = e;
+        }
+        Ok(())
+    })();
+    let out = vm.builder_finish(slot);
+    r?;
+    if vm.bytes_data(s).is_some() {
+        let n = vm.str_data(out).map_or(0, <[u8]>::len);
+        vm.push_root(out);
+        let b = vm.new_str_uninit(Kind::Bytes, n);
+        vm.pop_root();
+        let b = b?;
+        vm.copy_str_bytes(out, b, 0)?;
+        return Ok(Obj::heap(b));
+    }
+    Ok(out)
 }
 
 fn str_format(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
@@ -1489,6 +1528,17 @@ fn gen_next(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 1, 1)?;
     let r = vm.gen_resume(vm.arg(a, 0), Obj::NONE, Obj::NULL)?;
     gen_result(vm, r)
+}
+
+fn iter_dunder_next(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 1, 1)?;
+    match vm.iter_next(vm.arg(a, 0))? {
+        Some(v) => Ok(v),
+        None => {
+            let e = vm.new_exception(T_STOP_ITERATION, &[])?;
+            Err(vm.raise_obj(e))
+        }
+    }
 }
 
 fn gen_throw(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {

@@ -185,6 +185,15 @@ pub(crate) fn lookup_builtin(name: &[u8]) -> Option<Obj> {
 
 /// The method `name` of built-in type `ty` (or its bases).
 pub(crate) fn find_method(ty: u32, name: &[u8]) -> Option<u32> {
+    // bytes shares str's method table (py/objstr.c), except the str-only ones.
+    if ty == T_BYTES && name != b"encode" && name != b"format" {
+        #[allow(clippy::cast_possible_truncation)]
+        let own = METHODS
+            .iter()
+            .position(|m| m.ty == T_BYTES && m.name.as_bytes() == name)
+            .map(|i| i as u32);
+        return own.or_else(|| find_method(T_STR, name));
+    }
     let mut t = ty;
     for _ in 0..8 {
         #[allow(clippy::cast_possible_truncation)]
@@ -202,6 +211,9 @@ pub(crate) fn find_method(ty: u32, name: &[u8]) -> Option<u32> {
 /// Can method of type `ty` be applied to `s`?
 pub(crate) fn method_accepts(vm: &Vm<'_>, ty: u32, s: Obj) -> bool {
     if ty == T_OBJECT {
+        return true;
+    }
+    if ty == T_STR && vm.bytes_data(s).is_some() {
         return true;
     }
     let t = vm.type_of(s);

@@ -168,6 +168,19 @@ impl<'a> Vm<'a> {
                 return Ok(Obj::bool(r));
             }
             BinaryOp::EXCEPTION_MATCH => {
+                let valid = |vm: &Vm<'a>, t: Obj| {
+                    (t.imm_of(Imm::Type).is_some() || vm.is_kind(t, Kind::Class))
+                        && vm.is_subclass(t, b::type_obj(b::T_BASE_EXCEPTION))
+                };
+                let ok = if self.is_kind(bo, Kind::Tuple) {
+                    (0..self.tuple_len(bo))
+                        .all(|i| valid(self, self.heap.get_obj(bo.bits(), i + 1)))
+                } else {
+                    valid(self, bo)
+                };
+                if !ok {
+                    return Err(self.binary_unsupported(op, a, bo));
+                }
                 let r = self.exception_match(a, bo);
                 return Ok(Obj::bool(r));
             }
