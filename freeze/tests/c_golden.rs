@@ -63,8 +63,15 @@ const CASES: [Case; 4] = [
 /// Run one case in a scratch copy of its fixture; returns the C text with the scratch path
 /// replaced by `$FIXTURE`, and the `.mpy` files that went in.
 fn run_case(case: &Case, compiler: &Compiler) -> (String, Vec<mpy_format::MpyFile>) {
+    // One scratch tree per compiler, so the tests can run in parallel.
+    let tag = if matches!(compiler, Compiler::Library) {
+        "library"
+    } else {
+        "external"
+    };
     let scratch = Path::new(env!("CARGO_TARGET_TMPDIR"))
         .join("c_golden")
+        .join(tag)
         .join(case.name);
     let _ = std::fs::remove_dir_all(&scratch);
     copy_dir(&fixtures().join(case.name), &scratch);
