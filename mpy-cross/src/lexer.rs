@@ -486,11 +486,13 @@ impl<'a> Lexer<'a> {
             } else {
                 n_closing = 0;
 
-                while (is_fstring || is_tstring) && self.is_char(b'{') {
-                    if nested_formatting_in_tstring != 0 {
-                        nested_formatting_in_tstring += 1;
-                        break;
-                    }
+                if (is_fstring || is_tstring)
+                    && self.is_char(b'{')
+                    && nested_formatting_in_tstring != 0
+                {
+                    // a nested replacement field inside a t-string format spec
+                    nested_formatting_in_tstring += 1;
+                } else if (is_fstring || is_tstring) && self.is_char(b'{') {
                     self.next_char();
                     if self.is_char(b'{') {
                         // "{{" passes through to str.format

@@ -247,7 +247,10 @@ impl QstrPool {
     /// A pool pre-filled with the static qstrs and the reference build's other built-in qstrs.
     #[must_use]
     pub fn new() -> Self {
-        let mut pool = Self { strings: vec![Box::from(&b""[..])], index: HashMap::new() };
+        let mut pool = Self {
+            strings: vec![Box::from(&b""[..])],
+            index: HashMap::new(),
+        };
         for s in STATIC_QSTRS.iter().chain(EXTRA_POOL.iter()) {
             pool.intern(s.as_bytes());
         }
@@ -275,7 +278,10 @@ impl QstrPool {
     /// The bytes of `q` (empty for the null qstr or an unknown number).
     #[must_use]
     pub fn bytes(&self, q: Qstr) -> &[u8] {
-        usize::try_from(q.0).ok().and_then(|i| self.strings.get(i)).map_or(&[][..], |b| &b[..])
+        usize::try_from(q.0)
+            .ok()
+            .and_then(|i| self.strings.get(i))
+            .map_or(&[][..], |b| &b[..])
     }
 
     /// The text of `q`, with invalid UTF-8 replaced (for diagnostics and printing).
@@ -319,8 +325,14 @@ mod tests {
         assert_eq!(pool.bytes(Qstr::MATH), b"math");
         assert!(Qstr::CONST.is_static());
         assert!(!Qstr::DUNDER_BUILD_CLASS.is_static());
-        assert_eq!(pool.find(b"maximum recursion depth exceeded").map(|q| q.is_static()), Some(false));
-        let long_builtins = (1..pool.len()).filter(|&i| pool.bytes(Qstr(i as u32)).len() > 10).count();
+        assert_eq!(
+            pool.find(b"maximum recursion depth exceeded")
+                .map(|q| q.is_static()),
+            Some(false)
+        );
+        let long_builtins = (1..pool.len())
+            .filter(|&i| pool.bytes(Qstr(i as u32)).len() > 10)
+            .count();
         assert_eq!(long_builtins, 50);
     }
 

@@ -8,7 +8,12 @@ use mpy_cross::{CompileError, ErrorClass};
 
 fn parse_file(source: &[u8]) -> Result<Node, CompileError> {
     let mut qstrs = QstrPool::new();
-    parse(source, InputKind::File, &ParseOptions::default(), &mut qstrs)
+    parse(
+        source,
+        InputKind::File,
+        &ParseOptions::default(),
+        &mut qstrs,
+    )
 }
 
 /// Runs `f` on a thread with a small (1 MiB) stack, so any recursion on deep input shows.
@@ -27,7 +32,10 @@ fn deep_parentheses_give_memory_error() {
     let src = format!("x = {}1{}\n", "(".repeat(n), ")".repeat(n));
     let err = on_small_stack(move || parse_file(src.as_bytes()).expect_err("too deep"));
     assert_eq!(err.class, ErrorClass::MemoryError);
-    assert_eq!(err.message, "memory allocation failed, allocating 2078720 bytes");
+    assert_eq!(
+        err.message,
+        "memory allocation failed, allocating 2078720 bytes"
+    );
     assert!(err.span.is_some());
 }
 
@@ -48,7 +56,10 @@ fn moderately_deep_nesting_parses_and_drops_iteratively() {
 #[test]
 fn huge_literals() {
     let digits = "7".repeat(100_000);
-    let src = format!("x = {digits}\ny = \"{}\"\nz = {digits}.5e-3\n", "s".repeat(1 << 20));
+    let src = format!(
+        "x = {digits}\ny = \"{}\"\nz = {digits}.5e-3\n",
+        "s".repeat(1 << 20)
+    );
     let tree = parse_file(src.as_bytes()).expect("parses");
     drop(tree);
     // folding refuses results beyond the reference's heap instead of allocating them
@@ -62,7 +73,10 @@ fn invalid_utf8_and_nul_bytes() {
     assert!(parse_file(b"x = \"\xff\xfe\"\ny\xff = 1\n").is_ok());
     // a NUL byte is an invalid token on its line
     let err = parse_file(b"x = 1\n\x00y = 2\n").expect_err("NUL is invalid");
-    assert_eq!((err.class, err.message.as_str(), err.line), (ErrorClass::SyntaxError, "invalid syntax", 2));
+    assert_eq!(
+        (err.class, err.message.as_str(), err.line),
+        (ErrorClass::SyntaxError, "invalid syntax", 2)
+    );
 }
 
 #[test]

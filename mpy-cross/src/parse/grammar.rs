@@ -1642,7 +1642,13 @@ mod tests {
         for (i, r) in Rule::ALL.iter().enumerate() {
             assert_eq!(*r as usize, i);
             if *r != Rule::const_object {
-                assert_eq!(r.def().act.n(), r.def().args.len().min(r.def().act.n()));
+                let def = r.def();
+                let expected_args = match (def.act.kind(), def.act.n()) {
+                    (Act::KIND_LIST, 2) => 1, // one_or_more: item
+                    (Act::KIND_LIST, _) => 2, // item and separator
+                    (_, n) => n,
+                };
+                assert_eq!(def.args.len(), expected_args, "{}", r.name());
             }
         }
         assert_eq!(Rule::ALL[RULE_COUNT - 1], Rule::yield_arg_from);

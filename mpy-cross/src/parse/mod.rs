@@ -406,13 +406,16 @@ impl Parser<'_, '_> {
 
     #[cold]
     fn memory_error(&self, bytes: u32) -> CompileError {
+        // The reference prints a MemoryError without a traceback; the line is kept for
+        // rich diagnostics.
         CompileError::new(
             ErrorClass::MemoryError,
             format!("memory allocation failed, allocating {bytes} bytes"),
-            0,
+            self.lex.tok_line,
         )
         .with_span(self.token_span())
         .with_hint("nesting too deep")
+        .without_traceback()
     }
 
     // ---- leaves ----
@@ -821,7 +824,10 @@ impl Parser<'_, '_> {
         }
         let at = self.results.len().saturating_sub(num_args);
         let nodes = self.results.split_off(at);
-        let items = nodes.into_iter().map(|n| into_const(n, self.qstrs)).collect();
+        let items = nodes
+            .into_iter()
+            .map(|n| into_const(n, self.qstrs))
+            .collect();
         self.push_result(Node::Const(Box::new(ConstNode {
             source_line: src_line,
             value: ConstValue::Tuple(items),
@@ -856,7 +862,10 @@ fn number_of(pn: &Node) -> Option<ConstValue> {
 fn is_const(pn: &Node) -> bool {
     match pn {
         Node::SmallInt(_) | Node::Str(_) | Node::Const(_) => true,
-        Node::Token(t) => matches!(t, TokenKind::KW_NONE | TokenKind::KW_FALSE | TokenKind::KW_TRUE | TokenKind::ELLIPSIS),
+        Node::Token(t) => matches!(
+            t,
+            TokenKind::KW_NONE | TokenKind::KW_FALSE | TokenKind::KW_TRUE | TokenKind::ELLIPSIS
+        ),
         Node::Struct(s) => s.rule == Rule::atom_paren && s.nodes.first().is_none_or(Node::is_null),
         _ => false,
     }

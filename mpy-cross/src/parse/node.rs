@@ -11,9 +11,10 @@ use crate::qstr::Qstr;
 use crate::value::ConstValue;
 
 /// A parse node (`mp_parse_node_t`).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub enum Node {
     /// No node (`MP_PARSE_NODE_NULL`).
+    #[default]
     Null,
     /// A small integer (`MP_PARSE_NODE_SMALL_INT`): fits `small_int_bits` of the target.
     SmallInt(i64),
@@ -88,12 +89,6 @@ impl Node {
             Self::Struct(s) if s.rule == rule => &s.nodes,
             other => core::slice::from_ref(other),
         }
-    }
-}
-
-impl Default for Node {
-    fn default() -> Self {
-        Self::Null
     }
 }
 

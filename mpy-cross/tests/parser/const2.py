@@ -1,0 +1,3 @@
+X = const((1, "abc", None, ...))
+Y = const(X)
+print(Y)

@@ -1,0 +1,2 @@
+X = const(1)
+X = const(2)

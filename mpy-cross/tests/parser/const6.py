@@ -1,0 +1,2 @@
+X = const("a long string here")
+print(X)

@@ -1,0 +1,4 @@
+x = f"""multi
+{a +
+ b}
+line"""

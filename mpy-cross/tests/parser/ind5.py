@@ -1,0 +1,6 @@
+x = (1,
+  2)
+if y:
+
+  # comment
+  pass

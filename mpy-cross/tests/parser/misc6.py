@@ -1,0 +1,2 @@
+x = __debug__
+if __debug__: pass

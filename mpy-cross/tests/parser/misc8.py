@@ -1,0 +1,1 @@
+x = a < b <= c != d is not e not in f in g
