@@ -492,46 +492,48 @@ fn range_args(vm: &mut Vm<'_>, a: &Args, first: u32) -> PyResult<(usize, usize)>
     Ok((start, end))
 }
 
-fn str_startswith(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    check_n(vm, a, 2, 3)?;
-    let (start, _) = range_args(vm, a, 2)?;
+fn prefix_suffix(vm: &mut Vm<'_>, a: &Args, suffix: bool) -> PyResult<Obj> {
+    check_n(vm, a, 2, 4)?;
+    let (start, end) = range_args(vm, a, 2)?;
     let p = vm.arg(a, 1);
-    if vm.is_kind(p, Kind::Tuple) {
-        for i in 0..vm.tuple_len(p) {
-            let x = vm.heap.get_obj(p.bits(), i + 1);
-            let pre = vm.str_or_bytes(x).map_or(&[][..], |q| q.0);
-            if self_str(vm, a)
-                .get(start..)
-                .is_some_and(|d| d.starts_with(pre))
-            {
-                return Ok(Obj::TRUE);
-            }
-        }
-        return Ok(Obj::FALSE);
+    let n = if vm.is_kind(p, Kind::Tuple) {
+        vm.tuple_len(p)
+    } else {
+        1
+    };
+    if !vm.is_kind(p, Kind::Tuple) {
+        arg_bytes(vm, a, 1)?;
     }
-    let pre = arg_bytes(vm, a, 1)?.to_owned_small();
-    Ok(Obj::bool(
-        self_str(vm, a)
-            .get(start..)
-            .is_some_and(|d| d.starts_with(pre.as_slice())),
-    ))
+    for i in 0..n {
+        let x = if vm.is_kind(p, Kind::Tuple) {
+            vm.heap.get_obj(p.bits(), i + 1)
+        } else {
+            p
+        };
+        let pat = vm.str_or_bytes(x).map_or(&[][..], |q| q.0);
+        let d = self_str(vm, a);
+        if start > end || start > d.len() {
+            continue;
+        }
+        let hay = &d[start..end.min(d.len())];
+        let hit = if suffix {
+            hay.ends_with(pat)
+        } else {
+            hay.starts_with(pat)
+        };
+        if hit {
+            return Ok(Obj::TRUE);
+        }
+    }
+    Ok(Obj::FALSE)
+}
+
+fn str_startswith(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    prefix_suffix(vm, a, false)
 }
 
 fn str_endswith(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    check_n(vm, a, 2, 3)?;
-    let p = vm.arg(a, 1);
-    if vm.is_kind(p, Kind::Tuple) {
-        for i in 0..vm.tuple_len(p) {
-            let x = vm.heap.get_obj(p.bits(), i + 1);
-            let suf = vm.str_or_bytes(x).map_or(&[][..], |q| q.0);
-            if self_str(vm, a).ends_with(suf) {
-                return Ok(Obj::TRUE);
-            }
-        }
-        return Ok(Obj::FALSE);
-    }
-    let suf = arg_bytes(vm, a, 1)?.to_owned_small();
-    Ok(Obj::bool(self_str(vm, a).ends_with(suf.as_slice())))
+    prefix_suffix(vm, a, true)
 }
 
 /// Small owned copy of a needle (bounded; longer needles are compared in place).

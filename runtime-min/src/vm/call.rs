@@ -575,14 +575,12 @@ impl<'a> Vm<'a> {
                     self.set_local(fr, n_state, slot, v);
                 }
             }
-            for slot in 0..n_pos_params {
+            // Scanned from the last positional down, numbered as py/bc.c reports it.
+            for slot in (0..n_pos_params).rev() {
                 if self.get_local(fr, n_state, slot).is_null() {
                     return Err(self.raise_fmt(
                         b::T_TYPE_ERROR,
-                        format_args!(
-                            "function missing required positional argument #{}",
-                            slot + 1
-                        ),
+                        format_args!("function missing required positional argument #{slot}"),
                     ));
                 }
             }
