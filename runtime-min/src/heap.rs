@@ -434,3 +434,74 @@ impl<'h> Heap<'h> {
         freed
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fills_up_then_collects_everything_unreachable() {
+        let mut mem = [0u8; 1024];
+        let mut h = Heap::new(&mut mem);
+        let mut n = 0;
+        while h.try_alloc(Kind::Float, 2).is_some() {
+            n += 1;
+        }
+        assert!(n > 60, "{n} floats of 12 bytes fit in 1 KB");
+        assert!(h.try_alloc(Kind::Float, 2).is_none());
+        h.finish_and_sweep();
+        assert_eq!(h.used, 0);
+        // Everything was coalesced back: one big block fits again.
+        assert!(h.try_alloc(Kind::Words, 200).is_some());
+    }
+
+    #[test]
+    fn reachable_objects_survive_and_keep_their_contents() {
+        let mut mem = [0u8; 4096];
+        let mut h = Heap::new(&mut mem);
+        let arr = h.try_alloc(Kind::Array, 2).expect("array");
+        let f = h.try_alloc(Kind::Float, 2).expect("float");
+        h.set(f, 0, 0xdead_beef);
+        h.set_obj(arr, 0, Obj::heap(f));
+        let garbage = h.try_alloc(Kind::Str, 10).expect("str");
+        h.mark(Obj::heap(arr));
+        h.finish_and_sweep();
+        assert_eq!(h.kind(arr), Kind::Array);
+        assert_eq!(h.kind(f), Kind::Float);
+        assert_eq!(h.get(f, 0), 0xdead_beef);
+        assert_eq!(h.kind(garbage), Kind::Free);
+        // The freed block is reused.
+        assert_eq!(h.try_alloc(Kind::Str, 10), Some(garbage));
+    }
+
+    #[test]
+    fn deep_chains_survive_mark_stack_overflow() {
+        let mut mem = [0u8; 8192];
+        let mut h = Heap::new(&mut mem);
+        let mut prev = Obj::NULL;
+        let mut all = [0u32; 200];
+        for slot in &mut all {
+            let a = h.try_alloc(Kind::Array, 1).expect("array");
+            h.set_obj(a, 0, prev);
+            prev = Obj::heap(a);
+            *slot = a;
+        }
+        h.mark(prev);
+        h.finish_and_sweep();
+        assert!(all.iter().all(|&a| h.kind(a) == Kind::Array));
+        assert_eq!(h.used, 200 * 8);
+    }
+
+    #[test]
+    fn raw_words_are_never_followed() {
+        let mut mem = [0u8; 1024];
+        let mut h = Heap::new(&mut mem);
+        let victim = h.try_alloc(Kind::Float, 2).expect("float");
+        let words = h.try_alloc(Kind::Words, 1).expect("words");
+        // A raw word that happens to equal a block offset must not keep it alive.
+        h.set(words, 0, victim);
+        h.mark(Obj::heap(words));
+        h.finish_and_sweep();
+        assert_eq!(h.kind(victim), Kind::Free);
+    }
+}

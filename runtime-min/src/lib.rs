@@ -5,6 +5,9 @@
 //! qstr strings and str/bytes constants are read in place, never copied.
 #![no_std]
 
+#[cfg(test)]
+extern crate std;
+
 mod builtins;
 pub mod heap;
 pub mod loader;
