@@ -165,6 +165,9 @@ pub(crate) enum NativeRaise {
     NotImplemented(&'static str),
     /// An assembler error (its class and message come from [`AsmError`]).
     Asm(AsmError),
+    /// A failed `assert` in the reference emitter (the reference aborts; e.g. a viper `int`
+    /// stored into a dict). Holds the function and the asserted expression.
+    Assert(&'static str, &'static str),
 }
 
 impl NativeRaise {
@@ -173,6 +176,7 @@ impl NativeRaise {
         match self {
             Self::NotImplemented(_) => "NotImplementedError",
             Self::Asm(e) => e.class_name(),
+            Self::Assert(..) => "AssertionError",
         }
     }
 
@@ -181,6 +185,7 @@ impl NativeRaise {
         match self {
             Self::NotImplemented(m) => (*m).to_owned(),
             Self::Asm(e) => e.to_string(),
+            Self::Assert(fun, expr) => format!("{fun}: Assertion `{expr}' failed."),
         }
     }
 }
@@ -363,6 +368,13 @@ impl<A: NativeTarget> NativeEmitter<A> {
     #[cold]
     fn raise(&mut self, r: NativeRaise) {
         self.raised.get_or_insert(r);
+    }
+
+    /// The reference's `assert(vtype == VTYPE_PYOBJ)` (fatal there; raised here).
+    fn assert_pyobj(&mut self, vtype: VType, fun: &'static str, expr: &'static str) {
+        if vtype != VType::PyObj {
+            self.raise(NativeRaise::Assert(fun, expr));
+        }
     }
 
     // ---- scope predicates (the NEED_* macros) ----
@@ -1355,8 +1367,18 @@ impl<A: NativeTarget> NativeEmitter<A> {
     pub(crate) fn import_name(&mut self, common: &mut EmitCommon, qst: Qstr) {
         let orig = self.do_viper_types;
         self.do_viper_types = false;
-        self.pre_pop_reg(A::REG_ARG_2);
-        self.pre_pop_reg(A::REG_ARG_3);
+        let vtype_fromlist = self.pre_pop_reg(A::REG_ARG_2);
+        let vtype_level = self.pre_pop_reg(A::REG_ARG_3);
+        self.assert_pyobj(
+            vtype_fromlist,
+            "emit_native_import_name",
+            "vtype_fromlist == VTYPE_PYOBJ",
+        );
+        self.assert_pyobj(
+            vtype_level,
+            "emit_native_import_name",
+            "vtype_level == VTYPE_PYOBJ",
+        );
         self.do_viper_types = orig;
         self.call_with_qstr_arg(common, Fun::ImportName, qst, A::REG_ARG_1);
         self.post_push_reg(VType::PyObj, A::REG_RET);
@@ -1364,14 +1386,24 @@ impl<A: NativeTarget> NativeEmitter<A> {
 
     /// `emit_native_import_from`.
     pub(crate) fn import_from(&mut self, common: &mut EmitCommon, qst: Qstr) {
-        self.access_stack(1, A::REG_ARG_1);
+        let vtype_module = self.access_stack(1, A::REG_ARG_1);
+        self.assert_pyobj(
+            vtype_module,
+            "emit_native_import_from",
+            "vtype_module == VTYPE_PYOBJ",
+        );
         self.call_with_qstr_arg(common, Fun::ImportFrom, qst, A::REG_ARG_2);
         self.post_push_reg(VType::PyObj, A::REG_RET);
     }
 
     /// `emit_native_import_star`.
     pub(crate) fn import_star(&mut self) {
-        self.pre_pop_reg(A::REG_ARG_1);
+        let vtype_module = self.pre_pop_reg(A::REG_ARG_1);
+        self.assert_pyobj(
+            vtype_module,
+            "emit_native_import_star",
+            "vtype_module == VTYPE_PYOBJ",
+        );
         self.call(Fun::ImportAll);
     }
 
@@ -1464,7 +1496,12 @@ impl<A: NativeTarget> NativeEmitter<A> {
     }
 
     fn load_attr(&mut self, common: &mut EmitCommon, qst: Qstr) {
-        self.pre_pop_reg(A::REG_ARG_1);
+        let vtype_base = self.pre_pop_reg(A::REG_ARG_1);
+        self.assert_pyobj(
+            vtype_base,
+            "emit_native_load_attr",
+            "vtype_base == VTYPE_PYOBJ",
+        );
         self.call_with_qstr_arg(common, Fun::LoadAttr, qst, A::REG_ARG_2);
         self.post_push_reg(VType::PyObj, A::REG_RET);
     }
@@ -1476,7 +1513,12 @@ impl<A: NativeTarget> NativeEmitter<A> {
             self.get_stack_pointer_to_reg_for_push(A::REG_ARG_2, 2);
             self.call_with_qstr_arg(common, Fun::LoadSuperMethod, qst, A::REG_ARG_1);
         } else {
-            self.pre_pop_reg(A::REG_ARG_1);
+            let vtype_base = self.pre_pop_reg(A::REG_ARG_1);
+            self.assert_pyobj(
+                vtype_base,
+                "emit_native_load_method",
+                "vtype_base == VTYPE_PYOBJ",
+            );
             self.get_stack_pointer_to_reg_for_push(A::REG_ARG_3, 2);
             self.call_with_qstr_arg(common, Fun::LoadMethod, qst, A::REG_ARG_2);
         }
@@ -1591,7 +1633,8 @@ impl<A: NativeTarget> NativeEmitter<A> {
                 self.asm.mov_reg_reg(A::REG_ARG_2, A::REG_RET);
             }
         } else {
-            self.pre_pop_reg(A::REG_ARG_2);
+            let vtype = self.pre_pop_reg(A::REG_ARG_2);
+            self.assert_pyobj(vtype, "emit_native_store_global", "vtype == VTYPE_PYOBJ");
         }
         let fun = if global {
             Fun::StoreGlobal
@@ -1603,16 +1646,23 @@ impl<A: NativeTarget> NativeEmitter<A> {
 
     fn store_attr(&mut self, common: &mut EmitCommon, qst: Qstr) {
         let vtype_val = self.peek_vtype(1);
-        if vtype_val == VType::PyObj {
-            self.pre_pop_reg(A::REG_ARG_1);
+        let vtype_base = if vtype_val == VType::PyObj {
+            let vtype_base = self.pre_pop_reg(A::REG_ARG_1);
             self.pre_pop_reg(A::REG_ARG_3);
+            vtype_base
         } else {
             let vtype_val = self.access_stack(2, A::REG_ARG_1);
             self.call_with_imm_arg(Fun::ConvertNativeToObj, vtype_val.code(), A::REG_ARG_2);
             self.asm.mov_reg_reg(A::REG_ARG_3, A::REG_RET);
-            self.pre_pop_reg(A::REG_ARG_1);
+            let vtype_base = self.pre_pop_reg(A::REG_ARG_1);
             self.adjust_stack(-1);
-        }
+            vtype_base
+        };
+        self.assert_pyobj(
+            vtype_base,
+            "emit_native_store_attr",
+            "vtype_base == VTYPE_PYOBJ",
+        );
         self.call_with_qstr_arg(common, Fun::StoreAttr, qst, A::REG_ARG_2);
     }
 
@@ -1704,14 +1754,29 @@ impl<A: NativeTarget> NativeEmitter<A> {
     }
 
     fn delete_attr(&mut self, common: &mut EmitCommon, qst: Qstr) {
-        self.pre_pop_reg(A::REG_ARG_1);
+        let vtype_base = self.pre_pop_reg(A::REG_ARG_1);
+        self.assert_pyobj(
+            vtype_base,
+            "emit_native_delete_attr",
+            "vtype_base == VTYPE_PYOBJ",
+        );
         self.asm.clr_reg(A::REG_ARG_3);
         self.call_with_qstr_arg(common, Fun::StoreAttr, qst, A::REG_ARG_2);
     }
 
     fn delete_subscr(&mut self) {
-        self.pre_pop_reg(A::REG_ARG_2);
-        self.pre_pop_reg(A::REG_ARG_1);
+        let vtype_index = self.pre_pop_reg(A::REG_ARG_2);
+        let vtype_base = self.pre_pop_reg(A::REG_ARG_1);
+        self.assert_pyobj(
+            vtype_index,
+            "emit_native_delete_subscr",
+            "vtype_index == VTYPE_PYOBJ",
+        );
+        self.assert_pyobj(
+            vtype_base,
+            "emit_native_delete_subscr",
+            "vtype_base == VTYPE_PYOBJ",
+        );
         self.call_with_imm_arg(Fun::ObjSubscr, 0, A::REG_ARG_3);
     }
 
@@ -1879,7 +1944,8 @@ impl<A: NativeTarget> NativeEmitter<A> {
     }
 
     fn setup_with(&mut self, common: &mut EmitCommon, label: u32, exit: Qstr, enter: Qstr) {
-        self.access_stack(1, A::REG_ARG_1);
+        let vtype = self.access_stack(1, A::REG_ARG_1);
+        self.assert_pyobj(vtype, "emit_native_setup_with", "vtype == VTYPE_PYOBJ");
         self.get_stack_pointer_to_reg_for_push(A::REG_ARG_3, 2);
         self.call_with_qstr_arg(common, Fun::LoadMethod, exit, A::REG_ARG_2);
 
@@ -2019,7 +2085,8 @@ impl<A: NativeTarget> NativeEmitter<A> {
 
     /// `emit_native_get_iter`.
     pub(crate) fn get_iter(&mut self, use_stack: bool) {
-        self.pre_pop_reg(A::REG_ARG_1);
+        let vtype = self.pre_pop_reg(A::REG_ARG_1);
+        self.assert_pyobj(vtype, "emit_native_get_iter", "vtype == VTYPE_PYOBJ");
         if use_stack {
             self.get_stack_pointer_to_reg_for_push(A::REG_ARG_2, ITER_BUF_NSLOTS);
             self.call(Fun::NativeGetiter);
@@ -2226,22 +2293,43 @@ impl<A: NativeTarget> NativeEmitter<A> {
 
     /// `emit_native_store_map`.
     pub(crate) fn store_map(&mut self) {
-        self.pre_pop_reg(A::REG_ARG_2);
-        self.pre_pop_reg(A::REG_ARG_3);
-        self.pre_pop_reg(A::REG_ARG_1);
+        let vtype_key = self.pre_pop_reg(A::REG_ARG_2);
+        let vtype_value = self.pre_pop_reg(A::REG_ARG_3);
+        let vtype_map = self.pre_pop_reg(A::REG_ARG_1);
+        self.assert_pyobj(
+            vtype_key,
+            "emit_native_store_map",
+            "vtype_key == VTYPE_PYOBJ",
+        );
+        self.assert_pyobj(
+            vtype_value,
+            "emit_native_store_map",
+            "vtype_value == VTYPE_PYOBJ",
+        );
+        self.assert_pyobj(
+            vtype_map,
+            "emit_native_store_map",
+            "vtype_map == VTYPE_PYOBJ",
+        );
         self.call(Fun::StoreMap);
         self.post_push_reg(VType::PyObj, A::REG_RET);
     }
 
     fn build_slice(&mut self, n_args: u32) {
+        const FUN: &str = "emit_native_build_slice";
         if n_args == 2 {
-            self.pre_pop_reg(A::REG_ARG_2);
-            self.pre_pop_reg(A::REG_ARG_1);
+            let vtype_stop = self.pre_pop_reg(A::REG_ARG_2);
+            let vtype_start = self.pre_pop_reg(A::REG_ARG_1);
+            self.assert_pyobj(vtype_start, FUN, "vtype_start == VTYPE_PYOBJ");
+            self.assert_pyobj(vtype_stop, FUN, "vtype_stop == VTYPE_PYOBJ");
             self.mov_reg_const(A::REG_ARG_3, Fun::ConstNoneObj);
         } else {
-            self.pre_pop_reg(A::REG_ARG_3);
-            self.pre_pop_reg(A::REG_ARG_2);
-            self.pre_pop_reg(A::REG_ARG_1);
+            let vtype_step = self.pre_pop_reg(A::REG_ARG_3);
+            let vtype_stop = self.pre_pop_reg(A::REG_ARG_2);
+            let vtype_start = self.pre_pop_reg(A::REG_ARG_1);
+            self.assert_pyobj(vtype_start, FUN, "vtype_start == VTYPE_PYOBJ");
+            self.assert_pyobj(vtype_stop, FUN, "vtype_stop == VTYPE_PYOBJ");
+            self.assert_pyobj(vtype_step, FUN, "vtype_step == VTYPE_PYOBJ");
         }
         self.call(Fun::NewSlice);
         self.post_push_reg(VType::PyObj, A::REG_RET);
@@ -2249,35 +2337,50 @@ impl<A: NativeTarget> NativeEmitter<A> {
 
     /// `emit_native_store_comp`.
     pub(crate) fn store_comp(&mut self, kind: ScopeKind, collection_index: u32) {
+        const FUN: &str = "emit_native_store_comp";
         let fun = match kind {
-            ScopeKind::ListComp => {
-                self.pre_pop_reg(A::REG_ARG_2);
-                Fun::ListAppend
-            }
-            ScopeKind::SetComp => {
-                self.pre_pop_reg(A::REG_ARG_2);
-                Fun::StoreSet
+            ScopeKind::ListComp | ScopeKind::SetComp => {
+                let vtype_item = self.pre_pop_reg(A::REG_ARG_2);
+                self.assert_pyobj(vtype_item, FUN, "vtype_item == VTYPE_PYOBJ");
+                if kind == ScopeKind::ListComp {
+                    Fun::ListAppend
+                } else {
+                    Fun::StoreSet
+                }
             }
             _ => {
-                self.pre_pop_reg(A::REG_ARG_2);
-                self.pre_pop_reg(A::REG_ARG_3);
+                let vtype_key = self.pre_pop_reg(A::REG_ARG_2);
+                let vtype_value = self.pre_pop_reg(A::REG_ARG_3);
+                self.assert_pyobj(vtype_key, FUN, "vtype_key == VTYPE_PYOBJ");
+                self.assert_pyobj(vtype_value, FUN, "vtype_value == VTYPE_PYOBJ");
                 Fun::StoreMap
             }
         };
-        self.access_stack(collection_index, A::REG_ARG_1);
+        let vtype_collection = self.access_stack(collection_index, A::REG_ARG_1);
+        self.assert_pyobj(vtype_collection, FUN, "vtype_collection == VTYPE_PYOBJ");
         self.call(fun);
     }
 
     /// `emit_native_unpack_sequence`.
     pub(crate) fn unpack_sequence(&mut self, n_args: u32) {
-        self.pre_pop_reg(A::REG_ARG_1);
+        let vtype_base = self.pre_pop_reg(A::REG_ARG_1);
+        self.assert_pyobj(
+            vtype_base,
+            "emit_native_unpack_sequence",
+            "vtype_base == VTYPE_PYOBJ",
+        );
         self.get_stack_pointer_to_reg_for_push(A::REG_ARG_3, n_args);
         self.call_with_imm_arg(Fun::UnpackSequence, i64::from(n_args), A::REG_ARG_2);
     }
 
     /// `emit_native_unpack_ex`.
     pub(crate) fn unpack_ex(&mut self, n_left: u32, n_right: u32) {
-        self.pre_pop_reg(A::REG_ARG_1);
+        let vtype_base = self.pre_pop_reg(A::REG_ARG_1);
+        self.assert_pyobj(
+            vtype_base,
+            "emit_native_unpack_ex",
+            "vtype_base == VTYPE_PYOBJ",
+        );
         self.get_stack_pointer_to_reg_for_push(A::REG_ARG_3, n_left + n_right + 1);
         self.call_with_imm_arg(
             Fun::UnpackEx,
@@ -2351,6 +2454,20 @@ impl<A: NativeTarget> NativeEmitter<A> {
     pub(crate) fn call_function(&mut self, n_positional: u32, n_keyword: u32, star_flags: u32) {
         let vtype_fun = self.peek_vtype(n_positional + 2 * n_keyword);
         if vtype_fun == VType::BuiltinCast {
+            if n_positional != 1 || n_keyword != 0 {
+                self.raise(NativeRaise::Assert(
+                    "emit_native_call_function",
+                    "n_positional == 1 && n_keyword == 0",
+                ));
+                return;
+            }
+            if star_flags != 0 {
+                self.raise(NativeRaise::Assert(
+                    "emit_native_call_function",
+                    "!star_flags",
+                ));
+                return;
+            }
             let StackKind::Imm(cast) = self.peek_stack(1).kind else {
                 return;
             };
@@ -2384,6 +2501,11 @@ impl<A: NativeTarget> NativeEmitter<A> {
             }
             return;
         }
+        self.assert_pyobj(
+            vtype_fun,
+            "emit_native_call_function",
+            "vtype_fun == VTYPE_PYOBJ",
+        );
         if star_flags != 0 {
             self.get_stack_pointer_to_reg_for_pop(A::REG_ARG_3, n_positional + 2 * n_keyword + 2);
             self.call_with_2_imm_args(
@@ -2474,7 +2596,8 @@ impl<A: NativeTarget> NativeEmitter<A> {
                 }
             }
         } else {
-            self.pre_pop_reg(A::REG_PARENT_RET);
+            let vtype = self.pre_pop_reg(A::REG_PARENT_RET);
+            self.assert_pyobj(vtype, "emit_native_return_value", "vtype == VTYPE_PYOBJ");
         }
         if self.need_global_exc_handler() {
             self.asm
