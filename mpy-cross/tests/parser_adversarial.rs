@@ -95,6 +95,19 @@ fn error_locations() {
     assert_eq!(err.span, Some(10..13));
 }
 
+#[test]
+fn identifiers_longer_than_255_bytes_are_rejected() {
+    let ok = format!("{} = 1\n", "x".repeat(255));
+    assert!(parse_file(ok.as_bytes()).is_ok());
+    let long = format!("y = 2\n{} = 1\n", "x".repeat(256));
+    let err = parse_file(long.as_bytes()).expect_err("name too long");
+    assert_eq!(
+        (err.class, err.message.as_str()),
+        (ErrorClass::RuntimeError, "name too long")
+    );
+    assert_eq!(err.traceback, mpy_cross::Traceback::None);
+}
+
 /// A small deterministic generator (xorshift64*), so failures reproduce.
 struct Rng(u64);
 

@@ -56,6 +56,9 @@ const MAX_RULE_STACK: usize = 129_904;
 /// Most result-stack entries (likewise: the reference fails allocating 1216768 bytes).
 const MAX_RESULT_STACK: usize = 152_080;
 
+/// Longest qstr: its length is stored in one byte (`MICROPY_QSTR_BYTES_IN_LEN`).
+const MAX_QSTR_LEN: usize = 255;
+
 /// `MICROPY_ALLOC_PARSE_INTERN_STRING_LEN`.
 const INTERN_STRING_LEN: usize = 10;
 
@@ -438,6 +441,14 @@ impl Parser<'_, '_> {
         let line = self.lex.tok_line;
         let node = match self.lex.tok_kind {
             TokenKind::NAME => {
+                if self.lex.text.len() > MAX_QSTR_LEN {
+                    // qstr lengths are one byte in the reference (MICROPY_QSTR_BYTES_IN_LEN)
+                    return Err(
+                        CompileError::new(ErrorClass::RuntimeError, "name too long", line)
+                            .with_span(self.token_span())
+                            .without_traceback(),
+                    );
+                }
                 let id = self.qstrs.intern(&self.lex.text);
                 match self.consts.get(&id) {
                     Some(value) if rule == Rule::atom => {
