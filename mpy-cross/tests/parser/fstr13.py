@@ -1,0 +1,2 @@
+def f():
+    return f"{x}" f"{y}"
