@@ -98,7 +98,11 @@ fn main() {
 fn table_text(file: &MpyFile) -> String {
     let mut text = format!("{:?}\n", file.header);
     for (i, q) in file.qstrs.iter().enumerate() {
-        text.push_str(&format!("q{i} {q:?}\n"));
+        let shown = q.bytes().map_or_else(
+            || format!("{q:?}"),
+            |b| format!("{:?}", String::from_utf8_lossy(b)),
+        );
+        text.push_str(&format!("q{i} {shown}\n"));
     }
     for (i, c) in file.constants.iter().enumerate() {
         text.push_str(&format!("c{i} {c:?}\n"));
@@ -116,15 +120,36 @@ fn one(file: &MpyFile, rc: &RawCode) -> String {
     disassemble(&single)
 }
 
+/// Print the differing lines of two texts side by side, with two lines of context (at most 60 lines).
 fn show_side_by_side(left: &str, right: &str) {
+    use std::io::Write as _;
     let (l, r): (Vec<&str>, Vec<&str>) = (left.lines().collect(), right.lines().collect());
-    for i in 0..l.len().max(r.len()) {
+    let n = l.len().max(r.len());
+    let differs = |i: usize| l.get(i) != r.get(i);
+    let mut out = std::io::stdout().lock();
+    let mut shown = 0;
+    let mut last = None;
+    for i in 0..n {
+        if !(i.saturating_sub(2)..=(i + 2).min(n - 1)).any(differs) {
+            continue;
+        }
+        if last.is_some_and(|p: usize| p + 1 != i) {
+            let _ = writeln!(out, "...");
+        }
         let (x, y) = (
             l.get(i).copied().unwrap_or(""),
             r.get(i).copied().unwrap_or(""),
         );
-        let mark = if x == y { ' ' } else { '|' };
-        println!("{x:<60} {mark} {y}");
+        let mark = if differs(i) { '|' } else { ' ' };
+        if writeln!(out, "{x:<60} {mark} {y}").is_err() {
+            return;
+        }
+        last = Some(i);
+        shown += 1;
+        if shown >= 60 {
+            let _ = writeln!(out, "... (more differences)");
+            return;
+        }
     }
 }
 
