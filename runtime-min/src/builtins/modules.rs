@@ -20,6 +20,8 @@ macro_rules! module_fns {
 
 module_fns! {
     "micropython"."const" => mp_const,
+    "collections"."namedtuple" => namedtuple,
+    "collections"."__nt_new" => namedtuple_new,
     "micropython"."opt_level" => mp_opt_level,
     "sys"."exit" => sys_exit,
     "math"."sqrt" => m_sqrt,
@@ -53,7 +55,7 @@ module_fns! {
 
 /// The module object for a built-in module name, created on first import.
 pub(crate) fn builtin_module(vm: &mut Vm<'_>, name: &[u8]) -> PyResult<Option<Obj>> {
-    let known: &[&str] = &["micropython", "sys", "math"];
+    let known: &[&str] = &["micropython", "sys", "math", "collections"];
     let Some(&mname) = known.iter().find(|m| m.as_bytes() == name) else {
         return Ok(None);
     };
@@ -123,6 +125,122 @@ pub(crate) fn builtin_module(vm: &mut Vm<'_>, name: &[u8]) -> PyResult<Option<Ob
 fn mp_const(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 1, 1)?;
     Ok(vm.arg(a, 0))
+}
+
+/// `collections.namedtuple(name, fields)`: a class derived from tuple whose instances wrap a
+/// native tuple; each field is a class attribute `Wrapper(3, index)` read from that tuple.
+fn namedtuple(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    super::funcs::check_pos(vm, a, 2, 2)?;
+    let name = vm.arg(a, 0);
+    let spec = vm.arg(a, 1);
+    let base = vm.roots_len();
+    let r = (|| {
+        // Field names: a sequence of str, or one str separated by spaces/commas.
+        let fields = if vm.str_data(spec).is_some() {
+            let t = vm.new_tuple(0)?;
+            vm.push_root(t);
+            let cleaned = {
+                let mut nb = crate::object::print::NumBuf::new();
+                for &c in vm.str_data(spec).unwrap_or(&[]) {
+                    nb.push(if c == b',' { b' ' } else { c });
+                }
+                nb
+            };
+            let s2 = vm.new_str(cleaned.as_bytes())?;
+            vm.push_root(s2);
+            let parts = vm.call_method_by_name(s2, b"split", &[])?;
+            vm.push_root(parts);
+            vm.tuple_from_iter(parts)?
+        } else {
+            vm.tuple_from_iter(spec)?
+        };
+        vm.push_root(fields);
+        let d = vm.new_dict(0)?;
+        vm.push_root(d);
+        let key = vm.new_str(b"_fields")?;
+        vm.dict_store(d, key, fields)?;
+        for i in 0..vm.tuple_len(fields) {
+            let w = vm.alloc(Kind::Wrapper, 4)?;
+            vm.heap.set(w, 0, 3);
+            vm.heap.set_obj(w, 1, Obj::small_sat(i64::from(i)));
+            let f = vm.heap.get_obj(fields.bits(), i + 1);
+            vm.push_root(Obj::heap(w));
+            vm.dict_store(d, f, Obj::heap(w))?;
+            vm.pop_root();
+        }
+        let new_key = vm.new_str(b"__new__")?;
+        vm.push_root(new_key);
+        #[allow(clippy::cast_possible_truncation)]
+        let nt_new = MODULE_FNS
+            .iter()
+            .position(|f| f.name == "__nt_new")
+            .map_or(0, |i| BUILTINS.len() + i) as u32;
+        let w = vm.alloc(Kind::Wrapper, 4)?;
+        vm.heap.set(w, 0, 2);
+        vm.heap.set_obj(w, 1, Obj::imm(Imm::Builtin, nt_new));
+        vm.push_root(Obj::heap(w));
+        vm.dict_store(d, new_key, Obj::heap(w))?;
+        let bases = vm.new_tuple_from(&[type_obj(T_TUPLE)])?;
+        vm.push_root(bases);
+        let c = vm.alloc(Kind::Class, 3)?;
+        vm.heap.set_obj(c, 0, name);
+        vm.heap.set_obj(c, 1, bases);
+        vm.heap.set_obj(c, 2, d);
+        Ok(Obj::heap(c))
+    })();
+    vm.truncate_roots(base);
+    r
+}
+
+/// `__new__` of a namedtuple class: (cls, *values, **by_name).
+fn namedtuple_new(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    let cls = vm.arg(a, 0);
+    let d = vm.heap.get_obj(cls.bits(), 2);
+    let fields = vm.dict_lookup_str(d, b"_fields").unwrap_or(Obj::NULL);
+    let n = vm.tuple_len(fields);
+    if a.n_pos - 1 > n {
+        return Err(vm.raise_fmt(
+            T_TYPE_ERROR,
+            format_args!(
+                "function takes {} positional arguments but {} were given",
+                n,
+                a.n_pos - 1
+            ),
+        ));
+    }
+    let t = vm.new_tuple(n)?;
+    vm.push_root(t);
+    for i in 1..a.n_pos {
+        let v = vm.arg(a, i);
+        vm.heap.set_obj(t.bits(), i, v);
+    }
+    for k in 0..a.n_kw {
+        let (key, v) = vm.kw_pair(a, k);
+        let pos = (0..n).find(|&i| {
+            let f = vm.heap.get_obj(fields.bits(), i + 1);
+            vm.str_data(f).is_some() && vm.str_data(f) == vm.str_data(key)
+        });
+        match pos {
+            Some(i) => vm.heap.set_obj(t.bits(), i + 1, v),
+            None => {
+                vm.pop_root();
+                return Err(vm.raise_msg_str(T_TYPE_ERROR, "unexpected keyword argument"));
+            }
+        }
+    }
+    if (0..n).any(|i| vm.heap.get_obj(t.bits(), i + 1).is_null()) {
+        vm.pop_root();
+        return Err(vm.raise_msg_str(
+            T_TYPE_ERROR,
+            "function missing required positional argument",
+        ));
+    }
+    let o = vm.alloc(Kind::Instance, 4);
+    vm.pop_root();
+    let o = o?;
+    vm.heap.set_obj(o, 0, cls);
+    vm.heap.set_obj(o, 2, t);
+    Ok(Obj::heap(o))
 }
 
 fn mp_opt_level(_vm: &mut Vm<'_>, _a: &Args) -> PyResult<Obj> {

@@ -345,6 +345,20 @@ impl<'a> Vm<'a> {
                 let which = self.heap.get(v.bits(), 0);
                 let f = self.heap.get_obj(v.bits(), 1);
                 match which {
+                    3 => {
+                        let t = self.heap.get_obj(inst.bits(), 2);
+                        let i = f.as_small().unwrap_or(0);
+                        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                        let v = if self.is_kind(t, Kind::Tuple)
+                            && i >= 0
+                            && (i as u32) < self.tuple_len(t)
+                        {
+                            self.heap.get_obj(t.bits(), i as u32 + 1)
+                        } else {
+                            Obj::NONE
+                        };
+                        Ok((v, Obj::NULL))
+                    }
                     0 => {
                         if f.is_null() || f == Obj::NONE {
                             return Err(

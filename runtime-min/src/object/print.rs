@@ -586,6 +586,24 @@ impl<'a> Vm<'a> {
             return self.print_exception_value(sink, o, repr);
         }
         if let Some(n) = self.native_of(o) {
+            let cls = self.heap.get_obj(o.bits(), 0);
+            let fields = self.dict_lookup_str(self.heap.get_obj(cls.bits(), 2), b"_fields");
+            if let (Some(fields), true) = (fields, self.is_kind(n, Kind::Tuple)) {
+                let name = self.heap.get_obj(cls.bits(), 0);
+                self.sink_write_obj(sink, name)?;
+                self.sink_write(sink, b"(")?;
+                for i in 0..self.tuple_len(n) {
+                    if i > 0 {
+                        self.sink_write(sink, b", ")?;
+                    }
+                    let f = self.heap.get_obj(fields.bits(), i + 1);
+                    self.sink_write_obj(sink, f)?;
+                    self.sink_write(sink, b"=")?;
+                    let v = self.heap.get_obj(n.bits(), i + 1);
+                    self.print_obj(sink, v, true)?;
+                }
+                return self.sink_write(sink, b")");
+            }
             return self.print_obj(sink, n, repr);
         }
         let t = self.type_of(o);
