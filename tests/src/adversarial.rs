@@ -176,5 +176,137 @@ pub fn cases() -> Vec<Case> {
             expect: Expect::Compiles,
             generate: deep_ifs,
         },
+        Case {
+            name: "bom_crlf",
+            description: "a UTF-8 byte-order mark, then CRLF line endings",
+            reference: "exit 0; a 60-byte .mpy",
+            expect: Expect::Compiles,
+            generate: || b"\xef\xbb\xbfx = 1\r\nif x:\r\n    print('crlf')\r\n".to_vec(),
+        },
+        Case {
+            name: "unterminated_string",
+            description: "a string literal that runs into the end of the line",
+            reference: "exit 1, `SyntaxError: invalid syntax` at line 1",
+            expect: Expect::Rejects,
+            generate: || b"s = 'abc\nprint(s)\n".to_vec(),
+        },
+        Case {
+            name: "unterminated_triple",
+            description: "a triple-quoted string that runs into the end of the file",
+            reference: "exit 1, `SyntaxError: invalid syntax` at line 1",
+            expect: Expect::Rejects,
+            generate: || b"s = '''abc\n\nprint(s)\n".to_vec(),
+        },
+        Case {
+            name: "inconsistent_dedent",
+            description: "a dedent to a column no enclosing block uses",
+            reference: "exit 1, `IndentationError: unindent doesn't match any outer indent level` at line 2",
+            expect: Expect::Rejects,
+            generate: || b"if True:\n        x = 1\n    y = 2\n".to_vec(),
+        },
+        Case {
+            name: "tab_space_mix",
+            description: "one block indented by a tab, then by eight spaces (a tab counts as 8 columns)",
+            reference: "exit 0; a 58-byte .mpy",
+            expect: Expect::Compiles,
+            generate: || b"if True:\n\tx = 1\n        y = 2\nprint(x, y)\n".to_vec(),
+        },
+        Case {
+            name: "form_feed",
+            description: "a form feed at the start of a line",
+            reference: "exit 1, `IndentationError: unexpected indent` at line 2 (CPython accepts it)",
+            expect: Expect::Rejects,
+            generate: || b"x = 1\n\x0cprint(x)\n".to_vec(),
+        },
+        Case {
+            name: "long_identifier",
+            description: "a 70,000-character identifier",
+            reference: "exit 1, `RuntimeError: name too long` (no traceback line; 300 characters already fail)",
+            expect: Expect::Rejects,
+            generate: || {
+                let mut source = vec![b'a'; 70_000];
+                source.extend_from_slice(b" = 1\nprint(len(dir()))\n");
+                source
+            },
+        },
+        Case {
+            name: "huge_list_literal",
+            description: "a list display with 100,000 elements",
+            reference: "exit 0 in <1 s; a 103,294-byte .mpy",
+            expect: Expect::Compiles,
+            generate: || {
+                let mut source = b"x = [".to_vec();
+                for _ in 0..100_000 {
+                    source.extend_from_slice(b"0, ");
+                }
+                source.extend_from_slice(b"]\nprint(len(x))\n");
+                source
+            },
+        },
+        Case {
+            name: "many_functions",
+            description: "5,000 top-level function definitions",
+            reference: "exit 1 after ~3 s, `MemoryError: ` (default heap)",
+            expect: Expect::Either,
+            generate: || {
+                let mut source = String::new();
+                for i in 0..5_000 {
+                    source.push_str(&format!("def f{i}(a):\n    return a + {i}\n"));
+                }
+                source.push_str("print(f4999(1))\n");
+                source.into_bytes()
+            },
+        },
+        Case {
+            name: "deep_defs",
+            description: "200 nested function definitions",
+            reference: "exit 0; a 3,590-byte .mpy",
+            expect: Expect::Compiles,
+            generate: || {
+                let mut source = String::new();
+                for i in 0..200 {
+                    source.push_str(&" ".repeat(i));
+                    source.push_str(&format!("def f{i}():\n"));
+                }
+                source.push_str(&" ".repeat(200));
+                source.push_str("pass\n");
+                source.into_bytes()
+            },
+        },
+        Case {
+            name: "empty",
+            description: "an empty file",
+            reference: "exit 0; a 23-byte .mpy",
+            expect: Expect::Compiles,
+            generate: Vec::new,
+        },
+        Case {
+            name: "comment_without_newline",
+            description: "only a comment, no final newline",
+            reference: "exit 0; a 41-byte .mpy",
+            expect: Expect::Compiles,
+            generate: || b"# just a comment".to_vec(),
+        },
+        Case {
+            name: "lone_surrogate_escape",
+            description: "the escape `\\ud800` (a lone surrogate) in a str literal",
+            reference: "exit 0; a 68-byte .mpy",
+            expect: Expect::Compiles,
+            generate: || b"s = '\\ud800'\nprint(len(s))\n".to_vec(),
+        },
+        Case {
+            name: "nested_fstrings",
+            description: "f-strings nested 30 deep (`f'{f'{...x...}'}'`)",
+            reference: "exit 0; a 242-byte .mpy",
+            expect: Expect::Compiles,
+            generate: || {
+                let mut source = b"x = 1\nprint(".to_vec();
+                source.extend(b"f'{".repeat(30));
+                source.push(b'x');
+                source.extend(b"}'".repeat(30));
+                source.extend_from_slice(b")\n");
+                source
+            },
+        },
     ]
 }

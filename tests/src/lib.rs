@@ -438,6 +438,7 @@ mod tests {
     #[test]
     fn every_ratchet_key_in_use_exists() {
         let _ = super::ratchet("behaviour.ours_pass");
+        let _ = super::ratchet("adversarial.same_as_oracle");
         for case in super::adversarial::cases() {
             let _ = super::ratchet(&format!("adversarial.{}", case.name));
         }
