@@ -38,7 +38,7 @@ fn oracle_outcome(oracle: &Path, file: &Path) -> Outcome {
         return None;
     }
     let stderr = String::from_utf8_lossy(&out.stderr);
-    let last = stderr.lines().last().unwrap_or_default();
+    let last = stderr.lines().next_back().unwrap_or_default();
     let (class, message) = last.split_once(": ").unwrap_or((last, ""));
     let line = stderr
         .lines()
@@ -49,7 +49,7 @@ fn oracle_outcome(oracle: &Path, file: &Path) -> Outcome {
                 .parse()
                 .ok()
         })
-        .last()
+        .next_back()
         .unwrap_or(0);
     Some((class.to_owned(), message.to_owned(), line))
 }
