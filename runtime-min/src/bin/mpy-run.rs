@@ -87,8 +87,13 @@ fn main() {
             vm.max_depth = 100;
             vm.gc_stress = std::env::var_os("MPY_GC_STRESS").is_some();
             let r = vm.run_module(data, &module);
-            if let (Some(at), Ok(_)) = (vm.corrupt_at, std::env::var("MPY_RUN_DEBUG")) {
-                eprintln!("mpy-run: corrupt bytecode detected at {at}");
+            if std::env::var_os("MPY_RUN_DEBUG").is_some() {
+                if let Some(at) = vm.corrupt_at {
+                    eprintln!("mpy-run: corrupt bytecode detected at {at}");
+                }
+                let [a, b] = vm.stack_marks;
+                let (used, cap, gcs) = vm.heap_stats();
+                eprintln!("mpy-run: native stack per Python call {} bytes; heap {used}/{cap} bytes, {gcs} collections", a.abs_diff(b));
             }
             let _ = std::io::stdout().flush();
             i32::from(r == RunOutcome::Exception)

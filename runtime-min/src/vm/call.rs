@@ -423,6 +423,10 @@ impl<'a> Vm<'a> {
         }
         self.frames[self.depth] = frame;
         self.depth += 1;
+        if let Some(mark) = self.stack_marks.get_mut(self.depth.wrapping_sub(1)) {
+            let probe = 0u8;
+            *mark = core::ptr::addr_of!(probe) as usize;
+        }
         let r = self.execute(frame, inject);
         self.depth -= 1;
         self.frames[self.depth] = Obj::NULL;

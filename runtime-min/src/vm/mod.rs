@@ -80,6 +80,9 @@ pub struct Vm<'a> {
     pub fuel: u64,
     /// Where in the VM the last "corrupt bytecode" error was detected (diagnostics).
     pub corrupt_at: Option<&'static core::panic::Location<'static>>,
+    /// Native stack addresses seen at Python call depths 1 and 2 (diagnostics: the
+    /// difference is the native stack used per Python call).
+    pub stack_marks: [usize; 2],
     /// Collect before every allocation (testing aid that exposes missing roots).
     pub gc_stress: bool,
     /// Python call-depth limit (`RuntimeError: maximum recursion depth exceeded`).
@@ -120,6 +123,7 @@ impl<'a> Vm<'a> {
             depth: 0,
             fuel: u64::MAX,
             corrupt_at: None,
+            stack_marks: [0; 2],
             gc_stress: false,
             max_depth: 64,
             native_depth: 0,
