@@ -61,12 +61,18 @@ pub struct Compiled {
     pub str_modules: Vec<crate::cfreeze::StrModule>,
 }
 
-/// Read and validate a `.mpy`, naming `path` in errors; with `arch`, native code must be for it.
+/// Read and validate a `.mpy` (`mpy_format::disasm::validate`), naming `path` in errors; with
+/// `arch`, native code must be for it.
 ///
 /// # Errors
 /// Unreadable, not a `.mpy`, wrong version, or native code for another architecture.
 pub fn read_mpy(path: &Path, bytes: &[u8], arch: Option<Arch>) -> Result<MpyFile> {
     let mpy = MpyFile::read(bytes).map_err(|e| Error::at(path, e.to_string()))?;
+    // Operands in range, preludes decodable, jumps on instruction starts: a corrupt .mpy is
+    // refused here instead of producing firmware that crashes on import.
+    if let Some(problem) = mpy_format::disasm::validate(&mpy).first() {
+        return Err(Error::at(path, format!("invalid .mpy: {problem}")));
+    }
     if let Some(want) = arch {
         let have = mpy.header.arch;
         if have != Arch::None && have != want {

@@ -165,6 +165,23 @@ fn bad_mpy_inputs_are_named() {
         },
     );
     assert_eq!(err.path.as_deref(), Some(dir.join("junk.mpy").as_path()));
+    // A well-formed container whose bytecode names a qstr that does not exist.
+    let mut corrupt =
+        b"M\x06\x00\x1f\x03\x00\x0at1.py\x00\x0f\x02x\x00\x40\x00\x02\x01\x81\x16\x02\x51\x63"
+            .to_vec();
+    let n = corrupt.len();
+    assert!(mpy_format::MpyFile::read(&corrupt).is_ok());
+    corrupt[n - 3] = 0x09;
+    std::fs::write(dir.join("corrupt.mpy"), &corrupt).expect("write");
+    let err = fails(
+        &dir,
+        Request {
+            plain: vec![dir.join("corrupt.mpy")],
+            ..Request::default()
+        },
+    );
+    assert_eq!(err.path.as_deref(), Some(dir.join("corrupt.mpy").as_path()));
+    assert!(err.to_string().contains("invalid .mpy"), "{err}");
     // Native code for another architecture than -march.
     std::fs::write(
         dir.join("nat.py"),
