@@ -38,9 +38,9 @@ pub mod const_kind {
     pub const TRUE: u8 = 3;
     /// `...`.
     pub const ELLIPSIS: u8 = 4;
-    /// A str: a string record follows the 4-byte record head.
+    /// A str of at most 65535 bytes: `u32` offset of its string record in the pool.
     pub const STR: u8 = 5;
-    /// A bytes object: a string record follows the 4-byte record head.
+    /// A bytes object of at most 65535 bytes: `u32` offset of its string record in the pool.
     pub const BYTES: u8 = 6;
     /// An int that fits in `i64`: 8 bytes follow.
     pub const INT: u8 = 7;
@@ -52,6 +52,10 @@ pub mod const_kind {
     pub const TUPLE: u8 = 10;
     /// An int beyond `i64`: `u32 len`, then its decimal text (may start with `-`), NUL.
     pub const BIG_INT: u8 = 11;
+    /// A str over 65535 bytes: `u32 len`, bytes, NUL (no precomputed hash).
+    pub const LONG_STR: u8 = 12;
+    /// A bytes object over 65535 bytes: `u32 len`, bytes, NUL.
+    pub const LONG_BYTES: u8 = 13;
 }
 
 /// The 16-bit qstr hash stored in string records (`compute_hash` of py/makeqstrdata.py with
@@ -168,7 +172,7 @@ pub struct StrRef<'a> {
     pub offset: u32,
     /// The string's bytes, in the image.
     pub bytes: &'a [u8],
-    /// [`qstr_hash`] of the bytes.
+    /// [`qstr_hash`] of the bytes; 0 ("not computed") for str/bytes constants over 65535 bytes.
     pub hash: u16,
 }
 
@@ -442,8 +446,28 @@ impl<'a> ImageView<'a> {
             k::FALSE => ConstRef::False,
             k::TRUE => ConstRef::True,
             k::ELLIPSIS => ConstRef::Ellipsis,
-            k::STR => ConstRef::Str(self.str_at(body)?),
-            k::BYTES => ConstRef::Bytes(self.str_at(body)?),
+            k::STR => ConstRef::Str(self.str_at(self.u32_at(body)?)?),
+            k::BYTES => ConstRef::Bytes(self.str_at(self.u32_at(body)?)?),
+            k::LONG_STR | k::LONG_BYTES => {
+                let len = self.u32_at(body)? as usize;
+                let data = self.range(body.wrapping_add(4), len.checked_add(1))?;
+                if data[len] != 0 {
+                    return Err(ImageError::new(
+                        body as usize + 4 + len,
+                        ImageErrorKind::MissingNul,
+                    ));
+                }
+                let s = StrRef {
+                    offset,
+                    bytes: &data[..len],
+                    hash: 0,
+                };
+                if head[0] == k::LONG_STR {
+                    ConstRef::Str(s)
+                } else {
+                    ConstRef::Bytes(s)
+                }
+            }
             #[allow(clippy::cast_possible_wrap)]
             k::INT => ConstRef::Int(self.u64_at(body)? as i64),
             k::FLOAT => ConstRef::Float(f64::from_bits(self.u64_at(body)?)),
@@ -703,25 +727,31 @@ mod write {
                 Constant::True => self.constants.extend_from_slice(&head(k::TRUE)),
                 Constant::Ellipsis => self.constants.extend_from_slice(&head(k::ELLIPSIS)),
                 Constant::Str(bytes) | Constant::Bytes(bytes) => {
-                    let kind = if matches!(value, Constant::Str(_)) {
-                        k::STR
+                    let is_str = matches!(value, Constant::Str(_));
+                    if bytes.len() <= usize::from(u16::MAX) {
+                        // A reference to the (shared) string pool: a str constant and a qstr
+                        // with the same text are the same record.
+                        let (at, added) = self.string(bytes, module)?;
+                        sizes.strings += added;
+                        self.constants.extend_from_slice(&head(if is_str {
+                            k::STR
+                        } else {
+                            k::BYTES
+                        }));
+                        self.reference(Region::Constants, (Region::Strings, at));
                     } else {
-                        k::BYTES
-                    };
-                    // The record is a head followed by a string record, both in the constant
-                    // region, so str data is read in place like any qstr.
-                    let len = u16::try_from(bytes.len()).map_err(|_| {
-                        err(alloc::format!(
-                            "constant of {} bytes is too long for the image",
-                            bytes.len()
-                        ))
-                    })?;
-                    self.constants.extend_from_slice(&head(kind));
-                    self.constants.extend_from_slice(&len.to_le_bytes());
-                    self.constants
-                        .extend_from_slice(&qstr_hash(bytes).to_le_bytes());
-                    self.constants.extend_from_slice(bytes);
-                    self.constants.push(0);
+                        self.constants.extend_from_slice(&head(if is_str {
+                            k::LONG_STR
+                        } else {
+                            k::LONG_BYTES
+                        }));
+                        put_u32(
+                            &mut self.constants,
+                            u32_of(bytes.len(), module, "str constant")?,
+                        );
+                        self.constants.extend_from_slice(bytes);
+                        self.constants.push(0);
+                    }
                 }
                 Constant::Int(text) => match text.trim().parse::<i64>() {
                     Ok(v) => {
@@ -1048,6 +1078,8 @@ mod tests {
                 Constant::Int("-5".into()),
                 Constant::Float("1.5".into()),
                 Constant::Tuple(vec![Constant::None, Constant::Bytes(b"ab".to_vec())]),
+                Constant::Str(b"f".to_vec()),
+                Constant::Bytes(vec![7; 70_000]),
             ],
             root: RawCode::bytecode(
                 vec![0x00, 0x02, 0x01, 0x32, 0x00, 0x16, 0x02, 0x51, 0x63],
@@ -1096,6 +1128,14 @@ mod tests {
         assert_eq!(view.tuple_item(items, len, 0), Ok(ConstRef::None));
         assert!(
             matches!(view.tuple_item(items, len, 1), Ok(ConstRef::Bytes(s)) if s.bytes == b"ab")
+        );
+        // A str constant and the qstr with the same text share one string record.
+        let Ok(ConstRef::Str(f)) = view.constant(&m, 5) else {
+            panic!("str")
+        };
+        assert_eq!(f.offset, view.qstr(&m, 2).expect("qstr").offset);
+        assert!(
+            matches!(view.constant(&m, 6), Ok(ConstRef::Bytes(b)) if b.bytes.len() == 70_000 && b.hash == 0)
         );
         let root = view.raw_code(m.raw_code).expect("root");
         assert_eq!(root.fun_data, mpy.root.fun_data.as_slice());
