@@ -51,7 +51,7 @@ fn manifest_request(dir: &Path, text: &str, compiler: Compiler) -> Request {
 
 #[test]
 fn manifest_errors_carry_file_and_line() {
-    let cases: [(&str, &str, u32, &str); 8] = [
+    let cases: [(&str, &str, u32, &str); 9] = [
         (
             "syntax",
             "module('a.py')\nimport os\n",
@@ -95,6 +95,12 @@ fn manifest_errors_carry_file_and_line() {
             "module must be .py file",
         ),
         ("unterminated", "module('a.py\n", 1, "unterminated string"),
+        (
+            "unresolved_var",
+            "freeze('$(BOARD_DIR)/modules')\n",
+            1,
+            "pass -v BOARD_DIR=VALUE",
+        ),
     ];
     for (name, text, line, message) in cases {
         let dir = scratch(name);

@@ -115,6 +115,21 @@ fn normalize(path: &Path) -> PathBuf {
     out
 }
 
+/// A hint for a path that still contains `$(VAR)` after substitution.
+fn unresolved_hint(path: &Path) -> String {
+    let text = path.to_string_lossy();
+    match text.find("$(") {
+        Some(start) => {
+            let var: String = text[start + 2..]
+                .chars()
+                .take_while(|c| *c != ')')
+                .collect();
+            format!(" (unresolved variable $({var}): pass -v {var}=VALUE)")
+        }
+        None => String::new(),
+    }
+}
+
 fn cwd() -> PathBuf {
     std::env::current_dir().unwrap_or_else(|_| PathBuf::from("/"))
 }
@@ -236,7 +251,11 @@ impl Manifest {
             Some((file, line)) => Error::at_line(
                 file,
                 line,
-                format!("cannot read manifest {}: {e}", path.display()),
+                format!(
+                    "cannot read manifest {}: {e}{}",
+                    path.display(),
+                    unresolved_hint(&path)
+                ),
             ),
             None => Error::io(&path, &e),
         })?;
@@ -884,7 +903,7 @@ impl Manifest {
             return Err(Error::at_line(
                 &frame.file,
                 line,
-                format!("Cannot stat {}", root.display()),
+                format!("Cannot stat {}{}", root.display(), unresolved_hint(&root)),
             ));
         }
         let mut found = Vec::new();
@@ -913,7 +932,11 @@ impl Manifest {
             return Err(Error::at_line(
                 &frame.file,
                 line,
-                format!("Cannot stat {}", full_path.display()),
+                format!(
+                    "Cannot stat {}{}",
+                    full_path.display(),
+                    unresolved_hint(&full_path)
+                ),
             ));
         }
         let lower = target_path.to_ascii_lowercase();
