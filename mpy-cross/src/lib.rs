@@ -73,8 +73,13 @@ pub fn compile(source: &[u8], options: &CompileOptions) -> Result<Vec<u8>, Compi
     // thousand levels, so run on a thread whose (lazily committed) stack has room for them.
     const STACK_SIZE: usize = 512 << 20;
     std::thread::scope(|s| {
-        match std::thread::Builder::new().stack_size(STACK_SIZE).spawn_scoped(s, || compile_here(source, options)) {
-            Ok(handle) => handle.join().unwrap_or_else(|payload| std::panic::resume_unwind(payload)),
+        match std::thread::Builder::new()
+            .stack_size(STACK_SIZE)
+            .spawn_scoped(s, || compile_here(source, options))
+        {
+            Ok(handle) => handle
+                .join()
+                .unwrap_or_else(|payload| std::panic::resume_unwind(payload)),
             Err(_) => compile_here(source, options),
         }
     })
@@ -118,8 +123,9 @@ fn compile_here(source: &[u8], options: &CompileOptions) -> Result<Vec<u8>, Comp
         source_lines: options.source_lines,
         native_arch_available,
         asm_arch_available,
+        arch,
     };
-    let (module, _has_native) =
+    let (module, has_native) =
         compile::compile_module(&root, &mut pool, source_file, core, default_emit)?;
     let arch_flags =
         (arch == Arch::Rv32imc && options.arch_flags != 0).then_some(options.arch_flags);
@@ -128,5 +134,6 @@ fn compile_here(source: &[u8], options: &CompileOptions) -> Result<Vec<u8>, Comp
         &pool,
         options.small_int_bits,
         arch_flags,
+        has_native.then_some(arch),
     ))
 }

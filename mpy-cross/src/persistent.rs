@@ -35,6 +35,7 @@ fn constant(value: &ConstValue) -> Constant {
         ConstValue::Float(f) => Constant::Float(format_float_repr(*f)),
         ConstValue::Complex(f) => Constant::Complex(format!("{}j", format_complex_imag_repr(*f))),
         ConstValue::Tuple(items) => Constant::Tuple(items.iter().map(constant).collect()),
+        ConstValue::FunTable => Constant::FunTable,
     }
 }
 
@@ -51,7 +52,15 @@ fn raw_code(codes: &[RawCode], index: usize, depth: u32) -> ModelRawCode {
     } else {
         Vec::new()
     };
-    ModelRawCode::bytecode(rc.fun_data.clone(), children)
+    match rc.native {
+        None => ModelRawCode::bytecode(rc.fun_data.clone(), children),
+        Some(crate::emit::native::NativeKind::Python { prelude_offset }) => {
+            ModelRawCode::native_py(rc.fun_data.clone(), u64::from(prelude_offset), children)
+        }
+        Some(crate::emit::native::NativeKind::Viper) => {
+            ModelRawCode::viper(rc.fun_data.clone(), 0, children)
+        }
+    }
 }
 
 /// `mp_raw_code_save` for a bytecode-only module (header byte 2 is 0 unless rv32 arch flags are set).
@@ -60,9 +69,14 @@ pub(crate) fn save(
     pool: &QstrPool,
     small_int_bits: u8,
     arch_flags: Option<u32>,
+    native_arch: Option<Arch>,
 ) -> Vec<u8> {
     let file = MpyFile {
-        header: Header::new(Arch::None, arch_flags, small_int_bits),
+        header: Header::new(
+            native_arch.unwrap_or(Arch::None),
+            arch_flags,
+            small_int_bits,
+        ),
         qstrs: module.qstrs.iter().map(|q| qstr_entry(pool, *q)).collect(),
         constants: module.consts.iter().map(constant).collect(),
         root: raw_code(&module.raw_codes, 0, 0),

@@ -26,6 +26,9 @@ pub enum ConstValue {
     Bytes(Vec<u8>),
     /// A tuple of constants.
     Tuple(Vec<ConstValue>),
+    /// `&mp_fun_table`, the first constant of a module with native code
+    /// (`MP_PERSISTENT_OBJ_FUN_TABLE`); equal only to itself.
+    FunTable,
 }
 
 impl ConstValue {
@@ -38,7 +41,8 @@ impl ConstValue {
             (Self::None, Self::None)
             | (Self::False, Self::False)
             | (Self::True, Self::True)
-            | (Self::Ellipsis, Self::Ellipsis) => true,
+            | (Self::Ellipsis, Self::Ellipsis)
+            | (Self::FunTable, Self::FunTable) => true,
             (Self::Int(a), Self::Int(b)) => a == b,
             (Self::Float(a), Self::Float(b)) | (Self::Complex(a), Self::Complex(b)) => {
                 float_strictly_equal(*a, *b)
@@ -56,7 +60,7 @@ impl ConstValue {
     pub fn is_true(&self) -> bool {
         match self {
             Self::None | Self::False => false,
-            Self::True | Self::Ellipsis => true,
+            Self::True | Self::Ellipsis | Self::FunTable => true,
             Self::Int(i) => i.sign() != num_bigint::Sign::NoSign,
             Self::Float(f) | Self::Complex(f) => *f != 0.0,
             Self::Str(s) | Self::Bytes(s) => !s.is_empty(),

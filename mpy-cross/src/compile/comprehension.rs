@@ -53,7 +53,8 @@ impl<'a> Compiler<'a, '_> {
                 _ => {
                     self.compile_node(inner_expr);
                     if self.scope().kind == ScopeKind::GenExpr {
-                        self.emit.yield_(false);
+                        self.emit.yield_(false, self.next_label);
+                        self.reserve_labels_for_native(1);
                         self.mark_generator();
                         self.emit.pop_top();
                     } else {

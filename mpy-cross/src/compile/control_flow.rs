@@ -291,7 +291,7 @@ impl<'a> Compiler<'a, '_> {
         self.emit.dup_top();
         self.compile_await_object_method(self.names.dunder_anext);
         self.c_assign(nth(s, 0), AssignKind::Store);
-        self.emit.pop_except_jump(try_else_label);
+        self.emit.pop_except_jump(try_else_label, false);
         self.emit.label_assign(try_exception_label);
         self.emit.start_except_handler();
         self.emit.dup_top();
@@ -299,7 +299,7 @@ impl<'a> Compiler<'a, '_> {
         self.emit.binary_op(BinOp::Op(BinaryOp::EXCEPTION_MATCH));
         self.emit.pop_jump_if(false, try_finally_label);
         self.emit.pop_top();
-        self.emit.pop_except_jump(while_else_label);
+        self.emit.pop_except_jump(while_else_label, true);
         self.emit.label_assign(try_finally_label);
         self.emit.adjust_stack_size(1);
         self.decrease_except_level();

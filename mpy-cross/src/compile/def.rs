@@ -3,6 +3,7 @@
 //! py/compile.c).
 
 use crate::emit::bytecode::{AccessKind, Build};
+use crate::error::ErrorClass;
 use crate::parse::grammar::Rule;
 use crate::parse::node::{Node, StructNode};
 use crate::qstr::Qstr;
@@ -38,6 +39,9 @@ impl<'a> Compiler<'a, '_> {
         n_pos_defaults: u32,
         n_kw_defaults: u32,
     ) {
+        // Making a function takes a reference to the current globals (native code needs them).
+        self.scope_mut().scope_flags |=
+            crate::scope::SCOPE_FLAG_REFGLOBALS | crate::scope::SCOPE_FLAG_HASCONSTS;
         {
             let child = self.scopes.get_mut(this_scope);
             if n_kw_defaults > 0 {
@@ -58,7 +62,7 @@ impl<'a> Compiler<'a, '_> {
                         .filter(|id2| id2.kind == IdKind::Free && id2.qst == id.qst)
                         .count();
                     for _ in 0..matches {
-                        self.emit.load_fast(id.local_num);
+                        self.emit.load_fast(id.qst, id.local_num);
                         nfree += 1;
                     }
                 }
@@ -352,6 +356,42 @@ impl<'a> Compiler<'a, '_> {
             }
             sc.ids[i].kind = IdKind::Local;
             sc.ids[i].flags = param_flag;
+            if self.scope().emit_options == crate::scope::EmitOption::Viper
+                && rules.name == FUNC_PARAMS.name
+            {
+                if let Node::Struct(s) = pn {
+                    let t = self.viper_type_annotation(nth(s, 1));
+                    let sc = self.scope_mut();
+                    sc.ids[i].flags |= t << crate::emit::native::ID_FLAG_VIPER_TYPE_POS;
+                }
+            }
+        }
+    }
+
+    /// `compile_viper_type_annotation`: the native type an annotation names (object if none).
+    pub(super) fn viper_type_annotation(&mut self, pn: &'a Node) -> u8 {
+        match pn {
+            Node::Null => 0,
+            Node::Id(q) => {
+                if let Some(t) = crate::emit::native::native_type_from_name(self.pool.bytes(*q)) {
+                    t
+                } else {
+                    let message = format!(
+                        "unknown type '{}'",
+                        String::from_utf8_lossy(self.pool.bytes(*q))
+                    );
+                    // The reference stores this straight into its error slot.
+                    self.error = Some(super::PendingError {
+                        class: ErrorClass::ViperTypeError,
+                        message,
+                    });
+                    0
+                }
+            }
+            _ => {
+                self.syntax_error(pn, "annotation must be an identifier");
+                0
+            }
         }
     }
 

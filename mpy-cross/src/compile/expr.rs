@@ -497,7 +497,8 @@ impl<'a> Compiler<'a, '_> {
         match nth(s, 0) {
             Node::Null => {
                 self.emit.load_const_none();
-                self.emit.yield_(false);
+                self.emit.yield_(false, self.next_label);
+                self.reserve_labels_for_native(1);
                 self.mark_generator();
             }
             Node::Struct(f) if f.rule == Rule::yield_arg_from => {
@@ -506,7 +507,8 @@ impl<'a> Compiler<'a, '_> {
             }
             other => {
                 self.compile_node(other);
-                self.emit.yield_(false);
+                self.emit.yield_(false, self.next_label);
+                self.reserve_labels_for_native(1);
                 self.mark_generator();
             }
         }

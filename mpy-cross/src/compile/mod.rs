@@ -21,6 +21,7 @@ use std::collections::HashMap;
 
 use crate::emit::bytecode::{BytecodeEmitter, SetupBlock};
 use crate::emit::common::EmitCommon;
+use crate::emit::dispatch::Emitter;
 use crate::emit::Pass;
 use crate::error::{CompileError, ErrorClass};
 use crate::lexer::TokenKind;
@@ -47,6 +48,8 @@ pub(crate) struct CoreOptions {
     /// Whether `@micropython.native`/`viper`/`asm_*` may be used (an arch with an emitter was given).
     pub native_arch_available: bool,
     pub asm_arch_available: bool,
+    /// The `-march` target (for the native emitter).
+    pub arch: mpy_format::arch::Arch,
 }
 
 /// Qstrs the compiler refers to by name (interned once up front).
@@ -123,6 +126,8 @@ impl Names {
 pub(crate) struct RawCode {
     pub fun_data: Vec<u8>,
     pub children: Vec<ScopeId>,
+    /// Native code: its kind (with the prelude offset); `None` for bytecode.
+    pub native: Option<crate::emit::native::NativeKind>,
 }
 
 /// The compiled module: tables plus one raw code per scope (scope 0 is the module).
@@ -164,7 +169,7 @@ pub(crate) struct Compiler<'a, 'p> {
     root: &'a Node,
     scope_of_node: HashMap<usize, ScopeId>,
     cur: ScopeId,
-    emit: BytecodeEmitter,
+    emit: Emitter,
     common: EmitCommon,
     depth: u32,
     raw_codes: Vec<RawCode>,
@@ -210,8 +215,15 @@ fn const_truth_of(n: &Node, pool: &QstrPool) -> Option<bool> {
 impl<'a, 'p> Compiler<'a, 'p> {
     fn new(pool: &'p mut QstrPool, opts: CoreOptions, source_file: Qstr, root: &'a Node) -> Self {
         let names = Names::new(pool);
-        let mut emit = BytecodeEmitter::default();
-        emit.no_source_lines = opts.optimize >= 3 || !opts.source_lines;
+        let mut bc = BytecodeEmitter::default();
+        bc.no_source_lines = opts.optimize >= 3 || !opts.source_lines;
+        let mut cast_names = [None; 8];
+        for (slot, name) in cast_names.iter_mut().zip(crate::emit::native::CAST_NAMES) {
+            *slot = Some(pool.intern(name.as_bytes()));
+        }
+        let exit_q = pool.intern(b"__exit__");
+        let enter_q = pool.intern(b"__enter__");
+        let emit = Emitter::new(bc, opts.arch, cast_names, exit_q, enter_q);
         Self {
             pool,
             names,
@@ -251,7 +263,7 @@ impl<'a, 'p> Compiler<'a, 'p> {
     }
 
     fn has_error(&self) -> bool {
-        self.error.is_some()
+        self.error.is_some() || self.emit.has_viper_error()
     }
 
     fn next_label(&mut self) -> u32 {
@@ -318,7 +330,7 @@ impl<'a, 'p> Compiler<'a, 'p> {
     }
 
     fn increase_except_level(&mut self, label: u32, kind: SetupBlock) {
-        self.emit.setup_block(label, kind);
+        self.emit.setup_block(&mut self.common, label, kind);
         self.cur_except_level += 1;
         if self.cur_except_level > u32::from(self.scope().exc_stack_size) {
             let level = u16::try_from(self.cur_except_level).unwrap_or(u16::MAX);
@@ -328,7 +340,15 @@ impl<'a, 'p> Compiler<'a, 'p> {
 
     fn decrease_except_level(&mut self) {
         self.cur_except_level = self.cur_except_level.saturating_sub(1);
-        self.emit.end_finally();
+        self.emit.end_finally(self.next_label);
+        self.reserve_labels_for_native(1);
+    }
+
+    /// `reserve_labels_for_native`: labels the native emitter uses from the compiler's next one.
+    fn reserve_labels_for_native(&mut self, n: u32) {
+        if self.scope().emit_options != EmitOption::Bytecode {
+            self.next_label += n;
+        }
     }
 
     fn mark_generator(&mut self) {
@@ -443,14 +463,14 @@ impl<'a, 'p> Compiler<'a, 'p> {
                 }
             }
             IdKind::Local => match access {
-                AccessKind::Load => e.load_fast(id.local_num),
-                AccessKind::Store => e.store_fast(id.local_num),
-                AccessKind::Delete => e.delete_local(id.local_num, false),
+                AccessKind::Load => e.load_fast(q, id.local_num),
+                AccessKind::Store => e.store_fast(q, id.local_num),
+                AccessKind::Delete => e.delete_local(q, id.local_num, false),
             },
             IdKind::Cell | IdKind::Free => match access {
-                AccessKind::Load => e.load_deref(id.local_num),
-                AccessKind::Store => e.store_deref(id.local_num),
-                AccessKind::Delete => e.delete_local(id.local_num, true),
+                AccessKind::Load => e.load_deref(q, id.local_num),
+                AccessKind::Store => e.store_deref(q, id.local_num),
+                AccessKind::Delete => e.delete_local(q, id.local_num, true),
             },
         }
     }
@@ -460,7 +480,8 @@ impl<'a, 'p> Compiler<'a, 'p> {
     }
 
     fn load_const_str(&mut self, q: Qstr) {
-        self.emit.load_const_str(&mut self.common, q);
+        self.emit
+            .load_const_str(&mut self.common, q, self.pool.bytes(q));
     }
 
     fn load_const_tok(&mut self, tok: TokenKind) {
@@ -615,6 +636,7 @@ impl<'a, 'p> Compiler<'a, 'p> {
         self.common.start_pass(pass);
         self.emit
             .start_pass(pass, self.scopes.get(id), &mut self.common);
+        self.reserve_labels_for_native(6);
         if pass == Pass::Scope {
             let sc = self.scope_mut();
             sc.stack_size = 0;
@@ -637,6 +659,11 @@ impl<'a, 'p> Compiler<'a, 'p> {
                         Rule::typedargslist,
                         Self::compile_scope_func_param,
                     );
+                    if self.scope().emit_options == EmitOption::Viper {
+                        let t = self.viper_type_annotation(nth(s, 2));
+                        self.scope_mut().scope_flags |=
+                            u16::from(t) << crate::emit::native::SCOPE_FLAG_VIPERRET_POS;
+                    }
                 }
                 self.compile_node(nth(s, 3));
                 self.emit.load_const_none();
@@ -678,14 +705,16 @@ impl<'a, 'p> Compiler<'a, 'p> {
                 let q = self.names.dunder_class;
                 let class_id = self.scope().find(q).map(|i| self.scope().ids[i]);
                 match class_id {
-                    Some(info) if info.kind != IdKind::Local => self.emit.load_fast(info.local_num),
+                    Some(info) if info.kind != IdKind::Local => {
+                        self.emit.load_fast(q, info.local_num)
+                    }
                     _ => self.emit.load_const_none(),
                 }
                 self.emit.return_value();
             }
         }
         let scope = self.scopes.get_mut(id);
-        match self.emit.end_pass(scope) {
+        match self.emit.end_pass(scope, &mut self.common) {
             Ok(done) => done,
             Err(message) => {
                 self.raised = Some(RaisedError(message));
@@ -714,8 +743,8 @@ pub(crate) fn compile_module(
     comp.scope_nodes.push(None);
 
     let mut max_num_labels = 0;
-    let mut needs_native = false;
     let mut i = 0;
+    comp.emit.select_bytecode();
     while i < comp.scopes.list.len() && !comp.has_error() {
         let id = ScopeId(u32::try_from(i).unwrap_or(u32::MAX));
         comp.compile_scope(id, Pass::Scope);
@@ -728,11 +757,18 @@ pub(crate) fn compile_module(
         max_num_labels = max_num_labels.max(comp.next_label);
         i += 1;
     }
+    let viper_casts: Vec<Qstr> = crate::emit::native::CAST_NAMES[2..]
+        .iter()
+        .map(|n| comp.pool.intern(n.as_bytes()))
+        .collect();
     if !comp.has_error() {
         for i in 0..comp.scopes.list.len() {
             let class = comp.names.dunder_class;
-            comp.scopes
-                .compute_things(ScopeId(u32::try_from(i).unwrap_or(u32::MAX)), class);
+            comp.scopes.compute_things(
+                ScopeId(u32::try_from(i).unwrap_or(u32::MAX)),
+                class,
+                &viper_casts,
+            );
         }
     }
     comp.emit.set_max_num_labels(max_num_labels as usize);
@@ -740,13 +776,14 @@ pub(crate) fn compile_module(
     let mut i = 0;
     while i < comp.scopes.list.len() && !comp.has_error() {
         let id = ScopeId(u32::try_from(i).unwrap_or(u32::MAX));
-        if !matches!(
-            comp.scopes.get(id).emit_options,
-            EmitOption::None | EmitOption::Bytecode
-        ) {
-            needs_native = true;
-            comp.cur = id;
-            break;
+        comp.cur = id;
+        if comp.emit.select(comp.scopes.get(id).emit_options).is_err() {
+            return Err(CompileError::new(
+                ErrorClass::NotImplementedError,
+                "native code for this architecture is not supported by this port",
+                0,
+            )
+            .without_traceback());
         }
         comp.compile_scope(id, Pass::StackSize);
         if !comp.has_error() {
@@ -757,17 +794,43 @@ pub(crate) fn compile_module(
             while !comp.compile_scope(id, Pass::Emit) && guard < 64 {
                 guard += 1;
             }
+            if let Some(r) = comp.emit.raised() {
+                return Err(native_raise_error(&r));
+            }
             if let Some(RaisedError(message)) = comp.raised.take() {
                 return Err(
                     CompileError::new(ErrorClass::RuntimeError, message, 0).without_traceback()
                 );
             }
-            comp.raw_codes[i] = RawCode {
-                fun_data: core::mem::take(&mut comp.emit.fun_data),
-                children: comp.common.children.clone(),
+            comp.raw_codes[i] = if comp.emit.is_native() {
+                match comp.emit.take_native_output() {
+                    Some(code) => RawCode {
+                        fun_data: code.fun_data,
+                        children: code.children,
+                        native: Some(code.kind),
+                    },
+                    None => RawCode::default(),
+                }
+            } else {
+                RawCode {
+                    fun_data: core::mem::take(&mut comp.emit.bc.fun_data),
+                    children: comp.common.children.clone(),
+                    native: None,
+                }
             };
         }
         i += 1;
+    }
+    if let Some(r) = comp.emit.raised() {
+        return Err(native_raise_error(&r));
+    }
+    if let Some(viper) = comp.emit.viper_error() {
+        let pool = &*comp.pool;
+        let message = viper.message(&|q| String::from_utf8_lossy(pool.bytes(q)).into_owned());
+        comp.error = Some(PendingError {
+            class: ErrorClass::ViperTypeError,
+            message,
+        });
     }
     if let Some(err) = comp.error.take() {
         match comp.scope_nodes[comp.cur.index()] {
@@ -787,17 +850,20 @@ pub(crate) fn compile_module(
             scope_name,
         ));
     }
-    if needs_native {
-        return Err(CompileError::new(
-            ErrorClass::NotImplementedError,
-            "native code emission not implemented yet",
-            0,
-        ));
-    }
     let module = CompiledModule {
         qstrs: comp.common.qstrs,
         consts: comp.common.consts,
         raw_codes: comp.raw_codes,
     };
-    Ok((module, false))
+    let has_native = comp.emit.has_native();
+    Ok((module, has_native))
+}
+
+/// An exception raised out of the native emitter: printed without a traceback.
+fn native_raise_error(r: &crate::emit::native::NativeRaise) -> CompileError {
+    let class = match r.class_name() {
+        "NotImplementedError" => ErrorClass::NotImplementedError,
+        _ => ErrorClass::RuntimeError,
+    };
+    CompileError::new(class, r.message(), 0).without_traceback()
 }

@@ -18,7 +18,7 @@ impl<'a> Compiler<'a, '_> {
         let success_label = self.next_label();
         self.increase_except_level(l1, SetupBlock::Except);
         self.compile_node(pn_body);
-        self.emit.pop_except_jump(success_label);
+        self.emit.pop_except_jump(success_label, false);
         self.emit.label_assign(l1);
         self.emit.start_except_handler();
         let l2 = self.next_label();
@@ -68,7 +68,7 @@ impl<'a> Compiler<'a, '_> {
                 self.emit.adjust_stack_size(-1);
                 self.decrease_except_level();
             }
-            self.emit.pop_except_jump(l2);
+            self.emit.pop_except_jump(l2, true);
             self.emit.label_assign(end_finally_label);
             self.emit.adjust_stack_size(1);
         }
@@ -148,7 +148,8 @@ impl<'a> Compiler<'a, '_> {
             }
         }
         self.compile_with_stmt_helper(rest, body);
-        self.emit.with_cleanup(l_end);
+        self.emit.with_cleanup(l_end, self.next_label);
+        self.reserve_labels_for_native(3);
         self.decrease_except_level();
     }
 
@@ -162,7 +163,8 @@ impl<'a> Compiler<'a, '_> {
     pub(super) fn compile_yield_from(&mut self) {
         self.emit.get_iter(false);
         self.emit.load_const_none();
-        self.emit.yield_(true);
+        self.emit.yield_(true, self.next_label);
+        self.reserve_labels_for_native(3);
         self.mark_generator();
     }
 

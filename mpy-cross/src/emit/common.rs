@@ -99,6 +99,7 @@ enum ConstKey {
     Str(Vec<u8>),
     Bytes(Vec<u8>),
     Tuple(Vec<ConstKey>),
+    FunTable,
 }
 
 impl ConstKey {
@@ -114,6 +115,7 @@ impl ConstKey {
             ConstValue::Str(b) => Self::Str(b.clone()),
             ConstValue::Bytes(b) => Self::Bytes(b.clone()),
             ConstValue::Tuple(items) => Self::Tuple(items.iter().map(Self::of).collect()),
+            ConstValue::FunTable => Self::FunTable,
         }
     }
 }

@@ -20,7 +20,7 @@ pub(crate) use dyn_emit::{new_native_emitter, NativeEmit};
 
 use mpy_format::opcode::{BinaryOp, UnaryOp};
 
-use crate::asm::{AsmError, AsmPass, CompareOp, Label, NativeAsm, Reg};
+use crate::asm::{AsmError, AsmPass, CompareOp, Label, Reg};
 use crate::qstr::Qstr;
 use crate::scope::{
     IdInfo, IdKind, Scope, ScopeId, ScopeKind, ID_FLAG_IS_PARAM, SCOPE_FLAG_ALL_SIG,
@@ -240,11 +240,9 @@ struct ExcEntry {
 /// Everything the emitter reads from the scope, copied at the start of each pass.
 #[derive(Debug)]
 struct ScopeInfo {
-    kind: Option<ScopeKind>,
     simple_name: Qstr,
     num_pos_args: u16,
     num_kwonly_args: u16,
-    num_locals: u16,
     exc_stack_size: u16,
     ids: Vec<IdInfo>,
 }
@@ -313,11 +311,9 @@ impl<A: NativeTarget> NativeEmitter<A> {
             n_info: 0,
             n_cell: 0,
             scope: ScopeInfo {
-                kind: None,
                 simple_name: Qstr(0),
                 num_pos_args: 0,
                 num_kwonly_args: 0,
-                num_locals: 0,
                 exc_stack_size: 0,
                 ids: Vec::new(),
             },
@@ -328,11 +324,6 @@ impl<A: NativeTarget> NativeEmitter<A> {
             raised: None,
             output: None,
         }
-    }
-
-    /// The last viper type error recorded (the compiler's error slot), cleared on read.
-    pub(crate) fn take_viper_error(&mut self) -> Option<ViperError> {
-        self.viper_error.take()
     }
 
     /// The last viper type error recorded, left in place.
@@ -348,16 +339,6 @@ impl<A: NativeTarget> NativeEmitter<A> {
     /// The code of the last finished EMIT pass.
     pub(crate) fn take_output(&mut self) -> Option<NativeCode> {
         self.output.take()
-    }
-
-    /// The scope flags as the emitter left them (the reference updates the scope in place).
-    pub(crate) fn scope_flags(&self) -> u16 {
-        self.scope_flags
-    }
-
-    /// Add flags the compiler sets while a pass runs (`comp->scope_cur->scope_flags |= ...`).
-    pub(crate) fn or_scope_flags(&mut self, flags: u16) {
-        self.scope_flags |= flags;
     }
 
     #[cold]
@@ -500,11 +481,9 @@ impl<A: NativeTarget> NativeEmitter<A> {
         self.do_viper_types = scope.emit_options == crate::scope::EmitOption::Viper;
         self.stack_size = 0;
         self.scope = ScopeInfo {
-            kind: Some(scope.kind),
             simple_name: scope.simple_name,
             num_pos_args: scope.num_pos_args,
             num_kwonly_args: scope.num_kwonly_args,
-            num_locals: scope.num_locals,
             exc_stack_size: scope.exc_stack_size,
             ids: scope.ids.clone(),
         };
@@ -567,7 +546,7 @@ impl<A: NativeTarget> NativeEmitter<A> {
             }
         }
 
-        let fun_table_off = common.use_const(&fun_table_const());
+        let fun_table_off = common.use_const(&ConstValue::FunTable);
 
         if self.do_viper_types {
             self.n_state = u32::from(scope.num_locals) + u32::from(scope.stack_size);
@@ -862,8 +841,21 @@ impl<A: NativeTarget> NativeEmitter<A> {
         }
     }
 
+    /// The state slot of Python-stack entry `i`.
+    fn slot(&self, i: usize) -> u32 {
+        #[allow(clippy::cast_possible_truncation)]
+        self.stack_start.wrapping_add(i as u32)
+    }
+
     fn adjust_stack(&mut self, delta: i64) {
         let new = i64::from(self.stack_size) + delta;
+        if new < 0 {
+            // Reached only after a viper type error left the stack model short.
+            self.raise(NativeRaise::Assert(
+                "adjust_stack",
+                "(mp_int_t)emit->stack_size + stack_size_delta >= 0",
+            ));
+        }
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         {
             self.stack_size = new.max(0) as u32;
@@ -907,7 +899,6 @@ impl<A: NativeTarget> NativeEmitter<A> {
             .copied()
             .unwrap_or(STACK_INFO_INIT)
     }
-
     fn peek_vtype(&self, depth: u32) -> VType {
         if self.do_viper_types {
             self.peek_stack(depth).vtype
@@ -924,7 +915,7 @@ impl<A: NativeTarget> NativeEmitter<A> {
                     if r == reg_needed {
                         self.stack_info[i].kind = StackKind::Value;
                         #[allow(clippy::cast_possible_truncation)]
-                        self.mov_state_reg(self.stack_start + i as u32, r);
+                        self.mov_state_reg(self.slot(i), r);
                     }
                 }
             }
@@ -936,7 +927,7 @@ impl<A: NativeTarget> NativeEmitter<A> {
             if let StackKind::Reg(r) = self.stack_info[i].kind {
                 self.stack_info[i].kind = StackKind::Value;
                 #[allow(clippy::cast_possible_truncation)]
-                self.mov_state_reg(self.stack_start + i as u32, r);
+                self.mov_state_reg(self.slot(i), r);
             }
         }
     }
@@ -982,7 +973,7 @@ impl<A: NativeTarget> NativeEmitter<A> {
                 let vtype = self.load_reg_stack_imm(A::REG_TEMP1, si, false);
                 self.stack_info[i].vtype = vtype;
                 #[allow(clippy::cast_possible_truncation)]
-                self.mov_state_reg(self.stack_start + i as u32, A::REG_TEMP1);
+                self.mov_state_reg(self.slot(i), A::REG_TEMP1);
             }
         }
     }
@@ -995,7 +986,7 @@ impl<A: NativeTarget> NativeEmitter<A> {
         match si.kind {
             StackKind::Value => {
                 #[allow(clippy::cast_possible_truncation)]
-                self.mov_reg_state(reg_dest, self.stack_start + idx as u32);
+                self.mov_reg_state(reg_dest, self.slot(idx));
                 si.vtype
             }
             StackKind::Reg(r) => {
@@ -1016,7 +1007,7 @@ impl<A: NativeTarget> NativeEmitter<A> {
         self.stack_info[n - 2] = self.stack_info[n - 1];
         if self.stack_info[n - 2].kind == StackKind::Value {
             #[allow(clippy::cast_possible_truncation)]
-            self.mov_reg_state(reg_dest, self.stack_start + n as u32 - 1);
+            self.mov_reg_state(reg_dest, self.slot(n - 1));
             self.stack_info[n - 2].kind = StackKind::Reg(reg_dest);
         }
         self.adjust_stack(-1);
@@ -1114,7 +1105,7 @@ impl<A: NativeTarget> NativeEmitter<A> {
                 let vtype = self.load_reg_stack_imm(reg_dest, si, true);
                 self.stack_info[idx].vtype = vtype;
                 #[allow(clippy::cast_possible_truncation)]
-                self.mov_state_reg(self.stack_start + idx as u32, reg_dest);
+                self.mov_state_reg(self.slot(idx), reg_dest);
             }
         }
         for i in 0..n_pop {
@@ -1124,7 +1115,7 @@ impl<A: NativeTarget> NativeEmitter<A> {
             };
             if si.vtype != VType::PyObj {
                 #[allow(clippy::cast_possible_truncation)]
-                let local_num = self.stack_start + idx as u32;
+                let local_num = self.slot(idx);
                 self.mov_reg_state(A::REG_ARG_1, local_num);
                 self.call_with_imm_arg(Fun::ConvertNativeToObj, si.vtype.code(), A::REG_ARG_2);
                 self.mov_state_reg(local_num, A::REG_RET);
@@ -1132,7 +1123,7 @@ impl<A: NativeTarget> NativeEmitter<A> {
             }
         }
         self.adjust_stack(-i64::from(n_pop));
-        self.mov_reg_state_addr(reg_dest, self.stack_start + self.stack_size);
+        self.mov_reg_state_addr(reg_dest, self.slot(self.stack_size as usize));
     }
 
     fn get_stack_pointer_to_reg_for_push(&mut self, reg_dest: Reg, n_push: u32) {
@@ -1144,7 +1135,7 @@ impl<A: NativeTarget> NativeEmitter<A> {
                 kind: StackKind::Value,
             };
         }
-        self.mov_reg_state_addr(reg_dest, self.stack_start + self.stack_size);
+        self.mov_reg_state_addr(reg_dest, self.slot(self.stack_size as usize));
         self.adjust_stack(i64::from(n_push));
     }
 
@@ -1415,11 +1406,6 @@ impl<A: NativeTarget> NativeEmitter<A> {
     /// `load_const_tok` for `True`/`False`.
     pub(crate) fn load_const_bool(&mut self, value: bool) {
         self.post_push_imm(VType::Bool, i64::from(value));
-    }
-
-    /// `load_const_tok` for `...`.
-    pub(crate) fn load_const_ellipsis(&mut self, common: &mut EmitCommon) {
-        self.load_const_obj(common, &ConstValue::Ellipsis);
     }
 
     /// `emit_native_load_const_small_int`.
@@ -2409,7 +2395,7 @@ impl<A: NativeTarget> NativeEmitter<A> {
             self.need_reg_all();
         }
         self.load_reg_with_child(common, A::REG_ARG_1, child);
-        self.asm.call_ind(Fun::MakeFunctionFromProtoFun.id());
+        self.asm.call_ind(Fun::MakeFunctionFromProto.id());
         self.post_push_reg(VType::PyObj, A::REG_RET);
     }
 
@@ -2436,7 +2422,7 @@ impl<A: NativeTarget> NativeEmitter<A> {
             self.asm.mov_reg_imm(A::REG_ARG_3, 0);
         }
         self.load_reg_with_child(common, A::REG_ARG_1, child);
-        self.asm.call_ind(Fun::MakeFunctionFromProtoFun.id());
+        self.asm.call_ind(Fun::MakeFunctionFromProto.id());
 
         if A::REG_ARG_1 != A::REG_RET {
             self.asm.mov_reg_reg(A::REG_ARG_1, A::REG_RET);
@@ -2700,16 +2686,6 @@ impl<A: NativeTarget> NativeEmitter<A> {
     #[allow(clippy::unused_self)]
     pub(crate) fn end_except_handler(&mut self) {}
 }
-
-/// The constant-table entry for `&mp_fun_table` (`MP_PERSISTENT_OBJ_FUN_TABLE`).
-///
-/// Until `ConstValue` has its own variant this is a complex NaN, a value no literal can produce.
-pub(crate) fn fun_table_const() -> ConstValue {
-    ConstValue::Complex(f64::from_bits(FUN_TABLE_MARKER_BITS))
-}
-
-/// The bit pattern of [`fun_table_const`].
-pub(crate) const FUN_TABLE_MARKER_BITS: u64 = 0x7ff8_f00d_f00d_0001;
 
 /// The static qstr number of `*` (`MP_QSTR__star_`).
 fn star_qstr() -> u32 {

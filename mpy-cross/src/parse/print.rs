@@ -79,6 +79,7 @@ pub fn const_repr(value: &ConstValue) -> String {
             let parts: Vec<String> = items.iter().map(const_repr).collect();
             format!("tuple({})", parts.join(", "))
         }
+        ConstValue::FunTable => "mp_fun_table".into(),
     }
 }
 

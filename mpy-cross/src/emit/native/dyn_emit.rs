@@ -12,12 +12,9 @@ use crate::asm::xtensa::{XtensaCall0, XtensaWin};
 /// The native emitter's method table, independent of the target.
 #[allow(missing_docs)]
 pub(crate) trait NativeEmit {
-    fn take_viper_error(&mut self) -> Option<ViperError>;
     fn peek_viper_error(&self) -> Option<&ViperError>;
     fn raised(&self) -> Option<&NativeRaise>;
     fn take_output(&mut self) -> Option<NativeCode>;
-    fn scope_flags(&self) -> u16;
-    fn or_scope_flags(&mut self, flags: u16);
     fn start_pass(&mut self, pass: Pass, scope: &Scope, common: &mut EmitCommon, label_slot: u32);
     fn end_pass(&mut self, scope: &mut Scope, common: &mut EmitCommon);
     fn adjust_stack_size(&mut self, delta: i32);
@@ -28,7 +25,6 @@ pub(crate) trait NativeEmit {
     fn import_star(&mut self);
     fn load_const_none(&mut self);
     fn load_const_bool(&mut self, value: bool);
-    fn load_const_ellipsis(&mut self, common: &mut EmitCommon);
     fn load_const_small_int(&mut self, v: i64);
     fn load_const_str(&mut self, common: &mut EmitCommon, qst_bytes: &[u8]);
     fn load_const_obj(&mut self, common: &mut EmitCommon, value: &ConstValue);
@@ -106,9 +102,6 @@ pub(crate) trait NativeEmit {
 }
 
 impl<A: NativeTarget> NativeEmit for NativeEmitter<A> {
-    fn take_viper_error(&mut self) -> Option<ViperError> {
-        NativeEmitter::take_viper_error(self)
-    }
     fn peek_viper_error(&self) -> Option<&ViperError> {
         NativeEmitter::peek_viper_error(self)
     }
@@ -117,12 +110,6 @@ impl<A: NativeTarget> NativeEmit for NativeEmitter<A> {
     }
     fn take_output(&mut self) -> Option<NativeCode> {
         NativeEmitter::take_output(self)
-    }
-    fn scope_flags(&self) -> u16 {
-        NativeEmitter::scope_flags(self)
-    }
-    fn or_scope_flags(&mut self, flags: u16) {
-        NativeEmitter::or_scope_flags(self, flags)
     }
     fn start_pass(&mut self, pass: Pass, scope: &Scope, common: &mut EmitCommon, label_slot: u32) {
         NativeEmitter::start_pass(self, pass, scope, common, label_slot)
@@ -153,9 +140,6 @@ impl<A: NativeTarget> NativeEmit for NativeEmitter<A> {
     }
     fn load_const_bool(&mut self, value: bool) {
         NativeEmitter::load_const_bool(self, value)
-    }
-    fn load_const_ellipsis(&mut self, common: &mut EmitCommon) {
-        NativeEmitter::load_const_ellipsis(self, common)
     }
     fn load_const_small_int(&mut self, v: i64) {
         NativeEmitter::load_const_small_int(self, v)

@@ -144,7 +144,7 @@ fn run_case<A: NativeTarget>(
     }
     for c in &file.constants {
         let v = match c {
-            Constant::FunTable => fun_table_const(),
+            Constant::FunTable => ConstValue::FunTable,
             Constant::Str(s) => ConstValue::Str(s.clone()),
             Constant::None => ConstValue::None,
             Constant::Ellipsis => ConstValue::Ellipsis,
@@ -204,7 +204,7 @@ fn run_case<A: NativeTarget>(
         }
         emit.end_pass(&mut scope, &mut common);
         assert!(emit.raised().is_none(), "{:?}", emit.raised());
-        assert!(emit.take_viper_error().is_none());
+        assert!(emit.peek_viper_error().is_none());
     }
     let out = emit.take_output().expect("emit pass output");
     let (kind, prelude) = match out.kind {

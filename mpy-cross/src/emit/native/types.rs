@@ -112,7 +112,8 @@ pub(crate) enum Fun {
     StoreSet,
     ListAppend,
     StoreMap,
-    MakeFunctionFromProtoFun,
+    /// `MP_F_MAKE_FUNCTION_FROM_PROTO_FUN`.
+    MakeFunctionFromProto,
     NativeCallFunctionNKw,
     CallMethodNKw,
     CallMethodNKwVar,

@@ -1,0 +1,207 @@
+//! Differential test of the native emitter against the oracle `mpy-cross` on CPython's
+//! standard library: every stdlib `.py` compiled with `-X emit=native -march=A` for each
+//! supported arch. Where the oracle compiles, our bytes must be identical; where it rejects
+//! the file, we must reject it with the same exception class and line.
+//!
+//! Prints `armv7m: identical N / M; errors match K / L` per arch and asserts the counts reach
+//! the floors in `tests/ratchet.toml` (`[native]`). `MPY_NATIVE_ARCHS=x64,armv6m` limits the
+//! archs, `MPY_STDLIB_LIMIT=n` the files, `MPY_NATIVE_VIPER=1` uses `-X emit=viper` instead.
+
+use std::path::Path;
+use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+use mpy_cross::{CompileOptions, EmitMode};
+use mpy_format::arch::Arch;
+
+const ARCHS: [(&str, Arch); 7] = [
+    ("armv6m", Arch::Armv6m),
+    ("armv7m", Arch::Armv7m),
+    ("armv7emsp", Arch::Armv7emsp),
+    ("armv7emdp", Arch::Armv7emdp),
+    ("xtensa", Arch::Xtensa),
+    ("xtensawin", Arch::Xtensawin),
+    ("x64", Arch::X64),
+];
+
+enum OracleResult {
+    Compiled(Vec<u8>),
+    Rejected { class: String, line: u32, text: String },
+}
+
+fn run_oracle(cross: &Path, input: &Path, name: &str, args: &[String], out: &Path) -> OracleResult {
+    let run = Command::new(cross)
+        .args(args)
+        .arg("-s")
+        .arg(name)
+        .arg("-o")
+        .arg(out)
+        .arg(input)
+        .output();
+    let Ok(run) = run else {
+        return OracleResult::Rejected {
+            class: "spawn".into(),
+            line: 0,
+            text: String::new(),
+        };
+    };
+    if run.status.success() {
+        if let Ok(bytes) = std::fs::read(out) {
+            let _ = std::fs::remove_file(out);
+            return OracleResult::Compiled(bytes);
+        }
+    }
+    let text = String::from_utf8_lossy(&run.stderr).into_owned();
+    let mut line = 0;
+    for l in text.lines() {
+        if let Some(pos) = l.find(", line ") {
+            let digits: String = l[pos + 7..].chars().take_while(char::is_ascii_digit).collect();
+            line = digits.parse().unwrap_or(0);
+        }
+    }
+    let class = text
+        .lines()
+        .last()
+        .and_then(|l| l.split(':').next())
+        .unwrap_or("")
+        .trim()
+        .to_string();
+    OracleResult::Rejected { class, line, text }
+}
+
+#[derive(Default)]
+struct Tally {
+    identical: usize,
+    compiled: usize,
+    errors_match: usize,
+    rejected: usize,
+    mismatches: Vec<String>,
+}
+
+#[test]
+fn native_stdlib_matches_oracle() {
+    let Some(cross) = mpy_tests::oracle_mpy_cross() else {
+        return;
+    };
+    let mut files = mpy_tests::stdlib_corpus();
+    if let Some(limit) = std::env::var("MPY_STDLIB_LIMIT").ok().and_then(|v| v.parse().ok()) {
+        files.truncate(limit);
+    }
+    let viper = std::env::var("MPY_NATIVE_VIPER").is_ok_and(|v| v == "1");
+    let wanted: Option<Vec<String>> = std::env::var("MPY_NATIVE_ARCHS")
+        .ok()
+        .map(|v| v.split(',').map(str::to_owned).collect());
+    let root = mpy_tests::stdlib_dir();
+    let scratch = mpy_tests::scratch_dir("native-stdlib");
+    let mut totals = Vec::new();
+    let mut report = String::new();
+    for (arch_name, arch) in ARCHS {
+        if wanted.as_ref().is_some_and(|w| !w.iter().any(|a| a == arch_name)) {
+            continue;
+        }
+        let emit = if viper { "emit=viper" } else { "emit=native" };
+        let oracle_args = vec!["-X".to_owned(), emit.to_owned(), format!("-march={arch_name}")];
+        let tally = Mutex::new(Tally::default());
+        let next = AtomicUsize::new(0);
+        let workers = std::thread::available_parallelism().map_or(2, |n| n.get()).min(4);
+        std::thread::scope(|s| {
+            for worker in 0..workers {
+                let (files, tally, next, cross, root, scratch, oracle_args) =
+                    (&files, &tally, &next, &cross, &root, &scratch, &oracle_args);
+                std::thread::Builder::new()
+                    .stack_size(64 << 20)
+                    .spawn_scoped(s, move || loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(path) = files.get(i) else { break };
+                        let name = path
+                            .strip_prefix(root)
+                            .unwrap_or(path)
+                            .to_string_lossy()
+                            .replace('\\', "/");
+                        let out = scratch.join(format!("w{worker}.mpy"));
+                        let oracle = run_oracle(cross, path, &name, oracle_args, &out);
+                        let source = std::fs::read(path).unwrap_or_default();
+                        let options = CompileOptions {
+                            source_name: name.clone(),
+                            emit: if viper { EmitMode::Viper } else { EmitMode::Native },
+                            arch: Some(arch),
+                            ..CompileOptions::default()
+                        };
+                        let ours = mpy_tests::compile_with_ours(&source, &options);
+                        let mut t = tally.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+                        match oracle {
+                            OracleResult::Compiled(expected) => {
+                                t.compiled += 1;
+                                match ours {
+                                    Ok(bytes) if bytes == expected => t.identical += 1,
+                                    Ok(bytes) => t.mismatches.push(format!(
+                                        "{name}: bytes differ ({} vs oracle {})",
+                                        bytes.len(),
+                                        expected.len()
+                                    )),
+                                    Err(e) => t.mismatches.push(format!("{name}: we reject, oracle compiles: {e}")),
+                                }
+                            }
+                            OracleResult::Rejected { class, line, text } => {
+                                t.rejected += 1;
+                                // The reference aborts on a failed assert ("mpy-cross: ../py/emitnative.c:N:
+                                // func: Assertion `expr' failed."); we raise the same text.
+                                let assertion = text
+                                    .lines()
+                                    .last()
+                                    .and_then(|l| l.split_once(".c:"))
+                                    .and_then(|(_, rest)| rest.split_once(": "))
+                                    .map(|(_, what)| what.to_owned())
+                                    .filter(|what| what.contains("Assertion `"));
+                                match ours {
+                                    Err(e) if assertion.as_ref().is_some_and(|a| e.contains(a.as_str())) => {
+                                        t.errors_match += 1;
+                                    }
+                                    Err(e) if e.starts_with(&class) && e.contains(&format!("(line {line})")) => {
+                                        t.errors_match += 1;
+                                    }
+                                    Err(e) => t.mismatches.push(format!(
+                                        "{name}: error differs: ours {e}; oracle {} line {line}",
+                                        text.lines().last().unwrap_or("")
+                                    )),
+                                    Ok(_) => t.mismatches.push(format!(
+                                        "{name}: we compile, oracle rejects: {} line {line}",
+                                        text.lines().last().unwrap_or("")
+                                    )),
+                                }
+                            }
+                        }
+                    })
+                    .expect("spawn worker");
+            }
+        });
+        let mut t = tally.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+        t.mismatches.sort();
+        println!(
+            "{arch_name}: identical {} / {}; errors match {} / {}",
+            t.identical, t.compiled, t.errors_match, t.rejected
+        );
+        for m in t.mismatches.iter().take(6) {
+            println!("    {m}");
+        }
+        for m in &t.mismatches {
+            report.push_str(&format!("[{arch_name}] {m}\n"));
+        }
+        totals.push((arch_name, t.identical + t.errors_match));
+    }
+    if let Ok(path) = std::env::var("MPY_STDLIB_REPORT") {
+        let _ = std::fs::write(path, report);
+    }
+    let _ = std::fs::remove_dir_all(&scratch);
+    if viper || wanted.is_some() || files.len() < mpy_tests::stdlib_corpus().len() {
+        return;
+    }
+    for (arch_name, matched) in totals {
+        let floor = mpy_tests::ratchet(&format!("native.{arch_name}"));
+        assert!(
+            matched as u64 >= floor,
+            "{arch_name}: {matched} files match the oracle, floor {floor}"
+        );
+    }
+}
