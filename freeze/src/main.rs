@@ -43,6 +43,10 @@ struct Cli {
     /// Print a per-module table of ROM and RAM costs.
     #[arg(long)]
     report: bool,
+    /// Walk directories in the file system's order, as the reference tools do (default: sorted
+    /// by name, reproducible across machines).
+    #[arg(long)]
+    fs_order: bool,
     /// List the files the inputs freeze (target path, kind, opt, version, host path) and exit.
     #[arg(long)]
     list: bool,
@@ -147,6 +151,11 @@ fn run(cli: Cli) -> Result<(), Error> {
         romfs: cli.romfs.clone(),
         romfs_compile: !cli.no_mpy,
         report: cli.report,
+        walk_order: if cli.fs_order {
+            freeze::project::WalkOrder::FileSystem
+        } else {
+            freeze::project::WalkOrder::Sorted
+        },
     };
     if cli.list {
         for file in freeze::output::collect_files(&request)? {

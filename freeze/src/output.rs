@@ -37,6 +37,8 @@ pub struct Request {
     pub romfs_compile: bool,
     /// Produce the size report.
     pub report: bool,
+    /// Order of directory walks (sorted, or the file system's as the reference).
+    pub walk_order: crate::project::WalkOrder,
 }
 
 /// Built outputs, not yet written.
@@ -93,13 +95,14 @@ pub fn collect_files(request: &Request) -> Result<Vec<SourceFile>> {
     let mut files = Vec::new();
     if !request.manifests.is_empty() {
         let mut manifest = crate::manifest::Manifest::new(&request.vars);
+        manifest.set_walk_order(request.walk_order);
         for path in &request.manifests {
             manifest.execute(path)?;
         }
         files.extend(manifest.into_files());
     }
     for path in &request.plain {
-        files.extend(plain_input(path)?);
+        files.extend(plain_input(path, request.walk_order)?);
     }
     Ok(files)
 }

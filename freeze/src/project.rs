@@ -186,11 +186,11 @@ pub fn compile_project(
 ///
 /// # Errors
 /// A missing path or a file that is neither `.py` nor `.mpy`.
-pub fn plain_input(path: &Path) -> Result<Vec<SourceFile>> {
+pub fn plain_input(path: &Path, order: WalkOrder) -> Result<Vec<SourceFile>> {
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, &e))?;
     if meta.is_dir() {
         let mut files = Vec::new();
-        walk(path, "", &[".py", ".mpy"], &mut files, 0)?;
+        walk(path, "", &[".py", ".mpy"], order, &mut files, 0)?;
         return Ok(files
             .into_iter()
             .map(|(full_path, target_path)| {
@@ -237,13 +237,24 @@ pub fn plain_input(path: &Path) -> Result<Vec<SourceFile>> {
     }])
 }
 
+/// The order in which directory walks visit the entries of one directory.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum WalkOrder {
+    /// Sorted by name: reproducible on every machine (the default).
+    #[default]
+    Sorted,
+    /// The file system's order, as Python's `os.walk` (and so the reference tools) sees it.
+    FileSystem,
+}
+
 /// Files under `dir` whose extension is in `exts`, as (host path, path relative to the walk
-/// root joined to `prefix`), in the order `os.walk` visits them (files of a directory before its
-/// subdirectories) with each directory's entries sorted by name for reproducible output.
+/// root joined to `prefix`), in the order `os.walk` visits them: the files of a directory, then
+/// its subdirectories, each directory's entries in `order`.
 pub(crate) fn walk(
     dir: &Path,
     prefix: &str,
     exts: &[&str],
+    order: WalkOrder,
     out: &mut Vec<(PathBuf, String)>,
     depth: usize,
 ) -> Result<()> {
@@ -259,7 +270,9 @@ pub(crate) fn walk(
         let name = entry.file_name().to_string_lossy().into_owned();
         entries.push((name, entry.path()));
     }
-    entries.sort();
+    if order == WalkOrder::Sorted {
+        entries.sort();
+    }
     let mut subdirs = Vec::new();
     for (name, path) in entries {
         let rel = if prefix.is_empty() {
@@ -280,7 +293,7 @@ pub(crate) fn walk(
         }
     }
     for (rel, path) in subdirs {
-        walk(&path, &rel, exts, out, depth + 1)?;
+        walk(&path, &rel, exts, order, out, depth + 1)?;
     }
     Ok(())
 }

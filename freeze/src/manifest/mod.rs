@@ -4,8 +4,9 @@
 //! the Python subset manifests are written in (see [`syntax`]). Nothing is ever executed as
 //! Python; anything outside the subset is an error naming the file and line.
 //!
-//! Differences from the reference: directory walks visit entries sorted by name (the reference
-//! uses the file system's order, which is not reproducible); `freeze(path, script)` resolves
+//! Differences from the reference: directory walks visit entries sorted by name by default (the
+//! reference uses the file system's order, which is not reproducible; `WalkOrder::FileSystem`
+//! gives exactly the reference's order); `freeze(path, script)` resolves
 //! `$(VAR)` in `path` before testing whether `script` is a directory.
 
 pub mod syntax;
@@ -16,7 +17,7 @@ use std::path::{Component, Path, PathBuf};
 use syntax::{parse, Expr, Stmt, StmtKind};
 
 use crate::error::{Error, Result};
-use crate::project::{walk, FileKind, SourceFile};
+use crate::project::{walk, FileKind, SourceFile, WalkOrder};
 
 /// micropython-lib's libraries searched by `require()` when `MPY_LIB_DIR` is set.
 const BASE_LIBRARY_NAMES: [&str; 3] = ["micropython", "python-stdlib", "python-ecosys"];
@@ -98,6 +99,7 @@ pub struct Manifest {
     visited: HashSet<PathBuf>,
     c_modules: Vec<PathBuf>,
     depth: usize,
+    order: WalkOrder,
 }
 
 /// Lexically normalise an absolute path (`os.path.abspath`).
@@ -176,6 +178,7 @@ impl Manifest {
             visited: HashSet::new(),
             c_modules: Vec::new(),
             depth: 0,
+            order: WalkOrder::Sorted,
         };
         if manifest
             .vars
@@ -189,6 +192,11 @@ impl Manifest {
             }
         }
         manifest
+    }
+
+    /// Visit directory entries in `order` in `package()`/`freeze()` walks.
+    pub fn set_walk_order(&mut self, order: WalkOrder) {
+        self.order = order;
     }
 
     /// Substitute `$(VAR)`s and make `path` absolute against `dir` (`_resolve_path`).
@@ -910,7 +918,7 @@ impl Manifest {
         let prefix = package
             .map(|p| normalize(Path::new(p)).to_string_lossy().into_owned())
             .unwrap_or_default();
-        walk(&root, &prefix, exts, &mut found, 0)
+        walk(&root, &prefix, exts, self.order, &mut found, 0)
             .map_err(|e| Error::at_line(&frame.file, line, e.to_string()))?;
         for (full, target) in found {
             self.add_file(full, target, kind, opt, frame, line)?;
