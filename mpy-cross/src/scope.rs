@@ -70,10 +70,6 @@ pub(crate) const SCOPE_FLAG_GENERATOR: u16 = 0x01;
 pub(crate) const SCOPE_FLAG_VARKEYWORDS: u16 = 0x02;
 pub(crate) const SCOPE_FLAG_VARARGS: u16 = 0x04;
 pub(crate) const SCOPE_FLAG_DEFKWARGS: u16 = 0x08;
-/// `MP_SCOPE_FLAG_REFGLOBALS`: the function refers to globals (native code swaps them in).
-pub(crate) const SCOPE_FLAG_REFGLOBALS: u16 = 0x10;
-/// `MP_SCOPE_FLAG_HASCONSTS`: the function uses the constant table (native code).
-pub(crate) const SCOPE_FLAG_HASCONSTS: u16 = 0x20;
 /// The flags that go into the bytecode prelude signature.
 pub(crate) const SCOPE_FLAG_ALL_SIG: u16 = 0x0f;
 
@@ -165,6 +161,9 @@ impl Scope {
 #[derive(Debug, Default)]
 pub(crate) struct Scopes {
     pub list: Vec<Scope>,
+    /// Per parent scope, its cell and free variables in id order, computed once for all of
+    /// its children by `compute_things` (id kinds are final after the SCOPE pass).
+    closed_over: HashMap<ScopeId, Vec<Qstr>>,
 }
 
 impl Scopes {
@@ -240,7 +239,7 @@ impl Scopes {
     }
 
     /// `scope_compute_things`: local slot numbers, cells, and free variables passed as leading args.
-    pub(crate) fn compute_things(&mut self, id: ScopeId, dunder_class: Qstr, viper_casts: &[Qstr]) {
+    pub(crate) fn compute_things(&mut self, id: ScopeId, dunder_class: Qstr) {
         let scope = self.get_mut(id);
         // *args is swapped with the last plain positional parameter (reference quirk).
         if scope.scope_flags & SCOPE_FLAG_VARARGS != 0 {
@@ -261,8 +260,6 @@ impl Scopes {
         }
         scope.num_locals = 0;
         let kind = scope.kind;
-        let emit_options = scope.emit_options;
-        let mut refglobals = false;
         for id in &mut scope.ids {
             if kind == ScopeKind::Class && id.qst == dunder_class {
                 continue;
@@ -270,19 +267,10 @@ impl Scopes {
             if kind.is_func_like() && id.kind == IdKind::GlobalImplicit {
                 id.kind = IdKind::GlobalExplicit;
             }
-            // A reference to a global (a viper cast such as `int(x)` is not one).
-            if id.kind == IdKind::GlobalExplicit
-                && !(emit_options == EmitOption::Viper && viper_casts.contains(&id.qst))
-            {
-                refglobals = true;
-            }
             if id.kind == IdKind::Local || id.flags & ID_FLAG_IS_PARAM != 0 {
                 id.local_num = scope.num_locals;
                 scope.num_locals += 1;
             }
-        }
-        if refglobals {
-            scope.scope_flags |= SCOPE_FLAG_REFGLOBALS;
         }
         for id in &mut scope.ids {
             if id.kind == IdKind::Cell && id.flags & ID_FLAG_IS_PARAM == 0 {
@@ -297,15 +285,19 @@ impl Scopes {
         // Only the parent's cell and free variables matter, in the parent's order. Collecting
         // just those (not cloning every parent id) keeps this linear: a module with 40,000
         // functions has 40,000 ids, visited once per child otherwise.
-        let parent_closed: Vec<Qstr> = self
-            .get(parent)
-            .ids
-            .iter()
-            .filter(|pid| matches!(pid.kind, IdKind::Cell | IdKind::Free))
-            .map(|pid| pid.qst)
-            .collect();
-        let scope = self.get_mut(id);
-        for &parent_qst in &parent_closed {
+        if !self.closed_over.contains_key(&parent) {
+            let closed = self
+                .get(parent)
+                .ids
+                .iter()
+                .filter(|pid| matches!(pid.kind, IdKind::Cell | IdKind::Free))
+                .map(|pid| pid.qst)
+                .collect();
+            self.closed_over.insert(parent, closed);
+        }
+        let parent_closed = &self.closed_over[&parent];
+        let scope = &mut self.list[id.index()];
+        for &parent_qst in parent_closed {
             for id2 in &mut scope.ids {
                 if id2.kind == IdKind::Free && id2.qst == parent_qst {
                     id2.local_num = num_free;
