@@ -121,8 +121,12 @@ pub fn build(request: &Request) -> Result<Outputs> {
         || request.elf.is_some()
         || request.report
         || (request.romfs.is_some() && !romfs_of_dir);
+    let files = if needs_modules {
+        collect_files(request)?
+    } else {
+        Vec::new()
+    };
     let compiled = if needs_modules {
-        let files = collect_files(request)?;
         compile_project(
             &files,
             &request.compiler,
@@ -145,6 +149,31 @@ pub fn build(request: &Request) -> Result<Outputs> {
         outputs.files.push((path.clone(), text.into_bytes()));
     }
     if request.image.is_some() || request.elf.is_some() || request.report {
+        // runtime-min has no compiler: text-frozen modules go into the image as bytecode.
+        let mut image_modules = compiled.modules.clone();
+        let as_text: Vec<SourceFile> = files
+            .iter()
+            .filter(|f| f.kind == crate::project::FileKind::Str)
+            .map(|f| SourceFile {
+                kind: crate::project::FileKind::CompilePy,
+                ..f.clone()
+            })
+            .collect();
+        if !as_text.is_empty() {
+            image_modules.extend(
+                compile_project(
+                    &as_text,
+                    &request.compiler,
+                    &request.options,
+                    &request.build_dir,
+                )?
+                .modules,
+            );
+        }
+        let compiled = Compiled {
+            modules: image_modules,
+            str_modules: Vec::new(),
+        };
         let built = crate::elf::build_image(&compiled.modules)?;
         let elf = crate::elf::write_elf(&built, request.options.arch)?;
         if request.report {

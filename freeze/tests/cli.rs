@@ -71,7 +71,7 @@ fn writes_outputs_and_reports() {
     );
     let report = String::from_utf8(out.stdout).expect("utf-8");
     assert!(
-        report.contains("pkg/sub/mod.py") && report.contains("(checked)"),
+        report.contains("pkg/sub/mod.py") && report.contains("textmod.py") && report.contains("(checked)"),
         "{report}"
     );
     let c = std::fs::read_to_string(dir.join("frozen_content.c")).expect("C written");
