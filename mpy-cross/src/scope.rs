@@ -70,6 +70,10 @@ pub(crate) const SCOPE_FLAG_GENERATOR: u16 = 0x01;
 pub(crate) const SCOPE_FLAG_VARKEYWORDS: u16 = 0x02;
 pub(crate) const SCOPE_FLAG_VARARGS: u16 = 0x04;
 pub(crate) const SCOPE_FLAG_DEFKWARGS: u16 = 0x08;
+/// `MP_SCOPE_FLAG_REFGLOBALS`: the function refers to globals (native code swaps them in).
+pub(crate) const SCOPE_FLAG_REFGLOBALS: u16 = 0x10;
+/// `MP_SCOPE_FLAG_HASCONSTS`: the function uses the constant table (native code).
+pub(crate) const SCOPE_FLAG_HASCONSTS: u16 = 0x20;
 /// The flags that go into the bytecode prelude signature.
 pub(crate) const SCOPE_FLAG_ALL_SIG: u16 = 0x0f;
 
@@ -239,7 +243,7 @@ impl Scopes {
     }
 
     /// `scope_compute_things`: local slot numbers, cells, and free variables passed as leading args.
-    pub(crate) fn compute_things(&mut self, id: ScopeId, dunder_class: Qstr) {
+    pub(crate) fn compute_things(&mut self, id: ScopeId, dunder_class: Qstr, viper_casts: &[Qstr]) {
         let scope = self.get_mut(id);
         // *args is swapped with the last plain positional parameter (reference quirk).
         if scope.scope_flags & SCOPE_FLAG_VARARGS != 0 {
@@ -260,6 +264,8 @@ impl Scopes {
         }
         scope.num_locals = 0;
         let kind = scope.kind;
+        let emit_options = scope.emit_options;
+        let mut refglobals = false;
         for id in &mut scope.ids {
             if kind == ScopeKind::Class && id.qst == dunder_class {
                 continue;
@@ -267,10 +273,19 @@ impl Scopes {
             if kind.is_func_like() && id.kind == IdKind::GlobalImplicit {
                 id.kind = IdKind::GlobalExplicit;
             }
+            // A reference to a global (a viper cast such as `int(x)` is not one).
+            if id.kind == IdKind::GlobalExplicit
+                && !(emit_options == EmitOption::Viper && viper_casts.contains(&id.qst))
+            {
+                refglobals = true;
+            }
             if id.kind == IdKind::Local || id.flags & ID_FLAG_IS_PARAM != 0 {
                 id.local_num = scope.num_locals;
                 scope.num_locals += 1;
             }
+        }
+        if refglobals {
+            scope.scope_flags |= SCOPE_FLAG_REFGLOBALS;
         }
         for id in &mut scope.ids {
             if id.kind == IdKind::Cell && id.flags & ID_FLAG_IS_PARAM == 0 {
