@@ -71,6 +71,8 @@ pub fn write_elf(built: &BuiltImage, arch: Option<Arch>) -> Result<Vec<u8>> {
         abi_version: 0,
         e_flags,
     };
+    // An empty `.note.GNU-stack`: the object needs no executable stack (GNU ld warns otherwise).
+    obj.add_section(Vec::new(), b".note.GNU-stack".to_vec(), SectionKind::Other);
     let section = obj.add_section(
         Vec::new(),
         IMAGE_SECTION.as_bytes().to_vec(),
