@@ -1144,6 +1144,64 @@ mod tests {
         assert!(view.child(&root, 1).is_err());
     }
 
+    /// Visit everything reachable from the module table (depth-bounded); returns the count.
+    fn walk_all(view: &ImageView<'_>) -> usize {
+        fn raw(view: &ImageView<'_>, rc: &RawCodeRef<'_>, depth: usize, seen: &mut usize) {
+            *seen += 1;
+            if depth > 8 {
+                return;
+            }
+            for i in 0..rc.n_children {
+                if let Ok(child) = view.child(rc, i) {
+                    raw(view, &child, depth + 1, seen);
+                }
+            }
+        }
+        let mut seen = 0;
+        for i in 0..view.header().n_modules.min(64) {
+            let Ok(m) = view.module(i) else { continue };
+            for q in 0..m.n_qstrs.min(256) {
+                seen += usize::from(view.qstr(&m, q).is_ok());
+            }
+            for c in 0..m.n_consts.min(256) {
+                if let Ok(ConstRef::Tuple { items, len }) = view.constant(&m, c) {
+                    for j in 0..len.min(256) {
+                        seen += usize::from(view.tuple_item(items, len, j).is_ok());
+                    }
+                }
+            }
+            if let Ok(rc) = view.raw_code(m.raw_code) {
+                raw(view, &rc, 0, &mut seen);
+            }
+        }
+        seen
+    }
+
+    #[test]
+    fn corrupted_images_never_panic() {
+        let mpy = sample();
+        let (image, _) = write_image(&[ImageModule {
+            name: "m.py",
+            mpy: &mpy,
+        }])
+        .expect("writes");
+        let intact = walk_all(&ImageView::new(&image).expect("valid"));
+        assert!(intact > 5);
+        // Every byte of the tables and records; a sample of the long constant's data.
+        for at in (0..image.len()).filter(|&a| a < 4096 || a % 997 == 0) {
+            for value in [0x00, 0xff, 0x7f, 0x80] {
+                let mut bad = image.clone();
+                bad[at] = value;
+                if let Ok(view) = ImageView::new(&bad) {
+                    walk_all(&view);
+                }
+            }
+            if let Ok(view) = ImageView::new(&image[..at]) {
+                walk_all(&view);
+            }
+        }
+    }
+
     #[test]
     fn rejects_bad_images_with_offsets() {
         assert_eq!(

@@ -831,6 +831,26 @@ for n in names:
     }
 
     #[test]
+    fn mutated_manifests_never_panic() {
+        let base = "metadata(version='1.0')\nif options.x and not options.y:\n    package('p', files=('a.py', \"b.py\"), opt=3)\nelse:\n    x = [1, -2.5] + [None]\n    for n in x: module(n)\n\"\"\"doc\"\"\"\n";
+        let inserts = [
+            "(", ")", "\"", "'", ":", "\n", "    ", "\\", "#", "=", ",", "\u{e9}", "\"\"\"",
+        ];
+        let chars: Vec<(usize, char)> = base.char_indices().collect();
+        let mut parsed = 0;
+        for &(i, c) in &chars {
+            let deleted = format!("{}{}", &base[..i], &base[i + c.len_utf8()..]);
+            parsed += usize::from(parse(&deleted).is_ok());
+            for ins in inserts {
+                let inserted = format!("{}{ins}{}", &base[..i], &base[i..]);
+                parsed += usize::from(parse(&inserted).is_ok());
+            }
+        }
+        assert!(parsed > 0);
+        assert!(parse(base).is_ok());
+    }
+
+    #[test]
     fn rejects_code_with_lines() {
         assert_eq!(parse("x = 1\nimport os\n").unwrap_err().line, 2);
         assert_eq!(parse("\n\ndef f(): pass\n").unwrap_err().line, 3);
