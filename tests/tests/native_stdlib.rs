@@ -27,7 +27,11 @@ const ARCHS: [(&str, Arch); 7] = [
 
 enum OracleResult {
     Compiled(Vec<u8>),
-    Rejected { class: String, line: u32, text: String },
+    Rejected {
+        class: String,
+        line: u32,
+        text: String,
+    },
 }
 
 fn run_oracle(cross: &Path, input: &Path, name: &str, args: &[String], out: &Path) -> OracleResult {
@@ -56,7 +60,10 @@ fn run_oracle(cross: &Path, input: &Path, name: &str, args: &[String], out: &Pat
     let mut line = 0;
     for l in text.lines() {
         if let Some(pos) = l.find(", line ") {
-            let digits: String = l[pos + 7..].chars().take_while(char::is_ascii_digit).collect();
+            let digits: String = l[pos + 7..]
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect();
             line = digits.parse().unwrap_or(0);
         }
     }
@@ -85,7 +92,10 @@ fn native_stdlib_matches_oracle() {
         return;
     };
     let mut files = mpy_tests::stdlib_corpus();
-    if let Some(limit) = std::env::var("MPY_STDLIB_LIMIT").ok().and_then(|v| v.parse().ok()) {
+    if let Some(limit) = std::env::var("MPY_STDLIB_LIMIT")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
         files.truncate(limit);
     }
     let viper = std::env::var("MPY_NATIVE_VIPER").is_ok_and(|v| v == "1");
@@ -97,14 +107,23 @@ fn native_stdlib_matches_oracle() {
     let mut totals = Vec::new();
     let mut report = String::new();
     for (arch_name, arch) in ARCHS {
-        if wanted.as_ref().is_some_and(|w| !w.iter().any(|a| a == arch_name)) {
+        if wanted
+            .as_ref()
+            .is_some_and(|w| !w.iter().any(|a| a == arch_name))
+        {
             continue;
         }
         let emit = if viper { "emit=viper" } else { "emit=native" };
-        let oracle_args = vec!["-X".to_owned(), emit.to_owned(), format!("-march={arch_name}")];
+        let oracle_args = vec![
+            "-X".to_owned(),
+            emit.to_owned(),
+            format!("-march={arch_name}"),
+        ];
         let tally = Mutex::new(Tally::default());
         let next = AtomicUsize::new(0);
-        let workers = std::thread::available_parallelism().map_or(2, |n| n.get()).min(4);
+        let workers = std::thread::available_parallelism()
+            .map_or(2, |n| n.get())
+            .min(4);
         std::thread::scope(|s| {
             for worker in 0..workers {
                 let (files, tally, next, cross, root, scratch, oracle_args) =
@@ -124,12 +143,18 @@ fn native_stdlib_matches_oracle() {
                         let source = std::fs::read(path).unwrap_or_default();
                         let options = CompileOptions {
                             source_name: name.clone(),
-                            emit: if viper { EmitMode::Viper } else { EmitMode::Native },
+                            emit: if viper {
+                                EmitMode::Viper
+                            } else {
+                                EmitMode::Native
+                            },
                             arch: Some(arch),
                             ..CompileOptions::default()
                         };
                         let ours = mpy_tests::compile_with_ours(&source, &options);
-                        let mut t = tally.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+                        let mut t = tally
+                            .lock()
+                            .unwrap_or_else(std::sync::PoisonError::into_inner);
                         match oracle {
                             OracleResult::Compiled(expected) => {
                                 t.compiled += 1;
@@ -140,7 +165,9 @@ fn native_stdlib_matches_oracle() {
                                         bytes.len(),
                                         expected.len()
                                     )),
-                                    Err(e) => t.mismatches.push(format!("{name}: we reject, oracle compiles: {e}")),
+                                    Err(e) => t
+                                        .mismatches
+                                        .push(format!("{name}: we reject, oracle compiles: {e}")),
                                 }
                             }
                             OracleResult::Rejected { class, line, text } => {
@@ -155,10 +182,17 @@ fn native_stdlib_matches_oracle() {
                                     .map(|(_, what)| what.to_owned())
                                     .filter(|what| what.contains("Assertion `"));
                                 match ours {
-                                    Err(e) if assertion.as_ref().is_some_and(|a| e.contains(a.as_str())) => {
+                                    Err(e)
+                                        if assertion
+                                            .as_ref()
+                                            .is_some_and(|a| e.contains(a.as_str())) =>
+                                    {
                                         t.errors_match += 1;
                                     }
-                                    Err(e) if e.starts_with(&class) && e.contains(&format!("(line {line})")) => {
+                                    Err(e)
+                                        if e.starts_with(&class)
+                                            && e.contains(&format!("(line {line})")) =>
+                                    {
                                         t.errors_match += 1;
                                     }
                                     Err(e) => t.mismatches.push(format!(
@@ -176,7 +210,9 @@ fn native_stdlib_matches_oracle() {
                     .expect("spawn worker");
             }
         });
-        let mut t = tally.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut t = tally
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         t.mismatches.sort();
         println!(
             "{arch_name}: identical {} / {}; errors match {} / {}",

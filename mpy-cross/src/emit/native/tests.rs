@@ -115,13 +115,16 @@ impl<A: NativeTarget> Drive for Driver<'_, A> {
     }
 }
 
+/// A raw code as compared: kind, `fun_data`, prelude offset.
+type Code = (RawCodeKind, Vec<u8>, u64);
+
 /// Compile `case` with the reference for `march`, then drive our emitter with the same tables
 /// and return (ours, reference) as (kind, fun_data, prelude_offset).
 fn run_case<A: NativeTarget>(
     case: &Case,
     march: &str,
     make: impl Fn() -> A,
-) -> Option<((RawCodeKind, Vec<u8>, u64), (RawCodeKind, Vec<u8>, u64))> {
+) -> Option<(Code, Code)> {
     let mpy = mpy_tests::oracle_compile(
         case.source.as_bytes(),
         "t.py",

@@ -1,0 +1,3 @@
+@micropython.viper
+def f(a: foo):
+    pass

@@ -1,0 +1,119 @@
+//! Native/viper programs in `tests/native/*.py` (pointer loads and stores, casts, generators,
+//! closures, exception handling, `with`, async, viper type errors, the reference's asserts, too
+//! many locals) compiled for every supported arch by the oracle and by us: identical bytes, or
+//! the same error (class and line; for the reference's assert aborts, the same assertion).
+
+use mpy_cross::{CompileOptions, EmitMode};
+use mpy_format::arch::Arch;
+
+const ARCHS: [(&str, Arch); 6] = [
+    ("armv6m", Arch::Armv6m),
+    ("armv7m", Arch::Armv7m),
+    ("armv7emdp", Arch::Armv7emdp),
+    ("xtensa", Arch::Xtensa),
+    ("xtensawin", Arch::Xtensawin),
+    ("x64", Arch::X64),
+];
+
+/// The reference's error as (class, line, assertion text if it aborted on an assert).
+fn oracle_error(text: &str) -> (String, u32, Option<String>) {
+    let mut line = 0;
+    for l in text.lines() {
+        if let Some(pos) = l.find(", line ") {
+            let digits: String = l[pos + 7..]
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect();
+            line = digits.parse().unwrap_or(0);
+        }
+    }
+    let last = text.lines().last().unwrap_or("");
+    let class = last.split(':').next().unwrap_or("").trim().to_owned();
+    let assertion = last
+        .split_once(".c:")
+        .and_then(|(_, rest)| rest.split_once(": "))
+        .map(|(_, what)| what.to_owned())
+        .filter(|what| what.contains("Assertion `"));
+    (class, line, assertion)
+}
+
+#[test]
+fn native_snippets_match_oracle() {
+    if mpy_tests::oracle_mpy_cross().is_none() {
+        return;
+    }
+    let dir = mpy_tests::workspace_root().join("tests/native");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/native exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "py"))
+        .collect();
+    paths.sort();
+    assert!(paths.len() >= 10, "expected the native snippet files");
+    let mut cases = Vec::new();
+    for path in &paths {
+        for (arch_name, arch) in ARCHS {
+            for emit in [EmitMode::Bytecode, EmitMode::Native] {
+                // `-X emit=native` on top of the decorators only for the feature tour.
+                let name = path
+                    .file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned();
+                if emit == EmitMode::Native && name != "native_features.py" {
+                    continue;
+                }
+                cases.push((path.clone(), name, arch_name, arch, emit));
+            }
+        }
+    }
+    let results = mpy_tests::parallel_map(&cases, |(path, name, arch_name, arch, emit)| {
+        let source = std::fs::read(path).expect("read snippet");
+        let march = format!("-march={arch_name}");
+        let mut args = vec![march.as_str()];
+        if *emit == EmitMode::Native {
+            args.extend(["-X", "emit=native"]);
+        }
+        let oracle = mpy_tests::oracle_compile(&source, name, &args);
+        let options = CompileOptions {
+            source_name: name.clone(),
+            emit: *emit,
+            arch: Some(*arch),
+            ..CompileOptions::default()
+        };
+        let ours = mpy_tests::compile_with_ours(&source, &options);
+        let label = format!("{name} {arch_name} {emit:?}");
+        match (oracle, ours) {
+            (Ok(expected), Ok(bytes)) if bytes == expected => Ok(label),
+            (Ok(_), Ok(_)) => Err(format!("{label}: bytes differ")),
+            (Ok(_), Err(e)) => Err(format!("{label}: we reject, oracle compiles: {e}")),
+            (Err(text), Ok(_)) => Err(format!("{label}: we compile, oracle rejects: {text}")),
+            (Err(text), Err(e)) => {
+                let (class, line, assertion) = oracle_error(&text);
+                let same = match assertion {
+                    Some(a) => e.contains(&a),
+                    None => e.starts_with(&class) && e.contains(&format!("(line {line})")),
+                };
+                if same {
+                    Ok(label)
+                } else {
+                    Err(format!("{label}: error differs: ours {e}; oracle {text}"))
+                }
+            }
+        }
+    });
+    let failures: Vec<&String> = results.iter().filter_map(|r| r.as_ref().err()).collect();
+    println!(
+        "native snippets: identical or same error {} / {}",
+        results.len() - failures.len(),
+        results.len()
+    );
+    for f in &failures {
+        println!("    {f}");
+    }
+    assert!(
+        failures.is_empty(),
+        "{} native snippet cases differ",
+        failures.len()
+    );
+}
