@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 use std::fmt::Write as _;
 
-use mpy_format::RawCodeKind;
+use mpy_format::{RawCode, RawCodeKind};
 
 use crate::elf::{read_back, BuiltImage};
 use crate::error::{Error, Result};
@@ -14,61 +14,74 @@ use crate::project::FrozenModule;
 /// Bytes of one machine word on the targets the estimate is for (32-bit MCUs).
 const WORD: usize = 4;
 
-/// What importing a module allocates, counted from its top-level bytecode.
+/// What importing a module allocates, counted from the bytecode that runs at import: the
+/// module body and the bodies of the classes it defines (recursively).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ImportCost {
-    /// Function and closure objects created by the module body (`MAKE_FUNCTION*`, `MAKE_CLOSURE*`).
+    /// Function and closure objects created at import (`MAKE_FUNCTION*`, `MAKE_CLOSURE*`),
+    /// class bodies excluded.
     pub functions: usize,
-    /// Classes built by the module body (`LOAD_BUILD_CLASS`).
+    /// Classes built at import (`LOAD_BUILD_CLASS`).
     pub classes: usize,
-    /// Distinct global names stored by the module body (`STORE_NAME`, `STORE_GLOBAL`, `IMPORT_*` targets).
-    pub globals: usize,
+    /// Distinct names stored in the module's globals and the classes' dicts.
+    pub dict_entries: usize,
 }
 
 impl ImportCost {
-    /// Estimated RAM bytes: module object (2 words) and module context (3 words), globals dict
-    /// (4 words) with 2 words per entry, function objects (4 words), class objects (types with
-    /// a locals dict: about 16 words each).
+    /// Estimated RAM bytes on a 32-bit target: module object (2 words), module context
+    /// (3 words), globals dict (4 words), 2 words per dict entry, 4 words per function object,
+    /// and per class a type object with its locals dict (about 16 words).
     #[must_use]
     pub const fn bytes(&self) -> usize {
         (2 + 3 + 4) * WORD
-            + self.globals * 2 * WORD
+            + self.dict_entries * 2 * WORD
             + self.functions * 4 * WORD
             + self.classes * 16 * WORD
     }
 }
 
-/// Count what the module body of `module` allocates.
-#[must_use]
-pub fn import_cost(module: &FrozenModule) -> ImportCost {
-    let root = &module.mpy.root;
-    let mut cost = ImportCost::default();
-    if root.kind != RawCodeKind::Bytecode {
-        return cost;
+/// Count what running `rc` (a module or class body) allocates, following class bodies.
+fn body_cost(rc: &RawCode, cost: &mut ImportCost, depth: usize) {
+    use mpy_format::bytes::Operand;
+    if rc.kind != RawCodeKind::Bytecode || depth > 16 {
+        return;
     }
-    let Some(Ok(prelude)) = root.prelude() else {
-        return cost;
+    let Some(Ok(prelude)) = rc.prelude() else {
+        return;
     };
     let mut names = HashSet::new();
-    for ins in mpy_format::bytes::Instructions::new(
-        &root.fun_data,
-        prelude.code_start,
-        root.fun_data.len(),
-    ) {
+    let mut after_build_class = false;
+    for ins in
+        mpy_format::bytes::Instructions::new(&rc.fun_data, prelude.code_start, rc.fun_data.len())
+    {
         let Ok(ins) = ins else { break };
-        let byte = ins.op.to_byte();
-        match byte {
-            0x20 | 0x21 | 0x32 | 0x33 => cost.functions += 1,
-            0x54 => cost.classes += 1,
-            0x16 | 0x17 => {
-                if let mpy_format::bytes::Operand::Qstr(q) = ins.operand {
-                    names.insert(q);
+        let class_body = std::mem::take(&mut after_build_class);
+        match (ins.op.to_byte(), ins.operand) {
+            // LOAD_BUILD_CLASS; MAKE_FUNCTION <class body>; ...: the body runs now.
+            (0x54, _) => {
+                cost.classes += 1;
+                after_build_class = true;
+            }
+            (0x32 | 0x33, Operand::Child(child)) if class_body => {
+                if let Some(body) = usize::try_from(child).ok().and_then(|c| rc.children.get(c)) {
+                    body_cost(body, cost, depth + 1);
                 }
+            }
+            (0x20 | 0x21 | 0x32 | 0x33, _) => cost.functions += 1,
+            (0x16 | 0x17, Operand::Qstr(q)) => {
+                names.insert(q);
             }
             _ => {}
         }
     }
-    cost.globals = names.len();
+    cost.dict_entries += names.len();
+}
+
+/// Count what importing `module` allocates.
+#[must_use]
+pub fn import_cost(module: &FrozenModule) -> ImportCost {
+    let mut cost = ImportCost::default();
+    body_cost(&module.mpy.root, &mut cost, 0);
     cost
 }
 
@@ -180,4 +193,37 @@ pub fn render(modules: &[FrozenModule], built: &BuiltImage, elf: &[u8]) -> Resul
         crate::elf::IMAGE_SECTION
     );
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use mpy_format::MpyFile;
+
+    #[test]
+    fn counts_module_and_class_bodies() {
+        // The reference mpy-cross's output for (source name t.py):
+        //   x = 1
+        //   def f(): pass
+        //   class C:
+        //       y = 2
+        //       def m(self): pass
+        let mpy: [u8; 100] = [
+            0x4d, 0x06, 0x00, 0x1f, 0x0b, 0x00, 0x08, 0x74, 0x2e, 0x70, 0x79, 0x00, 0x0f, 0x02,
+            0x43, 0x00, 0x02, 0x66, 0x00, 0x02, 0x6d, 0x00, 0x02, 0x78, 0x00, 0x2f, 0x2d, 0x35,
+            0x02, 0x79, 0x00, 0x82, 0x13, 0x81, 0x3c, 0x10, 0x06, 0x01, 0x23, 0x24, 0x81, 0x16,
+            0x05, 0x32, 0x00, 0x16, 0x03, 0x54, 0x32, 0x01, 0x10, 0x02, 0x34, 0x02, 0x16, 0x02,
+            0x51, 0x63, 0x02, 0x30, 0x00, 0x04, 0x03, 0x20, 0x51, 0x63, 0x81, 0x34, 0x00, 0x06,
+            0x02, 0x68, 0x23, 0x11, 0x06, 0x16, 0x07, 0x10, 0x02, 0x16, 0x08, 0x82, 0x16, 0x09,
+            0x32, 0x00, 0x16, 0x04, 0x51, 0x63, 0x01, 0x40, 0x09, 0x08, 0x04, 0x0a, 0x60, 0x20,
+            0x51, 0x63,
+        ];
+        let file = MpyFile::read(&mpy).expect("valid .mpy");
+        let mut cost = ImportCost::default();
+        body_cost(&file.root, &mut cost, 0);
+        assert_eq!(cost.classes, 1);
+        assert_eq!(cost.functions, 2, "f and C.m");
+        // globals x, f, C; class dict __module__, __qualname__, y, m
+        assert_eq!(cost.dict_entries, 7);
+    }
 }
