@@ -175,7 +175,13 @@ pub fn build(request: &Request) -> Result<Outputs> {
             str_modules: Vec::new(),
         };
         let built = crate::elf::build_image(&compiled.modules)?;
-        let elf = crate::elf::write_elf(&built, request.options.arch)?;
+        // The ELF machine follows -march, else the native code in the image (else Arm).
+        let image_arch = built
+            .image
+            .get(6)
+            .and_then(|&n| mpy_format::Arch::from_number(n))
+            .filter(|a| *a != mpy_format::Arch::None);
+        let elf = crate::elf::write_elf(&built, request.options.arch.or(image_arch))?;
         if request.report {
             outputs.report = Some(crate::report::render(&compiled.modules, &built, &elf)?);
         }
