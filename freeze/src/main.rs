@@ -47,6 +47,9 @@ struct Cli {
     /// by name, reproducible across machines).
     #[arg(long)]
     fs_order: bool,
+    /// Print a listing of a runtime-min image file and exit.
+    #[arg(long, value_name = "FILE")]
+    dump_image: Option<PathBuf>,
     /// List the files the inputs freeze (target path, kind, opt, version, host path) and exit.
     #[arg(long)]
     list: bool,
@@ -77,6 +80,13 @@ struct Cli {
 }
 
 fn run(cli: Cli) -> Result<(), Error> {
+    if let Some(path) = &cli.dump_image {
+        let image = std::fs::read(path).map_err(|e| Error::io(path, &e))?;
+        let listing =
+            freeze::image_dump::dump(&image).map_err(|e| Error::at(path, e.to_string()))?;
+        print!("{listing}");
+        return Ok(());
+    }
     let arch = match cli.march.as_deref() {
         None => None,
         Some(name) => Some(

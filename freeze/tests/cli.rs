@@ -71,13 +71,27 @@ fn writes_outputs_and_reports() {
     );
     let report = String::from_utf8(out.stdout).expect("utf-8");
     assert!(
-        report.contains("pkg/sub/mod.py") && report.contains("textmod.py") && report.contains("(checked)"),
+        report.contains("pkg/sub/mod.py")
+            && report.contains("textmod.py")
+            && report.contains("(checked)"),
         "{report}"
     );
     let c = std::fs::read_to_string(dir.join("frozen_content.c")).expect("C written");
     assert!(c.contains("const char mp_frozen_names[]") && c.contains("\"textmod.py\\0\""));
     let image = std::fs::read(dir.join("frozen.bin")).expect("image written");
     assert!(mpy_format::image::ImageView::new(&image).is_ok());
+    let dump = mpy_freeze()
+        .arg("--dump-image")
+        .arg(dir.join("frozen.bin"))
+        .output()
+        .expect("runs");
+    assert!(dump.status.success());
+    let listing = String::from_utf8(dump.stdout).expect("utf-8");
+    assert!(
+        listing.starts_with("image v1: ") && listing.contains("module 2: 'pkg/sub/mod.py'"),
+        "{listing}"
+    );
+    assert!(listing.contains("int 12345678901234567890123"), "{listing}");
     let romfs = std::fs::read(dir.join("out.romfs")).expect("romfs written");
     assert_eq!(&romfs[..3], &[0xd2, 0xcd, 0x31]);
     assert_eq!(romfs.len() % 2, 0);
