@@ -549,11 +549,11 @@ impl<'a> ImageView<'a> {
     }
 }
 
-#[cfg(feature = "std")]
+#[cfg(feature = "alloc")]
 pub use write::{write_image, ImageLayout, ImageModule, ModuleSizes, WriteImageError};
 
 /// Building images (uses `alloc`; the VM never links it).
-#[cfg(feature = "std")]
+#[cfg(feature = "alloc")]
 mod write {
     use alloc::collections::BTreeMap;
     use alloc::string::String;
@@ -717,7 +717,7 @@ mod write {
                     .collect::<Result<Vec<_>, _>>()?,
                 _ => Vec::new(),
             };
-            let text_bytes = |s: &str| s.trim().trim_end_matches(['j', 'J']).to_string();
+            let text_bytes = |s: &str| String::from(s.trim().trim_end_matches(['j', 'J']));
             let start = self.constants.len();
             let head = |kind: u8| [kind, 0, 0, 0];
             match value {
