@@ -747,6 +747,16 @@ pub(crate) fn compile_module(
     comp.emit.select_bytecode();
     while i < comp.scopes.list.len() && !comp.has_error() {
         let id = ScopeId(u32::try_from(i).unwrap_or(u32::MAX));
+        if comp.scopes.get(id).emit_options == EmitOption::Asm {
+            // compile_scope_inline_asm and py/emitinline*.c are not ported: refuse rather than
+            // compile the assembler text as Python.
+            return Err(CompileError::new(
+                ErrorClass::NotImplementedError,
+                "inline assembler (@micropython.asm_*) is not supported by this port",
+                0,
+            )
+            .without_traceback());
+        }
         comp.compile_scope(id, Pass::Scope);
         let n_ids = comp.scopes.get(id).ids.len();
         for j in 0..n_ids {
