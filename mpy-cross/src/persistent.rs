@@ -60,6 +60,14 @@ fn raw_code(codes: &[RawCode], index: usize, depth: u32) -> ModelRawCode {
         Some(crate::emit::native::NativeKind::Viper) => {
             ModelRawCode::viper(rc.fun_data.clone(), 0, children)
         }
+        Some(crate::emit::native::NativeKind::Asm {
+            n_pos_args,
+            type_sig,
+        }) => ModelRawCode::asm(
+            rc.fun_data.clone(),
+            u64::from(n_pos_args),
+            u64::from(type_sig),
+        ),
     }
 }
 

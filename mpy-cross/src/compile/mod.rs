@@ -14,10 +14,13 @@ mod control_flow;
 mod def;
 mod expr;
 mod import;
+mod inline_asm;
 mod stmt;
 mod try_with;
 
 use std::collections::HashMap;
+
+use mpy_format::arch::Arch;
 
 use crate::emit::bytecode::{BytecodeEmitter, SetupBlock};
 use crate::emit::common::EmitCommon;
@@ -174,6 +177,8 @@ pub(crate) struct Compiler<'a, 'p> {
     depth: u32,
     raw_codes: Vec<RawCode>,
     raised: Option<RaisedError>,
+    /// The inline assembler, made when the first `@micropython.asm_*` function is emitted.
+    inline_asm: Option<crate::emit::inline_thumb::InlineThumb>,
 }
 
 /// `MP_PARSE_NODE_STRUCT` child `i`, or the null node.
@@ -249,6 +254,7 @@ impl<'a, 'p> Compiler<'a, 'p> {
             depth: 0,
             raw_codes: Vec::new(),
             raised: None,
+            inline_asm: None,
         }
     }
 
@@ -748,20 +754,14 @@ pub(crate) fn compile_module(
     while i < comp.scopes.list.len() && !comp.has_error() {
         let id = ScopeId(u32::try_from(i).unwrap_or(u32::MAX));
         if comp.scopes.get(id).emit_options == EmitOption::Asm {
-            // compile_scope_inline_asm and py/emitinline*.c are not ported: refuse rather than
-            // compile the assembler text as Python.
-            return Err(CompileError::new(
-                ErrorClass::NotImplementedError,
-                "inline assembler (@micropython.asm_*) is not supported by this port",
-                0,
-            )
-            .without_traceback());
-        }
-        comp.compile_scope(id, Pass::Scope);
-        let n_ids = comp.scopes.get(id).ids.len();
-        for j in 0..n_ids {
-            if comp.scopes.get(id).ids[j].kind == IdKind::GlobalImplicit {
-                comp.scopes.check_to_close_over(id, j);
+            comp.compile_scope_inline_asm(id, Pass::Scope, None);
+        } else {
+            comp.compile_scope(id, Pass::Scope);
+            let n_ids = comp.scopes.get(id).ids.len();
+            for j in 0..n_ids {
+                if comp.scopes.get(id).ids[j].kind == IdKind::GlobalImplicit {
+                    comp.scopes.check_to_close_over(id, j);
+                }
             }
         }
         max_num_labels = max_num_labels.max(comp.next_label);
@@ -787,6 +787,35 @@ pub(crate) fn compile_module(
     while i < comp.scopes.list.len() && !comp.has_error() {
         let id = ScopeId(u32::try_from(i).unwrap_or(u32::MAX));
         comp.cur = id;
+        if comp.scopes.get(id).emit_options == EmitOption::Asm {
+            if comp.inline_asm.is_none() {
+                let arch = comp.opts.arch;
+                if !matches!(
+                    arch,
+                    Arch::Armv6m | Arch::Armv7m | Arch::Armv7em | Arch::Armv7emsp | Arch::Armv7emdp
+                ) {
+                    // py/emitinlinextensa.c and py/emitinlinerv32.c are not ported.
+                    return Err(CompileError::new(
+                        ErrorClass::NotImplementedError,
+                        "inline assembler for this architecture is not supported by this port",
+                        0,
+                    )
+                    .without_traceback());
+                }
+                comp.inline_asm = Some(crate::emit::inline_thumb::InlineThumb::new(
+                    crate::asm::thumb::Thumb::new(arch, max_num_labels as usize),
+                    max_num_labels as usize,
+                ));
+            }
+            let mut asm = comp.inline_asm.take();
+            comp.compile_scope_inline_asm(id, Pass::CodeSize, asm.as_mut());
+            if !comp.has_error() {
+                comp.compile_scope_inline_asm(id, Pass::Emit, asm.as_mut());
+            }
+            comp.inline_asm = asm;
+            i += 1;
+            continue;
+        }
         if comp.emit.select(comp.scopes.get(id).emit_options).is_err() {
             return Err(CompileError::new(
                 ErrorClass::NotImplementedError,
@@ -865,7 +894,7 @@ pub(crate) fn compile_module(
         consts: comp.common.consts,
         raw_codes: comp.raw_codes,
     };
-    let has_native = comp.emit.has_native();
+    let has_native = comp.emit.has_native() || comp.inline_asm.is_some();
     Ok((module, has_native))
 }
 

@@ -197,6 +197,8 @@ pub(crate) enum NativeKind {
     Python { prelude_offset: u32 },
     /// `MP_CODE_NATIVE_VIPER`.
     Viper,
+    /// `MP_CODE_NATIVE_ASM` (inline assembler), with its argument count and return type.
+    Asm { n_pos_args: u32, type_sig: u32 },
 }
 
 /// The output of a scope's EMIT pass (`mp_emit_glue_assign_native`).

@@ -213,6 +213,7 @@ fn run_case<A: NativeTarget>(
     let (kind, prelude) = match out.kind {
         NativeKind::Python { prelude_offset } => (RawCodeKind::NativePy, u64::from(prelude_offset)),
         NativeKind::Viper => (RawCodeKind::Viper, 0),
+        NativeKind::Asm { .. } => (RawCodeKind::Asm, 0),
     };
     Some((
         (kind, out.fun_data, prelude),
