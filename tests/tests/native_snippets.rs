@@ -1,6 +1,6 @@
 //! Native/viper programs in `tests/native/*.py` (pointer loads and stores, casts, generators,
 //! closures, exception handling, `with`, async, viper type errors, the reference's asserts, too
-//! many locals, the `@micropython.asm_thumb` inline assembler on the Thumb archs) compiled for every supported arch by the oracle and by us: identical bytes, or
+//! many locals, the `asm_thumb`/`asm_xtensa` inline assemblers on their archs) compiled for every supported arch by the oracle and by us: identical bytes, or
 //! the same error (class and line; for the reference's assert aborts, the same assertion).
 
 use mpy_cross::{CompileOptions, EmitMode};
@@ -63,8 +63,10 @@ fn native_snippets_match_oracle() {
                 if emit == EmitMode::Native && name != "native_features.py" {
                     continue;
                 }
-                // Only the Thumb inline assembler is ported.
-                if name.starts_with("asm_thumb") && !arch_name.starts_with("arm") {
+                // Each inline assembler on its own archs (`asm_rv32` is not ported).
+                if (name.starts_with("asm_thumb") && !arch_name.starts_with("arm"))
+                    || (name.starts_with("asm_xtensa") && !arch_name.starts_with("xtensa"))
+                {
                     continue;
                 }
                 cases.push((path.clone(), name, arch_name, arch, emit));

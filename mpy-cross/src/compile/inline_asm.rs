@@ -1,12 +1,12 @@
-//! `@micropython.asm_thumb` functions (after `compile_scope_inline_asm` in py/compile.c): the
-//! body is a list of instruction calls, assembled by [`InlineThumb`] in the SCOPE, CODE_SIZE and
-//! EMIT passes.
+//! `@micropython.asm_thumb` / `asm_xtensa` functions (after `compile_scope_inline_asm` in
+//! py/compile.c): the body is a list of instruction calls, assembled by an [`InlineAsm`] in the
+//! SCOPE, CODE_SIZE and EMIT passes.
 
 use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::ToPrimitive;
 
-use crate::emit::inline_thumb::InlineThumb;
+use crate::emit::inline_asm::InlineAsm;
 use crate::emit::native::NativeKind;
 use crate::emit::Pass;
 use crate::error::ErrorClass;
@@ -37,7 +37,7 @@ impl<'a> Compiler<'a, '_> {
         &mut self,
         id: ScopeId,
         pass: Pass,
-        mut asm: Option<&mut InlineThumb>,
+        mut asm: Option<&mut (dyn InlineAsm + 'static)>,
     ) {
         self.pass = pass;
         self.cur = id;
@@ -49,17 +49,22 @@ impl<'a> Compiler<'a, '_> {
         };
         if let Some(a) = asm.as_deref_mut() {
             a.start_pass(pass);
-            a.error = None;
         }
         if pass == Pass::CodeSize {
             let params = nth(s, 1).extract_list(Rule::typedargslist);
             if let Some(a) = asm.as_deref_mut() {
                 let n = a.count_params(params, self.pool);
                 self.scope_mut().num_pos_args = n;
-                if let Some(message) = a.error.take() {
+                if let Some(message) = a.take_error() {
                     self.set_asm_error(message, s.source_line);
                     return;
                 }
+            }
+            // Also an error left by an earlier pass (Xtensa's second CODE_SIZE pass runs
+            // regardless): the reference then reports the function's line.
+            if self.has_error() {
+                self.error_line = s.source_line;
+                return;
             }
         }
 
@@ -152,7 +157,7 @@ impl<'a> Compiler<'a, '_> {
                     }
                 }
             }
-            if let Some(message) = asm.as_deref_mut().and_then(|a| a.error.take()) {
+            if let Some(message) = asm.as_deref_mut().and_then(InlineAsm::take_error) {
                 self.set_asm_error(message, paren.source_line);
                 return;
             }

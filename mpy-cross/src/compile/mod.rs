@@ -20,11 +20,10 @@ mod try_with;
 
 use std::collections::HashMap;
 
-use mpy_format::arch::Arch;
-
 use crate::emit::bytecode::{BytecodeEmitter, SetupBlock};
 use crate::emit::common::EmitCommon;
 use crate::emit::dispatch::Emitter;
+use crate::emit::inline_asm::InlineAsm;
 use crate::emit::Pass;
 use crate::error::{CompileError, ErrorClass};
 use crate::lexer::TokenKind;
@@ -178,7 +177,7 @@ pub(crate) struct Compiler<'a, 'p> {
     raw_codes: Vec<RawCode>,
     raised: Option<RaisedError>,
     /// The inline assembler, made when the first `@micropython.asm_*` function is emitted.
-    inline_asm: Option<crate::emit::inline_thumb::InlineThumb>,
+    inline_asm: Option<Box<dyn InlineAsm>>,
 }
 
 /// `MP_PARSE_NODE_STRUCT` child `i`, or the null node.
@@ -789,12 +788,12 @@ pub(crate) fn compile_module(
         comp.cur = id;
         if comp.scopes.get(id).emit_options == EmitOption::Asm {
             if comp.inline_asm.is_none() {
-                let arch = comp.opts.arch;
-                if !matches!(
-                    arch,
-                    Arch::Armv6m | Arch::Armv7m | Arch::Armv7em | Arch::Armv7emsp | Arch::Armv7emdp
-                ) {
-                    // py/emitinlinextensa.c and py/emitinlinerv32.c are not ported.
+                comp.inline_asm = crate::emit::inline_asm::new_inline_asm(
+                    comp.opts.arch,
+                    max_num_labels as usize,
+                );
+                if comp.inline_asm.is_none() {
+                    // py/emitinlinerv32.c is not ported.
                     return Err(CompileError::new(
                         ErrorClass::NotImplementedError,
                         "inline assembler for this architecture is not supported by this port",
@@ -802,15 +801,17 @@ pub(crate) fn compile_module(
                     )
                     .without_traceback());
                 }
-                comp.inline_asm = Some(crate::emit::inline_thumb::InlineThumb::new(
-                    crate::asm::thumb::Thumb::new(arch, max_num_labels as usize),
-                    max_num_labels as usize,
-                ));
             }
             let mut asm = comp.inline_asm.take();
-            comp.compile_scope_inline_asm(id, Pass::CodeSize, asm.as_mut());
+            comp.compile_scope_inline_asm(id, Pass::CodeSize, asm.as_deref_mut());
+            if asm
+                .as_deref()
+                .is_some_and(InlineAsm::needs_second_size_pass)
+            {
+                comp.compile_scope_inline_asm(id, Pass::CodeSize, asm.as_deref_mut());
+            }
             if !comp.has_error() {
-                comp.compile_scope_inline_asm(id, Pass::Emit, asm.as_mut());
+                comp.compile_scope_inline_asm(id, Pass::Emit, asm.as_deref_mut());
             }
             comp.inline_asm = asm;
             i += 1;

@@ -1,19 +1,15 @@
 //! The `@micropython.asm_thumb` inline assembler (after py/emitinlinethumb.c): one Python call
 //! per instruction, `r0`..`r3` as parameters, labels by name.
 
-use num_bigint::BigInt;
-use num_integer::Integer;
-use num_traits::ToPrimitive;
-
 use crate::asm::thumb::{
     self, AddSubOp, AluOp, Cond, Imm8Op, ImmOffsetOp, MovHalf, ShiftOp, Thumb,
 };
-use crate::asm::{AsmPass, Label, NativeAsm, Reg};
+use crate::asm::{AsmError, AsmPass, Label, NativeAsm, Reg};
 use crate::parse::grammar::Rule;
 use crate::parse::node::Node;
 use crate::qstr::{Qstr, QstrPool};
-use crate::value::ConstValue;
 
+use super::inline_asm::{int_arg, InlineAsm};
 use super::Pass;
 
 /// `reg_name_table`.
@@ -51,7 +47,7 @@ pub(crate) struct InlineThumb {
     pass: Pass,
     label_lookup: Vec<Option<Qstr>>,
     /// The error slot: the last SyntaxError message written (the reference overwrites it).
-    pub error: Option<String>,
+    error: Option<String>,
 }
 
 /// Why an instruction could not be assembled.
@@ -73,91 +69,6 @@ impl InlineThumb {
 
     fn error_msg(&mut self, msg: String) {
         self.error = Some(msg);
-    }
-
-    /// `emit_inline_thumb_start_pass`.
-    pub(crate) fn start_pass(&mut self, pass: Pass) {
-        self.pass = pass;
-        if pass == Pass::CodeSize {
-            self.label_lookup.iter_mut().for_each(|l| *l = None);
-        }
-        self.asm.start_pass(if pass == Pass::Emit {
-            AsmPass::Emit
-        } else {
-            AsmPass::Compute
-        });
-        self.asm.entry_thumb(0);
-    }
-
-    /// `emit_inline_thumb_end_pass`.
-    pub(crate) fn end_pass(&mut self) {
-        self.asm.exit_thumb();
-        self.asm.end_pass();
-    }
-
-    /// The machine code of the EMIT pass, and any assembler error.
-    pub(crate) fn take_code(&mut self) -> (Vec<u8>, Option<crate::asm::AsmError>) {
-        let error = self.asm.base_mut().take_error();
-        (self.asm.base_mut().take_code(), error)
-    }
-
-    /// `mp_asm_base_align`: round the write position up (with the reference's mask arithmetic).
-    pub(crate) fn align(&mut self, align: i64) {
-        let Ok(a) = usize::try_from(align) else {
-            return;
-        };
-        if a == 0 || a > 1 << 24 {
-            return;
-        }
-        let pos = self.asm.base().code_pos();
-        let new = (pos + a - 1) & !(a - 1);
-        if new > pos {
-            self.asm.base_mut().reserve(new - pos);
-        }
-    }
-
-    /// `mp_asm_base_data`: `byte_size` little-endian bytes of `value`.
-    pub(crate) fn data(&mut self, byte_size: i64, value: u64) {
-        let Ok(n) = usize::try_from(byte_size) else {
-            return;
-        };
-        let bytes: Vec<u8> = (0..n.min(1 << 24))
-            .map(|i| if i < 8 { (value >> (8 * i)) as u8 } else { 0 })
-            .collect();
-        self.asm.base_mut().write(&bytes);
-    }
-
-    /// `emit_inline_thumb_count_params`.
-    pub(crate) fn count_params(&mut self, params: &[Node], pool: &QstrPool) -> u16 {
-        if params.len() > 4 {
-            self.error_msg("can only have up to 4 parameters to Thumb assembly".into());
-            return 0;
-        }
-        for (i, p) in params.iter().enumerate() {
-            let ok = match p {
-                Node::Id(q) => pool.bytes(*q) == format!("r{i}").as_bytes(),
-                _ => false,
-            };
-            if !ok {
-                self.error_msg("parameters must be registers in sequence r0 to r3".into());
-                return 0;
-            }
-        }
-        #[allow(clippy::cast_possible_truncation)]
-        let n = params.len() as u16;
-        n
-    }
-
-    /// `emit_inline_thumb_label`: false when the label is defined twice.
-    pub(crate) fn label(&mut self, label_num: u32, label_id: Qstr) -> bool {
-        if self.pass == Pass::CodeSize && self.label_lookup.contains(&Some(label_id)) {
-            return false;
-        }
-        if let Some(slot) = self.label_lookup.get_mut(label_num as usize) {
-            *slot = Some(label_id);
-        }
-        self.asm.base_mut().label_assign(Label(label_num));
-        true
     }
 
     fn arg_str<'p>(pn: &Node, pool: &'p QstrPool) -> &'p [u8] {
@@ -242,18 +153,7 @@ impl InlineThumb {
     }
 
     fn arg_i(&mut self, op: &str, pn: &Node, fit_mask: u32) -> u32 {
-        let value: Option<u32> = match pn {
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-            Node::SmallInt(v) => Some(*v as u32),
-            Node::Const(c) => match &c.value {
-                ConstValue::Int(i) => {
-                    let m = BigInt::from(1u64 << 32);
-                    i.mod_floor(&m).to_u32()
-                }
-                _ => None,
-            },
-            _ => None,
-        };
+        let value = int_arg(pn);
         let Some(i) = value else {
             self.error_msg(format!("'{op}' expects an integer"));
             return 0;
@@ -299,7 +199,7 @@ impl InlineThumb {
     }
 
     /// `emit_inline_thumb_op`: assemble one instruction.
-    pub(crate) fn op(&mut self, op: Qstr, args: &[Node], pool: &QstrPool) {
+    fn op_thumb(&mut self, op: Qstr, args: &[Node], pool: &QstrPool) {
         let op_str = String::from_utf8_lossy(pool.bytes(op)).into_owned();
         match self.op_inner(&op_str, args, pool) {
             Ok(()) => {}
@@ -630,5 +530,73 @@ impl InlineThumb {
             _ => return Err(OpError::Unknown),
         }
         Ok(())
+    }
+}
+
+impl InlineAsm for InlineThumb {
+    /// `emit_inline_thumb_start_pass`.
+    fn start_pass(&mut self, pass: Pass) {
+        self.pass = pass;
+        if pass == Pass::CodeSize {
+            self.label_lookup.iter_mut().for_each(|l| *l = None);
+        }
+        self.asm.start_pass(if pass == Pass::Emit {
+            AsmPass::Emit
+        } else {
+            AsmPass::Compute
+        });
+        self.asm.entry_thumb(0);
+    }
+    /// `emit_inline_thumb_end_pass`.
+    fn end_pass(&mut self) {
+        self.asm.exit_thumb();
+        self.asm.end_pass();
+    }
+    /// `emit_inline_thumb_count_params`.
+    fn count_params(&mut self, params: &[Node], pool: &QstrPool) -> u16 {
+        if params.len() > 4 {
+            self.error_msg("can only have up to 4 parameters to Thumb assembly".into());
+            return 0;
+        }
+        for (i, p) in params.iter().enumerate() {
+            let ok = match p {
+                Node::Id(q) => pool.bytes(*q) == format!("r{i}").as_bytes(),
+                _ => false,
+            };
+            if !ok {
+                self.error_msg("parameters must be registers in sequence r0 to r3".into());
+                return 0;
+            }
+        }
+        #[allow(clippy::cast_possible_truncation)]
+        let n = params.len() as u16;
+        n
+    }
+    /// `emit_inline_thumb_label`: false when the label is defined twice.
+    fn label(&mut self, label_num: u32, label_id: Qstr) -> bool {
+        if self.pass == Pass::CodeSize && self.label_lookup.contains(&Some(label_id)) {
+            return false;
+        }
+        if let Some(slot) = self.label_lookup.get_mut(label_num as usize) {
+            *slot = Some(label_id);
+        }
+        self.asm.base_mut().label_assign(Label(label_num));
+        true
+    }
+    /// The machine code of the EMIT pass, and any assembler error.
+    fn take_code(&mut self) -> (Vec<u8>, Option<AsmError>) {
+        let error = self.asm.base_mut().take_error();
+        (self.asm.base_mut().take_code(), error)
+    }
+    fn base(&mut self) -> &mut crate::asm::AsmBase {
+        self.asm.base_mut()
+    }
+
+    fn op(&mut self, op: Qstr, args: &[Node], pool: &QstrPool) {
+        self.op_thumb(op, args, pool);
+    }
+
+    fn take_error(&mut self) -> Option<String> {
+        self.error.take()
     }
 }

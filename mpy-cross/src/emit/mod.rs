@@ -3,7 +3,9 @@
 pub(crate) mod bytecode;
 pub(crate) mod common;
 pub(crate) mod dispatch;
+pub(crate) mod inline_asm;
 pub(crate) mod inline_thumb;
+pub(crate) mod inline_xtensa;
 pub(crate) mod native;
 
 /// The compiler passes (`pass_kind_t`). Every scope runs SCOPE first; then, scope by scope,

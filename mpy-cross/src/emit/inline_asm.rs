@@ -1,0 +1,100 @@
+//! The inline assemblers' common interface (`emit_inline_asm_method_table_t` in py/emit.h) and
+//! the choice of assembler for an arch (`emit_asm_table` in py/compile.c).
+
+use mpy_format::arch::Arch;
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::ToPrimitive;
+
+use crate::asm::thumb::Thumb;
+use crate::asm::{AsmBase, AsmError};
+use crate::parse::node::Node;
+use crate::qstr::{Qstr, QstrPool};
+use crate::value::ConstValue;
+
+use super::inline_thumb::InlineThumb;
+use super::inline_xtensa::InlineXtensa;
+use super::Pass;
+
+/// One inline assembler. Errors are SyntaxError messages left in an error slot, as the
+/// reference writes them (a later one replaces an earlier one).
+pub(crate) trait InlineAsm {
+    /// `start_pass`: CODE_SIZE forgets the labels; every pass begins with the prologue.
+    fn start_pass(&mut self, pass: Pass);
+    /// `end_pass`: the epilogue.
+    fn end_pass(&mut self);
+    /// Xtensa sizes its literal table from a previous pass, so it runs CODE_SIZE twice.
+    fn needs_second_size_pass(&self) -> bool {
+        false
+    }
+    /// `count_params`: the parameters must be the argument registers in order.
+    fn count_params(&mut self, params: &[Node], pool: &QstrPool) -> u16;
+    /// `label`: false when the label is defined twice.
+    fn label(&mut self, label_num: u32, label_id: Qstr) -> bool;
+    /// The assembler's buffer (for `align` and `data`).
+    fn base(&mut self) -> &mut AsmBase;
+    /// `op`: assemble one instruction.
+    fn op(&mut self, op: Qstr, args: &[Node], pool: &QstrPool);
+    /// The error slot, emptied.
+    fn take_error(&mut self) -> Option<String>;
+    /// The EMIT pass's machine code, and any assembler error.
+    fn take_code(&mut self) -> (Vec<u8>, Option<AsmError>);
+
+    /// `mp_asm_base_align` (the reference's mask arithmetic; only ever moves forward here).
+    fn align(&mut self, align: i64) {
+        let Ok(a) = usize::try_from(align) else {
+            return;
+        };
+        if a == 0 || a > 1 << 24 {
+            return;
+        }
+        let base = self.base();
+        let pos = base.code_pos();
+        let new = (pos + a - 1) & !(a - 1);
+        if new > pos {
+            base.reserve(new - pos);
+        }
+    }
+
+    /// `mp_asm_base_data`: `byte_size` little-endian bytes of `value`.
+    fn data(&mut self, byte_size: i64, value: u64) {
+        let Ok(n) = usize::try_from(byte_size) else {
+            return;
+        };
+        #[allow(clippy::cast_possible_truncation)]
+        let bytes: Vec<u8> = (0..n.min(1 << 24))
+            .map(|i| if i < 8 { (value >> (8 * i)) as u8 } else { 0 })
+            .collect();
+        self.base().write(&bytes);
+    }
+}
+
+/// `mp_parse_node_get_int_maybe` + `mp_obj_get_int_truncated`, as the 32-bit value the
+/// assemblers keep.
+pub(crate) fn int_arg(pn: &Node) -> Option<u32> {
+    match pn {
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        Node::SmallInt(v) => Some(*v as u32),
+        Node::Const(c) => match &c.value {
+            ConstValue::Int(i) => i.mod_floor(&(BigInt::from(1u8) << 32)).to_u32(),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The inline assembler for `arch` (`ASM_EMITTER(new)`), or `None` where this port has none
+/// (rv32imc's `asm_rv32` is not ported).
+pub(crate) fn new_inline_asm(arch: Arch, max_num_labels: usize) -> Option<Box<dyn InlineAsm>> {
+    Some(match arch {
+        Arch::Armv6m | Arch::Armv7m | Arch::Armv7em | Arch::Armv7emsp | Arch::Armv7emdp => {
+            Box::new(InlineThumb::new(
+                Thumb::new(arch, max_num_labels),
+                max_num_labels,
+            ))
+        }
+        Arch::Xtensa => Box::new(InlineXtensa::<false>::new(max_num_labels)),
+        Arch::Xtensawin => Box::new(InlineXtensa::<true>::new(max_num_labels)),
+        _ => return None,
+    })
+}
