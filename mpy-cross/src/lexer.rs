@@ -271,6 +271,14 @@ pub struct Lexer<'a> {
 }
 
 impl<'a> Lexer<'a> {
+    /// The source bytes of `range` (clamped to the source).
+    #[must_use]
+    pub fn source_bytes(&self, range: core::ops::Range<u32>) -> &'a [u8] {
+        let end = (range.end as usize).min(self.src.len());
+        let start = (range.start as usize).min(end);
+        &self.src[start..end]
+    }
+
     /// A lexer over `src` with the first token loaded (`mp_lexer_new`). `optimize` decides
     /// the value of `__debug__`.
     ///

@@ -96,7 +96,8 @@ fn compile_here(source: &[u8], options: &CompileOptions) -> Result<Vec<u8>, Comp
         optimize: options.optimize,
         small_int_bits: options.small_int_bits,
     };
-    let root = parse::parse(source, parse::InputKind::File, &parse_options, &mut pool)?;
+    let (root, unicode_error) =
+        parse::parse_deferring_unicode_errors(source, parse::InputKind::File, &parse_options, &mut pool)?;
 
     let arch = options.arch.unwrap_or(Arch::None);
     let native_arch_available = !matches!(arch, Arch::None | Arch::Rv64imc);
@@ -127,6 +128,11 @@ fn compile_here(source: &[u8], options: &CompileOptions) -> Result<Vec<u8>, Comp
     };
     let (module, has_native) =
         compile::compile_module(&root, &mut pool, source_file, core, default_emit)?;
+    // Invalid UTF-8 in a str literal or name: the reference compiles the file into broken
+    // strings; we refuse it, but only now, so any error the reference raises comes first.
+    if let Some(error) = unicode_error {
+        return Err(error);
+    }
     let arch_flags =
         (arch == Arch::Rv32imc && options.arch_flags != 0).then_some(options.arch_flags);
     Ok(persistent::save(

@@ -8,6 +8,7 @@ pub mod grammar;
 pub mod node;
 pub(crate) mod number;
 pub mod print;
+mod utf8;
 
 use std::collections::HashMap;
 
@@ -76,6 +77,26 @@ pub fn parse(
     options: &ParseOptions,
     qstrs: &mut QstrPool,
 ) -> Result<Node, CompileError> {
+    let (root, deferred) = parse_deferring_unicode_errors(source, input, options, qstrs)?;
+    match deferred {
+        Some(error) => Err(error),
+        None => Ok(root),
+    }
+}
+
+/// [`parse`], except that invalid UTF-8 in a str literal or identifier does not stop the parse:
+/// the first such error is handed back beside the tree. The compiler reports it only when the
+/// rest of the file compiles, so that wherever the reference raises an error we raise the same
+/// one, and where the reference would write broken strings we refuse instead.
+///
+/// # Errors
+/// As [`parse`], apart from the deferred UTF-8 error.
+pub fn parse_deferring_unicode_errors(
+    source: &[u8],
+    input: InputKind,
+    options: &ParseOptions,
+    qstrs: &mut QstrPool,
+) -> Result<(Node, Option<CompileError>), CompileError> {
     let lexer = Lexer::new(source, options.optimize)?;
     let mut parser = Parser {
         lex: lexer,
@@ -85,8 +106,10 @@ pub fn parse(
         consts: HashMap::new(),
         small_int_bits: options.small_int_bits,
         input,
+        first_invalid_utf8: None,
     };
-    parser.run()
+    let root = parser.run()?;
+    Ok((root, parser.first_invalid_utf8))
 }
 
 /// Stands in for the second copy of a `testlist_comp_3c` node that the reference keeps on
@@ -107,6 +130,8 @@ struct Parser<'a, 'q> {
     consts: HashMap<Qstr, ConstValue>,
     small_int_bits: u8,
     input: InputKind,
+    /// The first invalid-UTF-8 str literal or identifier, reported after a successful compile.
+    first_invalid_utf8: Option<CompileError>,
 }
 
 enum Step {
@@ -391,6 +416,34 @@ impl Parser<'_, '_> {
 
     // ---- errors ----
 
+    /// Record invalid UTF-8 in a str literal or an identifier: the reference would embed the
+    /// bytes in a str and write a `.mpy` whose strings are broken at run time.
+    fn check_utf8(&mut self, what: &str) {
+        if self.first_invalid_utf8.is_some() || utf8::first_invalid_byte(&self.lex.text).is_none() {
+            return;
+        }
+        let span = self.token_span();
+        // Either the source itself holds bytes that are not UTF-8, or it is UTF-8 and an
+        // unrecognised escape (`"\П"`) made the reference split a multi-byte character,
+        // turning its first byte into a code point and leaving the rest stray.
+        let (message, hint) = if utf8::first_invalid_byte(self.lex.source_bytes(span.clone())).is_some() {
+            (
+                format!("invalid UTF-8 in {what}"),
+                "MicroPython source must be UTF-8: re-encode the file as UTF-8, or write the bytes as \\x escapes",
+            )
+        } else {
+            (
+                format!("unrecognised escape before a non-ASCII character in {what}"),
+                "MicroPython would split the character after the backslash into broken bytes: write \\\\ for a backslash",
+            )
+        };
+        self.first_invalid_utf8 = Some(
+            CompileError::new(ErrorClass::UnicodeError, message, self.lex.tok_line)
+                .with_span(span)
+                .with_hint(hint),
+        );
+    }
+
     fn token_span(&self) -> core::ops::Range<u32> {
         self.lex.tok_start..self.lex.tok_end.max(self.lex.tok_start)
     }
@@ -451,6 +504,7 @@ impl Parser<'_, '_> {
                             .without_traceback(),
                     );
                 }
+                self.check_utf8("identifier");
                 let id = self.qstrs.intern(&self.lex.text);
                 match self.consts.get(&id) {
                     Some(value) if rule == Rule::atom => {
@@ -473,6 +527,7 @@ impl Parser<'_, '_> {
                 }))
             }
             TokenKind::STRING => {
+                self.check_utf8("string literal");
                 let text = &self.lex.text;
                 let q = if text.len() <= INTERN_STRING_LEN {
                     Some(self.qstrs.intern(text))
