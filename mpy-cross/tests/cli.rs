@@ -24,7 +24,12 @@ fn run(binary: &Path, dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output
         .spawn()
         .expect("spawn");
     if let Some(input) = stdin {
-        child.stdin.take().expect("stdin").write_all(input).expect("write stdin");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(input)
+            .expect("write stdin");
     }
     drop(child.stdin.take());
     child.wait_with_output().expect("wait")
@@ -40,35 +45,181 @@ struct Case {
 }
 
 const CASES: &[Case] = &[
-    Case { name: "plain", files: &[("a.py", "x = 1\n")], args: &["a.py"], stdin: None, outputs: &["a.mpy"] },
-    Case { name: "odd-extension", files: &[("a.txt", "x = 1\n")], args: &["a.txt"], stdin: None, outputs: &["a.tmpy"] },
-    Case { name: "dash-o", files: &[("a.py", "def f(): pass\n")], args: &["-o", "out.bin", "a.py"], stdin: None, outputs: &["out.bin"] },
-    Case { name: "stdout", files: &[("a.py", "y = 2\n")], args: &["-o", "-", "a.py"], stdin: None, outputs: &[] },
-    Case { name: "stdin", files: &[], args: &["-"], stdin: Some("print(1)\n"), outputs: &[] },
-    Case { name: "stdin-to-file", files: &[], args: &["-o", "s.mpy", "-"], stdin: Some("print(1)\n"), outputs: &["s.mpy"] },
-    Case { name: "source-name", files: &[("a.py", "z = 3\n")], args: &["-s", "pkg\\m.py", "a.py"], stdin: None, outputs: &["a.mpy"] },
-    Case { name: "opt", files: &[("a.py", "assert x\nprint(__debug__)\n")], args: &["-O2", "a.py"], stdin: None, outputs: &["a.mpy"] },
-    Case { name: "small-int", files: &[("a.py", "x = 20000\n")], args: &["-msmall-int-bits=15", "a.py"], stdin: None, outputs: &["a.mpy"] },
-    Case { name: "no-lines", files: &[("a.py", "x = 1\ny = 2\n")], args: &["-X", "no-source-lines", "a.py"], stdin: None, outputs: &["a.mpy"] },
-    Case { name: "heapsize", files: &[("a.py", "x = 1\n")], args: &["-X", "heapsize=4m", "-v", "a.py"], stdin: None, outputs: &["a.mpy"] },
-    Case { name: "march-bytecode", files: &[("a.py", "x = 1\n")], args: &["-march=armv7m", "a.py"], stdin: None, outputs: &["a.mpy"] },
-    Case { name: "rv32-flags", files: &[("a.py", "x = 1\n")], args: &["-march=rv32imc", "-march-flags=zba", "a.py"], stdin: None, outputs: &["a.mpy"] },
-    Case { name: "syntax-error", files: &[("e.py", "x = (\n")], args: &["e.py"], stdin: None, outputs: &["e.mpy"] },
-    Case { name: "compile-error", files: &[("b.py", "x = 1\nbreak\n")], args: &["-s", "n/b.py", "b.py"], stdin: None, outputs: &["b.mpy"] },
-    Case { name: "indent-error", files: &[("i.py", "x = 1\n  y = 2\n")], args: &["i.py"], stdin: None, outputs: &[] },
-    Case { name: "missing-file", files: &[], args: &["nope.py"], stdin: None, outputs: &[] },
-    Case { name: "no-input", files: &[], args: &[], stdin: None, outputs: &[] },
-    Case { name: "bad-arch", files: &[("a.py", "x=1\n")], args: &["-march=z80", "a.py"], stdin: None, outputs: &[] },
-    Case { name: "bad-flags", files: &[("a.py", "x=1\n")], args: &["-march=armv7m", "-march-flags=zba", "a.py"], stdin: None, outputs: &[] },
-    Case { name: "emit-no-arch", files: &[("a.py", "x=1\n")], args: &["-X", "emit=native", "a.py"], stdin: None, outputs: &[] },
-    Case { name: "bad-X", files: &[("a.py", "x=1\n")], args: &["-X", "bogus", "a.py"], stdin: None, outputs: &[] },
-    Case { name: "bad-option", files: &[("a.py", "x=1\n")], args: &["-q", "a.py"], stdin: None, outputs: &[] },
-    Case { name: "dash-dash", files: &[("-a.py", "x=1\n")], args: &["--", "-a.py"], stdin: None, outputs: &["-a.mpy"] },
+    Case {
+        name: "plain",
+        files: &[("a.py", "x = 1\n")],
+        args: &["a.py"],
+        stdin: None,
+        outputs: &["a.mpy"],
+    },
+    Case {
+        name: "odd-extension",
+        files: &[("a.txt", "x = 1\n")],
+        args: &["a.txt"],
+        stdin: None,
+        outputs: &["a.tmpy"],
+    },
+    Case {
+        name: "dash-o",
+        files: &[("a.py", "def f(): pass\n")],
+        args: &["-o", "out.bin", "a.py"],
+        stdin: None,
+        outputs: &["out.bin"],
+    },
+    Case {
+        name: "stdout",
+        files: &[("a.py", "y = 2\n")],
+        args: &["-o", "-", "a.py"],
+        stdin: None,
+        outputs: &[],
+    },
+    Case {
+        name: "stdin",
+        files: &[],
+        args: &["-"],
+        stdin: Some("print(1)\n"),
+        outputs: &[],
+    },
+    Case {
+        name: "stdin-to-file",
+        files: &[],
+        args: &["-o", "s.mpy", "-"],
+        stdin: Some("print(1)\n"),
+        outputs: &["s.mpy"],
+    },
+    Case {
+        name: "source-name",
+        files: &[("a.py", "z = 3\n")],
+        args: &["-s", "pkg\\m.py", "a.py"],
+        stdin: None,
+        outputs: &["a.mpy"],
+    },
+    Case {
+        name: "opt",
+        files: &[("a.py", "assert x\nprint(__debug__)\n")],
+        args: &["-O2", "a.py"],
+        stdin: None,
+        outputs: &["a.mpy"],
+    },
+    Case {
+        name: "small-int",
+        files: &[("a.py", "x = 20000\n")],
+        args: &["-msmall-int-bits=15", "a.py"],
+        stdin: None,
+        outputs: &["a.mpy"],
+    },
+    Case {
+        name: "no-lines",
+        files: &[("a.py", "x = 1\ny = 2\n")],
+        args: &["-X", "no-source-lines", "a.py"],
+        stdin: None,
+        outputs: &["a.mpy"],
+    },
+    Case {
+        name: "heapsize",
+        files: &[("a.py", "x = 1\n")],
+        args: &["-X", "heapsize=4m", "-v", "a.py"],
+        stdin: None,
+        outputs: &["a.mpy"],
+    },
+    Case {
+        name: "march-bytecode",
+        files: &[("a.py", "x = 1\n")],
+        args: &["-march=armv7m", "a.py"],
+        stdin: None,
+        outputs: &["a.mpy"],
+    },
+    Case {
+        name: "rv32-flags",
+        files: &[("a.py", "x = 1\n")],
+        args: &["-march=rv32imc", "-march-flags=zba", "a.py"],
+        stdin: None,
+        outputs: &["a.mpy"],
+    },
+    Case {
+        name: "syntax-error",
+        files: &[("e.py", "x = (\n")],
+        args: &["e.py"],
+        stdin: None,
+        outputs: &["e.mpy"],
+    },
+    Case {
+        name: "compile-error",
+        files: &[("b.py", "x = 1\nbreak\n")],
+        args: &["-s", "n/b.py", "b.py"],
+        stdin: None,
+        outputs: &["b.mpy"],
+    },
+    Case {
+        name: "indent-error",
+        files: &[("i.py", "x = 1\n  y = 2\n")],
+        args: &["i.py"],
+        stdin: None,
+        outputs: &[],
+    },
+    Case {
+        name: "missing-file",
+        files: &[],
+        args: &["nope.py"],
+        stdin: None,
+        outputs: &[],
+    },
+    Case {
+        name: "no-input",
+        files: &[],
+        args: &[],
+        stdin: None,
+        outputs: &[],
+    },
+    Case {
+        name: "bad-arch",
+        files: &[("a.py", "x=1\n")],
+        args: &["-march=z80", "a.py"],
+        stdin: None,
+        outputs: &[],
+    },
+    Case {
+        name: "bad-flags",
+        files: &[("a.py", "x=1\n")],
+        args: &["-march=armv7m", "-march-flags=zba", "a.py"],
+        stdin: None,
+        outputs: &[],
+    },
+    Case {
+        name: "emit-no-arch",
+        files: &[("a.py", "x=1\n")],
+        args: &["-X", "emit=native", "a.py"],
+        stdin: None,
+        outputs: &[],
+    },
+    Case {
+        name: "bad-X",
+        files: &[("a.py", "x=1\n")],
+        args: &["-X", "bogus", "a.py"],
+        stdin: None,
+        outputs: &[],
+    },
+    Case {
+        name: "bad-option",
+        files: &[("a.py", "x=1\n")],
+        args: &["-q", "a.py"],
+        stdin: None,
+        outputs: &[],
+    },
+    Case {
+        name: "dash-dash",
+        files: &[("-a.py", "x=1\n")],
+        args: &["--", "-a.py"],
+        stdin: None,
+        outputs: &["-a.mpy"],
+    },
 ];
 
 #[test]
 fn command_line_matches_the_reference() {
-    let Some(oracle) = mpy_tests::oracle_mpy_cross() else { return };
+    let Some(oracle) = mpy_tests::oracle_mpy_cross() else {
+        return;
+    };
     let mut same = 0;
     let mut differences = Vec::new();
     for case in CASES {
@@ -79,25 +230,40 @@ fn command_line_matches_the_reference() {
                 std::fs::write(dir.join(name), text).expect("write input");
             }
             let output = run(binary, &dir, case.args, case.stdin.map(str::as_bytes));
-            let files: Vec<Option<Vec<u8>>> = case.outputs.iter().map(|o| std::fs::read(dir.join(o)).ok()).collect();
+            let files: Vec<Option<Vec<u8>>> = case
+                .outputs
+                .iter()
+                .map(|o| std::fs::read(dir.join(o)).ok())
+                .collect();
             // The usage text names the program and differs in our extension lines: compare its first line only.
             let stdout = if output.stdout.starts_with(b"usage: ") {
                 b"usage".to_vec()
             } else {
                 output.stdout.clone()
             };
-            let stderr = String::from_utf8_lossy(&output.stderr).replace(&dir.display().to_string(), "DIR");
+            let stderr =
+                String::from_utf8_lossy(&output.stderr).replace(&dir.display().to_string(), "DIR");
             results.push((output.status.code(), stdout, stderr, files));
             let _ = std::fs::remove_dir_all(&dir);
         }
         if results[0] == results[1] {
             same += 1;
         } else {
-            differences.push(format!("{}: ours {:?}\n  ref  {:?}", case.name, results[0], results[1]));
+            differences.push(format!(
+                "{}: ours {:?}\n  ref  {:?}",
+                case.name, results[0], results[1]
+            ));
         }
     }
-    println!("command line: same as the reference {same} / {}", CASES.len());
-    assert!(differences.is_empty(), "differences:\n{}", differences.join("\n"));
+    println!(
+        "command line: same as the reference {same} / {}",
+        CASES.len()
+    );
+    assert!(
+        differences.is_empty(),
+        "differences:\n{}",
+        differences.join("\n")
+    );
 }
 
 #[test]
@@ -105,7 +271,10 @@ fn version_names_the_tool_and_the_format() {
     let output = Command::new(OURS).arg("--version").output().expect("run");
     let text = String::from_utf8_lossy(&output.stdout);
     assert!(output.status.success());
-    assert!(text.contains("mpy-rs") && text.contains("MicroPython v1.29") && text.contains("mpy v6.3"), "{text}");
+    assert!(
+        text.contains("mpy-rs") && text.contains("MicroPython v1.29") && text.contains("mpy v6.3"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -116,20 +285,41 @@ fn batch_mode_compiles_trees_with_relative_source_names() {
     std::fs::write(dir.join("src/main.py"), "import pkg.mod\n").expect("write");
     std::fs::write(dir.join("src/pkg/mod.py"), "def f():\n    return 1\n").expect("write");
     std::fs::write(dir.join("lib/util.py"), "X = 1\n").expect("write");
-    let output = run(Path::new(OURS), &dir, &["-o", "out", "-j", "2", "src", "lib/util.py"], None);
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    for (out, source_name) in [("out/main.mpy", "main.py"), ("out/pkg/mod.mpy", "pkg/mod.py"), ("out/lib/util.mpy", "lib/util.py")] {
+    let output = run(
+        Path::new(OURS),
+        &dir,
+        &["-o", "out", "-j", "2", "src", "lib/util.py"],
+        None,
+    );
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    for (out, source_name) in [
+        ("out/main.mpy", "main.py"),
+        ("out/pkg/mod.mpy", "pkg/mod.py"),
+        ("out/lib/util.mpy", "lib/util.py"),
+    ] {
         let mpy = std::fs::read(dir.join(out)).unwrap_or_else(|e| panic!("{out}: {e}"));
         // qstr 0 is the embedded source name: header (4) + n_qstr + n_obj, then `len << 1` and the bytes.
         let name = source_name.as_bytes();
-        let expected: Vec<u8> = [&[u8::try_from(name.len() << 1).expect("short")][..], name].concat();
-        assert!(mpy.windows(expected.len()).any(|w| w == expected.as_slice()), "{out} lacks source name {source_name}");
+        let expected: Vec<u8> =
+            [&[u8::try_from(name.len() << 1).expect("short")][..], name].concat();
+        assert!(
+            mpy.windows(expected.len())
+                .any(|w| w == expected.as_slice()),
+            "{out} lacks source name {source_name}"
+        );
     }
     // Deterministic: a second run gives the same bytes.
     let first = std::fs::read(dir.join("out/pkg/mod.mpy")).expect("read");
     let again = run(Path::new(OURS), &dir, &["-o", "out2", "src"], None);
     assert!(again.status.success());
-    assert_eq!(first, std::fs::read(dir.join("out2/pkg/mod.mpy")).expect("read"));
+    assert_eq!(
+        first,
+        std::fs::read(dir.join("out2/pkg/mod.mpy")).expect("read")
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -139,12 +329,23 @@ fn batch_mode_reports_every_error_and_fails() {
     std::fs::write(dir.join("good.py"), "x = 1\n").expect("write");
     std::fs::write(dir.join("bad1.py"), "x = (\n").expect("write");
     std::fs::write(dir.join("bad2.py"), "break\n").expect("write");
-    let output = run(Path::new(OURS), &dir, &["good.py", "bad1.py", "bad2.py"], None);
+    let output = run(
+        Path::new(OURS),
+        &dir,
+        &["good.py", "bad1.py", "bad2.py"],
+        None,
+    );
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr.contains("File \"bad1.py\", line 2"), "{stderr}");
-    assert!(stderr.contains("File \"bad2.py\", line 1, in <module>"), "{stderr}");
-    assert!(stderr.contains("compiled 1 of 3 files; 2 failed"), "{stderr}");
+    assert!(
+        stderr.contains("File \"bad2.py\", line 1, in <module>"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("compiled 1 of 3 files; 2 failed"),
+        "{stderr}"
+    );
     assert!(dir.join("good.mpy").exists());
     assert!(!dir.join("bad1.mpy").exists() && !dir.join("bad2.mpy").exists());
     let _ = std::fs::remove_dir_all(&dir);
@@ -154,12 +355,25 @@ fn batch_mode_reports_every_error_and_fails() {
 fn error_formats_rich_and_json() {
     let dir = scratch("formats");
     std::fs::write(dir.join("e.py"), "x = 1\nbreak\n").expect("write");
-    let rich = run(Path::new(OURS), &dir, &["--error-format=rich", "e.py"], None);
+    let rich = run(
+        Path::new(OURS),
+        &dir,
+        &["--error-format=rich", "e.py"],
+        None,
+    );
     let text = String::from_utf8_lossy(&rich.stderr);
     assert_eq!(rich.status.code(), Some(1));
-    assert!(text.contains("SyntaxError: 'break'/'continue' outside loop") && text.contains("e.py:2:"), "{text}");
+    assert!(
+        text.contains("SyntaxError: 'break'/'continue' outside loop") && text.contains("e.py:2:"),
+        "{text}"
+    );
     assert!(text.contains("^^^^^"), "caret under the statement: {text}");
-    let json = run(Path::new(OURS), &dir, &["--error-format=json", "e.py"], None);
+    let json = run(
+        Path::new(OURS),
+        &dir,
+        &["--error-format=json", "e.py"],
+        None,
+    );
     let value: serde_json::Value = serde_json::from_slice(&json.stderr).expect("one JSON object");
     assert_eq!(value["line"], 2);
     assert_eq!(value["column"], 1);

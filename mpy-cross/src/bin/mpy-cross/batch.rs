@@ -30,7 +30,8 @@ fn relative_name(path: &Path) -> String {
     let text = path.to_string_lossy().replace('\\', "/");
     let trimmed = text.trim_start_matches("./");
     if path.is_absolute() {
-        path.file_name().map_or_else(|| trimmed.to_owned(), |n| n.to_string_lossy().into_owned())
+        path.file_name()
+            .map_or_else(|| trimmed.to_owned(), |n| n.to_string_lossy().into_owned())
     } else {
         trimmed.to_owned()
     }
@@ -63,7 +64,9 @@ fn plan(invocation: &Invocation) -> Result<Vec<Job>, String> {
         return Err("batch mode writes files: -o must name a directory, not -".into());
     }
     if invocation.source_name.is_some() {
-        return Err("-s applies to a single input; batch mode embeds each file's relative path".into());
+        return Err(
+            "-s applies to a single input; batch mode embeds each file's relative path".into(),
+        );
     }
     let mut jobs = Vec::new();
     for input in &invocation.inputs {
@@ -88,7 +91,11 @@ fn plan(invocation: &Invocation) -> Result<Vec<Job>, String> {
                 Some(dir) => dir.join(with_mpy_extension(&relative)),
                 None => PathBuf::from(with_mpy_extension(&file.to_string_lossy())),
             };
-            jobs.push(Job { input: file, relative, output });
+            jobs.push(Job {
+                input: file,
+                relative,
+                output,
+            });
         }
     }
     Ok(jobs)
@@ -97,7 +104,10 @@ fn plan(invocation: &Invocation) -> Result<Vec<Job>, String> {
 /// The outcome of one job.
 enum Outcome {
     Written,
-    Failed { source: Vec<u8>, error: mpy_cross::CompileError },
+    Failed {
+        source: Vec<u8>,
+        error: mpy_cross::CompileError,
+    },
     Io(String),
 }
 
@@ -106,12 +116,18 @@ fn run_job(job: &Job, invocation: &Invocation) -> Outcome {
         Ok(source) => source,
         Err(e) => return Outcome::Io(format!("{}: cannot read: {e}", job.input.display())),
     };
-    let options = mpy_cross::CompileOptions { source_name: job.relative.clone(), ..invocation.options.clone() };
+    let options = mpy_cross::CompileOptions {
+        source_name: job.relative.clone(),
+        ..invocation.options.clone()
+    };
     match mpy_cross::compile(&source, &options) {
         Ok(mpy) => {
             if let Some(parent) = job.output.parent() {
                 if let Err(e) = std::fs::create_dir_all(parent) {
-                    return Outcome::Io(format!("{}: cannot create directory: {e}", parent.display()));
+                    return Outcome::Io(format!(
+                        "{}: cannot create directory: {e}",
+                        parent.display()
+                    ));
                 }
             }
             match crate::write_atomically(&job.output, &mpy) {
@@ -170,8 +186,12 @@ pub fn run(invocation: &Invocation) -> ExitCode {
             Outcome::Failed { source, error } => {
                 failed += 1;
                 let input_name = job.input.to_string_lossy();
-                let failure =
-                    report::Failure { input_name: &input_name, source_name: &job.relative, source, error };
+                let failure = report::Failure {
+                    input_name: &input_name,
+                    source_name: &job.relative,
+                    source,
+                    error,
+                };
                 report::print(&failure, invocation.error_format);
             }
             Outcome::Io(message) => {
@@ -181,7 +201,10 @@ pub fn run(invocation: &Invocation) -> ExitCode {
         }
     }
     let total = jobs.len();
-    eprintln!("mpy-cross: compiled {} of {total} files; {failed} failed", total - failed);
+    eprintln!(
+        "mpy-cross: compiled {} of {total} files; {failed} failed",
+        total - failed
+    );
     if failed == 0 {
         ExitCode::SUCCESS
     } else {

@@ -68,8 +68,13 @@ fn default_output_path(input: &str) -> String {
 /// Write `bytes` to `path` atomically: a temporary file in the same directory, then a rename,
 /// so a failed run never leaves a half-written or stale-but-modified output.
 pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
     let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = std::fs::write(&temp, bytes).and_then(|()| std::fs::rename(&temp, path));
     if result.is_err() {
@@ -102,9 +107,19 @@ fn compile_single(invocation: &Invocation) -> ExitCode {
         eprintln!("{}", os_error_text(&input, &error));
         return ExitCode::FAILURE;
     }
-    let input_name = if from_stdin { "<stdin>".to_owned() } else { input.clone() };
-    let source_name = invocation.source_name.clone().unwrap_or_else(|| input_name.clone());
-    let options = mpy_cross::CompileOptions { source_name: source_name.clone(), ..invocation.options.clone() };
+    let input_name = if from_stdin {
+        "<stdin>".to_owned()
+    } else {
+        input.clone()
+    };
+    let source_name = invocation
+        .source_name
+        .clone()
+        .unwrap_or_else(|| input_name.clone());
+    let options = mpy_cross::CompileOptions {
+        source_name: source_name.clone(),
+        ..invocation.options.clone()
+    };
     let mpy = match mpy_cross::compile(&source, &options) {
         Ok(mpy) => mpy,
         Err(error) => {
@@ -118,11 +133,18 @@ fn compile_single(invocation: &Invocation) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let output = invocation.output.as_ref().map(|o| o.to_string_lossy().into_owned());
+    let output = invocation
+        .output
+        .as_ref()
+        .map(|o| o.to_string_lossy().into_owned());
     let to_stdout = output.as_deref() == Some("-") || (output.is_none() && from_stdin);
     if to_stdout {
         let mut stdout = std::io::stdout().lock();
-        if stdout.write_all(&mpy).and_then(|()| stdout.flush()).is_err() {
+        if stdout
+            .write_all(&mpy)
+            .and_then(|()| stdout.flush())
+            .is_err()
+        {
             return ExitCode::FAILURE;
         }
         return ExitCode::SUCCESS;
@@ -137,7 +159,11 @@ fn compile_single(invocation: &Invocation) -> ExitCode {
 
 fn main() -> ExitCode {
     let mut all: Vec<OsString> = std::env::args_os().collect();
-    let program = if all.is_empty() { "mpy-cross".to_owned() } else { all.remove(0).to_string_lossy().into_owned() };
+    let program = if all.is_empty() {
+        "mpy-cross".to_owned()
+    } else {
+        all.remove(0).to_string_lossy().into_owned()
+    };
     match args::parse(&all) {
         Command::Version => {
             println!("{}", version_line());

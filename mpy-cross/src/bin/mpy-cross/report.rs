@@ -25,7 +25,10 @@ pub fn reference_text(failure: &Failure<'_>) -> String {
     let error = failure.error;
     let head = match &error.traceback {
         Traceback::Parse => {
-            format!("Traceback (most recent call last):\n  File \"{}\", line {}\n", failure.input_name, error.line)
+            format!(
+                "Traceback (most recent call last):\n  File \"{}\", line {}\n",
+                failure.input_name, error.line
+            )
         }
         Traceback::Compile { scope } => format!(
             "Traceback (most recent call last):\n  File \"{}\", line {}, in {scope}\n",
@@ -63,7 +66,8 @@ fn rich_text(failure: &Failure<'_>, color: bool) -> String {
         _ => failure.input_name,
     };
     let file = SimpleFile::new(name, source.as_ref());
-    let mut diagnostic = Diagnostic::error().with_message(format!("{}: {}", error.class.name(), error.message));
+    let mut diagnostic =
+        Diagnostic::error().with_message(format!("{}: {}", error.class.name(), error.message));
     if error.line > 0 || error.span.is_some() {
         let range = label_range(&source, error);
         let label = if let Traceback::Compile { scope } = &error.traceback {
@@ -76,8 +80,11 @@ fn rich_text(failure: &Failure<'_>, color: bool) -> String {
     if let Some(hint) = &error.hint {
         diagnostic = diagnostic.with_notes(vec![format!("hint: {hint}")]);
     }
-    let mut buffer =
-        if color { termcolor::Buffer::ansi() } else { termcolor::Buffer::no_color() };
+    let mut buffer = if color {
+        termcolor::Buffer::ansi()
+    } else {
+        termcolor::Buffer::no_color()
+    };
     let config = term::Config::default();
     if term::emit(&mut buffer, &config, &file, &diagnostic).is_err() {
         return reference_text(failure);
@@ -95,7 +102,10 @@ fn json_text(failure: &Failure<'_>) -> String {
     let (column, end) = if error.line > 0 {
         let range = label_range(&source, error);
         let line_start = source[..range.start].rfind('\n').map_or(0, |i| i + 1);
-        (Some(source[line_start..range.start].chars().count() + 1), Some(range.end))
+        (
+            Some(source[line_start..range.start].chars().count() + 1),
+            Some(range.end),
+        )
     } else {
         (None, None)
     };
