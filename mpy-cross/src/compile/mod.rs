@@ -729,6 +729,29 @@ impl<'a, 'p> Compiler<'a, 'p> {
     }
 }
 
+/// The deepest value stack a bytecode function can have: the reference keeps the depth in a
+/// 16-bit field and silently wraps it, writing a function whose frame is too small.
+const MAX_STACK_DEPTH: usize = 0xffff;
+
+/// Refuse a bytecode scope whose value stack is deeper than 16 bits can say, where the
+/// reference would write a wrapped `n_state` and the VM would overrun the frame.
+fn check_stack_depth(comp: &Compiler<'_, '_>, id: ScopeId) -> Result<(), CompileError> {
+    let depth = usize::try_from(comp.emit.bc.max_stack).unwrap_or(0);
+    if depth <= MAX_STACK_DEPTH {
+        return Ok(());
+    }
+    let scope = comp.scopes.get(id);
+    let line = comp.scope_nodes[id.index()].map_or(1, |s| s.source_line.max(1));
+    let scope_name = String::from_utf8_lossy(comp.pool.bytes(scope.simple_name)).into_owned();
+    Err(CompileError::in_scope(
+        ErrorClass::SyntaxError,
+        format!("expression too large: it needs a stack of {depth} values, the limit is {MAX_STACK_DEPTH}"),
+        line,
+        scope_name,
+    )
+    .with_hint("build a long literal in parts, e.g. with list.extend()"))
+}
+
 /// `mp_compile_to_raw_code`: compile a parse tree to the module's tables and raw codes.
 pub(crate) fn compile_module(
     root: &Node,
@@ -841,6 +864,9 @@ pub(crate) fn compile_module(
                 return Err(
                     CompileError::new(ErrorClass::RuntimeError, message, 0).without_traceback()
                 );
+            }
+            if !comp.emit.is_native() {
+                check_stack_depth(&comp, id)?;
             }
             comp.raw_codes[i] = if comp.emit.is_native() {
                 match comp.emit.take_native_output() {
