@@ -5,19 +5,28 @@
 use std::path::Path;
 
 use mpy_cross::parse::print::print_tree;
-use mpy_cross::parse::{parse, InputKind, ParseOptions};
+use mpy_cross::parse::{parse, parse_deferring_unicode_errors, InputKind, ParseOptions};
 use mpy_cross::qstr::QstrPool;
 use mpy_cross::Traceback;
 
 fn render(source: &[u8]) -> String {
     let mut qstrs = QstrPool::new();
-    match parse(
+    // The tree is printed even when the compiler will refuse the file for invalid UTF-8 in a
+    // literal (that refusal comes after compiling); the deferred error is shown after it.
+    match parse_deferring_unicode_errors(
         source,
         InputKind::File,
         &ParseOptions::default(),
         &mut qstrs,
     ) {
-        Ok(tree) => print_tree(&tree, &qstrs),
+        Ok((tree, None)) => print_tree(&tree, &qstrs),
+        Ok((tree, Some(e))) => format!(
+            "{}DEFERRED {}: {} (line {})\n",
+            print_tree(&tree, &qstrs),
+            e.class.name(),
+            e.message,
+            e.line
+        ),
         Err(e) => {
             let line = if e.traceback == Traceback::None {
                 0

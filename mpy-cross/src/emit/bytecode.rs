@@ -3,6 +3,7 @@
 //! Every pass writes the same sequence; only the EMIT pass keeps the bytes. Jump sizes come
 //! from label offsets recorded in the previous pass, so code can only shrink from pass to pass.
 
+use mpy_format::writer::encode_vuint;
 use mpy_format::opcode::{
     BinaryOp, OpByte, Opcode, UnaryOp, FAST_MULTI_NUM, LOAD_CONST_SMALL_INT_MULTI_EXCESS,
     LOAD_CONST_SMALL_INT_MULTI_NUM, STORE_COMP_DICT, STORE_COMP_LIST, STORE_COMP_SET,
@@ -84,26 +85,6 @@ pub(crate) struct BytecodeEmitter {
     pub fun_data: Vec<u8>,
 }
 
-/// Encode `val` as an MSB-first vuint (`mp_encode_uint`).
-pub(crate) fn encode_uint(out: &mut Vec<u8>, mut val: u64) {
-    let mut buf = [0u8; 10];
-    let mut n = buf.len();
-    loop {
-        n -= 1;
-        #[allow(clippy::cast_possible_truncation)]
-        {
-            buf[n] = (val & 0x7f) as u8;
-        }
-        val >>= 7;
-        if val == 0 {
-            break;
-        }
-    }
-    for (i, b) in buf[n..].iter().enumerate() {
-        out.push(if n + i < buf.len() - 1 { b | 0x80 } else { *b });
-    }
-}
-
 fn op(o: Opcode) -> u8 {
     OpByte::Op(o).to_byte()
 }
@@ -119,7 +100,7 @@ impl BytecodeEmitter {
 
     fn write_code_info_qstr(&mut self, common: &mut EmitCommon, q: Qstr) {
         let i = common.use_qstr(q);
-        encode_uint(&mut self.code_info, u64::from(i));
+        encode_vuint(u64::from(i), &mut self.code_info);
     }
 
     /// `mp_emit_bc_start_pass`.
@@ -135,55 +116,22 @@ impl BytecodeEmitter {
         self.overflow = false;
 
         // Prelude signature.
-        let n_state = (usize::from(scope.num_locals) + usize::from(scope.stack_size)).max(1);
-        let mut s = n_state - 1;
-        let mut e = usize::from(scope.exc_stack_size);
-        let mut f = usize::from(scope.scope_flags & SCOPE_FLAG_ALL_SIG);
-        let mut a = usize::from(scope.num_pos_args);
-        let mut k = usize::from(scope.num_kwonly_args);
-        let mut d = usize::from(scope.num_def_pos_args);
-        #[allow(clippy::cast_possible_truncation)]
-        let mut z = ((s & 0xf) << 3 | (e & 1) << 2 | (a & 3)) as u8;
-        s >>= 4;
-        e >>= 1;
-        a >>= 2;
-        while s | e | f | a | k | d != 0 {
-            self.code_info.push(0x80 | z);
-            #[allow(clippy::cast_possible_truncation)]
-            {
-                z = ((f & 1) << 6
-                    | (s & 3) << 4
-                    | (k & 1) << 3
-                    | (a & 1) << 2
-                    | (e & 1) << 1
-                    | (d & 1)) as u8;
-            }
-            s >>= 2;
-            e >>= 1;
-            f >>= 1;
-            a >>= 1;
-            k >>= 1;
-            d >>= 1;
-        }
-        self.code_info.push(z);
+        let n_state = (u32::from(scope.num_locals) + u32::from(scope.stack_size)).max(1);
+        let signature = mpy_format::bytes::PreludeSignature {
+            n_state,
+            n_exc_stack: u32::from(scope.exc_stack_size),
+            scope_flags: u32::from(scope.scope_flags & SCOPE_FLAG_ALL_SIG),
+            n_pos_args: u32::from(scope.num_pos_args),
+            n_kwonly_args: u32::from(scope.num_kwonly_args),
+            n_def_pos_args: u32::from(scope.num_def_pos_args),
+        };
+        mpy_format::writer::encode_prelude_signature(&signature, &mut self.code_info);
 
         // Prelude size (from the previous pass).
         if pass >= Pass::CodeSize {
-            let mut i = self.n_info;
-            let mut c = self.n_cell;
-            loop {
-                #[allow(clippy::cast_possible_truncation)]
-                let mut z = ((i & 0x3f) << 1 | (c & 1)) as u8;
-                c >>= 1;
-                i >>= 6;
-                if c | i != 0 {
-                    z |= 0x80;
-                }
-                self.code_info.push(z);
-                if c | i == 0 {
-                    break;
-                }
-            }
+            let n_info = u32::try_from(self.n_info).unwrap_or(u32::MAX);
+            let n_cell = u32::try_from(self.n_cell).unwrap_or(u32::MAX);
+            mpy_format::writer::encode_prelude_size(n_info, n_cell, &mut self.code_info);
         }
         self.n_info = self.code_info.len();
 
@@ -302,38 +250,14 @@ impl BytecodeEmitter {
     fn write_byte_uint(&mut self, stack_adj: i32, b: u8, val: u64) {
         self.write_byte(stack_adj, b);
         if !self.suppress {
-            encode_uint(&mut self.bytecode, val);
+            encode_vuint(val, &mut self.bytecode);
         }
     }
 
-    fn write_byte_int(&mut self, stack_adj: i32, b: u8, mut num: i64) {
+    fn write_byte_int(&mut self, stack_adj: i32, b: u8, num: i64) {
         self.write_byte(stack_adj, b);
-        let mut buf = [0u8; 12];
-        let mut p = buf.len();
-        loop {
-            p -= 1;
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-            {
-                buf[p] = (num & 0x7f) as u8;
-            }
-            num >>= 7;
-            if num == 0 || num == -1 {
-                break;
-            }
-        }
-        if num == -1 && buf[p] & 0x40 == 0 {
-            p -= 1;
-            buf[p] = 0x7f;
-        } else if num == 0 && buf[p] & 0x40 != 0 {
-            p -= 1;
-            buf[p] = 0;
-        }
-        if self.suppress {
-            return;
-        }
-        let last = buf.len() - 1;
-        for (i, b) in buf.iter().enumerate().skip(p) {
-            self.bytecode.push(if i != last { b | 0x80 } else { *b });
+        if !self.suppress {
+            mpy_format::writer::encode_signed_vint(num, &mut self.bytecode);
         }
     }
 

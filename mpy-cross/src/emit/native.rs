@@ -18,6 +18,7 @@ mod types;
 
 pub(crate) use dyn_emit::{new_native_emitter, NativeEmit};
 
+use mpy_format::writer::encode_vuint;
 use mpy_format::opcode::{BinaryOp, UnaryOp};
 
 use crate::asm::{AsmError, AsmPass, CompareOp, Label, Reg};
@@ -28,7 +29,7 @@ use crate::scope::{
 };
 use crate::value::ConstValue;
 
-use super::bytecode::{encode_uint, AccessKind, BinOp, Build, SetupBlock, BREAK_FROM_FOR};
+use super::bytecode::{AccessKind, BinOp, Build, SetupBlock, BREAK_FROM_FOR};
 use super::common::EmitCommon;
 use super::Pass;
 
@@ -754,7 +755,7 @@ impl<A: NativeTarget> NativeEmitter<A> {
 
     fn write_code_info_qstr(&mut self, common: &mut EmitCommon, q: Qstr) {
         let mut buf = Vec::new();
-        encode_uint(&mut buf, u64::from(common.use_qstr(q)));
+        encode_vuint(u64::from(common.use_qstr(q)), &mut buf);
         self.asm.base_mut().write(&buf);
     }
 
@@ -2732,21 +2733,13 @@ fn prelude_signature(
 }
 
 /// `MP_BC_PRELUDE_SIZE_ENCODE`.
-fn prelude_size(mut i: usize, mut c: usize) -> Vec<u8> {
+fn prelude_size(n_info: usize, n_cell: usize) -> Vec<u8> {
     let mut out = Vec::new();
-    loop {
-        #[allow(clippy::cast_possible_truncation)]
-        let mut z = ((i & 0x3f) << 1 | (c & 1)) as u8;
-        c >>= 1;
-        i >>= 6;
-        if c | i != 0 {
-            z |= 0x80;
-        }
-        out.push(z);
-        if c | i == 0 {
-            break;
-        }
-    }
+    mpy_format::writer::encode_prelude_size(
+        u32::try_from(n_info).unwrap_or(u32::MAX),
+        u32::try_from(n_cell).unwrap_or(u32::MAX),
+        &mut out,
+    );
     out
 }
 
