@@ -10,7 +10,9 @@ use freeze::CompileOptions;
 use mpy_format::Arch;
 
 fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("elf_links").join(name);
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("elf_links")
+        .join(name);
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("mkdir");
     dir

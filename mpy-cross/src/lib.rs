@@ -96,8 +96,12 @@ fn compile_here(source: &[u8], options: &CompileOptions) -> Result<Vec<u8>, Comp
         optimize: options.optimize,
         small_int_bits: options.small_int_bits,
     };
-    let (root, unicode_error) =
-        parse::parse_deferring_unicode_errors(source, parse::InputKind::File, &parse_options, &mut pool)?;
+    let (root, unicode_error) = parse::parse_deferring_unicode_errors(
+        source,
+        parse::InputKind::File,
+        &parse_options,
+        &mut pool,
+    )?;
 
     let arch = options.arch.unwrap_or(Arch::None);
     let native_arch_available = !matches!(arch, Arch::None | Arch::Rv64imc);

@@ -75,12 +75,25 @@ fn huge_literals() {
 fn invalid_utf8_and_nul_bytes() {
     // invalid UTF-8 in a str literal or a name is refused (the reference writes broken strs)
     let err = parse_file(b"x = \"\xff\xfe\"\ny\xff = 1\n").expect_err("invalid UTF-8");
-    assert_eq!((err.class, err.message.as_str(), err.line), (ErrorClass::UnicodeError, "invalid UTF-8 in string literal", 1));
+    assert_eq!(
+        (err.class, err.message.as_str(), err.line),
+        (
+            ErrorClass::UnicodeError,
+            "invalid UTF-8 in string literal",
+            1
+        )
+    );
     let err = parse_file(b"x = 1\ny\xff = 1\n").expect_err("invalid UTF-8");
-    assert_eq!((err.message.as_str(), err.line), ("invalid UTF-8 in identifier", 2));
+    assert_eq!(
+        (err.message.as_str(), err.line),
+        ("invalid UTF-8 in identifier", 2)
+    );
     // an unknown escape before a multi-byte character: the reference splits the character
     let err = parse_file("x = \"\\\u{41f}\"\n".as_bytes()).expect_err("split character");
-    assert_eq!(err.message, "unrecognised escape before a non-ASCII character in string literal");
+    assert_eq!(
+        err.message,
+        "unrecognised escape before a non-ASCII character in string literal"
+    );
     // escaped surrogates and bytes literals are fine
     assert!(parse_file(b"x = \"\\ud800\"\ny = b\"\xff\"\n").is_ok());
     // a NUL byte is an invalid token on its line

@@ -93,7 +93,10 @@ impl Arch {
     /// Parse a `-march=` name (not `host`, which the CLI resolves to the host's architecture).
     #[must_use]
     pub fn from_name(name: &str) -> Option<Self> {
-        Self::ALL.iter().copied().find(|a| *a != Self::None && a.name() == name)
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|a| *a != Self::None && a.name() == name)
     }
 
     /// Bytes in a machine word of native code for this architecture (the prelude-index word).

@@ -35,13 +35,19 @@ impl DecodeError {
     #[cold]
     #[must_use]
     pub(crate) const fn truncated(offset: usize) -> Self {
-        Self { offset, kind: DecodeErrorKind::Truncated }
+        Self {
+            offset,
+            kind: DecodeErrorKind::Truncated,
+        }
     }
 
     #[cold]
     #[must_use]
     pub(crate) const fn overflow(offset: usize) -> Self {
-        Self { offset, kind: DecodeErrorKind::Overflow }
+        Self {
+            offset,
+            kind: DecodeErrorKind::Overflow,
+        }
     }
 }
 
@@ -124,7 +130,11 @@ pub fn decode_signed_vint(data: &[u8], mut pos: usize) -> Result<(i64, usize), D
 /// # Errors
 /// Truncation.
 #[inline]
-pub fn decode_jump_offset(data: &[u8], pos: usize, signed: bool) -> Result<(i64, usize), DecodeError> {
+pub fn decode_jump_offset(
+    data: &[u8],
+    pos: usize,
+    signed: bool,
+) -> Result<(i64, usize), DecodeError> {
     let (low, next) = decode_u8(data, pos)?;
     if low & 0x80 == 0 {
         let raw = i64::from(low);
@@ -222,7 +232,10 @@ impl Instruction {
 pub fn decode_instruction(code: &[u8], pos: usize) -> Result<Instruction, DecodeError> {
     let (byte, mut next) = decode_u8(code, pos)?;
     let Some(op) = OpByte::from_byte(byte) else {
-        return Err(DecodeError { offset: pos, kind: DecodeErrorKind::UnknownOpcode(byte) });
+        return Err(DecodeError {
+            offset: pos,
+            kind: DecodeErrorKind::UnknownOpcode(byte),
+        });
     };
     let operand = match op.arg() {
         ArgKind::None => Operand::None,
@@ -234,7 +247,9 @@ pub fn decode_instruction(code: &[u8], pos: usize) -> Result<Instruction, Decode
         kind @ (ArgKind::JumpSigned | ArgKind::JumpUnsigned | ArgKind::UnwindJump) => {
             let (relative, after) = decode_jump_offset(code, next, kind.is_signed_jump())?;
             next = after;
-            let target = i64::try_from(after).unwrap_or(i64::MAX).saturating_add(relative);
+            let target = i64::try_from(after)
+                .unwrap_or(i64::MAX)
+                .saturating_add(relative);
             if kind == ArgKind::UnwindJump {
                 let (unwind, after) = decode_u8(code, next)?;
                 next = after;
@@ -253,17 +268,34 @@ pub fn decode_instruction(code: &[u8], pos: usize) -> Result<Instruction, Decode
                 ArgKind::ChildAndClosedCount => {
                     let (n_closed, after) = decode_u8(code, next)?;
                     next = after;
-                    Operand::Closure { child: value, n_closed }
+                    Operand::Closure {
+                        child: value,
+                        n_closed,
+                    }
                 }
-                ArgKind::CallArgs => Operand::CallArgs { n_positional: value & 0xff, n_keyword: value >> 8 },
-                ArgKind::UnpackEx => Operand::UnpackEx { n_left: value & 0xff, n_right: value >> 8 },
+                ArgKind::CallArgs => Operand::CallArgs {
+                    n_positional: value & 0xff,
+                    n_keyword: value >> 8,
+                },
+                ArgKind::UnpackEx => Operand::UnpackEx {
+                    n_left: value & 0xff,
+                    n_right: value >> 8,
+                },
                 #[allow(clippy::cast_possible_truncation)]
-                ArgKind::StoreComp => Operand::StoreComp { stack_index: value >> 2, kind: (value & 3) as u8 },
+                ArgKind::StoreComp => Operand::StoreComp {
+                    stack_index: value >> 2,
+                    kind: (value & 3) as u8,
+                },
                 _ => Operand::Uint(value),
             }
         }
     };
-    Ok(Instruction { offset: pos, size: next - pos, op, operand })
+    Ok(Instruction {
+        offset: pos,
+        size: next - pos,
+        op,
+        operand,
+    })
 }
 
 /// Iterates over the instructions of `code[start..end]` (offsets stay absolute in `code`).
@@ -279,7 +311,12 @@ impl<'a> Instructions<'a> {
     /// Instructions from `start` up to `end` (clamped to `code.len()`).
     #[must_use]
     pub fn new(code: &'a [u8], start: usize, end: usize) -> Self {
-        Self { code, pos: start, end: end.min(code.len()), failed: false }
+        Self {
+            code,
+            pos: start,
+            end: end.min(code.len()),
+            failed: false,
+        }
     }
 }
 
@@ -332,7 +369,10 @@ fn narrow(value: u64, offset: usize) -> Result<u32, DecodeError> {
 ///
 /// # Errors
 /// Truncation, or a field that does not fit in 32 bits.
-pub fn decode_prelude_signature(data: &[u8], pos: usize) -> Result<(PreludeSignature, usize), DecodeError> {
+pub fn decode_prelude_signature(
+    data: &[u8],
+    pos: usize,
+) -> Result<(PreludeSignature, usize), DecodeError> {
     let start = pos;
     let (mut z, mut pos) = decode_u8(data, pos)?;
     // xSSSSEAA
@@ -402,7 +442,13 @@ pub fn decode_prelude_size(data: &[u8], pos: usize) -> Result<(PreludeSize, usiz
             break;
         }
     }
-    Ok((PreludeSize { n_info: narrow(info, start)?, n_cell: narrow(cell, start)? }, pos))
+    Ok((
+        PreludeSize {
+            n_info: narrow(info, start)?,
+            n_cell: narrow(cell, start)?,
+        },
+        pos,
+    ))
 }
 
 /// One step of a line-number table: from `bytecode_offset` on, the source line is `line`.
@@ -432,7 +478,14 @@ impl<'a> LineTable<'a> {
     /// The table in `data[start..end]` (`end` clamped to `data.len()`).
     #[must_use]
     pub fn new(data: &'a [u8], start: usize, end: usize) -> Self {
-        Self { data, pos: start, end: end.min(data.len()), bytecode_offset: 0, line: 1, failed: false }
+        Self {
+            data,
+            pos: start,
+            end: end.min(data.len()),
+            bytecode_offset: 0,
+            line: 1,
+            failed: false,
+        }
     }
 
     /// The source line of the instruction at bytecode offset `bc` (like `mp_bytecode_get_source_line`).
@@ -469,11 +522,18 @@ impl Iterator for LineTable<'_> {
                 return Some(Err(DecodeError::truncated(self.end)));
             };
             self.pos += 2;
-            (usize::from(c & 0xf), (usize::from(c) << 4 & 0x700) | usize::from(low))
+            (
+                usize::from(c & 0xf),
+                (usize::from(c) << 4 & 0x700) | usize::from(low),
+            )
         };
         self.bytecode_offset = self.bytecode_offset.saturating_add(bytes);
         self.line = self.line.saturating_add(lines);
-        Some(Ok(LineEntry { offset: start, bytecode_offset: self.bytecode_offset, line: self.line }))
+        Some(Ok(LineEntry {
+            offset: start,
+            bytecode_offset: self.bytecode_offset,
+            line: self.line,
+        }))
     }
 }
 
@@ -488,7 +548,10 @@ mod tests {
         assert_eq!(decode_vuint(&[0x81, 0x67], 0), Ok((231, 2)));
         assert_eq!(decode_vuint(&[0x00], 0), Ok((0, 1)));
         assert_eq!(decode_vuint(&[0x81], 0), Err(DecodeError::truncated(1)));
-        assert_eq!(decode_vuint(&[0xff; 20], 0).unwrap_err().kind, DecodeErrorKind::Overflow);
+        assert_eq!(
+            decode_vuint(&[0xff; 20], 0).unwrap_err().kind,
+            DecodeErrorKind::Overflow
+        );
     }
 
     #[test]

@@ -92,7 +92,9 @@ struct Context<'a> {
 
 impl Context<'_> {
     fn qstr(&mut self, index: u64) {
-        let entry = usize::try_from(index).ok().and_then(|i| self.file.qstrs.get(i));
+        let entry = usize::try_from(index)
+            .ok()
+            .and_then(|i| self.file.qstrs.get(i));
         match entry.map(QstrEntry::bytes) {
             Some(Some(bytes)) => {
                 let mut text = String::new();
@@ -109,7 +111,9 @@ impl Context<'_> {
     }
 
     fn qstr_text(&self, index: u64) -> String {
-        let entry = usize::try_from(index).ok().and_then(|i| self.file.qstrs.get(i));
+        let entry = usize::try_from(index)
+            .ok()
+            .and_then(|i| self.file.qstrs.get(i));
         match entry.and_then(QstrEntry::bytes) {
             Some(bytes) => String::from_utf8_lossy(bytes).into_owned(),
             None => format!("<q{index}?>"),
@@ -180,7 +184,11 @@ impl Context<'_> {
                     let _ = writeln!(self.out, "  bss {} bytes", rc.viper_bss_size);
                 }
                 if !rc.viper_relocations.is_empty() {
-                    let _ = writeln!(self.out, "  relocations {} bytes", rc.viper_relocations.len());
+                    let _ = writeln!(
+                        self.out,
+                        "  relocations {} bytes",
+                        rc.viper_relocations.len()
+                    );
                 }
             }
             RawCodeKind::Asm => {
@@ -211,7 +219,11 @@ impl Context<'_> {
                 } else {
                     let is_generator = prelude.signature.scope_flags & 1 != 0;
                     let words = rc.native_header_words(self.file.header.arch, is_generator);
-                    let _ = write!(self.out, "  prelude index word {}", words.first().copied().unwrap_or(0));
+                    let _ = write!(
+                        self.out,
+                        "  prelude index word {}",
+                        words.first().copied().unwrap_or(0)
+                    );
                     if let Some(start) = words.get(1) {
                         let _ = write!(self.out, ", generator start offset 0x{start:x}");
                     }
@@ -264,7 +276,12 @@ impl Context<'_> {
         if !prelude.line_table.is_empty() {
             self.out.push_str("  lines:");
             for entry in &prelude.line_table {
-                let _ = write!(self.out, " 0x{:x}:{}", entry.bytecode_offset + prelude.code_start, entry.line);
+                let _ = write!(
+                    self.out,
+                    " 0x{:x}:{}",
+                    entry.bytecode_offset + prelude.code_start,
+                    entry.line
+                );
             }
             self.out.push('\n');
         }
@@ -301,7 +318,11 @@ impl Context<'_> {
                 }
             };
             let line = prelude.line_of(insn.offset);
-            let line_text = if line == last_line { String::new() } else { format!("{line}") };
+            let line_text = if line == last_line {
+                String::new()
+            } else {
+                format!("{line}")
+            };
             last_line = line;
             let mut hex = String::new();
             write_hex(&mut hex, &code[insn.offset..insn.end()]);
@@ -335,7 +356,10 @@ impl Context<'_> {
             }
             Operand::ConstObj(index) => {
                 let _ = write!(self.out, " c{index} ");
-                match usize::try_from(index).ok().and_then(|i| self.file.constants.get(i)) {
+                match usize::try_from(index)
+                    .ok()
+                    .and_then(|i| self.file.constants.get(i))
+                {
                     Some(constant) => write_constant(&mut self.out, constant),
                     None => self.out.push_str("<constant index out of range>"),
                 }
@@ -345,7 +369,10 @@ impl Context<'_> {
                 self.child(rc, child);
                 let _ = write!(self.out, " closed {n_closed}");
             }
-            Operand::CallArgs { n_positional, n_keyword } => {
+            Operand::CallArgs {
+                n_positional,
+                n_keyword,
+            } => {
                 let _ = write!(self.out, " n_pos {n_positional} n_kw {n_keyword}");
             }
             Operand::UnpackEx { n_left, n_right } => {
@@ -364,7 +391,11 @@ impl Context<'_> {
                 let _ = write!(self.out, " -> {target:04x}");
             }
             Operand::UnwindJump { target, unwind } => {
-                let _ = write!(self.out, " -> {target:04x} depth {}", unwind & !UNWIND_JUMP_FROM_FOR);
+                let _ = write!(
+                    self.out,
+                    " -> {target:04x} depth {}",
+                    unwind & !UNWIND_JUMP_FROM_FOR
+                );
                 if unwind & UNWIND_JUMP_FROM_FOR != 0 {
                     self.out.push_str(" from for");
                 }
@@ -393,7 +424,10 @@ impl Context<'_> {
 /// asm code as hex.
 #[must_use]
 pub fn disassemble(file: &MpyFile) -> String {
-    let mut context = Context { file, out: String::new() };
+    let mut context = Context {
+        file,
+        out: String::new(),
+    };
     context.header();
     context.raw_code(&file.root, "0");
     context.out
@@ -412,7 +446,11 @@ pub struct ValidationError {
 
 impl fmt::Display for ValidationError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "raw code {} at 0x{:x}: {}", self.raw_code, self.offset, self.message)
+        write!(
+            f,
+            "raw code {} at 0x{:x}: {}",
+            self.raw_code, self.offset, self.message
+        )
     }
 }
 
@@ -423,12 +461,23 @@ struct Validator<'a> {
 
 impl Validator<'_> {
     fn error(&mut self, path: &str, offset: usize, message: String) {
-        self.errors.push(ValidationError { raw_code: String::from(path), offset, message });
+        self.errors.push(ValidationError {
+            raw_code: String::from(path),
+            offset,
+            message,
+        });
     }
 
     fn check_qstr(&mut self, path: &str, offset: usize, index: u64, what: &str) {
         if index >= self.file.qstrs.len() as u64 {
-            self.error(path, offset, format!("{what} qstr index {index} >= {} qstrs", self.file.qstrs.len()));
+            self.error(
+                path,
+                offset,
+                format!(
+                    "{what} qstr index {index} >= {} qstrs",
+                    self.file.qstrs.len()
+                ),
+            );
         }
     }
 
@@ -505,20 +554,37 @@ impl Validator<'_> {
                 Operand::Qstr(index) => self.check_qstr(path, insn.offset, index, "operand"),
                 Operand::ConstObj(index) if index >= self.file.constants.len() as u64 => {
                     let n = self.file.constants.len();
-                    self.error(path, insn.offset, format!("constant index {index} >= {n} constants"));
+                    self.error(
+                        path,
+                        insn.offset,
+                        format!("constant index {index} >= {n} constants"),
+                    );
                 }
-                Operand::Child(index) | Operand::Closure { child: index, .. } if index >= rc.children.len() as u64 => {
+                Operand::Child(index) | Operand::Closure { child: index, .. }
+                    if index >= rc.children.len() as u64 =>
+                {
                     let n = rc.children.len();
-                    self.error(path, insn.offset, format!("child index {index} >= {n} children"));
+                    self.error(
+                        path,
+                        insn.offset,
+                        format!("child index {index} >= {n} children"),
+                    );
                 }
-                Operand::Jump(target) | Operand::UnwindJump { target, .. } => jumps.push((insn.offset, target)),
+                Operand::Jump(target) | Operand::UnwindJump { target, .. } => {
+                    jumps.push((insn.offset, target))
+                }
                 _ => {}
             }
         }
         for (offset, target) in jumps {
-            let on_boundary = usize::try_from(target).is_ok_and(|t| starts.binary_search(&t).is_ok());
+            let on_boundary =
+                usize::try_from(target).is_ok_and(|t| starts.binary_search(&t).is_ok());
             if !on_boundary {
-                self.error(path, offset, format!("jump target 0x{target:x} is not the start of an instruction"));
+                self.error(
+                    path,
+                    offset,
+                    format!("jump target 0x{target:x} is not the start of an instruction"),
+                );
             }
         }
     }
@@ -530,11 +596,18 @@ impl Validator<'_> {
 /// native prelude-index words equal to the child count.
 #[must_use]
 pub fn validate(file: &MpyFile) -> Vec<ValidationError> {
-    let mut validator = Validator { file, errors: Vec::new() };
+    let mut validator = Validator {
+        file,
+        errors: Vec::new(),
+    };
     for (i, entry) in file.qstrs.iter().enumerate() {
         if let QstrEntry::Static(n) = entry {
             if *n == 0 || *n > LAST_STATIC_QSTR {
-                validator.error("qstrs", i, format!("static qstr number {n} is not in 1..={LAST_STATIC_QSTR}"));
+                validator.error(
+                    "qstrs",
+                    i,
+                    format!("static qstr number {n} is not in 1..={LAST_STATIC_QSTR}"),
+                );
             }
         }
     }
@@ -566,16 +639,25 @@ mod tests {
         let file = module(&[0x23, 0x00, 0x59, 0x51, 0x63], vec![]);
         assert_eq!(validate(&file), vec![]);
         let text = disassemble(&file);
-        assert!(text.contains("LOAD_CONST_OBJ c0 int 12345678901234567890"), "{text}");
+        assert!(
+            text.contains("LOAD_CONST_OBJ c0 int 12345678901234567890"),
+            "{text}"
+        );
         assert!(text.contains("name: \"<module>\" (q1)"), "{text}");
     }
 
     #[test]
     fn validate_reports_each_bad_operand_with_its_offset() {
         // LOAD_NAME q9; LOAD_CONST_OBJ c3; MAKE_FUNCTION child 0; JUMP into the middle of LOAD_NAME; 0x00
-        let file = module(&[0x11, 0x09, 0x23, 0x03, 0x32, 0x00, 0x42, 0x39, 0x00], vec![]);
+        let file = module(
+            &[0x11, 0x09, 0x23, 0x03, 0x32, 0x00, 0x42, 0x39, 0x00],
+            vec![],
+        );
         let errors = validate(&file);
-        let found: Vec<_> = errors.iter().map(|e| (e.offset, e.message.as_str())).collect();
+        let found: Vec<_> = errors
+            .iter()
+            .map(|e| (e.offset, e.message.as_str()))
+            .collect();
         assert_eq!(
             found,
             vec![

@@ -25,7 +25,10 @@ struct Extended {
 }
 
 impl Extended {
-    const ZERO: Self = Self { mantissa: 0, exponent: 0 };
+    const ZERO: Self = Self {
+        mantissa: 0,
+        exponent: 0,
+    };
 
     fn is_zero(self) -> bool {
         self.mantissa == 0
@@ -36,7 +39,10 @@ impl Extended {
             return Self::ZERO;
         }
         let shift = value.leading_zeros();
-        Self { mantissa: value << shift, exponent: -i64::from(shift) }
+        Self {
+            mantissa: value << shift,
+            exponent: -i64::from(shift),
+        }
     }
 
     /// The exact value of a finite `f64` (the sign is ignored).
@@ -44,9 +50,16 @@ impl Extended {
         let bits = value.to_bits();
         let field = i64::try_from((bits >> 52) & 0x7ff).unwrap_or(0);
         let fraction = bits & ((1 << 52) - 1);
-        let (mantissa, exponent) = if field == 0 { (fraction, -1074) } else { (fraction | 1 << 52, field - 1075) };
+        let (mantissa, exponent) = if field == 0 {
+            (fraction, -1074)
+        } else {
+            (fraction | 1 << 52, field - 1075)
+        };
         let normal = Self::from_u64(mantissa);
-        Self { exponent: normal.exponent + exponent, ..normal }
+        Self {
+            exponent: normal.exponent + exponent,
+            ..normal
+        }
     }
 
     /// Round `value * 2^exponent` (plus a nonzero tail below it when `sticky`) to 64 bits.
@@ -58,7 +71,10 @@ impl Extended {
         if bits <= 64 {
             let shift = 64 - bits;
             #[allow(clippy::cast_possible_truncation)]
-            return Self { mantissa: (value << shift) as u64, exponent: exponent - i64::from(shift) };
+            return Self {
+                mantissa: (value << shift) as u64,
+                exponent: exponent - i64::from(shift),
+            };
         }
         let drop = bits - 64;
         let kept = value >> drop;
@@ -69,9 +85,15 @@ impl Extended {
         let exponent = exponent + i64::from(drop);
         #[allow(clippy::cast_possible_truncation)]
         if kept >> 64 != 0 {
-            Self { mantissa: 1 << 63, exponent: exponent + 1 }
+            Self {
+                mantissa: 1 << 63,
+                exponent: exponent + 1,
+            }
         } else {
-            Self { mantissa: kept as u64, exponent }
+            Self {
+                mantissa: kept as u64,
+                exponent,
+            }
         }
     }
 
@@ -79,7 +101,11 @@ impl Extended {
         if self.is_zero() || other.is_zero() {
             return Self::ZERO;
         }
-        Self::round(u128::from(self.mantissa) * u128::from(other.mantissa), self.exponent + other.exponent, false)
+        Self::round(
+            u128::from(self.mantissa) * u128::from(other.mantissa),
+            self.exponent + other.exponent,
+            false,
+        )
     }
 
     fn div(self, other: Self) -> Self {
@@ -125,7 +151,11 @@ impl Extended {
             // Subnormal (rounding up to 2^52 gives the smallest normal, which these bits also encode).
             return f64::from_bits(kept);
         }
-        let (kept, top) = if kept >> 53 != 0 { (kept >> 1, top + 1) } else { (kept, top) };
+        let (kept, top) = if kept >> 53 != 0 {
+            (kept >> 1, top + 1)
+        } else {
+            (kept, top)
+        };
         if top > 1023 {
             return f64::INFINITY;
         }
@@ -171,7 +201,11 @@ fn decimal_exp(num: Extended, dec_exp: i32) -> Extended {
     let mut power = Extended::from_u64(10);
     while remaining != 0 {
         if remaining & 1 != 0 {
-            result = if negative { result.div(power) } else { result.mul(power) };
+            result = if negative {
+                result.div(power)
+            } else {
+                result.mul(power)
+            };
         }
         remaining >>= 1;
         if remaining != 0 {
@@ -279,8 +313,15 @@ const MAX_EXP_ZEROS: i32 = 16;
 /// `mp_format_mantissa` in `'g'` mode: place the decimal mantissa's digits, expand small
 /// exponents into zeros, strip trailing zeros and append the exponent.
 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-fn format_mantissa(mantissa: u64, cap: u64, num_digits: i32, trailing_zeros: i32, e: i32) -> Vec<u8> {
-    let (mut mantissa, mut num_digits, mut trailing_zeros, mut e) = (mantissa, num_digits, trailing_zeros, e);
+fn format_mantissa(
+    mantissa: u64,
+    cap: u64,
+    num_digits: i32,
+    trailing_zeros: i32,
+    e: i32,
+) -> Vec<u8> {
+    let (mut mantissa, mut num_digits, mut trailing_zeros, mut e) =
+        (mantissa, num_digits, trailing_zeros, e);
     let mut dec: i32 = 0;
     let mut out = Vec::with_capacity(32);
     if mantissa != 0 && mantissa >= cap {
@@ -305,7 +346,10 @@ fn format_mantissa(mantissa: u64, cap: u64, num_digits: i32, trailing_zeros: i32
             }
             num_digits -= count;
             out.extend_from_slice(b"0.");
-            out.resize(out.len() + usize::try_from(count - e - 1).unwrap_or(0), b'0');
+            out.resize(
+                out.len() + usize::try_from(count - e - 1).unwrap_or(0),
+                b'0',
+            );
             dec = 255;
             e = 0;
         }

@@ -62,15 +62,29 @@ impl Header {
     /// [`Arch::None`] (the module contains native code).
     #[must_use]
     pub const fn new(arch: Arch, arch_flags: Option<u32>, small_int_bits: u8) -> Self {
-        let sub_version = if matches!(arch, Arch::None) { 0 } else { MPY_SUB_VERSION };
-        Self { version: MPY_VERSION, sub_version, arch, arch_flags, small_int_bits }
+        let sub_version = if matches!(arch, Arch::None) {
+            0
+        } else {
+            MPY_SUB_VERSION
+        };
+        Self {
+            version: MPY_VERSION,
+            sub_version,
+            arch,
+            arch_flags,
+            small_int_bits,
+        }
     }
 
     /// The feature byte (header byte 2).
     #[must_use]
     pub const fn feature_byte(&self) -> u8 {
         let arch = self.arch.number();
-        let flags = if self.arch_flags.is_some() { FEATURE_ARCH_FLAGS } else { 0 };
+        let flags = if self.arch_flags.is_some() {
+            FEATURE_ARCH_FLAGS
+        } else {
+            0
+        };
         ((arch & 0x0f) << 2) | ((arch & 0x20) << 2) | flags | (self.sub_version & 3)
     }
 }
@@ -242,13 +256,19 @@ impl RawCode {
     /// A native-py raw code whose prelude starts at `prelude_offset` in `fun_data`.
     #[must_use]
     pub fn native_py(fun_data: Vec<u8>, prelude_offset: u64, children: Vec<RawCode>) -> Self {
-        Self { prelude_offset, ..Self::empty(RawCodeKind::NativePy, fun_data, children) }
+        Self {
+            prelude_offset,
+            ..Self::empty(RawCodeKind::NativePy, fun_data, children)
+        }
     }
 
     /// A viper raw code (mpy-cross writes scope flags 0).
     #[must_use]
     pub fn viper(fun_data: Vec<u8>, scope_flags: u64, children: Vec<RawCode>) -> Self {
-        Self { scope_flags, ..Self::empty(RawCodeKind::Viper, fun_data, children) }
+        Self {
+            scope_flags,
+            ..Self::empty(RawCodeKind::Viper, fun_data, children)
+        }
     }
 
     /// An inline-assembler raw code.

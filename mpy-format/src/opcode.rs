@@ -43,7 +43,10 @@ impl ArgKind {
     /// True for the argument kinds that are relative jump offsets.
     #[must_use]
     pub const fn is_jump(self) -> bool {
-        matches!(self, Self::JumpSigned | Self::JumpUnsigned | Self::UnwindJump)
+        matches!(
+            self,
+            Self::JumpSigned | Self::JumpUnsigned | Self::UnwindJump
+        )
     }
 
     /// True for the jump kinds whose offset is signed (biased by 0x40 / 0x4000).
@@ -362,7 +365,8 @@ impl OpByte {
         match self {
             Self::Op(op) => op as u8,
             Self::LoadConstSmallInt(v) => {
-                (v as i16 + LOAD_CONST_SMALL_INT_MULTI_EXCESS as i16) as u8 + LOAD_CONST_SMALL_INT_MULTI
+                (v as i16 + LOAD_CONST_SMALL_INT_MULTI_EXCESS as i16) as u8
+                    + LOAD_CONST_SMALL_INT_MULTI
             }
             Self::LoadFast(n) => LOAD_FAST_MULTI + n,
             Self::StoreFast(n) => STORE_FAST_MULTI + n,
@@ -436,10 +440,18 @@ mod tests {
             };
             assert_eq!(class, expected, "{}", row.name);
             // MP_BC_MASK_EXTRA_BYTE
-            assert_eq!(row.byte & 0x9e == 0, row.arg.has_extra_byte(), "{}", row.name);
+            assert_eq!(
+                row.byte & 0x9e == 0,
+                row.arg.has_extra_byte(),
+                "{}",
+                row.name
+            );
             // Signed jumps are those up to POP_JUMP_IF_FALSE.
             if row.arg.is_jump() {
-                assert_eq!(row.arg.is_signed_jump(), row.byte <= Opcode::POP_JUMP_IF_FALSE as u8);
+                assert_eq!(
+                    row.arg.is_signed_jump(),
+                    row.byte <= Opcode::POP_JUMP_IF_FALSE as u8
+                );
             }
         }
     }

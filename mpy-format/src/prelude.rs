@@ -4,7 +4,9 @@
 use alloc::vec::Vec;
 
 use crate::arch::Arch;
-use crate::bytes::{decode_prelude_signature, decode_prelude_size, decode_vuint, DecodeError, LineEntry, LineTable};
+use crate::bytes::{
+    decode_prelude_signature, decode_prelude_size, decode_vuint, DecodeError, LineEntry, LineTable,
+};
 use crate::bytes::{PreludeSignature, PreludeSize};
 use crate::model::{RawCode, RawCodeKind};
 
@@ -61,7 +63,8 @@ impl Prelude {
             pos = next;
         }
         let line_table_start = pos;
-        let line_table = LineTable::new(fun_data, line_table_start, info_end).collect::<Result<Vec<_>, _>>()?;
+        let line_table =
+            LineTable::new(fun_data, line_table_start, info_end).collect::<Result<Vec<_>, _>>()?;
         let cells = fun_data[info_end..code_start].to_vec();
         Ok(Self {
             offset,
@@ -113,12 +116,16 @@ impl RawCode {
     /// `uint16_t` in `mp_raw_code_t`; such a file does not load correctly). The flag says whether
     /// that recovery was needed.
     #[must_use]
-    pub fn prelude_allowing_truncated_offset(&self) -> Option<(Result<Prelude, DecodeError>, bool)> {
+    pub fn prelude_allowing_truncated_offset(
+        &self,
+    ) -> Option<(Result<Prelude, DecodeError>, bool)> {
         let strict = self.prelude()?;
         if strict.is_ok() || self.kind != RawCodeKind::NativePy || self.fun_data.len() <= 0xffff {
             return Some((strict, false));
         }
-        let mut offset = usize::try_from(self.prelude_offset).ok()?.checked_add(0x1_0000)?;
+        let mut offset = usize::try_from(self.prelude_offset)
+            .ok()?
+            .checked_add(0x1_0000)?;
         while offset < self.fun_data.len() {
             if let Ok(prelude) = Prelude::decode(&self.fun_data, offset) {
                 if prelude.code_start == self.fun_data.len() {
@@ -139,7 +146,12 @@ impl RawCode {
         self.fun_data
             .chunks_exact(word)
             .take(n)
-            .map(|chunk| chunk.iter().rev().fold(0u64, |acc, &b| acc << 8 | u64::from(b)))
+            .map(|chunk| {
+                chunk
+                    .iter()
+                    .rev()
+                    .fold(0u64, |acc, &b| acc << 8 | u64::from(b))
+            })
             .collect()
     }
 }

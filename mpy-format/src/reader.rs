@@ -12,8 +12,12 @@ use core::fmt;
 
 use crate::arch::Arch;
 use crate::bytes::{decode_u8, decode_vuint, DecodeError, DecodeErrorKind};
-use crate::model::{Constant, Header, MpyFile, QstrEntry, RawCode, RawCodeKind, FEATURE_ARCH_FLAGS, MPY_VERSION};
-use crate::model::{MPY_SUB_VERSION, SCOPE_FLAG_VIPERBSS, SCOPE_FLAG_VIPERRELOC, SCOPE_FLAG_VIPERRODATA};
+use crate::model::{
+    Constant, Header, MpyFile, QstrEntry, RawCode, RawCodeKind, FEATURE_ARCH_FLAGS, MPY_VERSION,
+};
+use crate::model::{
+    MPY_SUB_VERSION, SCOPE_FLAG_VIPERBSS, SCOPE_FLAG_VIPERRELOC, SCOPE_FLAG_VIPERRODATA,
+};
 
 /// The deepest nesting of raw codes (functions in functions) or of tuples the reader accepts.
 pub const MAX_NESTING: usize = 200;
@@ -68,14 +72,20 @@ impl ReadError {
     #[cold]
     #[must_use]
     fn new(offset: usize, kind: ReadErrorKind, context: &'static str) -> Self {
-        Self(Box::new(ReadErrorInner { offset, kind, context }))
+        Self(Box::new(ReadErrorInner {
+            offset,
+            kind,
+            context,
+        }))
     }
 
     #[cold]
     #[must_use]
     fn from_decode(err: DecodeError, context: &'static str) -> Self {
         let kind = match err.kind {
-            DecodeErrorKind::Overflow | DecodeErrorKind::UnknownOpcode(_) => ReadErrorKind::Overflow,
+            DecodeErrorKind::Overflow | DecodeErrorKind::UnknownOpcode(_) => {
+                ReadErrorKind::Overflow
+            }
             DecodeErrorKind::Truncated => ReadErrorKind::Truncated,
         };
         Self::new(err.offset, kind, context)
@@ -172,13 +182,15 @@ impl<'a> Reader<'a> {
     }
 
     fn u8(&mut self, context: &'static str) -> Result<u8, ReadError> {
-        let (byte, next) = decode_u8(self.data, self.pos).map_err(|e| ReadError::from_decode(e, context))?;
+        let (byte, next) =
+            decode_u8(self.data, self.pos).map_err(|e| ReadError::from_decode(e, context))?;
         self.pos = next;
         Ok(byte)
     }
 
     fn vuint(&mut self, context: &'static str) -> Result<u64, ReadError> {
-        let (value, next) = decode_vuint(self.data, self.pos).map_err(|e| ReadError::from_decode(e, context))?;
+        let (value, next) =
+            decode_vuint(self.data, self.pos).map_err(|e| ReadError::from_decode(e, context))?;
         self.pos = next;
         Ok(value)
     }
@@ -194,14 +206,27 @@ impl<'a> Reader<'a> {
         let at = self.pos;
         let value = self.vuint(context)?;
         match usize::try_from(value) {
-            Ok(n) if n.checked_mul(min_bytes_each).is_some_and(|need| need <= self.remaining()) => Ok(n),
-            _ => Err(ReadError::new(at, ReadErrorKind::CountTooLarge(value), context)),
+            Ok(n)
+                if n.checked_mul(min_bytes_each)
+                    .is_some_and(|need| need <= self.remaining()) =>
+            {
+                Ok(n)
+            }
+            _ => Err(ReadError::new(
+                at,
+                ReadErrorKind::CountTooLarge(value),
+                context,
+            )),
         }
     }
 
     fn bytes(&mut self, len: usize, context: &'static str) -> Result<&'a [u8], ReadError> {
         if len > self.remaining() {
-            return Err(ReadError::new(self.data.len(), ReadErrorKind::Truncated, context));
+            return Err(ReadError::new(
+                self.data.len(),
+                ReadErrorKind::Truncated,
+                context,
+            ));
         }
         let slice = &self.data[self.pos..self.pos + len];
         self.pos += len;
@@ -226,20 +251,42 @@ impl<'a> Reader<'a> {
         }
         let version = self.u8(CONTEXT)?;
         if version != MPY_VERSION {
-            return Err(ReadError::new(1, ReadErrorKind::UnsupportedVersion(version), CONTEXT));
+            return Err(ReadError::new(
+                1,
+                ReadErrorKind::UnsupportedVersion(version),
+                CONTEXT,
+            ));
         }
         let feature = self.u8(CONTEXT)?;
         let arch_number = (feature >> 2) & 0x2f;
         let Some(arch) = Arch::from_number(arch_number) else {
-            return Err(ReadError::new(2, ReadErrorKind::InvalidArch(arch_number), CONTEXT));
+            return Err(ReadError::new(
+                2,
+                ReadErrorKind::InvalidArch(arch_number),
+                CONTEXT,
+            ));
         };
         let sub_version = feature & 3;
         if arch != Arch::None && sub_version != MPY_SUB_VERSION {
-            return Err(ReadError::new(2, ReadErrorKind::UnsupportedSubVersion(sub_version), CONTEXT));
+            return Err(ReadError::new(
+                2,
+                ReadErrorKind::UnsupportedSubVersion(sub_version),
+                CONTEXT,
+            ));
         }
         let small_int_bits = self.u8(CONTEXT)?;
-        let arch_flags = if feature & FEATURE_ARCH_FLAGS != 0 { Some(self.vuint_u32("arch flags")?) } else { None };
-        Ok(Header { version, sub_version, arch, arch_flags, small_int_bits })
+        let arch_flags = if feature & FEATURE_ARCH_FLAGS != 0 {
+            Some(self.vuint_u32("arch flags")?)
+        } else {
+            None
+        };
+        Ok(Header {
+            version,
+            sub_version,
+            arch,
+            arch_flags,
+            small_int_bits,
+        })
     }
 
     fn qstr(&mut self) -> Result<QstrEntry, ReadError> {
@@ -247,7 +294,8 @@ impl<'a> Reader<'a> {
         let at = self.pos;
         let v = self.vuint(CONTEXT)?;
         if v & 1 != 0 {
-            let n = u32::try_from(v >> 1).map_err(|_| ReadError::new(at, ReadErrorKind::Overflow, CONTEXT))?;
+            let n = u32::try_from(v >> 1)
+                .map_err(|_| ReadError::new(at, ReadErrorKind::Overflow, CONTEXT))?;
             return Ok(QstrEntry::Static(n));
         }
         let len = usize::try_from(v >> 1).unwrap_or(usize::MAX);
@@ -260,7 +308,8 @@ impl<'a> Reader<'a> {
         let len = self.count(1, context)?;
         let at = self.pos;
         let bytes = self.bytes(len, context)?;
-        String::from_utf8(bytes.to_vec()).map_err(|_| ReadError::new(at, ReadErrorKind::InvalidText, context))
+        String::from_utf8(bytes.to_vec())
+            .map_err(|_| ReadError::new(at, ReadErrorKind::InvalidText, context))
     }
 
     fn constant(&mut self, depth: usize) -> Result<Constant, ReadError> {
@@ -297,7 +346,13 @@ impl<'a> Reader<'a> {
                 }
                 Constant::Tuple(items)
             }
-            other => return Err(ReadError::new(at, ReadErrorKind::UnknownObjectType(other), CONTEXT)),
+            other => {
+                return Err(ReadError::new(
+                    at,
+                    ReadErrorKind::UnknownObjectType(other),
+                    CONTEXT,
+                ))
+            }
         })
     }
 
@@ -329,8 +384,11 @@ impl<'a> Reader<'a> {
             }
             RawCodeKind::Viper => {
                 rc.scope_flags = self.vuint("viper scope flags")?;
-                let rodata_len =
-                    if rc.scope_flags & SCOPE_FLAG_VIPERRODATA != 0 { self.count(1, "viper rodata")? } else { 0 };
+                let rodata_len = if rc.scope_flags & SCOPE_FLAG_VIPERRODATA != 0 {
+                    self.count(1, "viper rodata")?
+                } else {
+                    0
+                };
                 if rc.scope_flags & SCOPE_FLAG_VIPERBSS != 0 {
                     rc.viper_bss_size = self.vuint("viper bss size")?;
                 }
@@ -387,7 +445,11 @@ impl MpyFile {
         let n_qstr = reader.count(1, "qstr table")?;
         let n_obj = reader.count(1, "constant table")?;
         if n_qstr + n_obj > reader.remaining() {
-            return Err(ReadError::new(reader.pos, ReadErrorKind::CountTooLarge(n_obj as u64), "constant table"));
+            return Err(ReadError::new(
+                reader.pos,
+                ReadErrorKind::CountTooLarge(n_obj as u64),
+                "constant table",
+            ));
         }
         let mut qstrs = Vec::with_capacity(n_qstr);
         for _ in 0..n_qstr {
@@ -399,9 +461,18 @@ impl MpyFile {
         }
         let root = reader.raw_code(0)?;
         if reader.remaining() != 0 {
-            return Err(ReadError::new(reader.pos, ReadErrorKind::TrailingData(reader.remaining()), "file"));
+            return Err(ReadError::new(
+                reader.pos,
+                ReadErrorKind::TrailingData(reader.remaining()),
+                "file",
+            ));
         }
-        Ok(Self { header, qstrs, constants, root })
+        Ok(Self {
+            header,
+            qstrs,
+            constants,
+            root,
+        })
     }
 }
 
@@ -412,8 +483,8 @@ mod tests {
     use alloc::vec;
 
     const T1: &[u8] = &[
-        0x4d, 0x06, 0x00, 0x1f, 0x03, 0x00, 0x0a, b't', b'1', b'.', b'p', b'y', 0x00, 0x0f, 0x02, b'x', 0x00, 0x40,
-        0x00, 0x02, 0x01, 0x81, 0x16, 0x02, 0x51, 0x63,
+        0x4d, 0x06, 0x00, 0x1f, 0x03, 0x00, 0x0a, b't', b'1', b'.', b'p', b'y', 0x00, 0x0f, 0x02,
+        b'x', 0x00, 0x40, 0x00, 0x02, 0x01, 0x81, 0x16, 0x02, 0x51, 0x63,
     ];
 
     #[test]
@@ -439,8 +510,12 @@ mod tests {
             msg(b"C\x05\x00\x1f"),
             "CircuitPython .mpy ('C' header); recompile with mpy-cross 1.29 (at offset 0x0)"
         );
-        assert_eq!(msg(b"#!"), "not a .mpy file (first byte is not 'M') (at offset 0x0)");
-        assert!(msg(b"M\x05\x00\x1f").starts_with("compiled for .mpy v5 (MicroPython 1.12\u{2013}1.18); recompile"));
+        assert_eq!(
+            msg(b"#!"),
+            "not a .mpy file (first byte is not 'M') (at offset 0x0)"
+        );
+        assert!(msg(b"M\x05\x00\x1f")
+            .starts_with("compiled for .mpy v5 (MicroPython 1.12\u{2013}1.18); recompile"));
         assert!(msg(b"M\x06\x16\x1f").contains("v6.2"));
         assert!(msg(b"M\x06\x3b\x1f").contains("invalid native architecture number 14"));
         assert_eq!(msg(b"M\x06\x00"), "truncated header (at offset 0x3)");

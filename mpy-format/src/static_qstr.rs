@@ -185,7 +185,10 @@ pub fn static_qstr(n: u32) -> Option<&'static str> {
 /// The static qstr number of `s`, if it is one of the 165.
 #[must_use]
 pub fn static_qstr_number(s: &str) -> Option<u32> {
-    STATIC_QSTRS.iter().position(|&q| q == s).and_then(|i| u32::try_from(i + 1).ok())
+    STATIC_QSTRS
+        .iter()
+        .position(|&q| q == s)
+        .and_then(|i| u32::try_from(i + 1).ok())
 }
 
 #[cfg(test)]

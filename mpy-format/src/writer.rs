@@ -18,7 +18,11 @@ pub fn encode_vuint(value: u64, out: &mut Vec<u8>) {
         start -= 1;
         #[allow(clippy::cast_possible_truncation)]
         let group = (v & 0x7f) as u8;
-        buf[start] = if start == buf.len() - 1 { group } else { group | 0x80 };
+        buf[start] = if start == buf.len() - 1 {
+            group
+        } else {
+            group | 0x80
+        };
         v >>= 7;
         if v == 0 {
             break;
@@ -114,7 +118,8 @@ pub fn encode_prelude_signature(sig: &PreludeSignature, out: &mut Vec<u8>) {
         out.push(0x80 | z);
         #[allow(clippy::cast_possible_truncation)]
         {
-            z = ((f & 1) << 6 | (s & 3) << 4 | (k & 1) << 3 | (a & 1) << 2 | (e & 1) << 1 | (d & 1)) as u8;
+            z = ((f & 1) << 6 | (s & 3) << 4 | (k & 1) << 3 | (a & 1) << 2 | (e & 1) << 1 | (d & 1))
+                as u8;
         }
         s >>= 2;
         e >>= 1;
@@ -184,7 +189,9 @@ impl Constant {
                 encode_counted(bytes, out);
                 out.push(0);
             }
-            Self::Int(text) | Self::Float(text) | Self::Complex(text) => encode_counted(text.as_bytes(), out),
+            Self::Int(text) | Self::Float(text) | Self::Complex(text) => {
+                encode_counted(text.as_bytes(), out)
+            }
             Self::Tuple(items) => {
                 encode_vuint(items.len() as u64, out);
                 for item in items {
@@ -199,7 +206,8 @@ impl RawCode {
     /// Append this raw code and its children (`save_raw_code`).
     pub fn encode(&self, out: &mut Vec<u8>) {
         let has_children = !self.children.is_empty();
-        let kind_len = (self.fun_data.len() as u64) << 3 | u64::from(has_children) << 2 | self.kind as u64;
+        let kind_len =
+            (self.fun_data.len() as u64) << 3 | u64::from(has_children) << 2 | self.kind as u64;
         encode_vuint(kind_len, out);
         out.extend_from_slice(&self.fun_data);
         match self.kind {
@@ -267,13 +275,24 @@ mod tests {
     use super::*;
     use crate::arch::Arch;
     use crate::bytes::{
-        decode_jump_offset, decode_prelude_signature, decode_prelude_size, decode_signed_vint, decode_vuint,
+        decode_jump_offset, decode_prelude_signature, decode_prelude_size, decode_signed_vint,
+        decode_vuint,
     };
     use alloc::vec;
 
     #[test]
     fn vuint_round_trips() {
-        for v in [0u64, 1, 127, 128, 231, 16383, 16384, u64::from(u32::MAX), u64::MAX] {
+        for v in [
+            0u64,
+            1,
+            127,
+            128,
+            231,
+            16383,
+            16384,
+            u64::from(u32::MAX),
+            u64::MAX,
+        ] {
             let mut out = Vec::new();
             encode_vuint(v, &mut out);
             assert_eq!(out.len(), vuint_len(v));
@@ -299,7 +318,18 @@ mod tests {
             encode_signed_vint(*v, &mut out);
             assert_eq!(&out, bytes, "{v}");
         }
-        for v in [0, -1, 63, -64, 64, -65, i64::MAX, i64::MIN, 1 << 40, -(1 << 40)] {
+        for v in [
+            0,
+            -1,
+            63,
+            -64,
+            64,
+            -65,
+            i64::MAX,
+            i64::MIN,
+            1 << 40,
+            -(1 << 40),
+        ] {
             let mut out = Vec::new();
             encode_signed_vint(v, &mut out);
             assert_eq!(decode_signed_vint(&out, 0), Ok((v, out.len())), "{v}");
@@ -353,13 +383,17 @@ mod tests {
         // `x = 1` in t1.py (REFERENCE §1.6).
         let file = MpyFile {
             header: Header::new(Arch::None, None, 31),
-            qstrs: vec![QstrEntry::Inline(b"t1.py".to_vec()), QstrEntry::Static(7), QstrEntry::Inline(b"x".to_vec())],
+            qstrs: vec![
+                QstrEntry::Inline(b"t1.py".to_vec()),
+                QstrEntry::Static(7),
+                QstrEntry::Inline(b"x".to_vec()),
+            ],
             constants: vec![],
             root: RawCode::bytecode(vec![0x00, 0x02, 0x01, 0x81, 0x16, 0x02, 0x51, 0x63], vec![]),
         };
         let expected: &[u8] = &[
-            0x4d, 0x06, 0x00, 0x1f, 0x03, 0x00, 0x0a, b't', b'1', b'.', b'p', b'y', 0x00, 0x0f, 0x02, b'x', 0x00, 0x40,
-            0x00, 0x02, 0x01, 0x81, 0x16, 0x02, 0x51, 0x63,
+            0x4d, 0x06, 0x00, 0x1f, 0x03, 0x00, 0x0a, b't', b'1', b'.', b'p', b'y', 0x00, 0x0f,
+            0x02, b'x', 0x00, 0x40, 0x00, 0x02, 0x01, 0x81, 0x16, 0x02, 0x51, 0x63,
         ];
         assert_eq!(file.write(), expected);
     }

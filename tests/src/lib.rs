@@ -15,13 +15,17 @@ use std::process::Command;
 /// The workspace root (the parent of this crate's directory).
 #[must_use]
 pub fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("tests/ has a parent").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tests/ has a parent")
+        .to_path_buf()
 }
 
 /// Where the oracles are provisioned: `$MPY_ORACLE_DIR`, else `target/oracle`.
 #[must_use]
 pub fn oracle_dir() -> PathBuf {
-    std::env::var_os("MPY_ORACLE_DIR").map_or_else(|| workspace_root().join("target/oracle"), PathBuf::from)
+    std::env::var_os("MPY_ORACLE_DIR")
+        .map_or_else(|| workspace_root().join("target/oracle"), PathBuf::from)
 }
 
 fn running_in_ci() -> bool {
@@ -37,7 +41,10 @@ fn require(what: &str, path: PathBuf) -> Option<PathBuf> {
         "oracle {what} is missing at {} (CI=true: run tests/oracle/provision.sh)",
         path.display()
     );
-    eprintln!("skipping: oracle {what} missing at {} (run tests/oracle/provision.sh)", path.display());
+    eprintln!(
+        "skipping: oracle {what} missing at {} (run tests/oracle/provision.sh)",
+        path.display()
+    );
     None
 }
 
@@ -68,7 +75,10 @@ pub fn oracle_python() -> Option<PathBuf> {
 #[must_use]
 pub fn stdlib_dir() -> PathBuf {
     let out = Command::new("python3")
-        .args(["-c", "import sysconfig;print(sysconfig.get_paths()['stdlib'])"])
+        .args([
+            "-c",
+            "import sysconfig;print(sysconfig.get_paths()['stdlib'])",
+        ])
         .output()
         .expect("python3 runs");
     PathBuf::from(String::from_utf8(out.stdout).expect("utf-8 path").trim())
@@ -89,7 +99,10 @@ pub fn stdlib_corpus() -> Vec<PathBuf> {
                 continue;
             };
             if kind.is_dir() {
-                if path.file_name().is_some_and(|n| n != "site-packages" && n != "__pycache__") {
+                if path
+                    .file_name()
+                    .is_some_and(|n| n != "site-packages" && n != "__pycache__")
+                {
                     stack.push(path);
                 }
             } else if path.extension().is_some_and(|e| e == "py") {
@@ -128,8 +141,10 @@ pub fn stdlib_corpus() -> Vec<PathBuf> {
 #[must_use]
 pub fn ratchet(key: &str) -> u64 {
     let path = workspace_root().join("tests/ratchet.toml");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    parse_ratchet(&text, key).unwrap_or_else(|| panic!("ratchet key `{key}` missing from {}", path.display()))
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    parse_ratchet(&text, key)
+        .unwrap_or_else(|| panic!("ratchet key `{key}` missing from {}", path.display()))
 }
 
 /// Finds `key` = `section.name` in the tiny TOML subset `ratchet.toml` uses
@@ -153,7 +168,9 @@ fn parse_ratchet(text: &str, key: &str) -> Option<u64> {
 /// Runs `f` over `items` on all cores (scoped threads pulling indices), results in order.
 pub fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     use std::sync::atomic::{AtomicUsize, Ordering};
-    let threads = std::thread::available_parallelism().map_or(2, std::num::NonZero::get).min(items.len().max(1));
+    let threads = std::thread::available_parallelism()
+        .map_or(2, std::num::NonZero::get)
+        .min(items.len().max(1));
     let next = AtomicUsize::new(0);
     let mut slots: Vec<Option<R>> = std::iter::repeat_with(|| None).take(items.len()).collect();
     let chunks: Vec<Vec<(usize, R)>> = std::thread::scope(|scope| {
@@ -170,12 +187,18 @@ pub fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -
                 })
             })
             .collect();
-        handles.into_iter().map(|h| h.join().expect("worker thread")).collect()
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("worker thread"))
+            .collect()
     });
     for (i, r) in chunks.into_iter().flatten() {
         slots[i] = Some(r);
     }
-    slots.into_iter().map(|r| r.expect("every index done")).collect()
+    slots
+        .into_iter()
+        .map(|r| r.expect("every index done"))
+        .collect()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -193,7 +216,8 @@ pub fn scratch_dir(label: &str) -> PathBuf {
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
     let dir = std::env::temp_dir().join(format!("mpy-tests-{label}-{}-{n}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("cannot create {}: {e}", dir.display()));
+    std::fs::create_dir_all(&dir)
+        .unwrap_or_else(|e| panic!("cannot create {}: {e}", dir.display()));
     dir
 }
 
@@ -237,13 +261,22 @@ pub fn oracle_compile(source: &[u8], source_name: &str, args: &[&str]) -> Result
 ///
 /// # Errors
 /// The compiler's error rendered as `Class: message (line N)`, or the panic message.
-pub fn compile_with_ours(source: &[u8], options: &mpy_cross::CompileOptions) -> Result<Vec<u8>, String> {
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| mpy_cross::compile(source, options)));
+pub fn compile_with_ours(
+    source: &[u8],
+    options: &mpy_cross::CompileOptions,
+) -> Result<Vec<u8>, String> {
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        mpy_cross::compile(source, options)
+    }));
     match result {
         Ok(Ok(bytes)) => Ok(bytes),
         Ok(Err(error)) => {
             // The line the reference prints: none for errors it prints without a traceback.
-            let line = if error.traceback == mpy_cross::Traceback::None { 0 } else { error.line };
+            let line = if error.traceback == mpy_cross::Traceback::None {
+                0
+            } else {
+                error.line
+            };
             Err(format!("{error} (line {line})"))
         }
         Err(payload) => Err(format!("panic: {}", panic_message(payload.as_ref()))),
@@ -295,7 +328,10 @@ pub fn stdlib_allowed_difference(path: &str) -> Option<&'static AllowedDifferenc
 
 /// Print the allow-list (every differential test over the stdlib shows what it accepts).
 pub fn print_stdlib_allow_list() {
-    println!("allow-list ({} deliberate differences from the reference):", STDLIB_ALLOW_LIST.len());
+    println!(
+        "allow-list ({} deliberate differences from the reference):",
+        STDLIB_ALLOW_LIST.len()
+    );
     for d in STDLIB_ALLOW_LIST {
         println!("    {}: ours {}; {}", d.path, d.ours, d.reason);
     }
@@ -378,7 +414,10 @@ pub fn run_on_wasm_vm<N: AsRef<str>, B: AsRef<[u8]>>(programs: &[(N, B)]) -> Vec
 /// If the VM is not provisioned (check [`oracle_wasm_vm`] first), Node cannot be run, or a
 /// name is not an identifier.
 #[must_use]
-pub fn run_on_wasm_vm_with<N: AsRef<str>, B: AsRef<[u8]>>(programs: &[(N, B)], options: &RunOptions) -> Vec<Output> {
+pub fn run_on_wasm_vm_with<N: AsRef<str>, B: AsRef<[u8]>>(
+    programs: &[(N, B)],
+    options: &RunOptions,
+) -> Vec<Output> {
     let vm = oracle_wasm_vm().expect("wasm VM is provisioned");
     let dir = scratch_dir("vm");
     let mut entries = Vec::with_capacity(programs.len());
@@ -398,7 +437,9 @@ pub fn run_on_wasm_vm_with<N: AsRef<str>, B: AsRef<[u8]>>(programs: &[(N, B)], o
         std::env::var("MPY_RUN_WORKERS")
             .ok()
             .and_then(|v| v.parse::<usize>().ok())
-            .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, std::num::NonZero::get))
+            .unwrap_or_else(|| {
+                std::thread::available_parallelism().map_or(2, std::num::NonZero::get)
+            })
     });
     let mut manifest = serde_json::json!({ "programs": entries, "workers": workers, "vm": vm });
     if let Some(timeout) = options.timeout_ms {
@@ -410,10 +451,20 @@ pub fn run_on_wasm_vm_with<N: AsRef<str>, B: AsRef<[u8]>>(programs: &[(N, B)], o
     let manifest_path = dir.join("manifest.json");
     std::fs::write(&manifest_path, manifest.to_string()).expect("write manifest");
     let script = workspace_root().join("tests/node/run-mpy.mjs");
-    let run = Command::new("node").arg(&script).arg(&manifest_path).output().expect("node runs");
-    assert!(run.status.success(), "run-mpy.mjs failed ({}): {}", run.status, String::from_utf8_lossy(&run.stderr));
+    let run = Command::new("node")
+        .arg(&script)
+        .arg(&manifest_path)
+        .output()
+        .expect("node runs");
+    assert!(
+        run.status.success(),
+        "run-mpy.mjs failed ({}): {}",
+        run.status,
+        String::from_utf8_lossy(&run.stderr)
+    );
     let _ = std::fs::remove_dir_all(&dir);
-    let parsed: serde_json::Value = serde_json::from_slice(&run.stdout).expect("run-mpy.mjs prints JSON");
+    let parsed: serde_json::Value =
+        serde_json::from_slice(&run.stdout).expect("run-mpy.mjs prints JSON");
     let results = parsed["results"].as_array().expect("results array");
     assert_eq!(results.len(), programs.len(), "one result per program");
     results
@@ -455,20 +506,35 @@ pub struct Program {
 pub fn behaviour_programs() -> Vec<Program> {
     let dir = workspace_root().join("tests/programs");
     let mut programs = Vec::new();
-    for entry in std::fs::read_dir(&dir).expect("tests/programs exists").flatten() {
+    for entry in std::fs::read_dir(&dir)
+        .expect("tests/programs exists")
+        .flatten()
+    {
         let path = entry.path();
         if path.extension().is_some_and(|e| e == "expected") {
-            assert!(path.with_extension("py").exists(), "{} has no .py", path.display());
+            assert!(
+                path.with_extension("py").exists(),
+                "{} has no .py",
+                path.display()
+            );
         }
         if path.extension().is_none_or(|e| e != "py") {
             continue;
         }
-        let name = path.file_stem().and_then(|s| s.to_str()).expect("utf-8 program name").to_string();
+        let name = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .expect("utf-8 program name")
+            .to_string();
         let expected_path = path.with_extension("expected");
         let expected = std::fs::read_to_string(&expected_path)
             .unwrap_or_else(|e| panic!("{} has no readable .expected: {e}", path.display()));
         let source = std::fs::read(&path).expect("read program");
-        programs.push(Program { name, source, expected });
+        programs.push(Program {
+            name,
+            source,
+            expected,
+        });
     }
     programs.sort_by(|a, b| a.name.cmp(&b.name));
     programs

@@ -27,11 +27,17 @@ fn adversarial_child() {
     let Ok(name) = std::env::var(CHILD_ENV) else {
         return;
     };
-    let case = cases().into_iter().find(|c| c.name == name).expect("known case");
+    let case = cases()
+        .into_iter()
+        .find(|c| c.name == name)
+        .expect("known case");
     let verdict = std::thread::Builder::new()
         .stack_size(STACK_BYTES)
         .spawn(move || {
-            let options = mpy_cross::CompileOptions { source_name: format!("{}.py", case.name), ..Default::default() };
+            let options = mpy_cross::CompileOptions {
+                source_name: format!("{}.py", case.name),
+                ..Default::default()
+            };
             match compile_with_ours(&case.source(), &options) {
                 Ok(bytes) => format!("ok {} bytes fnv {:016x}", bytes.len(), fnv1a(&bytes)),
                 Err(e) if e.starts_with("panic: ") => format!("panic {e}"),
@@ -46,7 +52,9 @@ fn adversarial_child() {
 
 /// FNV-1a, 64-bit: a fingerprint of an output the child cannot easily send back whole.
 fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// Cases the oracle handles in well under a second: for these, ours is also compared with the
@@ -75,13 +83,19 @@ const ORACLE_QUICK: &[&str] = &[
 /// Whether our verdict matches what the oracle did with the same source.
 fn same_as_oracle(case: &Case, verdict: &str) -> bool {
     match mpy_tests::oracle_compile(&case.source(), &format!("{}.py", case.name), &[]) {
-        Ok(bytes) => verdict.starts_with("ok ") && verdict.ends_with(&format!("fnv {:016x}", fnv1a(&bytes))),
+        Ok(bytes) => {
+            verdict.starts_with("ok ") && verdict.ends_with(&format!("fnv {:016x}", fnv1a(&bytes)))
+        }
         Err(text) => {
             // The oracle prints `[Traceback ...\n  File "x.py", line N\n]Class: message`.
             let message = text.trim_end().lines().last().unwrap_or_default();
             let line = text
                 .lines()
-                .find_map(|l| l.trim().strip_prefix("File ").and_then(|r| r.split(", line ").nth(1)))
+                .find_map(|l| {
+                    l.trim()
+                        .strip_prefix("File ")
+                        .and_then(|r| r.split(", line ").nth(1))
+                })
                 .and_then(|r| r.split(',').next())
                 .unwrap_or("0");
             verdict == format!("err {message} (line {line})")
@@ -93,7 +107,12 @@ fn same_as_oracle(case: &Case, verdict: &str) -> bool {
 fn run_child(name: &str) -> String {
     let exe = std::env::current_exe().expect("test binary path");
     let mut child = Command::new(exe)
-        .args(["adversarial_child", "--exact", "--nocapture", "--test-threads=1"])
+        .args([
+            "adversarial_child",
+            "--exact",
+            "--nocapture",
+            "--test-threads=1",
+        ])
         .env(CHILD_ENV, name)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -118,12 +137,18 @@ fn run_child(name: &str) -> String {
         std::thread::sleep(Duration::from_millis(20));
     };
     let text = reader.join().unwrap_or_default();
-    let verdict = text.lines().find_map(|l| l.split_once(MARKER).map(|(_, v)| v)).map(|v| v.trim().to_string());
+    let verdict = text
+        .lines()
+        .find_map(|l| l.split_once(MARKER).map(|(_, v)| v))
+        .map(|v| v.trim().to_string());
     match (status, verdict) {
         (None, _) => format!("timeout after {} s", CASE_TIMEOUT.as_secs()),
         (Some(_), Some(v)) => v,
         (Some(s), None) => {
-            format!("crash ({s}; stack overflow or abort): {:?}", text.chars().take(300).collect::<String>())
+            format!(
+                "crash ({s}; stack overflow or abort): {:?}",
+                text.chars().take(300).collect::<String>()
+            )
         }
     }
 }
@@ -146,7 +171,10 @@ fn adversarial_inputs_do_not_crash_our_compiler() {
                 })
             })
             .collect();
-        handles.into_iter().map(|h| h.join().expect("case thread")).collect()
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("case thread"))
+            .collect()
     });
 
     let mut passed = 0;
@@ -171,25 +199,43 @@ fn adversarial_inputs_do_not_crash_our_compiler() {
         if oracle && ORACLE_QUICK.contains(&case.name) {
             let same = same_as_oracle(case, verdict);
             same_count += usize::from(same);
-            println!("  {}: same result as the oracle: {}", case.name, if same { "yes" } else { "NO" });
+            println!(
+                "  {}: same result as the oracle: {}",
+                case.name,
+                if same { "yes" } else { "NO" }
+            );
         }
         let floor = ratchet(&format!("adversarial.{}", case.name));
         if !pass && floor >= 1 {
             regressions.push(format!("{}: {verdict}", case.name));
         } else if pass && floor == 0 {
-            println!("  ratchet: set adversarial.{} = 1 in tests/ratchet.toml", case.name);
+            println!(
+                "  ratchet: set adversarial.{} = 1 in tests/ratchet.toml",
+                case.name
+            );
         }
     }
     println!("adversarial (ours): pass {passed} / {}", all.len());
     if oracle {
-        println!("adversarial (ours): same result as the oracle {same_count} / {}", ORACLE_QUICK.len());
+        println!(
+            "adversarial (ours): same result as the oracle {same_count} / {}",
+            ORACLE_QUICK.len()
+        );
         let floor = ratchet("adversarial.same_as_oracle");
         if same_count as u64 > floor {
-            println!("  ratchet: raise adversarial.same_as_oracle in tests/ratchet.toml to {same_count}");
+            println!(
+                "  ratchet: raise adversarial.same_as_oracle in tests/ratchet.toml to {same_count}"
+            );
         }
         if (same_count as u64) < floor {
-            regressions.push(format!("same result as the oracle: {same_count} < floor {floor}"));
+            regressions.push(format!(
+                "same result as the oracle: {same_count} < floor {floor}"
+            ));
         }
     }
-    assert!(regressions.is_empty(), "adversarial cases that must pass failed:\n{}", regressions.join("\n"));
+    assert!(
+        regressions.is_empty(),
+        "adversarial cases that must pass failed:\n{}",
+        regressions.join("\n")
+    );
 }

@@ -6,8 +6,8 @@
 //! from the oracle side's output (review the diff: the VM is the authority, not CPython).
 
 use mpy_tests::{
-    behaviour_programs, compile_with_ours, oracle_compile, oracle_mpy_cross, oracle_wasm_vm, parallel_map, ratchet,
-    run_on_wasm_vm_with, workspace_root, Output, Program, RunOptions,
+    behaviour_programs, compile_with_ours, oracle_compile, oracle_mpy_cross, oracle_wasm_vm,
+    parallel_map, ratchet, run_on_wasm_vm_with, workspace_root, Output, Program, RunOptions,
 };
 
 /// The corpus must stay at least this big.
@@ -23,7 +23,11 @@ fn first_difference(actual: &str, expected: &str) -> String {
         match (a.next(), e.next()) {
             (Some(x), Some(y)) if x == y => {}
             (x, y) => {
-                return format!("line {line}: got {:?}, expected {:?}", x.unwrap_or("<end>"), y.unwrap_or("<end>"))
+                return format!(
+                    "line {line}: got {:?}, expected {:?}",
+                    x.unwrap_or("<end>"),
+                    y.unwrap_or("<end>")
+                )
             }
         }
     }
@@ -45,9 +49,17 @@ fn run_side(
     let batch: Vec<(&str, &[u8])> = programs
         .iter()
         .zip(compiled)
-        .filter_map(|(p, c)| c.as_ref().ok().map(|bytes| (p.name.as_str(), bytes.as_slice())))
+        .filter_map(|(p, c)| {
+            c.as_ref()
+                .ok()
+                .map(|bytes| (p.name.as_str(), bytes.as_slice()))
+        })
         .collect();
-    let options = RunOptions { timeout_ms: Some(TIMEOUT_MS), budget_ms, workers: None };
+    let options = RunOptions {
+        timeout_ms: Some(TIMEOUT_MS),
+        budget_ms,
+        workers: None,
+    };
     let started = std::time::Instant::now();
     let mut results = run_on_wasm_vm_with(&batch, &options).into_iter();
     let elapsed = started.elapsed().as_secs_f64();
@@ -56,7 +68,10 @@ fn run_side(
         batch.len(),
         elapsed * 1000.0 / batch.len().max(1) as f64
     );
-    compiled.iter().map(|c| c.as_ref().ok().and_then(|_| results.next())).collect()
+    compiled
+        .iter()
+        .map(|c| c.as_ref().ok().and_then(|_| results.next()))
+        .collect()
 }
 
 #[test]
@@ -65,14 +80,22 @@ fn behaviour_corpus_on_wasm_vm() {
         return;
     }
     let programs = behaviour_programs();
-    assert!(programs.len() >= MIN_PROGRAMS, "corpus shrank: {} programs < {MIN_PROGRAMS}", programs.len());
+    assert!(
+        programs.len() >= MIN_PROGRAMS,
+        "corpus shrank: {} programs < {MIN_PROGRAMS}",
+        programs.len()
+    );
     let source_name = |name: &str| format!("{name}.py");
 
     // Compile both sides (threads), then run each side as ONE Node batch.
-    let oracle: Vec<Result<Vec<u8>, String>> =
-        parallel_map(&programs, |p| oracle_compile(&p.source, &source_name(&p.name), &[]));
+    let oracle: Vec<Result<Vec<u8>, String>> = parallel_map(&programs, |p| {
+        oracle_compile(&p.source, &source_name(&p.name), &[])
+    });
     let ours: Vec<Result<Vec<u8>, String>> = parallel_map(&programs, |p| {
-        let options = mpy_cross::CompileOptions { source_name: source_name(&p.name), ..Default::default() };
+        let options = mpy_cross::CompileOptions {
+            source_name: source_name(&p.name),
+            ..Default::default()
+        };
         compile_with_ours(&p.source, &options)
     });
     // The oracle side has no batch budget: our side's hangs must never eat into it.
@@ -88,12 +111,20 @@ fn behaviour_corpus_on_wasm_vm() {
             (Some(run), _) if run.output == p.expected => oracle_pass += 1,
             (Some(run), _) => {
                 if bless {
-                    let path = workspace_root().join("tests/programs").join(format!("{}.expected", p.name));
+                    let path = workspace_root()
+                        .join("tests/programs")
+                        .join(format!("{}.expected", p.name));
                     std::fs::write(&path, &run.output).expect("bless .expected");
                 }
-                oracle_failures.push(format!("{}: {}", p.name, first_difference(&run.output, &p.expected)));
+                oracle_failures.push(format!(
+                    "{}: {}",
+                    p.name,
+                    first_difference(&run.output, &p.expected)
+                ));
             }
-            (None, Err(e)) => oracle_failures.push(format!("{}: oracle rejects it: {}", p.name, e.trim())),
+            (None, Err(e)) => {
+                oracle_failures.push(format!("{}: oracle rejects it: {}", p.name, e.trim()))
+            }
             (None, Ok(_)) => unreachable!("compiled programs are in the batch"),
         }
         match (&ours_runs[i], &ours[i]) {
@@ -128,7 +159,10 @@ fn behaviour_corpus_on_wasm_vm() {
     }
 
     if bless && !oracle_failures.is_empty() {
-        println!("MPY_BLESS=1: rewrote {} .expected files from the oracle run", oracle_failures.len());
+        println!(
+            "MPY_BLESS=1: rewrote {} .expected files from the oracle run",
+            oracle_failures.len()
+        );
     } else {
         assert!(
             oracle_failures.is_empty(),

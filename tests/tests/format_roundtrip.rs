@@ -14,7 +14,10 @@ use mpy_format::{MpyFile, RawCodeKind};
 const FLAG_SETS: &[(&str, &[&str])] = &[
     ("default", &[]),
     ("native armv7m", &["-X", "emit=native", "-march=armv7m"]),
-    ("native xtensawin", &["-X", "emit=native", "-march=xtensawin"]),
+    (
+        "native xtensawin",
+        &["-X", "emit=native", "-march=xtensawin"],
+    ),
     ("native x64", &["-X", "emit=native", "-march=x64"]),
 ];
 
@@ -54,7 +57,13 @@ fn compile_corpus(oracle: &Path) -> Compiled {
         std::fs::create_dir_all(&set_dir).unwrap();
         let outputs = parallel_map(&corpus, |i, src| {
             let out = set_dir.join(format!("{i}.mpy"));
-            let status = Command::new(oracle).args(*flags).arg("-o").arg(&out).arg(src).output().ok()?;
+            let status = Command::new(oracle)
+                .args(*flags)
+                .arg("-o")
+                .arg(&out)
+                .arg(src)
+                .output()
+                .ok()?;
             if !status.status.success() {
                 return None;
             }
@@ -76,7 +85,9 @@ fn compile_corpus(oracle: &Path) -> Compiled {
 
 fn compiled() -> Option<&'static Compiled> {
     static COMPILED: OnceLock<Option<Compiled>> = OnceLock::new();
-    COMPILED.get_or_init(|| mpy_tests::oracle_mpy_cross().map(|oracle| compile_corpus(&oracle))).as_ref()
+    COMPILED
+        .get_or_init(|| mpy_tests::oracle_mpy_cross().map(|oracle| compile_corpus(&oracle)))
+        .as_ref()
 }
 
 struct Outcome {
@@ -91,14 +102,24 @@ fn check_oracle_file(bytes: &[u8]) -> Result<Outcome, String> {
     let text = disassemble(&file);
     // The disassembler's markers for undecodable bytes and unresolvable operands.
     // (Quoted strings start with `"`, so these cannot come from string constants.)
-    let markers = [": <unknown opcode", " <unknown static qstr>", " index out of range>", "  bad prelude:"];
+    let markers = [
+        ": <unknown opcode",
+        " <unknown static qstr>",
+        " index out of range>",
+        "  bad prelude:",
+    ];
     if let Some(marker) = markers.iter().find(|m| text.contains(*m)) {
         return Err(format!("disassembly shows {marker:?}"));
     }
     let errors = validate(&file);
-    let oversized_native =
-        file.root.walk().iter().any(|rc| rc.kind == RawCodeKind::NativePy && rc.fun_data.len() > 0xffff);
-    let quirk = oversized_native && !errors.is_empty() && errors.iter().all(|e| e.message.contains("low 16 bits"));
+    let oversized_native = file
+        .root
+        .walk()
+        .iter()
+        .any(|rc| rc.kind == RawCodeKind::NativePy && rc.fun_data.len() > 0xffff);
+    let quirk = oversized_native
+        && !errors.is_empty()
+        && errors.iter().all(|e| e.message.contains("low 16 bits"));
     if let (false, Some(err)) = (quirk, errors.first()) {
         return Err(format!("validate: {err}"));
     }
@@ -112,9 +133,18 @@ fn oracle_files_round_trip_byte_identical() {
     for (label, files) in compiled {
         assert!(!files.is_empty(), "{label}: the oracle compiled nothing");
         let results = parallel_map(files, |_, (_, bytes)| check_oracle_file(bytes));
-        let identical = results.iter().filter(|r| r.as_ref().is_ok_and(|o| o.identical)).count();
-        let clean = results.iter().filter(|r| r.as_ref().is_ok_and(|o| o.identical && !o.quirk)).count();
-        let quirks = results.iter().filter(|r| r.as_ref().is_ok_and(|o| o.quirk)).count();
+        let identical = results
+            .iter()
+            .filter(|r| r.as_ref().is_ok_and(|o| o.identical))
+            .count();
+        let clean = results
+            .iter()
+            .filter(|r| r.as_ref().is_ok_and(|o| o.identical && !o.quirk))
+            .count();
+        let quirks = results
+            .iter()
+            .filter(|r| r.as_ref().is_ok_and(|o| o.quirk))
+            .count();
         println!(
             "round-trip {label}: identical {identical} / {n}; disassembled + validated clean {clean} / {n} \
              ({quirks} with >64 KiB native code whose prelude_offset mpy-cross truncates to 16 bits)",
@@ -123,12 +153,19 @@ fn oracle_files_round_trip_byte_identical() {
         for ((src, _), result) in files.iter().zip(&results) {
             match result {
                 Err(e) => failures.push(format!("{label}: {}: {e}", src.display())),
-                Ok(outcome) if !outcome.identical => failures.push(format!("{label}: {}: bytes differ", src.display())),
+                Ok(outcome) if !outcome.identical => {
+                    failures.push(format!("{label}: {}: bytes differ", src.display()))
+                }
                 Ok(_) => {}
             }
         }
     }
-    assert!(failures.is_empty(), "{} failures, first: {:#?}", failures.len(), &failures[..failures.len().min(10)]);
+    assert!(
+        failures.is_empty(),
+        "{} failures, first: {:#?}",
+        failures.len(),
+        &failures[..failures.len().min(10)]
+    );
 }
 
 /// A small deterministic generator (xorshift64*), so failures reproduce.
@@ -200,7 +237,11 @@ fn corrupt_files_give_located_errors_and_never_panic() {
         .iter()
         .enumerate()
         .flat_map(|(set, (_, files))| {
-            files.iter().enumerate().step_by(8).map(move |(i, (_, bytes))| (set, i, bytes.as_slice()))
+            files
+                .iter()
+                .enumerate()
+                .step_by(8)
+                .map(move |(i, (_, bytes))| (set, i, bytes.as_slice()))
         })
         .collect();
     let tallies = parallel_map(&samples, |_, &(set, i, bytes)| {
@@ -240,7 +281,10 @@ fn corrupt_files_give_located_errors_and_never_panic() {
         "truncations: {} inputs, {} errors, {} panics, {} bad offsets",
         truncations.inputs, truncations.errors, truncations.panics, truncations.bad_offsets
     );
-    println!("corrupt-input checks took {:.1} s", started.elapsed().as_secs_f64());
+    println!(
+        "corrupt-input checks took {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
     println!(
         "bit flips: {} inputs, {} errors, {} still readable (disassembled + validated), {} panics, {} bad offsets",
         total.inputs, total.errors, total.accepted, total.panics, total.bad_offsets

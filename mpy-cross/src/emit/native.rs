@@ -18,8 +18,8 @@ mod types;
 
 pub(crate) use dyn_emit::{new_native_emitter, NativeEmit};
 
-use mpy_format::writer::encode_vuint;
 use mpy_format::opcode::{BinaryOp, UnaryOp};
+use mpy_format::writer::encode_vuint;
 
 use crate::asm::{AsmError, AsmPass, CompareOp, Label, Reg};
 use crate::qstr::Qstr;

@@ -426,7 +426,9 @@ impl Parser<'_, '_> {
         // Either the source itself holds bytes that are not UTF-8, or it is UTF-8 and an
         // unrecognised escape (`"\П"`) made the reference split a multi-byte character,
         // turning its first byte into a code point and leaving the rest stray.
-        let (message, hint) = if utf8::first_invalid_byte(self.lex.source_bytes(span.clone())).is_some() {
+        let (message, hint) = if utf8::first_invalid_byte(self.lex.source_bytes(span.clone()))
+            .is_some()
+        {
             (
                 format!("invalid UTF-8 in {what}"),
                 "MicroPython source must be UTF-8: re-encode the file as UTF-8, or write the bytes as \\x escapes",

@@ -14,8 +14,10 @@ pub(crate) fn first_invalid_byte(text: &[u8]) -> Option<usize> {
             Err(error) => {
                 let bad = offset + error.valid_up_to();
                 let tail = &text[bad..];
-                let is_surrogate =
-                    tail.len() >= 3 && tail[0] == 0xED && (0xA0..=0xBF).contains(&tail[1]) && (0x80..=0xBF).contains(&tail[2]);
+                let is_surrogate = tail.len() >= 3
+                    && tail[0] == 0xED
+                    && (0xA0..=0xBF).contains(&tail[1])
+                    && (0x80..=0xBF).contains(&tail[2]);
                 if !is_surrogate {
                     return Some(bad);
                 }

@@ -29,7 +29,8 @@ fn run(args: &Args, path: &PathBuf) -> Result<(), String> {
     let data = std::fs::read(path).map_err(|e| e.to_string())?;
     let file = MpyFile::read(&data).map_err(|e| e.to_string())?;
     if let Some(out) = &args.reencode {
-        std::fs::write(out, file.write()).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+        std::fs::write(out, file.write())
+            .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
     }
     if args.check {
         let errors = validate(&file);

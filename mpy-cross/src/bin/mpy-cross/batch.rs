@@ -44,13 +44,13 @@ fn with_mpy_extension(relative: &str) -> String {
     }
 }
 
-fn collect_directory(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+fn collect_directory(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     let mut entries: Vec<_> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
     entries.sort_by_key(std::fs::DirEntry::file_name);
     for entry in entries {
         let path = entry.path();
         if entry.file_type()?.is_dir() {
-            collect_directory(root, &path, out)?;
+            collect_directory(&path, out)?;
         } else if path.extension().is_some_and(|e| e == "py") {
             out.push(path);
         }
@@ -76,7 +76,7 @@ fn plan(invocation: &Invocation) -> Result<Vec<Job>, String> {
         }
         let (files, root): (Vec<PathBuf>, Option<&Path>) = if input.is_dir() {
             let mut files = Vec::new();
-            collect_directory(input, input, &mut files)
+            collect_directory(input, &mut files)
                 .map_err(|e| format!("{}: cannot read directory: {e}", input.display()))?;
             (files, Some(input))
         } else {
