@@ -9,13 +9,14 @@
 extern crate std;
 
 mod builtins;
+mod frozen;
 pub mod heap;
 pub mod loader;
 pub mod obj;
 mod object;
 mod vm;
 
-pub use loader::{CodeSource, MpyList};
+pub use loader::{CodeSource, FrozenImage, MpyList};
 pub use obj::Obj;
 pub use vm::{HeapTooSmall, Output, PyResult, Raised, Vm};
 
@@ -31,7 +32,8 @@ pub enum RunOutcome {
 }
 
 impl<'a> Vm<'a> {
-    /// Load `data` as module `name` and run its top-level code. An uncaught exception is
+    /// Load module `name` and run its top-level code: `data` is either that module's `.mpy`
+    /// file or a frozen image (docs/image-format.md) holding `name.py` or `name/__init__.py`. An uncaught exception is
     /// printed (traceback to the error stream) and reported as [`RunOutcome::Exception`].
     pub fn run_module(&mut self, data: &'a [u8], name: &str) -> RunOutcome {
         let r = self.run_module_inner(data, name);
@@ -52,7 +54,7 @@ impl<'a> Vm<'a> {
         };
         self.push_root(name_obj);
         let r = (|| {
-            let m = self.load_mpy(data, name_obj)?;
+            let m = self.load_code(data, name_obj)?;
             self.push_root(m);
             let g = self.heap.get_obj(m.bits(), loader::M_GLOBALS);
             let key = Obj::qstr(vm::static_qstr_id("__name__").unwrap_or(1));

@@ -23,9 +23,10 @@ use crate::heap::Kind;
 use crate::obj::{Imm, Obj, QSTR_IMAGE_BIT};
 use crate::vm::{PyResult, Vm};
 
-/// Where the VM finds module code. The `freeze` image implements this with zero copies.
+/// Where the VM finds module code.
 pub trait CodeSource<'a> {
-    /// The `.mpy` bytes of module `name` (dotted), if present.
+    /// The code of module `name` (dotted), if present: its `.mpy` bytes, or a whole frozen
+    /// image that holds it (see [`FrozenImage`]).
     fn find(&self, name: &[u8]) -> Option<&'a [u8]>;
 }
 
@@ -41,6 +42,33 @@ impl<'a> CodeSource<'a> for MpyList<'a> {
             .iter()
             .find(|(n, _)| n.as_bytes() == name)
             .map(|(_, b)| *b)
+    }
+}
+
+/// A code source over one frozen image (docs/image-format.md): every module in it is
+/// importable, executed in place.
+pub struct FrozenImage<'a> {
+    /// The image bytes (4-byte aligned).
+    pub image: &'a [u8],
+}
+
+impl<'a> FrozenImage<'a> {
+    /// Names of the image's modules as frozen (`pkg/mod.py`), in image order.
+    pub fn module_names(&self) -> impl Iterator<Item = &'a [u8]> + '_ {
+        let view = mpy_format::image::ImageView::new(self.image).ok();
+        let n = view.as_ref().map_or(0, |v| v.header().n_modules);
+        (0..n).filter_map(move |i| {
+            let v = view.as_ref()?;
+            let m = v.module(i).ok()?;
+            v.str_at(m.name).ok().map(|s| s.bytes)
+        })
+    }
+}
+
+impl<'a> CodeSource<'a> for FrozenImage<'a> {
+    fn find(&self, name: &[u8]) -> Option<&'a [u8]> {
+        let view = mpy_format::image::ImageView::new(self.image).ok()?;
+        crate::frozen::find_in_image(&view, name).map(|_| self.image)
     }
 }
 
@@ -94,7 +122,11 @@ impl<'a> Reader<'a> {
 }
 
 /// Length and start of a string stored at `off` (`vuint len`, bytes), for image qstr ids.
+/// In a frozen image, the string record at `off` (`plain` is then irrelevant).
 pub(crate) fn image_str(image: &[u8], off: usize, plain: bool) -> &[u8] {
+    if crate::frozen::is_image(image) {
+        return crate::frozen::image_record_str(image, off);
+    }
     let mut r = Reader {
         data: image,
         pos: off,
@@ -105,6 +137,16 @@ pub(crate) fn image_str(image: &[u8], off: usize, plain: bool) -> &[u8] {
 }
 
 impl<'a> Vm<'a> {
+    /// Load module `name` (a str object) from `data`: a frozen image holding it, or its
+    /// `.mpy` file.
+    pub(crate) fn load_code(&mut self, data: &'a [u8], name: Obj) -> PyResult<Obj> {
+        if crate::frozen::is_image(data) {
+            self.load_frozen(data, name)
+        } else {
+            self.load_mpy(data, name)
+        }
+    }
+
     /// Load a `.mpy` image as module `name` (a qstr object) and return the module block
     /// (its top-level code is not yet run).
     pub(crate) fn load_mpy(&mut self, data: &'a [u8], name: Obj) -> PyResult<Obj> {

@@ -1,9 +1,12 @@
-//! Host runner: `mpy-run FILE.mpy [MODULE]` runs a `.mpy` with the `runtime-min` VM.
+//! Host runner: `mpy-run FILE.mpy [MODULE]` runs a `.mpy` with the `runtime-min` VM;
+//! `mpy-run IMAGE [MODULE]` runs module MODULE (default `main`, else the image's first
+//! module) of a frozen image (`mpy-freeze --image`), executed in place.
 //!
-//! Other `.mpy` files in the same directory are importable by their stem. Output goes to
+//! With a `.mpy`, other `.mpy` files in the same directory are importable by their stem;
+//! with an image, the image's other modules are. Output goes to
 //! stdout, tracebacks to stderr; exit status 1 on an uncaught exception.
 
-use runtime_min::{CodeSource, Output, RunOutcome, Vm};
+use runtime_min::{CodeSource, FrozenImage, Output, RunOutcome, Vm};
 use std::io::Write;
 
 struct Stdio;
@@ -58,10 +61,6 @@ fn main() {
         }
     }
     let path = std::path::PathBuf::from(&positional[0]);
-    let module = positional
-        .get(1)
-        .cloned()
-        .unwrap_or_else(|| "__main__".to_string());
     let data: &'static [u8] = match std::fs::read(&path) {
         Ok(d) => Box::leak(d.into_boxed_slice()),
         Err(e) => {
@@ -69,6 +68,13 @@ fn main() {
             std::process::exit(2);
         }
     };
+    let image = data
+        .starts_with(b"MPYI")
+        .then_some(FrozenImage { image: data });
+    let module = positional.get(1).cloned().unwrap_or_else(|| match &image {
+        Some(img) => default_module(img),
+        None => "__main__".to_string(),
+    });
     let dir = path
         .parent()
         .map(std::path::Path::to_path_buf)
@@ -77,7 +83,10 @@ fn main() {
     let child = std::thread::Builder::new()
         .stack_size(256 << 20)
         .spawn(move || {
-            let source: &'static DirSource = Box::leak(Box::new(DirSource { dir }));
+            let source: &'static dyn CodeSource<'static> = match image {
+                Some(img) => Box::leak(Box::new(img)),
+                None => Box::leak(Box::new(DirSource { dir })),
+            };
             let out: &'static mut Stdio = Box::leak(Box::new(Stdio));
             let heap: &'static mut [u8] = Box::leak(vec![0u8; heap_size].into_boxed_slice());
             let Ok(mut vm) = Vm::new(heap, source, out) else {
@@ -101,4 +110,28 @@ fn main() {
         .expect("spawn runner thread");
     let code = child.join().unwrap_or(3);
     std::process::exit(code);
+}
+
+/// `main` if the image has it, else its first module (as an import name).
+fn default_module(image: &FrozenImage<'_>) -> String {
+    let names: Vec<String> = image
+        .module_names()
+        .map(|n| {
+            let n = String::from_utf8_lossy(n);
+            let n = n
+                .strip_suffix("/__init__.py")
+                .or_else(|| n.strip_suffix(".py"))
+                .unwrap_or(&n)
+                .replace('/', ".");
+            n
+        })
+        .collect();
+    if names.iter().any(|n| n == "main") {
+        "main".to_string()
+    } else {
+        names
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| "main".to_string())
+    }
 }

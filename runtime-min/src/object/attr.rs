@@ -531,7 +531,7 @@ impl<'a> Vm<'a> {
             let n = core::str::from_utf8(name).unwrap_or("?");
             return Err(self.raise_fmt(b::T_IMPORT_ERROR, format_args!("no module named '{n}'")));
         };
-        let m = self.load_mpy(data, Obj::qstr(q))?;
+        let m = self.load_code(data, Obj::qstr(q))?;
         self.push_root(m);
         let r = (|| {
             let g = self.heap.get_obj(m.bits(), M_GLOBALS);

@@ -291,13 +291,20 @@ impl<'a> Vm<'a> {
             return None;
         }
         let image = self.image(self.heap.get(module.bits(), 0));
-        let codes = self.heap.get_obj(module.bits(), M_CODES);
-        let n_codes = self.heap.block_words(codes.bits()).saturating_sub(1) / 4;
-        if index >= n_codes {
-            return None;
-        }
-        let off = self.heap.get(codes.bits(), index * 4) as usize;
-        let len = self.heap.get(codes.bits(), index * 4 + 1) as usize;
+        let (off, len) = if let Some(f) = self.frozen_module(module) {
+            let rc = Self::frozen_raw_code(&f, index)?;
+            (rc.fun_data_offset as usize, rc.fun_data.len())
+        } else {
+            let codes = self.heap.get_obj(module.bits(), M_CODES);
+            let n_codes = self.heap.block_words(codes.bits()).saturating_sub(1) / 4;
+            if index >= n_codes {
+                return None;
+            }
+            (
+                self.heap.get(codes.bits(), index * 4) as usize,
+                self.heap.get(codes.bits(), index * 4 + 1) as usize,
+            )
+        };
         let end = off.checked_add(len)?;
         if end > image.len() {
             return None;
@@ -336,6 +343,10 @@ impl<'a> Vm<'a> {
 
     /// Entry `i` of a module's qstr table.
     pub(crate) fn module_qstr(&self, module: Obj, i: u32) -> Option<Qstr> {
+        if let Some(f) = self.frozen_module(module) {
+            let s = f.view.qstr(&f.entry, i).ok()?;
+            return Self::frozen_qstr(f.image, &s);
+        }
         let qstrs = self.heap.get_obj(module.bits(), M_QSTRS);
         let n = self.heap.block_words(qstrs.bits()).saturating_sub(1);
         (i < n).then(|| self.heap.get(qstrs.bits(), i))

@@ -515,11 +515,15 @@ impl<'a> Vm<'a> {
             }
             Opcode::LOAD_CONST_OBJ => {
                 let i = self.read_uint(regs)?;
-                let consts = self.heap.get_obj(regs.code.module.bits(), M_CONSTS);
-                if i >= self.heap.block_words(consts.bits()).saturating_sub(1) {
-                    return Err(self.corrupt());
-                }
-                let v = self.heap.get_obj(consts.bits(), i);
+                let v = if let Some(f) = self.frozen_module(regs.code.module) {
+                    self.frozen_const(&f, i)?
+                } else {
+                    let consts = self.heap.get_obj(regs.code.module.bits(), M_CONSTS);
+                    if i >= self.heap.block_words(consts.bits()).saturating_sub(1) {
+                        return Err(self.corrupt());
+                    }
+                    self.heap.get_obj(consts.bits(), i)
+                };
                 if v.is_null() {
                     return Err(self.corrupt());
                 }
@@ -1299,16 +1303,24 @@ impl<'a> Vm<'a> {
         kwdefs: Obj,
         n_closed: u32,
     ) -> PyResult<Obj> {
-        let codes = self
-            .heap
-            .get_obj(regs.code.module.bits(), crate::loader::M_CODES);
-        let first = self.heap.get(codes.bits(), regs.code.index * 4 + 2);
-        let n = self.heap.get(codes.bits(), regs.code.index * 4 + 3);
-        if child >= n || n_closed > 255 {
-            return Err(self.corrupt());
-        }
+        let index = if let Some(fm) = self.frozen_module(regs.code.module) {
+            match Self::frozen_child_index(&fm, regs.code.index, child) {
+                Some(i) if n_closed <= 255 => i,
+                _ => return Err(self.corrupt()),
+            }
+        } else {
+            let codes = self
+                .heap
+                .get_obj(regs.code.module.bits(), crate::loader::M_CODES);
+            let first = self.heap.get(codes.bits(), regs.code.index * 4 + 2);
+            let n = self.heap.get(codes.bits(), regs.code.index * 4 + 3);
+            if child >= n || n_closed > 255 {
+                return Err(self.corrupt());
+            }
+            first + child
+        };
         let f = self.alloc(Kind::Function, 4 + n_closed)?;
-        self.heap.set(f, 0, (first + child) | (n_closed << 20));
+        self.heap.set(f, 0, index | (n_closed << 20));
         self.heap.set_obj(f, 1, regs.code.module);
         let defs = if defs == Obj::NONE { Obj::NULL } else { defs };
         if !defs.is_null() && !self.is_kind(defs, Kind::Tuple) {
@@ -1450,7 +1462,9 @@ impl<'a> Vm<'a> {
 
     /// Run a module's top-level code with `globals` as both globals and locals.
     pub(crate) fn run_module_code(&mut self, module: Obj) -> PyResult<Obj> {
+        let root = self.frozen_root_index(module).unwrap_or(0);
         let f = self.alloc(Kind::Function, 4)?;
+        self.heap.set(f, 0, root);
         self.heap.set_obj(f, 1, module);
         self.push_root(Obj::heap(f));
         let r = (|| {

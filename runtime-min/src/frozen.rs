@@ -1,0 +1,231 @@
+//! Modules from a frozen image (docs/image-format.md), executed in place through
+//! [`mpy_format::image::ImageView`] (after py/persistentcode.c's ROM path and mpy-tool's
+//! frozen modules: nothing of the code is copied to RAM).
+//!
+//! A frozen module is a [`Kind::Module`](crate::heap::Kind::Module) block like a `.mpy`
+//! module, but with no RAM tables: word 0 is the image index, `M_QSTRS` holds the module's
+//! index in the image's module table (a small int), `M_CONSTS` and `M_CODES` are NULL.
+//! Everything else is read from the image on use:
+//!
+//! - a qstr is `QSTR_IMAGE_BIT | image << 24 | string-record offset`: the pool is
+//!   deduplicated, so the offset is the string's identity and its bytes are read in place;
+//! - `LOAD_CONST_OBJ n` decodes constant record `n`: str and bytes become references into
+//!   the image, small ints are immediate; floats, big ints and tuples are allocated per load;
+//! - a code index is the raw-code record offset divided by 4 (`MAKE_FUNCTION c` follows the
+//!   record's child table).
+//!
+//! So a module costs RAM only for its module block, its globals dict and the objects its
+//! code creates.
+
+use crate::heap::Kind;
+use crate::loader::{COMPLEX_PLACEHOLDER, M_CODES, M_CONSTS, M_GLOBALS, M_NAME, M_QSTRS};
+use crate::obj::{Imm, Obj, Qstr, QSTR_IMAGE_BIT};
+use crate::vm::{PyResult, Vm};
+use mpy_format::image::{ConstRef, ImageView, ModuleEntry, RawCodeRef, StrRef};
+
+/// Magic of a frozen image.
+pub(crate) const IMAGE_MAGIC: &[u8; 4] = b"MPYI";
+/// Largest string-record offset a qstr id can carry.
+const MAX_QSTR_OFFSET: u32 = 1 << 23;
+/// Largest string-record offset a `RomBytes` immediate can carry.
+const MAX_BYTES_OFFSET: u32 = 1 << 20;
+/// Largest code index (raw-code offset / 4) a function object can carry.
+const MAX_CODE_INDEX: u32 = 1 << 20;
+/// Nesting limit for tuple constants.
+const MAX_CONST_DEPTH: u32 = 16;
+/// Longest module name looked up in an image.
+const MAX_NAME: usize = 240;
+
+/// Whether `data` is a frozen image (rather than a `.mpy` file).
+pub(crate) fn is_image(data: &[u8]) -> bool {
+    data.get(..4) == Some(IMAGE_MAGIC.as_slice())
+}
+
+/// The bytes of the string record at `off` of a frozen image (empty if out of bounds).
+pub(crate) fn image_record_str(image: &[u8], off: usize) -> &[u8] {
+    let (Some(&a), Some(&b)) = (image.get(off), image.get(off.wrapping_add(1))) else {
+        return &[];
+    };
+    let len = usize::from(u16::from_le_bytes([a, b]));
+    off.checked_add(4)
+        .and_then(|start| image.get(start..start.checked_add(len)?))
+        .unwrap_or(&[])
+}
+
+/// Find module `name` (dotted, as imported) in `view`: `a/b.py`, then `a/b/__init__.py`.
+pub(crate) fn find_in_image(view: &ImageView<'_>, name: &[u8]) -> Option<(u32, ModuleEntry)> {
+    let mut buf = [0u8; MAX_NAME + 12];
+    if name.is_empty() || name.len() > MAX_NAME {
+        return None;
+    }
+    for (i, &c) in name.iter().enumerate() {
+        buf[i] = if c == b'.' { b'/' } else { c };
+    }
+    let n = name.len();
+    for suffix in [b".py".as_slice(), b"/__init__.py".as_slice()] {
+        buf[n..n + suffix.len()].copy_from_slice(suffix);
+        if let Ok(Some(found)) = view.find_module(&buf[..n + suffix.len()]) {
+            return Some(found);
+        }
+    }
+    None
+}
+
+/// A frozen module's place in its image.
+pub(crate) struct FrozenModule<'a> {
+    pub view: ImageView<'a>,
+    pub entry: ModuleEntry,
+    pub image: u32,
+}
+
+impl<'a> Vm<'a> {
+    /// Load module `name` (a str object) from the frozen image `data` and return the
+    /// module block (its top-level code is not yet run). `ImportError` if absent.
+    pub(crate) fn load_frozen(&mut self, data: &'a [u8], name: Obj) -> PyResult<Obj> {
+        let bad =
+            |vm: &mut Vm<'a>, what: &str| vm.raise_msg_str(crate::builtins::T_VALUE_ERROR, what);
+        let Ok(view) = ImageView::new(data) else {
+            return Err(bad(self, "incompatible frozen image"));
+        };
+        let mut buf = [0u8; MAX_NAME];
+        let name_bytes = self.str_data(name).unwrap_or(b"");
+        let found = find_in_image(&view, name_bytes);
+        let shown = name_bytes.len().min(MAX_NAME);
+        buf[..shown].copy_from_slice(&name_bytes[..shown]);
+        let Some((index, entry)) = found else {
+            let n = core::str::from_utf8(&buf[..shown]).unwrap_or("?");
+            return Err(self.raise_fmt(
+                crate::builtins::T_IMPORT_ERROR,
+                format_args!("no module named '{n}'"),
+            ));
+        };
+        if entry.arch != 0 {
+            return Err(bad(self, "native code in frozen image unsupported"));
+        }
+        if entry.raw_code / 4 >= MAX_CODE_INDEX {
+            return Err(bad(self, "frozen image too large"));
+        }
+        let image = self.add_image(view.bytes())?;
+        let base = self.roots_len();
+        self.push_root(name);
+        let r = (|| {
+            let globals = self.new_dict(0)?;
+            self.push_root(globals);
+            let module = self.alloc(Kind::Module, 6)?;
+            self.heap.set(module, 0, image);
+            #[allow(clippy::cast_possible_wrap)]
+            self.heap
+                .set_obj(module, M_QSTRS, Obj::small_sat(i64::from(index)));
+            self.heap.set_obj(module, M_CONSTS, Obj::NULL);
+            self.heap.set_obj(module, M_CODES, Obj::NULL);
+            self.heap.set_obj(module, M_GLOBALS, globals);
+            self.heap.set_obj(module, M_NAME, name);
+            Ok(Obj::heap(module))
+        })();
+        self.truncate_roots(base);
+        r
+    }
+
+    /// The image place of a module loaded from a frozen image; None for `.mpy` modules.
+    pub(crate) fn frozen_module(&self, module: Obj) -> Option<FrozenModule<'a>> {
+        let image_index = self.heap.get(module.bits(), 0);
+        let image = self.image(image_index);
+        if !is_image(image) {
+            return None;
+        }
+        let view = ImageView::new(image).ok()?;
+        let index = self.heap.get_obj(module.bits(), M_QSTRS).as_small()?;
+        let entry = view.module(u32::try_from(index).ok()?).ok()?;
+        Some(FrozenModule {
+            view,
+            entry,
+            image: image_index,
+        })
+    }
+
+    /// The qstr id of string record `s` of image `image`.
+    pub(crate) fn frozen_qstr(image: u32, s: &StrRef<'_>) -> Option<Qstr> {
+        (s.offset < MAX_QSTR_OFFSET).then_some(QSTR_IMAGE_BIT | (image << 24) | s.offset)
+    }
+
+    /// Code index (raw-code offset / 4) of a frozen module's top-level code.
+    pub(crate) fn frozen_root_index(&self, module: Obj) -> Option<u32> {
+        self.frozen_module(module).map(|f| f.entry.raw_code / 4)
+    }
+
+    /// The bytecode raw-code record at code index `index`.
+    pub(crate) fn frozen_raw_code(f: &FrozenModule<'a>, index: u32) -> Option<RawCodeRef<'a>> {
+        let rc = f.view.raw_code(index.checked_mul(4)?).ok()?;
+        (rc.kind == 0).then_some(rc)
+    }
+
+    /// Code index of child `child` of the code at `index`.
+    pub(crate) fn frozen_child_index(f: &FrozenModule<'a>, index: u32, child: u32) -> Option<u32> {
+        let rc = Self::frozen_raw_code(f, index)?;
+        let c = f.view.child(&rc, u16::try_from(child).ok()?).ok()?;
+        (c.offset / 4 < MAX_CODE_INDEX).then_some(c.offset / 4)
+    }
+
+    /// `LOAD_CONST_OBJ n` of a frozen module.
+    pub(crate) fn frozen_const(&mut self, f: &FrozenModule<'a>, n: u32) -> PyResult<Obj> {
+        let Ok(c) = f.view.constant(&f.entry, n) else {
+            return Err(self.raise_msg_str(crate::builtins::T_RUNTIME_ERROR, "corrupt bytecode"));
+        };
+        self.const_obj(f, c, 0)
+    }
+
+    fn const_obj(&mut self, f: &FrozenModule<'a>, c: ConstRef<'a>, depth: u32) -> PyResult<Obj> {
+        let corrupt = |vm: &mut Vm<'a>| {
+            vm.raise_msg_str(crate::builtins::T_RUNTIME_ERROR, "corrupt bytecode")
+        };
+        Ok(match c {
+            ConstRef::FunTable => return Err(corrupt(self)),
+            ConstRef::None => Obj::NONE,
+            ConstRef::False => Obj::FALSE,
+            ConstRef::True => Obj::TRUE,
+            ConstRef::Ellipsis => Obj::ELLIPSIS,
+            ConstRef::Str(s) => match Self::frozen_qstr(f.image, &s) {
+                Some(q) => Obj::qstr(q),
+                None => self.new_str(s.bytes)?,
+            },
+            ConstRef::Bytes(s) => {
+                if s.offset < MAX_BYTES_OFFSET {
+                    Obj::imm(Imm::RomBytes, (f.image << 20) | s.offset)
+                } else {
+                    self.new_bytes(s.bytes)?
+                }
+            }
+            ConstRef::Int(v) => self.new_int(v)?,
+            ConstRef::BigInt(text) => match self.parse_int(text, 10)? {
+                Some(o) => o,
+                None => return Err(corrupt(self)),
+            },
+            ConstRef::Float(v) => self.new_float(v)?,
+            ConstRef::Complex(..) => COMPLEX_PLACEHOLDER,
+            ConstRef::Tuple { items, len } => {
+                if depth > MAX_CONST_DEPTH || len as usize > f.view.bytes().len() {
+                    return Err(corrupt(self));
+                }
+                let t = self.alloc(Kind::Tuple, len + 1)?;
+                self.heap.set(t, 0, len);
+                for i in 0..len {
+                    self.heap.set_obj(t, i + 1, Obj::NONE);
+                }
+                self.push_root(Obj::heap(t));
+                let r = (|| {
+                    for i in 0..len {
+                        let Ok(item) = f.view.tuple_item(items, len, i) else {
+                            return Err(corrupt(self));
+                        };
+                        let o = self.const_obj(f, item, depth + 1)?;
+                        self.heap.set_obj(t, i + 1, o);
+                    }
+                    Ok(())
+                })();
+                self.pop_root();
+                r?;
+                Obj::heap(t)
+            }
+        })
+    }
+}

@@ -1,0 +1,192 @@
+//! Frozen images on runtime-min: every behaviour program (`tests/programs/*.py`) compiled by
+//! our `mpy_cross::compile`, frozen into one image (`mpy_format::image::write_image`) and run
+//! in place with output compared to its `.expected` file; and a heap check that importing a
+//! frozen module costs RAM for its runtime objects only, not for its code.
+
+use mpy_format::image::{write_image, ImageLayout, ImageModule};
+use mpy_format::model::MpyFile;
+use runtime_min::{FrozenImage, Output, RunOutcome, Vm};
+use std::path::Path;
+
+/// Captures stdout and stderr into one buffer.
+struct Capture(Vec<u8>);
+
+impl Output for Capture {
+    fn write(&mut self, bytes: &[u8]) {
+        self.0.extend_from_slice(bytes);
+    }
+}
+
+/// Compile `source` (named `name` in tracebacks) with our compiler.
+fn compile(name: &str, source: &[u8]) -> Option<MpyFile> {
+    let options = mpy_cross::CompileOptions {
+        source_name: name.to_string(),
+        ..mpy_cross::CompileOptions::default()
+    };
+    let bytes = mpy_cross::compile(source, &options).ok()?;
+    MpyFile::read(&bytes).ok()
+}
+
+/// Freeze `(frozen name, model)` pairs into one image.
+fn freeze(modules: &[(String, MpyFile)]) -> (Vec<u8>, ImageLayout) {
+    let inputs: Vec<ImageModule<'_>> = modules
+        .iter()
+        .map(|(name, mpy)| ImageModule { name, mpy })
+        .collect();
+    write_image(&inputs).expect("image builds")
+}
+
+/// Run module `main` of `image` on a fresh VM; returns (output, 1 if an exception escaped).
+fn run_image(image: &[u8], main: &str) -> (String, i32) {
+    let mut heap = vec![0u8; 256 * 1024];
+    let mut out = Capture(Vec::new());
+    let source = FrozenImage { image };
+    let code = {
+        let Ok(mut vm) = Vm::new(&mut heap, &source, &mut out) else {
+            return ("heap too small".into(), 2);
+        };
+        vm.fuel = 50_000_000;
+        vm.max_depth = 100;
+        i32::from(vm.run_module(image, main) == RunOutcome::Exception)
+    };
+    (String::from_utf8_lossy(&out.0).into_owned(), code)
+}
+
+/// Run `f` on a thread with a large stack (Python recursion maps onto Rust recursion).
+fn big_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Option<T> {
+    std::thread::Builder::new()
+        .stack_size(256 << 20)
+        .spawn(f)
+        .ok()?
+        .join()
+        .ok()
+}
+
+#[test]
+fn behaviour_programs_frozen_run_identically() {
+    let dir = mpy_tests::workspace_root().join("tests/programs");
+    let mut programs: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/programs")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "py"))
+        .filter(|p| p.with_extension("expected").exists())
+        .collect();
+    programs.sort();
+    let mut modules = Vec::new();
+    for py in &programs {
+        let file = py
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        let Ok(source) = std::fs::read(py) else {
+            continue;
+        };
+        if let Some(mpy) = compile(&file, &source) {
+            modules.push((file, mpy));
+        }
+    }
+    let (image, layout) = freeze(&modules);
+    let image: &'static [u8] = Box::leak(image.into_boxed_slice());
+    println!(
+        "image: {} modules, {} bytes ({} bytes of bytecode)",
+        modules.len(),
+        image.len(),
+        layout.modules.iter().map(|m| m.bytecode).sum::<usize>()
+    );
+    let stems: Vec<String> = modules
+        .iter()
+        .map(|(f, _)| f.trim_end_matches(".py").to_string())
+        .collect();
+    let (a, b) = stems.split_at(stems.len() / 2);
+    let spawn = |part: Vec<String>| {
+        std::thread::spawn(move || {
+            part.into_iter()
+                .map(|stem| {
+                    let s = stem.clone();
+                    let r = big_stack(move || run_image(image, &s))
+                        .unwrap_or_else(|| ("PANIC".to_string(), 101));
+                    (stem, r)
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let (h1, h2) = (spawn(a.to_vec()), spawn(b.to_vec()));
+    let mut results = h1.join().expect("worker");
+    results.extend(h2.join().expect("worker"));
+    let mut same = 0;
+    let mut diffs = Vec::new();
+    for (stem, (got, _)) in &results {
+        let expected = std::fs::read_to_string(dir.join(format!("{stem}.expected")))
+            .unwrap_or_default()
+            .replace("  File \"<stdin>\", line 1, in <module>\n", "");
+        if *got == expected {
+            same += 1;
+        } else {
+            diffs.push(stem.clone());
+            if std::env::var_os("MPY_SHOW_DIFF").is_some() {
+                eprintln!("--- {stem}: expected\n{expected}\n--- got\n{got}");
+            }
+        }
+    }
+    println!("mpy-run (image): identical {same} / {}", programs.len());
+    if !diffs.is_empty() {
+        println!("differ: {diffs:?}");
+    }
+    let floor = mpy_tests::ratchet("runtime.image_identical");
+    assert!(
+        same as u64 >= floor,
+        "frozen-image runs regressed: {same} < floor {floor}"
+    );
+}
+
+/// Python source of a module with `n` functions of `lines` statements each.
+fn big_module(n: usize, lines: usize) -> String {
+    let mut s = String::from("TOTAL = 0\n");
+    for f in 0..n {
+        s.push_str(&format!("def f{f}(a, b):\n    x = a\n"));
+        for l in 0..lines {
+            s.push_str(&format!(
+                "    x = (x * {l} + b - {f}) % 1000003\n    if x > {l}: x -= a\n"
+            ));
+        }
+        s.push_str("    return x\n");
+    }
+    s.push_str("TOTAL = f0(1, 2) + f1(3, 4)\n");
+    s
+}
+
+#[test]
+fn importing_a_frozen_module_costs_no_ram_for_its_code() {
+    let big = compile("big.py", big_module(60, 40).as_bytes()).expect("big module compiles");
+    let main = compile("main.py", b"import big\nprint(big.TOTAL > 0)\n").expect("main compiles");
+    let (image, layout) = freeze(&[("main.py".into(), main), ("big.py".into(), big)]);
+    let code_bytes = layout.modules[1].bytecode;
+    let mut heap = vec![0u8; 256 * 1024];
+    let mut out = Capture(Vec::new());
+    let source = FrozenImage { image: &image };
+    let (before, after) = {
+        let mut vm = Vm::new(&mut heap, &source, &mut out).expect("heap");
+        let (before, _, _) = vm.heap_stats();
+        let r = vm.run_module(&image, "big");
+        assert_eq!(r, RunOutcome::Ok);
+        let (after, _, collections) = vm.heap_stats();
+        assert_eq!(collections, 0, "a collection would hide the growth");
+        (before, after)
+    };
+    let growth = (after - before) as usize;
+    println!(
+        "frozen import: {code_bytes} bytes of bytecode in the image, heap grew by {growth} bytes \
+         (60 functions + globals dict + module)"
+    );
+    assert!(code_bytes > 20_000, "test module too small: {code_bytes}");
+    assert!(
+        growth * 4 < code_bytes,
+        "heap growth {growth} is not far below the code size {code_bytes}"
+    );
+    // The full program runs too.
+    let (text, code) = run_image(&image, "main");
+    assert_eq!((text.as_str(), code), ("True\n", 0));
+    assert!(Path::new(env!("CARGO_MANIFEST_DIR")).is_dir());
+}
