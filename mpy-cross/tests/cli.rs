@@ -392,3 +392,89 @@ fn an_error_leaves_an_existing_output_untouched() {
     assert_eq!(std::fs::read(dir.join("a.mpy")).expect("read"), b"previous");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Viper code where the reference emitter dies on an `assert` (exit 134, no message a user can
+/// act on): (file, source, args, expected line, words of the message).
+const VIPER_ASSERTS: &[(&str, &str, &[&str], u32, &str)] = &[
+    (
+        "global.py",
+        "x = 1\ny = x + 2\n",
+        &["-X", "emit=viper"],
+        1,
+        "can't store viper 'int' to a module or class name",
+    ),
+    (
+        "dict.py",
+        "@micropython.viper\ndef f(a: int):\n    n = 1\n    return {'a': n}\n",
+        &[],
+        4,
+        "can't put viper 'int' into a dict",
+    ),
+    (
+        "attr.py",
+        "@micropython.viper\ndef f(a: int):\n    b = a + 1\n    return b.real\n",
+        &[],
+        4,
+        "can't load an attribute of viper 'int'",
+    ),
+    (
+        "iter.py",
+        "@micropython.viper\ndef f(a: int):\n    for i in a:\n        pass\n",
+        &[],
+        3,
+        "can't iterate over viper 'int'",
+    ),
+    (
+        "cast.py",
+        "@micropython.viper\ndef f(a: int):\n    x = int(a, 2)\n",
+        &[],
+        3,
+        "a viper cast takes exactly one positional argument",
+    ),
+    (
+        "call.py",
+        "@micropython.viper\ndef f(a: int):\n    y = 0\n    a()\n",
+        &[],
+        4,
+        "can't call viper 'int'",
+    ),
+];
+
+#[test]
+fn viper_asserts_of_the_reference_are_viper_type_errors() {
+    let oracle = mpy_tests::oracle_mpy_cross();
+    for (file, source, extra, line, words) in VIPER_ASSERTS {
+        let dir = scratch(&format!("viper-assert-{file}"));
+        std::fs::write(dir.join(file), source).expect("write input");
+        let mut args = vec!["-march=armv7m"];
+        args.extend_from_slice(extra);
+        args.push(file);
+        let output = run(Path::new(OURS), &dir, &args, None);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{file}: {stderr}");
+        assert!(
+            stderr.contains(&format!("File \"{file}\", line {line}, in ")),
+            "{file}: {stderr}"
+        );
+        assert!(
+            stderr.contains(&format!("ViperTypeError: {words}")),
+            "{file}: {stderr}"
+        );
+        assert!(!dir.join(file.replace(".py", ".mpy")).exists(), "{file}");
+        if let Some(oracle) = &oracle {
+            // The reference aborts (SIGABRT: no exit code, or 134 through a shell).
+            let reference = run(oracle, &dir, &args, None);
+            let text = String::from_utf8_lossy(&reference.stderr);
+            assert!(
+                reference.status.code().is_none() && text.contains("Assertion `"),
+                "{file}: the reference no longer asserts: {text}"
+            );
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+    println!(
+        "viper asserts: {} / {} ViperTypeError with line, exit 1",
+        VIPER_ASSERTS.len(),
+        VIPER_ASSERTS.len()
+    );
+}

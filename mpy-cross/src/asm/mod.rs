@@ -1,5 +1,5 @@
 //! Native-code assemblers: the two-pass base and the generic `ASM_*` interface (after py/asmbase.[ch] and
-//! the `GENERIC_ASM_API` section of py/asmthumb.h, py/asmx64.h, py/asmxtensa.h).
+//! the `GENERIC_ASM_API` section of py/asmthumb.h, py/asmx64.h, py/asmx86.h, py/asmxtensa.h).
 //!
 //! Every function is assembled at least twice. A *compute* pass only counts bytes and records where
 //! each label lands; the *emit* pass writes the bytes into a buffer of exactly the size the last
@@ -9,10 +9,11 @@
 //!
 //! [`NativeAsm`] is the surface py/emitnative.c uses: one method per `ASM_*` macro, plus
 //! associated constants for the word size and register assignment, so one generic native emitter
-//! can drive [`thumb::Thumb`], [`x64::X64`] and [`xtensa::Xtensa`].
+//! can drive [`thumb::Thumb`], [`x64::X64`], [`x86::X86`] and [`xtensa::Xtensa`].
 
 pub mod thumb;
 pub mod x64;
+pub mod x86;
 pub mod xtensa;
 
 #[cfg(test)]
@@ -356,6 +357,10 @@ pub trait NativeAsm {
     /// Shifts take their count in this register only (x64: `rcx`; emitnative then pops the count
     /// into it and shifts `REG_RET` with `ASM_LSL_REG`). `None`: any register (`ASM_LSL_REG_REG`).
     const SHIFT_COUNT_REG: Option<Reg> = None;
+    /// This function's own arguments arrive on the stack, not in `REG_PARENT_ARG_*` (x86 cdecl,
+    /// the `#if N_X86` paths of emitnative's prologues): they are fetched with
+    /// [`NativeAsm::mov_reg_arg`].
+    const ARGS_ON_STACK: bool = false;
 
     /// The shared two-pass state.
     fn base(&self) -> &AsmBase;
@@ -373,6 +378,14 @@ pub trait NativeAsm {
     fn entry(&mut self, num_locals: u32);
     /// `ASM_EXIT`: epilogue and return.
     fn exit(&mut self);
+
+    /// `asm_x86_mov_arg_to_r32(as, arg_num, reg_dest)`: load this function's argument `arg_num`
+    /// from the stack. Only called when [`NativeAsm::ARGS_ON_STACK`]; elsewhere an emitter bug.
+    fn mov_reg_arg(&mut self, reg_dest: Reg, arg_num: u32) {
+        let _ = (reg_dest, arg_num);
+        self.base_mut()
+            .set_error(AsmError::Unencodable("mov_reg_arg"));
+    }
 
     /// `ASM_JUMP`.
     fn jump(&mut self, label: Label);

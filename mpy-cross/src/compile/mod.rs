@@ -268,7 +268,7 @@ impl<'a, 'p> Compiler<'a, 'p> {
     }
 
     fn has_error(&self) -> bool {
-        self.error.is_some() || self.emit.has_viper_error()
+        self.error.is_some() || self.emit.has_viper_error() || self.emit.viper_assert().is_some()
     }
 
     fn next_label(&mut self) -> u32 {
@@ -857,7 +857,7 @@ pub(crate) fn compile_module(
             while !comp.compile_scope(id, Pass::Emit) && guard < 64 {
                 guard += 1;
             }
-            if let Some(r) = comp.emit.raised() {
+            if let Some(r) = comp.emit.raised().filter(|r| !r.is_viper_assert()) {
                 return Err(native_raise_error(&r));
             }
             if let Some(RaisedError(message)) = comp.raised.take() {
@@ -887,15 +887,24 @@ pub(crate) fn compile_module(
         }
         i += 1;
     }
-    if let Some(r) = comp.emit.raised() {
+    if let Some(r) = comp.emit.raised().filter(|r| !r.is_viper_assert()) {
         return Err(native_raise_error(&r));
     }
+    // A viper type error comes first: a later assert in the same statement is its consequence.
     if let Some(viper) = comp.emit.viper_error() {
         let pool = &*comp.pool;
         let message = viper.message(&|q| String::from_utf8_lossy(pool.bytes(q)).into_owned());
         comp.error = Some(PendingError {
             class: ErrorClass::ViperTypeError,
             message,
+        });
+    } else if let Some(a) = comp.emit.viper_assert() {
+        if a.line != 0 {
+            comp.error_line = a.line;
+        }
+        comp.error = Some(PendingError {
+            class: ErrorClass::ViperTypeError,
+            message: a.message(),
         });
     }
     if let Some(err) = comp.error.take() {

@@ -13,7 +13,9 @@ use crate::value::ConstValue;
 
 use super::bytecode::{AccessKind, BinOp, Build, BytecodeEmitter, SetupBlock};
 use super::common::EmitCommon;
-use super::native::{new_native_emitter, NativeCode, NativeEmit, NativeRaise, ViperError};
+use super::native::{
+    new_native_emitter, NativeCode, NativeEmit, NativeRaise, ViperAssert, ViperError,
+};
 use super::Pass;
 
 /// The compiler's emitter: the bytecode writer, plus the native one once a scope needs it.
@@ -32,7 +34,7 @@ pub(crate) struct Emitter {
 /// Why a native emitter could not be made.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum NativeUnavailable {
-    /// This port has no assembler for the arch (x86, armv6, rv32imc).
+    /// This port has no assembler for the arch (armv6, rv32imc).
     NotPorted,
 }
 
@@ -119,6 +121,15 @@ impl Emitter {
         self.native
             .as_deref()
             .and_then(|n| n.peek_viper_error().cloned())
+    }
+
+    /// A viper value reached a place where the reference emitter asserts an object: the compile
+    /// stops at this statement with a `ViperTypeError`, like a viper type error.
+    pub(crate) fn viper_assert(&self) -> Option<ViperAssert> {
+        match self.native.as_deref().and_then(|n| n.raised()) {
+            Some(NativeRaise::Assert(a)) => Some(*a),
+            _ => None,
+        }
     }
 
     /// An exception raised out of the native emitter (ends the compile at once).

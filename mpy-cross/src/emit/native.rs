@@ -166,18 +166,95 @@ pub(crate) enum NativeRaise {
     NotImplemented(&'static str),
     /// An assembler error (its class and message come from [`AsmError`]).
     Asm(AsmError),
-    /// A failed `assert` in the reference emitter (the reference aborts; e.g. a viper `int`
-    /// stored into a dict). Holds the function and the asserted expression.
-    Assert(&'static str, &'static str),
+    /// A failed `assert` in the reference emitter (the reference aborts with exit code 134;
+    /// e.g. a viper `int` stored into a dict). Reported as a `ViperTypeError` at the statement.
+    Assert(ViperAssert),
+}
+
+/// A viper situation where the reference emitter dies on `assert` (py/emitnative.c): the
+/// reference's function and asserted expression, and the viper type that broke it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct ViperAssert {
+    /// The reference function holding the `assert`.
+    pub(crate) fun: &'static str,
+    /// The asserted expression, as the reference writes it.
+    pub(crate) expr: &'static str,
+    /// The non-object type found where a Python object was required.
+    pub(crate) vtype: Option<VType>,
+    /// The source line of the innermost construct being compiled (0 until known).
+    pub(crate) line: u32,
+}
+
+impl ViperAssert {
+    /// A message saying what the code did and what to change.
+    pub(crate) fn message(&self) -> String {
+        let Some(t) = self.vtype else {
+            return match self.expr {
+                "n_positional == 1 && n_keyword == 0" => {
+                    "a viper cast takes exactly one positional argument".to_owned()
+                }
+                "!star_flags" => "a viper cast can't take * or ** arguments".to_owned(),
+                _ => format!(
+                    "viper code the emitter can't handle ({}: {})",
+                    self.fun, self.expr
+                ),
+            };
+        };
+        let t = t.name();
+        let fix = "only Python objects are allowed there";
+        match self.fun {
+            "emit_native_store_global" => format!(
+                "can't store viper '{t}' to a module or class name ({fix}); \
+                 move the code into a function or compile it as native"
+            ),
+            "emit_native_import_name" => format!("viper '{t}' used as an import argument ({fix})"),
+            "emit_native_import_from" | "emit_native_import_star" => {
+                format!("can't import from a viper '{t}' ({fix})")
+            }
+            "emit_native_load_attr" | "emit_native_load_method" => {
+                format!("can't load an attribute of viper '{t}' ({fix})")
+            }
+            "emit_native_store_attr" => format!("can't store an attribute of viper '{t}' ({fix})"),
+            "emit_native_delete_attr" => {
+                format!("can't delete an attribute of viper '{t}' ({fix})")
+            }
+            "emit_native_delete_subscr" => {
+                format!("can't delete an item with viper '{t}' ({fix})")
+            }
+            "emit_native_store_map" => format!("can't put viper '{t}' into a dict ({fix})"),
+            "emit_native_store_comp" => {
+                format!("can't put viper '{t}' into a comprehension's result ({fix})")
+            }
+            "emit_native_build_slice" => format!("can't use viper '{t}' in a slice ({fix})"),
+            "emit_native_unpack_sequence" | "emit_native_unpack_ex" => {
+                format!("can't unpack viper '{t}' ({fix})")
+            }
+            "emit_native_call_function" => format!("can't call viper '{t}' ({fix})"),
+            "emit_native_setup_with" => {
+                format!("can't use viper '{t}' as a context manager ({fix})")
+            }
+            "emit_native_get_iter" => format!("can't iterate over viper '{t}' ({fix})"),
+            "emit_native_return_value" => format!("can't return viper '{t}' here ({fix})"),
+            _ => format!(
+                "viper '{t}' where a Python object is required ({}: {})",
+                self.fun, self.expr
+            ),
+        }
+    }
 }
 
 impl NativeRaise {
+    /// Whether this is a reference assert, reported as a `ViperTypeError` with a line.
+    pub(crate) fn is_viper_assert(&self) -> bool {
+        matches!(self, Self::Assert(_))
+    }
+
     /// The exception class name.
     pub(crate) fn class_name(&self) -> &'static str {
         match self {
             Self::NotImplemented(_) => "NotImplementedError",
             Self::Asm(e) => e.class_name(),
-            Self::Assert(..) => "AssertionError",
+            Self::Assert(_) => "ViperTypeError",
         }
     }
 
@@ -186,7 +263,7 @@ impl NativeRaise {
         match self {
             Self::NotImplemented(m) => (*m).to_owned(),
             Self::Asm(e) => e.to_string(),
-            Self::Assert(fun, expr) => format!("{fun}: Assertion `{expr}' failed."),
+            Self::Assert(a) => a.message(),
         }
     }
 }
@@ -281,6 +358,8 @@ pub(crate) struct NativeEmitter<A: NativeTarget> {
     viper_error: Option<ViperError>,
     /// An exception raised out of the emitter; emission after it is meaningless.
     raised: Option<NativeRaise>,
+    /// The last line given to `set_source_line`.
+    source_line: u32,
     /// The finished code of the last EMIT pass.
     output: Option<NativeCode>,
 }
@@ -325,6 +404,7 @@ impl<A: NativeTarget> NativeEmitter<A> {
             cast_names,
             viper_error: None,
             raised: None,
+            source_line: 0,
             output: None,
         }
     }
@@ -350,14 +430,22 @@ impl<A: NativeTarget> NativeEmitter<A> {
     }
 
     #[cold]
-    fn raise(&mut self, r: NativeRaise) {
+    fn raise(&mut self, mut r: NativeRaise) {
+        if let NativeRaise::Assert(a) = &mut r {
+            a.line = self.source_line;
+        }
         self.raised.get_or_insert(r);
     }
 
     /// The reference's `assert(vtype == VTYPE_PYOBJ)` (fatal there; raised here).
     fn assert_pyobj(&mut self, vtype: VType, fun: &'static str, expr: &'static str) {
         if vtype != VType::PyObj {
-            self.raise(NativeRaise::Assert(fun, expr));
+            self.raise(NativeRaise::Assert(ViperAssert {
+                fun,
+                expr,
+                vtype: Some(vtype),
+                line: 0,
+            }));
         }
     }
 
@@ -571,6 +659,9 @@ impl<A: NativeTarget> NativeEmitter<A> {
 
             self.asm
                 .entry(self.stack_start + self.n_state - num_locals_in_regs);
+            if A::ARGS_ON_STACK {
+                self.asm.mov_reg_arg(A::REG_PARENT_ARG_1, 0);
+            }
 
             self.asm.load_reg_reg_offset(
                 A::REG_FUN_TABLE,
@@ -595,10 +686,16 @@ impl<A: NativeTarget> NativeEmitter<A> {
                 self.asm.mov_local_reg(idx, A::REG_PARENT_ARG_1);
             }
 
-            self.asm.mov_reg_reg(A::REG_ARG_1, A::REG_PARENT_ARG_2);
-            self.asm.mov_reg_reg(A::REG_ARG_2, A::REG_PARENT_ARG_3);
-            self.asm
-                .mov_reg_reg(Self::REG_LOCAL_LAST, A::REG_PARENT_ARG_4);
+            if A::ARGS_ON_STACK {
+                self.asm.mov_reg_arg(A::REG_ARG_1, 1);
+                self.asm.mov_reg_arg(A::REG_ARG_2, 2);
+                self.asm.mov_reg_arg(Self::REG_LOCAL_LAST, 3);
+            } else {
+                self.asm.mov_reg_reg(A::REG_ARG_1, A::REG_PARENT_ARG_2);
+                self.asm.mov_reg_reg(A::REG_ARG_2, A::REG_PARENT_ARG_3);
+                self.asm
+                    .mov_reg_reg(Self::REG_LOCAL_LAST, A::REG_PARENT_ARG_4);
+            }
 
             let num_pos_args = i64::from(scope.num_pos_args);
             self.asm
@@ -661,8 +758,13 @@ impl<A: NativeTarget> NativeEmitter<A> {
                 self.code_state_start = 0;
                 self.stack_start = SIZEOF_CODE_STATE;
 
-                self.asm
-                    .mov_reg_reg(Self::REG_GENERATOR_STATE, A::REG_PARENT_ARG_1);
+                if A::ARGS_ON_STACK {
+                    self.asm.mov_reg_arg(Self::REG_GENERATOR_STATE, 0);
+                    self.asm.mov_reg_arg(A::REG_PARENT_ARG_2, 1);
+                } else {
+                    self.asm
+                        .mov_reg_reg(Self::REG_GENERATOR_STATE, A::REG_PARENT_ARG_1);
+                }
                 self.asm
                     .mov_local_reg(Self::local_idx_throw_val(), A::REG_PARENT_ARG_2);
 
@@ -689,6 +791,12 @@ impl<A: NativeTarget> NativeEmitter<A> {
             } else {
                 self.stack_start = self.code_state_start + SIZEOF_CODE_STATE;
                 self.asm.entry(self.stack_start + self.n_state);
+                if A::ARGS_ON_STACK {
+                    self.asm.mov_reg_arg(A::REG_PARENT_ARG_1, 0);
+                    self.asm.mov_reg_arg(A::REG_PARENT_ARG_2, 1);
+                    self.asm.mov_reg_arg(A::REG_PARENT_ARG_3, 2);
+                    self.asm.mov_reg_arg(A::REG_PARENT_ARG_4, 3);
+                }
 
                 self.asm.load_reg_reg_offset(
                     A::REG_FUN_TABLE,
@@ -854,10 +962,12 @@ impl<A: NativeTarget> NativeEmitter<A> {
         let new = i64::from(self.stack_size) + delta;
         if new < 0 {
             // Reached only after a viper type error left the stack model short.
-            self.raise(NativeRaise::Assert(
-                "adjust_stack",
-                "(mp_int_t)emit->stack_size + stack_size_delta >= 0",
-            ));
+            self.raise(NativeRaise::Assert(ViperAssert {
+                fun: "adjust_stack",
+                expr: "(mp_int_t)emit->stack_size + stack_size_delta >= 0",
+                vtype: None,
+                line: 0,
+            }));
         }
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         {
@@ -888,9 +998,11 @@ impl<A: NativeTarget> NativeEmitter<A> {
         self.adjust_stack(i64::from(delta));
     }
 
-    /// `emit_native_set_source_line`: native code has no line table.
-    #[allow(clippy::unused_self)]
-    pub(crate) fn set_source_line(&mut self, _line: u32) {}
+    /// `emit_native_set_source_line`: native code has no line table; the line is kept only
+    /// to place a [`ViperAssert`].
+    pub(crate) fn set_source_line(&mut self, line: u32) {
+        self.source_line = line;
+    }
 
     fn si_index(&self, depth: u32) -> usize {
         (self.stack_size as usize).wrapping_sub(1 + depth as usize)
@@ -2444,17 +2556,21 @@ impl<A: NativeTarget> NativeEmitter<A> {
         let vtype_fun = self.peek_vtype(n_positional + 2 * n_keyword);
         if vtype_fun == VType::BuiltinCast {
             if n_positional != 1 || n_keyword != 0 {
-                self.raise(NativeRaise::Assert(
-                    "emit_native_call_function",
-                    "n_positional == 1 && n_keyword == 0",
-                ));
+                self.raise(NativeRaise::Assert(ViperAssert {
+                    fun: "emit_native_call_function",
+                    expr: "n_positional == 1 && n_keyword == 0",
+                    vtype: None,
+                    line: 0,
+                }));
                 return;
             }
             if star_flags != 0 {
-                self.raise(NativeRaise::Assert(
-                    "emit_native_call_function",
-                    "!star_flags",
-                ));
+                self.raise(NativeRaise::Assert(ViperAssert {
+                    fun: "emit_native_call_function",
+                    expr: "!star_flags",
+                    vtype: None,
+                    line: 0,
+                }));
                 return;
             }
             let StackKind::Imm(cast) = self.peek_stack(1).kind else {

@@ -6,6 +6,7 @@ use mpy_format::opcode::BinaryOp;
 
 use crate::asm::thumb::Thumb;
 use crate::asm::x64::X64;
+use crate::asm::x86::X86;
 use crate::asm::xtensa::{XtensaCall0, XtensaWin};
 use crate::asm::NativeAsm;
 
@@ -206,6 +207,14 @@ impl NativeTarget for Thumb {
 impl NativeTarget for X64 {
     // MAX(MICROPY_NLR_NUM_REGS_X64, MICROPY_NLR_NUM_REGS_X64_WIN).
     const NLR_BUF_NUM_REGS: u32 = 10;
+    const NLR_BUF_IDX_LOCAL_1: u32 = 5;
+    const X86_FAMILY: bool = true;
+}
+
+impl NativeTarget for X86 {
+    // MICROPY_NLR_NUM_REGS_X86.
+    const NLR_BUF_NUM_REGS: u32 = 6;
+    // ebx
     const NLR_BUF_IDX_LOCAL_1: u32 = 5;
     const X86_FAMILY: bool = true;
 }
