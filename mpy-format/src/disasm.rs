@@ -200,7 +200,7 @@ impl Context<'_> {
             }
         }
         match prelude {
-            None => self.machine_code(&rc.fun_data, 0, rc.fun_data.len()),
+            None => self.instructions(&rc.fun_data, 0, rc.fun_data.len()),
             Some(Err(err)) => {
                 let _ = writeln!(self.out, "  bad prelude: {err}");
                 self.machine_code(&rc.fun_data, 0, rc.fun_data.len());
@@ -228,7 +228,10 @@ impl Context<'_> {
                         let _ = write!(self.out, ", generator start offset 0x{start:x}");
                     }
                     let _ = writeln!(self.out, ", prelude at 0x{:x}", prelude.offset);
-                    self.machine_code(&rc.fun_data, 0, prelude.offset);
+                    let header =
+                        (words.len() * self.file.header.arch.word_size()).min(prelude.offset);
+                    self.machine_code(&rc.fun_data, 0, header);
+                    self.instructions(&rc.fun_data, header, prelude.offset);
                     if prelude.code_start < rc.fun_data.len() {
                         let _ = writeln!(self.out, "  after prelude:");
                         self.machine_code(&rc.fun_data, prelude.code_start, rc.fun_data.len());
@@ -285,6 +288,15 @@ impl Context<'_> {
             }
             self.out.push('\n');
         }
+    }
+
+    /// Machine code as instructions where the arch has a disassembler, else as hex words.
+    fn instructions(&mut self, data: &[u8], start: usize, end: usize) {
+        #[cfg(feature = "machine-code")]
+        if crate::machine::disassemble(self.file.header.arch, data, start, end, &mut self.out) {
+            return;
+        }
+        self.machine_code(data, start, end);
     }
 
     fn machine_code(&mut self, data: &[u8], start: usize, end: usize) {

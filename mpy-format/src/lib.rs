@@ -28,6 +28,8 @@ pub mod disasm;
 #[cfg(feature = "alloc")]
 pub mod float_repr;
 pub mod image;
+#[cfg(feature = "machine-code")]
+mod machine;
 #[cfg(feature = "alloc")]
 pub mod model;
 pub mod opcode;

@@ -11,6 +11,7 @@ use mpy_format::MpyFile;
 fn flags_for(name: &str) -> &'static [&'static str] {
     match name {
         "native" => &["-march=armv7m"],
+        "native_x64" => &["-march=x64"],
         _ => &[],
     }
 }

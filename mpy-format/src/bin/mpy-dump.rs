@@ -1,4 +1,5 @@
-//! `mpy-dump`: print, check or re-encode `.mpy` v6.3 files (a disassembler like `mpy-tool.py -d`).
+//! `mpy-dump`: print, check or re-encode `.mpy` v6.3 files (a disassembler like `mpy-tool.py -d`;
+//! Thumb, x86 and x64 machine code is shown as instructions, other archs as hex words).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
