@@ -6,6 +6,7 @@
 use mpy_format::image::{write_image, ImageLayout, ImageModule};
 use mpy_format::model::MpyFile;
 use runtime_min::{CodeSource, FrozenImage, MpyList, Output, RunOutcome, Vm};
+use std::path::Path;
 
 /// Captures stdout and stderr into one buffer.
 struct Capture(Vec<u8>);
@@ -201,4 +202,78 @@ fn importing_a_frozen_module_costs_no_ram_for_its_code() {
     // The full program runs too.
     let (text, code) = run_image(&image, "main");
     assert_eq!((text.as_str(), code), ("True\n", 0));
+}
+
+/// Whether `program` runs (`program --version`).
+fn have(program: &str) -> bool {
+    std::process::Command::new(program)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+#[test]
+fn firmware_runs_a_frozen_image_on_qemu() {
+    // runtime-min/firmware (an mps2-an385 firmware, not a workspace member) embeds an image
+    // of firmware/app; it is built for thumbv7m-none-eabi and run under QEMU when both exist.
+    let installed = std::process::Command::new("rustup")
+        .args(["target", "list", "--installed"])
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("thumbv7m-none-eabi"));
+    if !have("qemu-system-arm") || !installed {
+        eprintln!("skipping: qemu-system-arm or the thumbv7m-none-eabi target is missing");
+        return;
+    }
+    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let firmware = here.join("firmware");
+    let out = mpy_tests::workspace_root().join("target/firmware");
+    std::fs::create_dir_all(&out).expect("target/firmware");
+    let mut modules = Vec::new();
+    for name in ["main.py", "helper.py"] {
+        let source = std::fs::read(firmware.join("app").join(name)).expect("app source");
+        modules.push((
+            name.to_string(),
+            compile(name, &source).expect("app compiles"),
+        ));
+    }
+    let (image, _) = freeze(&modules);
+    let image_path = out.join("frozen.bin");
+    std::fs::write(&image_path, &image).expect("write image");
+    let build = std::process::Command::new("cargo")
+        .current_dir(&firmware)
+        .args(["build", "--quiet", "--release"])
+        .env("MPY_FROZEN_IMAGE", &image_path)
+        .env("CARGO_TARGET_DIR", out.join("build"))
+        .status()
+        .expect("cargo runs");
+    assert!(build.success(), "firmware build failed");
+    let run = std::process::Command::new("timeout")
+        .args([
+            "60",
+            "qemu-system-arm",
+            "-M",
+            "mps2-an385",
+            "-nographic",
+            "-semihosting",
+        ])
+        .arg("-kernel")
+        .arg(out.join("build/thumbv7m-none-eabi/release/runtime-min-firmware"))
+        .output()
+        .expect("qemu runs");
+    let text = String::from_utf8_lossy(&run.stdout).into_owned();
+    let (program, stats) = text.rsplit_once("[fw] ").unwrap_or((&text, ""));
+    println!("firmware on qemu mps2-an385: [fw] {}", stats.trim());
+    let expected = std::fs::read_to_string(firmware.join("expected.txt")).expect("expected.txt");
+    assert!(run.status.success(), "firmware failed: {text}");
+    assert_eq!(program, expected);
+    let per_call: usize = stats
+        .split("stack per Python call ")
+        .nth(1)
+        .and_then(|s| s.split(' ').next())
+        .and_then(|s| s.parse().ok())
+        .expect("stack statistics");
+    assert!(
+        per_call < 4096,
+        "native stack per Python call grew to {per_call} bytes"
+    );
 }

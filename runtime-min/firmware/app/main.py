@@ -1,0 +1,13 @@
+import helper
+print(__name__, helper.f(2), helper.X[4] + 1)
+print(helper.C().m()[:2], helper.__name__)
+def g():
+    yield from range(3)
+print(list(g()), {'a': 1}['a'], b'xy' + b'z')
+try:
+    1/0
+except ZeroDivisionError as e:
+    print('zde', e)
+def r(n):
+    return 0 if n == 0 else 1 + r(n - 1)
+print('recursion', r(40))
