@@ -1,8 +1,10 @@
-//! A `no_std` MicroPython 1.29 bytecode VM that runs `.mpy` code in place from flash.
+//! A `no_std` MicroPython 1.29 bytecode VM that runs frozen images and `.mpy` code in place
+//! from flash.
 //!
 //! The firmware hands [`Vm::new`] a heap region; every Python object lives there under a
-//! precise mark-and-sweep collector ([`heap`]). Code comes from a [`CodeSource`]: bytecode,
-//! qstr strings and str/bytes constants are read in place, never copied.
+//! precise mark-and-sweep collector ([`heap`]). Code comes from a [`CodeSource`]: a frozen
+//! image ([`FrozenImage`], docs/image-format.md) or `.mpy` files. Bytecode, qstr strings and
+//! str/bytes constants are read in place, never copied.
 #![no_std]
 
 #[cfg(test)]

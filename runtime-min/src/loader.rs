@@ -7,17 +7,9 @@
 //! The code table has four words per raw code: `fun_data offset, fun_data length, first child
 //! index, child count`; entry 0 is the module's top-level code.
 //!
-//! What a frozen image (the `freeze` crate) should provide so loading is trivial and copy-free:
-//! a [`CodeSource`] returning, per module name, a byte slice the VM can parse in place. Today
-//! that slice is a `.mpy` v6.3 file (header, qstr table, constant table, raw-code tree). Loading
-//! then costs one RAM pass that builds three small index arrays in the heap (qstr ids,
-//! constant objects, raw-code offsets). To make even that pass unnecessary, the image can
-//! carry those indexes precomputed, per module: (1) a u32 qstr-offset table (offsets of the
-//! `vuint len<<1, bytes, NUL` entries), (2) the constant table with str/bytes as offsets and
-//! ints/floats pre-parsed (or as text), (3) the raw-code table as `(fun_data offset, length,
-//! first child, n_children)` u32 quadruples in breadth-per-parent order, all offsets relative
-//! to the image start, little-endian, 4-aligned, behind a magic + version header and a module
-//! directory `(name offset, module offset)`. The VM only needs `&'a [u8]` for the whole image.
+//! Frozen images (`mpy-freeze --image`, docs/image-format.md) need none of these RAM tables:
+//! see `frozen.rs`. A [`CodeSource`] returns either a module's `.mpy` bytes or the whole
+//! image holding it ([`FrozenImage`]); `Vm::load_code` tells them apart by the magic.
 
 use crate::heap::Kind;
 use crate::obj::{Imm, Obj, QSTR_IMAGE_BIT};

@@ -277,3 +277,58 @@ fn firmware_runs_a_frozen_image_on_qemu() {
         "native stack per Python call grew to {per_call} bytes"
     );
 }
+
+#[test]
+fn corrupted_images_raise_errors_and_never_panic() {
+    // Every byte of a small image flipped in turn, plus random multi-byte damage: the VM must
+    // raise Python errors (or run), never panic or hang.
+    let main = compile(
+        "main.py",
+        b"import helper\nprint(helper.f(3), helper.X)\nfor i in range(3):\n    print(i * 2.5)\n",
+    )
+    .expect("main compiles");
+    let helper = compile(
+        "helper.py",
+        b"X = (1, b'ab', 'cd', 10**30, -2.5)\ndef f(a, *, k=2):\n    return [a * k, {a: k}]\n",
+    )
+    .expect("helper compiles");
+    let (image, _) = freeze(&[("main.py".into(), main), ("helper.py".into(), helper)]);
+    let run = |data: Vec<u8>| -> bool {
+        std::panic::catch_unwind(move || {
+            let mut heap = vec![0u8; 64 * 1024];
+            let mut out = Capture(Vec::new());
+            let source = FrozenImage { image: &data };
+            if let Ok(mut vm) = Vm::new(&mut heap, &source, &mut out) {
+                vm.fuel = 200_000;
+                vm.max_depth = 40;
+                let _ = vm.run_module(&data, "main");
+            }
+        })
+        .is_ok()
+    };
+    let mut cases = Vec::new();
+    for i in 0..image.len() {
+        for flip in [0x01u8, 0x80, 0xff] {
+            let mut d = image.clone();
+            d[i] ^= flip;
+            cases.push(d);
+        }
+    }
+    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+    for _ in 0..2000 {
+        let mut d = image.clone();
+        for _ in 0..4 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let at = usize::try_from(seed % image.len() as u64).unwrap_or(0);
+            d[at] = (seed >> 32) as u8;
+        }
+        cases.push(d);
+    }
+    let total = cases.len();
+    let panics = big_stack(move || cases.into_iter().filter(|d| !run(d.clone())).count())
+        .expect("fuzz thread");
+    println!("corrupted images: {total} runs, {panics} panics");
+    assert_eq!(panics, 0);
+}
