@@ -56,13 +56,17 @@ fn native_snippets_match_oracle() {
     for path in &paths {
         for (arch_name, arch) in ARCHS {
             for emit in [EmitMode::Bytecode, EmitMode::Native] {
-                // `-X emit=native` on top of the decorators only for the feature tour.
+                // `-X emit=native` on top of the decorators only for the feature tour and the
+                // programs that print (`run_*.py`, also run by hand on the unix port).
                 let name = path
                     .file_name()
                     .unwrap_or_default()
                     .to_string_lossy()
                     .into_owned();
-                if emit == EmitMode::Native && name != "native_features.py" {
+                if emit == EmitMode::Native
+                    && name != "native_features.py"
+                    && !name.starts_with("run_")
+                {
                     continue;
                 }
                 // Each inline assembler on its own archs (`asm_rv32` is not ported).
