@@ -332,3 +332,23 @@ fn corrupted_images_raise_errors_and_never_panic() {
     println!("corrupted images: {total} runs, {panics} panics");
     assert_eq!(panics, 0);
 }
+
+#[test]
+fn packages_and_submodules_import_from_an_image() {
+    let sources: [(&str, &[u8]); 3] = [
+        (
+            "main.py",
+            b"import pkg\nprint(pkg.V, pkg.__name__)\nfrom pkg import sub\nprint(sub.W)\n\
+              import pkg.sub\nprint(pkg.sub.W, sub.__name__)\nfrom pkg.sub import W\nprint(W)\n",
+        ),
+        ("pkg/__init__.py", b"V = 7\n"),
+        ("pkg/sub.py", b"W = 8\n"),
+    ];
+    let modules: Vec<(String, MpyFile)> = sources
+        .iter()
+        .map(|(name, src)| ((*name).to_string(), compile(name, src).expect("compiles")))
+        .collect();
+    let (image, _) = freeze(&modules);
+    let (text, code) = run_image(&image, "main");
+    assert_eq!((text.as_str(), code), ("7 pkg\n8\n8 pkg.sub\n8\n", 0));
+}

@@ -7,6 +7,9 @@ use crate::loader::{M_GLOBALS, M_NAME};
 use crate::obj::{Imm, Obj, Qstr};
 use crate::vm::{PyResult, Vm};
 
+/// Longest dotted module name imported.
+const MAX_MODULE_NAME: usize = 128;
+
 impl<'a> Vm<'a> {
     /// Depth-first lookup of `name` in a class and its bases (mp_obj_class_lookup).
     pub(crate) fn class_lookup(&self, cls: Obj, name: &[u8]) -> Option<Obj> {
@@ -518,9 +521,79 @@ impl<'a> Vm<'a> {
         ))
     }
 
-    /// IMPORT_NAME: find a frozen module, load it and run its top-level code once.
-    pub(crate) fn import_name(&mut self, q: Qstr, _fromlist: Obj, _level: Obj) -> PyResult<Obj> {
+    /// IMPORT_NAME: find a frozen module, load it and run its top-level code once. A dotted
+    /// name (`import a.b`) imports `a`, then `a.b` (bound as attribute `b` of `a`), and
+    /// returns `a`, or the last module when there is a `from` list.
+    pub(crate) fn import_name(&mut self, q: Qstr, fromlist: Obj, _level: Obj) -> PyResult<Obj> {
         let name = self.qstr_bytes(q);
+        if !name.contains(&b'.') {
+            return self.import_one(Obj::qstr(q));
+        }
+        let base = self.roots_len();
+        let r = (|| {
+            let mut top = Obj::NULL;
+            for end in (0..=name.len()).filter(|&i| i == name.len() || name[i] == b'.') {
+                let prefix = if end == name.len() {
+                    Obj::qstr(q)
+                } else {
+                    self.new_str(&name[..end])?
+                };
+                self.push_root(prefix);
+                let m = self.import_one(prefix)?;
+                self.push_root(m);
+                if top.is_null() {
+                    top = m;
+                }
+                if end == name.len() {
+                    let from = !(fromlist == Obj::NONE
+                        || fromlist.is_null()
+                        || (self.is_kind(fromlist, Kind::Tuple) && self.tuple_len(fromlist) == 0));
+                    return Ok(if from { m } else { top });
+                }
+            }
+            Ok(top)
+        })();
+        self.truncate_roots(base);
+        r
+    }
+
+    /// IMPORT_FROM's fallback: `from pkg import sub` where `sub` is a submodule of `pkg`.
+    pub(crate) fn import_submodule(&mut self, package: Obj, q: Qstr) -> PyResult<Obj> {
+        let mut buf = [0u8; MAX_MODULE_NAME];
+        let pname = self.heap.get_obj(package.bits(), M_NAME);
+        let mut n = 0;
+        let parts = [
+            self.str_data(pname).unwrap_or(b""),
+            b".",
+            self.qstr_bytes(q),
+        ];
+        let mut fits = true;
+        for part in parts {
+            let Some(dst) = buf.get_mut(n..n + part.len()) else {
+                fits = false;
+                break;
+            };
+            dst.copy_from_slice(part);
+            n += part.len();
+        }
+        if !fits {
+            return Err(self.raise_msg_str(b::T_IMPORT_ERROR, "module name too long"));
+        }
+        let full = self.new_str(&buf[..n])?;
+        self.push_root(full);
+        let r = self.import_one(full);
+        self.pop_root();
+        r
+    }
+
+    /// Import one module named `name_obj` (a str, possibly dotted; its parent package must
+    /// be imported already, and gets it as an attribute).
+    fn import_one(&mut self, name_obj: Obj) -> PyResult<Obj> {
+        let mut buf = [0u8; MAX_MODULE_NAME];
+        let bytes = self.str_data(name_obj).unwrap_or(b"");
+        let n = bytes.len().min(MAX_MODULE_NAME);
+        buf[..n].copy_from_slice(&bytes[..n]);
+        let name = &buf[..n];
         if let Some(m) = self.dict_lookup_str(self.modules, name) {
             return Ok(m);
         }
@@ -531,20 +604,29 @@ impl<'a> Vm<'a> {
             let n = core::str::from_utf8(name).unwrap_or("?");
             return Err(self.raise_fmt(b::T_IMPORT_ERROR, format_args!("no module named '{n}'")));
         };
-        let m = self.load_code(data, Obj::qstr(q))?;
+        let m = self.load_code(data, name_obj)?;
         self.push_root(m);
         let r = (|| {
             let g = self.heap.get_obj(m.bits(), M_GLOBALS);
             let name_q = crate::vm::static_qstr_id("__name__").unwrap_or(1);
-            self.dict_store(g, Obj::qstr(name_q), Obj::qstr(q))?;
+            self.dict_store(g, Obj::qstr(name_q), name_obj)?;
             let mods = self.modules;
-            self.dict_store(mods, Obj::qstr(q), m)?;
+            self.dict_store(mods, name_obj, m)?;
             if let Err(e) = self.run_module_code(m) {
                 let mods = self.modules;
                 let saved = self.exc;
-                let _ = self.dict_remove(mods, Obj::qstr(q));
+                let _ = self.dict_remove(mods, name_obj);
                 self.exc = saved;
                 return Err(e);
+            }
+            if let Some(dot) = name.iter().rposition(|&c| c == b'.') {
+                if let Some(parent) = self.dict_lookup_str(self.modules, &name[..dot]) {
+                    if self.is_kind(parent, Kind::Module) {
+                        let key = self.new_str(&name[dot + 1..])?;
+                        let pg = self.heap.get_obj(parent.bits(), M_GLOBALS);
+                        self.dict_store(pg, key, m)?;
+                    }
+                }
             }
             Ok(m)
         })();

@@ -1087,6 +1087,12 @@ impl<'a> Vm<'a> {
                 let m = self.peek(regs, 0)?;
                 let v = match self.load_attr(m, Obj::qstr(q)) {
                     Ok(v) => v,
+                    Err(_) if self.is_kind(m, Kind::Module) => {
+                        self.import_submodule(m, q).map_err(|_| {
+                            let n = core::str::from_utf8(self.qstr_bytes(q)).unwrap_or("?");
+                            self.raise_fmt(b::T_IMPORT_ERROR, format_args!("can't import name {n}"))
+                        })?
+                    }
                     Err(_) => {
                         let n = core::str::from_utf8(self.qstr_bytes(q)).unwrap_or("?");
                         return Err(self
