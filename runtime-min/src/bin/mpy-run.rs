@@ -42,7 +42,7 @@ impl<'a> CodeSource<'a> for DirSource {
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if args.len() < 2 {
-        eprintln!("usage: mpy-run FILE.mpy [MODULE] [--heap BYTES]");
+        eprintln!("usage: mpy-run (FILE.mpy | IMAGE) [MODULE] [--heap BYTES]");
         std::process::exit(2);
     }
     let mut heap_size = 256 * 1024;
