@@ -7,7 +7,7 @@
 use mpy_cross::{CompileOptions, EmitMode};
 use mpy_format::arch::Arch;
 
-const ARCHS: [(&str, Arch); 7] = [
+const ARCHS: [(&str, Arch); 8] = [
     ("armv6m", Arch::Armv6m),
     ("armv7m", Arch::Armv7m),
     ("armv7emdp", Arch::Armv7emdp),
@@ -15,6 +15,7 @@ const ARCHS: [(&str, Arch); 7] = [
     ("xtensawin", Arch::Xtensawin),
     ("x64", Arch::X64),
     ("x86", Arch::X86),
+    ("armv6", Arch::Armv6),
 ];
 
 /// The reference's error as (class, line, assertion text if it aborted on an assert).

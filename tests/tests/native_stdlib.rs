@@ -16,7 +16,7 @@ use std::sync::Mutex;
 use mpy_cross::{CompileOptions, EmitMode};
 use mpy_format::arch::Arch;
 
-const ARCHS: [(&str, Arch); 8] = [
+const ARCHS: [(&str, Arch); 9] = [
     ("armv6m", Arch::Armv6m),
     ("armv7m", Arch::Armv7m),
     ("armv7emsp", Arch::Armv7emsp),
@@ -25,6 +25,7 @@ const ARCHS: [(&str, Arch); 8] = [
     ("xtensawin", Arch::Xtensawin),
     ("x64", Arch::X64),
     ("x86", Arch::X86),
+    ("armv6", Arch::Armv6),
 ];
 
 enum OracleResult {
@@ -254,8 +255,8 @@ fn native_stdlib_matches_oracle() {
 }
 
 /// `-X emit=viper` makes every function viper: mostly type errors and the reference's asserts,
-/// plus the files viper accepts. Three archs (one Thumb-1, x64, x86) keep the run short.
+/// plus the files viper accepts. Four archs (one Thumb-1, x64, x86, ARM) keep the run short.
 #[test]
 fn viper_stdlib_matches_oracle() {
-    run(&[ARCHS[0], ARCHS[6], ARCHS[7]], true, "viper_");
+    run(&[ARCHS[0], ARCHS[6], ARCHS[7], ARCHS[8]], true, "viper_");
 }

@@ -1,5 +1,5 @@
 //! Native-code assemblers: the two-pass base and the generic `ASM_*` interface (after py/asmbase.[ch] and
-//! the `GENERIC_ASM_API` section of py/asmthumb.h, py/asmx64.h, py/asmx86.h, py/asmxtensa.h).
+//! the `GENERIC_ASM_API` section of py/asmarm.h, py/asmthumb.h, py/asmx64.h, py/asmx86.h, py/asmxtensa.h).
 //!
 //! Every function is assembled at least twice. A *compute* pass only counts bytes and records where
 //! each label lands; the *emit* pass writes the bytes into a buffer of exactly the size the last
@@ -9,8 +9,9 @@
 //!
 //! [`NativeAsm`] is the surface py/emitnative.c uses: one method per `ASM_*` macro, plus
 //! associated constants for the word size and register assignment, so one generic native emitter
-//! can drive [`thumb::Thumb`], [`x64::X64`], [`x86::X86`] and [`xtensa::Xtensa`].
+//! can drive [`arm::Arm`], [`thumb::Thumb`], [`x64::X64`], [`x86::X86`] and [`xtensa::Xtensa`].
 
+pub mod arm;
 pub mod thumb;
 pub mod x64;
 pub mod x86;

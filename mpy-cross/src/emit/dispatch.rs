@@ -34,7 +34,7 @@ pub(crate) struct Emitter {
 /// Why a native emitter could not be made.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum NativeUnavailable {
-    /// This port has no assembler for the arch (armv6, rv32imc).
+    /// This port has no assembler for the arch (rv32imc).
     NotPorted,
 }
 

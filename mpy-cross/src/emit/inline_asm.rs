@@ -87,12 +87,15 @@ pub(crate) fn int_arg(pn: &Node) -> Option<u32> {
 /// (rv32imc's `asm_rv32` is not ported).
 pub(crate) fn new_inline_asm(arch: Arch, max_num_labels: usize) -> Option<Box<dyn InlineAsm>> {
     Some(match arch {
-        Arch::Armv6m | Arch::Armv7m | Arch::Armv7em | Arch::Armv7emsp | Arch::Armv7emdp => {
-            Box::new(InlineThumb::new(
-                Thumb::new(arch, max_num_labels),
-                max_num_labels,
-            ))
-        }
+        Arch::Armv6
+        | Arch::Armv6m
+        | Arch::Armv7m
+        | Arch::Armv7em
+        | Arch::Armv7emsp
+        | Arch::Armv7emdp => Box::new(InlineThumb::new(
+            Thumb::new(arch, max_num_labels),
+            max_num_labels,
+        )),
         Arch::Xtensa => Box::new(InlineXtensa::<false>::new(max_num_labels)),
         Arch::Xtensawin => Box::new(InlineXtensa::<true>::new(max_num_labels)),
         _ => return None,

@@ -5,6 +5,7 @@ use mpy_format::arch::Arch;
 use mpy_format::opcode::UnaryOp;
 
 use super::*;
+use crate::asm::arm::Arm;
 use crate::asm::thumb::Thumb;
 use crate::asm::x64::X64;
 use crate::asm::x86::X86;
@@ -329,7 +330,7 @@ impl<A: NativeTarget> NativeEmit for NativeEmitter<A> {
 }
 
 /// A native emitter for `arch` (`NATIVE_EMITTER(new)`), or `None` when this port has no
-/// assembler for it (armv6 and rv32 are not ported; the reference has them).
+/// assembler for it (rv32 is not ported; the reference has them).
 pub(crate) fn new_native_emitter(
     arch: Arch,
     max_num_labels: usize,
@@ -338,6 +339,7 @@ pub(crate) fn new_native_emitter(
     Some(match arch {
         Arch::X64 => Box::new(NativeEmitter::new(X64::new(max_num_labels), cast_names)),
         Arch::X86 => Box::new(NativeEmitter::new(X86::new(max_num_labels), cast_names)),
+        Arch::Armv6 => Box::new(NativeEmitter::new(Arm::new(max_num_labels), cast_names)),
         Arch::Armv6m | Arch::Armv7m | Arch::Armv7em | Arch::Armv7emsp | Arch::Armv7emdp => {
             Box::new(NativeEmitter::new(
                 Thumb::new(arch, max_num_labels),

@@ -4,6 +4,7 @@
 
 use mpy_format::opcode::BinaryOp;
 
+use crate::asm::arm::Arm;
 use crate::asm::thumb::Thumb;
 use crate::asm::x64::X64;
 use crate::asm::x86::X86;
@@ -201,6 +202,13 @@ pub(crate) trait NativeTarget: NativeAsm {
 impl NativeTarget for Thumb {
     // MICROPY_NLR_NUM_REGS_ARM_THUMB_FP, conservative for every Thumb arch.
     const NLR_BUF_NUM_REGS: u32 = 10 + 6;
+    const NLR_BUF_IDX_LOCAL_1: u32 = 3;
+}
+
+impl NativeTarget for Arm {
+    // MICROPY_NLR_NUM_REGS_ARM_THUMB_FP, as mpy-cross sets it for armv6.
+    const NLR_BUF_NUM_REGS: u32 = 10 + 6;
+    // r4
     const NLR_BUF_IDX_LOCAL_1: u32 = 3;
 }
 
