@@ -34,6 +34,8 @@ enum OracleResult {
         class: String,
         line: u32,
         text: String,
+        /// Killed by a memory fault (e.g. the segfault on `__class__` in a native class body).
+        crashed: bool,
     },
 }
 
@@ -51,6 +53,7 @@ fn run_oracle(cross: &Path, input: &Path, name: &str, args: &[String], out: &Pat
             class: "spawn".into(),
             line: 0,
             text: String::new(),
+            crashed: false,
         };
     };
     if run.status.success() {
@@ -77,11 +80,23 @@ fn run_oracle(cross: &Path, input: &Path, name: &str, args: &[String], out: &Pat
         .unwrap_or("")
         .trim()
         .to_string();
-    OracleResult::Rejected { class, line, text }
+    // SIGSEGV or SIGBUS (assert aborts, SIGABRT, are handled as failed asserts below).
+    let crashed = {
+        use std::os::unix::process::ExitStatusExt;
+        matches!(run.status.signal(), Some(7 | 11))
+    };
+    OracleResult::Rejected {
+        class,
+        line,
+        text,
+        crashed,
+    }
 }
 
 #[derive(Default)]
 struct Tally {
+    /// Files the reference crashed on, with the error we gave instead.
+    reference_crashed: Vec<String>,
     identical: usize,
     compiled: usize,
     errors_match: usize,
@@ -177,7 +192,12 @@ fn run(archs: &[(&str, Arch)], viper: bool, prefix: &str) {
                                         .push(format!("{name}: we reject, oracle compiles: {e}")),
                                 }
                             }
-                            OracleResult::Rejected { class, line, text } => {
+                            OracleResult::Rejected {
+                                class,
+                                line,
+                                text,
+                                crashed,
+                            } => {
                                 t.rejected += 1;
                                 // The reference aborts on a failed assert ("mpy-cross: ../py/emitnative.c:N:
                                 // func: Assertion `expr' failed."); we report a ViperTypeError with a line.
@@ -189,6 +209,11 @@ fn run(archs: &[(&str, Arch)], viper: bool, prefix: &str) {
                                     .map(|(_, what)| what.to_owned())
                                     .filter(|what| what.contains("Assertion `"));
                                 match ours {
+                                    // The reference crashed: we must give a located error instead.
+                                    Err(e) if crashed && !e.ends_with("(line 0)") => {
+                                        t.errors_match += 1;
+                                        t.reference_crashed.push(format!("{name}: {e}"));
+                                    }
                                     Err(e)
                                         if assertion.is_some()
                                             && e.starts_with("ViperTypeError:")
@@ -227,6 +252,10 @@ fn run(archs: &[(&str, Arch)], viper: bool, prefix: &str) {
         );
         for m in t.mismatches.iter().take(6) {
             println!("    {m}");
+        }
+        t.reference_crashed.sort();
+        for c in &t.reference_crashed {
+            println!("    reference crashed; ours: {c}");
         }
         for m in &t.mismatches {
             report.push_str(&format!("[{arch_name}] {m}\n"));

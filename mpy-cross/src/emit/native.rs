@@ -194,6 +194,11 @@ impl ViperAssert {
                     "a viper cast takes exactly one positional argument".to_owned()
                 }
                 "!star_flags" => "a viper cast can't take * or ** arguments".to_owned(),
+                "local_num < num_locals" => {
+                    "'__class__' can't be used in a class body compiled to \
+                                             machine code; compile this class as bytecode"
+                        .to_owned()
+                }
                 _ => format!(
                     "viper code the emitter can't handle ({}: {})",
                     self.fun, self.expr
@@ -435,6 +440,22 @@ impl<A: NativeTarget> NativeEmitter<A> {
             a.line = self.source_line;
         }
         self.raised.get_or_insert(r);
+    }
+
+    /// `__class__` named in a class body is a local whose slot is never assigned (it is 0).
+    /// The reference's emitter then indexes its locals-type array, which only grows to the
+    /// largest frame seen so far in the file: where that array was never allocated it
+    /// dereferences null and crashes (we refuse), otherwise it reads a stale entry and writes
+    /// code we reproduce byte for byte, as we do the bytecode emitter's `LOAD_FAST 0` there.
+    fn check_local_in_frame(&mut self, local: u16) {
+        if usize::from(local) >= self.local_vtype.len() {
+            self.raise(NativeRaise::Assert(ViperAssert {
+                fun: "emit_native_local",
+                expr: "local_num < num_locals",
+                vtype: None,
+                line: 0,
+            }));
+        }
     }
 
     /// The reference's `assert(vtype == VTYPE_PYOBJ)` (fatal there; raised here).
@@ -1549,6 +1570,7 @@ impl<A: NativeTarget> NativeEmitter<A> {
 
     /// `emit_native_load_fast`.
     pub(crate) fn load_fast(&mut self, qst: Qstr, local: u16) {
+        self.check_local_in_frame(local);
         let local_num = usize::from(local);
         let vtype = self
             .local_vtype
@@ -1688,6 +1710,7 @@ impl<A: NativeTarget> NativeEmitter<A> {
 
     /// `emit_native_store_fast`.
     pub(crate) fn store_fast(&mut self, qst: Qstr, local: u16) {
+        self.check_local_in_frame(local);
         let local_num = usize::from(local);
         let vtype = if local_num < MAX_REGS_FOR_LOCAL_VARS && self.can_use_regs_for_locals() {
             self.pre_pop_reg(Self::REG_LOCAL_TABLE[local_num])
