@@ -7,9 +7,10 @@
 use mpy_cross::{CompileOptions, EmitMode};
 use mpy_format::arch::Arch;
 
-const ARCHS: [(&str, Arch); 8] = [
+const ARCHS: [(&str, Arch); 9] = [
     ("armv6m", Arch::Armv6m),
     ("armv7m", Arch::Armv7m),
+    ("armv7emsp", Arch::Armv7emsp),
     ("armv7emdp", Arch::Armv7emdp),
     ("xtensa", Arch::Xtensa),
     ("xtensawin", Arch::Xtensawin),
