@@ -221,6 +221,11 @@ fn firmware_runs_a_frozen_image_on_qemu() {
         .output()
         .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("thumbv7m-none-eabi"));
     if !have("qemu-system-arm") || !installed {
+        // tests/oracle/provision.sh installs both; under CI a missing one is a failure.
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "qemu-system-arm or the thumbv7m-none-eabi target is missing (CI=true): run tests/oracle/provision.sh"
+        );
         eprintln!("skipping: qemu-system-arm or the thumbv7m-none-eabi target is missing");
         return;
     }
@@ -239,14 +244,21 @@ fn firmware_runs_a_frozen_image_on_qemu() {
     let (image, _) = freeze(&modules);
     let image_path = out.join("frozen.bin");
     std::fs::write(&image_path, &image).expect("write image");
+    // stdin is closed: cargo's rustc target probe reads `rustc -` from it, and an inherited
+    // stdin carrying bytes breaks the build.
     let build = std::process::Command::new("cargo")
         .current_dir(&firmware)
         .args(["build", "--quiet", "--release"])
         .env("MPY_FROZEN_IMAGE", &image_path)
         .env("CARGO_TARGET_DIR", out.join("build"))
-        .status()
+        .stdin(std::process::Stdio::null())
+        .output()
         .expect("cargo runs");
-    assert!(build.success(), "firmware build failed");
+    assert!(
+        build.status.success(),
+        "firmware build failed:\n{}",
+        String::from_utf8_lossy(&build.stderr)
+    );
     let run = std::process::Command::new("timeout")
         .args([
             "60",
@@ -258,6 +270,7 @@ fn firmware_runs_a_frozen_image_on_qemu() {
         ])
         .arg("-kernel")
         .arg(out.join("build/thumbv7m-none-eabi/release/runtime-min-firmware"))
+        .stdin(std::process::Stdio::null())
         .output()
         .expect("qemu runs");
     let text = String::from_utf8_lossy(&run.stdout).into_owned();

@@ -40,6 +40,18 @@ if ! command -v arm-none-eabi-objdump >/dev/null || ! command -v xtensa-lx106-el
   { $sudo_cmd apt-get update -qq && $sudo_cmd apt-get install -y -qq binutils binutils-arm-none-eabi binutils-xtensa-lx106; } >&2 \
     || echo "warning: could not install binutils; the objdump comparisons will be skipped (and fail under CI=true)" >&2
 fi
+# The Cortex-M firmware example (runtime-min/firmware) is built for thumbv7m-none-eabi and run
+# under QEMU's mps2-an385 by runtime-min's tests.
+if ! command -v qemu-system-arm >/dev/null; then
+  echo "installing qemu-system-arm" >&2
+  sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  { $sudo_cmd apt-get update -qq && $sudo_cmd apt-get install -y -qq qemu-system-arm; } >&2 \
+    || echo "warning: could not install qemu-system-arm; the firmware test will be skipped (and fail under CI=true)" >&2
+fi
+if command -v rustup >/dev/null && ! rustup target list --installed 2>/dev/null | grep -q thumbv7m-none-eabi; then
+  rustup target add thumbv7m-none-eabi >&2 \
+    || echo "warning: could not add thumbv7m-none-eabi; the firmware test will be skipped (and fail under CI=true)" >&2
+fi
 ln -sf "$mpy_cross" "$dest/mpy-cross"
 echo "mpy-cross: $dest/mpy-cross"
 echo "wasm-vm:   $dest/node/node_modules/@micropython/micropython-webassembly-pyscript"
