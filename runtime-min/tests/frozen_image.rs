@@ -212,7 +212,11 @@ fn have(program: &str) -> bool {
         .is_ok_and(|o| o.status.success())
 }
 
+/// Run by `tests/run.sh` as a step of its own: inside the full `cargo test --workspace` run the
+/// nested firmware build intermittently fails in cargo's rustc probe (`rustc -` reads bytes
+/// that are not UTF-8 from somewhere other than its closed stdin); in isolation it is reliable.
 #[test]
+#[ignore = "run in isolation by tests/run.sh (see the doc comment)"]
 fn firmware_runs_a_frozen_image_on_qemu() {
     // runtime-min/firmware (an mps2-an385 firmware, not a workspace member) embeds an image
     // of firmware/app; it is built for thumbv7m-none-eabi and run under QEMU when both exist.
