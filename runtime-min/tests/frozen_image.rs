@@ -212,11 +212,12 @@ fn have(program: &str) -> bool {
         .is_ok_and(|o| o.status.success())
 }
 
-/// Run by `tests/run.sh` as a step of its own: inside the full `cargo test --workspace` run the
-/// nested firmware build intermittently fails in cargo's rustc probe (`rustc -` reads bytes
-/// that are not UTF-8 from somewhere other than its closed stdin); in isolation it is reliable.
+/// Not run by default: under `cargo test` the nested firmware build fails in cargo's rustc probe
+/// (`rustc -` reads bytes that are not UTF-8 despite a closed stdin; root cause open). The suite
+/// runs the same check as a step of `tests/run.sh` (`runtime-min/firmware/run.sh`, output
+/// compared with `expected.txt`); run this one with `-- --ignored` to reproduce.
 #[test]
-#[ignore = "run in isolation by tests/run.sh (see the doc comment)"]
+#[ignore = "tests/run.sh runs the firmware check outside cargo test (see the doc comment)"]
 fn firmware_runs_a_frozen_image_on_qemu() {
     // runtime-min/firmware (an mps2-an385 firmware, not a workspace member) embeds an image
     // of firmware/app; it is built for thumbv7m-none-eabi and run under QEMU when both exist.
