@@ -283,6 +283,83 @@ pub fn compile_with_ours(
     }
 }
 
+/// What the reference `mpy-cross` did with one file ([`run_oracle_file`]).
+pub enum OracleResult {
+    /// It wrote this `.mpy`.
+    Compiled(Vec<u8>),
+    /// It refused (or died).
+    Rejected {
+        /// The exception class of its last stderr line (`SyntaxError`, ...).
+        class: String,
+        /// The line of its `File "...", line N` traceback, 0 when it printed none.
+        line: u32,
+        /// Its whole stderr.
+        text: String,
+        /// Killed by a memory fault (SIGSEGV/SIGBUS); an assert abort (SIGABRT) is not one.
+        crashed: bool,
+    },
+}
+
+/// Run the reference `mpy-cross ARGS -s NAME -o OUT INPUT` and classify the outcome.
+pub fn run_oracle_file<A: AsRef<std::ffi::OsStr>>(
+    cross: &Path,
+    input: &Path,
+    name: &str,
+    args: &[A],
+    out: &Path,
+) -> OracleResult {
+    let run = Command::new(cross)
+        .args(args)
+        .arg("-s")
+        .arg(name)
+        .arg("-o")
+        .arg(out)
+        .arg(input)
+        .output();
+    let Ok(run) = run else {
+        return OracleResult::Rejected {
+            class: "spawn".into(),
+            line: 0,
+            text: String::new(),
+            crashed: false,
+        };
+    };
+    if run.status.success() {
+        if let Ok(bytes) = std::fs::read(out) {
+            let _ = std::fs::remove_file(out);
+            return OracleResult::Compiled(bytes);
+        }
+    }
+    let text = String::from_utf8_lossy(&run.stderr).into_owned();
+    let mut line = 0;
+    for l in text.lines() {
+        if let Some(pos) = l.find(", line ") {
+            let digits: String = l[pos + 7..]
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect();
+            line = digits.parse().unwrap_or(0);
+        }
+    }
+    let class = text
+        .lines()
+        .last()
+        .and_then(|l| l.split(':').next())
+        .unwrap_or("")
+        .trim()
+        .to_string();
+    let crashed = {
+        use std::os::unix::process::ExitStatusExt;
+        matches!(run.status.signal(), Some(7 | 11))
+    };
+    OracleResult::Rejected {
+        class,
+        line,
+        text,
+        crashed,
+    }
+}
+
 /// A standard-library file where our compiler deliberately differs from the reference.
 #[derive(Clone, Copy, Debug)]
 pub struct AllowedDifference {

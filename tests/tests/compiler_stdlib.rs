@@ -9,7 +9,6 @@
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
@@ -46,58 +45,6 @@ const FLAG_SETS: [FlagSet; 4] = [
 ];
 
 /// What the oracle did with one file.
-enum OracleResult {
-    Compiled(Vec<u8>),
-    /// Exception class and line from the traceback.
-    Rejected {
-        class: String,
-        line: u32,
-        text: String,
-    },
-}
-
-fn run_oracle(cross: &Path, input: &Path, name: &str, args: &[&str], out: &Path) -> OracleResult {
-    let run = Command::new(cross)
-        .args(args)
-        .arg("-s")
-        .arg(name)
-        .arg("-o")
-        .arg(out)
-        .arg(input)
-        .output();
-    let Ok(run) = run else {
-        return OracleResult::Rejected {
-            class: "spawn".into(),
-            line: 0,
-            text: String::new(),
-        };
-    };
-    if run.status.success() {
-        if let Ok(bytes) = std::fs::read(out) {
-            let _ = std::fs::remove_file(out);
-            return OracleResult::Compiled(bytes);
-        }
-    }
-    let text = String::from_utf8_lossy(&run.stderr).into_owned();
-    let mut line = 0;
-    for l in text.lines() {
-        if let Some(pos) = l.find(", line ") {
-            let digits: String = l[pos + 7..]
-                .chars()
-                .take_while(char::is_ascii_digit)
-                .collect();
-            line = digits.parse().unwrap_or(0);
-        }
-    }
-    let class = text
-        .lines()
-        .last()
-        .and_then(|l| l.split(':').next())
-        .unwrap_or("")
-        .trim()
-        .to_string();
-    OracleResult::Rejected { class, line, text }
-}
 
 #[derive(Default)]
 struct Tally {
@@ -144,7 +91,8 @@ fn stdlib_matches_oracle() {
                         let Some(path) = files.get(i) else { break };
                         let name = relative_name(path, root);
                         let out = scratch.join(format!("w{worker}.mpy"));
-                        let oracle = run_oracle(cross, path, &name, set.oracle_args, &out);
+                        let oracle =
+                            mpy_tests::run_oracle_file(cross, path, &name, set.oracle_args, &out);
                         let source = std::fs::read(path).unwrap_or_default();
                         let mut options = CompileOptions {
                             source_name: name.clone(),
@@ -156,7 +104,7 @@ fn stdlib_matches_oracle() {
                             .lock()
                             .unwrap_or_else(std::sync::PoisonError::into_inner);
                         match oracle {
-                            OracleResult::Compiled(expected) => {
+                            mpy_tests::OracleResult::Compiled(expected) => {
                                 t.compiled += 1;
                                 match ours {
                                     Ok(bytes) if bytes == expected => t.identical += 1,
@@ -176,7 +124,9 @@ fn stdlib_matches_oracle() {
                                         .push(format!("{name}: we reject, oracle compiles: {e}")),
                                 }
                             }
-                            OracleResult::Rejected { class, line, text } => {
+                            mpy_tests::OracleResult::Rejected {
+                                class, line, text, ..
+                            } => {
                                 t.rejected += 1;
                                 let want = class.clone();
                                 match ours {

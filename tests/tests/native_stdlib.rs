@@ -8,8 +8,6 @@
 //! `-X emit=viper` on two archs. `MPY_NATIVE_ARCHS=x64,armv6m` limits the archs (no floor check),
 //! `MPY_STDLIB_LIMIT=n` the files, `MPY_STDLIB_REPORT=path` writes every mismatch to a file.
 
-use std::path::Path;
-use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
@@ -27,71 +25,6 @@ const ARCHS: [(&str, Arch); 9] = [
     ("x86", Arch::X86),
     ("armv6", Arch::Armv6),
 ];
-
-enum OracleResult {
-    Compiled(Vec<u8>),
-    Rejected {
-        class: String,
-        line: u32,
-        text: String,
-        /// Killed by a memory fault (e.g. the segfault on `__class__` in a native class body).
-        crashed: bool,
-    },
-}
-
-fn run_oracle(cross: &Path, input: &Path, name: &str, args: &[String], out: &Path) -> OracleResult {
-    let run = Command::new(cross)
-        .args(args)
-        .arg("-s")
-        .arg(name)
-        .arg("-o")
-        .arg(out)
-        .arg(input)
-        .output();
-    let Ok(run) = run else {
-        return OracleResult::Rejected {
-            class: "spawn".into(),
-            line: 0,
-            text: String::new(),
-            crashed: false,
-        };
-    };
-    if run.status.success() {
-        if let Ok(bytes) = std::fs::read(out) {
-            let _ = std::fs::remove_file(out);
-            return OracleResult::Compiled(bytes);
-        }
-    }
-    let text = String::from_utf8_lossy(&run.stderr).into_owned();
-    let mut line = 0;
-    for l in text.lines() {
-        if let Some(pos) = l.find(", line ") {
-            let digits: String = l[pos + 7..]
-                .chars()
-                .take_while(char::is_ascii_digit)
-                .collect();
-            line = digits.parse().unwrap_or(0);
-        }
-    }
-    let class = text
-        .lines()
-        .last()
-        .and_then(|l| l.split(':').next())
-        .unwrap_or("")
-        .trim()
-        .to_string();
-    // SIGSEGV or SIGBUS (assert aborts, SIGABRT, are handled as failed asserts below).
-    let crashed = {
-        use std::os::unix::process::ExitStatusExt;
-        matches!(run.status.signal(), Some(7 | 11))
-    };
-    OracleResult::Rejected {
-        class,
-        line,
-        text,
-        crashed,
-    }
-}
 
 #[derive(Default)]
 struct Tally {
@@ -160,7 +93,8 @@ fn run(archs: &[(&str, Arch)], viper: bool, prefix: &str) {
                             .to_string_lossy()
                             .replace('\\', "/");
                         let out = scratch.join(format!("w{worker}.mpy"));
-                        let oracle = run_oracle(cross, path, &name, oracle_args, &out);
+                        let oracle =
+                            mpy_tests::run_oracle_file(cross, path, &name, oracle_args, &out);
                         let source = std::fs::read(path).unwrap_or_default();
                         let options = CompileOptions {
                             source_name: name.clone(),
@@ -177,7 +111,7 @@ fn run(archs: &[(&str, Arch)], viper: bool, prefix: &str) {
                             .lock()
                             .unwrap_or_else(std::sync::PoisonError::into_inner);
                         match oracle {
-                            OracleResult::Compiled(expected) => {
+                            mpy_tests::OracleResult::Compiled(expected) => {
                                 t.compiled += 1;
                                 match ours {
                                     Ok(bytes) if bytes == expected => t.identical += 1,
@@ -192,7 +126,7 @@ fn run(archs: &[(&str, Arch)], viper: bool, prefix: &str) {
                                         .push(format!("{name}: we reject, oracle compiles: {e}")),
                                 }
                             }
-                            OracleResult::Rejected {
+                            mpy_tests::OracleResult::Rejected {
                                 class,
                                 line,
                                 text,
