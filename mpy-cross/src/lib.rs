@@ -129,6 +129,7 @@ fn compile_here(source: &[u8], options: &CompileOptions) -> Result<Vec<u8>, Comp
         native_arch_available,
         asm_arch_available,
         arch,
+        arch_flags: options.arch_flags,
     };
     let (module, has_native) =
         compile::compile_module(&root, &mut pool, source_file, core, default_emit)?;

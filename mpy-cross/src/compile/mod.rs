@@ -52,6 +52,8 @@ pub(crate) struct CoreOptions {
     pub asm_arch_available: bool,
     /// The `-march` target (for the native emitter).
     pub arch: mpy_format::arch::Arch,
+    /// `-march-flags` (rv32imc: bit 0 zba, bit 1 zcmp; the native emitter's allowed extensions).
+    pub arch_flags: u32,
 }
 
 /// Qstrs the compiler refers to by name (interned once up front).
@@ -146,8 +148,9 @@ struct PendingError {
     message: String,
 }
 
-/// An error raised outside the compiler's error slot (no traceback line), e.g. "bytecode overflow".
-struct RaisedError(&'static str);
+/// An error raised outside the compiler's error slot (no traceback line), e.g. "bytecode overflow",
+/// or an Xtensa inline assembler's out-of-range branch.
+struct RaisedError(String);
 
 /// `compiler_t`.
 pub(crate) struct Compiler<'a, 'p> {
@@ -227,7 +230,7 @@ impl<'a, 'p> Compiler<'a, 'p> {
         }
         let exit_q = pool.intern(b"__exit__");
         let enter_q = pool.intern(b"__enter__");
-        let emit = Emitter::new(bc, opts.arch, cast_names, exit_q, enter_q);
+        let emit = Emitter::new(bc, opts.arch, opts.arch_flags, cast_names, exit_q, enter_q);
         Self {
             pool,
             names,
@@ -722,7 +725,7 @@ impl<'a, 'p> Compiler<'a, 'p> {
         match self.emit.end_pass(scope, &mut self.common) {
             Ok(done) => done,
             Err(message) => {
-                self.raised = Some(RaisedError(message));
+                self.raised = Some(RaisedError(message.to_owned()));
                 true
             }
         }
@@ -835,6 +838,11 @@ pub(crate) fn compile_module(
             }
             if !comp.has_error() {
                 comp.compile_scope_inline_asm(id, Pass::Emit, asm.as_deref_mut());
+            }
+            if let Some(RaisedError(message)) = comp.raised.take() {
+                return Err(
+                    CompileError::new(ErrorClass::RuntimeError, message, 0).without_traceback()
+                );
             }
             comp.inline_asm = asm;
             i += 1;

@@ -24,6 +24,7 @@ pub(crate) struct Emitter {
     pub bc: BytecodeEmitter,
     native: Option<Box<dyn NativeEmit>>,
     arch: Arch,
+    arch_flags: u32,
     use_native: bool,
     max_num_labels: usize,
     cast_names: [Option<Qstr>; 8],
@@ -57,6 +58,7 @@ impl Emitter {
     pub(crate) fn new(
         bc: BytecodeEmitter,
         arch: Arch,
+        arch_flags: u32,
         cast_names: [Option<Qstr>; 8],
         exit_q: Qstr,
         enter_q: Qstr,
@@ -65,6 +67,7 @@ impl Emitter {
             bc,
             native: None,
             arch,
+            arch_flags,
             use_native: false,
             max_num_labels: 0,
             cast_names,
@@ -83,7 +86,12 @@ impl Emitter {
     pub(crate) fn select(&mut self, emit_options: EmitOption) -> Result<(), NativeUnavailable> {
         self.use_native = matches!(emit_options, EmitOption::NativePython | EmitOption::Viper);
         if self.use_native && self.native.is_none() {
-            self.native = new_native_emitter(self.arch, self.max_num_labels, self.cast_names);
+            self.native = new_native_emitter(
+                self.arch,
+                self.arch_flags,
+                self.max_num_labels,
+                self.cast_names,
+            );
             if self.native.is_none() {
                 self.use_native = false;
                 return Err(NativeUnavailable::NotPorted);

@@ -333,6 +333,7 @@ impl<A: NativeTarget> NativeEmit for NativeEmitter<A> {
 /// assembler for it (rv32 is not ported; the reference has them).
 pub(crate) fn new_native_emitter(
     arch: Arch,
+    arch_flags: u32,
     max_num_labels: usize,
     cast_names: [Option<Qstr>; 8],
 ) -> Option<Box<dyn NativeEmit>> {
@@ -354,6 +355,9 @@ pub(crate) fn new_native_emitter(
             XtensaWin::new(max_num_labels),
             cast_names,
         )),
-        _ => return None,
+        _ => {
+            let _ = arch_flags;
+            return None;
+        }
     })
 }
