@@ -1,5 +1,5 @@
 //! Native-code assemblers: the two-pass base and the generic `ASM_*` interface (after py/asmbase.[ch] and
-//! the `GENERIC_ASM_API` section of py/asmarm.h, py/asmthumb.h, py/asmx64.h, py/asmx86.h, py/asmxtensa.h).
+//! the `GENERIC_ASM_API` section of py/asmarm.h, py/asmthumb.h, py/asmx64.h, py/asmx86.h, py/asmxtensa.h, py/asmrv32.h).
 //!
 //! Every function is assembled at least twice. A *compute* pass only counts bytes and records where
 //! each label lands; the *emit* pass writes the bytes into a buffer of exactly the size the last
@@ -9,9 +9,10 @@
 //!
 //! [`NativeAsm`] is the surface py/emitnative.c uses: one method per `ASM_*` macro, plus
 //! associated constants for the word size and register assignment, so one generic native emitter
-//! can drive [`arm::Arm`], [`thumb::Thumb`], [`x64::X64`], [`x86::X86`] and [`xtensa::Xtensa`].
+//! can drive [`arm::Arm`], [`rv32::Rv32`], [`thumb::Thumb`], [`x64::X64`], [`x86::X86`] and [`xtensa::Xtensa`].
 
 pub mod arm;
+pub mod rv32;
 pub mod thumb;
 pub mod x64;
 pub mod x86;
@@ -344,6 +345,9 @@ pub trait NativeAsm {
     const REG_LOCAL_NUM: usize = 3;
     /// `REG_FUN_TABLE`: holds the pointer to `mp_fun_table`.
     const REG_FUN_TABLE: Reg;
+    /// `REG_ZERO`: a register that always reads zero (RISC-V `x0`), stored directly where
+    /// emitnative clears a local; `None` where the ISA has none (emitnative then uses `REG_TEMP0`).
+    const REG_ZERO: Option<Reg> = None;
     /// `REG_PARENT_RET`: where this function returns its result (differs from [`NativeAsm::REG_RET`]
     /// only with the Xtensa register window).
     const REG_PARENT_RET: Reg = Self::REG_RET;

@@ -1397,10 +1397,10 @@ impl<A: NativeTarget> NativeEmitter<A> {
             self.asm
                 .jump_if_reg_zero(A::REG_RET, Self::label(start_label), true);
         } else {
+            let reg_zero = A::REG_ZERO.unwrap_or(A::REG_TEMP0);
             self.asm
-                .mov_local_mp_obj_null(Self::local_idx_exc_handler_unwind(), A::REG_TEMP0);
-            self.asm
-                .mov_local_reg(Self::local_idx_exc_val(), A::REG_TEMP0);
+                .mov_local_mp_obj_null(Self::local_idx_exc_handler_unwind(), reg_zero);
+            self.asm.mov_local_reg(Self::local_idx_exc_val(), reg_zero);
             self.asm
                 .mov_reg_pcrel(A::REG_LOCAL_1, Self::label(start_label));
 
@@ -1415,7 +1415,7 @@ impl<A: NativeTarget> NativeEmitter<A> {
                 .jump_if_reg_nonzero(A::REG_RET, Self::label(global_except_label), true);
 
             self.asm
-                .mov_local_mp_obj_null(Self::local_idx_exc_handler_pc(), A::REG_TEMP0);
+                .mov_local_mp_obj_null(Self::local_idx_exc_handler_pc(), reg_zero);
             self.asm.jump_reg(A::REG_LOCAL_1);
 
             self.label_assign(global_except_label);

@@ -6,6 +6,7 @@ use mpy_format::opcode::UnaryOp;
 
 use super::*;
 use crate::asm::arm::Arm;
+use crate::asm::rv32::{self, Rv32};
 use crate::asm::thumb::Thumb;
 use crate::asm::x64::X64;
 use crate::asm::x86::X86;
@@ -330,7 +331,7 @@ impl<A: NativeTarget> NativeEmit for NativeEmitter<A> {
 }
 
 /// A native emitter for `arch` (`NATIVE_EMITTER(new)`), or `None` when this port has no
-/// assembler for it (rv32 is not ported; the reference has them).
+/// assembler for it (rv64imc and debug).
 pub(crate) fn new_native_emitter(
     arch: Arch,
     arch_flags: u32,
@@ -355,9 +356,13 @@ pub(crate) fn new_native_emitter(
             XtensaWin::new(max_num_labels),
             cast_names,
         )),
-        _ => {
-            let _ = arch_flags;
-            return None;
-        }
+        Arch::Rv32imc => Box::new(NativeEmitter::new(
+            Rv32::new(
+                max_num_labels,
+                (arch_flags & u32::from(rv32::EXT_ALL)) as u8,
+            ),
+            cast_names,
+        )),
+        _ => return None,
     })
 }

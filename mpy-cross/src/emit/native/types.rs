@@ -5,6 +5,7 @@
 use mpy_format::opcode::BinaryOp;
 
 use crate::asm::arm::Arm;
+use crate::asm::rv32::Rv32;
 use crate::asm::thumb::Thumb;
 use crate::asm::x64::X64;
 use crate::asm::x86::X86;
@@ -236,4 +237,11 @@ impl NativeTarget for XtensaWin {
     const NLR_BUF_NUM_REGS: u32 = 17;
     const NLR_BUF_IDX_LOCAL_1: u32 = 2 + 4;
     const NLR_SETJMP: bool = true;
+}
+
+impl NativeTarget for Rv32 {
+    // MICROPY_NLR_NUM_REGS_RV32I.
+    const NLR_BUF_NUM_REGS: u32 = 14;
+    // s3
+    const NLR_BUF_IDX_LOCAL_1: u32 = 6;
 }
