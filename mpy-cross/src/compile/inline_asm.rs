@@ -154,6 +154,17 @@ impl<'a> Compiler<'a, '_> {
                 _ => {
                     if let Some(a) = asm.as_deref_mut() {
                         a.op(op, args, self.pool);
+                        // The Xtensa assembler raises RuntimeError for an out-of-range or
+                        // misaligned target (py/asmxtensa.c): it leaves the compiler at once,
+                        // ahead of any message the instruction left in the error slot.
+                        if let Some(e) = a
+                            .base()
+                            .error()
+                            .filter(|e| e.class_name() == "RuntimeError")
+                        {
+                            self.raised = Some(super::RaisedError(e.to_string()));
+                            return;
+                        }
                     }
                 }
             }
@@ -162,10 +173,17 @@ impl<'a> Compiler<'a, '_> {
                 return;
             }
             if self.has_error() {
+                // An error left earlier in this pass (a return annotation that is not an
+                // identifier): the reference reports the line of the first instruction.
+                self.error_line = paren.source_line;
                 return;
             }
         }
 
+        if self.has_error() {
+            // No instruction after the error: the function's line.
+            self.error_line = s.source_line;
+        }
         if let Some(a) = asm {
             a.end_pass();
             if pass == Pass::Emit {

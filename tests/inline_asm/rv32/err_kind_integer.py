@@ -1,0 +1,3 @@
+@micropython.asm_rv32
+def f():
+    addi(a0, a1, a2)

@@ -1,0 +1,3 @@
+@micropython.asm_rv32
+def f():
+    sw(a0, 0(7))

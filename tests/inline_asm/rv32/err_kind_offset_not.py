@@ -1,0 +1,3 @@
+@micropython.asm_rv32
+def f():
+    lw(a0, ~4(a1))

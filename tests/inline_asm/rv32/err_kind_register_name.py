@@ -1,0 +1,3 @@
+@micropython.asm_rv32
+def f():
+    add(a0, a1, q1)

@@ -1,0 +1,4 @@
+@micropython.asm_rv32
+def f():
+    label(a)
+    label(a)

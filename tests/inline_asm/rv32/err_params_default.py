@@ -1,0 +1,3 @@
+@micropython.asm_rv32
+def f(a0=1):
+    c_nop()

@@ -1,0 +1,3 @@
+@micropython.asm_rv32
+def f():
+    c_mv(zero, a0)

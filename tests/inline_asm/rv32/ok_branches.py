@@ -1,0 +1,18 @@
+@micropython.asm_rv32
+def br(a0, a1):
+    label(top)
+    beq(a0, a1, top)
+    bne(a0, a1, end)
+    blt(a0, a1, top)
+    bge(a0, a1, end)
+    bltu(a0, a1, top)
+    bgeu(a0, a1, end)
+    c_beqz(a0, top)
+    c_bnez(s1, end)
+    c_j(top)
+    c_jal(end)
+    jal(ra, top)
+    jal(zero, end)
+    la(a0, top)
+    la(a1, end)
+    label(end)

@@ -1,0 +1,18 @@
+@micropython.asm_rv32
+def li(a0):
+    li(a0, 0)
+    li(a0, 1)
+    li(a0, -1)
+    li(a0, 31)
+    li(a0, -32)
+    li(a0, 32)
+    li(a0, 2047)
+    li(a0, -2048)
+    li(a0, 2048)
+    li(a0, 0x12345678)
+    li(a0, 0x7ffff800)
+    li(a0, -0x80000000)
+    li(a0, 0xfffff000)
+    li(a0, 0x1000)
+    li(s1, 0x800)
+    li(t0, 4096 * 3)

@@ -1,0 +1,3 @@
+@micropython.asm_thumb
+def f():
+    ldrex(r0, r1)

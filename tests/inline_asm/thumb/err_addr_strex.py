@@ -1,0 +1,3 @@
+@micropython.asm_thumb
+def f():
+    strex(r0, r1, [r2])

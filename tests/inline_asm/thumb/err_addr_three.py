@@ -1,0 +1,3 @@
+@micropython.asm_thumb
+def f():
+    ldrb(r0, [r1, 0, 0])

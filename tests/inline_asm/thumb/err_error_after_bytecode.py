@@ -1,0 +1,7 @@
+def g():
+    return 1
+
+
+@micropython.asm_thumb
+def f():
+    foo()

@@ -1,0 +1,3 @@
+@micropython.asm_thumb
+def f():
+    vadd(r0, s0, s0)

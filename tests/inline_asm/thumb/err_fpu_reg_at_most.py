@@ -1,0 +1,3 @@
+@micropython.asm_thumb
+def f():
+    vmul(s0, s32, s0)

@@ -1,0 +1,3 @@
+@micropython.asm_thumb
+def f():
+    vfoo(s0, s1)

@@ -1,0 +1,3 @@
+@micropython.asm_thumb
+def f():
+    vaddx(s0, s1, s2)

@@ -1,0 +1,3 @@
+@micropython.asm_thumb
+def f():
+    add(r0, r1, 8)

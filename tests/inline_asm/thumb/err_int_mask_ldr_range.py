@@ -1,0 +1,3 @@
+@micropython.asm_thumb
+def f():
+    ldr(r0, [r1, 128])

@@ -1,0 +1,3 @@
+@micropython.asm_thumb
+def f():
+    ldrh(r0, [r1, 1])

@@ -1,0 +1,5 @@
+@micropython.asm_thumb
+def f():
+    label(a)
+    nop()
+    label(a)

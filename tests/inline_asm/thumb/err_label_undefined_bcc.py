@@ -1,0 +1,4 @@
+@micropython.asm_thumb
+def f():
+    label(a)
+    bgt_n(b)

@@ -1,0 +1,4 @@
+@micropython.asm_thumb
+def f():
+    bl(x)
+    label(y)

@@ -1,0 +1,4 @@
+@micropython.asm_thumb
+def f():
+    if r0:
+        nop()

@@ -1,0 +1,4 @@
+@micropython.asm_thumb
+def f():
+    nop()
+    add(r8, 1)

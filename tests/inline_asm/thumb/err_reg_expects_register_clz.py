@@ -1,0 +1,3 @@
+@micropython.asm_thumb
+def f():
+    clz(r0, r99)

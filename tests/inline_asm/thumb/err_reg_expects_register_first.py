@@ -1,0 +1,3 @@
+@micropython.asm_thumb
+def f():
+    mov(r16, r0)

@@ -1,0 +1,3 @@
+@micropython.asm_thumb
+def f():
+    push({r for r in r0})

@@ -1,0 +1,3 @@
+@micropython.asm_thumb
+def f():
+    pop({r8, pc})

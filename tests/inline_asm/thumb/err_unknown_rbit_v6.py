@@ -1,0 +1,3 @@
+@micropython.asm_thumb
+def f():
+    rbit(r0, r1)

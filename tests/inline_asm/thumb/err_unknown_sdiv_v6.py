@@ -1,0 +1,3 @@
+@micropython.asm_thumb
+def f():
+    sdiv(r0, r1, r2)

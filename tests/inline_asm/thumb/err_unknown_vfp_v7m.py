@@ -1,0 +1,3 @@
+@micropython.asm_thumb
+def f():
+    vadd(s0, s1, s2)

@@ -1,0 +1,4 @@
+@micropython.asm_thumb
+def f():
+    label(x)
+    beq_w(x)

@@ -1,0 +1,4 @@
+@micropython.asm_xtensa
+def f():
+    label(x)
+    bbci(a2, 32, x)

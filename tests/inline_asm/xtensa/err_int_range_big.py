@@ -1,0 +1,3 @@
+@micropython.asm_xtensa
+def f():
+    addi(a2, a3, 2**32)

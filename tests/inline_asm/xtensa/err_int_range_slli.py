@@ -1,0 +1,3 @@
+@micropython.asm_xtensa
+def f():
+    slli(a2, a3, 0)

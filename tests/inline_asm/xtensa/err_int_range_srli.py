@@ -1,0 +1,3 @@
+@micropython.asm_xtensa
+def f():
+    srli(a2, a3, 16)

@@ -1,0 +1,3 @@
+@micropython.asm_xtensa
+def f():
+    label()

@@ -1,0 +1,4 @@
+@micropython.asm_xtensa
+def f():
+    label(a)
+    label(a)

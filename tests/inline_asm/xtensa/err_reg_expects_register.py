@@ -1,0 +1,3 @@
+@micropython.asm_xtensa
+def f():
+    mov(a2, b2)

@@ -1,0 +1,3 @@
+@micropython.asm_xtensa
+def f():
+    foo(a2, a3)
