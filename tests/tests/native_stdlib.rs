@@ -1,11 +1,12 @@
 //! Differential test of the native emitter against the oracle `mpy-cross` on CPython's
 //! standard library: every stdlib `.py` compiled with `-X emit=native -march=A` for each
-//! supported arch. Where the oracle compiles, our bytes must be identical; where it rejects
+//! supported arch (rv32imc also with `-march-flags=3`, Zba and Zcmp; the snippet corpus covers
+//! each alone). Where the oracle compiles, our bytes must be identical; where it rejects
 //! the file, we must reject it with the same exception class and line.
 //!
 //! Prints `armv7m: identical N / M; errors match K / L` per arch and asserts the counts reach
 //! the floors in `tests/ratchet.toml` (`[native]`). A second test does the same with
-//! `-X emit=viper` on two archs. `MPY_NATIVE_ARCHS=x64,armv6m` limits the archs (no floor check),
+//! `-X emit=viper` on five archs. `MPY_NATIVE_ARCHS=x64,armv6m` limits the archs (no floor check),
 //! `MPY_STDLIB_LIMIT=n` the files, `MPY_STDLIB_REPORT=path` writes every mismatch to a file.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -14,16 +15,19 @@ use std::sync::Mutex;
 use mpy_cross::{CompileOptions, EmitMode};
 use mpy_format::arch::Arch;
 
-const ARCHS: [(&str, Arch); 9] = [
-    ("armv6m", Arch::Armv6m),
-    ("armv7m", Arch::Armv7m),
-    ("armv7emsp", Arch::Armv7emsp),
-    ("armv7emdp", Arch::Armv7emdp),
-    ("xtensa", Arch::Xtensa),
-    ("xtensawin", Arch::Xtensawin),
-    ("x64", Arch::X64),
-    ("x86", Arch::X86),
-    ("armv6", Arch::Armv6),
+/// (label, arch, `-march-flags` value): the label names the ratchet key and `MPY_NATIVE_ARCHS`.
+const ARCHS: [(&str, Arch, u32); 11] = [
+    ("armv6m", Arch::Armv6m, 0),
+    ("armv7m", Arch::Armv7m, 0),
+    ("armv7emsp", Arch::Armv7emsp, 0),
+    ("armv7emdp", Arch::Armv7emdp, 0),
+    ("xtensa", Arch::Xtensa, 0),
+    ("xtensawin", Arch::Xtensawin, 0),
+    ("x64", Arch::X64, 0),
+    ("x86", Arch::X86, 0),
+    ("armv6", Arch::Armv6, 0),
+    ("rv32imc", Arch::Rv32imc, 0),
+    ("rv32imc_zba_zcmp", Arch::Rv32imc, 3),
 ];
 
 #[derive(Default)]
@@ -42,7 +46,7 @@ struct Tally {
 
 /// Runs the stdlib through the oracle and us for `archs` (all, unless `MPY_NATIVE_ARCHS` names
 /// some) and checks each arch against its `[native]` ratchet floor `<prefix><arch>`.
-fn run(archs: &[(&str, Arch)], viper: bool, prefix: &str) {
+fn run(archs: &[(&str, Arch, u32)], viper: bool, prefix: &str) {
     let Some(cross) = mpy_tests::oracle_mpy_cross() else {
         return;
     };
@@ -60,7 +64,7 @@ fn run(archs: &[(&str, Arch)], viper: bool, prefix: &str) {
     let scratch = mpy_tests::scratch_dir("native-stdlib");
     let mut totals = Vec::new();
     let mut report = String::new();
-    for &(arch_name, arch) in archs {
+    for &(arch_name, arch, arch_flags) in archs {
         if wanted
             .as_ref()
             .is_some_and(|w| !w.iter().any(|a| a == arch_name))
@@ -68,11 +72,14 @@ fn run(archs: &[(&str, Arch)], viper: bool, prefix: &str) {
             continue;
         }
         let emit = if viper { "emit=viper" } else { "emit=native" };
-        let oracle_args = vec![
+        let mut oracle_args = vec![
             "-X".to_owned(),
             emit.to_owned(),
-            format!("-march={arch_name}"),
+            format!("-march={}", arch.name()),
         ];
+        if arch_flags != 0 {
+            oracle_args.push(format!("-march-flags={arch_flags}"));
+        }
         let tally = Mutex::new(Tally::default());
         let next = AtomicUsize::new(0);
         let workers = std::thread::available_parallelism()
@@ -104,6 +111,7 @@ fn run(archs: &[(&str, Arch)], viper: bool, prefix: &str) {
                                 EmitMode::Native
                             },
                             arch: Some(arch),
+                            arch_flags,
                             ..CompileOptions::default()
                         };
                         let ours = mpy_tests::compile_with_ours(&source, &options);
@@ -218,8 +226,13 @@ fn native_stdlib_matches_oracle() {
 }
 
 /// `-X emit=viper` makes every function viper: mostly type errors and the reference's asserts,
-/// plus the files viper accepts. Four archs (one Thumb-1, x64, x86, ARM) keep the run short.
+/// plus the files viper accepts. Five archs (one Thumb-1, x64, x86, ARM, RV32 with both
+/// extensions) keep the run short.
 #[test]
 fn viper_stdlib_matches_oracle() {
-    run(&[ARCHS[0], ARCHS[6], ARCHS[7], ARCHS[8]], true, "viper_");
+    run(
+        &[ARCHS[0], ARCHS[6], ARCHS[7], ARCHS[8], ARCHS[10]],
+        true,
+        "viper_",
+    );
 }
