@@ -186,7 +186,7 @@ impl<'a> Vm<'a> {
             ConstRef::Ellipsis => Obj::ELLIPSIS,
             ConstRef::Str(s) => match Self::frozen_qstr(f.image, &s) {
                 Some(q) => Obj::qstr(q),
-                None => self.new_str(s.bytes)?,
+                None => self.new_str_bytes(s.bytes)?,
             },
             ConstRef::Bytes(s) => {
                 if s.offset < MAX_BYTES_OFFSET {

@@ -14,11 +14,13 @@ mod builtins;
 mod frozen;
 pub mod heap;
 pub mod loader;
+pub mod native;
 pub mod obj;
 mod object;
 mod vm;
 
 pub use loader::{CodeSource, FrozenImage, MpyList};
+pub use native::{ExcType, NativeFn, NativeFnPtr, RegisterError};
 pub use obj::Obj;
 pub use vm::{HeapTooSmall, Output, PyResult, Raised, Vm};
 
@@ -52,7 +54,7 @@ impl<'a> Vm<'a> {
     fn run_module_inner(&mut self, data: &'a [u8], name: &str) -> PyResult<()> {
         let name_obj = match vm::static_qstr_id(name) {
             Some(q) => Obj::qstr(q),
-            None => self.new_str(name.as_bytes())?,
+            None => self.new_str_bytes(name.as_bytes())?,
         };
         self.push_root(name_obj);
         let r = (|| {

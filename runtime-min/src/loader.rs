@@ -265,7 +265,7 @@ impl<'a> Vm<'a> {
                 } else {
                     let bytes = image_str(r.data, at, true);
                     if kind == 5 {
-                        self.new_str(bytes)?
+                        self.new_str_bytes(bytes)?
                     } else {
                         self.new_bytes(bytes)?
                     }

@@ -29,6 +29,8 @@ pub enum Imm {
     Method = 3,
     /// `bytes` constant in an image: `image << 20 | offset` of its length vuint.
     RomBytes = 4,
+    /// A firmware-registered native function: `module << 16 | function` (see `native`).
+    Native = 5,
 }
 
 /// An object reference.
@@ -53,6 +55,18 @@ impl Obj {
     pub const SMALL_MIN: i64 = -(1 << 30);
     /// See [`Obj::SMALL_MIN`].
     pub const SMALL_MAX: i64 = (1 << 30) - 1;
+
+    /// `None` (what a native function returns when it has nothing to return).
+    #[inline]
+    pub const fn none() -> Obj {
+        Obj::NONE
+    }
+
+    /// Is this `None`?
+    #[inline]
+    pub const fn is_none(self) -> bool {
+        self.0 == Obj::NONE.0
+    }
 
     #[inline]
     pub const fn from_bits(b: u32) -> Obj {

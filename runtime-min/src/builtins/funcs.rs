@@ -303,7 +303,7 @@ fn callable(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     let r = match vm.kind_of(o) {
         Some(Kind::Function | Kind::BoundMethod | Kind::Class) => true,
         Some(Kind::Instance) => vm.lookup_special(o, "__call__").is_some(),
-        _ => matches!(o.as_imm(), Some((1..=3, _))),
+        _ => matches!(o.as_imm(), Some((1..=3 | 5, _))),
     };
     Ok(Obj::bool(r))
 }

@@ -2,7 +2,7 @@
 //! `mp_type_*` tables). Types are immediates (`Imm::Type(id)`), functions `Imm::Builtin(n)`,
 //! and methods `Imm::Method(n)` indexing [`METHODS`].
 
-mod funcs;
+pub(crate) mod funcs;
 mod methods;
 mod modules;
 
@@ -118,18 +118,6 @@ pub(crate) struct BuiltinFn {
 
 pub(crate) use funcs::BUILTINS;
 
-pub(crate) fn builtin_name(n: u32) -> &'static str {
-    BUILTINS
-        .get(n as usize)
-        .map(|b| b.name)
-        .or_else(|| {
-            modules::MODULE_FNS
-                .get((n as usize).wrapping_sub(BUILTINS.len()))
-                .map(|f| f.name)
-        })
-        .unwrap_or("?")
-}
-
 /// The function behind `Imm::Builtin(n)`: a builtin or a built-in module's function.
 pub(crate) fn builtin_fn(n: u32) -> Option<for<'x> fn(&mut Vm<'x>, &Args) -> PyResult<Obj>> {
     let n = n as usize;
@@ -236,6 +224,18 @@ pub(crate) fn property_method_index(which: u32) -> u32 {
 /// Call a built-in type (construct an instance).
 pub(crate) fn call_type(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
     funcs::construct(vm, id, a)
+}
+
+/// Is `name` a built-in module (which a native module may not replace)?
+pub(crate) fn is_builtin_module(name: &[u8]) -> bool {
+    modules::BUILTIN_MODULES
+        .iter()
+        .any(|m| m.as_bytes() == name)
+}
+
+/// A new module object named `name`, entered in `sys.modules`: (module, its globals dict).
+pub(crate) fn new_module(vm: &mut Vm<'_>, name: &[u8]) -> PyResult<(Obj, Obj)> {
+    modules::new_module(vm, name)
 }
 
 /// Built-in modules available to `import`.

@@ -53,26 +53,39 @@ module_fns! {
     "math"."ldexp" => m_ldexp,
 }
 
+/// The built-in modules' names.
+pub(crate) const BUILTIN_MODULES: &[&str] = &["micropython", "sys", "math", "collections"];
+
+/// A new module object named `name`, entered in `sys.modules`: (module, its globals dict).
+/// Both stay rooted (the caller truncates the roots).
+pub(crate) fn new_module(vm: &mut Vm<'_>, name: &[u8]) -> PyResult<(Obj, Obj)> {
+    let name_obj = vm.new_str_bytes(name)?;
+    vm.push_root(name_obj);
+    let g = vm.new_dict(0)?;
+    vm.push_root(g);
+    let m = vm.alloc(Kind::Module, 6)?;
+    vm.heap.set(m, 0, u32::MAX);
+    vm.heap.set_obj(m, crate::loader::M_GLOBALS, g);
+    vm.heap.set_obj(m, crate::loader::M_NAME, name_obj);
+    vm.push_root(Obj::heap(m));
+    let key = Obj::qstr(crate::vm::static_qstr_id("__name__").unwrap_or(1));
+    vm.dict_store(g, key, name_obj)?;
+    let mods = vm.modules;
+    vm.dict_store(mods, name_obj, Obj::heap(m))?;
+    Ok((Obj::heap(m), g))
+}
+
 /// The module object for a built-in module name, created on first import.
 pub(crate) fn builtin_module(vm: &mut Vm<'_>, name: &[u8]) -> PyResult<Option<Obj>> {
-    let known: &[&str] = &["micropython", "sys", "math", "collections"];
-    let Some(&mname) = known.iter().find(|m| m.as_bytes() == name) else {
+    let Some(&mname) = BUILTIN_MODULES.iter().find(|m| m.as_bytes() == name) else {
         return Ok(None);
     };
     let base = vm.roots_len();
     let r = (|| {
-        let name_obj = vm.new_str(name)?;
-        vm.push_root(name_obj);
-        let g = vm.new_dict(0)?;
-        vm.push_root(g);
-        let m = vm.alloc(Kind::Module, 6)?;
-        vm.heap.set(m, 0, u32::MAX);
-        vm.heap.set_obj(m, crate::loader::M_GLOBALS, g);
-        vm.heap.set_obj(m, crate::loader::M_NAME, name_obj);
-        vm.push_root(Obj::heap(m));
+        let (m, g) = new_module(vm, name)?;
         for (i, f) in MODULE_FNS.iter().enumerate() {
             if f.module == mname {
-                let key = vm.new_str(f.name.as_bytes())?;
+                let key = vm.new_str_bytes(f.name.as_bytes())?;
                 #[allow(clippy::cast_possible_truncation)]
                 let v = Obj::imm(Imm::Builtin, (BUILTINS.len() + i) as u32);
                 vm.dict_store(g, key, v)?;
@@ -86,7 +99,7 @@ pub(crate) fn builtin_module(vm: &mut Vm<'_>, name: &[u8]) -> PyResult<Option<Ob
                     ("inf", f64::INFINITY),
                     ("nan", f64::NAN),
                 ] {
-                    let key = vm.new_str(k.as_bytes())?;
+                    let key = vm.new_str_bytes(k.as_bytes())?;
                     vm.push_root(key);
                     let f = vm.new_float(v)?;
                     vm.pop_root();
@@ -94,29 +107,27 @@ pub(crate) fn builtin_module(vm: &mut Vm<'_>, name: &[u8]) -> PyResult<Option<Ob
                 }
             }
             "sys" => {
-                let key = vm.new_str(b"byteorder")?;
+                let key = vm.new_str_bytes(b"byteorder")?;
                 vm.push_root(key);
-                let v = vm.new_str(b"little")?;
+                let v = vm.new_str_bytes(b"little")?;
                 vm.pop_root();
                 vm.dict_store(g, key, v)?;
-                let key = vm.new_str(b"maxsize")?;
+                let key = vm.new_str_bytes(b"maxsize")?;
                 vm.dict_store(g, key, Obj::small_sat(i64::from(i32::MAX)))?;
                 for k in ["path", "argv"] {
-                    let key = vm.new_str(k.as_bytes())?;
+                    let key = vm.new_str_bytes(k.as_bytes())?;
                     vm.push_root(key);
                     let l = vm.new_list(0, 0)?;
                     vm.pop_root();
                     vm.dict_store(g, key, l)?;
                 }
-                let key = vm.new_str(b"modules")?;
+                let key = vm.new_str_bytes(b"modules")?;
                 let mods = vm.modules;
                 vm.dict_store(g, key, mods)?;
             }
             _ => {}
         }
-        let mods = vm.modules;
-        vm.dict_store(mods, name_obj, Obj::heap(m))?;
-        Ok(Some(Obj::heap(m)))
+        Ok(Some(m))
     })();
     vm.truncate_roots(base);
     r
@@ -146,7 +157,7 @@ fn namedtuple(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
                 }
                 nb
             };
-            let s2 = vm.new_str(cleaned.as_bytes())?;
+            let s2 = vm.new_str_bytes(cleaned.as_bytes())?;
             vm.push_root(s2);
             let parts = vm.call_method_by_name(s2, b"split", &[])?;
             vm.push_root(parts);
@@ -157,7 +168,7 @@ fn namedtuple(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
         vm.push_root(fields);
         let d = vm.new_dict(0)?;
         vm.push_root(d);
-        let key = vm.new_str(b"_fields")?;
+        let key = vm.new_str_bytes(b"_fields")?;
         vm.dict_store(d, key, fields)?;
         for i in 0..vm.tuple_len(fields) {
             let w = vm.alloc(Kind::Wrapper, 4)?;
@@ -168,7 +179,7 @@ fn namedtuple(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
             vm.dict_store(d, f, Obj::heap(w))?;
             vm.pop_root();
         }
-        let new_key = vm.new_str(b"__new__")?;
+        let new_key = vm.new_str_bytes(b"__new__")?;
         vm.push_root(new_key);
         #[allow(clippy::cast_possible_truncation)]
         let nt_new = MODULE_FNS

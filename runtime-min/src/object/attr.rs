@@ -536,7 +536,7 @@ impl<'a> Vm<'a> {
                 let prefix = if end == name.len() {
                     Obj::qstr(q)
                 } else {
-                    self.new_str(&name[..end])?
+                    self.new_str_bytes(&name[..end])?
                 };
                 self.push_root(prefix);
                 let m = self.import_one(prefix)?;
@@ -579,7 +579,7 @@ impl<'a> Vm<'a> {
         if !fits {
             return Err(self.raise_msg_str(b::T_IMPORT_ERROR, "module name too long"));
         }
-        let full = self.new_str(&buf[..n])?;
+        let full = self.new_str_bytes(&buf[..n])?;
         self.push_root(full);
         let r = self.import_one(full);
         self.pop_root();
@@ -598,6 +598,9 @@ impl<'a> Vm<'a> {
             return Ok(m);
         }
         if let Some(m) = b::builtin_module(self, name)? {
+            return Ok(m);
+        }
+        if let Some(m) = self.native_module(name)? {
             return Ok(m);
         }
         let Some(data) = self.source.find(name) else {
@@ -622,7 +625,7 @@ impl<'a> Vm<'a> {
             if let Some(dot) = name.iter().rposition(|&c| c == b'.') {
                 if let Some(parent) = self.dict_lookup_str(self.modules, &name[..dot]) {
                     if self.is_kind(parent, Kind::Module) {
-                        let key = self.new_str(&name[dot + 1..])?;
+                        let key = self.new_str_bytes(&name[dot + 1..])?;
                         let pg = self.heap.get_obj(parent.bits(), M_GLOBALS);
                         self.dict_store(pg, key, m)?;
                     }

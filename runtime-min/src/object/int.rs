@@ -10,7 +10,7 @@ use crate::vm::{PyResult, Vm};
 
 impl<'a> Vm<'a> {
     /// An int object for `v` (small when it fits).
-    pub(crate) fn new_int(&mut self, v: i64) -> PyResult<Obj> {
+    pub fn new_int(&mut self, v: i64) -> PyResult<Obj> {
         if let Some(o) = Obj::small(v) {
             return Ok(o);
         }

@@ -38,7 +38,7 @@ pub(crate) fn hash_bytes(data: &[u8]) -> u32 {
 impl<'a> Vm<'a> {
     // ----- constructors -----
 
-    pub(crate) fn new_str(&mut self, data: &[u8]) -> PyResult<Obj> {
+    pub(crate) fn new_str_bytes(&mut self, data: &[u8]) -> PyResult<Obj> {
         let words = words_for(data.len())?;
         let o = self.alloc(Kind::Str, words + 1)?;
         #[allow(clippy::cast_possible_truncation)]
@@ -50,8 +50,9 @@ impl<'a> Vm<'a> {
         Ok(Obj::heap(o))
     }
 
-    pub(crate) fn new_bytes(&mut self, data: &[u8]) -> PyResult<Obj> {
-        let o = self.new_str(data)?;
+    /// A new `bytes` object.
+    pub fn new_bytes(&mut self, data: &[u8]) -> PyResult<Obj> {
+        let o = self.new_str_bytes(data)?;
         if let Some(off) = o.heap_offset() {
             let h = self.heap.word(off);
             self.heap.set_word(off, (h & !0xff) | Kind::Bytes as u32);
@@ -68,7 +69,8 @@ impl<'a> Vm<'a> {
         Ok(o)
     }
 
-    pub(crate) fn new_float(&mut self, f: f64) -> PyResult<Obj> {
+    /// A new `float` object.
+    pub fn new_float(&mut self, f: f64) -> PyResult<Obj> {
         let o = self.alloc(Kind::Float, 2)?;
         let bits = f.to_bits();
         #[allow(clippy::cast_possible_truncation)]
@@ -87,7 +89,8 @@ impl<'a> Vm<'a> {
     }
 
     /// A tuple of the given items (the items must be rooted by the caller).
-    pub(crate) fn new_tuple_from(&mut self, items: &[Obj]) -> PyResult<Obj> {
+    /// A new `tuple` of `items` (which the caller keeps alive).
+    pub fn new_tuple_from(&mut self, items: &[Obj]) -> PyResult<Obj> {
         let n = u32::try_from(items.len()).map_err(|_| crate::vm::Raised)?;
         let t = self.new_tuple(n)?;
         for (i, &it) in items.iter().enumerate() {
@@ -123,7 +126,7 @@ impl<'a> Vm<'a> {
                     _ => b::T_OBJECT,
                 },
                 1 => b::T_TYPE,
-                2 | 3 => b::T_BUILTIN_FN,
+                2 | 3 | 5 => b::T_BUILTIN_FN,
                 4 => b::T_BYTES,
                 _ => b::T_OBJECT,
             };

@@ -44,6 +44,33 @@ impl NumBuf {
             self.push(c);
         }
     }
+    pub fn push_str(&mut self, s: &str) {
+        self.extend(s.as_bytes());
+    }
+    /// Decimal digits of `v` (no `core::fmt`).
+    pub fn push_int(&mut self, v: i64) {
+        if v < 0 {
+            self.push(b'-');
+        }
+        let mut mag = v.unsigned_abs();
+        let mut digits = [0u8; 20];
+        let mut n = 0;
+        loop {
+            #[allow(clippy::cast_possible_truncation)]
+            let d = (mag % 10) as u8;
+            if let Some(slot) = digits.get_mut(n) {
+                *slot = b'0' + d;
+            }
+            n += 1;
+            mag /= 10;
+            if mag == 0 {
+                break;
+            }
+        }
+        for &c in digits.get(..n).unwrap_or(&[]).iter().rev() {
+            self.push(c);
+        }
+    }
 }
 
 impl core::fmt::Write for NumBuf {
@@ -397,11 +424,8 @@ impl<'a> Vm<'a> {
                     self.sink_write(sink, b::type_name(n).as_bytes())?;
                     self.sink_write(sink, b"'>")
                 }
-                2 => {
-                    self.sink_write(sink, b"<function ")?;
-                    self.sink_write(sink, b::builtin_name(n).as_bytes())?;
-                    self.sink_write(sink, b">")
-                }
+                // Built-in and native functions print without a name (py/objfun.c).
+                2 | 5 => self.sink_write(sink, b"<function>"),
                 3 => self.sink_write(sink, b"<bound_method>"),
                 _ => self.print_bytes_repr(sink, o),
             };
@@ -642,6 +666,26 @@ impl<'a> Vm<'a> {
                 self.sink_write(sink, b"()")?;
             }
             return Ok(());
+        }
+        if !repr && n <= 2 && self.type_of(o) == b::type_obj(b::T_OS_ERROR) {
+            // `OSError: [Errno 19] ENODEV` (py/objexcept.c with MICROPY_PY_ERRNO).
+            let errno = self.heap.get_obj(args.bits(), 1).as_small();
+            if let Some((errno, name)) =
+                errno.and_then(|e| Some((e, crate::native::errno_name(e)?)))
+            {
+                let mut nb = NumBuf::new();
+                nb.push_str("[Errno ");
+                nb.push_int(errno);
+                nb.push_str("] ");
+                nb.push_str(name);
+                self.sink_write(sink, nb.as_bytes())?;
+                if n == 2 {
+                    self.sink_write(sink, b": ")?;
+                    let msg = self.heap.get_obj(args.bits(), 2);
+                    self.print_obj(sink, msg, false)?;
+                }
+                return Ok(());
+            }
         }
         if n == 1 && !repr {
             let a = self.heap.get_obj(args.bits(), 1);

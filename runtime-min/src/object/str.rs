@@ -433,7 +433,7 @@ impl<'a> Vm<'a> {
         };
         let mut buf = [0u8; 4];
         let s = c.encode_utf8(&mut buf);
-        self.new_str(s.as_bytes())
+        self.new_str_bytes(s.as_bytes())
     }
 
     fn write_padded(
@@ -776,7 +776,7 @@ impl<'a> Vm<'a> {
                 match self.arg_kw(a, head) {
                     Some(v) => v,
                     None => {
-                        let key = self.new_str(head)?;
+                        let key = self.new_str_bytes(head)?;
                         return Err(self.raise_key_error(key));
                     }
                 }
@@ -791,7 +791,7 @@ impl<'a> Vm<'a> {
                         .iter()
                         .position(|&c| c == b'.' || c == b'[')
                         .map_or(r.len(), |p| p + 1);
-                    let attr = self.new_str(&r[1..e])?;
+                    let attr = self.new_str_bytes(&r[1..e])?;
                     self.push_root(attr);
                     value = self.load_attr(value, attr)?;
                     self.push_root(value);
@@ -806,7 +806,7 @@ impl<'a> Vm<'a> {
                             .unwrap_or(0);
                         Obj::small_sat(n)
                     } else {
-                        self.new_str(inner)?
+                        self.new_str_bytes(inner)?
                     };
                     self.push_root(key);
                     value = self.subscr_load(value, key)?;
@@ -878,7 +878,7 @@ impl<'a> Vm<'a> {
         if self.is_kind(value, Kind::Instance) {
             if let Some(m) = self.lookup_special(value, "__format__") {
                 let _ = m;
-                let s = self.new_str(spec_text)?;
+                let s = self.new_str_bytes(spec_text)?;
                 self.push_root(s);
                 let r = self.call_special(value, "__format__", &[s]);
                 self.pop_root();

@@ -248,6 +248,7 @@ impl<'a> Vm<'a> {
                         None => Err(self.not_callable(f)),
                     }
                 }
+                5 => self.call_native(n, a),
                 _ => Err(self.not_callable(f)),
             };
         }

@@ -1453,7 +1453,7 @@ impl<'a> Vm<'a> {
         name: &[u8],
         args: &[Obj],
     ) -> PyResult<Obj> {
-        let n = self.new_str(name)?;
+        let n = self.new_str_bytes(name)?;
         self.push_root(n);
         let r = self.load_method(o, n);
         self.pop_root();

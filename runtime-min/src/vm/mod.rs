@@ -97,6 +97,8 @@ pub struct Vm<'a> {
     memory_error: Obj,
     /// Value of the last `StopIteration` / generator return, passed out of iterators.
     pub(crate) ret_value: Obj,
+    /// Firmware-registered native modules.
+    pub(crate) natives: crate::native::NativeModules,
 }
 
 /// Error creating a VM.
@@ -131,6 +133,7 @@ impl<'a> Vm<'a> {
             modules: Obj::NULL,
             memory_error: Obj::NULL,
             ret_value: Obj::NULL,
+            natives: crate::native::NativeModules::new(),
         };
         let me = vm.heap.try_alloc(Kind::Instance, 4).ok_or(HeapTooSmall)?;
         vm.heap.set_obj(me, 0, builtins::type_obj(T_MEMORY_ERROR));
@@ -175,7 +178,10 @@ impl<'a> Vm<'a> {
     /// Keep `o` alive across allocations until popped. Pushes beyond the fixed slots are
     /// counted, and while any are outstanding the collector does not run (so nothing
     /// unrooted can be freed; allocation then fails with `MemoryError` instead).
-    pub(crate) fn push_root(&mut self, o: Obj) {
+    ///
+    /// Native functions use this to keep an object they made alive while they allocate
+    /// another; roots they leave pushed are dropped when they return.
+    pub fn push_root(&mut self, o: Obj) {
         if self.n_roots < MAX_ROOTS && self.roots_overflow == 0 {
             self.roots[self.n_roots] = o;
             self.n_roots += 1;
@@ -184,7 +190,8 @@ impl<'a> Vm<'a> {
         }
     }
 
-    pub(crate) fn pop_root(&mut self) {
+    /// Drop the root pushed last by [`Vm::push_root`].
+    pub fn pop_root(&mut self) {
         if self.roots_overflow > 0 {
             self.roots_overflow -= 1;
         } else {
@@ -271,7 +278,7 @@ impl<'a> Vm<'a> {
 
     /// Raise `type_id(msg)`.
     pub(crate) fn raise_msg_str(&mut self, type_id: u32, msg: &str) -> Raised {
-        match self.new_str(msg.as_bytes()) {
+        match self.new_str_bytes(msg.as_bytes()) {
             Ok(s) => {
                 self.push_root(s);
                 let r = self.new_exception(type_id, &[s]);
