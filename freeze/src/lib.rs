@@ -15,6 +15,7 @@ mod codepoint_names;
 pub mod compiler;
 pub mod elf;
 pub mod error;
+pub mod firmware_size;
 pub mod image_dump;
 pub mod manifest;
 pub mod output;

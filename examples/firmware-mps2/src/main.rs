@@ -1,28 +1,49 @@
-//! Example firmware for QEMU mps2-an385 (Cortex-M3): runs module `main` of a frozen image
-//! in place on runtime-min; output on UART0, exit status through semihosting; prints the
-//! native stack used per Python call and the heap in use.
+//! Example firmware for QEMU mps2-an385 (Cortex-M3): runs a module of the frozen image linked
+//! into flash on runtime-min, in place. Output goes to UART0; the exit status through
+//! semihosting. The module is `main` unless the semihosting command line carries
+//! `module=NAME` (`-semihosting-config enable=on,arg=module=NAME`).
+//!
+//! After the run it prints one `[fw]` line: the image size, the heap in use, the deepest
+//! native stack reached (the stack is painted at boot) and the native stack one Python call
+//! costs.
 #![no_std]
 #![no_main]
 
-use core::fmt::Write;
-use core::ptr::{addr_of_mut, read_volatile, write_volatile};
+use core::ptr::{addr_of, addr_of_mut, read_volatile, write_volatile};
 use runtime_min::{FrozenImage, Output, RunOutcome, Vm};
+
+include!(concat!(env!("OUT_DIR"), "/config.rs"));
 
 #[repr(C, align(4))]
 struct Aligned<T: ?Sized>(T);
-static IMAGE: &Aligned<[u8]> = &Aligned(*include_bytes!(env!("MPY_FROZEN_IMAGE")));
-static mut HEAP: [u8; 128 * 1024] = [0; 128 * 1024];
 
+/// The frozen image made by `mpy-freeze --image`, in its own section so size reports can tell
+/// it from the runtime.
+#[link_section = ".frozen_image"]
+#[used]
+static IMAGE: Aligned<[u8; include_bytes!(env!("MPY_FROZEN_IMAGE")).len()]> =
+    Aligned(*include_bytes!(env!("MPY_FROZEN_IMAGE")));
+
+/// The Python heap: the only RAM the VM uses besides the stack.
+static mut HEAP: [u8; HEAP_SIZE] = [0; HEAP_SIZE];
+
+/// CMSDK UART0 of the mps2-an385.
 const UART0: usize = 0x4000_4000;
 
-fn uart_put(b: u8) {
+/// Word written over the unused stack at boot, to find the deepest point reached.
+const STACK_PAINT: u32 = 0x5afe_c0de;
+
+fn uart_put(byte: u8) {
+    // SAFETY: UART0's DATA and STATE registers, as the AN385 memory map gives them.
     unsafe {
         while read_volatile((UART0 + 4) as *const u32) & 1 != 0 {}
-        write_volatile(UART0 as *mut u32, u32::from(b));
+        write_volatile(UART0 as *mut u32, u32::from(byte));
     }
 }
 
+/// Python's stdout and stderr: UART0.
 struct Uart;
+
 impl Output for Uart {
     fn write(&mut self, bytes: &[u8]) {
         for &b in bytes {
@@ -30,44 +51,116 @@ impl Output for Uart {
         }
     }
 }
-impl Write for Uart {
-    fn write_str(&mut self, s: &str) -> core::fmt::Result {
+
+impl Uart {
+    fn text(&mut self, s: &str) {
         Output::write(self, s.as_bytes());
-        Ok(())
+    }
+
+    fn number(&mut self, mut n: usize) {
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        Output::write(self, &digits[at..]);
     }
 }
 
-fn exit(code: u32) -> ! {
-    let reason: u32 = if code == 0 { 0x20026 } else { 0x20024 };
+/// A semihosting call (`bkpt 0xab`): operation `op`, parameter block `arg`.
+fn semihosting(op: u32, arg: usize) -> i32 {
+    let result: i32;
+    // SAFETY: the semihosting ABI: r0 = operation, r1 = parameter; QEMU answers in r0.
     unsafe {
-        core::arch::asm!("bkpt 0xab", in("r0") 0x18u32, in("r1") reason);
+        core::arch::asm!("bkpt 0xab", inout("r0") op as i32 => result, in("r1") arg);
     }
+    result
+}
+
+fn exit(code: u32) -> ! {
+    // SYS_EXIT with ADP_Stopped_ApplicationExit (status 0) or ADP_Stopped_RunTimeErrorUnknown (1).
+    let reason: u32 = if code == 0 { 0x20026 } else { 0x20024 };
+    semihosting(0x18, reason as usize);
     loop {
+        // SAFETY: waiting for an interrupt has no memory effects.
         unsafe { core::arch::asm!("wfi") };
     }
 }
 
+/// The semihosting command line (SYS_GET_CMDLINE) into `buf`; empty if there is none.
+fn command_line(buf: &mut [u8]) -> &[u8] {
+    let mut block = [buf.as_mut_ptr() as usize, buf.len()];
+    if semihosting(0x15, block.as_mut_ptr() as usize) != 0 {
+        return &[];
+    }
+    let len = block[1].min(buf.len());
+    &buf[..len]
+}
+
+/// The module to run: the `module=NAME` word of the command line, else `main`.
+fn module_name(cmdline: &[u8]) -> &str {
+    cmdline
+        .split(|&b| b == b' ')
+        .find_map(|word| word.strip_prefix(b"module="))
+        .and_then(|name| core::str::from_utf8(name).ok())
+        .filter(|name| !name.is_empty())
+        .unwrap_or("main")
+}
+
 fn stack_pointer() -> usize {
     let sp: usize;
+    // SAFETY: reads sp only.
     unsafe { core::arch::asm!("mov {}, sp", out(reg) sp) };
     sp
+}
+
+extern "C" {
+    static mut _sdata: u32;
+    static mut _edata: u32;
+    static _sidata: u32;
+    static mut _sbss: u32;
+    static mut _ebss: u32;
+    static _stack_top: u32;
+}
+
+/// Fill the free stack below the current frame (down to the end of `.bss`) with [`STACK_PAINT`].
+fn paint_stack() {
+    let low = addr_of!(_ebss) as usize;
+    let high = stack_pointer() - 64;
+    let mut at = low;
+    while at < high {
+        // SAFETY: between the end of .bss and below the live stack: unused RAM.
+        unsafe { write_volatile(at as *mut u32, STACK_PAINT) };
+        at += 4;
+    }
+}
+
+/// Bytes of stack used at the deepest point since [`paint_stack`].
+fn stack_peak() -> usize {
+    let low = addr_of!(_ebss) as usize;
+    let top = addr_of!(_stack_top) as usize;
+    let mut at = low;
+    // SAFETY: reads RAM between the end of .bss and the top of the stack.
+    while at < top && unsafe { read_volatile(at as *const u32) } == STACK_PAINT {
+        at += 4;
+    }
+    top - at
 }
 
 #[link_section = ".vector_table.reset"]
 #[no_mangle]
 static RESET_VECTOR: unsafe extern "C" fn() -> ! = reset;
 
+/// Reset handler: copies `.data`, zeroes `.bss`, enables the UART, then runs [`main`].
 #[no_mangle]
 unsafe extern "C" fn reset() -> ! {
-    extern "C" {
-        static mut _sdata: u32;
-        static mut _edata: u32;
-        static _sidata: u32;
-        static mut _sbss: u32;
-        static mut _ebss: u32;
-    }
     let mut d = addr_of_mut!(_sdata);
-    let mut s = core::ptr::addr_of!(_sidata);
+    let mut s = addr_of!(_sidata);
     while d < addr_of_mut!(_edata) {
         write_volatile(d, read_volatile(s));
         d = d.add(1);
@@ -78,38 +171,46 @@ unsafe extern "C" fn reset() -> ! {
         write_volatile(b, 0);
         b = b.add(1);
     }
-    write_volatile((UART0 + 0x10) as *mut u32, 16);
-    write_volatile((UART0 + 8) as *mut u32, 1);
+    write_volatile((UART0 + 0x10) as *mut u32, 16); // BAUDDIV
+    write_volatile((UART0 + 8) as *mut u32, 1); // CTRL: TX enable
     main()
 }
 
 fn main() -> ! {
+    paint_stack();
     let image: &'static [u8] = &IMAGE.0;
+    let mut cmdline = [0u8; 128];
+    let module = module_name(command_line(&mut cmdline));
     let source = FrozenImage { image };
     let mut out = Uart;
+    // SAFETY: the only reference to HEAP, taken once.
     let heap: &mut [u8] = unsafe { &mut *addr_of_mut!(HEAP) };
-    let sp0 = stack_pointer();
     let Ok(mut vm) = Vm::new(heap, &source, &mut out) else {
         exit(2)
     };
-    let r = vm.run_module(image, "main");
+    let outcome = vm.run_module(image, module);
     let [a, b] = vm.stack_marks;
-    let (used, cap, gcs) = vm.heap_stats();
-    let _ = writeln!(
-        Uart,
-        "[fw] image {} bytes; stack per Python call {} bytes (sp at start {:#x}); heap {}/{} bytes, {} collections",
-        image.len(),
-        a.abs_diff(b),
-        sp0,
-        used,
-        cap,
-        gcs
-    );
-    exit(u32::from(r == RunOutcome::Exception))
+    let (used, capacity, collections) = vm.heap_stats();
+    drop(vm);
+    let mut uart = Uart;
+    uart.text("[fw] image ");
+    uart.number(image.len());
+    uart.text(" bytes; heap ");
+    uart.number(used as usize);
+    uart.text("/");
+    uart.number(capacity as usize);
+    uart.text(" bytes, ");
+    uart.number(collections as usize);
+    uart.text(" collections; stack peak ");
+    uart.number(stack_peak());
+    uart.text(" bytes; stack per Python call ");
+    uart.number(a.abs_diff(b));
+    uart.text(" bytes\n");
+    exit(u32::from(outcome == RunOutcome::Exception))
 }
 
 #[panic_handler]
 fn panic(_: &core::panic::PanicInfo) -> ! {
-    let _ = writeln!(Uart, "[fw] panic");
+    Uart.text("[fw] panic\n");
     exit(3)
 }

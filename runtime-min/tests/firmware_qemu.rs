@@ -1,0 +1,226 @@
+//! The Cortex-M firmware example (examples/firmware-mps2) built for thumbv7m-none-eabi and run
+//! on QEMU's mps2-an385: its own app must print `expected.txt`, and the behaviour corpus
+//! (`tests/programs`), frozen into one image linked into the same firmware, must print each
+//! program's `.expected` output when the firmware is told to run that module.
+//!
+//! One test builds both firmwares in turn (they share a target directory). It prints the flash
+//! and RAM use (`firmware-size`'s report), the stack statistics the firmware prints, and
+//! `qemu (image): identical N / M`, and checks N against the `runtime.qemu_identical` floor of
+//! tests/ratchet.toml. qemu-system-arm and the thumbv7m-none-eabi target come from
+//! tests/oracle/provision.sh; under CI=true a missing one fails the test.
+
+use freeze::firmware_size;
+use mpy_format::image::{write_image, ImageModule};
+use mpy_format::model::MpyFile;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+/// Python heap of the firmware that runs the behaviour corpus (the app runs in the default 8 KB).
+const CORPUS_HEAP: usize = 64 * 1024;
+
+/// Whether `program --version` runs.
+fn have(program: &str) -> bool {
+    Command::new(program)
+        .arg("--version")
+        .stdin(Stdio::null())
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// Whether qemu-system-arm and the thumbv7m-none-eabi target are there (a failure under CI=true).
+fn tools_present() -> bool {
+    let installed = Command::new("rustup")
+        .args(["target", "list", "--installed"])
+        .stdin(Stdio::null())
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("thumbv7m-none-eabi"));
+    if have("qemu-system-arm") && installed {
+        return true;
+    }
+    assert!(
+        std::env::var("CI").as_deref() != Ok("true"),
+        "qemu-system-arm or the thumbv7m-none-eabi target is missing (CI=true): run tests/oracle/provision.sh"
+    );
+    eprintln!("skipping: qemu-system-arm or the thumbv7m-none-eabi target is missing");
+    false
+}
+
+/// `(module name, source name, source)` compiled by our compiler and frozen into one image.
+fn freeze(sources: &[(String, String, Vec<u8>)]) -> Vec<u8> {
+    let mut models = Vec::new();
+    for (name, source_name, source) in sources {
+        let options = mpy_cross::CompileOptions {
+            source_name: source_name.clone(),
+            ..mpy_cross::CompileOptions::default()
+        };
+        let Ok(mpy) = mpy_cross::compile(source, &options) else {
+            continue;
+        };
+        models.push((
+            format!("{name}.py"),
+            MpyFile::read(&mpy).expect("our .mpy reads back"),
+        ));
+    }
+    let inputs: Vec<ImageModule<'_>> = models
+        .iter()
+        .map(|(name, mpy)| ImageModule { name, mpy })
+        .collect();
+    write_image(&inputs).expect("image builds").0
+}
+
+/// The firmware environment for a nested cargo: the variables cargo sets for this test process
+/// (CARGO_*, RUSTC*, the jobserver) are removed so the nested build is what a user's would be.
+fn clean_cargo(dir: &Path) -> Command {
+    let mut cargo = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+    for (key, _) in std::env::vars_os() {
+        let key_text = key.to_string_lossy();
+        if (key_text.starts_with("CARGO") && key_text != "CARGO_HOME")
+            || key_text.starts_with("RUSTC")
+            || key_text.starts_with("RUSTDOC")
+            || key_text == "RUSTFLAGS"
+            || key_text == "MAKEFLAGS"
+            || key_text == "MFLAGS"
+            || key_text == "OUT_DIR"
+        {
+            cargo.env_remove(&key);
+        }
+    }
+    cargo.current_dir(dir).stdin(Stdio::null());
+    cargo
+}
+
+/// Builds the firmware around `image` with a `heap`-byte Python heap; returns the ELF path.
+fn build_firmware(image: &[u8], heap: usize, out: &Path) -> PathBuf {
+    let example = mpy_tests::workspace_root().join("examples/firmware-mps2");
+    std::fs::create_dir_all(out).expect("firmware output directory");
+    let image_path = out.join("frozen.bin");
+    std::fs::write(&image_path, image).expect("write image");
+    let build = clean_cargo(&example)
+        .args(["build", "--quiet", "--release"])
+        .env("MPY_FROZEN_IMAGE", &image_path)
+        .env("MPY_HEAP_SIZE", heap.to_string())
+        .env("CARGO_TARGET_DIR", out.join("build"))
+        .output()
+        .expect("cargo runs");
+    assert!(
+        build.status.success(),
+        "firmware build failed:\n{}",
+        String::from_utf8_lossy(&build.stderr)
+    );
+    out.join("build/thumbv7m-none-eabi/release/runtime-min-firmware")
+}
+
+/// Runs module `module` of the firmware `elf` under QEMU: (UART output, exit code).
+fn run_qemu(elf: &Path, module: &str) -> (String, Option<i32>) {
+    let run = Command::new("timeout")
+        .args(["60", "qemu-system-arm", "-M", "mps2-an385", "-nographic"])
+        .arg("-semihosting-config")
+        .arg(format!("enable=on,target=native,arg=module={module}"))
+        .arg("-kernel")
+        .arg(elf)
+        .stdin(Stdio::null())
+        .output()
+        .expect("qemu runs");
+    (
+        String::from_utf8_lossy(&run.stdout).into_owned(),
+        run.status.code(),
+    )
+}
+
+/// Splits the firmware's output into the program's output and its `[fw]` statistics line.
+fn split_stats(text: &str) -> (&str, &str) {
+    match text.rsplit_once("[fw] ") {
+        Some((program, stats)) => (program, stats.trim()),
+        None => (text, ""),
+    }
+}
+
+/// A number that follows `label` in the `[fw]` line.
+fn stat(stats: &str, label: &str) -> Option<usize> {
+    stats.split(label).nth(1)?.split(' ').next()?.parse().ok()
+}
+
+fn size_report(elf: &Path) -> firmware_size::FirmwareSize {
+    let bytes = std::fs::read(elf).expect("firmware ELF");
+    let size = firmware_size::measure(&bytes, 8).expect("firmware ELF reads");
+    print!("{}", firmware_size::render(&size, Some(64 * 1024)));
+    size
+}
+
+#[test]
+fn firmware_runs_the_app_and_the_behaviour_corpus_on_qemu() {
+    if !tools_present() {
+        return;
+    }
+    let root = mpy_tests::workspace_root();
+    let out = root.join("target/firmware");
+
+    // The example app, in the default 8 KB heap.
+    let app_dir = root.join("examples/firmware-mps2/app");
+    let app: Vec<(String, String, Vec<u8>)> = ["main", "helper"]
+        .iter()
+        .map(|name| {
+            let file = format!("{name}.py");
+            let source = std::fs::read(app_dir.join(&file)).expect("app source");
+            ((*name).to_string(), file, source)
+        })
+        .collect();
+    let elf = build_firmware(&freeze(&app), 8192, &out.join("app"));
+    println!("firmware (app, 8 KB heap):");
+    let size = size_report(&elf);
+    let (text, code) = run_qemu(&elf, "main");
+    let (program, stats) = split_stats(&text);
+    println!("firmware on qemu mps2-an385: [fw] {stats}");
+    let expected = std::fs::read_to_string(root.join("examples/firmware-mps2/expected.txt"))
+        .expect("expected.txt");
+    assert_eq!(code, Some(0), "firmware failed: {text}");
+    assert_eq!(program, expected);
+    assert!(
+        size.image > 0 && size.runtime() > 0,
+        "size report lacks the image: {size:?}"
+    );
+    let per_call = stat(stats, "stack per Python call ").expect("stack statistics");
+    assert!(
+        per_call < 4096,
+        "native stack per Python call grew to {per_call} bytes"
+    );
+
+    // The behaviour corpus, one QEMU run per program, two at a time.
+    let programs = mpy_tests::behaviour_programs();
+    let sources: Vec<(String, String, Vec<u8>)> = programs
+        .iter()
+        .map(|p| (p.name.clone(), format!("{}.py", p.name), p.source.clone()))
+        .collect();
+    let elf = build_firmware(&freeze(&sources), CORPUS_HEAP, &out.join("corpus"));
+    println!(
+        "firmware (behaviour corpus, {} KB heap):",
+        CORPUS_HEAP / 1024
+    );
+    size_report(&elf);
+    let results = mpy_tests::parallel_map(&programs, |p| run_qemu(&elf, &p.name));
+    let mut identical = 0;
+    let mut differ = Vec::new();
+    for (p, (text, _)) in programs.iter().zip(&results) {
+        let (got, _) = split_stats(text);
+        let expected = p
+            .expected
+            .replace("  File \"<stdin>\", line 1, in <module>\n", "");
+        if got == expected {
+            identical += 1;
+        } else {
+            differ.push(p.name.clone());
+            if std::env::var_os("MPY_SHOW_DIFF").is_some() {
+                eprintln!("--- {}: expected\n{expected}\n--- got\n{text}", p.name);
+            }
+        }
+    }
+    println!("qemu (image): identical {identical} / {}", programs.len());
+    if !differ.is_empty() {
+        println!("differ: {differ:?}");
+    }
+    let floor = mpy_tests::ratchet("runtime.qemu_identical");
+    assert!(
+        identical as u64 >= floor,
+        "behaviour corpus under QEMU regressed: {identical} < floor {floor}"
+    );
+}
