@@ -816,13 +816,14 @@ pub(crate) fn compile_module(
             if comp.inline_asm.is_none() {
                 comp.inline_asm = crate::emit::inline_asm::new_inline_asm(
                     comp.opts.arch,
+                    comp.opts.arch_flags,
                     max_num_labels as usize,
                 );
                 if comp.inline_asm.is_none() {
-                    // py/emitinlinerv32.c is not ported.
+                    // Unreachable: the decorator already gave "invalid arch" on these archs.
                     return Err(CompileError::new(
                         ErrorClass::NotImplementedError,
-                        "inline assembler for this architecture is not supported by this port",
+                        "no inline assembler for this architecture",
                         0,
                     )
                     .without_traceback());

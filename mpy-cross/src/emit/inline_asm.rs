@@ -12,6 +12,7 @@ use crate::parse::node::Node;
 use crate::qstr::{Qstr, QstrPool};
 use crate::value::ConstValue;
 
+use super::inline_rv32::InlineRv32;
 use super::inline_thumb::InlineThumb;
 use super::inline_xtensa::InlineXtensa;
 use super::Pass;
@@ -83,9 +84,27 @@ pub(crate) fn int_arg(pn: &Node) -> Option<u32> {
     }
 }
 
-/// The inline assembler for `arch` (`ASM_EMITTER(new)`), or `None` where this port has none
-/// (rv32imc's `asm_rv32` is not ported).
-pub(crate) fn new_inline_asm(arch: Arch, max_num_labels: usize) -> Option<Box<dyn InlineAsm>> {
+/// `mp_parse_node_get_int_maybe` + `mp_obj_get_int_truncated` as the host's 64-bit
+/// `mp_uint_t` (the RV32 assembler keeps all 64 bits).
+pub(crate) fn int_arg64(pn: &Node) -> Option<u64> {
+    match pn {
+        #[allow(clippy::cast_sign_loss)]
+        Node::SmallInt(v) => Some(*v as u64),
+        Node::Const(c) => match &c.value {
+            ConstValue::Int(i) => i.mod_floor(&(BigInt::from(1u8) << 64)).to_u64(),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The inline assembler for `arch` (`ASM_EMITTER(new)`), or `None` where the reference has none
+/// (x86, x64). `arch_flags` are rv32imc's `-march-flags` extensions.
+pub(crate) fn new_inline_asm(
+    arch: Arch,
+    arch_flags: u32,
+    max_num_labels: usize,
+) -> Option<Box<dyn InlineAsm>> {
     Some(match arch {
         Arch::Armv6
         | Arch::Armv6m
@@ -98,6 +117,11 @@ pub(crate) fn new_inline_asm(arch: Arch, max_num_labels: usize) -> Option<Box<dy
         )),
         Arch::Xtensa => Box::new(InlineXtensa::<false>::new(max_num_labels)),
         Arch::Xtensawin => Box::new(InlineXtensa::<true>::new(max_num_labels)),
+        #[allow(clippy::cast_possible_truncation)]
+        Arch::Rv32imc => Box::new(InlineRv32::new(
+            max_num_labels,
+            (arch_flags as u8) & crate::asm::rv32::EXT_ALL,
+        )),
         _ => return None,
     })
 }

@@ -4,6 +4,7 @@ pub(crate) mod bytecode;
 pub(crate) mod common;
 pub(crate) mod dispatch;
 pub(crate) mod inline_asm;
+pub(crate) mod inline_rv32;
 pub(crate) mod inline_thumb;
 pub(crate) mod inline_xtensa;
 pub(crate) mod native;

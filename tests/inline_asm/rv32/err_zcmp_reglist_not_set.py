@@ -1,3 +1,4 @@
+# flags: -march-flags=zba,zcmp
 @micropython.asm_rv32
 def f():
     cm_pop(ra, 16)

@@ -1,3 +1,4 @@
+# flags: -march-flags=zba,zcmp
 @micropython.asm_rv32
 def f():
     cm_push({ra, s0-s10}, -16)

@@ -1,3 +1,0 @@
-@micropython.asm_rv32
-def f():
-    lui(a0, 0x100000)
