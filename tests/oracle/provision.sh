@@ -34,10 +34,10 @@ if [ ! -f "$stamp_js" ]; then
 fi
 # Disassemblers the assembler encoding tests compare against (mpy-cross/src/asm/emit_tests.rs).
 if ! command -v arm-none-eabi-objdump >/dev/null || ! command -v xtensa-lx106-elf-objdump >/dev/null \
-    || ! command -v objdump >/dev/null; then
-  echo "installing binutils (objdump for Thumb, Xtensa, x86-64)" >&2
+    || ! command -v objdump >/dev/null || ! command -v riscv64-unknown-elf-objdump >/dev/null; then
+  echo "installing binutils (objdump for Thumb, Xtensa, x86-64, RISC-V)" >&2
   sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
-  { $sudo_cmd apt-get update -qq && $sudo_cmd apt-get install -y -qq binutils binutils-arm-none-eabi binutils-xtensa-lx106; } >&2 \
+  { $sudo_cmd apt-get update -qq && $sudo_cmd apt-get install -y -qq binutils binutils-arm-none-eabi binutils-xtensa-lx106 binutils-riscv64-unknown-elf; } >&2 \
     || echo "warning: could not install binutils; the objdump comparisons will be skipped (and fail under CI=true)" >&2
 fi
 # The Cortex-M firmware example (runtime-min/firmware) is built for thumbv7m-none-eabi and run
