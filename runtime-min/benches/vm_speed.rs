@@ -15,10 +15,10 @@
 //! Each program is measured on all VMs before the next one starts, so that a change of machine
 //! load affects all columns alike. Two clocks are recorded for every run: wall time and the CPU
 //! time of the thread running the VM (Linux `/proc/thread-self/schedstat`, which the scheduler
-//! updates at least every tick, so it is exact to a few ms). `VM_BENCH_CLOCK=wall` (default)
-//! reports the best wall time of N runs; `VM_BENCH_CLOCK=cpu` reports the median CPU time,
-//! which stays meaningful on a busy machine (the benchmark warns when the load average is
-//! above the number of cores).
+//! updates at least every tick, so it is exact to a few ms). `VM_BENCH_CLOCK=wall` reports
+//! the best wall time of N runs; `VM_BENCH_CLOCK=cpu` reports the median CPU time, which stays
+//! meaningful on a busy machine; the default (`auto`) is `wall` unless the load average is
+//! above the number of cores (then `cpu`, when Linux provides it). The header says which.
 //!
 //! Environment: `VM_BENCH_RUNS` (N, default 5); `VM_BENCH_HEAP_KIB` (heap of runtime-min and
 //! the wasm VM, default 1024; the native VM gets twice as much as its words are 64-bit);
@@ -353,12 +353,18 @@ fn main() {
     let runs = env_num("VM_BENCH_RUNS", 5).max(1);
     let heap_bytes = env_num("VM_BENCH_HEAP_KIB", 1024) * 1024;
     let use_oracle = std::env::var("VM_BENCH_COMPILER").is_ok_and(|v| v == "oracle");
-    let clock = if std::env::var("VM_BENCH_CLOCK").is_ok_and(|v| v == "cpu") {
-        Clock::Cpu
-    } else {
-        Clock::Wall
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let load = load_average();
+    #[allow(clippy::cast_precision_loss)]
+    let busy = load.is_some_and(|l| l > cores as f64);
+    let have_cpu_clock = thread_cpu_ms().is_finite();
+    let clock = match std::env::var("VM_BENCH_CLOCK").as_deref() {
+        Ok("cpu") => Clock::Cpu,
+        Ok("wall") => Clock::Wall,
+        _ if busy && have_cpu_clock => Clock::Cpu,
+        _ => Clock::Wall,
     };
-    if clock == Clock::Cpu && thread_cpu_ms().is_nan() {
+    if clock == Clock::Cpu && !have_cpu_clock {
         eprintln!("vm_speed: VM_BENCH_CLOCK=cpu needs Linux /proc/thread-self/schedstat");
         std::process::exit(2);
     }
@@ -384,8 +390,6 @@ fn main() {
         }
     }
 
-    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    let load = load_average();
     println!(
         "{} of {runs} runs, in ms; heap {} KiB (runtime-min, wasm), {} KiB (native, 64-bit words)",
         match clock {
@@ -395,12 +399,14 @@ fn main() {
         heap_bytes / 1024,
         heap_bytes * 2 / 1024
     );
-    #[allow(clippy::cast_precision_loss)]
-    if clock == Clock::Wall && load.is_some_and(|l| l > cores as f64) {
+    if busy {
         println!(
-            "warning: load average {:.1} on {cores} cores; wall times are unreliable \
-             (VM_BENCH_CLOCK=cpu measures CPU time instead)",
-            load.unwrap_or_default()
+            "load average {:.1} on {cores} cores: {}",
+            load.unwrap_or_default(),
+            match clock {
+                Clock::Wall => "wall times are unreliable (VM_BENCH_CLOCK=cpu measures CPU time)",
+                Clock::Cpu => "measuring CPU time (VM_BENCH_CLOCK=wall forces wall time)",
+            }
         );
     }
     if node_dir.is_none() {
