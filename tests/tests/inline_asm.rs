@@ -12,16 +12,20 @@ use mpy_cross::CompileOptions;
 use mpy_format::arch::Arch;
 
 /// Every file is compiled for each of these (`@micropython.asm_*` picks the assembler by arch,
-/// not by decorator; x64 has none: "invalid arch").
-const ARCHS: [(&str, Arch); 9] = [
+/// not by decorator; x64 has none: "invalid arch"). `rv32imc_zba_zcmp` is rv32imc with
+/// `-march-flags=zba,zcmp` for every file; plain rv32imc takes the flags of a file's
+/// `# flags:` line.
+const ARCHS: [(&str, Arch); 11] = [
     ("armv6", Arch::Armv6),
     ("armv6m", Arch::Armv6m),
     ("armv7m", Arch::Armv7m),
+    ("armv7em", Arch::Armv7em),
     ("armv7emsp", Arch::Armv7emsp),
     ("armv7emdp", Arch::Armv7emdp),
     ("xtensa", Arch::Xtensa),
     ("xtensawin", Arch::Xtensawin),
     ("rv32imc", Arch::Rv32imc),
+    ("rv32imc_zba_zcmp", Arch::Rv32imc),
     ("x64", Arch::X64),
 ];
 
@@ -280,7 +284,7 @@ fn accepted(arch: &str) -> Vec<String> {
     if arch.starts_with("armv") {
         all.extend(thumb1_mnemonics());
     }
-    if matches!(arch, "armv7m" | "armv7emsp" | "armv7emdp") {
+    if matches!(arch, "armv7m" | "armv7em" | "armv7emsp" | "armv7emdp") {
         all.extend(thumb2_mnemonics());
     }
     if matches!(arch, "armv7emsp" | "armv7emdp") {
@@ -289,7 +293,7 @@ fn accepted(arch: &str) -> Vec<String> {
     if arch.starts_with("xtensa") {
         all.extend(XTENSA.iter().map(|s| (*s).to_owned()));
     }
-    if arch == "rv32imc" {
+    if arch.starts_with("rv32imc") {
         all.extend(RV32.iter().map(|s| (*s).to_owned()));
     }
     all
@@ -425,12 +429,16 @@ fn inline_asm_corpus_matches_oracle() {
         .collect();
     let results = mpy_tests::parallel_map(&jobs, |&(i, arch_name, arch)| {
         let case = &cases[i];
-        let march = format!("-march={arch_name}");
+        let all_flags = ["-march-flags=zba,zcmp".to_owned()];
+        let (march, flags) = match arch_name.split_once('_') {
+            Some((base, _)) => (format!("-march={base}"), &all_flags[..]),
+            None => (format!("-march={arch_name}"), &case.flags[..]),
+        };
         let mut args = vec![march.as_str()];
         let mut arch_flags = 0;
         if arch == Arch::Rv32imc {
-            args.extend(case.flags.iter().map(String::as_str));
-            for f in &case.flags {
+            args.extend(flags.iter().map(String::as_str));
+            for f in flags {
                 if let Some(list) = f.strip_prefix("-march-flags=") {
                     for ext in list.split(',') {
                         arch_flags |= match ext {
