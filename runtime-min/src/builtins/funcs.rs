@@ -997,9 +997,13 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
                 None => vm.new_list(0, 0),
             }
         }
-        T_DICT => {
+        T_DICT | T_ORDERED_DICT => {
             check_pos(vm, a, 0, 1)?;
-            let d = vm.new_dict(0)?;
+            let d = if id == T_ORDERED_DICT {
+                vm.new_ordered_dict()?
+            } else {
+                vm.new_dict(0)?
+            };
             vm.push_root(d);
             let r = (|| {
                 if let Some(x) = arg0 {

@@ -1161,19 +1161,25 @@ fn dict_pop(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 fn dict_popitem(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 1, 1)?;
     let d = vm.arg(a, 0);
-    let mut i = vm.dict_alloc(d);
-    while i > 0 {
-        i -= 1;
-        if let Some((k, v)) = vm.dict_slot(d, i) {
-            let t = vm.new_tuple_from(&[k, v])?;
-            vm.push_root(t);
-            let r = vm.dict_remove(d, k);
-            vm.pop_root();
-            r?;
-            return Ok(t);
-        }
-    }
-    Err(vm.raise_msg_str(T_KEY_ERROR, "popitem(): dictionary is empty"))
+    // py/objdict.c: the first filled slot of a plain dict, the last item of an ordered one;
+    // the slot becomes a deletion sentinel.
+    let used = vm.heap.get(d.bits(), 0);
+    let start = if vm.dict_is_ordered(d) {
+        used.saturating_sub(1)
+    } else {
+        0
+    };
+    let Some((i, k, v)) =
+        (start..vm.dict_alloc(d)).find_map(|i| vm.dict_slot(d, i).map(|(k, v)| (i, k, v)))
+    else {
+        return Err(vm.raise_msg_str(T_KEY_ERROR, "popitem(): dictionary is empty"));
+    };
+    let t = vm.new_tuple_from(&[k, v])?;
+    let table = vm.heap.get_obj(d.bits(), 2).bits();
+    vm.heap.set_obj(table, i * 2, crate::object::dict::SENTINEL);
+    vm.heap.set_obj(table, i * 2 + 1, Obj::NULL);
+    vm.heap.set(d.bits(), 0, used.saturating_sub(1));
+    Ok(t)
 }
 
 fn dict_setdefault(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
@@ -1211,7 +1217,19 @@ fn dict_copy(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 1, 1)?;
     let src = vm.arg(a, 0);
     let alloc = vm.dict_alloc(src);
-    let d = vm.new_dict(alloc)?;
+    let d = if vm.dict_is_ordered(src) {
+        let d = vm.new_ordered_dict()?;
+        if alloc > 0 {
+            vm.push_root(d);
+            let t = vm.alloc(Kind::Array, alloc * 2);
+            vm.pop_root();
+            vm.heap.set(d.bits(), 1, alloc);
+            vm.heap.set_obj(d.bits(), 2, Obj::heap(t?));
+        }
+        d
+    } else {
+        vm.new_dict(alloc)?
+    };
     // Copy the table verbatim so iteration order is preserved exactly.
     if alloc > 0 {
         let st = vm.heap.get_obj(src.bits(), 2).bits();
@@ -1230,7 +1248,9 @@ fn dict_fromkeys(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 2, 3)?;
     let keys = vm.arg(a, 1);
     let v = vm.arg_pos(a, 2).unwrap_or(Obj::NONE);
-    let d = vm.new_dict(0)?;
+    // Presized to the keys' length when known, as py/objdict.c does (iteration order).
+    let n = vm.len_of(keys)?.unwrap_or(0);
+    let d = vm.new_dict(n)?;
     vm.push_root(d);
     let r = (|| {
         let it = vm.get_iter(keys)?;

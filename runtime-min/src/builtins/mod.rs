@@ -50,6 +50,7 @@ types! {
     T_ITERATOR = 24, "iterator", T_OBJECT;
     T_BUILTIN_FN = 25, "function", T_OBJECT;
     T_SUPER = 26, "super", T_OBJECT;
+    T_ORDERED_DICT = 27, "OrderedDict", T_DICT;
     T_BASE_EXCEPTION = 30, "BaseException", T_OBJECT;
     T_SYSTEM_EXIT = 31, "SystemExit", T_BASE_EXCEPTION;
     T_KEYBOARD_INTERRUPT = 32, "KeyboardInterrupt", T_BASE_EXCEPTION;
@@ -153,7 +154,13 @@ pub(crate) fn lookup_builtin(name: &[u8]) -> Option<Obj> {
         // Only user-visible types are builtins.
         if !matches!(
             r.0,
-            T_NONETYPE | T_BOUND_METHOD | T_GENERATOR | T_MODULE | T_CELL | T_ITERATOR
+            T_NONETYPE
+                | T_BOUND_METHOD
+                | T_GENERATOR
+                | T_MODULE
+                | T_CELL
+                | T_ITERATOR
+                | T_ORDERED_DICT
         ) {
             return Some(type_obj(r.0));
         }

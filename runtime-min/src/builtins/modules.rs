@@ -106,6 +106,10 @@ pub(crate) fn builtin_module(vm: &mut Vm<'_>, name: &[u8]) -> PyResult<Option<Ob
                     vm.dict_store(g, key, f)?;
                 }
             }
+            "collections" => {
+                let key = vm.new_str_bytes(b"OrderedDict")?;
+                vm.dict_store(g, key, type_obj(T_ORDERED_DICT))?;
+            }
             "sys" => {
                 let key = vm.new_str_bytes(b"byteorder")?;
                 vm.push_root(key);

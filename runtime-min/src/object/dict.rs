@@ -75,6 +75,89 @@ impl<'a> Vm<'a> {
         Ok(Obj::heap(d))
     }
 
+    /// A new `collections.OrderedDict`: a dict block with a fourth word marking it ordered
+    /// (py/map.c's `is_ordered`: entries packed in insertion order, found by linear scan).
+    pub(crate) fn new_ordered_dict(&mut self) -> PyResult<Obj> {
+        let d = self.alloc(Kind::Dict, 4)?;
+        self.heap.set_obj(d, 3, Obj::TRUE);
+        Ok(Obj::heap(d))
+    }
+
+    /// Is dict `d` an `OrderedDict`?
+    pub(crate) fn dict_is_ordered(&self, d: Obj) -> bool {
+        self.heap.block_words(d.bits()) >= 5 && self.heap.get_obj(d.bits(), 3) == Obj::TRUE
+    }
+
+    /// mp_map_lookup on an ordered map: linear scan; removal moves the rest down; adding
+    /// appends, growing the table by 4 entries when full.
+    fn lookup_ordered(&mut self, d: u32, key: Obj, kind: &Lookup) -> PyResult<Option<u32>> {
+        let used = self.heap.get(d, 0);
+        for pos in 0..used {
+            let table = self.heap.get_obj(d, 2).bits();
+            let k = self.heap.get_obj(table, pos * 2);
+            if k == key || self.keys_equal(k, key)? {
+                if let Lookup::Remove = kind {
+                    // The caller reads the value from slot `used - 1` afterwards.
+                    let table = self.heap.get_obj(d, 2).bits();
+                    let used = self.heap.get(d, 0);
+                    let value = self.heap.get_obj(table, pos * 2 + 1);
+                    for i in pos * 2..(used - 1) * 2 {
+                        let v = self.heap.get_obj(table, i + 2);
+                        self.heap.set_obj(table, i, v);
+                    }
+                    self.heap.set(d, 0, used - 1);
+                    self.heap.set_obj(table, (used - 1) * 2, Obj::NULL);
+                    self.heap.set_obj(table, (used - 1) * 2 + 1, value);
+                    return Ok(Some(used - 1));
+                }
+                return Ok(Some(pos));
+            }
+        }
+        if !matches!(kind, Lookup::Add) {
+            return Ok(None);
+        }
+        let used = self.heap.get(d, 0);
+        let alloc = self.heap.get(d, 1);
+        if used >= alloc {
+            let base = self.roots_len();
+            self.push_root(Obj::heap(d));
+            self.push_root(key);
+            let new = self.alloc(Kind::Array, (alloc + 4) * 2);
+            self.truncate_roots(base);
+            let new = new?;
+            let old = self.heap.get_obj(d, 2).bits();
+            for i in 0..used * 2 {
+                let v = self.heap.get_obj(old, i);
+                self.heap.set_obj(new, i, v);
+            }
+            self.heap.set(d, 1, alloc + 4);
+            self.heap.set_obj(d, 2, Obj::heap(new));
+        }
+        let table = self.heap.get_obj(d, 2).bits();
+        self.heap.set_obj(table, used * 2, key);
+        self.heap.set_obj(table, used * 2 + 1, Obj::NULL);
+        self.heap.set(d, 0, used + 1);
+        Ok(Some(used))
+    }
+
+    /// Ordered dicts are equal when their items are equal in order (py/objdict.c).
+    fn ordered_dict_equal(&mut self, a: Obj, bo: Obj) -> PyResult<bool> {
+        let n = self.heap.get(a.bits(), 0);
+        if n != self.heap.get(bo.bits(), 0) {
+            return Ok(false);
+        }
+        for i in 0..n {
+            let (Some((k1, v1)), Some((k2, v2))) = (self.dict_slot(a, i), self.dict_slot(bo, i))
+            else {
+                return Ok(false);
+            };
+            if !self.equal(k1, k2)? || !self.equal(v1, v2)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
     pub(crate) fn new_set(&mut self, n: u32, frozen: bool) -> PyResult<Obj> {
         let s = self.alloc(Kind::Set, 4)?;
         self.heap.set(s, 1, u32::from(frozen));
@@ -136,6 +219,9 @@ impl<'a> Vm<'a> {
 
     /// mp_map_lookup: returns the slot index holding `key` (after adding it for `Add`).
     fn lookup(&mut self, t: Table, key: Obj, kind: Lookup) -> PyResult<Option<u32>> {
+        if t.width == 2 && self.dict_is_ordered(Obj::heap(t.obj)) {
+            return self.lookup_ordered(t.obj, key, &kind);
+        }
         if self.heap.get(t.obj, t.alloc_w) == 0 {
             match kind {
                 Lookup::Add => self.rehash(t, key, Obj::NULL)?,
@@ -232,6 +318,12 @@ impl<'a> Vm<'a> {
             return None;
         }
         let table = self.heap.get_obj(d.bits(), 2).bits();
+        if self.dict_is_ordered(d) {
+            return (0..self.heap.get(d.bits(), 0)).find_map(|pos| {
+                let k = self.heap.get_obj(table, pos * 2);
+                (self.str_data(k) == Some(name)).then(|| self.heap.get_obj(table, pos * 2 + 1))
+            });
+        }
         let mut pos = crate::object::hash_bytes(name) % alloc;
         for _ in 0..alloc {
             let k = self.heap.get_obj(table, pos * 2);
@@ -310,6 +402,12 @@ impl<'a> Vm<'a> {
     }
 
     pub(crate) fn dict_equal(&mut self, a: Obj, bo: Obj) -> PyResult<bool> {
+        match (self.dict_is_ordered(a), self.dict_is_ordered(bo)) {
+            (true, true) => return self.ordered_dict_equal(a, bo),
+            (false, false) => {}
+            // A dict never equals an OrderedDict (their types differ).
+            _ => return Ok(false),
+        }
         if self.heap.get(a.bits(), 0) != self.heap.get(bo.bits(), 0) {
             return Ok(false);
         }

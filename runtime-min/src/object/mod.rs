@@ -139,7 +139,13 @@ impl<'a> Vm<'a> {
             Some(Kind::ByteArray) => b::T_BYTEARRAY,
             Some(Kind::Tuple) => b::T_TUPLE,
             Some(Kind::List) => b::T_LIST,
-            Some(Kind::Dict) => b::T_DICT,
+            Some(Kind::Dict) => {
+                if self.dict_is_ordered(o) {
+                    b::T_ORDERED_DICT
+                } else {
+                    b::T_DICT
+                }
+            }
             Some(Kind::Set) => {
                 if self.heap.get(o.bits(), 1) != 0 {
                     b::T_FROZENSET

@@ -467,6 +467,10 @@ impl<'a> Vm<'a> {
                 self.sink_write(sink, if is_list { b"]" } else { b")" })
             }
             Kind::Dict => {
+                let ordered = self.dict_is_ordered(o);
+                if ordered {
+                    self.sink_write(sink, b"OrderedDict(")?;
+                }
                 self.sink_write(sink, b"{")?;
                 let mut first = true;
                 let mut i = 0;
@@ -482,7 +486,7 @@ impl<'a> Vm<'a> {
                     }
                     i += 1;
                 }
-                self.sink_write(sink, b"}")
+                self.sink_write(sink, if ordered { b"})" } else { b"}" })
             }
             Kind::Set => {
                 let frozen = self.heap.get(o.bits(), 1) != 0;

@@ -769,7 +769,10 @@ impl<'a> Vm<'a> {
                 let has_init = self
                     .class_lookup(cls, b"__init__")
                     .is_some_and(|i| self.is_kind(i, Kind::Function));
-                let mutable = matches!(native, b::T_LIST | b::T_DICT | b::T_SET | b::T_BYTEARRAY);
+                let mutable = matches!(
+                    native,
+                    b::T_LIST | b::T_DICT | b::T_ORDERED_DICT | b::T_SET | b::T_BYTEARRAY
+                );
                 self.push_root(Obj::heap(o));
                 let empty = Args {
                     src: Obj::NULL,

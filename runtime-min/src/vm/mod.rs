@@ -55,6 +55,7 @@ pub(crate) const EXTRA_QSTRS: &[&str] = &[
     "<lambda>",
     "<listcomp>",
     "builtin_function_or_method",
+    "OrderedDict",
 ];
 
 /// Maximum number of images (modules) loaded at once.
