@@ -16,6 +16,8 @@ fn main() {
         Err(_) => 8192,
     };
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    let config = format!("/// Bytes of the Python heap (`MPY_HEAP_SIZE`).\nconst HEAP_SIZE: usize = {heap};\n");
+    let config = format!(
+        "/// Bytes of the Python heap (`MPY_HEAP_SIZE`).\nconst HEAP_SIZE: usize = {heap};\n"
+    );
     std::fs::write(std::path::Path::new(&out).join("config.rs"), config).expect("write config.rs");
 }

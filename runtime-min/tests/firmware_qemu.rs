@@ -15,8 +15,14 @@ use mpy_format::model::MpyFile;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-/// Python heap of the firmware that runs the behaviour corpus (the app runs in the default 8 KB).
-const CORPUS_HEAP: usize = 64 * 1024;
+/// Python heap of the firmware that runs the behaviour corpus (the app runs in the default
+/// 8 KB); `MPY_QEMU_HEAP=bytes` overrides it to see what a smaller board would run.
+fn corpus_heap() -> usize {
+    std::env::var("MPY_QEMU_HEAP")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(64 * 1024)
+}
 
 /// Whether `program --version` runs.
 fn have(program: &str) -> bool {
@@ -191,11 +197,9 @@ fn firmware_runs_the_app_and_the_behaviour_corpus_on_qemu() {
         .iter()
         .map(|p| (p.name.clone(), format!("{}.py", p.name), p.source.clone()))
         .collect();
-    let elf = build_firmware(&freeze(&sources), CORPUS_HEAP, &out.join("corpus"));
-    println!(
-        "firmware (behaviour corpus, {} KB heap):",
-        CORPUS_HEAP / 1024
-    );
+    let heap = corpus_heap();
+    let elf = build_firmware(&freeze(&sources), heap, &out.join("corpus"));
+    println!("firmware (behaviour corpus, {heap} bytes of heap):");
     size_report(&elf);
     let results = mpy_tests::parallel_map(&programs, |p| run_qemu(&elf, &p.name));
     let mut identical = 0;
@@ -214,7 +218,10 @@ fn firmware_runs_the_app_and_the_behaviour_corpus_on_qemu() {
             }
         }
     }
-    println!("qemu (image): identical {identical} / {}", programs.len());
+    println!(
+        "qemu (image, {heap} bytes of heap): identical {identical} / {}",
+        programs.len()
+    );
     if !differ.is_empty() {
         println!("differ: {differ:?}");
     }

@@ -6,7 +6,6 @@
 use mpy_format::image::{write_image, ImageLayout, ImageModule};
 use mpy_format::model::MpyFile;
 use runtime_min::{CodeSource, FrozenImage, MpyList, Output, RunOutcome, Vm};
-use std::path::Path;
 
 /// Captures stdout and stderr into one buffer.
 struct Capture(Vec<u8>);

@@ -11,3 +11,15 @@ except ZeroDivisionError as e:
 def r(n):
     return 0 if n == 0 else 1 + r(n - 1)
 print('recursion', r(40))
+import board, time
+t0 = time.ticks_ms()
+board.led(0, 1)
+print('led', board.led(0), board.led(1))
+board.led(0, False)
+print('led', board.led(0), 'button', board.button(0))
+time.sleep_ms(20)
+print('ticks', time.ticks_diff(time.ticks_ms(), t0) >= 20)
+try:
+    board.led(2)
+except ValueError as e:
+    print('ValueError:', e)

@@ -3,6 +3,11 @@
 //! semihosting. The module is `main` unless the semihosting command line carries
 //! `module=NAME` (`-semihosting-config enable=on,arg=module=NAME`).
 //!
+//! Python sees two modules the firmware registers, the way a MicroPython port's `machine`
+//! module works: `board` (`led(n[, on])` drives and reads the two user LEDs of the FPGA I/O
+//! block, `button(n)` reads a push button) and `time` (`ticks_ms()`, `ticks_diff(a, b)`,
+//! `sleep_ms(n)`, from the FPGA's 100 Hz counter).
+//!
 //! After the run it prints one `[fw]` line: the image size, the heap in use, the deepest
 //! native stack reached (the stack is painted at boot) and the native stack one Python call
 //! costs.
@@ -10,7 +15,7 @@
 #![no_main]
 
 use core::ptr::{addr_of, addr_of_mut, read_volatile, write_volatile};
-use runtime_min::{FrozenImage, Output, RunOutcome, Vm};
+use runtime_min::{ExcType, FrozenImage, NativeFn, Obj, Output, PyResult, RunOutcome, Vm};
 
 include!(concat!(env!("OUT_DIR"), "/config.rs"));
 
@@ -29,6 +34,12 @@ static mut HEAP: [u8; HEAP_SIZE] = [0; HEAP_SIZE];
 
 /// CMSDK UART0 of the mps2-an385.
 const UART0: usize = 0x4000_4000;
+
+/// The FPGA I/O block of the mps2-an385: LED0 (2 user LEDs), BUTTON, CLK100HZ.
+const FPGAIO: usize = 0x4002_8000;
+const FPGAIO_LED0: usize = FPGAIO;
+const FPGAIO_BUTTON: usize = FPGAIO + 0x08;
+const FPGAIO_CLK100HZ: usize = FPGAIO + 0x14;
 
 /// Word written over the unused stack at boot, to find the deepest point reached.
 const STACK_PAINT: u32 = 0x5afe_c0de;
@@ -71,6 +82,85 @@ impl Uart {
         Output::write(self, &digits[at..]);
     }
 }
+
+fn fpgaio_read(register: usize) -> u32 {
+    // SAFETY: a register of the FPGA I/O block, as the AN385 memory map gives it.
+    unsafe { read_volatile(register as *const u32) }
+}
+
+fn fpgaio_write(register: usize, value: u32) {
+    // SAFETY: as for `fpgaio_read`.
+    unsafe { write_volatile(register as *mut u32, value) }
+}
+
+/// The bit of LED or button `n` (0 or 1) of a Python argument; `ValueError` otherwise.
+fn index_bit(vm: &mut Vm<'_>, arg: Obj, what: &str) -> PyResult<u32> {
+    match vm.int_arg(arg)? {
+        n @ 0..=1 => Ok(1 << n),
+        _ => Err(vm.raise(ExcType::ValueError, what)),
+    }
+}
+
+/// `board.led(n)` -> 0/1, `board.led(n, on)` sets it.
+fn board_led(vm: &mut Vm<'_>, args: &[Obj]) -> PyResult<Obj> {
+    let bit = index_bit(vm, args[0], "invalid LED")?;
+    let leds = fpgaio_read(FPGAIO_LED0);
+    if let Some(&on) = args.get(1) {
+        let value = if vm.bool_arg(on)? {
+            leds | bit
+        } else {
+            leds & !bit
+        };
+        fpgaio_write(FPGAIO_LED0, value);
+        return Ok(Obj::none());
+    }
+    vm.new_int(i64::from(leds & bit != 0))
+}
+
+/// `board.button(n)` -> 0/1.
+fn board_button(vm: &mut Vm<'_>, args: &[Obj]) -> PyResult<Obj> {
+    let bit = index_bit(vm, args[0], "invalid button")?;
+    vm.new_int(i64::from(fpgaio_read(FPGAIO_BUTTON) & bit != 0))
+}
+
+/// Milliseconds from the 100 Hz counter, wrapped to 30 bits as MicroPython's ticks are.
+fn ticks() -> i64 {
+    i64::from(fpgaio_read(FPGAIO_CLK100HZ).wrapping_mul(10) & 0x3fff_ffff)
+}
+
+fn time_ticks_ms(vm: &mut Vm<'_>, _args: &[Obj]) -> PyResult<Obj> {
+    vm.new_int(ticks())
+}
+
+/// `time.ticks_diff(end, start)`: the signed difference of two 30-bit tick values.
+fn time_ticks_diff(vm: &mut Vm<'_>, args: &[Obj]) -> PyResult<Obj> {
+    let end = vm.int_arg(args[0])?;
+    let start = vm.int_arg(args[1])?;
+    let diff = (end - start) & 0x3fff_ffff;
+    vm.new_int(if diff >= 0x2000_0000 {
+        diff - 0x4000_0000
+    } else {
+        diff
+    })
+}
+
+fn time_sleep_ms(vm: &mut Vm<'_>, args: &[Obj]) -> PyResult<Obj> {
+    let ms = vm.int_arg(args[0])?;
+    let start = ticks();
+    while (ticks() - start) & 0x3fff_ffff < ms {}
+    Ok(Obj::none())
+}
+
+static BOARD: &[NativeFn] = &[
+    NativeFn::var("led", 1, 2, board_led),
+    NativeFn::new("button", 1, board_button),
+];
+
+static TIME: &[NativeFn] = &[
+    NativeFn::new("ticks_ms", 0, time_ticks_ms),
+    NativeFn::new("ticks_diff", 2, time_ticks_diff),
+    NativeFn::new("sleep_ms", 1, time_sleep_ms),
+];
 
 /// A semihosting call (`bkpt 0xab`): operation `op`, parameter block `arg`.
 fn semihosting(op: u32, arg: usize) -> i32 {
@@ -188,6 +278,9 @@ fn main() -> ! {
     let Ok(mut vm) = Vm::new(heap, &source, &mut out) else {
         exit(2)
     };
+    if vm.register_module("board", BOARD).is_err() || vm.register_module("time", TIME).is_err() {
+        exit(2)
+    }
     let outcome = vm.run_module(image, module);
     let [a, b] = vm.stack_marks;
     let (used, capacity, collections) = vm.heap_stats();
