@@ -244,6 +244,10 @@ THUMB_ERR = {
     "range_bcc_back": thumb("f", [], ["label(far)", "data(2, " + ", ".join(["0"] * 128) + ")", "bne_n(far)"]),
     # the reference needs a bigger heap than its default to hold 8 MiB of machine code
     "range_bl": "# oracle: -X heapsize=64M\n" + thumb("f", [], ["bl(far)", "align(8388608)", "label(far)"]),
+    # the reference aborts on an assert (asm_thumb_mov_reg_i16: reg_dest < r15); we give a located error
+    "assert_movw_pc": thumb("f", [], ["movw(pc, 1)"]),
+    "assert_movt_r15": thumb("f", [], ["movt(r15, 0x1234)"]),
+    "assert_movwt_pc": thumb("f", [], ["movwt(pc, -1)"]),
     # compile_scope_inline_asm
     "not_a_function": "@micropython.asm_thumb\nclass C:\n    pass\n",
     "unknown_type": thumb("f", [], ["nop()"], ret="float"),

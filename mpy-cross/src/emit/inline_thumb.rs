@@ -198,6 +198,16 @@ impl InlineThumb {
         Label(0)
     }
 
+    /// `movw`/`movt`/`movwt` cannot load `pc`: the reference aborts on an assert in
+    /// `asm_thumb_mov_reg_i16`; here it is an error at the instruction.
+    fn mov_i16_dest_ok(&mut self, op: &str, reg_dest: Reg) -> bool {
+        if reg_dest == 15 {
+            self.error_msg(format!("'{op}' expects at most r14"));
+            return false;
+        }
+        true
+    }
+
     /// `emit_inline_thumb_op`: assemble one instruction.
     fn op_thumb(&mut self, op: Qstr, args: &[Node], pool: &QstrPool) {
         let op_str = String::from_utf8_lossy(pool.bytes(op)).into_owned();
@@ -359,14 +369,18 @@ impl InlineThumb {
                         };
                         let d = self.arg_reg(op, &a[0], 15, pool);
                         let i = self.arg_i(op, &a[1], 0xffff);
-                        self.asm.mov_reg_i16(half, d, i64::from(i));
+                        if self.mov_i16_dest_ok(op, d) {
+                            self.asm.mov_reg_i16(half, d, i64::from(i));
+                        }
                     } else if armv7m && op == "movwt" {
                         let d = self.arg_reg(op, &a[0], 15, pool);
                         let i = self.arg_i(op, &a[1], 0xffff_ffff);
-                        self.asm
-                            .mov_reg_i16(MovHalf::Movw, d, i64::from(i & 0xffff));
-                        self.asm
-                            .mov_reg_i16(MovHalf::Movt, d, i64::from((i >> 16) & 0xffff));
+                        if self.mov_i16_dest_ok(op, d) {
+                            self.asm
+                                .mov_reg_i16(MovHalf::Movw, d, i64::from(i & 0xffff));
+                            self.asm
+                                .mov_reg_i16(MovHalf::Movt, d, i64::from((i >> 16) & 0xffff));
+                        }
                     } else if armv7m && op == "ldrex" {
                         let rd = u16::from(self.arg_reg(op, &a[0], 15, pool));
                         if let Some((base, offset)) = self.arg_addr(op, &a[1]) {

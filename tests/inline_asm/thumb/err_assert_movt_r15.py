@@ -1,0 +1,3 @@
+@micropython.asm_thumb
+def f():
+    movt(r15, 0x1234)

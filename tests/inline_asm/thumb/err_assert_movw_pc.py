@@ -1,0 +1,3 @@
+@micropython.asm_thumb
+def f():
+    movw(pc, 1)

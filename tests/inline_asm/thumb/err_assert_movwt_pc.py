@@ -1,0 +1,3 @@
+@micropython.asm_thumb
+def f():
+    movwt(pc, -1)
