@@ -375,13 +375,7 @@ impl<'a> Vm<'a> {
     }
 }
 
-/// Parse MicroPython's float repr text (`inf`, `nan`, `1e+22`, `0.5`).
+/// Parse a float constant's text as MicroPython's loader does (`mp_parse_num_float`).
 pub(crate) fn parse_float_text(s: &str) -> Option<f64> {
-    let t = s.trim();
-    match t {
-        "inf" | "+inf" => Some(f64::INFINITY),
-        "-inf" => Some(f64::NEG_INFINITY),
-        "nan" | "+nan" | "-nan" => Some(f64::NAN),
-        _ => t.parse::<f64>().ok(),
-    }
+    crate::object::float_text::parse_float(s.as_bytes())
 }

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// Identical results reached on the workspace corpus; raise as the VM improves.
-const CORPUS_FLOOR: usize = 205;
+const CORPUS_FLOOR: usize = 206;
 
 fn py_files(dir: &Path) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = std::fs::read_dir(dir)

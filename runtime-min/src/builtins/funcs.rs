@@ -880,22 +880,8 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
             if let Some(f) = vm.float_of(x) {
                 return vm.new_float(f);
             }
-            if let Some(d) = vm.str_data(x) {
-                let t = core::str::from_utf8(d).unwrap_or("").trim();
-                let lower_ok = {
-                    let mut buf = [0u8; 64];
-                    let n = t.len().min(64);
-                    buf[..n].copy_from_slice(&t.as_bytes()[..n]);
-                    buf[..n].make_ascii_lowercase();
-                    let s = core::str::from_utf8(&buf[..n]).unwrap_or("");
-                    match s {
-                        "inf" | "+inf" | "infinity" | "+infinity" => Some(f64::INFINITY),
-                        "-inf" | "-infinity" => Some(f64::NEG_INFINITY),
-                        "nan" | "+nan" | "-nan" => Some(f64::NAN),
-                        _ => None,
-                    }
-                };
-                if let Some(f) = lower_ok.or_else(|| t.parse::<f64>().ok()) {
+            if let Some(d) = vm.str_data(x).or_else(|| vm.bytes_data(x)) {
+                if let Some(f) = crate::object::float_text::parse_float(d) {
                     return vm.new_float(f);
                 }
                 return Err(vm.raise_msg_str(T_VALUE_ERROR, "invalid syntax for number"));

@@ -80,96 +80,42 @@ impl core::fmt::Write for NumBuf {
     }
 }
 
-/// Shortest round-trip digits and decimal exponent of a finite non-zero float:
-/// value = 0.d1d2d3... * 10^(exp+1), i.e. d1.d2d3 * 10^exp.
-pub(crate) fn shortest_digits(f: f64, digits: &mut NumBuf) -> i32 {
-    let mut tmp = NumBuf::new();
-    let _ = core::fmt::write(&mut tmp, format_args!("{:e}", f.abs()));
-    let s = tmp.as_bytes();
-    let epos = s.iter().position(|&c| c == b'e').unwrap_or(s.len());
-    for &c in &s[..epos] {
-        if c.is_ascii_digit() {
-            digits.push(c);
-        }
-    }
-    let exp_s = core::str::from_utf8(s.get(epos + 1..).unwrap_or(b"0")).unwrap_or("0");
-    exp_s.parse::<i32>().unwrap_or(0)
-}
-
-/// Python `repr(float)`.
-pub(crate) fn float_repr(f: f64, out: &mut NumBuf) {
-    if f.is_nan() {
-        out.extend(b"nan");
-        return;
-    }
-    if f.is_infinite() {
-        out.extend(if f < 0.0 { b"-inf" } else { b"inf" });
-        return;
-    }
-    if f.is_sign_negative() {
-        out.push(b'-');
-    }
-    if f == 0.0 {
-        out.extend(b"0.0");
-        return;
-    }
-    let mut digits = NumBuf::new();
-    let exp = shortest_digits(f, &mut digits);
-    let d = digits.as_bytes();
-    if (-4..16).contains(&exp) {
-        if exp < 0 {
-            out.extend(b"0.");
-            for _ in 0..(-exp - 1) {
-                out.push(b'0');
-            }
-            out.extend(d);
-        } else {
-            #[allow(clippy::cast_sign_loss)]
-            let int_len = exp as usize + 1;
-            for i in 0..int_len {
-                out.push(*d.get(i).unwrap_or(&b'0'));
-            }
-            out.push(b'.');
-            if d.len() > int_len {
-                out.extend(&d[int_len..]);
-            } else {
-                out.push(b'0');
-            }
-        }
-    } else {
-        out.push(d[0]);
-        if d.len() > 1 {
-            out.push(b'.');
-            out.extend(&d[1..]);
-        }
-        out.push(b'e');
-        out.push(if exp < 0 { b'-' } else { b'+' });
-        let e = exp.unsigned_abs();
-        if e < 10 {
-            out.push(b'0');
-        }
-        let _ = core::fmt::write(out, format_args!("{e}"));
-    }
-}
+pub(crate) use crate::object::float_text::float_repr;
 
 /// `x ** y` for floats without libm (integer exponents exactly; others via exp/ln series).
 pub(crate) fn powf(x: f64, y: f64) -> f64 {
     if y == 0.0 {
         return 1.0;
     }
+    if (y - crate::object::ops::trunc(y)) == 0.0 && y.abs() <= 4096.0 && x.is_finite() && x != 0.0 {
+        #[allow(clippy::cast_possible_truncation)]
+        return crate::object::float_text::pow_int(x, y as i32);
+    }
     if (y - crate::object::ops::trunc(y)) == 0.0 && y.abs() < 1e9 {
         #[allow(clippy::cast_possible_truncation)]
-        let mut e = y.abs() as i64;
-        let mut base = x;
-        let mut acc = 1.0;
-        while e > 0 {
-            if e & 1 == 1 {
-                acc *= base;
+        let n = y.abs() as i64;
+        let int_pow = |base: f64| {
+            let (mut e, mut base, mut acc) = (n, base, 1.0);
+            while e > 0 {
+                if e & 1 == 1 {
+                    acc *= base;
+                }
+                base *= base;
+                e >>= 1;
             }
-            base *= base;
-            e >>= 1;
+            acc
+        };
+        let acc = int_pow(x);
+        if y > 0.0 {
+            return acc;
         }
-        return if y < 0.0 { 1.0 / acc } else { acc };
+        // A negative power whose positive counterpart overflows may still be a (subnormal)
+        // number: 2.0 ** -1050.
+        return if acc.is_infinite() {
+            int_pow(1.0 / x)
+        } else {
+            1.0 / acc
+        };
     }
     if x < 0.0 {
         return f64::NAN;

@@ -608,49 +608,32 @@ impl<'a> Vm<'a> {
         self.write_padded(sink, &bytes.buf[..n], spec, b'>', n)
     }
 
-    /// Format a float per `spec` (types e, f, g, %, or none = repr-like).
+    /// Format a float per `spec` (types e, f, g, %, n or none = g), as `mp_print_float` does.
     pub(crate) fn format_float(&mut self, sink: Sink, f: f64, spec: &FormatSpec) -> PyResult<()> {
-        let mut digits = NumBuf::new();
-        let neg = f.is_sign_negative() && !f.is_nan();
-        let a = f.abs();
-        let upper = spec.ty.is_ascii_uppercase();
-        if !a.is_finite() {
-            let s: &[u8] = if a.is_nan() { b"nan" } else { b"inf" };
-            for &c in s {
-                digits.push(if upper { c.to_ascii_uppercase() } else { c });
-            }
+        let (ty, value) = match spec.ty {
+            b'%' => (b'f', f * 100.0),
+            0 | b'n' => (b'g', f),
+            t => (t, f),
+        };
+        let prec = spec
+            .precision
+            .map_or(-1, |p| i32::try_from(p).unwrap_or(i32::MAX));
+        let sign = if matches!(spec.sign, b'+' | b' ') {
+            spec.sign
         } else {
-            let prec = spec.precision.unwrap_or(6);
-            match spec.ty.to_ascii_lowercase() {
-                b'f' => write_fixed(&mut digits, a, prec),
-                b'%' => {
-                    write_fixed(&mut digits, a * 100.0, prec);
-                    digits.push(b'%');
-                }
-                b'e' => {
-                    write_exp(&mut digits, a, prec, upper);
-                }
-                b'g' => {
-                    let p = if prec == 0 { 1 } else { prec };
-                    write_general(&mut digits, a, p, upper, spec.alt);
-                }
-                _ => {
-                    // No type: like repr, but precision means significant digits (g-ish).
-                    if let Some(p) = spec.precision {
-                        write_general(&mut digits, a, p.max(1), false, false);
-                    } else {
-                        crate::object::print::float_repr(a, &mut digits);
-                    }
-                }
-            }
+            0
+        };
+        let mut text = NumBuf::new();
+        crate::object::float_text::format_float(value, ty, prec, sign, &mut text);
+        if spec.ty == b'%' {
+            text.push(b'%');
         }
-        let mut prefix = NumBuf::new();
-        if neg {
-            prefix.push(b'-');
-        } else if spec.sign == b'+' || spec.sign == b' ' {
-            prefix.push(spec.sign);
-        }
-        self.write_number(sink, prefix.as_bytes(), digits.as_bytes(), spec)
+        let bytes = text.as_bytes();
+        let (prefix, digits) = match bytes.first() {
+            Some(b'-' | b'+' | b' ') => bytes.split_at(1),
+            _ => bytes.split_at(0),
+        };
+        self.write_number(sink, prefix, digits, spec)
     }
 
     /// `str.format(*args, **kwargs)`; `args` come from `a` (self is argument 0).
@@ -1100,125 +1083,4 @@ pub(crate) fn parse_spec(s: &[u8]) -> Option<FormatSpec> {
         return None;
     }
     Some(spec)
-}
-
-/// `%.{prec}e` with a two-digit exponent minimum.
-fn write_exp(out: &mut NumBuf, a: f64, prec: usize, upper: bool) {
-    let mut tmp = NumBuf::new();
-    let _ = core::fmt::write(&mut tmp, format_args!("{a:.prec$e}"));
-    let s = tmp.as_bytes();
-    let epos = s.iter().position(|&c| c == b'e').unwrap_or(s.len());
-    out.extend(&s[..epos]);
-    out.push(if upper { b'E' } else { b'e' });
-    let exp = s.get(epos + 1..).unwrap_or(b"0");
-    let (neg, digits) = if exp.first() == Some(&b'-') {
-        (true, &exp[1..])
-    } else {
-        (false, exp)
-    };
-    out.push(if neg { b'-' } else { b'+' });
-    if digits.len() < 2 {
-        out.push(b'0');
-    }
-    out.extend(digits);
-}
-
-/// `%.{p}g`.
-fn write_general(out: &mut NumBuf, a: f64, p: usize, upper: bool, alt: bool) {
-    if a == 0.0 {
-        out.push(b'0');
-        return;
-    }
-    // Exponent after rounding to p significant digits.
-    let mut tmp = NumBuf::new();
-    let pm1 = p - 1;
-    let _ = core::fmt::write(&mut tmp, format_args!("{a:.pm1$e}"));
-    let s = tmp.as_bytes();
-    let epos = s.iter().position(|&c| c == b'e').unwrap_or(s.len());
-    let exp: i64 = core::str::from_utf8(s.get(epos + 1..).unwrap_or(b"0"))
-        .ok()
-        .and_then(|t| t.parse().ok())
-        .unwrap_or(0);
-    #[allow(clippy::cast_possible_wrap)]
-    if exp < -4 || exp >= p as i64 {
-        let mut e = NumBuf::new();
-        write_exp(&mut e, a, pm1, upper);
-        let eb = e.as_bytes();
-        let ep = eb
-            .iter()
-            .position(|&c| c == b'e' || c == b'E')
-            .unwrap_or(eb.len());
-        let mut mant = &eb[..ep];
-        if !alt && mant.contains(&b'.') {
-            while mant.last() == Some(&b'0') {
-                mant = &mant[..mant.len() - 1];
-            }
-            if mant.last() == Some(&b'.') {
-                mant = &mant[..mant.len() - 1];
-            }
-        }
-        out.extend(mant);
-        out.extend(&eb[ep..]);
-    } else {
-        #[allow(
-            clippy::cast_sign_loss,
-            clippy::cast_possible_truncation,
-            clippy::cast_possible_wrap
-        )]
-        let decimals = (p as i64 - 1 - exp).max(0) as usize;
-        let mut f = NumBuf::new();
-        let _ = core::fmt::write(&mut f, format_args!("{a:.decimals$}"));
-        let mut fb = f.as_bytes();
-        if !alt && fb.contains(&b'.') {
-            while fb.last() == Some(&b'0') {
-                fb = &fb[..fb.len() - 1];
-            }
-            if fb.last() == Some(&b'.') {
-                fb = &fb[..fb.len() - 1];
-            }
-        }
-        out.extend(fb);
-    }
-}
-
-/// `%.{prec}f` with exact ties rounded half away from zero (as MicroPython prints them).
-fn write_fixed(out: &mut NumBuf, a: f64, prec: usize) {
-    let prec = prec.min(60);
-    let mut long = NumBuf::new();
-    let extra = prec + 70;
-    let _ = core::fmt::write(&mut long, format_args!("{a:.extra$}"));
-    let s = long.as_bytes();
-    let dot = s.iter().position(|&c| c == b'.').unwrap_or(s.len());
-    let tail = s.get(dot + 1 + prec..).unwrap_or(&[]);
-    let is_tie = tail.first() == Some(&b'5') && tail[1..].iter().all(|&c| c == b'0');
-    if !is_tie {
-        let _ = core::fmt::write(out, format_args!("{a:.prec$}"));
-        return;
-    }
-    // Truncate to `prec` decimals, then add one unit in the last place.
-    let mut digits = NumBuf::new();
-    digits.extend(&s[..dot]);
-    if prec > 0 {
-        digits.push(b'.');
-        digits.extend(s.get(dot + 1..dot + 1 + prec).unwrap_or(&[]));
-    }
-    let mut buf = digits.buf;
-    let n = digits.len;
-    let mut i = n;
-    let mut carry = true;
-    while carry && i > 0 {
-        i -= 1;
-        match buf[i] {
-            b'.' => {}
-            b'9' => buf[i] = b'0',
-            c => {
-                buf[i] = c + 1;
-                carry = false;
-            }
-        }
-    }
-    if carry {
-        out.push(b'1');
-    }
-    out.extend(&buf[..n]);
 }
