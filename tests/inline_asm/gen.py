@@ -127,6 +127,12 @@ THUMB["ok_thumb2_far_wide"] = thumb("farw", [], [
     "blt_w(far)",
 ])
 
+# b<cc>_w is never range-checked: past +-1 MiB its offset wraps (2 MiB of code needs a bigger
+# heap than the reference's default)
+THUMB["ok_thumb2_wide_wraps"] = "# oracle: -X heapsize=64M\n" + thumb("wrap", [], [
+    "bne_w(far)", "align(2097152)", "label(far)", "nop()",
+])
+
 THUMB["ok_vfp"] = thumb("fp", ["r0", "r1"], [
     "vcmp(s0, s1)", "vsqrt(s2, s3)", "vneg(s4, s31)", "vcvt_f32_s32(s30, s5)", "vcvt_s32_f32(s6, s7)",
     "vmrs(APSR_nzcv, FPSCR)", "vmrs(r0, FPSCR)", "vmrs(r9, FPSCR)",
@@ -343,6 +349,9 @@ XT["ok_far_branches"] = xtensa("far", ["a2"], [
 # call0 needs a word-aligned target at a distance that is a multiple of 4 from its own offset
 # plus 3, and l32r a word-aligned literal behind it at a multiple of 4: both prologues (13
 # bytes plain, 5 windowed) are 1 mod 4, so this layout fits both.
+# j is never range-checked: past +-128 KiB its offset wraps
+XT["ok_j_far"] = xtensa("jfar", [], ["j(far)", "align(262144)", "label(far)", "nop()"])
+
 XT["ok_call_l32r"] = xtensa("calls", ["a2"], [
     "j(code)",
     "align(4)",
