@@ -529,6 +529,9 @@ RV["ok_forward_near"] = rv32("fwd", ["a0"], [
     "jal(ra, e3)", "label(e3)", "la(a0, e4)", "label(e4)",
 ])
 
+# the stack adjustment is cast to int32_t: 2**32 + 16 is 16
+RV["ok_zcmp_adjust_wraps"] = ZCMP_FLAGS + rv32("wrap", [], ["cm_pop({ra}, 2**32 + 16)", "cm_push({ra}, -2**32 - 32)"])
+
 RV["ok_zba"] = ZCMP_FLAGS + rv32("zba", ["a0", "a1"], ["sh1add(a0, a1, a2)", "sh2add(a0, a1, a2)", "sh3add(t0, t1, t2)"])
 
 RV["ok_zcmp"] = ZCMP_FLAGS + rv32("zcmp", ["a0", "a1"], [
@@ -606,6 +609,8 @@ RV_ERR = {
     "zcmp_reglist_s0_to_a0": rv32("f", [], ["cm_push({ra, s0-a0}, -16)"]),
     "zcmp_reglist_plus": rv32("f", [], ["cm_push({ra, s0+s1}, -16)"]),
     "zcmp_count": rv32("f", [], ["cm_push({ra})"]),
+    # mp_obj_get_int on a value past a machine word raises OverflowError (no traceback)
+    "zcmp_adjust_overflow": rv32("f", [], ["cm_push({ra}, 2**70)"]),
     "not_instruction": rv32("f", [], ["a0 = 1"]),
     "label_redefined": rv32("f", [], ["label(a)", "label(a)"]),
     "data_args": rv32("f", [], ["data(1)"]),

@@ -226,6 +226,8 @@ const MESSAGES: &[&str] = &[
     "SyntaxError: opcode '%q' argument %d: undefined label '%q'",
     "SyntaxError: opcode '%q' argument %d: must not be zero",
     "SyntaxError: invalid RV32 instruction '%q'",
+    // mp_obj_get_int on a Zcmp stack adjustment past a machine word (py/obj.c)
+    "OverflowError: overflow converting long int to machine word",
 ];
 
 /// Messages in the reference's source that no input can raise, and why.

@@ -154,6 +154,11 @@ impl<'a> Compiler<'a, '_> {
                 _ => {
                     if let Some(a) = asm.as_deref_mut() {
                         a.op(op, args, self.pool);
+                        // An exception raised while assembling leaves the compiler at once.
+                        if let Some((class, message)) = a.take_raise() {
+                            self.raised = Some(super::RaisedError(class, message));
+                            return;
+                        }
                         // The Xtensa assembler raises RuntimeError for an out-of-range or
                         // misaligned target (py/asmxtensa.c): it leaves the compiler at once,
                         // ahead of any message the instruction left in the error slot.
@@ -162,7 +167,8 @@ impl<'a> Compiler<'a, '_> {
                             .error()
                             .filter(|e| e.class_name() == "RuntimeError")
                         {
-                            self.raised = Some(super::RaisedError(e.to_string()));
+                            self.raised =
+                                Some(super::RaisedError(ErrorClass::RuntimeError, e.to_string()));
                             return;
                         }
                     }

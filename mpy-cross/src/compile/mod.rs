@@ -149,8 +149,9 @@ struct PendingError {
 }
 
 /// An error raised outside the compiler's error slot (no traceback line), e.g. "bytecode overflow",
-/// or an Xtensa inline assembler's out-of-range branch.
-struct RaisedError(String);
+/// an Xtensa inline assembler's out-of-range branch (`RuntimeError`), or a Zcmp stack adjustment
+/// past a machine word (`OverflowError`).
+struct RaisedError(ErrorClass, String);
 
 /// `compiler_t`.
 pub(crate) struct Compiler<'a, 'p> {
@@ -725,7 +726,7 @@ impl<'a, 'p> Compiler<'a, 'p> {
         match self.emit.end_pass(scope, &mut self.common) {
             Ok(done) => done,
             Err(message) => {
-                self.raised = Some(RaisedError(message.to_owned()));
+                self.raised = Some(RaisedError(ErrorClass::RuntimeError, message.to_owned()));
                 true
             }
         }
@@ -840,10 +841,8 @@ pub(crate) fn compile_module(
             if !comp.has_error() {
                 comp.compile_scope_inline_asm(id, Pass::Emit, asm.as_deref_mut());
             }
-            if let Some(RaisedError(message)) = comp.raised.take() {
-                return Err(
-                    CompileError::new(ErrorClass::RuntimeError, message, 0).without_traceback()
-                );
+            if let Some(RaisedError(class, message)) = comp.raised.take() {
+                return Err(CompileError::new(class, message, 0).without_traceback());
             }
             comp.inline_asm = asm;
             i += 1;
@@ -869,10 +868,8 @@ pub(crate) fn compile_module(
             if let Some(r) = comp.emit.raised().filter(|r| !r.is_viper_assert()) {
                 return Err(native_raise_error(&r));
             }
-            if let Some(RaisedError(message)) = comp.raised.take() {
-                return Err(
-                    CompileError::new(ErrorClass::RuntimeError, message, 0).without_traceback()
-                );
+            if let Some(RaisedError(class, message)) = comp.raised.take() {
+                return Err(CompileError::new(class, message, 0).without_traceback());
             }
             if !comp.emit.is_native() {
                 check_stack_depth(&comp, id)?;

@@ -8,6 +8,7 @@ use num_traits::ToPrimitive;
 
 use crate::asm::thumb::Thumb;
 use crate::asm::{AsmBase, AsmError};
+use crate::error::ErrorClass;
 use crate::parse::node::Node;
 use crate::qstr::{Qstr, QstrPool};
 use crate::value::ConstValue;
@@ -38,6 +39,11 @@ pub(crate) trait InlineAsm {
     fn op(&mut self, op: Qstr, args: &[Node], pool: &QstrPool);
     /// The error slot, emptied.
     fn take_error(&mut self) -> Option<String>;
+    /// An exception the last instruction raised past the error slot (printed without a
+    /// traceback), emptied.
+    fn take_raise(&mut self) -> Option<(ErrorClass, String)> {
+        None
+    }
     /// The EMIT pass's machine code, and any assembler error.
     fn take_code(&mut self) -> (Vec<u8>, Option<AsmError>);
 

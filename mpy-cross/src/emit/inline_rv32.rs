@@ -5,11 +5,15 @@
 //! The encoders are those of [`crate::asm::rv32`], shared with the native emitter.
 
 use crate::asm::rv32::{self as enc, Rv32, EXT_ZBA, EXT_ZCMP};
+use num_traits::ToPrimitive;
+
 use crate::asm::{AsmBase, AsmError, AsmPass, Label, NativeAsm};
+use crate::error::ErrorClass;
 use crate::lexer::TokenKind;
 use crate::parse::grammar::Rule;
 use crate::parse::node::Node;
 use crate::qstr::{Qstr, QstrPool};
+use crate::value::ConstValue;
 
 use super::inline_asm::{int_arg64, InlineAsm};
 use super::Pass;
@@ -312,6 +316,8 @@ pub(crate) struct InlineRv32 {
     label_lookup: Vec<Option<Qstr>>,
     /// The error slot: the last SyntaxError message written (the reference overwrites it).
     error: Option<String>,
+    /// An exception raised past the error slot.
+    raise: Option<(ErrorClass, String)>,
 }
 
 impl InlineRv32 {
@@ -322,6 +328,7 @@ impl InlineRv32 {
             pass: Pass::Scope,
             label_lookup: vec![None; max_num_labels],
             error: None,
+            raise: None,
         }
     }
 
@@ -597,13 +604,26 @@ impl InlineRv32 {
         let Some(list) = Self::register_list(&args[0], pool) else {
             return false;
         };
-        // `mp_obj_get_int`: a value past a machine word raises OverflowError in the reference;
-        // here it is simply out of range.
-        let Some(adjust) = int_arg64(&args[1]) else {
-            return false;
+        // `mp_obj_get_int`: a value past a machine word raises OverflowError.
+        let adjust = match &args[1] {
+            Node::SmallInt(v) => *v,
+            Node::Const(c) => match &c.value {
+                ConstValue::Int(i) => {
+                    let Some(v) = i.to_i64() else {
+                        self.raise = Some((
+                            ErrorClass::OverflowError,
+                            "overflow converting long int to machine word".into(),
+                        ));
+                        return true;
+                    };
+                    v
+                }
+                _ => return false,
+            },
+            _ => return false,
         };
-        #[allow(clippy::cast_possible_truncation, clippy::cast_possible_wrap)]
-        let adjust = adjust as i64 as i32;
+        #[allow(clippy::cast_possible_truncation)]
+        let adjust = adjust as i32;
         let magnitude = adjust.unsigned_abs();
         if magnitude & !0x30 != 0 || (which == 0 && adjust > 0) || (which != 0 && adjust < 0) {
             return false;
@@ -723,6 +743,9 @@ impl InlineAsm for InlineRv32 {
     }
     fn take_error(&mut self) -> Option<String> {
         self.error.take()
+    }
+    fn take_raise(&mut self) -> Option<(ErrorClass, String)> {
+        self.raise.take()
     }
     fn take_code(&mut self) -> (Vec<u8>, Option<AsmError>) {
         let error = self.asm.base_mut().take_error();
