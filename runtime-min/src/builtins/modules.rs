@@ -382,7 +382,7 @@ fn m_fabs(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 }
 
 fn m_fmod(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    math2(vm, a, |x, y| x % y)
+    math2(vm, a, crate::object::ops::fmod)
 }
 
 fn m_copysign(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {

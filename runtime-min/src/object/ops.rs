@@ -372,18 +372,26 @@ impl<'a> Vm<'a> {
                 if y == 0.0 {
                     return Err(self.raise_msg_str(b::T_ZERO_DIVISION_ERROR, "divide by zero"));
                 }
-                let m = fmod(x, y);
-                let (q, m) = {
-                    let mut m = m;
-                    let mut q = (x - m) / y;
-                    if m != 0.0 && ((m < 0.0) != (y < 0.0)) {
-                        m += y;
-                        q -= 1.0;
-                    }
-                    (q, m)
-                };
+                // mp_obj_float_divmod (py/objfloat.c).
+                let mut m = fmod(x, y);
+                let mut q = (x - m) / y;
+                if m == 0.0 {
+                    m = 0.0f64.copysign(y);
+                } else if (m < 0.0) != (y < 0.0) {
+                    m += y;
+                    q -= 1.0;
+                }
                 if op == BinaryOp::FLOOR_DIVIDE {
-                    floor(q + 0.0)
+                    if q == 0.0 {
+                        0.0f64.copysign(x / y)
+                    } else {
+                        let f = floor(q);
+                        if q - f > 0.5 {
+                            f + 1.0
+                        } else {
+                            f
+                        }
+                    }
                 } else {
                     m
                 }
@@ -571,22 +579,59 @@ impl<'a> Vm<'a> {
     }
 }
 
-/// `x mod y` with the sign of x (C fmod), without libm.
+/// `x mod y` with the sign of x, exact (C fmod, after musl's shift-and-subtract), without
+/// libm.
 pub(crate) fn fmod(x: f64, y: f64) -> f64 {
     if !x.is_finite() || y == 0.0 || y.is_nan() {
         return f64::NAN;
     }
-    if y.is_infinite() {
-        return x;
+    let (bx, by) = (x.to_bits(), y.to_bits());
+    if bx << 1 <= by << 1 {
+        // |x| <= |y| (or y is infinite).
+        return if bx << 1 == by << 1 { 0.0 * x } else { x };
     }
-    let q = trunc(x / y);
-    let r = x - q * y;
-    // Correct for rounding in the quotient.
-    if r.abs() >= y.abs() {
-        r % y
+    // Integer mantissas with their exponents (subnormals normalized).
+    let split = |bits: u64| -> (u64, i32) {
+        #[allow(clippy::cast_possible_truncation)]
+        let e = ((bits >> 52) & 0x7ff) as i32;
+        if e == 0 {
+            let lz = (bits << 12).leading_zeros();
+            #[allow(clippy::cast_possible_wrap)]
+            (bits << (lz + 1), -(lz as i32))
+        } else {
+            ((bits & (u64::MAX >> 12)) | 1 << 52, e)
+        }
+    };
+    let (mut mx, mut ex) = split(bx);
+    let (my, ey) = split(by);
+    while ex > ey {
+        if let Some(d) = mx.checked_sub(my) {
+            if d == 0 {
+                return 0.0 * x;
+            }
+            mx = d;
+        }
+        mx <<= 1;
+        ex -= 1;
+    }
+    if let Some(d) = mx.checked_sub(my) {
+        if d == 0 {
+            return 0.0 * x;
+        }
+        mx = d;
+    }
+    while mx >> 52 == 0 {
+        mx <<= 1;
+        ex -= 1;
+    }
+    let bits = if ex > 0 {
+        #[allow(clippy::cast_sign_loss)]
+        let field = ex as u64;
+        (mx - (1 << 52)) | field << 52
     } else {
-        r
-    }
+        mx >> (1 - ex).unsigned_abs()
+    };
+    f64::from_bits(bits | (bx & (1 << 63)))
 }
 
 /// Truncate towards zero without libm.
