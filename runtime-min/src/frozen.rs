@@ -94,9 +94,9 @@ impl<'a> Vm<'a> {
         buf[..shown].copy_from_slice(&name_bytes[..shown]);
         let Some((index, entry)) = found else {
             let n = core::str::from_utf8(&buf[..shown]).unwrap_or("?");
-            return Err(self.raise_fmt(
+            return Err(self.raise_parts(
                 crate::builtins::T_IMPORT_ERROR,
-                format_args!("no module named '{n}'"),
+                &[&"no module named '", &n, &"'"],
             ));
         };
         if entry.arch != 0 {

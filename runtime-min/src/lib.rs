@@ -97,7 +97,9 @@ impl<'a> Vm<'a> {
                 self.sink_write(Sink::Err, b"  File \"")?;
                 self.sink_write_obj(Sink::Err, file)?;
                 let mut nb = object::print::NumBuf::new();
-                let _ = core::fmt::write(&mut nb, format_args!("\", line {line}, in "));
+                nb.push_str("\", line ");
+                nb.push_int(line);
+                nb.push_str(", in ");
                 self.sink_write(Sink::Err, nb.as_bytes())?;
                 self.sink_write_obj(Sink::Err, block)?;
                 self.sink_write(Sink::Err, b"\n")?;

@@ -280,7 +280,7 @@ impl<'a> Vm<'a> {
             Some(f) => Ok(f),
             None => {
                 let t = self.type_name(o);
-                Err(self.raise_fmt(b::T_TYPE_ERROR, format_args!("can't convert {t} to float")))
+                Err(self.raise_parts(b::T_TYPE_ERROR, &[&"can't convert ", &t, &" to float"]))
             }
         }
     }
@@ -294,9 +294,9 @@ impl<'a> Vm<'a> {
     pub fn str_arg(&mut self, o: Obj) -> PyResult<&str> {
         if self.str_data(o).is_none() {
             let t = self.type_name(o);
-            return Err(self.raise_fmt(
+            return Err(self.raise_parts(
                 b::T_TYPE_ERROR,
-                format_args!("can't convert '{t}' object to str implicitly"),
+                &[&"can't convert '", &t, &"' object to str implicitly"],
             ));
         }
         let data = self.str_data(o).unwrap_or(&[]);

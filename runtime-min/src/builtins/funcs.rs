@@ -61,21 +61,31 @@ pub(crate) fn check_n(vm: &mut Vm<'_>, a: &Args, min: u32, max: u32) -> PyResult
     }
     let n = a.n_pos;
     if min == max && n != min {
-        return Err(vm.raise_fmt(
+        return Err(vm.raise_parts(
             T_TYPE_ERROR,
-            format_args!("function takes {min} positional arguments but {n} were given"),
+            &[
+                &"function takes ",
+                &min,
+                &" positional arguments but ",
+                &n,
+                &" were given",
+            ],
         ));
     }
     if n < min {
-        return Err(vm.raise_fmt(
+        return Err(vm.raise_parts(
             T_TYPE_ERROR,
-            format_args!("function missing {} required positional arguments", min - n),
+            &[
+                &"function missing ",
+                &(min - n),
+                &" required positional arguments",
+            ],
         ));
     }
     if n > max {
-        return Err(vm.raise_fmt(
+        return Err(vm.raise_parts(
             T_TYPE_ERROR,
-            format_args!("function expected at most {max} arguments, got {n}"),
+            &[&"function expected at most ", &max, &" arguments, got ", &n],
         ));
     }
     Ok(())
@@ -176,10 +186,7 @@ fn len(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
         Some(n) => Ok(Obj::small_sat(i64::from(n))),
         None => {
             let t = vm.type_name(o);
-            Err(vm.raise_fmt(
-                T_TYPE_ERROR,
-                format_args!("object of type '{t}' has no len()"),
-            ))
+            Err(vm.raise_parts(T_TYPE_ERROR, &[&"object of type '", &t, &"' has no len()"]))
         }
     }
 }
@@ -201,9 +208,9 @@ fn abs(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
         return Ok(r);
     }
     let t = vm.type_name(o);
-    Err(vm.raise_fmt(
+    Err(vm.raise_parts(
         T_TYPE_ERROR,
-        format_args!("unsupported type for __abs__: '{t}'"),
+        &[&"unsupported type for __abs__: '", &t, &"'"],
     ))
 }
 
@@ -333,15 +340,19 @@ fn ord(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
             };
             return Ok(Obj::small_sat(i64::from(v)));
         }
-        return Err(vm.raise_fmt(
+        return Err(vm.raise_parts(
             T_TYPE_ERROR,
-            format_args!("ord() expected a character, but string of length {n} found"),
+            &[
+                &"ord() expected a character, but string of length ",
+                &n,
+                &" found",
+            ],
         ));
     }
     let t = vm.type_name(o);
-    Err(vm.raise_fmt(
+    Err(vm.raise_parts(
         T_TYPE_ERROR,
-        format_args!("ord() expected a character, but {t} found"),
+        &[&"ord() expected a character, but ", &t, &" found"],
     ))
 }
 
@@ -416,7 +427,7 @@ fn reversed(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     }
     let Some(n) = vm.len_of(o)? else {
         let t = vm.type_name(o);
-        return Err(vm.raise_fmt(T_TYPE_ERROR, format_args!("'{t}' object isn't reversible")));
+        return Err(vm.raise_parts(T_TYPE_ERROR, &[&"'", &t, &"' object isn't reversible"]));
     };
     vm.new_iter(IT_REVERSED, o, Obj::NULL, n)
 }
@@ -590,10 +601,7 @@ fn min_max(vm: &mut Vm<'_>, a: &Args, want_max: bool) -> PyResult<Obj> {
                 return Ok(d);
             }
             let name = if want_max { "max" } else { "min" };
-            return Err(vm.raise_fmt(
-                T_VALUE_ERROR,
-                format_args!("{name}() arg is an empty sequence"),
-            ));
+            return Err(vm.raise_parts(T_VALUE_ERROR, &[&name, &"() arg is an empty sequence"]));
         }
         Ok(best)
     })();
@@ -670,7 +678,7 @@ fn round(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
             return Ok(r);
         }
         let t = vm.type_name(o);
-        return Err(vm.raise_fmt(T_TYPE_ERROR, format_args!("can't convert {t} to float")));
+        return Err(vm.raise_parts(T_TYPE_ERROR, &[&"can't convert ", &t, &" to float"]));
     };
     match nd {
         None => {
@@ -708,12 +716,13 @@ fn round_half_even(f: f64) -> f64 {
 
 fn sorted(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     if a.n_pos != 1 {
-        return Err(vm.raise_fmt(
+        return Err(vm.raise_parts(
             T_TYPE_ERROR,
-            format_args!(
-                "function takes 1 positional arguments but {} were given",
-                a.n_pos
-            ),
+            &[
+                &"function takes 1 positional arguments but ",
+                &a.n_pos,
+                &" were given",
+            ],
         ));
     }
     let l = vm.list_from_iter(vm.arg(a, 0))?;
@@ -823,13 +832,9 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
                         let s = vm.obj_str(x, true)?;
                         vm.push_root(s);
                         let mut msg = crate::object::print::NumBuf::new();
-                        let _ = core::fmt::write(
-                            &mut msg,
-                            format_args!(
-                                "invalid syntax for integer with base {}: ",
-                                base.unwrap_or(10)
-                            ),
-                        );
+                        msg.push_str("invalid syntax for integer with base ");
+                        msg.push_int(base.unwrap_or(10));
+                        msg.push_str(": ");
                         msg.extend(vm.str_data(s).unwrap_or(&[]));
                         vm.pop_root();
                         let text = core::str::from_utf8(msg.as_bytes())
@@ -867,7 +872,7 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
                 return Ok(r);
             }
             let t = vm.type_name(x);
-            Err(vm.raise_fmt(T_TYPE_ERROR, format_args!("can't convert {t} to int")))
+            Err(vm.raise_parts(T_TYPE_ERROR, &[&"can't convert ", &t, &" to int"]))
         }
         T_FLOAT => {
             check_n(vm, a, 0, 1)?;
@@ -890,7 +895,7 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
                 return Ok(r);
             }
             let t = vm.type_name(x);
-            Err(vm.raise_fmt(T_TYPE_ERROR, format_args!("can't convert {t} to float")))
+            Err(vm.raise_parts(T_TYPE_ERROR, &[&"can't convert ", &t, &" to float"]))
         }
         T_BOOL => {
             check_n(vm, a, 0, 1)?;
@@ -1091,7 +1096,7 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
         }
         _ => {
             let n = type_name(id);
-            Err(vm.raise_fmt(T_TYPE_ERROR, format_args!("cannot create '{n}' instances")))
+            Err(vm.raise_parts(T_TYPE_ERROR, &[&"cannot create '", &n, &"' instances"]))
         }
     }
 }

@@ -207,14 +207,14 @@ fn arg_bytes<'b>(vm: &'b mut Vm<'_>, a: &Args, i: u32) -> PyResult<&'b [u8]> {
         _ => {
             let t = vm.type_name(o);
             if want_str {
-                Err(vm.raise_fmt(
+                Err(vm.raise_parts(
                     T_TYPE_ERROR,
-                    format_args!("can't convert '{t}' object to str implicitly"),
+                    &[&"can't convert '", &t, &"' object to str implicitly"],
                 ))
             } else {
-                Err(vm.raise_fmt(
+                Err(vm.raise_parts(
                     T_TYPE_ERROR,
-                    format_args!("can't convert '{t}' object to bytes implicitly"),
+                    &[&"can't convert '", &t, &"' object to bytes implicitly"],
                 ))
             }
         }
@@ -240,9 +240,15 @@ fn str_join(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
                 vm.truncate_roots(base);
                 let t = vm.type_name(it);
                 let what = if want_str { "str" } else { "bytes" };
-                return Err(vm.raise_fmt(
+                return Err(vm.raise_parts(
                     T_TYPE_ERROR,
-                    format_args!("join expects a list of {what} objects not '{t}'"),
+                    &[
+                        &"join expects a list of ",
+                        &what,
+                        &" objects not '",
+                        &t,
+                        &"'",
+                    ],
                 ));
             }
         }

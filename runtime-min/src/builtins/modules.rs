@@ -214,13 +214,15 @@ fn namedtuple_new(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     let fields = vm.dict_lookup_str(d, b"_fields").unwrap_or(Obj::NULL);
     let n = vm.tuple_len(fields);
     if a.n_pos - 1 > n {
-        return Err(vm.raise_fmt(
+        return Err(vm.raise_parts(
             T_TYPE_ERROR,
-            format_args!(
-                "function takes {} positional arguments but {} were given",
-                n,
-                a.n_pos - 1
-            ),
+            &[
+                &"function takes ",
+                &n,
+                &" positional arguments but ",
+                &(a.n_pos - 1),
+                &" were given",
+            ],
         ));
     }
     let t = vm.new_tuple(n)?;
@@ -275,7 +277,7 @@ fn float_arg(vm: &mut Vm<'_>, a: &Args, i: u32) -> PyResult<f64> {
         Some(f) => Ok(f),
         None => {
             let t = vm.type_name(o);
-            Err(vm.raise_fmt(T_TYPE_ERROR, format_args!("can't convert {t} to float")))
+            Err(vm.raise_parts(T_TYPE_ERROR, &[&"can't convert ", &t, &" to float"]))
         }
     }
 }

@@ -74,45 +74,19 @@ impl<'a> Vm<'a> {
     }
 
     fn attr_error(&mut self, o: Obj, name: Obj) -> crate::vm::Raised {
-        let n = self
-            .str_data(name)
-            .and_then(|d| core::str::from_utf8(d).ok())
-            .unwrap_or("?");
+        let n = crate::vm::StrOf(name);
         if self.is_kind(o, Kind::Class) || o.imm_of(Imm::Type).is_some() {
-            let tn = self.type_name_of_type(o);
-            let t = self
-                .str_data(tn)
-                .and_then(|d| core::str::from_utf8(d).ok())
-                .unwrap_or("?");
-            let mut buf = crate::vm::FmtBuf {
-                buf: [0; 200],
-                len: 0,
-            };
-            let _ = core::fmt::write(
-                &mut buf,
-                format_args!("type object '{t}' has no attribute '{n}'"),
+            let t = crate::vm::StrOf(self.type_name_of_type(o));
+            return self.raise_parts(
+                b::T_ATTRIBUTE_ERROR,
+                &[&"type object '", &t, &"' has no attribute '", &n, &"'"],
             );
-            let len = buf.len;
-            let msg = core::str::from_utf8(&buf.buf[..len]).unwrap_or("?");
-            let mut copy = [0u8; 200];
-            copy[..len].copy_from_slice(msg.as_bytes());
-            let msg = core::str::from_utf8(&copy[..len]).unwrap_or("?");
-            return self.raise_msg_str(b::T_ATTRIBUTE_ERROR, msg);
         }
         let t = self.type_name(o);
-        let mut buf = crate::vm::FmtBuf {
-            buf: [0; 200],
-            len: 0,
-        };
-        let _ = core::fmt::write(
-            &mut buf,
-            format_args!("'{t}' object has no attribute '{n}'"),
-        );
-        let len = buf.len;
-        let mut copy = [0u8; 200];
-        copy[..len].copy_from_slice(&buf.buf[..len]);
-        let msg = core::str::from_utf8(&copy[..len]).unwrap_or("?");
-        self.raise_msg_str(b::T_ATTRIBUTE_ERROR, msg)
+        self.raise_parts(
+            b::T_ATTRIBUTE_ERROR,
+            &[&"'", &t, &"' object has no attribute '", &n, &"'"],
+        )
     }
 
     /// `o.name`.
@@ -458,23 +432,16 @@ impl<'a> Vm<'a> {
             }
             _ => {
                 let t = self.type_name(o);
-                let n = self
-                    .str_data(name)
-                    .and_then(|d| core::str::from_utf8(d).ok())
-                    .unwrap_or("?");
-                let mut buf = crate::vm::FmtBuf {
-                    buf: [0; 200],
-                    len: 0,
-                };
-                let _ = core::fmt::write(
-                    &mut buf,
-                    format_args!("'{t}' object has no attribute '{n}'"),
-                );
-                let len = buf.len;
-                let mut copy = [0u8; 200];
-                copy[..len].copy_from_slice(&buf.buf[..len]);
-                let msg = core::str::from_utf8(&copy[..len]).unwrap_or("?");
-                Err(self.raise_msg_str(b::T_ATTRIBUTE_ERROR, msg))
+                Err(self.raise_parts(
+                    b::T_ATTRIBUTE_ERROR,
+                    &[
+                        &"'",
+                        &t,
+                        &"' object has no attribute '",
+                        &crate::vm::StrOf(name),
+                        &"'",
+                    ],
+                ))
             }
         }
     }
@@ -515,9 +482,9 @@ impl<'a> Vm<'a> {
             }
         }
         let n = core::str::from_utf8(name).unwrap_or("?");
-        Err(self.raise_fmt(
+        Err(self.raise_parts(
             b::T_ATTRIBUTE_ERROR,
-            format_args!("'super' object has no attribute '{n}'"),
+            &[&"'super' object has no attribute '", &n, &"'"],
         ))
     }
 
@@ -605,7 +572,7 @@ impl<'a> Vm<'a> {
         }
         let Some(data) = self.source.find(name) else {
             let n = core::str::from_utf8(name).unwrap_or("?");
-            return Err(self.raise_fmt(b::T_IMPORT_ERROR, format_args!("no module named '{n}'")));
+            return Err(self.raise_parts(b::T_IMPORT_ERROR, &[&"no module named '", &n, &"'"]));
         };
         let m = self.load_code(data, name_obj)?;
         self.push_root(m);

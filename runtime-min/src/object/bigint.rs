@@ -565,11 +565,11 @@ impl<'a> Vm<'a> {
         if neg {
             nb.push(b'-');
         }
-        let _ = core::fmt::write(&mut nb, format_args!("{}", chunks[n - 1]));
+        nb.push_radix(u64::from(chunks[n - 1]), 10, false, 1);
         self.sink_write(sink, nb.as_bytes())?;
         for i in (0..n - 1).rev() {
             let mut nb = crate::object::print::NumBuf::new();
-            let _ = core::fmt::write(&mut nb, format_args!("{:09}", chunks[i]));
+            nb.push_radix(u64::from(chunks[i]), 10, false, 9);
             self.sink_write(sink, nb.as_bytes())?;
         }
         Ok(())

@@ -74,7 +74,7 @@ impl<'a> Vm<'a> {
             Some(v) => Ok(v),
             None => {
                 let t = self.type_name(o);
-                Err(self.raise_fmt(b::T_TYPE_ERROR, format_args!("can't convert {t} to int")))
+                Err(self.raise_parts(b::T_TYPE_ERROR, &[&"can't convert ", &t, &" to int"]))
             }
         }
     }
@@ -85,9 +85,9 @@ impl<'a> Vm<'a> {
             Some(v) => Ok(v),
             None => {
                 let t = self.type_name(o);
-                Err(self.raise_fmt(
+                Err(self.raise_parts(
                     b::T_TYPE_ERROR,
-                    format_args!("object '{t}' cannot be interpreted as an integer"),
+                    &[&"object '", &t, &"' cannot be interpreted as an integer"],
                 ))
             }
         }

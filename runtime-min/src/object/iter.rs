@@ -81,7 +81,7 @@ impl<'a> Vm<'a> {
             return self.new_iter(IT_BYTES, o, Obj::NULL, 0);
         }
         let t = self.type_name(o);
-        Err(self.raise_fmt(b::T_TYPE_ERROR, format_args!("'{t}' object isn't iterable")))
+        Err(self.raise_parts(b::T_TYPE_ERROR, &[&"'", &t, &"' object isn't iterable"]))
     }
 
     /// `next(it)`: Some(value), or None when exhausted (the return value goes to `ret_value`).
@@ -117,10 +117,7 @@ impl<'a> Vm<'a> {
             _ => {}
         }
         let t = self.type_name(it);
-        Err(self.raise_fmt(
-            b::T_TYPE_ERROR,
-            format_args!("'{t}' object isn't an iterator"),
-        ))
+        Err(self.raise_parts(b::T_TYPE_ERROR, &[&"'", &t, &"' object isn't an iterator"]))
     }
 
     #[allow(clippy::too_many_lines)]

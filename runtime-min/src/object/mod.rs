@@ -512,9 +512,9 @@ impl<'a> Vm<'a> {
         }
         if let Some(d) = self.bytes_data(o) {
             if self.is_kind(o, Kind::ByteArray) {
-                return Err(self.raise_fmt(
+                return Err(self.raise_parts(
                     b::T_TYPE_ERROR,
-                    format_args!("unsupported type for __hash__: 'bytearray'"),
+                    &[&"unsupported type for __hash__: 'bytearray'"],
                 ));
             }
             return Ok(hash_bytes(d));
@@ -558,16 +558,15 @@ impl<'a> Vm<'a> {
                 } else {
                     "dict"
                 };
-                return Err(self.raise_fmt(
+                return Err(self.raise_parts(
                     b::T_TYPE_ERROR,
-                    format_args!("unsupported type for __hash__: '{name}'"),
+                    &[&"unsupported type for __hash__: '", &name, &"'"],
                 ));
             }
             Some(Kind::Set) if self.heap.get(o.bits(), 1) == 0 => {
-                return Err(self.raise_fmt(
-                    b::T_TYPE_ERROR,
-                    format_args!("unsupported type for __hash__: 'set'"),
-                ));
+                return Err(
+                    self.raise_parts(b::T_TYPE_ERROR, &[&"unsupported type for __hash__: 'set'"])
+                );
             }
             Some(Kind::Instance) => {
                 if let Some(r) = self.call_special(o, "__hash__", &[])? {

@@ -138,9 +138,9 @@ impl<'a> Vm<'a> {
             UnaryOp::NOT => "__bool__",
         };
         let t = self.type_name(a);
-        self.raise_fmt(
+        self.raise_parts(
             b::T_TYPE_ERROR,
-            format_args!("unsupported type for {name}: '{t}'"),
+            &[&"unsupported type for ", &name, &": '", &t, &"'"],
         )
     }
 
@@ -153,9 +153,17 @@ impl<'a> Vm<'a> {
         let ta = self.type_name(a);
         let tb = self.type_name(bb);
         let name = binary_op_name(op);
-        self.raise_fmt(
+        self.raise_parts(
             b::T_TYPE_ERROR,
-            format_args!("unsupported types for {name}: '{ta}', '{tb}'"),
+            &[
+                &"unsupported types for ",
+                &name,
+                &": '",
+                &ta,
+                &"', '",
+                &tb,
+                &"'",
+            ],
         )
     }
 

@@ -52,31 +52,27 @@ impl NumBuf {
         if v < 0 {
             self.push(b'-');
         }
-        let mut mag = v.unsigned_abs();
-        let mut digits = [0u8; 20];
+        self.push_radix(v.unsigned_abs(), 10, false, 1);
+    }
+    /// Digits of `mag` in `radix` (2..=16), at least `min_digits` (zero-padded).
+    pub fn push_radix(&mut self, mut mag: u64, radix: u64, upper: bool, min_digits: usize) {
+        let mut digits = [0u8; 64];
         let mut n = 0;
-        loop {
+        let radix = radix.clamp(2, 16);
+        while n < digits.len() && (mag != 0 || n < min_digits.max(1)) {
             #[allow(clippy::cast_possible_truncation)]
-            let d = (mag % 10) as u8;
-            if let Some(slot) = digits.get_mut(n) {
-                *slot = b'0' + d;
-            }
+            let d = (mag % radix) as u8;
+            digits[n] = match d {
+                0..=9 => b'0' + d,
+                _ if upper => b'A' + d - 10,
+                _ => b'a' + d - 10,
+            };
             n += 1;
-            mag /= 10;
-            if mag == 0 {
-                break;
-            }
+            mag /= radix;
         }
         for &c in digits.get(..n).unwrap_or(&[]).iter().rev() {
             self.push(c);
         }
-    }
-}
-
-impl core::fmt::Write for NumBuf {
-    fn write_str(&mut self, s: &str) -> core::fmt::Result {
-        self.extend(s.as_bytes());
-        Ok(())
     }
 }
 
@@ -343,7 +339,7 @@ impl<'a> Vm<'a> {
         }
         if let Some(v) = o.as_small() {
             let mut nb = NumBuf::new();
-            let _ = core::fmt::write(&mut nb, format_args!("{v}"));
+            nb.push_int(v);
             return self.sink_write(sink, nb.as_bytes());
         }
         if self.str_data(o).is_some() {
@@ -466,11 +462,15 @@ impl<'a> Vm<'a> {
                 let mut nb = NumBuf::new();
                 let g = |i| self.heap.get_obj(o.bits(), i).as_small().unwrap_or(0);
                 let (a, bb, c) = (g(0), g(1), g(2));
-                if c == 1 {
-                    let _ = core::fmt::write(&mut nb, format_args!("range({a}, {bb})"));
-                } else {
-                    let _ = core::fmt::write(&mut nb, format_args!("range({a}, {bb}, {c})"));
+                nb.push_str("range(");
+                nb.push_int(a);
+                nb.push_str(", ");
+                nb.push_int(bb);
+                if c != 1 {
+                    nb.push_str(", ");
+                    nb.push_int(c);
                 }
+                nb.push(b')');
                 self.sink_write(sink, nb.as_bytes())
             }
             Kind::Slice => {
@@ -543,7 +543,9 @@ impl<'a> Vm<'a> {
 
     fn print_addr(&mut self, sink: Sink, o: Obj) -> PyResult<()> {
         let mut nb = NumBuf::new();
-        let _ = core::fmt::write(&mut nb, format_args!(" at 0x{:x}>", o.bits()));
+        nb.push_str(" at 0x");
+        nb.push_radix(u64::from(o.bits()), 16, false, 1);
+        nb.push(b'>');
         self.sink_write(sink, nb.as_bytes())
     }
 
@@ -591,9 +593,9 @@ impl<'a> Vm<'a> {
     fn print_returned_str(&mut self, sink: Sink, r: Obj, what: &str) -> PyResult<()> {
         if self.str_data(r).is_none() {
             let t = self.type_name(r);
-            return Err(self.raise_fmt(
+            return Err(self.raise_parts(
                 b::T_TYPE_ERROR,
-                format_args!("{what} returned non-string (type {t})"),
+                &[&what, &" returned non-string (type ", &t, &")"],
             ));
         }
         self.push_root(r);

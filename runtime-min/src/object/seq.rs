@@ -239,15 +239,15 @@ impl<'a> Vm<'a> {
     pub(crate) fn norm_index(&mut self, i: Obj, len: u32, what: &str) -> PyResult<u32> {
         let Some(v) = self.int_to_i64(i) else {
             let t = self.type_name(i);
-            return Err(self.raise_fmt(
+            return Err(self.raise_parts(
                 b::T_TYPE_ERROR,
-                format_args!("{what} indices must be integers, not {t}"),
+                &[&what, &" indices must be integers, not ", &t],
             ));
         };
         let l = i64::from(len);
         let idx = if v < 0 { v + l } else { v };
         if idx < 0 || idx >= l {
-            return Err(self.raise_fmt(b::T_INDEX_ERROR, format_args!("{what} index out of range")));
+            return Err(self.raise_parts(b::T_INDEX_ERROR, &[&what, &" index out of range"]));
         }
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         Ok(idx as u32)
@@ -405,9 +405,9 @@ impl<'a> Vm<'a> {
             return Ok(o);
         }
         let t = self.type_name(o);
-        Err(self.raise_fmt(
+        Err(self.raise_parts(
             b::T_TYPE_ERROR,
-            format_args!("'{t}' object isn't subscriptable"),
+            &[&"'", &t, &"' object isn't subscriptable"],
         ))
     }
 
@@ -474,14 +474,14 @@ impl<'a> Vm<'a> {
         }
         let t = self.type_name(o);
         if value.is_null() {
-            Err(self.raise_fmt(
+            Err(self.raise_parts(
                 b::T_TYPE_ERROR,
-                format_args!("'{t}' object doesn't support item deletion"),
+                &[&"'", &t, &"' object doesn't support item deletion"],
             ))
         } else {
-            Err(self.raise_fmt(
+            Err(self.raise_parts(
                 b::T_TYPE_ERROR,
-                format_args!("'{t}' object doesn't support item assignment"),
+                &[&"'", &t, &"' object doesn't support item assignment"],
             ))
         }
     }
@@ -646,9 +646,9 @@ impl<'a> Vm<'a> {
                 }
             }
             let t = self.type_name(item);
-            return Err(self.raise_fmt(
+            return Err(self.raise_parts(
                 b::T_TYPE_ERROR,
-                format_args!("can't convert '{t}' object to str implicitly"),
+                &[&"can't convert '", &t, &"' object to str implicitly"],
             ));
         }
         match self.kind_of(container) {
@@ -694,7 +694,7 @@ impl<'a> Vm<'a> {
                 self.truncate_roots(base);
                 let t = self.type_name(container);
                 return Err(
-                    self.raise_fmt(b::T_TYPE_ERROR, format_args!("'{t}' object isn't iterable"))
+                    self.raise_parts(b::T_TYPE_ERROR, &[&"'", &t, &"' object isn't iterable"])
                 );
             }
         };
@@ -716,15 +716,15 @@ impl<'a> Vm<'a> {
         let t = self.tuple_from_iter(seq)?;
         let len = self.tuple_len(t);
         if len < n {
-            return Err(self.raise_fmt(
+            return Err(self.raise_parts(
                 b::T_VALUE_ERROR,
-                format_args!("need more than {len} values to unpack"),
+                &[&"need more than ", &len, &" values to unpack"],
             ));
         }
         if len > n {
-            return Err(self.raise_fmt(
+            return Err(self.raise_parts(
                 b::T_VALUE_ERROR,
-                format_args!("too many values to unpack (expected {n})"),
+                &[&"too many values to unpack (expected ", &n, &")"],
             ));
         }
         Ok(t)

@@ -394,14 +394,16 @@ impl<'a> Vm<'a> {
                         self.format_float(sink, f, &spec)?;
                     }
                     _ => {
-                        return Err(self.raise_fmt(
+                        return Err(self.raise_parts(
                             b::T_VALUE_ERROR,
-                            format_args!(
-                                "unsupported format character '{}' (0x{:x}) at index {}",
-                                conv as char,
-                                conv,
-                                i - 1
-                            ),
+                            &[
+                                &"unsupported format character '",
+                                &(conv as char),
+                                &"' (0x",
+                                &crate::vm::Hex2(conv),
+                                &") at index ",
+                                &(i - 1),
+                            ],
                         ))
                     }
                 }
@@ -529,21 +531,21 @@ impl<'a> Vm<'a> {
         let mag = v.unsigned_abs();
         match spec.ty {
             b'x' => {
-                let _ = core::fmt::write(&mut digits, format_args!("{mag:x}"));
+                digits.push_radix(mag, 16, false, 1);
             }
             b'X' => {
-                let _ = core::fmt::write(&mut digits, format_args!("{mag:X}"));
+                digits.push_radix(mag, 16, true, 1);
             }
             b'o' => {
-                let _ = core::fmt::write(&mut digits, format_args!("{mag:o}"));
+                digits.push_radix(mag, 8, false, 1);
             }
             b'b' => {
-                let _ = core::fmt::write(&mut digits, format_args!("{mag:b}"));
+                digits.push_radix(mag, 2, false, 1);
             }
             _ => {
                 if spec.comma {
                     let mut tmp = NumBuf::new();
-                    let _ = core::fmt::write(&mut tmp, format_args!("{mag}"));
+                    tmp.push_radix(mag, 10, false, 1);
                     let d = tmp.as_bytes();
                     for (k, &c) in d.iter().enumerate() {
                         if k > 0 && (d.len() - k) % 3 == 0 {
@@ -552,7 +554,7 @@ impl<'a> Vm<'a> {
                         digits.push(c);
                     }
                 } else {
-                    let _ = core::fmt::write(&mut digits, format_args!("{mag}"));
+                    digits.push_radix(mag, 10, false, 1);
                 }
             }
         }
@@ -906,12 +908,13 @@ impl<'a> Vm<'a> {
                     #[allow(clippy::cast_precision_loss)]
                     self.format_float(sink, v as f64, &spec)
                 }
-                _ => Err(self.raise_fmt(
+                _ => Err(self.raise_parts(
                     b::T_VALUE_ERROR,
-                    format_args!(
-                        "unknown format code '{}' for object of type 'int'",
-                        spec.ty as char
-                    ),
+                    &[
+                        &"unknown format code '",
+                        &(spec.ty as char),
+                        &"' for object of type 'int'",
+                    ],
                 )),
             };
         }
@@ -927,12 +930,13 @@ impl<'a> Vm<'a> {
                     }
                     self.format_float(sink, f, &s2)
                 }
-                _ => Err(self.raise_fmt(
+                _ => Err(self.raise_parts(
                     b::T_VALUE_ERROR,
-                    format_args!(
-                        "unknown format code '{}' for object of type 'float'",
-                        spec.ty as char
-                    ),
+                    &[
+                        &"unknown format code '",
+                        &(spec.ty as char),
+                        &"' for object of type 'float'",
+                    ],
                 )),
             };
         }

@@ -238,10 +238,16 @@ impl<'a> Vm<'a> {
                             if !m.class_method && !b::method_accepts(self, m.ty, s) {
                                 let t = self.type_name(s);
                                 let want = b::type_name(m.ty);
-                                return Err(self.raise_fmt(
-                                b::T_TYPE_ERROR,
-                                format_args!("descriptor requires a '{want}' object but received a '{t}'"),
-                            ));
+                                return Err(self.raise_parts(
+                                    b::T_TYPE_ERROR,
+                                    &[
+                                        &"descriptor requires a '",
+                                        &want,
+                                        &"' object but received a '",
+                                        &t,
+                                        &"'",
+                                    ],
+                                ));
                             }
                             (m.func)(self, a)
                         }
@@ -272,7 +278,7 @@ impl<'a> Vm<'a> {
 
     fn not_callable(&mut self, f: Obj) -> crate::vm::Raised {
         let t = self.type_name(f);
-        self.raise_fmt(b::T_TYPE_ERROR, format_args!("'{t}' object isn't callable"))
+        self.raise_parts(b::T_TYPE_ERROR, &[&"'", &t, &"' object isn't callable"])
     }
 
     // ----- bytecode functions -----
@@ -468,9 +474,16 @@ impl<'a> Vm<'a> {
         if n_args > n_pos_params {
             if flags & SCOPE_VARARGS == 0 {
                 let name = core::str::from_utf8(self.qstr_bytes(code.name)).unwrap_or("?");
-                return Err(self.raise_fmt(
+                return Err(self.raise_parts(
                     b::T_TYPE_ERROR,
-                    format_args!("{name}() takes {n_pos_params} positional arguments but {n_args} were given"),
+                    &[
+                        &name,
+                        &"() takes ",
+                        &n_pos_params,
+                        &" positional arguments but ",
+                        &n_args,
+                        &" were given",
+                    ],
                 ));
             }
             let extra = n_args - n_pos_params;
@@ -498,14 +511,16 @@ impl<'a> Vm<'a> {
                     }
                 } else {
                     let name = core::str::from_utf8(self.qstr_bytes(code.name)).unwrap_or("?");
-                    return Err(self.raise_fmt(
+                    return Err(self.raise_parts(
                         b::T_TYPE_ERROR,
-                        format_args!(
-                            "{}() takes {} positional arguments but {} were given",
-                            name,
-                            n_pos_params - n_def,
-                            n_args
-                        ),
+                        &[
+                            &name,
+                            &"() takes ",
+                            &(n_pos_params - n_def),
+                            &" positional arguments but ",
+                            &n_args,
+                            &" were given",
+                        ],
                     ));
                 }
             }
@@ -532,9 +547,9 @@ impl<'a> Vm<'a> {
                     if matches {
                         if !self.get_local(fr, n_state, j).is_null() {
                             let n = core::str::from_utf8(self.qstr_bytes(q)).unwrap_or("?");
-                            return Err(self.raise_fmt(
+                            return Err(self.raise_parts(
                                 b::T_TYPE_ERROR,
-                                format_args!("function got multiple values for argument '{n}'"),
+                                &[&"function got multiple values for argument '", &n, &"'"],
                             ));
                         }
                         self.set_local(fr, n_state, j, val);
@@ -546,39 +561,24 @@ impl<'a> Vm<'a> {
                     continue;
                 }
                 if flags & SCOPE_VARKEYWORDS == 0 {
-                    let n = self
-                        .str_data(key)
-                        .and_then(|d| core::str::from_utf8(d).ok())
-                        .unwrap_or("?");
-                    let mut buf = crate::vm::FmtBuf {
-                        buf: [0; 200],
-                        len: 0,
-                    };
-                    let _ = core::fmt::write(
-                        &mut buf,
-                        format_args!("unexpected keyword argument '{n}'"),
-                    );
-                    let len = buf.len;
-                    let msg = core::str::from_utf8(&buf.buf[..len])
-                        .unwrap_or("unexpected keyword argument");
-                    return Err(self.raise_msg_str(b::T_TYPE_ERROR, msg));
+                    return Err(self.raise_parts(
+                        b::T_TYPE_ERROR,
+                        &[
+                            &"unexpected keyword argument '",
+                            &crate::vm::StrOf(key),
+                            &"'",
+                        ],
+                    ));
                 }
                 if self.dict_lookup(dict, key)?.is_some() {
-                    let n = self
-                        .str_data(key)
-                        .and_then(|d| core::str::from_utf8(d).ok())
-                        .unwrap_or("?");
-                    let mut buf = crate::vm::FmtBuf {
-                        buf: [0; 200],
-                        len: 0,
-                    };
-                    let _ = core::fmt::write(
-                        &mut buf,
-                        format_args!("function got multiple values for argument '{n}'"),
-                    );
-                    let len = buf.len;
-                    let msg = core::str::from_utf8(&buf.buf[..len]).unwrap_or("?");
-                    return Err(self.raise_msg_str(b::T_TYPE_ERROR, msg));
+                    return Err(self.raise_parts(
+                        b::T_TYPE_ERROR,
+                        &[
+                            &"function got multiple values for argument '",
+                            &crate::vm::StrOf(key),
+                            &"'",
+                        ],
+                    ));
                 }
                 self.dict_store(dict, key, val)?;
             }
@@ -594,9 +594,9 @@ impl<'a> Vm<'a> {
             // Scanned from the last positional down, numbered as py/bc.c reports it.
             for slot in (0..n_pos_params).rev() {
                 if self.get_local(fr, n_state, slot).is_null() {
-                    return Err(self.raise_fmt(
+                    return Err(self.raise_parts(
                         b::T_TYPE_ERROR,
-                        format_args!("function missing required positional argument #{slot}"),
+                        &[&"function missing required positional argument #", &slot],
                     ));
                 }
             }
@@ -613,9 +613,9 @@ impl<'a> Vm<'a> {
                         Some(v) => self.set_local(fr, n_state, slot, v),
                         None => {
                             let n = core::str::from_utf8(self.qstr_bytes(q)).unwrap_or("?");
-                            return Err(self.raise_fmt(
+                            return Err(self.raise_parts(
                                 b::T_TYPE_ERROR,
-                                format_args!("function missing required keyword argument '{n}'"),
+                                &[&"function missing required keyword argument '", &n, &"'"],
                             ));
                         }
                     }
@@ -828,12 +828,13 @@ impl<'a> Vm<'a> {
                     && native == b::T_OBJECT
                     && self.class_lookup(cls, b"__new__").is_none()
                 {
-                    Err(self.raise_fmt(
+                    Err(self.raise_parts(
                         b::T_TYPE_ERROR,
-                        format_args!(
-                            "function takes 0 positional arguments but {} were given",
-                            a.n_pos
-                        ),
+                        &[
+                            &"function takes 0 positional arguments but ",
+                            &a.n_pos,
+                            &" were given",
+                        ],
                     ))
                 } else {
                     Ok(inst)

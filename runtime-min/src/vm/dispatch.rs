@@ -409,7 +409,7 @@ impl<'a> Vm<'a> {
 
     fn name_error(&mut self, q: Qstr) -> Raised {
         let n = core::str::from_utf8(self.qstr_bytes(q)).unwrap_or("?");
-        self.raise_fmt(b::T_NAME_ERROR, format_args!("name '{n}' isn't defined"))
+        self.raise_parts(b::T_NAME_ERROR, &[&"name '", &n, &"' isn't defined"])
     }
 
     fn load_global(&mut self, regs: &Regs<'a>, q: Qstr) -> PyResult<Obj> {
@@ -437,9 +437,9 @@ impl<'a> Vm<'a> {
             let byte = self.read_u8(regs)?;
             let Some(op) = OpByte::from_byte(byte) else {
                 regs.op = None;
-                return Err(self.raise_fmt(
+                return Err(self.raise_parts(
                     b::T_NOT_IMPLEMENTED_ERROR,
-                    format_args!("opcode 0x{byte:02x}"),
+                    &[&"opcode 0x", &crate::vm::Hex2(byte)],
                 ));
             };
             regs.op = Some(op);
@@ -913,9 +913,9 @@ impl<'a> Vm<'a> {
                 self.poke(regs, 0, l)?;
                 let len = self.heap.get(l.bits(), 0);
                 if len < left + right {
-                    return Err(self.raise_fmt(
+                    return Err(self.raise_parts(
                         b::T_VALUE_ERROR,
-                        format_args!("need more than {len} values to unpack"),
+                        &[&"need more than ", &len, &" values to unpack"],
                     ));
                 }
                 regs.sp -= 1;
@@ -1090,13 +1090,14 @@ impl<'a> Vm<'a> {
                     Err(_) if self.is_kind(m, Kind::Module) => {
                         self.import_submodule(m, q).map_err(|_| {
                             let n = core::str::from_utf8(self.qstr_bytes(q)).unwrap_or("?");
-                            self.raise_fmt(b::T_IMPORT_ERROR, format_args!("can't import name {n}"))
+                            self.raise_parts(b::T_IMPORT_ERROR, &[&"can't import name ", &n])
                         })?
                     }
                     Err(_) => {
                         let n = core::str::from_utf8(self.qstr_bytes(q)).unwrap_or("?");
-                        return Err(self
-                            .raise_fmt(b::T_IMPORT_ERROR, format_args!("can't import name {n}")));
+                        return Err(
+                            self.raise_parts(b::T_IMPORT_ERROR, &[&"can't import name ", &n])
+                        );
                     }
                 };
                 self.push(regs, v)?;

@@ -293,15 +293,20 @@ impl<'a> Vm<'a> {
         }
     }
 
-    /// Raise `type_id(formatted message)`.
-    pub(crate) fn raise_fmt(&mut self, type_id: u32, args: core::fmt::Arguments<'_>) -> Raised {
-        let mut buf = FmtBuf {
+    /// Raise `type_id(message)` with the message made of `parts` (text and numbers; no
+    /// `core::fmt`, which would cost kilobytes of flash). Messages stop at 200 bytes.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn raise_parts(&mut self, type_id: u32, parts: &[&dyn MsgPart]) -> Raised {
+        let mut buf = MsgBuf {
             buf: [0; 200],
             len: 0,
         };
-        let _ = core::fmt::write(&mut buf, args);
-        let len = buf.len;
-        let s = core::str::from_utf8(&buf.buf[..len]).unwrap_or("?");
+        for part in parts {
+            part.put(self, &mut buf);
+        }
+        let len = buf.len.min(buf.buf.len());
+        let s = core::str::from_utf8(buf.buf.get(..len).unwrap_or(&[])).unwrap_or("?");
         self.raise_msg_str(type_id, s)
     }
 
@@ -367,20 +372,75 @@ pub(crate) fn static_qstr_id(s: &str) -> Option<Qstr> {
     })
 }
 
-/// A fixed-size formatting buffer (messages are truncated at 200 bytes).
-pub(crate) struct FmtBuf {
+/// A fixed-size message buffer (messages are truncated at 200 bytes).
+pub(crate) struct MsgBuf {
     pub buf: [u8; 200],
     pub len: usize,
 }
 
-impl core::fmt::Write for FmtBuf {
-    fn write_str(&mut self, s: &str) -> core::fmt::Result {
-        for &b in s.as_bytes() {
-            if self.len < self.buf.len() {
-                self.buf[self.len] = b;
+impl MsgBuf {
+    pub(crate) fn push(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            if let Some(slot) = self.buf.get_mut(self.len) {
+                *slot = b;
                 self.len += 1;
             }
         }
-        Ok(())
+    }
+
+    pub(crate) fn push_int(&mut self, v: i64) {
+        let mut nb = crate::object::print::NumBuf::new();
+        nb.push_int(v);
+        self.push(nb.as_bytes());
+    }
+}
+
+/// A piece of an error message ([`Vm::raise_parts`]).
+pub(crate) trait MsgPart {
+    fn put(&self, vm: &Vm<'_>, out: &mut MsgBuf);
+}
+
+impl MsgPart for &str {
+    fn put(&self, _vm: &Vm<'_>, out: &mut MsgBuf) {
+        out.push(self.as_bytes());
+    }
+}
+
+impl MsgPart for char {
+    fn put(&self, _vm: &Vm<'_>, out: &mut MsgBuf) {
+        let mut b = [0u8; 4];
+        out.push(self.encode_utf8(&mut b).as_bytes());
+    }
+}
+
+macro_rules! int_msg_part {
+    ($($t:ty),*) => {$(
+        impl MsgPart for $t {
+            fn put(&self, _vm: &Vm<'_>, out: &mut MsgBuf) {
+                #[allow(clippy::cast_possible_wrap, clippy::cast_possible_truncation)]
+                out.push_int(*self as i64);
+            }
+        }
+    )*};
+}
+
+int_msg_part!(i64, i32, u32, usize);
+
+/// A byte as two lowercase hex digits.
+pub(crate) struct Hex2(pub u8);
+
+impl MsgPart for Hex2 {
+    fn put(&self, _vm: &Vm<'_>, out: &mut MsgBuf) {
+        let digit = |d: u8| if d < 10 { b'0' + d } else { b'a' + d - 10 };
+        out.push(&[digit(self.0 >> 4), digit(self.0 & 15)]);
+    }
+}
+
+/// The text of a `str` object as a message part.
+pub(crate) struct StrOf(pub Obj);
+
+impl MsgPart for StrOf {
+    fn put(&self, vm: &Vm<'_>, out: &mut MsgBuf) {
+        out.push(vm.str_data(self.0).unwrap_or(b"?"));
     }
 }
