@@ -86,6 +86,7 @@ fn ordering_result(op: BinaryOp, ord: Ordering) -> Option<bool> {
 }
 
 impl<'a> Vm<'a> {
+    #[inline(never)]
     pub(crate) fn unary_op(&mut self, op: UnaryOp, a: Obj) -> PyResult<Obj> {
         if op == UnaryOp::NOT {
             return Ok(Obj::bool(!self.is_true(a)?));

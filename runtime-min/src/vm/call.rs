@@ -20,6 +20,14 @@ pub(crate) struct Args {
     pub n_kw: u32,
 }
 
+/// What [`Vm::enter_function`] made.
+enum Entered {
+    /// A frame to run (pushed on the root stack).
+    Frame(Obj),
+    /// A generator object (nothing pushed).
+    Generator(Obj),
+}
+
 /// Scope flags (py/runtime0.h).
 pub(crate) const SCOPE_GENERATOR: u32 = 1;
 pub(crate) const SCOPE_VARKEYWORDS: u32 = 2;
@@ -206,8 +214,22 @@ impl<'a> Vm<'a> {
         r
     }
 
-    /// Call any callable.
+    /// Call any callable. The common cases (bytecode functions, bound methods) stay in this
+    /// small frame; the rest is in [`Vm::call_other`], so Python recursion nests little stack.
     pub(crate) fn call(&mut self, f: Obj, a: &Args) -> PyResult<Obj> {
+        match self.kind_of(f) {
+            Some(Kind::Function) => self.call_function(f, a),
+            Some(Kind::BoundMethod) => {
+                let m = self.heap.get_obj(f.bits(), 0);
+                let s = self.heap.get_obj(f.bits(), 1);
+                self.call_with_self(m, s, a)
+            }
+            _ => self.call_other(f, a),
+        }
+    }
+
+    #[inline(never)]
+    fn call_other(&mut self, f: Obj, a: &Args) -> PyResult<Obj> {
         if let Some((k, n)) = f.as_imm() {
             return match k {
                 1 => b::call_type(self, n, a),
@@ -259,12 +281,6 @@ impl<'a> Vm<'a> {
             };
         }
         match self.kind_of(f) {
-            Some(Kind::Function) => self.call_function(f, a),
-            Some(Kind::BoundMethod) => {
-                let m = self.heap.get_obj(f.bits(), 0);
-                let s = self.heap.get_obj(f.bits(), 1);
-                self.call_with_self(m, s, a)
-            }
             Some(Kind::Class) => self.instantiate(f, a),
             Some(Kind::Instance) => {
                 if let Some(m) = self.lookup_special(f, "__call__") {
@@ -406,6 +422,23 @@ impl<'a> Vm<'a> {
 
     /// Call a bytecode function.
     pub(crate) fn call_function(&mut self, f: Obj, a: &Args) -> PyResult<Obj> {
+        let fr = match self.enter_function(f, a)? {
+            Entered::Frame(fr) => fr,
+            Entered::Generator(g) => return Ok(g),
+        };
+        let r = self.run_frame(fr, Obj::NULL);
+        self.pop_root();
+        match r? {
+            ExecResult::Return(v) | ExecResult::Yield(v) => Ok(v),
+        }
+    }
+
+    /// Make the frame of a call to bytecode function `f` and bind its arguments: a
+    /// generator object for generator functions, else the frame, left on the root stack.
+    /// Out of line so that the decoded code info is not kept on the native stack while the
+    /// callee runs.
+    #[inline(never)]
+    fn enter_function(&mut self, f: Obj, a: &Args) -> PyResult<Entered> {
         let Some(code) = self.code_of_function(f) else {
             return Err(self.raise_msg_str(b::T_RUNTIME_ERROR, "corrupt bytecode"));
         };
@@ -421,17 +454,13 @@ impl<'a> Vm<'a> {
             self.pop_root();
             let g = g?;
             self.heap.set_obj(g, 1, Obj::heap(fr));
-            return Ok(Obj::heap(g));
+            return Ok(Entered::Generator(Obj::heap(g)));
         }
         let globals = self
             .heap
             .get_obj(code.module.bits(), crate::loader::M_GLOBALS);
         self.heap.set_obj(fr, F_LOCALS, globals);
-        let r = self.run_frame(Obj::heap(fr), Obj::NULL);
-        self.pop_root();
-        match r? {
-            ExecResult::Return(v) | ExecResult::Yield(v) => Ok(v),
-        }
+        Ok(Entered::Frame(Obj::heap(fr)))
     }
 
     /// Push a frame on the root stack and execute it.
@@ -452,6 +481,7 @@ impl<'a> Vm<'a> {
     }
 
     /// mp_setup_code_state: bind positional, default, keyword, *args and **kwargs.
+    #[inline(never)]
     fn bind_args(&mut self, f: Obj, fr: u32, code: &CodeInfo<'a>, a: &Args) -> PyResult<()> {
         let n_state = code.n_state;
         let n_closed = self.heap.get(f.bits(), 0) >> 20;

@@ -160,6 +160,8 @@ impl<'a> Vm<'a> {
         }
     }
 
+    #[cold]
+    #[inline(never)]
     fn add_traceback(&mut self, exc: Obj, regs: &Regs<'a>) {
         if exc == self.memory_error_obj() {
             return;
@@ -470,6 +472,9 @@ impl<'a> Vm<'a> {
                 let r = self.binary_op(bop, lhs, rhs)?;
                 regs.sp -= 1;
                 self.poke(regs, 0, r)?;
+            }
+            OpByte::Op(o @ (Opcode::CALL_FUNCTION | Opcode::CALL_METHOD)) => {
+                return self.op_call(regs, o)
             }
             OpByte::Op(o) => return self.step_op(regs, o),
         }
@@ -973,51 +978,7 @@ impl<'a> Vm<'a> {
                 self.set_sp(regs, sp)?;
                 self.push(regs, f)?;
             }
-            Opcode::CALL_FUNCTION | Opcode::CALL_METHOD => {
-                let n = self.read_uint(regs)?;
-                let n_pos = n & 0xff;
-                let n_kw = (n >> 8) & 0xff;
-                let method = u32::from(o == Opcode::CALL_METHOD);
-                let total = i64::from(n_pos + 2 * n_kw + method);
-                let fsp = regs.sp - total;
-                if fsp < 0 {
-                    return Err(self.corrupt());
-                }
-                #[allow(clippy::cast_sign_loss, clippy::cast_possible_truncation)]
-                let fsp_u = fsp as u32;
-                let f = self.peek(regs, total)?;
-                let r = if method == 1 {
-                    let s = self.peek(regs, total - 1)?;
-                    if s.is_null() {
-                        let a = Args {
-                            src: Obj::heap(regs.frame),
-                            start: F_STATE + fsp_u + 2,
-                            n_pos,
-                            n_kw,
-                        };
-                        self.call(f, &a)?
-                    } else {
-                        let a = Args {
-                            src: Obj::heap(regs.frame),
-                            start: F_STATE + fsp_u + 1,
-                            n_pos: n_pos + 1,
-                            n_kw,
-                        };
-                        self.call(f, &a)?
-                    }
-                } else {
-                    let a = Args {
-                        src: Obj::heap(regs.frame),
-                        start: F_STATE + fsp_u + 1,
-                        n_pos,
-                        n_kw,
-                    };
-                    self.call(f, &a)?
-                };
-                self.clear_slots(regs, fsp + 1, regs.sp);
-                regs.sp = fsp;
-                self.poke(regs, 0, r)?;
-            }
+            Opcode::CALL_FUNCTION | Opcode::CALL_METHOD => return self.op_call(regs, o),
             Opcode::CALL_FUNCTION_VAR_KW | Opcode::CALL_METHOD_VAR_KW => {
                 let n = self.read_uint(regs)?;
                 let n_pos = n & 0xff;
@@ -1343,6 +1304,56 @@ impl<'a> Vm<'a> {
             return Err(self.corrupt());
         }
         Ok(Obj::heap(f))
+    }
+
+    /// CALL_FUNCTION / CALL_METHOD: kept out of `step_op` so that a Python call nests only
+    /// this small frame (plus `call` and `run_frame`) on the native stack.
+    #[inline(never)]
+    fn op_call(&mut self, regs: &mut Regs<'a>, o: Opcode) -> PyResult<Step> {
+        let n = self.read_uint(regs)?;
+        let n_pos = n & 0xff;
+        let n_kw = (n >> 8) & 0xff;
+        let method = u32::from(o == Opcode::CALL_METHOD);
+        let total = i64::from(n_pos + 2 * n_kw + method);
+        let fsp = regs.sp - total;
+        if fsp < 0 {
+            return Err(self.corrupt());
+        }
+        #[allow(clippy::cast_sign_loss, clippy::cast_possible_truncation)]
+        let fsp_u = fsp as u32;
+        let f = self.peek(regs, total)?;
+        let r = if method == 1 {
+            let s = self.peek(regs, total - 1)?;
+            if s.is_null() {
+                let a = Args {
+                    src: Obj::heap(regs.frame),
+                    start: F_STATE + fsp_u + 2,
+                    n_pos,
+                    n_kw,
+                };
+                self.call(f, &a)?
+            } else {
+                let a = Args {
+                    src: Obj::heap(regs.frame),
+                    start: F_STATE + fsp_u + 1,
+                    n_pos: n_pos + 1,
+                    n_kw,
+                };
+                self.call(f, &a)?
+            }
+        } else {
+            let a = Args {
+                src: Obj::heap(regs.frame),
+                start: F_STATE + fsp_u + 1,
+                n_pos,
+                n_kw,
+            };
+            self.call(f, &a)?
+        };
+        self.clear_slots(regs, fsp + 1, regs.sp);
+        regs.sp = fsp;
+        self.poke(regs, 0, r)?;
+        Ok(Step::Next)
     }
 
     /// CALL_FUNCTION_VAR_KW / CALL_METHOD_VAR_KW: expand `*` and `**` arguments into a tuple.
