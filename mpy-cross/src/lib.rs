@@ -67,20 +67,36 @@ impl Default for CompileOptions {
 ///
 /// # Errors
 /// The reference's error (class, message, line) when it rejects the source, or a
-/// `NotImplementedError` when a function needs machine code (not emitted yet).
+/// `NotImplementedError` when a function needs machine code for an arch this port lacks.
 pub fn compile(source: &[u8], options: &CompileOptions) -> Result<Vec<u8>, CompileError> {
+    compile_traced(source, options).0
+}
+
+/// [`compile`], also returning what `-march=debug` prints to stdout while it compiles: the
+/// native emitter's trace (`ENTRY(f, num_locals=3)`, `    call_ind(binary_op)`, ...), empty for
+/// every other arch. The trace comes back with a failed compile too: the reference prints the
+/// lines of the scopes emitted before the error.
+pub fn compile_traced(
+    source: &[u8],
+    options: &CompileOptions,
+) -> (Result<Vec<u8>, CompileError>, String) {
     // Parsing and compiling recurse once per nesting level; the reference accepts a few
     // thousand levels, so run on a thread whose (lazily committed) stack has room for them.
     const STACK_SIZE: usize = 512 << 20;
+    let traced = || {
+        let _ = asm::debug::take_trace();
+        let result = compile_here(source, options);
+        (result, asm::debug::take_trace())
+    };
     std::thread::scope(|s| {
         match std::thread::Builder::new()
             .stack_size(STACK_SIZE)
-            .spawn_scoped(s, || compile_here(source, options))
+            .spawn_scoped(s, traced)
         {
             Ok(handle) => handle
                 .join()
                 .unwrap_or_else(|payload| std::panic::resume_unwind(payload)),
-            Err(_) => compile_here(source, options),
+            Err(_) => traced(),
         }
     })
 }

@@ -9,9 +9,10 @@
 //!
 //! [`NativeAsm`] is the surface py/emitnative.c uses: one method per `ASM_*` macro, plus
 //! associated constants for the word size and register assignment, so one generic native emitter
-//! can drive [`arm::Arm`], [`rv32::Rv32`], [`thumb::Thumb`], [`x64::X64`], [`x86::X86`] and [`xtensa::Xtensa`].
+//! can drive [`arm::Arm`], [`debug::Debug`] (a text trace), [`rv32::Rv32`], [`thumb::Thumb`], [`x64::X64`], [`x86::X86`] and [`xtensa::Xtensa`].
 
 pub mod arm;
+pub mod debug;
 pub mod rv32;
 pub mod thumb;
 pub mod x64;
@@ -372,6 +373,17 @@ pub trait NativeAsm {
     /// The shared two-pass state, mutably.
     fn base_mut(&mut self) -> &mut AsmBase;
 
+    /// Which of `ASM_LOAD8/16/32_REG_REG_OFFSET` the arch defines (`[8, 16, 32]`); for a missing
+    /// one emitnative adds the scaled index to the base itself and loads without an offset.
+    const LOAD_OFFSET_FORMS: [bool; 3] = [true; 3];
+    /// Which of `ASM_STORE8/16/32_REG_REG_OFFSET` the arch defines.
+    const STORE_OFFSET_FORMS: [bool; 3] = [true; 3];
+
+    /// `mp_asm_base_label_assign` (the debug arch also prints the label).
+    fn label_assign(&mut self, label: Label) {
+        self.base_mut().label_assign(label);
+    }
+
     /// `mp_asm_base_start_pass`.
     fn start_pass(&mut self, pass: AsmPass) {
         self.base_mut().start_pass(pass);
@@ -381,6 +393,12 @@ pub trait NativeAsm {
 
     /// `ASM_ENTRY(as, num_locals, name)`: prologue reserving `num_locals` stack words.
     fn entry(&mut self, num_locals: u32);
+    /// `ASM_ENTRY(as, num_locals, name)` with the scope's qualified name, which only the debug
+    /// arch uses.
+    fn entry_named(&mut self, num_locals: u32, name: &str) {
+        let _ = name;
+        self.entry(num_locals);
+    }
     /// `ASM_EXIT`: epilogue and return.
     fn exit(&mut self);
 

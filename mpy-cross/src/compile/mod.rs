@@ -856,6 +856,10 @@ pub(crate) fn compile_module(
             )
             .without_traceback());
         }
+        if comp.emit.wants_entry_name() {
+            let name = crate::emit::dispatch::qualified_name(&comp.scopes, comp.pool, id);
+            comp.emit.set_entry_name(name);
+        }
         comp.compile_scope(id, Pass::StackSize);
         if !comp.has_error() {
             comp.compile_scope(id, Pass::CodeSize);

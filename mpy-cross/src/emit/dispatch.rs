@@ -7,8 +7,8 @@
 use mpy_format::arch::Arch;
 use mpy_format::opcode::UnaryOp;
 
-use crate::qstr::Qstr;
-use crate::scope::{EmitOption, Scope, ScopeId, ScopeKind};
+use crate::qstr::{Qstr, QstrPool};
+use crate::scope::{EmitOption, Scope, ScopeId, ScopeKind, Scopes};
 use crate::value::ConstValue;
 
 use super::bytecode::{AccessKind, BinOp, Build, BytecodeEmitter, SetupBlock};
@@ -30,6 +30,8 @@ pub(crate) struct Emitter {
     cast_names: [Option<Qstr>; 8],
     exit_q: Qstr,
     enter_q: Qstr,
+    /// The next native scope's qualified name (`-march=debug` prints it in `ENTRY`).
+    entry_name: String,
 }
 
 /// Why a native emitter could not be made.
@@ -73,7 +75,19 @@ impl Emitter {
             cast_names,
             exit_q,
             enter_q,
+            entry_name: String::new(),
         }
+    }
+
+    /// Whether native scopes need their qualified name ([`Emitter::set_entry_name`]).
+    pub(crate) fn wants_entry_name(&self) -> bool {
+        self.arch == Arch::Debug
+    }
+
+    /// The qualified name (`outer.inner`, as [`qualified_name`] builds it) of the scope whose
+    /// passes come next.
+    pub(crate) fn set_entry_name(&mut self, name: String) {
+        self.entry_name = name;
     }
 
     /// `emit_bc_set_max_num_labels` (also sizes the native emitter made later).
@@ -151,7 +165,11 @@ impl Emitter {
     }
 
     pub(crate) fn start_pass(&mut self, pass: Pass, scope: &Scope, common: &mut EmitCommon) {
-        dispatch!(self, n => n.start_pass(pass, scope, common, 0), b => b.start_pass(pass, scope, common));
+        let name = &self.entry_name;
+        dispatch!(self, n => {
+            n.set_entry_name(name.clone());
+            n.start_pass(pass, scope, common, 0)
+        }, b => b.start_pass(pass, scope, common));
     }
 
     /// `end_pass`: `Ok(false)` when the bytecode EMIT pass must run again.
@@ -428,4 +446,20 @@ impl Emitter {
     pub(crate) fn end_except_handler(&mut self) {
         dispatch!(self, n => n.end_except_handler(), b => b.end_except_handler());
     }
+}
+
+/// The name `ASM_ENTRY` gets under `-march=debug` (py/emitnative.c, `N_DEBUG`): the scope's
+/// name, prefixed by its enclosing scopes' names up to (not including) the module, joined by `.`.
+pub(crate) fn qualified_name(scopes: &Scopes, pool: &QstrPool, id: ScopeId) -> String {
+    let mut parts = Vec::new();
+    let mut scope = scopes.get(id);
+    loop {
+        parts.push(pool.str_lossy(scope.simple_name).into_owned());
+        match scope.parent.map(|p| scopes.get(p)) {
+            Some(parent) if pool.bytes(parent.simple_name) != b"<module>" => scope = parent,
+            _ => break,
+        }
+    }
+    parts.reverse();
+    parts.join(".")
 }

@@ -367,6 +367,8 @@ pub(crate) struct NativeEmitter<A: NativeTarget> {
     source_line: u32,
     /// The finished code of the last EMIT pass.
     output: Option<NativeCode>,
+    /// The scope's qualified name for `ASM_ENTRY` (only the debug arch prints it).
+    entry_name: String,
 }
 
 impl<A: NativeTarget> NativeEmitter<A> {
@@ -411,7 +413,13 @@ impl<A: NativeTarget> NativeEmitter<A> {
             raised: None,
             source_line: 0,
             output: None,
+            entry_name: String::new(),
         }
+    }
+
+    /// The qualified name (`outer.inner`) the next scope's `ASM_ENTRY` takes.
+    pub(crate) fn set_entry_name(&mut self, name: String) {
+        self.entry_name = name;
     }
 
     /// The last viper type error recorded, left in place.
@@ -440,6 +448,8 @@ impl<A: NativeTarget> NativeEmitter<A> {
             a.line = self.source_line;
         }
         self.raised.get_or_insert(r);
+        // The reference leaves the compile here: `-march=debug` prints nothing after this point.
+        crate::asm::debug::stop_trace();
     }
 
     /// `__class__` named in a class body is a local whose slot is never assigned (it is 0).
@@ -678,8 +688,10 @@ impl<A: NativeTarget> NativeEmitter<A> {
                 self.code_state_start
             };
 
-            self.asm
-                .entry(self.stack_start + self.n_state - num_locals_in_regs);
+            self.asm.entry_named(
+                self.stack_start + self.n_state - num_locals_in_regs,
+                &self.entry_name,
+            );
             if A::ARGS_ON_STACK {
                 self.asm.mov_reg_arg(A::REG_PARENT_ARG_1, 0);
             }
@@ -724,15 +736,11 @@ impl<A: NativeTarget> NativeEmitter<A> {
             self.asm.mov_reg_imm(A::REG_ARG_3, num_pos_args);
             self.asm
                 .jump_if_reg_eq(A::REG_ARG_1, A::REG_ARG_3, Self::label(label_slot + 5));
-            self.asm
-                .base_mut()
-                .label_assign(Self::label(label_slot + 4));
+            self.asm.label_assign(Self::label(label_slot + 4));
             self.asm
                 .mov_reg_imm(A::REG_ARG_3, (num_pos_args << 17) | (num_pos_args << 1));
             self.asm.call_ind(Fun::ArgCheckNumSig.id());
-            self.asm
-                .base_mut()
-                .label_assign(Self::label(label_slot + 5));
+            self.asm.label_assign(Self::label(label_slot + 5));
 
             let n_pos = usize::from(scope.num_pos_args);
             for i in 0..n_pos {
@@ -774,7 +782,8 @@ impl<A: NativeTarget> NativeEmitter<A> {
                 self.asm
                     .base_mut()
                     .data(A::WORD_SIZE, self.start_offset as u64);
-                self.asm.entry(self.code_state_start);
+                self.asm
+                    .entry_named(self.code_state_start, &self.entry_name);
 
                 self.code_state_start = 0;
                 self.stack_start = SIZEOF_CODE_STATE;
@@ -811,7 +820,8 @@ impl<A: NativeTarget> NativeEmitter<A> {
                     .load_reg_reg_offset(A::REG_FUN_TABLE, A::REG_TEMP0, fun_table_off);
             } else {
                 self.stack_start = self.code_state_start + SIZEOF_CODE_STATE;
-                self.asm.entry(self.stack_start + self.n_state);
+                self.asm
+                    .entry_named(self.stack_start + self.n_state, &self.entry_name);
                 if A::ARGS_ON_STACK {
                     self.asm.mov_reg_arg(A::REG_PARENT_ARG_1, 0);
                     self.asm.mov_reg_arg(A::REG_PARENT_ARG_2, 1);
@@ -1352,7 +1362,7 @@ impl<A: NativeTarget> NativeEmitter<A> {
                 .mov_local_reg(Self::local_idx_exc_val(), A::REG_TEMP0);
         }
         self.need_stack_settled();
-        self.asm.base_mut().label_assign(Self::label(l));
+        self.asm.label_assign(Self::label(l));
         if is_finally {
             self.leave_exc_stack(false);
         }
@@ -1676,13 +1686,38 @@ impl<A: NativeTarget> NativeEmitter<A> {
             let (vtype_base, reg_base) =
                 self.pre_pop_reg_flexible(A::REG_ARG_1, Some(reg_index), Some(reg_index));
             self.need_reg_single(A::REG_RET, 0);
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-            let offset = index_value as u32;
-            match vtype_base {
-                VType::Ptr8 => self.asm.load8_reg_reg_offset(A::REG_RET, reg_base, offset),
-                VType::Ptr16 => self.asm.load16_reg_reg_offset(A::REG_RET, reg_base, offset),
-                VType::Ptr32 => self.asm.load32_reg_reg_offset(A::REG_RET, reg_base, offset),
-                _ => self.viper_type_error(ViperError::CantLoadFrom(vtype_base)),
+            let size_log2 = match vtype_base {
+                VType::Ptr8 => Some(0),
+                VType::Ptr16 => Some(1),
+                VType::Ptr32 => Some(2),
+                _ => {
+                    self.viper_type_error(ViperError::CantLoadFrom(vtype_base));
+                    None
+                }
+            };
+            if let Some(size_log2) = size_log2.filter(|&s| A::LOAD_OFFSET_FORMS[s]) {
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                let offset = index_value as u32;
+                match size_log2 {
+                    0 => self.asm.load8_reg_reg_offset(A::REG_RET, reg_base, offset),
+                    1 => self.asm.load16_reg_reg_offset(A::REG_RET, reg_base, offset),
+                    _ => self.asm.load32_reg_reg_offset(A::REG_RET, reg_base, offset),
+                }
+            } else if let Some(size_log2) = size_log2 {
+                // No offset form: add the scaled index to the base, then load.
+                let mut reg_base = reg_base;
+                if index_value != 0 {
+                    self.need_reg_single(reg_index, 0);
+                    self.asm
+                        .mov_reg_imm(reg_index, index_value.wrapping_shl(size_log2 as u32));
+                    self.asm.add_reg_reg(reg_index, reg_base);
+                    reg_base = reg_index;
+                }
+                match size_log2 {
+                    0 => self.asm.load8_reg_reg(A::REG_RET, reg_base),
+                    1 => self.asm.load16_reg_reg(A::REG_RET, reg_base),
+                    _ => self.asm.load32_reg_reg(A::REG_RET, reg_base),
+                }
             }
         } else {
             let (vtype_index, reg_index) =
@@ -1820,13 +1855,37 @@ impl<A: NativeTarget> NativeEmitter<A> {
             if !matches!(vtype_value, VType::Bool | VType::Int | VType::Uint) {
                 self.viper_type_error(ViperError::CantStore(vtype_value));
             }
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-            let offset = index_value as u32;
-            match vtype_base {
-                VType::Ptr8 => self.asm.store8_reg_reg_offset(reg_value, reg_base, offset),
-                VType::Ptr16 => self.asm.store16_reg_reg_offset(reg_value, reg_base, offset),
-                VType::Ptr32 => self.asm.store32_reg_reg_offset(reg_value, reg_base, offset),
-                _ => self.viper_type_error(ViperError::CantStoreTo(vtype_base)),
+            let size_log2 = match vtype_base {
+                VType::Ptr8 => Some(0),
+                VType::Ptr16 => Some(1),
+                VType::Ptr32 => Some(2),
+                _ => {
+                    self.viper_type_error(ViperError::CantStoreTo(vtype_base));
+                    None
+                }
+            };
+            if let Some(size_log2) = size_log2.filter(|&s| A::STORE_OFFSET_FORMS[s]) {
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                let offset = index_value as u32;
+                match size_log2 {
+                    0 => self.asm.store8_reg_reg_offset(reg_value, reg_base, offset),
+                    1 => self.asm.store16_reg_reg_offset(reg_value, reg_base, offset),
+                    _ => self.asm.store32_reg_reg_offset(reg_value, reg_base, offset),
+                }
+            } else if let Some(size_log2) = size_log2 {
+                // No offset form: add the scaled index to the base, then store.
+                let mut reg_base = reg_base;
+                if index_value != 0 {
+                    self.asm
+                        .mov_reg_imm(reg_index, index_value.wrapping_shl(size_log2 as u32));
+                    self.asm.add_reg_reg(reg_index, reg_base);
+                    reg_base = reg_index;
+                }
+                match size_log2 {
+                    0 => self.asm.store8_reg_reg(reg_value, reg_base),
+                    1 => self.asm.store16_reg_reg(reg_value, reg_base),
+                    _ => self.asm.store32_reg_reg(reg_value, reg_base),
+                }
             }
         } else {
             let reg_value = A::REG_ARG_3;
@@ -2124,7 +2183,7 @@ impl<A: NativeTarget> NativeEmitter<A> {
 
         self.jump(label_slot);
 
-        self.asm.base_mut().label_assign(Self::label(label));
+        self.asm.label_assign(Self::label(label));
 
         self.leave_exc_stack(true);
 
@@ -2562,7 +2621,9 @@ impl<A: NativeTarget> NativeEmitter<A> {
         self.load_reg_with_child(common, A::REG_ARG_1, child);
         self.asm.call_ind(Fun::MakeFunctionFromProto.id());
 
-        if A::REG_ARG_1 != A::REG_RET {
+        // `#if REG_ARG_1 != REG_RET` in the reference: a preprocessor test (see
+        // `NativeTarget::ENUM_REGISTERS`).
+        if A::REG_ARG_1 != A::REG_RET && !A::ENUM_REGISTERS {
             self.asm.mov_reg_reg(A::REG_ARG_1, A::REG_RET);
         }
         self.asm.mov_reg_imm(A::REG_ARG_2, i64::from(n_closed_over));
@@ -2778,7 +2839,7 @@ impl<A: NativeTarget> NativeEmitter<A> {
 
         self.asm.jump(Self::label(self.exit_label));
 
-        self.asm.base_mut().label_assign(Self::label(label_slot));
+        self.asm.label_assign(Self::label(label_slot));
 
         if let Some(e) = self.exc_stack.iter().rev().find(|e| e.is_active).copied() {
             self.asm.mov_reg_pcrel(A::REG_RET, Self::label(e.label));

@@ -120,7 +120,19 @@ fn compile_single(invocation: &Invocation) -> ExitCode {
         source_name: source_name.clone(),
         ..invocation.options.clone()
     };
-    let mpy = match mpy_cross::compile(&source, &options) {
+    let (result, trace) = mpy_cross::compile_traced(&source, &options);
+    if !trace.is_empty() {
+        // -march=debug: the native emitter's trace, printed before the .mpy or the error.
+        let mut stdout = std::io::stdout().lock();
+        if stdout
+            .write_all(trace.as_bytes())
+            .and_then(|()| stdout.flush())
+            .is_err()
+        {
+            return ExitCode::FAILURE;
+        }
+    }
+    let mpy = match result {
         Ok(mpy) => mpy,
         Err(error) => {
             let failure = report::Failure {

@@ -6,6 +6,7 @@ use mpy_format::opcode::UnaryOp;
 
 use super::*;
 use crate::asm::arm::Arm;
+use crate::asm::debug::Debug;
 use crate::asm::rv32::{self, Rv32};
 use crate::asm::thumb::Thumb;
 use crate::asm::x64::X64;
@@ -18,6 +19,7 @@ pub(crate) trait NativeEmit {
     fn peek_viper_error(&self) -> Option<&ViperError>;
     fn raised(&self) -> Option<&NativeRaise>;
     fn take_output(&mut self) -> Option<NativeCode>;
+    fn set_entry_name(&mut self, name: String);
     fn start_pass(&mut self, pass: Pass, scope: &Scope, common: &mut EmitCommon, label_slot: u32);
     fn end_pass(&mut self, scope: &mut Scope, common: &mut EmitCommon);
     fn adjust_stack_size(&mut self, delta: i32);
@@ -113,6 +115,9 @@ impl<A: NativeTarget> NativeEmit for NativeEmitter<A> {
     }
     fn take_output(&mut self) -> Option<NativeCode> {
         NativeEmitter::take_output(self)
+    }
+    fn set_entry_name(&mut self, name: String) {
+        NativeEmitter::set_entry_name(self, name);
     }
     fn start_pass(&mut self, pass: Pass, scope: &Scope, common: &mut EmitCommon, label_slot: u32) {
         NativeEmitter::start_pass(self, pass, scope, common, label_slot)
@@ -331,7 +336,7 @@ impl<A: NativeTarget> NativeEmit for NativeEmitter<A> {
 }
 
 /// A native emitter for `arch` (`NATIVE_EMITTER(new)`), or `None` when this port has no
-/// assembler for it (rv64imc and debug).
+/// assembler for it (rv64imc).
 pub(crate) fn new_native_emitter(
     arch: Arch,
     arch_flags: u32,
@@ -363,6 +368,7 @@ pub(crate) fn new_native_emitter(
             ),
             cast_names,
         )),
+        Arch::Debug => Box::new(NativeEmitter::new(Debug::new(max_num_labels), cast_names)),
         _ => return None,
     })
 }

@@ -5,6 +5,7 @@
 use mpy_format::opcode::BinaryOp;
 
 use crate::asm::arm::Arm;
+use crate::asm::debug::Debug;
 use crate::asm::rv32::Rv32;
 use crate::asm::thumb::Thumb;
 use crate::asm::x64::X64;
@@ -198,6 +199,9 @@ pub(crate) trait NativeTarget: NativeAsm {
     const NLR_SETJMP: bool = false;
     /// `N_X64 || N_X86`: shifts go through `cl`, byte stores need a low register.
     const X86_FAMILY: bool = false;
+    /// The register names are enum constants (the debug arch), which the C preprocessor reads as
+    /// 0: emitnative's `#if REG_ARG_1 != REG_RET` (in `make_closure`) is then false.
+    const ENUM_REGISTERS: bool = false;
 }
 
 impl NativeTarget for Thumb {
@@ -244,4 +248,11 @@ impl NativeTarget for Rv32 {
     const NLR_BUF_NUM_REGS: u32 = 14;
     // s3
     const NLR_BUF_IDX_LOCAL_1: u32 = 6;
+}
+
+impl NativeTarget for Debug {
+    // mpy-cross sets no NLR registers for the debug arch.
+    const NLR_BUF_NUM_REGS: u32 = 0;
+    const NLR_BUF_IDX_LOCAL_1: u32 = 5;
+    const ENUM_REGISTERS: bool = true;
 }
