@@ -176,7 +176,10 @@ pub const fn type_u(op: u32, rd: u32, imm: i32) -> u32 {
     (op & 0x7f) | ((rd & 0x1f) << 7) | ((imm as u32) & 0xffff_f000)
 }
 
-/// CA format (compressed arithmetic on `x8`..`x15`; registers are window numbers).
+/// CA format (compressed arithmetic on `x8`..`x15`; registers are window numbers). Like the
+/// reference's `RV32_ENCODE_TYPE_CA` it keeps only two bits of each register number, so window
+/// registers 4..7 (`a2`..`a5`) come out as 0..3; reproduced on purpose (the `asm_rv32` inline
+/// assembler's `c.and`/`c.or`/`c.xor`/`c.sub` depend on it).
 #[must_use]
 pub const fn type_ca(op: u32, ft6: u32, ft2: u32, rd: u32, rs: u32) -> u16 {
     ((op & 0x03)
