@@ -630,18 +630,27 @@ fn pow(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
         if m == 0 {
             return Err(vm.raise_msg_str(T_VALUE_ERROR, "pow() 3rd argument cannot be 0"));
         }
-        let m = i128::from(m);
-        let mut base = i128::from(x).rem_euclid(m);
+        // Residues in [0, |m|), as before.
+        let m = m.unsigned_abs();
+        let x_mod = {
+            let r = x.unsigned_abs() % m;
+            if x < 0 && r != 0 {
+                m - r
+            } else {
+                r
+            }
+        };
+        let mut base = x_mod;
         let mut e = y;
-        let mut acc: i128 = 1 % m;
+        let mut acc: u64 = u64::from(m != 1);
         while e > 0 {
             if e & 1 == 1 {
-                acc = (acc * base).rem_euclid(m);
+                acc = crate::object::int::mul_mod(acc, base, m);
             }
-            base = (base * base).rem_euclid(m);
+            base = crate::object::int::mul_mod(base, base, m);
             e >>= 1;
         }
-        return vm.new_int_wide(acc);
+        return vm.new_int_wide(i128::from(acc));
     }
     vm.binary_op(BinaryOp::POWER, vm.arg(a, 0), vm.arg(a, 1))
 }
@@ -661,9 +670,20 @@ fn round(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
             if n >= 0 {
                 return Ok(o);
             }
-            let p = 10i128.pow(u32::try_from(-n).unwrap_or(0).min(30));
-            let v = i128::from(v);
-            let (q, r) = crate::object::int::floor_divmod(v, p).unwrap_or((0, 0));
+            // Beyond 10^19 every i64 rounds to 0; 10^19 itself only divides into -1 or 0.
+            let digits = u32::try_from(-n).unwrap_or(u32::MAX);
+            if digits > 19 {
+                return vm.new_int(0);
+            }
+            let p = 10i128.pow(digits);
+            let (q, r) = if digits == 19 {
+                let q = -i128::from(v < 0);
+                (q, i128::from(v) - q * p)
+            } else {
+                #[allow(clippy::cast_possible_truncation)]
+                let (q, r) = crate::object::int::floor_divmod(v, p as i64).unwrap_or((0, 0));
+                (q, i128::from(r))
+            };
             let q = if r * 2 > p || (r * 2 == p && q % 2 != 0) {
                 q + 1
             } else {

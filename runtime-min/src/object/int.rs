@@ -175,10 +175,14 @@ fn trim(s: &[u8]) -> &[u8] {
     &s[a..e]
 }
 
-/// Floor division and modulo with Python semantics; None on division by zero.
-pub(crate) fn floor_divmod(a: i128, b: i128) -> Option<(i128, i128)> {
+/// Floor division and modulo with Python semantics; None on division by zero. 64-bit
+/// division only (the quotient is wide for `i64::MIN // -1`).
+pub(crate) fn floor_divmod(a: i64, b: i64) -> Option<(i128, i64)> {
     if b == 0 {
         return None;
+    }
+    if b == -1 {
+        return Some((-i128::from(a), 0));
     }
     let mut q = a / b;
     let mut r = a % b;
@@ -186,5 +190,27 @@ pub(crate) fn floor_divmod(a: i128, b: i128) -> Option<(i128, i128)> {
         q -= 1;
         r += b;
     }
-    Some((q, r))
+    Some((i128::from(q), r))
+}
+
+/// `a * b mod m` without 128-bit division (double and add).
+pub(crate) fn mul_mod(a: u64, mut b: u64, m: u64) -> u64 {
+    let add = |x: u64, y: u64| {
+        let (s, carry) = x.overflowing_add(y);
+        if carry || s >= m {
+            s.wrapping_sub(m)
+        } else {
+            s
+        }
+    };
+    let mut a = a % m;
+    let mut r = 0;
+    while b > 0 {
+        if b & 1 == 1 {
+            r = add(r, a);
+        }
+        a = add(a, a);
+        b >>= 1;
+    }
+    r
 }

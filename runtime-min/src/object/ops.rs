@@ -276,6 +276,7 @@ impl<'a> Vm<'a> {
     }
 
     fn int_op(&mut self, op: BinaryOp, x: i64, y: i64, orig: BinaryOp) -> PyResult<Option<Obj>> {
+        let (x64, y64) = (x, y);
         let (x, y) = (i128::from(x), i128::from(y));
         let r = match op {
             BinaryOp::ADD => x + y,
@@ -284,12 +285,12 @@ impl<'a> Vm<'a> {
             BinaryOp::OR => x | y,
             BinaryOp::XOR => x ^ y,
             BinaryOp::AND => x & y,
-            BinaryOp::FLOOR_DIVIDE | BinaryOp::MODULO => match floor_divmod(x, y) {
+            BinaryOp::FLOOR_DIVIDE | BinaryOp::MODULO => match floor_divmod(x64, y64) {
                 Some((q, m)) => {
                     if op == BinaryOp::FLOOR_DIVIDE {
                         q
                     } else {
-                        m
+                        i128::from(m)
                     }
                 }
                 None => return Err(self.raise_msg_str(b::T_ZERO_DIVISION_ERROR, "divide by zero")),
