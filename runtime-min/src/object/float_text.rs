@@ -22,26 +22,6 @@ const BITS: u32 = 113;
 /// Exponents are kept inside this range (far beyond any `f64` result either way).
 const EXP_LIMIT: i64 = 1 << 40;
 
-/// Bit `k` of the 256-bit value `hi:lo`.
-fn bit256(hi: u128, lo: u128, k: u32) -> bool {
-    if k >= 128 {
-        (hi >> (k - 128)) & 1 == 1
-    } else {
-        (lo >> k) & 1 == 1
-    }
-}
-
-/// Are any of the `k` lowest bits of `hi:lo` set?
-fn low_bits256(hi: u128, lo: u128, k: u32) -> bool {
-    if k == 0 {
-        false
-    } else if k >= 128 {
-        lo != 0 || (k > 128 && hi & ((1u128 << (k - 128)) - 1) != 0)
-    } else {
-        lo & ((1u128 << k) - 1) != 0
-    }
-}
-
 impl Quad {
     const ZERO: Quad = Quad { m: 0, e: 0 };
 
@@ -49,32 +29,25 @@ impl Quad {
         self.m == 0
     }
 
-    /// Round `(hi:lo) * 2^exp` (plus a nonzero tail below it when `sticky`) to 113 bits.
-    fn round(hi: u128, lo: u128, exp: i64, sticky: bool) -> Quad {
-        let bits = if hi != 0 {
-            256 - hi.leading_zeros()
-        } else {
-            128 - lo.leading_zeros()
-        };
+    /// Round `v * 2^exp` (plus a nonzero tail below it when `sticky`) to 113 bits.
+    fn round(v: u128, exp: i64, sticky: bool) -> Quad {
+        let bits = 128 - v.leading_zeros();
         if bits == 0 {
             return Quad::ZERO;
         }
         if bits <= BITS {
             let shift = BITS - bits;
             return Quad {
-                m: lo << shift,
+                m: v << shift,
                 e: exp - i64::from(shift),
             };
         }
         let drop = bits - BITS;
-        let kept = if drop >= 128 {
-            hi >> (drop - 128)
-        } else {
-            (hi << (128 - drop)) | (lo >> drop)
-        };
-        let half = bit256(hi, lo, drop - 1);
-        let below = sticky || low_bits256(hi, lo, drop - 1);
-        let mut m = kept + u128::from(half && (below || kept & 1 == 1));
+        let kept = v >> drop;
+        let rest = v & ((1u128 << drop) - 1);
+        let half = 1u128 << (drop - 1);
+        let up = rest > half || (rest == half && (sticky || kept & 1 == 1));
+        let mut m = kept + u128::from(up);
         let mut e = exp + i64::from(drop);
         if m >> BITS != 0 {
             m >>= 1;
@@ -87,7 +60,7 @@ impl Quad {
     }
 
     fn from_u64(v: u64) -> Quad {
-        Quad::round(0, u128::from(v), 0, false)
+        Quad::round(u128::from(v), 0, false)
     }
 
     /// The exact value of a finite `f64` (sign ignored).
@@ -101,7 +74,7 @@ impl Quad {
         } else {
             (fraction | 1 << 52, field as i64 - 1075)
         };
-        Quad::round(0, u128::from(m), e, false)
+        Quad::round(u128::from(m), e, false)
     }
 
     fn mul(self, o: Quad) -> Quad {
@@ -113,7 +86,13 @@ impl Quad {
         let mid = a1 * b0 + a0 * b1;
         let (lo, carry) = (a0 * b0).overflowing_add(mid << 64);
         let hi = a1 * b1 + (mid >> 64) + u128::from(carry);
-        Quad::round(hi, lo, self.e + o.e, false)
+        if hi == 0 {
+            return Quad::round(lo, self.e + o.e, false);
+        }
+        // Bring the 226-bit product into 128 bits, keeping the dropped bits as sticky.
+        let s = 128 - hi.leading_zeros();
+        let v = (hi << (128 - s)) | (lo >> s);
+        Quad::round(v, self.e + o.e + i64::from(s), lo & ((1u128 << s) - 1) != 0)
     }
 
     fn div(self, o: Quad) -> Quad {
@@ -131,7 +110,7 @@ impl Quad {
             }
             r <<= 1;
         }
-        Quad::round(0, q, self.e - o.e - 115, r != 0)
+        Quad::round(q, self.e - o.e - 115, r != 0)
     }
 
     /// Round to the nearest `f64` (subnormals included), as a binary128 -> double cast does.
@@ -181,19 +160,15 @@ impl Quad {
         if self.e > -2 {
             return u64::MAX;
         }
-        if self.e < -140 {
+        if self.e < -127 {
+            // x < 2^-14: x + 0.5 < 1.
             return 0;
         }
-        // Exact sum at the value's own exponent: m + 2^(-1 - e), then one rounding.
+        // Exact sum at the value's own exponent (below 2^127): m + 2^(-1 - e), then one
+        // rounding.
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         let shift = (-1 - self.e) as u32;
-        let (hi, lo) = if shift >= 128 {
-            (1u128 << (shift - 128), 0)
-        } else {
-            (0, 1u128 << shift)
-        };
-        let (lo, carry) = lo.overflowing_add(self.m);
-        let sum = Quad::round(hi + u128::from(carry), lo, self.e, false);
+        let sum = Quad::round(self.m + (1u128 << shift), self.e, false);
         if sum.e >= 0 {
             return u64::MAX;
         }
