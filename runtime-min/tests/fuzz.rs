@@ -155,3 +155,36 @@ fn recursion_is_bounded() {
     assert!(out.contains("line 2, in f"), "{out}");
     assert_eq!(code, 1);
 }
+
+#[test]
+fn native_stack_per_python_call_stays_small() {
+    // A Python call nests only op_call, call and run_frame on the native stack (the firmware
+    // reports 376 bytes on thumbv7m); a regression that inlines a big handler into the frame
+    // loop shows up here as kilobytes.
+    let options = mpy_cross::CompileOptions {
+        source_name: "rec.py".to_string(),
+        ..mpy_cross::CompileOptions::default()
+    };
+    let source = "def f(n):\n    return 0 if n == 0 else 1 + f(n - 1)\nprint(f(20))\n";
+    let data = mpy_cross::compile(source.as_bytes(), &options).expect("compiles");
+    let per_call = big_stack(move || {
+        let mods = runtime_min::MpyList {
+            modules: &[("rec", data.as_slice())],
+        };
+        let mut heap = vec![0u8; 32 * 1024];
+        let mut out = common::Capture(Vec::new());
+        let mut vm = runtime_min::Vm::new(&mut heap, &mods, &mut out).expect("heap");
+        assert_eq!(vm.run_module(&data, "rec"), runtime_min::RunOutcome::Ok);
+        let [a, b] = vm.stack_marks;
+        a.abs_diff(b)
+    })
+    .expect("runs");
+    println!("native stack per Python call: {per_call} bytes");
+    assert!(per_call > 0, "stack marks not recorded");
+    if !cfg!(debug_assertions) {
+        assert!(
+            per_call <= 1024,
+            "{per_call} bytes of native stack per Python call"
+        );
+    }
+}
