@@ -6,7 +6,7 @@ use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::ToPrimitive;
 
-use crate::emit::inline_asm::InlineAsm;
+use crate::emit::inline_asm::{InlineAsm, ReserveError};
 use crate::emit::native::NativeKind;
 use crate::emit::Pass;
 use crate::error::ErrorClass;
@@ -31,6 +31,25 @@ fn int_truncated(n: &Node) -> Option<u64> {
 }
 
 impl<'a> Compiler<'a, '_> {
+    /// A refused `align()`/`data()` (`what` names the call): a `SyntaxError` at the line where
+    /// the reference would write broken code, a `MemoryError` where it runs out of memory.
+    fn reserve_error(&mut self, stmt: &Node, error: ReserveError, what: &str) {
+        match error {
+            ReserveError::Backwards => self.syntax_error(
+                stmt,
+                &format!(
+                    "{what} would move the code position backwards; the alignment must be positive"
+                ),
+            ),
+            ReserveError::TooLarge => {
+                self.raised = Some(super::RaisedError(
+                    ErrorClass::MemoryError,
+                    format!("{what} needs more code memory than a function may have"),
+                ));
+            }
+        }
+    }
+
     /// `compile_scope_inline_asm` for one pass. The assembler is made by the caller for the
     /// CODE_SIZE and EMIT passes (`None` in the SCOPE pass).
     pub(super) fn compile_scope_inline_asm(
@@ -130,7 +149,10 @@ impl<'a> Compiler<'a, '_> {
                         return;
                     };
                     if let Some(a) = asm.as_deref_mut() {
-                        a.align(*n);
+                        if let Err(e) = a.align(*n) {
+                            self.reserve_error(stmt, e, &format!("align({n})"));
+                            return;
+                        }
                     }
                 }
                 b"data" => {
@@ -147,7 +169,10 @@ impl<'a> Compiler<'a, '_> {
                                 self.syntax_error(stmt, "'data' requires integer arguments");
                                 return;
                             };
-                            a.data(size, v);
+                            if let Err(e) = a.data(size, v) {
+                                self.reserve_error(stmt, e, &format!("data({size}, ...)"));
+                                return;
+                            }
                         }
                     }
                 }

@@ -47,33 +47,57 @@ pub(crate) trait InlineAsm {
     /// The EMIT pass's machine code, and any assembler error.
     fn take_code(&mut self) -> (Vec<u8>, Option<AsmError>);
 
-    /// `mp_asm_base_align` (the reference's mask arithmetic; only ever moves forward here).
-    fn align(&mut self, align: i64) {
-        let Ok(a) = usize::try_from(align) else {
-            return;
-        };
-        if a == 0 || a > 1 << 24 {
-            return;
-        }
+    /// `mp_asm_base_align` with the reference's arithmetic: `align` is taken as its 32-bit
+    /// `unsigned int`, the position as a 64-bit `size_t`. Refuses what the reference gets
+    /// wrong (see [`ReserveError`]).
+    fn align(&mut self, align: i64) -> Result<(), ReserveError> {
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let align = align as u32;
         let base = self.base();
-        let pos = base.code_pos();
-        let new = (pos + a - 1) & !(a - 1);
-        if new > pos {
-            base.reserve(new - pos);
+        let pos = base.code_pos() as u64;
+        let new = (pos + u64::from(align)).wrapping_sub(1) & u64::from(!align.wrapping_sub(1));
+        if new < pos {
+            return Err(ReserveError::Backwards);
         }
+        let skip = usize::try_from(new - pos).map_err(|_| ReserveError::TooLarge)?;
+        if skip > MAX_RESERVE {
+            return Err(ReserveError::TooLarge);
+        }
+        base.reserve(skip);
+        Ok(())
     }
 
-    /// `mp_asm_base_data`: `byte_size` little-endian bytes of `value`.
-    fn data(&mut self, byte_size: i64, value: u64) {
-        let Ok(n) = usize::try_from(byte_size) else {
-            return;
-        };
+    /// `mp_asm_base_data`: `byte_size` (the reference's 32-bit `unsigned int`) little-endian
+    /// bytes of `value`, zeros past its 8 bytes.
+    fn data(&mut self, byte_size: i64, value: u64) -> Result<(), ReserveError> {
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let n = byte_size as u32 as usize;
+        if n > MAX_RESERVE {
+            return Err(ReserveError::TooLarge);
+        }
         #[allow(clippy::cast_possible_truncation)]
-        let bytes: Vec<u8> = (0..n.min(1 << 24))
+        let bytes: Vec<u8> = (0..n)
             .map(|i| if i < 8 { (value >> (8 * i)) as u8 } else { 0 })
             .collect();
         self.base().write(&bytes);
+        Ok(())
     }
+}
+
+/// Most bytes one `align()` or `data()` may add (16 MiB): the reference fails with
+/// `MemoryError` well before (its default heap is 2 MiB), and no function comes near it.
+pub(crate) const MAX_RESERVE: usize = 1 << 24;
+
+/// Why `align()` or `data()` was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ReserveError {
+    /// The reference's mask arithmetic would move the write position backwards (`align(0)`,
+    /// a negative alignment): the code that follows would overwrite what came before, so the
+    /// reference writes a broken function. A deliberate difference: we raise an error.
+    Backwards,
+    /// More than [`MAX_RESERVE`] bytes (a negative `data()` size counts as its 32-bit
+    /// unsigned value, as in the reference, which then runs out of memory).
+    TooLarge,
 }
 
 /// `mp_parse_node_get_int_maybe` + `mp_obj_get_int_truncated`, as the 32-bit value the
