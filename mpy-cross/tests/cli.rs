@@ -137,6 +137,33 @@ const CASES: &[Case] = &[
         outputs: &["a.mpy"],
     },
     Case {
+        name: "march-host",
+        files: &[(
+            "a.py",
+            "@micropython.native\ndef f(x):\n    return x + 1\n@micropython.viper\ndef g(x: int) -> int:\n    return x * 2\n",
+        )],
+        args: &["-march=host", "a.py"],
+        stdin: None,
+        outputs: &["a.mpy"],
+    },
+    Case {
+        name: "march-rv64imc",
+        files: &[("a.py", "@micropython.native\ndef f(x):\n    return x + 1\n")],
+        args: &["-march=rv64imc", "a.py"],
+        stdin: None,
+        outputs: &["a.mpy"],
+    },
+    Case {
+        name: "march-rv32imc-native",
+        files: &[(
+            "a.py",
+            "@micropython.native\ndef f(x):\n    return x + 1\n@micropython.asm_rv32\ndef h(a0):\n    addi(a0, a0, 1)\n",
+        )],
+        args: &["-march=rv32imc", "-march-flags=zba,zcmp", "a.py"],
+        stdin: None,
+        outputs: &["a.mpy"],
+    },
+    Case {
         name: "syntax-error",
         files: &[("e.py", "x = (\n")],
         args: &["e.py"],
