@@ -88,6 +88,47 @@ fn ordering_result(op: BinaryOp, ord: Ordering) -> Option<bool> {
 impl<'a> Vm<'a> {
     #[inline(never)]
     pub(crate) fn unary_op(&mut self, op: UnaryOp, a: Obj) -> PyResult<Obj> {
+        self.unary_op_inner(op, a)
+    }
+
+    /// `+a`, `-a`, `~a` of a big int (its digit buffers stay out of the callers' frames).
+    #[inline(never)]
+    fn big_unary(&mut self, op: UnaryOp, a: Obj) -> PyResult<Option<Obj>> {
+        let Some(v) = self.big_of(a) else {
+            return Ok(None);
+        };
+        let one = crate::object::bigint::Big::from_i128(1);
+        let r = match op {
+            UnaryOp::POSITIVE => Some(v),
+            UnaryOp::NEGATIVE => Some(v.neg()),
+            _ => crate::object::bigint::Big::add(&v, &one).map(|x| x.neg()),
+        };
+        match r {
+            Some(r) => self.new_big(&r).map(Some),
+            None => Err(self.big_overflow()),
+        }
+    }
+
+    /// `a op b` where either is a big int (out of line: big-int buffers are large).
+    #[inline(never)]
+    fn big_binary(&mut self, op: BinaryOp, a: Obj, bo: Obj) -> PyResult<Option<Obj>> {
+        match (self.big_of(a), self.big_of(bo)) {
+            (Some(x), Some(y)) => self.big_op(op, &x, &y),
+            _ => Ok(None),
+        }
+    }
+
+    /// `x op y` for small operands whose result overflows 64 bits.
+    #[inline(never)]
+    fn big_op_wide(&mut self, op: BinaryOp, x: i128, y: i128) -> PyResult<Option<Obj>> {
+        let (bx, by) = (
+            crate::object::bigint::Big::from_i128(x),
+            crate::object::bigint::Big::from_i128(y),
+        );
+        self.big_op(op, &bx, &by)
+    }
+
+    fn unary_op_inner(&mut self, op: UnaryOp, a: Obj) -> PyResult<Obj> {
         if op == UnaryOp::NOT {
             return Ok(Obj::bool(!self.is_true(a)?));
         }
@@ -99,17 +140,10 @@ impl<'a> Vm<'a> {
                 _ => self.new_int_wide(!v),
             };
         }
-        if let Some(v) = self.big_of(a) {
-            let one = crate::object::bigint::Big::from_i128(1);
-            let r = match op {
-                UnaryOp::POSITIVE => Some(v),
-                UnaryOp::NEGATIVE => Some(v.neg()),
-                _ => crate::object::bigint::Big::add(&v, &one).map(|x| x.neg()),
-            };
-            return match r {
-                Some(r) => self.new_big(&r),
-                None => Err(self.big_overflow()),
-            };
+        if self.is_kind(a, Kind::BigInt) {
+            if let Some(r) = self.big_unary(op, a)? {
+                return Ok(r);
+            }
         }
         if let Some(f) = self.float_value(a) {
             return match op {
@@ -213,10 +247,8 @@ impl<'a> Vm<'a> {
         }
         // arbitrary-precision ints
         if self.is_kind(a, Kind::BigInt) || self.is_kind(bo, Kind::BigInt) {
-            if let (Some(x), Some(y)) = (self.big_of(a), self.big_of(bo)) {
-                if let Some(r) = self.big_op(plain, &x, &y)? {
-                    return Ok(r);
-                }
+            if let Some(r) = self.big_binary(plain, a, bo)? {
+                return Ok(r);
             }
         }
         // float arithmetic
@@ -275,6 +307,7 @@ impl<'a> Vm<'a> {
         Err(self.binary_unsupported(op, a, bo))
     }
 
+    #[inline(never)]
     fn int_op(&mut self, op: BinaryOp, x: i64, y: i64, orig: BinaryOp) -> PyResult<Option<Obj>> {
         let (x64, y64) = (x, y);
         let (x, y) = (i128::from(x), i128::from(y));
@@ -310,11 +343,7 @@ impl<'a> Vm<'a> {
                     x >> y.min(127)
                 } else {
                     if x != 0 && y > 62 {
-                        let (bx, by) = (
-                            crate::object::bigint::Big::from_i128(x),
-                            crate::object::bigint::Big::from_i128(y),
-                        );
-                        return self.big_op(op, &bx, &by);
+                        return self.big_op_wide(op, x, y);
                     }
                     x << y
                 }
@@ -332,11 +361,7 @@ impl<'a> Vm<'a> {
                         acc = match acc.checked_mul(base) {
                             Some(v) if v.unsigned_abs() <= u128::from(u64::MAX) => v,
                             _ => {
-                                let (bx, by) = (
-                                    crate::object::bigint::Big::from_i128(x),
-                                    crate::object::bigint::Big::from_i128(y),
-                                );
-                                return self.big_op(op, &bx, &by);
+                                return self.big_op_wide(op, x, y);
                             }
                         };
                     }
@@ -345,11 +370,7 @@ impl<'a> Vm<'a> {
                         base = match base.checked_mul(base) {
                             Some(v) if v.unsigned_abs() <= u128::from(u64::MAX) => v,
                             _ => {
-                                let (bx, by) = (
-                                    crate::object::bigint::Big::from_i128(x),
-                                    crate::object::bigint::Big::from_i128(y),
-                                );
-                                return self.big_op(op, &bx, &by);
+                                return self.big_op_wide(op, x, y);
                             }
                         };
                     }

@@ -323,6 +323,31 @@ impl<'a> Vm<'a> {
     }
 
     /// Print `o` as `str(o)` (repr = false) or `repr(o)`.
+    /// A small int, float or range: formatted in a buffer of this frame, out of line so that
+    /// the recursive `print_obj` (nested containers, `__repr__` calls) keeps a small frame.
+    #[inline(never)]
+    fn print_number(&mut self, sink: Sink, o: Obj) -> PyResult<()> {
+        let mut nb = NumBuf::new();
+        if let Some(v) = o.as_small() {
+            nb.push_int(v);
+        } else if let Some(f) = self.float_value(o) {
+            float_repr(f, &mut nb);
+        } else {
+            let g = |i| self.heap.get_obj(o.bits(), i).as_small().unwrap_or(0);
+            let (a, bb, c) = (g(0), g(1), g(2));
+            nb.push_str("range(");
+            nb.push_int(a);
+            nb.push_str(", ");
+            nb.push_int(bb);
+            if c != 1 {
+                nb.push_str(", ");
+                nb.push_int(c);
+            }
+            nb.push(b')');
+        }
+        self.sink_write(sink, nb.as_bytes())
+    }
+
     pub(crate) fn print_obj(&mut self, sink: Sink, o: Obj, repr: bool) -> PyResult<()> {
         self.enter_native()?;
         let base = self.roots_len();
@@ -337,10 +362,8 @@ impl<'a> Vm<'a> {
         if o.is_null() {
             return self.sink_write(sink, b"<NULL>");
         }
-        if let Some(v) = o.as_small() {
-            let mut nb = NumBuf::new();
-            nb.push_int(v);
-            return self.sink_write(sink, nb.as_bytes());
+        if o.as_small().is_some() {
+            return self.print_number(sink, o);
         }
         if self.str_data(o).is_some() {
             if !repr {
@@ -376,11 +399,7 @@ impl<'a> Vm<'a> {
             return Ok(());
         };
         match kind {
-            Kind::Float => {
-                let mut nb = NumBuf::new();
-                float_repr(self.float_value(o).unwrap_or(0.0), &mut nb);
-                self.sink_write(sink, nb.as_bytes())
-            }
+            Kind::Float | Kind::Range => self.print_number(sink, o),
             Kind::BigInt => self.print_big(sink, o),
             Kind::Bytes => self.print_bytes_repr(sink, o),
             Kind::ByteArray => {
@@ -457,21 +476,6 @@ impl<'a> Vm<'a> {
                     self.sink_write(sink, b")")?;
                 }
                 Ok(())
-            }
-            Kind::Range => {
-                let mut nb = NumBuf::new();
-                let g = |i| self.heap.get_obj(o.bits(), i).as_small().unwrap_or(0);
-                let (a, bb, c) = (g(0), g(1), g(2));
-                nb.push_str("range(");
-                nb.push_int(a);
-                nb.push_str(", ");
-                nb.push_int(bb);
-                if c != 1 {
-                    nb.push_str(", ");
-                    nb.push_int(c);
-                }
-                nb.push(b')');
-                self.sink_write(sink, nb.as_bytes())
             }
             Kind::Slice => {
                 self.sink_write(sink, b"slice(")?;
@@ -660,6 +664,7 @@ impl<'a> Vm<'a> {
         self.sink_write(sink, b"\n")
     }
 
+    #[inline(never)]
     fn print_str_repr(&mut self, sink: Sink, o: Obj) -> PyResult<()> {
         let (has_sq, has_dq) = {
             let d = self.str_data(o).unwrap_or(&[]);

@@ -195,6 +195,7 @@ impl<'a> Vm<'a> {
     }
 
     /// `fmt % args`.
+    #[inline(never)]
     pub(crate) fn str_percent(&mut self, fmt: Obj, args: Obj) -> PyResult<Obj> {
         let base = self.roots_len();
         self.push_root(fmt);
