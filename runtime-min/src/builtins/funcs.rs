@@ -256,38 +256,45 @@ fn int_fmt(vm: &mut Vm<'_>, a: &Args, ty: u8) -> PyResult<Obj> {
     r.map(|()| s)
 }
 
-/// hex/oct/bin text of a big int.
+/// hex/oct/bin text of a big int, written straight into the new str from its last digit (the
+/// digit count follows from the bit length; no digit buffer on the native stack).
 fn big_radix(vm: &mut Vm<'_>, o: Obj, ty: u8) -> PyResult<Obj> {
     let Some(mut v) = vm.big_of(o) else {
         return Ok(Obj::NONE);
     };
-    let (base, prefix): (u32, &[u8]) = match ty {
-        b'x' => (16, b"0x"),
-        b'o' => (8, b"0o"),
-        _ => (2, b"0b"),
+    let (base, bits_per_digit, prefix): (u32, usize, &[u8]) = match ty {
+        b'x' => (16, 4, b"0x"),
+        b'o' => (8, 3, b"0o"),
+        _ => (2, 1, b"0b"),
     };
     let neg = v.neg;
     v.neg = false;
-    let mut digits = [0u8; crate::object::bigint::MAX_LIMBS * 32 + 4];
-    let mut n = 0;
-    while !v.is_zero() && n < digits.len() {
-        let d = v.divmod_small(base);
-        digits[n] = b"0123456789abcdef"[d as usize];
-        n += 1;
-    }
+    let len = v.len.min(v.d.len());
+    let top = len
+        .checked_sub(1)
+        .and_then(|i| v.d.get(i))
+        .copied()
+        .unwrap_or(0);
+    let bits = len.saturating_sub(1) * 32 + (32 - top.leading_zeros() as usize);
+    let n = bits.div_ceil(bits_per_digit);
     let total = usize::from(neg) + prefix.len() + n;
     let s = vm.new_str_uninit(Kind::Str, total)?;
     #[allow(clippy::cast_possible_truncation)]
     let out = vm.heap.bytes_mut(s, 1, total as u32);
-    let mut p = 0;
+    let head = usize::from(neg) + prefix.len();
     if neg {
-        out[0] = b'-';
-        p = 1;
+        if let Some(c) = out.first_mut() {
+            *c = b'-';
+        }
     }
-    out[p..p + prefix.len()].copy_from_slice(prefix);
-    p += prefix.len();
-    for i in 0..n {
-        out[p + i] = digits[n - 1 - i];
+    if let Some(p) = out.get_mut(usize::from(neg)..head) {
+        p.copy_from_slice(prefix);
+    }
+    for i in (head..total).rev() {
+        let d = v.divmod_small(base) as usize;
+        if let Some(c) = out.get_mut(i) {
+            *c = b"0123456789abcdef".get(d).copied().unwrap_or(b'?');
+        }
     }
     Ok(Obj::heap(s))
 }
@@ -815,6 +822,28 @@ fn dir(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 // ----- constructors -----
 
 #[allow(clippy::too_many_lines)]
+/// `int(text, base)` (out of line: its buffers stay off `construct`'s frame, which may sit
+/// under Python code run by `list(generator)` and the like).
+#[inline(never)]
+fn int_from_text(vm: &mut Vm<'_>, x: Obj, base: i64) -> PyResult<Obj> {
+    let mut buf = crate::object::print::NumBuf::new();
+    buf.extend(vm.str_or_bytes(x).map_or(&[][..], |(d, _)| d));
+    #[allow(clippy::cast_sign_loss, clippy::cast_possible_truncation)]
+    if let Some(v) = vm.parse_int(buf.as_bytes(), base as u32)? {
+        return Ok(v);
+    }
+    let s = vm.obj_str(x, true)?;
+    Err(vm.raise_parts(
+        T_VALUE_ERROR,
+        &[
+            &"invalid syntax for integer with base ",
+            &base,
+            &": ",
+            &crate::vm::StrOf(s),
+        ],
+    ))
+}
+
 pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
     if is_exception_type(id) {
         let t = vm.new_tuple(a.n_pos)?;
@@ -841,31 +870,8 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
                 Some(b) => Some(vm.get_int(b)?),
                 None => None,
             };
-            if let Some((d, _)) = vm.str_or_bytes(x) {
-                let mut buf = crate::object::print::NumBuf::new();
-                buf.extend(d);
-                #[allow(clippy::cast_sign_loss, clippy::cast_possible_truncation)]
-                let b = base.unwrap_or(10) as u32;
-                return match vm.parse_int(buf.as_bytes(), b)? {
-                    Some(v) => Ok(v),
-                    None => {
-                        let s = vm.obj_str(x, true)?;
-                        vm.push_root(s);
-                        let mut msg = crate::object::print::NumBuf::new();
-                        msg.push_str("invalid syntax for integer with base ");
-                        msg.push_int(base.unwrap_or(10));
-                        msg.push_str(": ");
-                        msg.extend(vm.str_data(s).unwrap_or(&[]));
-                        vm.pop_root();
-                        let text = core::str::from_utf8(msg.as_bytes())
-                            .unwrap_or("invalid syntax for integer");
-                        let mut copy = [0u8; 400];
-                        let n = text.len();
-                        copy[..n].copy_from_slice(text.as_bytes());
-                        let text = core::str::from_utf8(&copy[..n]).unwrap_or("?");
-                        Err(vm.raise_msg_str(T_VALUE_ERROR, text))
-                    }
-                };
+            if vm.str_or_bytes(x).is_some() {
+                return int_from_text(vm, x, base.unwrap_or(10));
             }
             if let Some(v) = vm.int_to_i64(x) {
                 return vm.new_int(v);

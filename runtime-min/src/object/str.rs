@@ -672,16 +672,20 @@ impl<'a> Vm<'a> {
                 );
             }
             if c != b'{' {
-                let mut buf = NumBuf::new();
-                while i < len && buf.len < 300 {
+                // Literal text, in small chunks (this frame may sit under `__format__` and
+                // `__str__` calls, so it keeps no big buffers).
+                let mut chunk = [0u8; 48];
+                let mut n = 0;
+                while i < len && n < chunk.len() {
                     let c = byte(self, i).unwrap_or(0);
                     if c == b'{' || c == b'}' {
                         break;
                     }
-                    buf.push(c);
+                    chunk[n] = c;
+                    n += 1;
                     i += 1;
                 }
-                self.sink_write(sink, buf.as_bytes())?;
+                self.sink_write(sink, chunk.get(..n).unwrap_or(&[]))?;
                 continue;
             }
             // Field: {name!conv:spec}
@@ -727,87 +731,20 @@ impl<'a> Vm<'a> {
                 k += 1;
             }
             // Resolve the argument.
-            let mut name = NumBuf::new();
-            for p in field_start..name_end {
-                name.push(byte(self, p).unwrap_or(0));
-            }
-            let name_bytes = name.as_bytes();
-            let (head, rest) = split_field_name(name_bytes);
-            if !rest.is_empty() {
-                return Err(
-                    self.raise_msg_str(b::T_NOT_IMPLEMENTED_ERROR, "attributes not supported")
-                );
-            }
-            let mut value = if head.is_empty() {
-                let v = self.arg_pos(a, auto_idx + 1);
-                auto_idx += 1;
-                match v {
-                    Some(v) => v,
-                    None => {
-                        return Err(self.raise_msg_str(b::T_INDEX_ERROR, "tuple index out of range"))
-                    }
-                }
-            } else if head.iter().all(u8::is_ascii_digit) {
-                let n: u32 = core::str::from_utf8(head)
-                    .ok()
-                    .and_then(|s| s.parse().ok())
-                    .unwrap_or(u32::MAX);
-                match self.arg_pos(a, n.saturating_add(1)) {
-                    Some(v) => v,
-                    None => {
-                        return Err(self.raise_msg_str(b::T_INDEX_ERROR, "tuple index out of range"))
-                    }
-                }
-            } else {
-                match self.arg_kw(a, head) {
-                    Some(v) => v,
-                    None => {
-                        let key = self.new_str_bytes(head)?;
-                        return Err(self.raise_key_error(key));
-                    }
-                }
-            };
+            let mut value =
+                self.format_field_value(fmt, field_start, name_end, a, &mut auto_idx)?;
             let base = self.roots_len();
             self.push_root(value);
-            // Attribute / index chains: .attr or [key]
-            let mut r = rest;
-            while !r.is_empty() {
-                if r[0] == b'.' {
-                    let e = r[1..]
-                        .iter()
-                        .position(|&c| c == b'.' || c == b'[')
-                        .map_or(r.len(), |p| p + 1);
-                    let attr = self.new_str_bytes(&r[1..e])?;
-                    self.push_root(attr);
-                    value = self.load_attr(value, attr)?;
-                    self.push_root(value);
-                    r = &r[e..];
-                } else if r[0] == b'[' {
-                    let e = r.iter().position(|&c| c == b']').unwrap_or(r.len());
-                    let inner = &r[1..e];
-                    let key = if !inner.is_empty() && inner.iter().all(u8::is_ascii_digit) {
-                        let n: i64 = core::str::from_utf8(inner)
-                            .ok()
-                            .and_then(|s| s.parse().ok())
-                            .unwrap_or(0);
-                        Obj::small_sat(n)
-                    } else {
-                        self.new_str_bytes(inner)?
-                    };
-                    self.push_root(key);
-                    value = self.subscr_load(value, key)?;
-                    self.push_root(value);
-                    r = &r[(e + 1).min(r.len())..];
-                } else {
-                    break;
-                }
-            }
             if conv == b'r' || conv == b's' {
                 value = self.obj_str(value, conv == b'r')?;
                 self.push_root(value);
             }
             // The spec may itself contain {} fields (nested).
-            let mut spec_text = NumBuf::new();
+            let mut spec_text = SpecText {
+                buf: [0; 64],
+                len: 0,
+                overflow: false,
+            };
             let mut p = spec_start;
             while p < field_end {
                 let c = byte(self, p).unwrap_or(0);
@@ -815,32 +752,7 @@ impl<'a> Vm<'a> {
                     let e = (p..field_end)
                         .find(|&q| byte(self, q) == Some(b'}'))
                         .unwrap_or(field_end);
-                    let mut nm = NumBuf::new();
-                    for q in p + 1..e {
-                        nm.push(byte(self, q).unwrap_or(0));
-                    }
-                    let v = if nm.len == 0 {
-                        let v = self.arg_pos(a, auto_idx + 1);
-                        auto_idx += 1;
-                        v
-                    } else if nm.as_bytes().iter().all(u8::is_ascii_digit) {
-                        let n: u32 = core::str::from_utf8(nm.as_bytes())
-                            .ok()
-                            .and_then(|s| s.parse().ok())
-                            .unwrap_or(0);
-                        self.arg_pos(a, n + 1)
-                    } else {
-                        self.arg_kw(a, nm.as_bytes())
-                    };
-                    if let Some(v) = v {
-                        let s = self.obj_str(v, false)?;
-                        if let Some(d) = self.str_data(s) {
-                            let d: &[u8] = d;
-                            let mut tmp = NumBuf::new();
-                            tmp.extend(d);
-                            spec_text.extend(tmp.as_bytes());
-                        }
-                    }
+                    self.nested_spec_field(fmt, p + 1, e, a, &mut auto_idx, &mut spec_text)?;
                     p = e + 1;
                 } else {
                     spec_text.push(c);
@@ -850,6 +762,92 @@ impl<'a> Vm<'a> {
             let r = self.format_value(sink, value, spec_text.as_bytes());
             self.truncate_roots(base);
             r?;
+        }
+        Ok(())
+    }
+
+    /// The argument a replacement field names (`{}`, `{0}`, `{name}`), rooted by the caller.
+    #[inline(never)]
+    fn format_field_value(
+        &mut self,
+        fmt: Obj,
+        start: usize,
+        end: usize,
+        a: &crate::vm::call::Args,
+        auto_idx: &mut u32,
+    ) -> PyResult<Obj> {
+        let mut name = NumBuf::new();
+        name.extend(
+            self.str_data(fmt)
+                .and_then(|d| d.get(start..end))
+                .unwrap_or(&[]),
+        );
+        let (head, rest) = split_field_name(name.as_bytes());
+        if !rest.is_empty() {
+            return Err(self.raise_msg_str(b::T_NOT_IMPLEMENTED_ERROR, "attributes not supported"));
+        }
+        if head.is_empty() {
+            let v = self.arg_pos(a, *auto_idx + 1);
+            *auto_idx += 1;
+            return match v {
+                Some(v) => Ok(v),
+                None => Err(self.raise_msg_str(b::T_INDEX_ERROR, "tuple index out of range")),
+            };
+        }
+        if head.iter().all(u8::is_ascii_digit) {
+            let n: u32 = core::str::from_utf8(head)
+                .ok()
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(u32::MAX);
+            return match self.arg_pos(a, n.saturating_add(1)) {
+                Some(v) => Ok(v),
+                None => Err(self.raise_msg_str(b::T_INDEX_ERROR, "tuple index out of range")),
+            };
+        }
+        match self.arg_kw(a, head) {
+            Some(v) => Ok(v),
+            None => {
+                let key = self.new_str_bytes(head)?;
+                Err(self.raise_key_error(key))
+            }
+        }
+    }
+
+    /// A `{name}` nested in a format spec: the argument's `str()` appended to `spec`.
+    #[inline(never)]
+    fn nested_spec_field(
+        &mut self,
+        fmt: Obj,
+        start: usize,
+        end: usize,
+        a: &crate::vm::call::Args,
+        auto_idx: &mut u32,
+        spec: &mut SpecText,
+    ) -> PyResult<()> {
+        let mut nm = NumBuf::new();
+        nm.extend(
+            self.str_data(fmt)
+                .and_then(|d| d.get(start..end))
+                .unwrap_or(&[]),
+        );
+        let v = if nm.len == 0 {
+            let v = self.arg_pos(a, *auto_idx + 1);
+            *auto_idx += 1;
+            v
+        } else if nm.as_bytes().iter().all(u8::is_ascii_digit) {
+            let n: u32 = core::str::from_utf8(nm.as_bytes())
+                .ok()
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(0);
+            self.arg_pos(a, n + 1)
+        } else {
+            self.arg_kw(a, nm.as_bytes())
+        };
+        if let Some(v) = v {
+            let s = self.obj_str(v, false)?;
+            for &c in self.str_data(s).unwrap_or(&[]) {
+                spec.push(c);
+            }
         }
         Ok(())
     }
@@ -1088,4 +1086,30 @@ pub(crate) fn parse_spec(s: &[u8]) -> Option<FormatSpec> {
         return None;
     }
     Some(spec)
+}
+
+/// The text of one format spec (specs are short; a longer one is rejected as invalid).
+struct SpecText {
+    buf: [u8; 64],
+    len: usize,
+    overflow: bool,
+}
+
+impl SpecText {
+    fn push(&mut self, c: u8) {
+        if let Some(slot) = self.buf.get_mut(self.len) {
+            *slot = c;
+            self.len += 1;
+        } else {
+            self.overflow = true;
+        }
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        if self.overflow {
+            // Not UTF-8: `parse_spec` rejects it ("invalid format specifier").
+            return b"\xff";
+        }
+        self.buf.get(..self.len).unwrap_or(&[])
+    }
 }
