@@ -131,6 +131,11 @@ pub struct Heap<'h> {
     end: u32,
     /// Head of the free list (0 = empty).
     free: u32,
+    /// No free-list block is larger than this many words (an upper bound, exact after a
+    /// failed search), so a request that cannot fit skips the search and takes the tail.
+    free_max: u32,
+    /// Free block after which the next search starts (0: the head of the list).
+    rover: u32,
     /// Bytes currently allocated (blocks in use, headers included).
     pub(crate) used: u32,
     /// Number of collections run.
@@ -150,6 +155,8 @@ impl<'h> Heap<'h> {
             top: 4,
             end: len.max(4),
             free: 0,
+            free_max: 0,
+            rover: 0,
             used: 0,
             collections: 0,
             mark_stack: [0; MARK_STACK],
@@ -246,12 +253,54 @@ impl<'h> Heap<'h> {
         if words >= (1 << (32 - SIZE_SHIFT)) {
             return None;
         }
-        // First fit on the free list.
-        let mut prev = 0u32;
-        let mut cur = self.free;
+        if words <= self.free_max {
+            if let Some(off) = self.take_free(kind, words) {
+                return Some(off);
+            }
+        }
+        // Bump allocation from the never-used tail.
+        let need = words.checked_mul(4)?;
+        if self.top.checked_add(need)? <= self.end {
+            let off = self.top;
+            self.top += need;
+            return Some(self.init_block(off, kind, words));
+        }
+        None
+    }
+
+    /// Next fit on the free list: the search starts after the block where the previous
+    /// one ended (`rover`), so the small fragments at the front are not rescanned for every
+    /// request (py/gc.c keeps a similar hint, `gc_last_free_atb_index`); it wraps around
+    /// once. A failed search records the largest block it saw in `free_max`.
+    fn take_free(&mut self, kind: Kind, words: u32) -> Option<u32> {
+        let mut prev = self.rover;
+        let mut cur = if prev == 0 {
+            self.free
+        } else {
+            self.get(prev, 0)
+        };
+        let start = cur;
+        let mut wrapped = prev == 0;
+        let mut largest = 0u32;
         let mut guard = 0u32;
-        while cur != 0 && guard < 1 << 22 {
+        loop {
+            if cur == 0 {
+                if wrapped {
+                    break;
+                }
+                wrapped = true;
+                prev = 0;
+                cur = self.free;
+                if cur == 0 {
+                    break;
+                }
+            } else if wrapped && cur == start && guard > 0 {
+                break;
+            }
             guard += 1;
+            if guard > 1 << 22 {
+                return None;
+            }
             let size = self.block_words(cur);
             let next = self.get(cur, 0);
             if size >= words {
@@ -269,19 +318,15 @@ impl<'h> Heap<'h> {
                 } else {
                     self.set(prev, 0, replacement);
                 }
+                self.rover = prev;
                 let total = if rest >= 2 { words } else { size };
                 return Some(self.init_block(cur, kind, total));
             }
+            largest = largest.max(size);
             prev = cur;
             cur = next;
         }
-        // Bump allocation from the never-used tail.
-        let need = words.checked_mul(4)?;
-        if self.top.checked_add(need)? <= self.end {
-            let off = self.top;
-            self.top += need;
-            return Some(self.init_block(off, kind, words));
-        }
+        self.free_max = largest;
         None
     }
 
@@ -380,6 +425,7 @@ impl<'h> Heap<'h> {
         self.free = 0;
         let mut last_free = 0u32;
         let mut used = 0u32;
+        let mut free_max = 0u32;
         while off < self.top {
             let h = self.word(off);
             let words = h >> SIZE_SHIFT;
@@ -399,9 +445,11 @@ impl<'h> Heap<'h> {
                 if last_free != 0 && last_free + self.block_words(last_free) * 4 == off {
                     let merged = self.block_words(last_free) + words;
                     self.set_word(last_free, (Kind::Free as u32) | (merged << SIZE_SHIFT));
+                    free_max = free_max.max(merged);
                 } else {
                     self.set_word(off, (Kind::Free as u32) | (words << SIZE_SHIFT));
                     self.set(off, 0, 0);
+                    free_max = free_max.max(words);
                     if last_free == 0 {
                         self.free = off;
                     } else {
@@ -431,6 +479,8 @@ impl<'h> Heap<'h> {
             }
         }
         self.used = used;
+        self.free_max = free_max;
+        self.rover = 0;
         freed
     }
 }
@@ -472,6 +522,31 @@ mod tests {
         assert_eq!(h.kind(garbage), Kind::Free);
         // The freed block is reused.
         assert_eq!(h.try_alloc(Kind::Str, 10), Some(garbage));
+    }
+
+    #[test]
+    fn requests_larger_than_every_free_block_take_the_tail_and_small_ones_still_reuse() {
+        let mut mem = [0u8; 4096];
+        let mut h = Heap::new(&mut mem);
+        let keep = h.try_alloc(Kind::Array, 20).expect("array");
+        let small: [u32; 4] = core::array::from_fn(|_| h.try_alloc(Kind::Float, 2).expect("f"));
+        // Each float between two live arrays, so the free blocks stay apart.
+        let mut fences = [0u32; 4];
+        for (i, _) in small.iter().enumerate() {
+            fences[i] = h.try_alloc(Kind::Array, 1).expect("fence");
+        }
+        h.set_obj(keep, 0, Obj::heap(small[1]));
+        h.set_obj(keep, 1, Obj::heap(small[3]));
+        for (i, &f) in fences.iter().enumerate() {
+            h.set_obj(keep, 2 + i as u32, Obj::heap(f));
+        }
+        h.mark(Obj::heap(keep));
+        h.finish_and_sweep();
+        let top = h.top;
+        let big = h.try_alloc(Kind::Words, 50).expect("big");
+        assert_eq!(big, top, "no free block fits: bump allocation");
+        assert_eq!(h.try_alloc(Kind::Float, 2), Some(small[0]));
+        assert_eq!(h.try_alloc(Kind::Float, 2), Some(small[2]));
     }
 
     #[test]

@@ -196,7 +196,14 @@ impl<'a> Vm<'a> {
                 }
                 #[allow(clippy::cast_possible_truncation)]
                 let at = at as u32;
-                QSTR_IMAGE_BIT | (image << 24) | at
+                let id = QSTR_IMAGE_BIT | (image << 24) | at;
+                // Interned names are unique (py/qstr.c), which lets dicts compare two
+                // names of one table by id: a repeated entry takes the first one's id.
+                let text = self.qstr_bytes(id);
+                (0..i)
+                    .map(|j| self.heap.get(qstrs, j))
+                    .find(|&p| p & QSTR_IMAGE_BIT != 0 && self.qstr_bytes(p) == text)
+                    .unwrap_or(id)
             };
             self.heap.set(qstrs, i, id);
         }

@@ -5,6 +5,7 @@ use crate::builtins as b;
 use crate::heap::Kind;
 use crate::loader::{M_GLOBALS, M_NAME};
 use crate::obj::{Imm, Obj, Qstr};
+use crate::object::dict::NameKey;
 use crate::vm::{PyResult, Vm};
 
 /// Longest dotted module name imported.
@@ -13,15 +14,20 @@ const MAX_MODULE_NAME: usize = 128;
 impl<'a> Vm<'a> {
     /// Depth-first lookup of `name` in a class and its bases (mp_obj_class_lookup).
     pub(crate) fn class_lookup(&self, cls: Obj, name: &[u8]) -> Option<Obj> {
+        self.class_lookup_depth(cls, &NameKey::bytes(name), 0)
+    }
+
+    /// [`Vm::class_lookup`] of a name object (interned names compare by identity).
+    pub(crate) fn class_lookup_name(&self, cls: Obj, name: &NameKey<'_>) -> Option<Obj> {
         self.class_lookup_depth(cls, name, 0)
     }
 
-    fn class_lookup_depth(&self, cls: Obj, name: &[u8], depth: u32) -> Option<Obj> {
+    fn class_lookup_depth(&self, cls: Obj, name: &NameKey<'_>, depth: u32) -> Option<Obj> {
         if depth > 32 || !self.is_kind(cls, Kind::Class) {
             return None;
         }
         let d = self.heap.get_obj(cls.bits(), 2);
-        if let Some(v) = self.dict_lookup_str(d, name) {
+        if let Some(v) = self.dict_lookup_name(d, name) {
             return Some(v);
         }
         let bases = self.heap.get_obj(cls.bits(), 1);
@@ -128,14 +134,15 @@ impl<'a> Vm<'a> {
         if nm == b"__class__" {
             return Ok((self.type_of(o), Obj::NULL));
         }
+        let key = NameKey::new(name, nm);
         match self.kind_of(o) {
             Some(Kind::Instance) => {
                 let d = self.heap.get_obj(o.bits(), 1);
-                if let Some(v) = self.dict_lookup_str(d, nm) {
+                if let Some(v) = self.dict_lookup_name(d, &key) {
                     return Ok((v, Obj::NULL));
                 }
                 let cls = self.heap.get_obj(o.bits(), 0);
-                if let Some(v) = self.class_lookup(cls, nm) {
+                if let Some(v) = self.class_lookup_name(cls, &key) {
                     return self.bind_class_attr(v, o, cls);
                 }
                 if nm == b"__dict__" {
@@ -186,7 +193,7 @@ impl<'a> Vm<'a> {
                 if nm == b"__dict__" {
                     return Ok((self.heap.get_obj(o.bits(), 2), Obj::NULL));
                 }
-                if let Some(v) = self.class_lookup(o, nm) {
+                if let Some(v) = self.class_lookup_name(o, &key) {
                     if self.is_kind(v, Kind::Wrapper) {
                         let which = self.heap.get(v.bits(), 0);
                         let f = self.heap.get_obj(v.bits(), 1);
@@ -208,7 +215,7 @@ impl<'a> Vm<'a> {
                     return Ok((self.heap.get_obj(o.bits(), M_NAME), Obj::NULL));
                 }
                 let g = self.heap.get_obj(o.bits(), M_GLOBALS);
-                if let Some(v) = self.dict_lookup_str(g, nm) {
+                if let Some(v) = self.dict_lookup_name(g, &key) {
                     return Ok((v, Obj::NULL));
                 }
             }
@@ -377,8 +384,8 @@ impl<'a> Vm<'a> {
         match self.kind_of(o) {
             Some(Kind::Instance) => {
                 let cls = self.heap.get_obj(o.bits(), 0);
-                let nm = self.str_data(name).unwrap_or(&[]);
-                if let Some(p) = self.class_lookup(cls, nm) {
+                let key = NameKey::new(name, self.str_data(name).unwrap_or(&[]));
+                if let Some(p) = self.class_lookup_name(cls, &key) {
                     if self.is_kind(p, Kind::Wrapper) && self.heap.get(p.bits(), 0) == 0 {
                         let setter = self.heap.get_obj(p.bits(), if v.is_null() { 3 } else { 2 });
                         if setter.is_null() || setter == Obj::NONE {
@@ -394,7 +401,9 @@ impl<'a> Vm<'a> {
                         return Ok(());
                     }
                 }
-                if let Some(sa) = self.class_lookup(cls, b"__setattr__") {
+                const SETATTR_HASH: u32 = crate::object::hash_bytes(b"__setattr__");
+                let setattr = NameKey::with_hash(b"__setattr__", SETATTR_HASH);
+                if let Some(sa) = self.class_lookup_name(cls, &setattr) {
                     if !v.is_null() {
                         self.call_obj(sa, &[o, name, v])?;
                         return Ok(());

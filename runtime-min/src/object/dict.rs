@@ -3,8 +3,9 @@
 
 use crate::builtins as b;
 use crate::heap::Kind;
-use crate::obj::{Imm, Obj};
+use crate::obj::{Imm, Obj, Qstr, QSTR_IMAGE_BIT};
 use crate::vm::{PyResult, Vm};
+use core::cell::Cell;
 use mpy_format::opcode::BinaryOp;
 
 /// A deleted slot's key (MP_OBJ_SENTINEL).
@@ -21,6 +22,86 @@ fn alloc_at_least(x: u32) -> u32 {
         .copied()
         .find(|&s| s >= x)
         .unwrap_or(x | 1)
+}
+
+/// Entries in the name lookup cache (a power of two).
+const CACHE_SIZE: usize = 64;
+
+/// The map lookup cache (py/map.c's `MICROPY_OPT_MAP_LOOKUP_CACHE`, indexed by the name
+/// rather than the bytecode address): for a qstr, the table slot where it was last found
+/// in some dict. A hit needs one identity compare and no hashing; a stale slot simply
+/// misses. Plus the last built-ins found by name (they cannot change).
+pub(crate) struct NameCache {
+    slots: [Cell<u16>; CACHE_SIZE],
+    builtins: [Cell<(Qstr, Obj)>; 8],
+}
+
+impl NameCache {
+    pub(crate) const fn new() -> Self {
+        NameCache {
+            slots: [const { Cell::new(0) }; CACHE_SIZE],
+            builtins: [const { Cell::new((0, Obj::NULL)) }; 8],
+        }
+    }
+}
+
+fn cache_index(q: Qstr) -> usize {
+    (q.wrapping_mul(0x9e37_79b9) >> 26) as usize % CACHE_SIZE
+}
+
+/// Whether two different qstr ids are known to name different strings, as interned
+/// strings are unique in py/qstr.c: both static (or the VM's extra names), or both in one
+/// image's name pool. A `.mpy` qstr table is deduplicated when loaded and a frozen image's
+/// string pool is deduplicated by construction; `str` constants (`QSTR_PLAIN_LEN`) are not
+/// interned, and names from different pools may coincide, so those compare by contents.
+pub(crate) fn qstrs_distinct(a: Qstr, b: Qstr) -> bool {
+    let plain = crate::loader::QSTR_PLAIN_LEN;
+    if (a | b) & QSTR_IMAGE_BIT == 0 {
+        return true;
+    }
+    a & b & QSTR_IMAGE_BIT != 0 && (a | b) & plain == 0 && (a ^ b) >> 24 == 0
+}
+
+/// A name to look up (attribute, global): its object (a qstr or `str`, or NULL when only
+/// the bytes are known), its bytes, and its hash, computed once on first need.
+pub(crate) struct NameKey<'n> {
+    obj: Obj,
+    bytes: &'n [u8],
+    hash: Cell<u32>,
+}
+
+impl<'n> NameKey<'n> {
+    /// A name object (qstr or `str`) with its bytes.
+    pub(crate) fn new(obj: Obj, bytes: &'n [u8]) -> Self {
+        NameKey {
+            obj,
+            bytes,
+            hash: Cell::new(0),
+        }
+    }
+
+    /// A name known by its bytes and hash (`hash_bytes`, computed at compile time).
+    pub(crate) const fn with_hash(bytes: &'n [u8], hash: u32) -> Self {
+        NameKey {
+            obj: Obj::NULL,
+            bytes,
+            hash: Cell::new(hash),
+        }
+    }
+
+    /// A name known only by its bytes.
+    pub(crate) fn bytes(bytes: &'n [u8]) -> Self {
+        NameKey::new(Obj::NULL, bytes)
+    }
+
+    fn hash(&self) -> u32 {
+        let mut h = self.hash.get();
+        if h == 0 {
+            h = crate::object::hash_bytes(self.bytes);
+            self.hash.set(h);
+        }
+        h
+    }
 }
 
 /// Table geometry of a dict (width 2) or set (width 1).
@@ -219,9 +300,25 @@ impl<'a> Vm<'a> {
 
     /// mp_map_lookup: returns the slot index holding `key` (after adding it for `Add`).
     fn lookup(&mut self, t: Table, key: Obj, kind: Lookup) -> PyResult<Option<u32>> {
-        if t.width == 2 && self.dict_is_ordered(Obj::heap(t.obj)) {
-            return self.lookup_ordered(t.obj, key, &kind);
+        if t.width == 2 && !matches!(kind, Lookup::Remove) {
+            if let Some(slot) = self.cached_slot(t.obj, key) {
+                return Ok(Some(slot));
+            }
         }
+        let remove = matches!(kind, Lookup::Remove);
+        let r = if t.width == 2 && self.dict_is_ordered(Obj::heap(t.obj)) {
+            self.lookup_ordered(t.obj, key, &kind)?
+        } else {
+            self.lookup_hashed(t, key, kind)?
+        };
+        if let (Some(slot), 2, false) = (r, t.width, remove) {
+            self.cache_slot(key, slot);
+        }
+        Ok(r)
+    }
+
+    /// [`Vm::lookup`] in a hash table (open addressing, linear probing).
+    fn lookup_hashed(&mut self, t: Table, key: Obj, kind: Lookup) -> PyResult<Option<u32>> {
         if self.heap.get(t.obj, t.alloc_w) == 0 {
             match kind {
                 Lookup::Add => self.rehash(t, key, Obj::NULL)?,
@@ -289,14 +386,22 @@ impl<'a> Vm<'a> {
     }
 
     fn keys_equal(&mut self, a: Obj, bo: Obj) -> PyResult<bool> {
-        // Fast paths that cannot call Python code.
-        if let (Some(x), Some(y)) = (self.str_data(a), self.str_data(bo)) {
-            return Ok(x == y);
-        }
+        // Fast paths that cannot call Python code (identity was checked by the caller).
         if a.as_small().is_some() && bo.as_small().is_some() {
             return Ok(false);
         }
-        self.equal(a, bo)
+        if let (Some(x), Some(y)) = (a.as_qstr(), bo.as_qstr()) {
+            if qstrs_distinct(x, y) {
+                return Ok(false);
+            }
+        }
+        match (self.str_data(a), self.str_data(bo)) {
+            (Some(x), Some(y)) => Ok(x == y),
+            // A str never equals an int.
+            (Some(_), None) if bo.as_small().is_some() => Ok(false),
+            (None, Some(_)) if a.as_small().is_some() => Ok(false),
+            _ => self.equal(a, bo),
+        }
     }
 
     /// The value for `key`, if present.
@@ -310,32 +415,84 @@ impl<'a> Vm<'a> {
 
     /// Lookup by string contents without making a key object (attribute names).
     pub(crate) fn dict_lookup_str(&self, d: Obj, name: &[u8]) -> Option<Obj> {
+        self.dict_lookup_name(d, &NameKey::bytes(name))
+    }
+
+    /// The cached slot of qstr key `key` in dict `d`, if the cache points at it.
+    fn cached_slot(&self, d: u32, key: Obj) -> Option<u32> {
+        let q = key.as_qstr()?;
+        let slot = u32::from(self.name_cache.slots[cache_index(q)].get());
+        let table = self.heap.get_obj(d, 2).bits();
+        (slot < self.heap.get(d, 1) && self.heap.get_obj(table, slot * 2) == key).then_some(slot)
+    }
+
+    fn cache_slot(&self, key: Obj, slot: u32) {
+        if let (Some(q), Ok(slot)) = (key.as_qstr(), u16::try_from(slot)) {
+            self.name_cache.slots[cache_index(q)].set(slot);
+        }
+    }
+
+    /// Does dict key `k` equal the name? Interned names compare by identity first.
+    fn key_is_name(&self, k: Obj, name: &NameKey<'_>) -> bool {
+        if k == name.obj {
+            return true;
+        }
+        if let (Some(a), Some(b)) = (k.as_qstr(), name.obj.as_qstr()) {
+            if qstrs_distinct(a, b) {
+                return false;
+            }
+        }
+        self.str_data(k) == Some(name.bytes)
+    }
+
+    /// Lookup of a name (attributes, globals) without making a key object.
+    pub(crate) fn dict_lookup_name(&self, d: Obj, name: &NameKey<'_>) -> Option<Obj> {
         if !self.is_kind(d, Kind::Dict) {
             return None;
         }
-        let alloc = self.heap.get(d.bits(), 1);
+        let d = d.bits();
+        let alloc = self.heap.get(d, 1);
         if alloc == 0 {
             return None;
         }
-        let table = self.heap.get_obj(d.bits(), 2).bits();
-        if self.dict_is_ordered(d) {
-            return (0..self.heap.get(d.bits(), 0)).find_map(|pos| {
+        let table = self.heap.get_obj(d, 2).bits();
+        if let Some(slot) = self.cached_slot(d, name.obj) {
+            return Some(self.heap.get_obj(table, slot * 2 + 1));
+        }
+        let found = if self.dict_is_ordered(Obj::heap(d)) {
+            (0..self.heap.get(d, 0))
+                .find(|&pos| self.key_is_name(self.heap.get_obj(table, pos * 2), name))
+        } else {
+            let mut pos = name.hash() % alloc;
+            let mut found = None;
+            for _ in 0..alloc {
                 let k = self.heap.get_obj(table, pos * 2);
-                (self.str_data(k) == Some(name)).then(|| self.heap.get_obj(table, pos * 2 + 1))
-            });
-        }
-        let mut pos = crate::object::hash_bytes(name) % alloc;
-        for _ in 0..alloc {
-            let k = self.heap.get_obj(table, pos * 2);
-            if k.is_null() {
-                return None;
+                if k.is_null() {
+                    break;
+                }
+                if k != SENTINEL && self.key_is_name(k, name) {
+                    found = Some(pos);
+                    break;
+                }
+                pos = (pos + 1) % alloc;
             }
-            if k != SENTINEL && self.str_data(k) == Some(name) {
-                return Some(self.heap.get_obj(table, pos * 2 + 1));
-            }
-            pos = (pos + 1) % alloc;
+            found
+        };
+        let slot = found?;
+        self.cache_slot(name.obj, slot);
+        Some(self.heap.get_obj(table, slot * 2 + 1))
+    }
+
+    /// A built-in looked up by name, through a small cache of the last ones found.
+    pub(crate) fn lookup_builtin_cached(&self, q: Qstr) -> Option<Obj> {
+        let entry = &self.name_cache.builtins[cache_index(q) % 8];
+        let (cq, v) = entry.get();
+        if cq == q && !v.is_null() {
+            return Some(v);
         }
-        None
+        let v = b::lookup_builtin(self.qstr_bytes(q))?;
+        entry.set((q, v));
+        Some(v)
     }
 
     pub(crate) fn dict_store(&mut self, d: Obj, key: Obj, value: Obj) -> PyResult<()> {
@@ -646,5 +803,34 @@ impl<'a> Vm<'a> {
             i += 1;
         }
         Ok(true)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use mpy_format::static_qstr::STATIC_QSTRS;
+
+    #[test]
+    fn static_and_extra_names_are_interned_once() {
+        // `qstrs_distinct` relies on it: the ids `static_qstr_id` makes name distinct texts
+        // (an extra name that is also static, like "NoneType", always gets the static id).
+        let names = STATIC_QSTRS.iter().chain(crate::vm::EXTRA_QSTRS);
+        for (i, name) in names.enumerate() {
+            let id = crate::vm::static_qstr_id(name).expect("known name");
+            let static_dup = i >= STATIC_QSTRS.len() && (id as usize) <= STATIC_QSTRS.len();
+            assert!(id as usize == i + 1 || static_dup, "{name} listed twice");
+        }
+    }
+
+    #[test]
+    fn only_names_of_one_pool_are_distinct_by_id() {
+        let plain = crate::loader::QSTR_PLAIN_LEN;
+        let img = |image: u32, off: u32| QSTR_IMAGE_BIT | (image << 24) | off;
+        assert!(qstrs_distinct(3, 40));
+        assert!(qstrs_distinct(img(1, 8), img(1, 20)));
+        assert!(!qstrs_distinct(img(1, 8), img(2, 20)));
+        assert!(!qstrs_distinct(3, img(1, 20)));
+        assert!(!qstrs_distinct(img(1, 8), img(1, 20) | plain));
     }
 }

@@ -23,10 +23,12 @@ pub(crate) fn words_for(n: usize) -> PyResult<u32> {
 }
 
 /// djb2-xor hash of bytes, masked to 16 bits, never 0 (qstr_compute_hash with 2 hash bytes).
-pub(crate) fn hash_bytes(data: &[u8]) -> u32 {
+pub(crate) const fn hash_bytes(data: &[u8]) -> u32 {
     let mut h: u32 = 5381;
-    for &c in data {
-        h = (h.wrapping_shl(5).wrapping_add(h)) ^ u32::from(c);
+    let mut i = 0;
+    while i < data.len() {
+        h = (h.wrapping_shl(5).wrapping_add(h)) ^ data[i] as u32;
+        i += 1;
     }
     h &= 0xffff;
     if h == 0 {

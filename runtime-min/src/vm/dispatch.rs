@@ -28,6 +28,21 @@ pub(crate) const F_STATE: u32 = 8;
 /// Slots a for-loop iterator occupies on the value stack (MP_OBJ_ITER_BUF_NSLOTS).
 const ITER_SLOTS: i64 = 4;
 
+/// Every byte's decoding, derived from `mpy_format::opcode` at compile time: the loop
+/// decodes an opcode with one table load.
+static DECODE: [Option<OpByte>; 256] = {
+    let mut t = [None; 256];
+    let mut i = 0;
+    while i < 256 {
+        #[allow(clippy::cast_possible_truncation)]
+        {
+            t[i] = OpByte::from_byte(i as u8);
+        }
+        i += 1;
+    }
+    t
+};
+
 /// How a frame finished (or paused).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum ExecResult {
@@ -416,11 +431,11 @@ impl<'a> Vm<'a> {
 
     fn load_global(&mut self, regs: &Regs<'a>, q: Qstr) -> PyResult<Obj> {
         let g = self.globals(regs);
-        let name = self.qstr_bytes(q);
-        if let Some(v) = self.dict_lookup_str(g, name) {
+        let name = crate::object::dict::NameKey::new(Obj::qstr(q), self.qstr_bytes(q));
+        if let Some(v) = self.dict_lookup_name(g, &name) {
             return Ok(v);
         }
-        if let Some(v) = b::lookup_builtin(name) {
+        if let Some(v) = self.lookup_builtin_cached(q) {
             return Ok(v);
         }
         Err(self.name_error(q))
@@ -437,7 +452,7 @@ impl<'a> Vm<'a> {
             }
             self.fuel -= 1;
             let byte = self.read_u8(regs)?;
-            let Some(op) = OpByte::from_byte(byte) else {
+            let Some(op) = DECODE[usize::from(byte)] else {
                 regs.op = None;
                 return Err(self.raise_parts(
                     b::T_NOT_IMPLEMENTED_ERROR,
@@ -591,7 +606,8 @@ impl<'a> Vm<'a> {
             Opcode::LOAD_NAME => {
                 let q = self.read_qstr(regs)?;
                 let l = self.locals(regs);
-                let v = match self.dict_lookup_str(l, self.qstr_bytes(q)) {
+                let name = crate::object::dict::NameKey::new(Obj::qstr(q), self.qstr_bytes(q));
+                let v = match self.dict_lookup_name(l, &name) {
                     Some(v) => v,
                     None => self.load_global(regs, q)?,
                 };

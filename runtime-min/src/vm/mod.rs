@@ -100,6 +100,8 @@ pub struct Vm<'a> {
     pub(crate) ret_value: Obj,
     /// Firmware-registered native modules.
     pub(crate) natives: crate::native::NativeModules,
+    /// Where names were last found in dicts (see `object::dict::NameCache`).
+    pub(crate) name_cache: crate::object::dict::NameCache,
 }
 
 /// Error creating a VM.
@@ -135,6 +137,7 @@ impl<'a> Vm<'a> {
             memory_error: Obj::NULL,
             ret_value: Obj::NULL,
             natives: crate::native::NativeModules::new(),
+            name_cache: crate::object::dict::NameCache::new(),
         };
         let me = vm.heap.try_alloc(Kind::Instance, 4).ok_or(HeapTooSmall)?;
         vm.heap.set_obj(me, 0, builtins::type_obj(T_MEMORY_ERROR));
