@@ -412,6 +412,7 @@ impl<'a> Vm<'a> {
     }
 
     /// `o[index] = value`, or `del o[index]` when `value` is NULL.
+    #[inline(never)]
     pub(crate) fn subscr_store(&mut self, o: Obj, index: Obj, value: Obj) -> PyResult<()> {
         match self.kind_of(o) {
             Some(Kind::List) => {
@@ -712,6 +713,7 @@ impl<'a> Vm<'a> {
     }
 
     /// UNPACK_SEQUENCE: the `n` items of `seq` (into a tuple, rooted by the caller's use).
+    #[inline(never)]
     pub(crate) fn unpack(&mut self, seq: Obj, n: u32) -> PyResult<Obj> {
         let t = self.tuple_from_iter(seq)?;
         let len = self.tuple_len(t);

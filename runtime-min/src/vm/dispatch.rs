@@ -518,6 +518,7 @@ impl<'a> Vm<'a> {
     }
 
     #[allow(clippy::too_many_lines)]
+    #[inline(never)]
     fn step_op(&mut self, regs: &mut Regs<'a>, o: Opcode) -> PyResult<Step> {
         match o {
             Opcode::LOAD_CONST_FALSE => self.push(regs, Obj::FALSE)?,
@@ -1051,39 +1052,8 @@ impl<'a> Vm<'a> {
                 return Ok(Step::Done(ExecResult::Yield(v)));
             }
             Opcode::YIELD_FROM => return self.yield_from(regs, Obj::NULL),
-            Opcode::IMPORT_NAME => {
-                let q = self.read_qstr(regs)?;
-                let fromlist = self.peek(regs, 0)?;
-                let level = self.peek(regs, 1)?;
-                let m = self.import_name(q, fromlist, level)?;
-                regs.sp -= 1;
-                self.poke(regs, 0, m)?;
-            }
-            Opcode::IMPORT_FROM => {
-                let q = self.read_qstr(regs)?;
-                let m = self.peek(regs, 0)?;
-                let v = match self.load_attr(m, Obj::qstr(q)) {
-                    Ok(v) => v,
-                    Err(_) if self.is_kind(m, Kind::Module) => {
-                        self.import_submodule(m, q).map_err(|_| {
-                            let n = core::str::from_utf8(self.qstr_bytes(q)).unwrap_or("?");
-                            self.raise_parts(b::T_IMPORT_ERROR, &[&"can't import name ", &n])
-                        })?
-                    }
-                    Err(_) => {
-                        let n = core::str::from_utf8(self.qstr_bytes(q)).unwrap_or("?");
-                        return Err(
-                            self.raise_parts(b::T_IMPORT_ERROR, &[&"can't import name ", &n])
-                        );
-                    }
-                };
-                self.push(regs, v)?;
-            }
-            Opcode::IMPORT_STAR => {
-                let m = self.peek(regs, 0)?;
-                let l = self.locals(regs);
-                self.import_star(m, l)?;
-                regs.sp -= 1;
+            Opcode::IMPORT_NAME | Opcode::IMPORT_FROM | Opcode::IMPORT_STAR => {
+                return self.op_import(regs, o)
             }
         }
         Ok(Step::Next)
@@ -1188,6 +1158,7 @@ impl<'a> Vm<'a> {
         Ok(Step::Done(ExecResult::Return(v)))
     }
 
+    #[inline(never)]
     fn with_cleanup(&mut self, regs: &mut Regs<'a>) -> PyResult<()> {
         let top = self.peek(regs, 0)?;
         if top == Obj::NONE {
@@ -1322,6 +1293,50 @@ impl<'a> Vm<'a> {
         Ok(Obj::heap(f))
     }
 
+    /// IMPORT_NAME / IMPORT_FROM / IMPORT_STAR (out of `step_op`: module-name buffers stay off
+    /// the frame that every nested Python call keeps).
+    #[inline(never)]
+    fn op_import(&mut self, regs: &mut Regs<'a>, o: Opcode) -> PyResult<Step> {
+        match o {
+            Opcode::IMPORT_NAME => {
+                let q = self.read_qstr(regs)?;
+                let fromlist = self.peek(regs, 0)?;
+                let level = self.peek(regs, 1)?;
+                let m = self.import_name(q, fromlist, level)?;
+                regs.sp -= 1;
+                self.poke(regs, 0, m)?;
+            }
+            Opcode::IMPORT_FROM => {
+                let q = self.read_qstr(regs)?;
+                let m = self.peek(regs, 0)?;
+                let v = match self.load_attr(m, Obj::qstr(q)) {
+                    Ok(v) => v,
+                    Err(_) if self.is_kind(m, Kind::Module) => {
+                        self.import_submodule(m, q).map_err(|_| {
+                            let n = core::str::from_utf8(self.qstr_bytes(q)).unwrap_or("?");
+                            self.raise_parts(b::T_IMPORT_ERROR, &[&"can't import name ", &n])
+                        })?
+                    }
+                    Err(_) => {
+                        let n = core::str::from_utf8(self.qstr_bytes(q)).unwrap_or("?");
+                        return Err(
+                            self.raise_parts(b::T_IMPORT_ERROR, &[&"can't import name ", &n])
+                        );
+                    }
+                };
+                self.push(regs, v)?;
+            }
+            Opcode::IMPORT_STAR => {
+                let m = self.peek(regs, 0)?;
+                let l = self.locals(regs);
+                self.import_star(m, l)?;
+                regs.sp -= 1;
+            }
+            _ => {}
+        }
+        Ok(Step::Next)
+    }
+
     /// CALL_FUNCTION / CALL_METHOD: kept out of `step_op` so that a Python call nests only
     /// this small frame (plus `call` and `run_frame`) on the native stack.
     #[inline(never)]
@@ -1373,6 +1388,7 @@ impl<'a> Vm<'a> {
     }
 
     /// CALL_FUNCTION_VAR_KW / CALL_METHOD_VAR_KW: expand `*` and `**` arguments into a tuple.
+    #[inline(never)]
     fn call_var_kw(
         &mut self,
         regs: &mut Regs<'a>,
