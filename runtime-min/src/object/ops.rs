@@ -342,10 +342,13 @@ impl<'a> Vm<'a> {
                 if op == BinaryOp::RSHIFT {
                     x >> y.min(127)
                 } else {
-                    if x != 0 && y > 62 {
+                    if x == 0 {
+                        0
+                    } else if y > 62 {
                         return self.big_op_wide(op, x, y);
+                    } else {
+                        x << y
                     }
-                    x << y
                 }
             }
             BinaryOp::POWER => {
