@@ -5,6 +5,9 @@
 //! precise mark-and-sweep collector ([`heap`]). Code comes from a [`CodeSource`]: a frozen
 //! image ([`FrozenImage`], docs/image-format.md) or `.mpy` files. Bytecode, qstr strings and
 //! str/bytes constants are read in place, never copied.
+//!
+//! A firmware adds its own modules of Rust functions (`import board; board.led(1)`) with
+//! [`Vm::register_module`]; see [`native`] for the API and an example.
 #![no_std]
 
 #[cfg(test)]
