@@ -127,9 +127,15 @@ impl<'a> Vm<'a> {
     }
 
     /// The image place of a module loaded from a frozen image; None for `.mpy` modules.
+    #[inline]
     pub(crate) fn frozen_module(&self, module: Obj) -> Option<FrozenModule<'a>> {
         // A frozen module's index is a small int where a `.mpy` module has its qstr table.
         self.heap.get_obj(module.bits(), M_QSTRS).as_small()?;
+        self.frozen_module_entry(module)
+    }
+
+    #[inline(never)]
+    fn frozen_module_entry(&self, module: Obj) -> Option<FrozenModule<'a>> {
         let image_index = self.heap.get(module.bits(), 0);
         let image = self.image(image_index);
         if !is_image(image) {

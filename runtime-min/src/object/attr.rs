@@ -19,7 +19,14 @@ impl<'a> Vm<'a> {
 
     /// [`Vm::class_lookup`] of a name object (interned names compare by identity).
     pub(crate) fn class_lookup_name(&self, cls: Obj, name: &NameKey<'_>) -> Option<Obj> {
-        self.class_lookup_depth(cls, name, 0)
+        if self.known_absent(cls, name) {
+            return None;
+        }
+        let r = self.class_lookup_depth(cls, name, 0);
+        if r.is_none() {
+            self.note_absent(cls, name);
+        }
+        r
     }
 
     fn class_lookup_depth(&self, cls: Obj, name: &NameKey<'_>, depth: u32) -> Option<Obj> {
@@ -402,7 +409,7 @@ impl<'a> Vm<'a> {
                     }
                 }
                 const SETATTR_HASH: u32 = crate::object::hash_bytes(b"__setattr__");
-                let setattr = NameKey::with_hash(b"__setattr__", SETATTR_HASH);
+                let setattr = NameKey::special(b"__setattr__", SETATTR_HASH, 1);
                 if let Some(sa) = self.class_lookup_name(cls, &setattr) {
                     if !v.is_null() {
                         self.call_obj(sa, &[o, name, v])?;

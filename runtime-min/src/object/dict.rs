@@ -24,16 +24,25 @@ fn alloc_at_least(x: u32) -> u32 {
         .unwrap_or(x | 1)
 }
 
+/// (class, name id, `adds`, collections) of a failed class lookup.
+type Absent = (u32, u32, u32, u32);
+
 /// Entries in the name lookup cache (a power of two).
 const CACHE_SIZE: usize = 64;
 
 /// The map lookup cache (py/map.c's `MICROPY_OPT_MAP_LOOKUP_CACHE`, indexed by the name
 /// rather than the bytecode address): for a qstr, the table slot where it was last found
 /// in some dict. A hit needs one identity compare and no hashing; a stale slot simply
-/// misses. Plus the last built-ins found by name (they cannot change).
+/// misses. Plus the last built-ins found by name (they cannot change), and names recently
+/// found absent from a class and its bases (what py/objtype.c learns from a class's
+/// `MP_TYPE_FLAG_HAS_SPECIAL_ACCESSORS`: most stores need no class lookup), valid while no
+/// dict gained a key and no collection ran since.
 pub(crate) struct NameCache {
     slots: [Cell<u16>; CACHE_SIZE],
     builtins: [Cell<(Qstr, Obj)>; 8],
+    /// Counts dict insertions (of keys that may be new).
+    adds: Cell<u32>,
+    absent: [Cell<Absent>; 8],
 }
 
 impl NameCache {
@@ -41,6 +50,8 @@ impl NameCache {
         NameCache {
             slots: [const { Cell::new(0) }; CACHE_SIZE],
             builtins: [const { Cell::new((0, Obj::NULL)) }; 8],
+            adds: Cell::new(0),
+            absent: [const { Cell::new((0, 0, 0, 0)) }; 8],
         }
     }
 }
@@ -68,6 +79,9 @@ pub(crate) struct NameKey<'n> {
     obj: Obj,
     bytes: &'n [u8],
     hash: Cell<u32>,
+    /// Identifies the name in the absent-from-class cache (0: not cached): a qstr's object
+    /// bits, or a small odd number for a special name known by its bytes.
+    id: u32,
 }
 
 impl<'n> NameKey<'n> {
@@ -77,15 +91,22 @@ impl<'n> NameKey<'n> {
             obj,
             bytes,
             hash: Cell::new(0),
+            id: if obj.as_qstr().is_some() {
+                obj.bits()
+            } else {
+                0
+            },
         }
     }
 
-    /// A name known by its bytes and hash (`hash_bytes`, computed at compile time).
-    pub(crate) const fn with_hash(bytes: &'n [u8], hash: u32) -> Self {
+    /// A special name known by its bytes, hash (`hash_bytes`, computed at compile time)
+    /// and a small odd `id` of its own.
+    pub(crate) const fn special(bytes: &'n [u8], hash: u32, id: u32) -> Self {
         NameKey {
             obj: Obj::NULL,
             bytes,
             hash: Cell::new(hash),
+            id,
         }
     }
 
@@ -305,6 +326,10 @@ impl<'a> Vm<'a> {
                 return Ok(Some(slot));
             }
         }
+        if let Lookup::Add = kind {
+            let adds = &self.name_cache.adds;
+            adds.set(adds.get().wrapping_add(1));
+        }
         let remove = matches!(kind, Lookup::Remove);
         let r = if t.width == 2 && self.dict_is_ordered(Obj::heap(t.obj)) {
             self.lookup_ordered(t.obj, key, &kind)?
@@ -481,6 +506,31 @@ impl<'a> Vm<'a> {
         let slot = found?;
         self.cache_slot(name.obj, slot);
         Some(self.heap.get_obj(table, slot * 2 + 1))
+    }
+
+    fn absent_entry(&self, cls: Obj, id: u32) -> (&Cell<Absent>, Absent) {
+        let i = ((cls.bits() ^ id).wrapping_mul(0x9e37_79b9) >> 29) as usize % 8;
+        let now = (
+            cls.bits(),
+            id,
+            self.name_cache.adds.get(),
+            self.heap.collections,
+        );
+        (&self.name_cache.absent[i], now)
+    }
+
+    /// Was `name` found absent from class `cls` (and its bases) with nothing changed since?
+    pub(crate) fn known_absent(&self, cls: Obj, name: &NameKey<'_>) -> bool {
+        let (entry, now) = self.absent_entry(cls, name.id);
+        name.id != 0 && entry.get() == now
+    }
+
+    /// Record that `name` is absent from class `cls` and its bases.
+    pub(crate) fn note_absent(&self, cls: Obj, name: &NameKey<'_>) {
+        if name.id != 0 {
+            let (entry, now) = self.absent_entry(cls, name.id);
+            entry.set(now);
+        }
     }
 
     /// A built-in looked up by name, through a small cache of the last ones found.

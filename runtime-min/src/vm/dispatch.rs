@@ -12,7 +12,7 @@ use crate::loader::{Reader, M_CONSTS, M_GLOBALS};
 use crate::obj::{Obj, Qstr};
 use crate::vm::call::{Args, CodeInfo};
 use crate::vm::{PyResult, Raised, Vm};
-use mpy_format::opcode::{OpByte, Opcode, UNWIND_JUMP_FROM_FOR};
+use mpy_format::opcode::{BinaryOp, OpByte, Opcode, UNWIND_JUMP_FROM_FOR};
 
 pub(crate) const F_NSTATE: u32 = 0;
 pub(crate) const F_IP: u32 = 1;
@@ -42,6 +42,33 @@ static DECODE: [Option<OpByte>; 256] = {
     }
     t
 };
+
+/// Arithmetic and comparisons of two small ints, inline (py/runtime.c `mp_binary_op`
+/// starts the same way). None: an operand is not a small int, or the result needs the
+/// general path (overflow, division by zero or by a negative number, shifts, powers).
+#[inline]
+fn small_int_binary(op: BinaryOp, a: Obj, b: Obj) -> Option<Obj> {
+    use BinaryOp as B;
+    let (x, y) = (a.as_small()?, b.as_small()?);
+    let r = match op {
+        B::LESS => return Some(Obj::bool(x < y)),
+        B::MORE => return Some(Obj::bool(x > y)),
+        B::EQUAL => return Some(Obj::bool(x == y)),
+        B::LESS_EQUAL => return Some(Obj::bool(x <= y)),
+        B::MORE_EQUAL => return Some(Obj::bool(x >= y)),
+        B::NOT_EQUAL => return Some(Obj::bool(x != y)),
+        B::OR | B::INPLACE_OR => x | y,
+        B::XOR | B::INPLACE_XOR => x ^ y,
+        B::AND | B::INPLACE_AND => x & y,
+        B::ADD | B::INPLACE_ADD => x + y,
+        B::SUBTRACT | B::INPLACE_SUBTRACT => x - y,
+        B::MULTIPLY | B::INPLACE_MULTIPLY => x * y,
+        B::FLOOR_DIVIDE | B::INPLACE_FLOOR_DIVIDE if y > 0 => x.div_euclid(y),
+        B::MODULO | B::INPLACE_MODULO if y > 0 => x.rem_euclid(y),
+        _ => return None,
+    };
+    Obj::small(r)
+}
 
 /// How a frame finished (or paused).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -484,7 +511,10 @@ impl<'a> Vm<'a> {
             OpByte::BinaryOp(bop) => {
                 let rhs = self.peek(regs, 0)?;
                 let lhs = self.peek(regs, 1)?;
-                let r = self.binary_op(bop, lhs, rhs)?;
+                let r = match small_int_binary(bop, lhs, rhs) {
+                    Some(r) => r,
+                    None => self.binary_op(bop, lhs, rhs)?,
+                };
                 regs.sp -= 1;
                 self.poke(regs, 0, r)?;
             }
