@@ -120,3 +120,42 @@ fn fails_with_one_message_naming_the_line() {
     assert!(stderr.contains("name 'exec' is not defined"), "{stderr}");
     assert!(!dir.join("out.c").exists());
 }
+
+/// An output path naming a symbolic link or a device is written through, never replaced by a
+/// rename (a rename over `/dev/null`, as root, turns it into a regular file).
+#[cfg(unix)]
+#[test]
+fn outputs_through_a_symlink_or_a_device_are_written_not_replaced() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli_through");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    std::fs::write(dir.join("target.bin"), b"old").expect("write");
+    std::os::unix::fs::symlink("target.bin", dir.join("link.bin")).expect("symlink");
+    let out = mpy_freeze()
+        .arg(fixture("packages").join("manifest.py"))
+        .arg("--image")
+        .arg(dir.join("link.bin"))
+        .arg("--c")
+        .arg("/dev/null")
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let link = std::fs::symlink_metadata(dir.join("link.bin")).expect("link");
+    assert!(
+        link.file_type().is_symlink(),
+        "the link was replaced by a file"
+    );
+    assert_ne!(
+        std::fs::read(dir.join("target.bin")).expect("target"),
+        b"old"
+    );
+    let null = std::fs::symlink_metadata("/dev/null").expect("/dev/null");
+    assert!(
+        !null.file_type().is_file(),
+        "/dev/null became a regular file"
+    );
+}

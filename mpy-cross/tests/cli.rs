@@ -420,6 +420,37 @@ fn an_error_leaves_an_existing_output_untouched() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// `-o` naming something other than a regular file is written through, never replaced by a
+/// rename: a symbolic link stays a link (its target gets the bytes), and a device such as
+/// `/dev/null` stays a device (a rename over it, as root, once turned /dev/null into a
+/// regular file and broke every later reader of it).
+#[cfg(unix)]
+#[test]
+fn output_through_a_symlink_or_a_device_is_written_not_replaced() {
+    let dir = scratch("through");
+    std::fs::write(dir.join("a.py"), "x = 1\n").expect("write");
+    std::fs::write(dir.join("target.mpy"), b"old").expect("write");
+    std::os::unix::fs::symlink("target.mpy", dir.join("link.mpy")).expect("symlink");
+    let output = run(Path::new(OURS), &dir, &["-o", "link.mpy", "a.py"], None);
+    assert_eq!(output.status.code(), Some(0));
+    let link = std::fs::symlink_metadata(dir.join("link.mpy")).expect("link");
+    assert!(
+        link.file_type().is_symlink(),
+        "the link was replaced by a file"
+    );
+    assert!(std::fs::read(dir.join("target.mpy"))
+        .expect("target")
+        .starts_with(b"M\x06"));
+    let output = run(Path::new(OURS), &dir, &["-o", "/dev/null", "a.py"], None);
+    assert_eq!(output.status.code(), Some(0));
+    let null = std::fs::symlink_metadata("/dev/null").expect("/dev/null");
+    assert!(
+        !null.file_type().is_file(),
+        "/dev/null became a regular file"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// Viper code where the reference emitter dies on an `assert` (exit 134, no message a user can
 /// act on): (file, source, args, expected line, words of the message).
 const VIPER_ASSERTS: &[(&str, &str, &[&str], u32, &str)] = &[

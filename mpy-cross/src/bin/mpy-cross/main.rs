@@ -67,7 +67,15 @@ fn default_output_path(input: &str) -> String {
 
 /// Write `bytes` to `path` atomically: a temporary file in the same directory, then a rename,
 /// so a failed run never leaves a half-written or stale-but-modified output.
+///
+/// Only a regular file (or a path that does not exist yet) is replaced that way. Anything else
+/// is written through, as the reference writes: a rename would replace a symbolic link by a
+/// file, or a device such as `-o /dev/null` by a regular file (as root that breaks every later
+/// reader of /dev/null).
 pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    if std::fs::symlink_metadata(path).is_ok_and(|m| !m.file_type().is_file()) {
+        return std::fs::write(path, bytes);
+    }
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
