@@ -277,6 +277,28 @@ impl Big {
     fn divmod_mag(a: &Big, bb: &Big) -> (Big, Big) {
         let mut q = Big::zero();
         let mut r = Big::zero();
+        if bb.len == 1 && bb.d[0] != 0 {
+            // One-limb divisor: schoolbook division a limb at a time.
+            let d = u64::from(bb.d[0]);
+            let mut rem = 0u64;
+            for i in (0..a.len).rev() {
+                let cur = (rem << 32) | u64::from(a.d[i]);
+                #[allow(clippy::cast_possible_truncation)]
+                {
+                    q.d[i] = (cur / d) as u32;
+                }
+                rem = cur % d;
+            }
+            q.len = a.len;
+            #[allow(clippy::cast_possible_truncation)]
+            {
+                r.d[0] = rem as u32;
+            }
+            r.len = 1;
+            q.trim();
+            r.trim();
+            return (q, r);
+        }
         let n = a.bit_len();
         q.len = a.len;
         let mut bm = bb.clone();
@@ -573,5 +595,41 @@ impl<'a> Vm<'a> {
             self.sink_write(sink, nb.as_bytes())?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_limb_division_matches_floor_semantics() {
+        // 3**200 (several limbs) and i128 values, by divisors of one limb of both signs.
+        let mut big = Big::from_i128(1);
+        for _ in 0..200 {
+            big = Big::mul(&big, &Big::from_i128(3)).expect("fits");
+        }
+        for a in [
+            big.clone(),
+            big.neg(),
+            Big::from_i128(i128::MAX / 3),
+            Big::from_i128(-7),
+        ] {
+            for d in [1i128, 7, 999_983, 4_294_967_295, -10, -1_000_000_007] {
+                let bd = Big::from_i128(d);
+                let (q, r) = Big::floor_divmod(&a, &bd).expect("nonzero");
+                // a == q*d + r, with r between 0 and d (sign of d), |r| < |d|.
+                let back = Big::add(&Big::mul(&q, &bd).expect("fits"), &r).expect("fits");
+                assert_eq!(back.cmp(&a), core::cmp::Ordering::Equal);
+                assert!(r.is_zero() || r.neg == (d < 0));
+                assert_eq!(r.cmp_mag(&bd), core::cmp::Ordering::Less);
+                if let (Some(x), Some(qq)) = (a.to_i128(), q.to_i128()) {
+                    assert_eq!(
+                        qq,
+                        x.div_euclid(d) - i128::from(d < 0 && x.rem_euclid(d) != 0)
+                    );
+                }
+            }
+        }
     }
 }

@@ -204,6 +204,9 @@ impl<'a> Vm<'a> {
 
     /// `a op b`.
     pub(crate) fn binary_op(&mut self, op: BinaryOp, a: Obj, bo: Obj) -> PyResult<Obj> {
+        if let Some(r) = crate::vm::dispatch::small_int_binary(op, a, bo) {
+            return Ok(r);
+        }
         match op {
             BinaryOp::IS => return Ok(Obj::bool(a == bo)),
             BinaryOp::IN => {

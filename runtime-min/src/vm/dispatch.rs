@@ -46,8 +46,8 @@ static DECODE: [Option<OpByte>; 256] = {
 /// Arithmetic and comparisons of two small ints, inline (py/runtime.c `mp_binary_op`
 /// starts the same way). None: an operand is not a small int, or the result needs the
 /// general path (overflow, division by zero or by a negative number, shifts, powers).
-#[inline]
-fn small_int_binary(op: BinaryOp, a: Obj, b: Obj) -> Option<Obj> {
+#[inline(always)]
+pub(crate) fn small_int_binary(op: BinaryOp, a: Obj, b: Obj) -> Option<Obj> {
     use BinaryOp as B;
     let (x, y) = (a.as_small()?, b.as_small()?);
     let r = match op {
