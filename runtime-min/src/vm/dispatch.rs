@@ -137,7 +137,7 @@ impl<'a> Vm<'a> {
                 let p = pending;
                 pending = Obj::NULL;
                 regs.op_ip = regs.ip;
-                regs.op = regs.bc().get(regs.ip).and_then(|&c| OpByte::from_byte(c));
+                regs.op = regs.bc().get(regs.ip).and_then(|&c| DECODE[usize::from(c)]);
                 if regs.op == Some(OpByte::Op(Opcode::YIELD_FROM)) {
                     match self.yield_from(&mut regs, p) {
                         Ok(Step::Done(r)) => Ok(r),
