@@ -127,6 +127,22 @@ impl<'a> Vm<'a> {
 
     #[allow(clippy::too_many_lines)]
     fn load_method_inner(&mut self, o: Obj, name: Obj, _for_call: bool) -> PyResult<(Obj, Obj)> {
+        // The common case first: an interned name found in an instance or its class (the
+        // same lookups, in the same order, as the general path below).
+        if let (Some(q), true) = (name.as_qstr(), self.is_kind(o, Kind::Instance)) {
+            let nm = self.qstr_bytes(q);
+            if nm != b"__class__" {
+                let key = NameKey::new(name, nm);
+                let d = self.heap.get_obj(o.bits(), 1);
+                if let Some(v) = self.dict_lookup_name(d, &key) {
+                    return Ok((v, Obj::NULL));
+                }
+                let cls = self.heap.get_obj(o.bits(), 0);
+                if let Some(v) = self.class_lookup_name(cls, &key) {
+                    return self.bind_class_attr(v, o, cls);
+                }
+            }
+        }
         let nm: &[u8] = match self.str_data(name) {
             Some(d) => d,
             None => {

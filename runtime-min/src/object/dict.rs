@@ -238,7 +238,7 @@ impl<'a> Vm<'a> {
         let table = self.heap.get_obj(d, 2).bits();
         self.heap.set_obj(table, used * 2, key);
         self.heap.set_obj(table, used * 2 + 1, Obj::NULL);
-        self.heap.set(d, 0, used + 1);
+        self.note_insert(Table::dict(Obj::heap(d)));
         Ok(Some(used))
     }
 
@@ -319,16 +319,21 @@ impl<'a> Vm<'a> {
         0
     }
 
+    /// A new key went into table `t`: count it, and forget which names were absent from
+    /// classes (this may be a class's dict).
+    fn note_insert(&mut self, t: Table) {
+        let used = self.heap.get(t.obj, t.used_w);
+        self.heap.set(t.obj, t.used_w, used + 1);
+        let adds = &self.name_cache.adds;
+        adds.set(adds.get().wrapping_add(1));
+    }
+
     /// mp_map_lookup: returns the slot index holding `key` (after adding it for `Add`).
     fn lookup(&mut self, t: Table, key: Obj, kind: Lookup) -> PyResult<Option<u32>> {
         if t.width == 2 && !matches!(kind, Lookup::Remove) {
             if let Some(slot) = self.cached_slot(t.obj, key) {
                 return Ok(Some(slot));
             }
-        }
-        if let Lookup::Add = kind {
-            let adds = &self.name_cache.adds;
-            adds.set(adds.get().wrapping_add(1));
         }
         let remove = matches!(kind, Lookup::Remove);
         let r = if t.width == 2 && self.dict_is_ordered(Obj::heap(t.obj)) {
@@ -365,8 +370,7 @@ impl<'a> Vm<'a> {
                     if t.width == 2 {
                         self.heap.set_obj(table, slot * 2 + 1, Obj::NULL);
                     }
-                    let used = self.heap.get(t.obj, t.used_w);
-                    self.heap.set(t.obj, t.used_w, used + 1);
+                    self.note_insert(t);
                     return Ok(Some(slot));
                 }
                 return Ok(None);
@@ -395,8 +399,7 @@ impl<'a> Vm<'a> {
                             if t.width == 2 {
                                 self.heap.set_obj(table, slot * 2 + 1, Obj::NULL);
                             }
-                            let used = self.heap.get(t.obj, t.used_w);
-                            self.heap.set(t.obj, t.used_w, used + 1);
+                            self.note_insert(t);
                             return Ok(Some(slot));
                         }
                         self.rehash(t, key, Obj::NULL)?;
