@@ -226,6 +226,19 @@ impl<'h> Heap<'h> {
         self.mem.get(start..start + len as usize).unwrap_or(&[])
     }
 
+    /// The bytes of a `[byte_len, bytes...]` block of kind `kind` at `off` (a str or
+    /// bytes object), read with one bounds check for header and length.
+    #[inline]
+    pub(crate) fn len_prefixed_bytes(&self, off: u32, kind: Kind) -> Option<&[u8]> {
+        let i = off as usize;
+        let head = self.mem.get(i..i + 8)?;
+        if head[0] != kind as u8 {
+            return None;
+        }
+        let len = u32::from_le_bytes([head[4], head[5], head[6], head[7]]) as usize;
+        self.mem.get(i + 8..(i + 8).checked_add(len)?)
+    }
+
     pub(crate) fn bytes_mut(&mut self, off: u32, from_word: u32, len: u32) -> &mut [u8] {
         let start = (off as usize) + 4 + (from_word as usize) * 4;
         self.mem

@@ -322,11 +322,7 @@ impl<'a> Vm<'a> {
         if let Some(q) = o.as_qstr() {
             return Some(self.qstr_bytes(q));
         }
-        if self.is_kind(o, Kind::Str) {
-            let len = self.heap.get(o.bits(), 0);
-            return Some(self.heap.bytes(o.bits(), 1, len));
-        }
-        None
+        self.heap.len_prefixed_bytes(o.heap_offset()?, Kind::Str)
     }
 
     /// The bytes of a `bytes` or `bytearray`.
@@ -340,10 +336,7 @@ impl<'a> Vm<'a> {
             ));
         }
         match self.kind_of(o) {
-            Some(Kind::Bytes) => {
-                let len = self.heap.get(o.bits(), 0);
-                Some(self.heap.bytes(o.bits(), 1, len))
-            }
+            Some(Kind::Bytes) => self.heap.len_prefixed_bytes(o.bits(), Kind::Bytes),
             Some(Kind::ByteArray) => {
                 let len = self.heap.get(o.bits(), 0);
                 let store = self.heap.get_obj(o.bits(), 1);
