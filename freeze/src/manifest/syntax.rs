@@ -264,8 +264,10 @@ fn string_literal(
                 b'"' => out.push('"'),
                 b'\n' => lines += 1,
                 _ => {
+                    // An unknown escape keeps its backslash; the character after it (which
+                    // may be several UTF-8 bytes) is copied by the next iteration.
                     out.push('\\');
-                    out.push(char::from(e));
+                    i -= 1;
                 }
             }
             continue;
@@ -795,6 +797,17 @@ pub fn parse(src: &str) -> Result<Vec<Stmt>, SyntaxError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unknown_escape_before_a_multibyte_character_keeps_both() {
+        // Found by the `manifest` fuzz target: `\` then a 2-byte character used to split it.
+        let stmts = parse("module(\"\u{13c}J\\\u{13c}J\")\n").expect("parses");
+        let StmtKind::Expr(Expr::Call(_, args, _)) = &stmts[0].kind else {
+            panic!("a call: {stmts:?}");
+        };
+        assert_eq!(args[0], Expr::Str("\u{13c}J\\\u{13c}J".into()));
+        assert!(parse("\"\u{13c}J\\\u{13c}J\\-2-2&").is_err());
+    }
 
     #[test]
     fn parses_real_manifest_shapes() {
