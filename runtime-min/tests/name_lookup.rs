@@ -113,8 +113,22 @@ except AttributeError:
 for n in "defghijk":
     setattr(c, n, n)
 print(c.b, c.c, c.k)
+def g():
+    try:
+        return later
+    except NameError:
+        return "missing"
+for i in range(3):
+    g()
+    try:
+        c.m
+    except AttributeError:
+        pass
+later = 5
+c.m = 6
+print(g(), c.m)
 "#;
-    check(main, &[], "2\n99\n2\nno a\n5 3 k\n");
+    check(main, &[], "2\n99\n2\nno a\n5 3 k\n5 6\n");
 }
 
 #[test]

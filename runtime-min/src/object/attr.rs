@@ -134,7 +134,7 @@ impl<'a> Vm<'a> {
             if nm != b"__class__" {
                 let key = NameKey::new(name, nm);
                 let d = self.heap.get_obj(o.bits(), 1);
-                if let Some(v) = self.dict_lookup_name(d, &key) {
+                if let Some(v) = self.dict_lookup_name_or_absent(d, &key) {
                     return Ok((v, Obj::NULL));
                 }
                 let cls = self.heap.get_obj(o.bits(), 0);

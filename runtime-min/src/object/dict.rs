@@ -24,8 +24,11 @@ fn alloc_at_least(x: u32) -> u32 {
         .unwrap_or(x | 1)
 }
 
-/// (class, name id, `adds`, collections) of a failed class lookup.
+/// (class or dict, name id, `adds`, collections) of a failed lookup.
 type Absent = (u32, u32, u32, u32);
+
+/// Entries in the cache of failed lookups.
+const ABSENT_SIZE: usize = 16;
 
 /// Entries in the name lookup cache (a power of two).
 const CACHE_SIZE: usize = 64;
@@ -42,7 +45,7 @@ pub(crate) struct NameCache {
     builtins: [Cell<(Qstr, Obj)>; 8],
     /// Counts dict insertions (of keys that may be new).
     adds: Cell<u32>,
-    absent: [Cell<Absent>; 8],
+    absent: [Cell<Absent>; ABSENT_SIZE],
 }
 
 impl NameCache {
@@ -51,7 +54,7 @@ impl NameCache {
             slots: [const { Cell::new(0) }; CACHE_SIZE],
             builtins: [const { Cell::new((0, Obj::NULL)) }; 8],
             adds: Cell::new(0),
-            absent: [const { Cell::new((0, 0, 0, 0)) }; 8],
+            absent: [const { Cell::new((0, 0, 0, 0)) }; ABSENT_SIZE],
         }
     }
 }
@@ -513,7 +516,7 @@ impl<'a> Vm<'a> {
     }
 
     fn absent_entry(&self, cls: Obj, id: u32) -> (&Cell<Absent>, Absent) {
-        let i = ((cls.bits() ^ id).wrapping_mul(0x9e37_79b9) >> 29) as usize % 8;
+        let i = ((cls.bits() ^ id).wrapping_mul(0x9e37_79b9) >> 28) as usize % ABSENT_SIZE;
         let now = (
             cls.bits(),
             id,
@@ -523,7 +526,21 @@ impl<'a> Vm<'a> {
         (&self.name_cache.absent[i], now)
     }
 
-    /// Was `name` found absent from class `cls` (and its bases) with nothing changed since?
+    /// [`Vm::dict_lookup_name`] that remembers misses (globals before built-ins, an
+    /// instance's dict before its class), until a dict gains a key or a collection runs.
+    pub(crate) fn dict_lookup_name_or_absent(&self, d: Obj, name: &NameKey<'_>) -> Option<Obj> {
+        if self.known_absent(d, name) {
+            return None;
+        }
+        let r = self.dict_lookup_name(d, name);
+        if r.is_none() {
+            self.note_absent(d, name);
+        }
+        r
+    }
+
+    /// Was `name` found absent from class `cls` (and its bases), or from dict `cls`, with
+    /// nothing changed since?
     pub(crate) fn known_absent(&self, cls: Obj, name: &NameKey<'_>) -> bool {
         let (entry, now) = self.absent_entry(cls, name.id);
         name.id != 0 && entry.get() == now

@@ -459,7 +459,7 @@ impl<'a> Vm<'a> {
     fn load_global(&mut self, regs: &Regs<'a>, q: Qstr) -> PyResult<Obj> {
         let g = self.globals(regs);
         let name = crate::object::dict::NameKey::new(Obj::qstr(q), self.qstr_bytes(q));
-        if let Some(v) = self.dict_lookup_name(g, &name) {
+        if let Some(v) = self.dict_lookup_name_or_absent(g, &name) {
             return Ok(v);
         }
         if let Some(v) = self.lookup_builtin_cached(q) {
