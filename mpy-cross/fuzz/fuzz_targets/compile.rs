@@ -6,26 +6,40 @@
 use libfuzzer_sys::fuzz_target;
 use mpy_cross::{Arch, CompileOptions, EmitMode};
 
+/// The targets the second input byte picks from (`None`: bytecode only).
+const ARCHS: [Option<Arch>; 13] = [
+    None,
+    Some(Arch::Armv6m),
+    Some(Arch::Armv7m),
+    Some(Arch::Armv7emsp),
+    Some(Arch::Armv7emdp),
+    Some(Arch::Xtensa),
+    Some(Arch::Xtensawin),
+    Some(Arch::X64),
+    Some(Arch::X86),
+    Some(Arch::Armv6),
+    Some(Arch::Rv32imc),
+    Some(Arch::Rv32imc),
+    Some(Arch::Debug),
+];
+
 fuzz_target!(|data: &[u8]| {
-    let Some((&flags, source)) = data.split_first() else { return };
-    let arch = match flags >> 5 {
-        0 | 1 | 2 => None,
-        3 => Some(Arch::Armv7m),
-        4 => Some(Arch::Armv6m),
-        5 => Some(Arch::X64),
-        6 => Some(Arch::Xtensawin),
-        _ => Some(Arch::Xtensa),
-    };
+    let [flags, arch_byte, source @ ..] = data else { return };
+    let index = usize::from(*arch_byte) % ARCHS.len();
+    let arch = ARCHS[index];
     let options = CompileOptions {
         source_name: "fuzz.py".into(),
         optimize: flags & 3,
         small_int_bits: if flags & 4 == 0 { 31 } else { 15 },
         source_lines: flags & 8 == 0,
-        emit: match (arch, flags & 16 != 0) {
-            (Some(_), true) => EmitMode::Native,
+        emit: match (arch, flags & 48) {
+            (Some(_), 16) => EmitMode::Native,
+            (Some(_), 32) => EmitMode::Viper,
             _ => EmitMode::Bytecode,
         },
         arch,
+        // The second rv32imc entry has zba and zcmp.
+        arch_flags: if index == 11 { 3 } else { 0 },
         ..CompileOptions::default()
     };
     if let Ok(mpy) = mpy_cross::compile(source, &options) {
