@@ -7,6 +7,8 @@ tests/oracle/provision.sh >/dev/null
 export MPY_ORACLE_DIR="${MPY_ORACLE_DIR:-$PWD/target/oracle}"
 mkdir -p target
 log=target/test-run.log
+# Passing tests' output too, so the differential tests' counts appear in the log.
+if [ "$#" -eq 0 ]; then set -- -- --show-output; fi
 set +e
 cargo test --workspace --release --no-fail-fast "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
