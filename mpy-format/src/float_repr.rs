@@ -215,92 +215,14 @@ fn decimal_exp(num: Extended, dec_exp: i32) -> Extended {
     result
 }
 
-/// The largest mantissa MicroPython's parser keeps accumulating digits into (`MANTISSA_MAX`).
-const MANTISSA_MAX: u64 = 0x1999_9999_9999_9998;
-
 /// Parse an unsigned decimal number (`digits[.digits][e[+-]digits]`, `_` ignored) exactly as
 /// MicroPython does (`mp_parse_float_internal`; not always correctly rounded). Parsing stops at
 /// the first other character. This is how mpy-cross reads float literals, so the compiler gets
 /// the same `f64` the reference gets.
 #[must_use]
 pub fn parse_decimal(text: &str) -> f64 {
-    #[derive(PartialEq, Eq, Clone, Copy)]
-    enum Part {
-        Integer,
-        Fraction,
-        Exponent,
-    }
-    fn accept_digit(mantissa: u64, digit: u64, exp_extra: &mut i32, part: Part) -> u64 {
-        if mantissa < MANTISSA_MAX {
-            if part == Part::Fraction {
-                *exp_extra -= 1;
-            }
-            10 * mantissa + digit
-        } else {
-            if part == Part::Integer {
-                *exp_extra += 1;
-            }
-            mantissa
-        }
-    }
-    let bytes = text.as_bytes();
-    let mut part = Part::Integer;
-    let mut exp_negative = false;
-    let mut mantissa = 0u64;
-    let mut exp_val = 0i32;
-    let mut exp_extra = 0i32;
-    let mut trailing_zeros_integer = 0i32;
-    let mut trailing_zeros_fraction = 0i32;
-    let mut i = 0;
-    while i < bytes.len() {
-        let c = bytes[i];
-        i += 1;
-        if c.is_ascii_digit() {
-            let digit = u64::from(c - b'0');
-            if part == Part::Exponent {
-                if exp_val < (i32::MAX / 2 - 9) / 10 {
-                    exp_val = 10 * exp_val + i32::from(c - b'0');
-                }
-            } else if digit == 0 || mantissa >= MANTISSA_MAX {
-                if part == Part::Integer {
-                    trailing_zeros_integer += 1;
-                } else {
-                    trailing_zeros_fraction += 1;
-                }
-            } else {
-                while trailing_zeros_integer > 0 {
-                    mantissa = accept_digit(mantissa, 0, &mut exp_extra, Part::Integer);
-                    trailing_zeros_integer -= 1;
-                }
-                while trailing_zeros_fraction > 0 {
-                    mantissa = accept_digit(mantissa, 0, &mut exp_extra, Part::Fraction);
-                    trailing_zeros_fraction -= 1;
-                }
-                mantissa = accept_digit(mantissa, digit, &mut exp_extra, part);
-            }
-        } else if part == Part::Integer && c == b'.' {
-            part = Part::Fraction;
-        } else if part != Part::Exponent && c | 0x20 == b'e' {
-            part = Part::Exponent;
-            match bytes.get(i) {
-                Some(b'+') => i += 1,
-                Some(b'-') => {
-                    i += 1;
-                    exp_negative = true;
-                }
-                _ => {}
-            }
-        } else if c == b'_' {
-            continue;
-        } else {
-            break;
-        }
-    }
-    if exp_negative {
-        exp_val = -exp_val;
-    }
-    let exp_val = exp_val + exp_extra + trailing_zeros_integer;
-    decimal_exp(Extended::from_u64(mantissa), exp_val).to_f64()
+    let decimal = crate::decimal_scan::scan_decimal(text.as_bytes());
+    decimal_exp(Extended::from_u64(decimal.mantissa), decimal.exponent).to_f64()
 }
 
 /// The digits significant-digit search may go up to (`MAX_MANTISSA_DIGITS` for doubles).

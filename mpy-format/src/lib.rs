@@ -13,7 +13,8 @@
 //!   line tables) shared with the `no_std` VM.
 //! - [`prelude`]: a bytecode or native-py prelude decoded into fields.
 //! - [`disasm`]: the disassembly text and [`disasm::validate`], the operand checker.
-//! - [`float_repr`]: MicroPython's float repr and float parser, bit-exact with mpy-cross.
+//! - [`float_repr`]: MicroPython's float repr and float parser, bit-exact with mpy-cross;
+//!   [`decimal_scan`]: the digit scanning both it and runtime-min's float parser share.
 //! - [`image`]: the frozen image runtime-min executes in place (docs/image-format.md).
 //! - [`opcode`], [`static_qstr`], [`arch`]: the shared tables.
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -23,6 +24,7 @@ extern crate alloc;
 
 pub mod arch;
 pub mod bytes;
+pub mod decimal_scan;
 #[cfg(feature = "alloc")]
 pub mod disasm;
 #[cfg(feature = "alloc")]

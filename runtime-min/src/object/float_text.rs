@@ -234,94 +234,16 @@ pub(crate) fn pow_int(x: f64, n: i32) -> f64 {
     }
 }
 
-/// The mantissa bound beyond which digits only move the exponent (`MANTISSA_MAX`).
-const MANTISSA_MAX: u64 = 0x1999_9999_9999_9998;
-
 /// `mp_parse_float_internal`: an unsigned decimal (`digits[.digits][e[+-]digits]`, `_`
-/// ignored) at the start of `text`. Returns the value and the bytes consumed, or None when an
-/// exponent marker has no digits room (`1e`, `1e+`).
+/// ignored) at the start of `text` (scanned by `mpy_format::decimal_scan`). Returns the value
+/// and the bytes consumed, or None when an exponent marker has no digits room (`1e`, `1e+`).
 fn parse_unsigned(text: &[u8]) -> Option<(f64, usize)> {
-    #[derive(PartialEq, Eq, Clone, Copy)]
-    enum Part {
-        Integer,
-        Fraction,
-        Exponent,
+    let decimal = mpy_format::decimal_scan::scan_decimal(text);
+    if decimal.bare_exponent {
+        return None;
     }
-    let accept = |mantissa: u64, digit: u64, exp_extra: &mut i32, part: Part| {
-        if mantissa < MANTISSA_MAX {
-            if part == Part::Fraction {
-                *exp_extra -= 1;
-            }
-            10 * mantissa + digit
-        } else {
-            if part == Part::Integer {
-                *exp_extra += 1;
-            }
-            mantissa
-        }
-    };
-    let mut part = Part::Integer;
-    let mut exp_neg = false;
-    let mut mantissa = 0u64;
-    let mut exp_val = 0i32;
-    let mut exp_extra = 0i32;
-    let mut zeros_integer = 0i32;
-    let mut zeros_fraction = 0i32;
-    let mut pos = 0;
-    while let Some(&c) = text.get(pos) {
-        pos += 1;
-        if c.is_ascii_digit() {
-            let digit = u64::from(c - b'0');
-            if part == Part::Exponent {
-                if exp_val < (i32::MAX / 2 - 9) / 10 {
-                    #[allow(clippy::cast_possible_truncation)]
-                    let d = digit as i32;
-                    exp_val = 10 * exp_val + d;
-                }
-            } else if digit == 0 || mantissa >= MANTISSA_MAX {
-                // Zeros are deferred: trailing ones in the fraction are dropped.
-                if part == Part::Integer {
-                    zeros_integer += 1;
-                } else {
-                    zeros_fraction += 1;
-                }
-            } else {
-                while zeros_integer > 0 {
-                    mantissa = accept(mantissa, 0, &mut exp_extra, Part::Integer);
-                    zeros_integer -= 1;
-                }
-                while zeros_fraction > 0 {
-                    mantissa = accept(mantissa, 0, &mut exp_extra, Part::Fraction);
-                    zeros_fraction -= 1;
-                }
-                mantissa = accept(mantissa, digit, &mut exp_extra, part);
-            }
-        } else if part == Part::Integer && c == b'.' {
-            part = Part::Fraction;
-        } else if part != Part::Exponent && c | 0x20 == b'e' {
-            part = Part::Exponent;
-            match text.get(pos) {
-                Some(b'+') => pos += 1,
-                Some(b'-') => {
-                    pos += 1;
-                    exp_neg = true;
-                }
-                _ => {}
-            }
-            if pos >= text.len() {
-                return None;
-            }
-        } else if c == b'_' {
-        } else {
-            pos -= 1;
-            break;
-        }
-    }
-    if exp_neg {
-        exp_val = -exp_val;
-    }
-    let exp = exp_val + exp_extra + zeros_integer;
-    Some((decimal_exp(Quad::from_u64(mantissa), exp).to_f64(), pos))
+    let value = decimal_exp(Quad::from_u64(decimal.mantissa), decimal.exponent).to_f64();
+    Some((value, decimal.len))
 }
 
 fn is_space(c: u8) -> bool {
