@@ -44,7 +44,7 @@ pub enum Kind {
     Cell,
     /// A bound method: `[function, self]`.
     BoundMethod,
-    /// A user class: `[name, bases tuple, dict]`.
+    /// A user class: `[name, bases tuple, dict, flags]` (flags: a small int).
     Class,
     /// An instance: `[class, dict, exc args, exc traceback]`.
     Instance,

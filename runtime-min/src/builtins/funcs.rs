@@ -119,14 +119,11 @@ fn build_class(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
         vm.push_root(d);
         let cell = vm.run_class_body(body, d)?;
         vm.push_root(cell);
-        let c = vm.alloc(Kind::Class, 3)?;
-        vm.heap.set_obj(c, 0, name);
-        vm.heap.set_obj(c, 1, bases);
-        vm.heap.set_obj(c, 2, d);
+        let c = vm.new_class(name, bases, d)?;
         if vm.is_kind(cell, Kind::Cell) {
-            vm.heap.set_obj(cell.bits(), 0, Obj::heap(c));
+            vm.heap.set_obj(cell.bits(), 0, c);
         }
-        Ok(Obj::heap(c))
+        Ok(c)
     })();
     vm.truncate_roots(base);
     r
@@ -1083,11 +1080,7 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
                 let name = vm.arg(a, 0);
                 let bases = vm.arg(a, 1);
                 let d = vm.arg(a, 2);
-                let c = vm.alloc(Kind::Class, 3)?;
-                vm.heap.set_obj(c, 0, name);
-                vm.heap.set_obj(c, 1, bases);
-                vm.heap.set_obj(c, 2, d);
-                return Ok(Obj::heap(c));
+                return vm.new_class(name, bases, d);
             }
             Err(vm.raise_msg_str(T_TYPE_ERROR, "type takes 1 or 3 arguments"))
         }

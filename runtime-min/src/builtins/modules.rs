@@ -197,11 +197,10 @@ fn namedtuple(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
         vm.dict_store(d, new_key, Obj::heap(w))?;
         let bases = vm.new_tuple_from(&[type_obj(T_TUPLE)])?;
         vm.push_root(bases);
-        let c = vm.alloc(Kind::Class, 3)?;
-        vm.heap.set_obj(c, 0, name);
-        vm.heap.set_obj(c, 1, bases);
-        vm.heap.set_obj(c, 2, d);
-        Ok(Obj::heap(c))
+        // A namedtuple is a native type in MicroPython: never "already subclassed".
+        let c = vm.new_class(name, bases, d)?;
+        vm.set_class_flags(c, crate::object::attr::CLASS_HAS_SPECIAL);
+        Ok(c)
     })();
     vm.truncate_roots(base);
     r

@@ -8,6 +8,11 @@ use crate::obj::{Imm, Obj, Qstr};
 use crate::object::dict::NameKey;
 use crate::vm::{PyResult, Vm};
 
+/// Class flag: a user class has been used as a base (MP_TYPE_FLAG_IS_SUBCLASSED).
+const CLASS_SUBCLASSED: i64 = 1;
+/// Class flag: the class or a base has a special accessor (MP_TYPE_FLAG_HAS_SPECIAL_ACCESSORS).
+pub(crate) const CLASS_HAS_SPECIAL: i64 = 2;
+
 /// Longest dotted module name imported.
 const MAX_MODULE_NAME: usize = 128;
 
@@ -402,6 +407,70 @@ impl<'a> Vm<'a> {
         Ok(d)
     }
 
+    /// A new user class `[name, bases, dict, flags]` (mp_obj_new_type): user-class bases
+    /// are marked subclassed, and the class has special accessors when a base has or when
+    /// its dict holds one.
+    pub(crate) fn new_class(&mut self, name: Obj, bases: Obj, d: Obj) -> PyResult<Obj> {
+        let mut flags = 0;
+        for i in 0..self.tuple_len(bases) {
+            let base = self.heap.get_obj(bases.bits(), i + 1);
+            if self.is_kind(base, Kind::Class) {
+                let bf = self.class_flags(base);
+                flags |= bf & CLASS_HAS_SPECIAL;
+                self.set_class_flags(base, bf | CLASS_SUBCLASSED);
+            }
+        }
+        if flags & CLASS_HAS_SPECIAL == 0 && self.is_kind(d, Kind::Dict) {
+            for i in 0..self.dict_alloc(d) {
+                if let Some((k, v)) = self.dict_slot(d, i) {
+                    if self.is_special_accessor(k, v) {
+                        flags |= CLASS_HAS_SPECIAL;
+                        break;
+                    }
+                }
+            }
+        }
+        let c = self.alloc(Kind::Class, 4)?;
+        self.heap.set_obj(c, 0, name);
+        self.heap.set_obj(c, 1, bases);
+        self.heap.set_obj(c, 2, d);
+        self.set_class_flags(Obj::heap(c), flags);
+        Ok(Obj::heap(c))
+    }
+
+    /// A class's `CLASS_*` flags (a small int in slot 3).
+    pub(crate) fn class_flags(&self, c: Obj) -> i64 {
+        self.heap.get_obj(c.bits(), 3).as_small().unwrap_or(0)
+    }
+
+    pub(crate) fn set_class_flags(&mut self, c: Obj, flags: i64) {
+        self.heap.set_obj(c.bits(), 3, Obj::small_sat(flags));
+    }
+
+    /// Whether storing `name = v` in a class adds a special accessor
+    /// (py/objtype.c `check_for_special_accessors`): `__setattr__`, `__delattr__`, a
+    /// property, or an object with `__get__`, `__set__` or `__delete__`.
+    fn is_special_accessor(&self, name: Obj, v: Obj) -> bool {
+        let nm = self.str_data(name).unwrap_or(&[]);
+        if nm == b"__setattr__" || nm == b"__delattr__" {
+            return true;
+        }
+        match self.kind_of(v) {
+            Some(Kind::Wrapper) => self.heap.get(v.bits(), 0) == 0,
+            Some(Kind::Class | Kind::Instance) => {
+                let cls = if self.is_kind(v, Kind::Class) {
+                    v
+                } else {
+                    self.heap.get_obj(v.bits(), 0)
+                };
+                [&b"__get__"[..], b"__set__", b"__delete__"]
+                    .iter()
+                    .any(|m| self.class_lookup(cls, m).is_some())
+            }
+            _ => false,
+        }
+    }
+
     /// `o.name = v` (or `del o.name` when `v` is NULL).
     pub(crate) fn store_attr(&mut self, o: Obj, name: Obj, v: Obj) -> PyResult<()> {
         match self.kind_of(o) {
@@ -451,6 +520,16 @@ impl<'a> Vm<'a> {
                 if v.is_null() {
                     self.dict_remove(d, name)?;
                     return Ok(());
+                }
+                let flags = self.class_flags(o);
+                if flags & CLASS_HAS_SPECIAL == 0 && self.is_special_accessor(name, v) {
+                    if flags & CLASS_SUBCLASSED != 0 {
+                        return Err(self.raise_msg_str(
+                            b::T_ATTRIBUTE_ERROR,
+                            "can't add special method to already-subclassed class",
+                        ));
+                    }
+                    self.set_class_flags(o, flags | CLASS_HAS_SPECIAL);
                 }
                 self.dict_store(d, name, v)
             }
