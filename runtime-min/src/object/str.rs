@@ -787,6 +787,12 @@ impl<'a> Vm<'a> {
             return Err(self.raise_msg_str(b::T_NOT_IMPLEMENTED_ERROR, "attributes not supported"));
         }
         if head.is_empty() {
+            if *auto_idx == MANUAL_FIELDS {
+                return Err(self.raise_msg_str(
+                    b::T_VALUE_ERROR,
+                    "can't switch from manual field specification to automatic field numbering",
+                ));
+            }
             let v = self.arg_pos(a, *auto_idx + 1);
             *auto_idx += 1;
             return match v {
@@ -794,7 +800,14 @@ impl<'a> Vm<'a> {
                 None => Err(self.raise_msg_str(b::T_INDEX_ERROR, "tuple index out of range")),
             };
         }
-        if head.iter().all(u8::is_ascii_digit) {
+        if head.first().is_some_and(u8::is_ascii_digit) {
+            if *auto_idx != 0 && *auto_idx != MANUAL_FIELDS {
+                return Err(self.raise_msg_str(
+                    b::T_VALUE_ERROR,
+                    "can't switch from automatic field numbering to manual field specification",
+                ));
+            }
+            *auto_idx = MANUAL_FIELDS;
             let n: u32 = core::str::from_utf8(head)
                 .ok()
                 .and_then(|s| s.parse().ok())
@@ -824,56 +837,24 @@ impl<'a> Vm<'a> {
         auto_idx: &mut u32,
         spec: &mut SpecText,
     ) -> PyResult<()> {
-        let mut nm = NumBuf::new();
-        nm.extend(
-            self.str_data(fmt)
-                .and_then(|d| d.get(start..end))
-                .unwrap_or(&[]),
-        );
-        let v = if nm.len == 0 {
-            let v = self.arg_pos(a, *auto_idx + 1);
-            *auto_idx += 1;
-            v
-        } else if nm.as_bytes().iter().all(u8::is_ascii_digit) {
-            let n: u32 = core::str::from_utf8(nm.as_bytes())
-                .ok()
-                .and_then(|s| s.parse().ok())
-                .unwrap_or(0);
-            self.arg_pos(a, n + 1)
-        } else {
-            self.arg_kw(a, nm.as_bytes())
-        };
-        if let Some(v) = v {
-            let s = self.obj_str(v, false)?;
-            for &c in self.str_data(s).unwrap_or(&[]) {
-                spec.push(c);
-            }
+        let v = self.format_field_value(fmt, start, end, a, auto_idx)?;
+        let s = self.obj_str(v, false)?;
+        for &c in self.str_data(s).unwrap_or(&[]) {
+            spec.push(c);
         }
         Ok(())
     }
 
-    /// `format(value, spec)`.
+    /// One replacement field's `value` formatted by `spec_text` (the tail of
+    /// py/objstr.c `mp_obj_str_format_helper`): `__format__` is not consulted; an int
+    /// (or bool) or a float is formatted as a number, a `str` or `bytes` as text, and
+    /// anything else raises (a conversion `!s`/`!r` or an empty spec made it a `str`).
     pub(crate) fn format_value(
         &mut self,
         sink: Sink,
         value: Obj,
         spec_text: &[u8],
     ) -> PyResult<()> {
-        if self.is_kind(value, Kind::Instance) {
-            if let Some(m) = self.lookup_special(value, "__format__") {
-                let _ = m;
-                let s = self.new_str_bytes(spec_text)?;
-                self.push_root(s);
-                let r = self.call_special(value, "__format__", &[s]);
-                self.pop_root();
-                if let Some(r) = r? {
-                    self.push_root(r);
-                    let res = self.sink_write_obj(sink, r);
-                    self.pop_root();
-                    return res;
-                }
-            }
-        }
         let Some(spec) = parse_spec(spec_text) else {
             return Err(self.raise_msg_str(b::T_VALUE_ERROR, "invalid format specifier"));
         };
@@ -884,6 +865,27 @@ impl<'a> Vm<'a> {
             self.pop_root();
             return r;
         }
+        if matches!(spec.sign, b'+' | b' ') {
+            if spec.ty == b's' {
+                return Err(self.raise_msg_str(
+                    b::T_VALUE_ERROR,
+                    "sign not allowed in string format specifier",
+                ));
+            }
+            if spec.ty == b'c' {
+                return Err(self.raise_msg_str(
+                    b::T_VALUE_ERROR,
+                    "sign not allowed with integer format specifier 'c'",
+                ));
+            }
+        }
+        let is_int = value.as_small().is_some()
+            || value == Obj::TRUE
+            || value == Obj::FALSE
+            || self.is_kind(value, Kind::BigInt);
+        if !is_int && !self.is_kind(value, Kind::Float) {
+            return self.format_text(sink, value, spec_text, &spec);
+        }
         if self.is_kind(value, Kind::BigInt) && matches!(spec.ty, 0 | b'd' | b'n') {
             let s = self.obj_str(value, false)?;
             self.push_root(s);
@@ -891,8 +893,7 @@ impl<'a> Vm<'a> {
             self.pop_root();
             return r;
         }
-        let is_bool = value == Obj::TRUE || value == Obj::FALSE;
-        if let Some(v) = self.int_to_i64(value).filter(|_| !is_bool || spec.ty != 0) {
+        if let Some(v) = self.int_to_i64(value) {
             return match spec.ty {
                 0 | b'd' | b'x' | b'X' | b'o' | b'b' | b'n' => self.format_int(sink, v, &spec),
                 b'c' => {
@@ -945,6 +946,54 @@ impl<'a> Vm<'a> {
         self.pop_root();
         r
     }
+
+    /// A non-numeric value under a non-empty spec: only `str` and `bytes` print.
+    #[inline(never)]
+    fn format_text(
+        &mut self,
+        sink: Sink,
+        value: Obj,
+        spec_text: &[u8],
+        spec: &FormatSpec,
+    ) -> PyResult<()> {
+        if explicit_align(spec_text) == Some('=') {
+            return Err(self.raise_msg_str(
+                b::T_VALUE_ERROR,
+                "'=' alignment not allowed in string format specifier",
+            ));
+        }
+        let t = self.type_name(value);
+        if !matches!(spec.ty, 0 | b's') {
+            return Err(self.raise_parts(
+                b::T_VALUE_ERROR,
+                &[
+                    &"unknown format code '",
+                    &(spec.ty as char),
+                    &"' for object of type '",
+                    &t,
+                    &"'",
+                ],
+            ));
+        }
+        let s = if self.str_data(value).is_some() {
+            value
+        } else if let Some(n) = self
+            .bytes_data(value)
+            .filter(|_| self.type_of(value) == b::type_obj(b::T_BYTES))
+            .map(<[u8]>::len)
+        {
+            self.substr_as_str(value, n)?
+        } else {
+            return Err(self.raise_parts(
+                b::T_TYPE_ERROR,
+                &[&"can't convert '", &t, &"' object to str implicitly"],
+            ));
+        };
+        self.push_root(s);
+        let r = self.format_str_padded(sink, s, spec, b'<');
+        self.pop_root();
+        r
+    }
 }
 
 trait ToOwnedArray {
@@ -970,6 +1019,18 @@ impl ToOwnedArray for [u8] {
         b[..n].copy_from_slice(&self[..n]);
         Small4 { b, n }
     }
+}
+
+/// `auto_idx` once a field was numbered by hand (`{0}`): automatic `{}` may not follow.
+const MANUAL_FIELDS: u32 = u32::MAX;
+
+/// The alignment character a spec names explicitly (first or second character).
+fn explicit_align(spec: &[u8]) -> Option<char> {
+    let text = core::str::from_utf8(spec).ok()?;
+    let mut it = text.chars();
+    let is_align = |c: &char| matches!(c, '<' | '>' | '^' | '=');
+    let c0 = it.next()?;
+    it.next().filter(is_align).or(Some(c0).filter(is_align))
 }
 
 /// `{name.attr[key]}` → (`name`, `.attr[key]`).
