@@ -907,12 +907,18 @@ impl<A: NativeTarget> NativeEmitter<A> {
             self.prelude_offset = self.asm.base().code_pos();
             self.prelude_ptr_index = common.cur_child;
 
-            let sig = prelude_signature(
-                self.n_state as usize,
-                self.scope_flags,
-                &self.scope,
-                scope.num_def_pos_args,
-            );
+            // Native code has no exception stack (`n_exc_stack = 0`). n_state is never 0: every
+            // scope pushes at least its return value.
+            let signature = mpy_format::bytes::PreludeSignature {
+                n_state: self.n_state,
+                n_exc_stack: 0,
+                scope_flags: u32::from(self.scope_flags & SCOPE_FLAG_ALL_SIG),
+                n_pos_args: u32::from(self.scope.num_pos_args),
+                n_kwonly_args: u32::from(self.scope.num_kwonly_args),
+                n_def_pos_args: u32::from(scope.num_def_pos_args),
+            };
+            let mut sig = Vec::new();
+            mpy_format::writer::encode_prelude_signature(&signature, &mut sig);
             self.asm.base_mut().write(&sig);
             let size = prelude_size(self.n_info, self.n_cell);
             self.asm.base_mut().write(&size);
@@ -2893,43 +2899,6 @@ impl<A: NativeTarget> NativeEmitter<A> {
 /// The static qstr number of `*` (`MP_QSTR__star_`).
 fn star_qstr() -> u32 {
     mpy_format::static_qstr::static_qstr_number("*").unwrap_or(5)
-}
-
-/// `MP_BC_PRELUDE_SIG_ENCODE` with `n_exc_stack = 0` (native code has no exception stack).
-fn prelude_signature(
-    n_state: usize,
-    scope_flags: u16,
-    scope: &ScopeInfo,
-    n_def_pos: u16,
-) -> Vec<u8> {
-    let mut out = Vec::new();
-    let mut s = n_state.wrapping_sub(1);
-    let mut e = 0usize;
-    let mut f = usize::from(scope_flags & SCOPE_FLAG_ALL_SIG);
-    let mut a = usize::from(scope.num_pos_args);
-    let mut k = usize::from(scope.num_kwonly_args);
-    let mut d = usize::from(n_def_pos);
-    #[allow(clippy::cast_possible_truncation)]
-    let mut z = ((s & 0xf) << 3 | (e & 1) << 2 | (a & 3)) as u8;
-    s >>= 4;
-    e >>= 1;
-    a >>= 2;
-    while s | e | f | a | k | d != 0 {
-        out.push(0x80 | z);
-        #[allow(clippy::cast_possible_truncation)]
-        {
-            z = ((f & 1) << 6 | (s & 3) << 4 | (k & 1) << 3 | (a & 1) << 2 | (e & 1) << 1 | (d & 1))
-                as u8;
-        }
-        s >>= 2;
-        e >>= 1;
-        f >>= 1;
-        a >>= 1;
-        k >>= 1;
-        d >>= 1;
-    }
-    out.push(z);
-    out
 }
 
 /// `MP_BC_PRELUDE_SIZE_ENCODE`.
