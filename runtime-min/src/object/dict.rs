@@ -168,14 +168,19 @@ enum Lookup {
 
 impl<'a> Vm<'a> {
     pub(crate) fn new_dict(&mut self, n: u32) -> PyResult<Obj> {
-        let d = self.alloc(Kind::Dict, 3)?;
+        // The table first (see `new_set`).
+        let t = if n > 0 {
+            Obj::heap(self.alloc(Kind::Array, n * 2)?)
+        } else {
+            Obj::NULL
+        };
+        self.push_root(t);
+        let d = self.alloc(Kind::Dict, 3);
+        self.pop_root();
+        let d = d?;
         if n > 0 {
-            self.push_root(Obj::heap(d));
-            let t = self.alloc(Kind::Array, n * 2);
-            self.pop_root();
-            let t = t?;
             self.heap.set(d, 1, n);
-            self.heap.set_obj(d, 2, Obj::heap(t));
+            self.heap.set_obj(d, 2, t);
         }
         Ok(Obj::heap(d))
     }
@@ -264,15 +269,21 @@ impl<'a> Vm<'a> {
     }
 
     pub(crate) fn new_set(&mut self, n: u32, frozen: bool) -> PyResult<Obj> {
-        let s = self.alloc(Kind::Set, 4)?;
+        // The table first: a big request that needs a collection then finds the freed run
+        // at the end of the heap whole, not cut by the small set block.
+        let t = if n > 0 {
+            Obj::heap(self.alloc(Kind::Array, n)?)
+        } else {
+            Obj::NULL
+        };
+        self.push_root(t);
+        let s = self.alloc(Kind::Set, 4);
+        self.pop_root();
+        let s = s?;
         self.heap.set(s, 1, u32::from(frozen));
         if n > 0 {
-            self.push_root(Obj::heap(s));
-            let t = self.alloc(Kind::Array, n);
-            self.pop_root();
-            let t = t?;
             self.heap.set(s, 2, n);
-            self.heap.set_obj(s, 3, Obj::heap(t));
+            self.heap.set_obj(s, 3, t);
         }
         Ok(Obj::heap(s))
     }

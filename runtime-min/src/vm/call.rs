@@ -428,6 +428,11 @@ impl<'a> Vm<'a> {
         };
         let r = self.run_frame(fr, Obj::NULL);
         self.pop_root();
+        // Nothing keeps a returned (non-generator) frame: tracebacks record lines, closures
+        // hold cells. Freeing it now keeps call-heavy code from fragmenting the heap.
+        if let Some(off) = fr.heap_offset() {
+            self.heap.release(off);
+        }
         match r? {
             ExecResult::Return(v) | ExecResult::Yield(v) => Ok(v),
         }

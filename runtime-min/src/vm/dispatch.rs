@@ -1554,7 +1554,9 @@ impl<'a> Vm<'a> {
             let fr = self.new_frame(Obj::heap(f), &code)?;
             let globals = self.heap.get_obj(module.bits(), M_GLOBALS);
             self.heap.set_obj(fr, F_LOCALS, globals);
-            match self.run_frame(Obj::heap(fr), Obj::NULL)? {
+            let r = self.run_frame(Obj::heap(fr), Obj::NULL);
+            self.heap.release(fr);
+            match r? {
                 ExecResult::Return(v) | ExecResult::Yield(v) => Ok(v),
             }
         })();
@@ -1577,6 +1579,7 @@ impl<'a> Vm<'a> {
         self.heap.set_obj(fr, F_LOCALS, locals);
         let r = self.run_frame(Obj::heap(fr), Obj::NULL);
         self.pop_root();
+        self.heap.release(fr);
         match r? {
             ExecResult::Return(v) | ExecResult::Yield(v) => Ok(v),
         }
