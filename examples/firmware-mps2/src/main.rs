@@ -284,7 +284,6 @@ fn main() -> ! {
     let outcome = vm.run_module(image, module);
     let [a, b] = vm.stack_marks;
     let (used, capacity, collections) = vm.heap_stats();
-    drop(vm);
     let mut uart = Uart;
     uart.text("[fw] image ");
     uart.number(image.len());
