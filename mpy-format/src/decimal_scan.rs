@@ -1,10 +1,11 @@
-//! The scanning half of MicroPython's float parser (`mp_parse_float_internal` in py/parsenum.c):
-//! an unsigned decimal (`digits[.digits][e[+-]digits]`, `_` ignored) becomes a 64-bit decimal
-//! mantissa and a power of ten, exactly as the reference accumulates them.
+//! What MicroPython's float parser and formatter do the same whatever their `long double`
+//! (py/parsenum.c): [`scan_decimal`] turns an unsigned decimal (`digits[.digits][e[+-]digits]`,
+//! `_` ignored) into a 64-bit decimal mantissa and a power of ten, exactly as
+//! `mp_parse_float_internal` accumulates them, and [`decimal_exp`] scales by a power of ten
+//! (`mp_decimal_exp`) in a [`WideFloat`].
 //!
-//! The second half, scaling the mantissa by the power of ten, depends on the reference's `long
-//! double` and lives with each user: `float_repr` models the x87 80-bit one of the oracle
-//! mpy-cross, runtime-min the 128-bit one of the WebAssembly VM. No allocation.
+//! The wide float itself differs per user: `float_repr` models the x87 80-bit `long double` of
+//! the oracle mpy-cross, runtime-min the 128-bit one of the WebAssembly VM. No allocation.
 
 /// The mantissa bound beyond which digits only move the exponent (`MANTISSA_MAX`).
 pub const MANTISSA_MAX: u64 = 0x1999_9999_9999_9998;
@@ -114,6 +115,47 @@ pub fn scan_decimal(text: &[u8]) -> Decimal {
         len: pos,
         bare_exponent,
     }
+}
+
+/// The `long double` arithmetic `mp_decimal_exp` runs in: each operation rounded to the
+/// model's precision.
+pub trait WideFloat: Copy {
+    /// The exact value of a `u64` (every model holds 64 bits of mantissa).
+    fn from_u64(value: u64) -> Self;
+    /// Whether the value is zero.
+    fn is_zero(self) -> bool;
+    /// `self * other`, rounded.
+    #[must_use]
+    fn mul(self, other: Self) -> Self;
+    /// `self / other`, rounded.
+    #[must_use]
+    fn div(self, other: Self) -> Self;
+}
+
+/// `num * 10^dec_exp` by repeated squaring, every step rounded (`mp_decimal_exp`).
+#[must_use]
+pub fn decimal_exp<F: WideFloat>(num: F, dec_exp: i32) -> F {
+    if dec_exp == 0 || num.is_zero() {
+        return num;
+    }
+    let negative = dec_exp < 0;
+    let mut remaining = dec_exp.unsigned_abs();
+    let mut result = num;
+    let mut power = F::from_u64(10);
+    while remaining != 0 {
+        if remaining & 1 != 0 {
+            result = if negative {
+                result.div(power)
+            } else {
+                result.mul(power)
+            };
+        }
+        remaining >>= 1;
+        if remaining != 0 {
+            power = power.mul(power);
+        }
+    }
+    result
 }
 
 #[cfg(test)]

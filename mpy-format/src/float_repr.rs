@@ -12,6 +12,7 @@
 //! on (`1e+16`, `1e-05`); `.0` appended when there is neither `.` nor `e` (`1.0`, `-0.0`);
 //! `inf`, `-inf`, `nan`.
 
+use crate::decimal_scan::decimal_exp;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -190,29 +191,19 @@ impl Extended {
     }
 }
 
-/// `num * 10^dec_exp` by repeated squaring, every step rounded to 64 bits (`mp_decimal_exp`).
-fn decimal_exp(num: Extended, dec_exp: i32) -> Extended {
-    if dec_exp == 0 || num.is_zero() {
-        return num;
+impl crate::decimal_scan::WideFloat for Extended {
+    fn from_u64(value: u64) -> Self {
+        Extended::from_u64(value)
     }
-    let negative = dec_exp < 0;
-    let mut remaining = dec_exp.unsigned_abs();
-    let mut result = num;
-    let mut power = Extended::from_u64(10);
-    while remaining != 0 {
-        if remaining & 1 != 0 {
-            result = if negative {
-                result.div(power)
-            } else {
-                result.mul(power)
-            };
-        }
-        remaining >>= 1;
-        if remaining != 0 {
-            power = power.mul(power);
-        }
+    fn is_zero(self) -> bool {
+        Extended::is_zero(self)
     }
-    result
+    fn mul(self, other: Self) -> Self {
+        Extended::mul(self, other)
+    }
+    fn div(self, other: Self) -> Self {
+        Extended::div(self, other)
+    }
 }
 
 /// Parse an unsigned decimal number (`digits[.digits][e[+-]digits]`, `_` ignored) exactly as

@@ -10,6 +10,7 @@
 //! own limits are never reached by values that end up in `f64` range.
 
 use crate::object::print::NumBuf;
+use mpy_format::decimal_scan::decimal_exp;
 
 /// A non-negative binary128 value `m * 2^e` with `m` either 0 or 113 bits long.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -183,29 +184,19 @@ impl Quad {
     }
 }
 
-/// `num * 10^dec_exp` by repeated squaring, every step rounded (`mp_decimal_exp`).
-fn decimal_exp(num: Quad, dec_exp: i32) -> Quad {
-    if dec_exp == 0 || num.is_zero() {
-        return num;
+impl mpy_format::decimal_scan::WideFloat for Quad {
+    fn from_u64(value: u64) -> Self {
+        Quad::from_u64(value)
     }
-    let negative = dec_exp < 0;
-    let mut remaining = dec_exp.unsigned_abs();
-    let mut result = num;
-    let mut power = Quad::from_u64(10);
-    while remaining != 0 {
-        if remaining & 1 != 0 {
-            result = if negative {
-                result.div(power)
-            } else {
-                result.mul(power)
-            };
-        }
-        remaining >>= 1;
-        if remaining != 0 {
-            power = power.mul(power);
-        }
+    fn is_zero(self) -> bool {
+        Quad::is_zero(self)
     }
-    result
+    fn mul(self, other: Self) -> Self {
+        Quad::mul(self, other)
+    }
+    fn div(self, other: Self) -> Self {
+        Quad::div(self, other)
+    }
 }
 
 /// `x ** n` for a finite nonzero `x` and an integer `n`, computed with 113-bit intermediates
