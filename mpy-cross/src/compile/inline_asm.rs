@@ -2,33 +2,15 @@
 //! py/compile.c): the body is a list of instruction calls, assembled by an [`InlineAsm`] in the
 //! SCOPE, CODE_SIZE and EMIT passes.
 
-use num_bigint::BigInt;
-use num_integer::Integer;
-use num_traits::ToPrimitive;
-
-use crate::emit::inline_asm::{InlineAsm, ReserveError};
+use crate::emit::inline_asm::{int_arg64, InlineAsm, ReserveError};
 use crate::emit::native::NativeKind;
 use crate::emit::Pass;
 use crate::error::ErrorClass;
 use crate::parse::grammar::Rule;
 use crate::parse::node::Node;
 use crate::scope::{ScopeId, ScopeKind};
-use crate::value::ConstValue;
 
 use super::{nth, Compiler, PendingError, RawCode};
-
-/// `mp_parse_node_get_int_maybe` + `mp_obj_int_get_truncated` (64-bit host word).
-fn int_truncated(n: &Node) -> Option<u64> {
-    match n {
-        #[allow(clippy::cast_sign_loss)]
-        Node::SmallInt(v) => Some(*v as u64),
-        Node::Const(c) => match &c.value {
-            ConstValue::Int(i) => i.mod_floor(&(BigInt::from(1u8) << 64)).to_u64(),
-            _ => None,
-        },
-        _ => None,
-    }
-}
 
 impl<'a> Compiler<'a, '_> {
     /// A refused `align()`/`data()` (`what` names the call): a `SyntaxError` at the line where
@@ -165,7 +147,7 @@ impl<'a> Compiler<'a, '_> {
                     };
                     if let Some(a) = asm.as_deref_mut() {
                         for arg in &args[1..] {
-                            let Some(v) = int_truncated(arg) else {
+                            let Some(v) = int_arg64(arg) else {
                                 self.syntax_error(stmt, "'data' requires integer arguments");
                                 return;
                             };

@@ -100,18 +100,57 @@ pub(crate) enum ReserveError {
     TooLarge,
 }
 
+/// The inline assemblers' label table (`label_lookup`): label number -> its name, filled as
+/// `label()` statements are met, forgotten at the start of the CODE_SIZE pass.
+#[derive(Debug)]
+pub(crate) struct LabelTable(Vec<Option<Qstr>>);
+
+impl LabelTable {
+    /// A table for `max_num_labels` labels, none defined.
+    pub(crate) fn new(max_num_labels: usize) -> Self {
+        Self(vec![None; max_num_labels])
+    }
+
+    /// Forget every label (the CODE_SIZE pass starts afresh).
+    pub(crate) fn clear(&mut self) {
+        self.0.iter_mut().for_each(|l| *l = None);
+    }
+
+    /// The number of the label named `name`, if defined.
+    pub(crate) fn find(&self, name: Qstr) -> Option<usize> {
+        self.0.iter().position(|l| *l == Some(name))
+    }
+
+    /// The table's size (`max_num_labels`).
+    pub(crate) fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// `emit_inline_*_label`: record label `label_num` as `name` and assign it at the current
+    /// position; false when `name` is defined twice (checked in the CODE_SIZE pass).
+    pub(crate) fn define(
+        &mut self,
+        pass: Pass,
+        base: &mut AsmBase,
+        label_num: u32,
+        name: Qstr,
+    ) -> bool {
+        if pass == Pass::CodeSize && self.find(name).is_some() {
+            return false;
+        }
+        if let Some(slot) = self.0.get_mut(label_num as usize) {
+            *slot = Some(name);
+        }
+        base.label_assign(crate::asm::Label(label_num));
+        true
+    }
+}
+
 /// `mp_parse_node_get_int_maybe` + `mp_obj_get_int_truncated`, as the 32-bit value the
 /// assemblers keep.
 pub(crate) fn int_arg(pn: &Node) -> Option<u32> {
-    match pn {
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-        Node::SmallInt(v) => Some(*v as u32),
-        Node::Const(c) => match &c.value {
-            ConstValue::Int(i) => i.mod_floor(&(BigInt::from(1u8) << 32)).to_u32(),
-            _ => None,
-        },
-        _ => None,
-    }
+    #[allow(clippy::cast_possible_truncation)]
+    int_arg64(pn).map(|v| v as u32)
 }
 
 /// `mp_parse_node_get_int_maybe` + `mp_obj_get_int_truncated` as the host's 64-bit

@@ -15,7 +15,7 @@ use crate::parse::node::Node;
 use crate::qstr::{Qstr, QstrPool};
 use crate::value::ConstValue;
 
-use super::inline_asm::{int_arg64, InlineAsm};
+use super::inline_asm::{int_arg64, InlineAsm, LabelTable};
 use super::Pass;
 
 /// `REGISTERS_QSTR_TABLE`: ABI names then `x0`..`x31`; the register is the index mod 32.
@@ -313,7 +313,7 @@ enum ArgError {
 pub(crate) struct InlineRv32 {
     asm: Rv32,
     pass: Pass,
-    label_lookup: Vec<Option<Qstr>>,
+    label_lookup: LabelTable,
     /// The error slot: the last SyntaxError message written (the reference overwrites it).
     error: Option<String>,
     /// An exception raised past the error slot.
@@ -326,7 +326,7 @@ impl InlineRv32 {
         Self {
             asm: Rv32::new(max_num_labels, extensions),
             pass: Pass::Scope,
-            label_lookup: vec![None; max_num_labels],
+            label_lookup: LabelTable::new(max_num_labels),
             error: None,
             raise: None,
         }
@@ -350,10 +350,7 @@ impl InlineRv32 {
 
     /// `lookup_label`: the label's number, or `max_num_labels` when it has not been seen.
     fn lookup_label(&self, q: Qstr) -> usize {
-        self.label_lookup
-            .iter()
-            .position(|l| *l == Some(q))
-            .unwrap_or(self.label_lookup.len())
+        self.label_lookup.find(q).unwrap_or(self.label_lookup.len())
     }
 
     /// `label_code_offset`: the distance from here to the label. A label not seen yet (the
@@ -694,7 +691,7 @@ impl InlineAsm for InlineRv32 {
     fn start_pass(&mut self, pass: Pass) {
         self.pass = pass;
         if pass == Pass::CodeSize {
-            self.label_lookup.iter_mut().for_each(|l| *l = None);
+            self.label_lookup.clear();
         }
         self.asm.base_mut().start_pass(if pass == Pass::Emit {
             AsmPass::Emit
@@ -726,14 +723,8 @@ impl InlineAsm for InlineRv32 {
     }
     /// `emit_inline_rv32_label`: false when the label is defined twice.
     fn label(&mut self, label_num: u32, label_id: Qstr) -> bool {
-        if self.pass == Pass::CodeSize && self.label_lookup.contains(&Some(label_id)) {
-            return false;
-        }
-        if let Some(slot) = self.label_lookup.get_mut(label_num as usize) {
-            *slot = Some(label_id);
-        }
-        self.asm.base_mut().label_assign(Label(label_num));
-        true
+        self.label_lookup
+            .define(self.pass, self.asm.base_mut(), label_num, label_id)
     }
     fn base(&mut self) -> &mut AsmBase {
         self.asm.base_mut()

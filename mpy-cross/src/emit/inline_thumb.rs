@@ -9,7 +9,7 @@ use crate::parse::grammar::Rule;
 use crate::parse::node::Node;
 use crate::qstr::{Qstr, QstrPool};
 
-use super::inline_asm::{int_arg, InlineAsm};
+use super::inline_asm::{int_arg, InlineAsm, LabelTable};
 use super::Pass;
 
 /// `reg_name_table`.
@@ -45,7 +45,7 @@ const SPECIAL_REG_NAMES: [(&str, u32); 2] = [("IPSR", 5), ("BASEPRI", 17)];
 pub(crate) struct InlineThumb {
     asm: Thumb,
     pass: Pass,
-    label_lookup: Vec<Option<Qstr>>,
+    label_lookup: LabelTable,
     /// The error slot: the last SyntaxError message written (the reference overwrites it).
     error: Option<String>,
 }
@@ -62,7 +62,7 @@ impl InlineThumb {
         Self {
             asm,
             pass: Pass::Scope,
-            label_lookup: vec![None; max_num_labels],
+            label_lookup: LabelTable::new(max_num_labels),
             error: None,
         }
     }
@@ -185,7 +185,7 @@ impl InlineThumb {
             self.error_msg(format!("'{op}' expects a label"));
             return Label(0);
         };
-        if let Some(i) = self.label_lookup.iter().position(|l| *l == Some(*q)) {
+        if let Some(i) = self.label_lookup.find(*q) {
             #[allow(clippy::cast_possible_truncation)]
             return Label(i as u32);
         }
@@ -552,7 +552,7 @@ impl InlineAsm for InlineThumb {
     fn start_pass(&mut self, pass: Pass) {
         self.pass = pass;
         if pass == Pass::CodeSize {
-            self.label_lookup.iter_mut().for_each(|l| *l = None);
+            self.label_lookup.clear();
         }
         self.asm.start_pass(if pass == Pass::Emit {
             AsmPass::Emit
@@ -588,14 +588,8 @@ impl InlineAsm for InlineThumb {
     }
     /// `emit_inline_thumb_label`: false when the label is defined twice.
     fn label(&mut self, label_num: u32, label_id: Qstr) -> bool {
-        if self.pass == Pass::CodeSize && self.label_lookup.contains(&Some(label_id)) {
-            return false;
-        }
-        if let Some(slot) = self.label_lookup.get_mut(label_num as usize) {
-            *slot = Some(label_id);
-        }
-        self.asm.base_mut().label_assign(Label(label_num));
-        true
+        self.label_lookup
+            .define(self.pass, self.asm.base_mut(), label_num, label_id)
     }
     /// The machine code of the EMIT pass, and any assembler error.
     fn take_code(&mut self) -> (Vec<u8>, Option<AsmError>) {

@@ -6,7 +6,7 @@ use crate::asm::{AsmError, AsmPass, Label, NativeAsm, Reg};
 use crate::parse::node::Node;
 use crate::qstr::{Qstr, QstrPool};
 
-use super::inline_asm::{int_arg, InlineAsm};
+use super::inline_asm::{int_arg, InlineAsm, LabelTable};
 use super::Pass;
 
 const RRR_R0: u32 = 1 << 4;
@@ -89,7 +89,7 @@ fn rrr(op0: u32, op1: u32, op2: u32, r: u32, s: u32, t: u32) -> u32 {
 pub(crate) struct InlineXtensa<const WINDOWED: bool> {
     asm: Xtensa<WINDOWED>,
     pass: Pass,
-    label_lookup: Vec<Option<Qstr>>,
+    label_lookup: LabelTable,
     error: Option<String>,
 }
 
@@ -99,7 +99,7 @@ impl<const WINDOWED: bool> InlineXtensa<WINDOWED> {
         Self {
             asm: Xtensa::new(max_num_labels),
             pass: Pass::Scope,
-            label_lookup: vec![None; max_num_labels],
+            label_lookup: LabelTable::new(max_num_labels),
             error: None,
         }
     }
@@ -136,7 +136,7 @@ impl<const WINDOWED: bool> InlineXtensa<WINDOWED> {
             self.error = Some(format!("'{op}' expects a label"));
             return Label(0);
         };
-        if let Some(i) = self.label_lookup.iter().position(|l| *l == Some(*q)) {
+        if let Some(i) = self.label_lookup.find(*q) {
             #[allow(clippy::cast_possible_truncation)]
             return Label(i as u32);
         }
@@ -312,7 +312,7 @@ impl<const WINDOWED: bool> InlineAsm for InlineXtensa<WINDOWED> {
     fn start_pass(&mut self, pass: Pass) {
         self.pass = pass;
         if pass == Pass::CodeSize {
-            self.label_lookup.iter_mut().for_each(|l| *l = None);
+            self.label_lookup.clear();
         }
         self.asm.start_pass(if pass == Pass::Emit {
             AsmPass::Emit
@@ -349,14 +349,8 @@ impl<const WINDOWED: bool> InlineAsm for InlineXtensa<WINDOWED> {
     }
 
     fn label(&mut self, label_num: u32, label_id: Qstr) -> bool {
-        if self.pass == Pass::CodeSize && self.label_lookup.contains(&Some(label_id)) {
-            return false;
-        }
-        if let Some(slot) = self.label_lookup.get_mut(label_num as usize) {
-            *slot = Some(label_id);
-        }
-        self.asm.base_mut().label_assign(Label(label_num));
-        true
+        self.label_lookup
+            .define(self.pass, self.asm.base_mut(), label_num, label_id)
     }
 
     fn base(&mut self) -> &mut crate::asm::AsmBase {
