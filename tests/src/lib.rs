@@ -300,6 +300,22 @@ pub enum OracleResult {
     },
 }
 
+/// The line number of the last `File "...", line N` of a reference traceback (0 if none).
+#[must_use]
+pub fn traceback_line(text: &str) -> u32 {
+    let mut line = 0;
+    for l in text.lines() {
+        if let Some(pos) = l.find(", line ") {
+            let digits: String = l[pos + 7..]
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect();
+            line = digits.parse().unwrap_or(0);
+        }
+    }
+    line
+}
+
 /// Run the reference `mpy-cross ARGS -s NAME -o OUT INPUT` and classify the outcome.
 pub fn run_oracle_file<A: AsRef<std::ffi::OsStr>>(
     cross: &Path,
@@ -331,16 +347,7 @@ pub fn run_oracle_file<A: AsRef<std::ffi::OsStr>>(
         }
     }
     let text = String::from_utf8_lossy(&run.stderr).into_owned();
-    let mut line = 0;
-    for l in text.lines() {
-        if let Some(pos) = l.find(", line ") {
-            let digits: String = l[pos + 7..]
-                .chars()
-                .take_while(char::is_ascii_digit)
-                .collect();
-            line = digits.parse().unwrap_or(0);
-        }
-    }
+    let line = traceback_line(&text);
     let class = text
         .lines()
         .last()

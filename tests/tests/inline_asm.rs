@@ -393,16 +393,7 @@ fn corpus() -> Vec<Case> {
 
 /// The oracle's error as (last line "Class: message", traceback line, aborted on an assert).
 fn oracle_error(text: &str) -> (String, u32, bool) {
-    let mut line = 0;
-    for l in text.lines() {
-        if let Some(pos) = l.find(", line ") {
-            let digits: String = l[pos + 7..]
-                .chars()
-                .take_while(char::is_ascii_digit)
-                .collect();
-            line = digits.parse().unwrap_or(0);
-        }
-    }
+    let line = mpy_tests::traceback_line(text);
     let last = text.lines().last().unwrap_or("").trim().to_owned();
     let assert = last.contains("Assertion `");
     (last, line, assert)

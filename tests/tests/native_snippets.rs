@@ -26,16 +26,7 @@ const ARCHS: [(&str, Arch, u32); 13] = [
 
 /// The reference's error as (class, line, assertion text if it aborted on an assert).
 fn oracle_error(text: &str) -> (String, u32, Option<String>) {
-    let mut line = 0;
-    for l in text.lines() {
-        if let Some(pos) = l.find(", line ") {
-            let digits: String = l[pos + 7..]
-                .chars()
-                .take_while(char::is_ascii_digit)
-                .collect();
-            line = digits.parse().unwrap_or(0);
-        }
-    }
+    let line = mpy_tests::traceback_line(text);
     let last = text.lines().last().unwrap_or("");
     let class = last.split(':').next().unwrap_or("").trim().to_owned();
     let assertion = last
