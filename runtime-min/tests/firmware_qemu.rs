@@ -10,7 +10,9 @@
 //! tests/oracle/provision.sh; under CI=true a missing one fails the test.
 
 use freeze::firmware_size;
-use mpy_format::image::{write_image, ImageModule};
+mod common;
+
+use common::image::{compile_ours, expected_when_frozen, freeze};
 use mpy_format::model::MpyFile;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -51,27 +53,16 @@ fn tools_present() -> bool {
     false
 }
 
-/// `(module name, source name, source)` compiled by our compiler and frozen into one image.
-fn freeze(sources: &[(String, String, Vec<u8>)]) -> Vec<u8> {
-    let mut models = Vec::new();
-    for (name, source_name, source) in sources {
-        let options = mpy_cross::CompileOptions {
-            source_name: source_name.clone(),
-            ..mpy_cross::CompileOptions::default()
-        };
-        let Ok(mpy) = mpy_cross::compile(source, &options) else {
-            continue;
-        };
-        models.push((
-            format!("{name}.py"),
-            MpyFile::read(&mpy).expect("our .mpy reads back"),
-        ));
-    }
-    let inputs: Vec<ImageModule<'_>> = models
+/// `(module name, source name, source)` compiled by our compiler and frozen into one image
+/// (sources that do not compile are left out).
+fn freeze_sources(sources: &[(String, String, Vec<u8>)]) -> Vec<u8> {
+    let models: Vec<(String, MpyFile)> = sources
         .iter()
-        .map(|(name, mpy)| ImageModule { name, mpy })
+        .filter_map(|(name, source_name, source)| {
+            Some((format!("{name}.py"), compile_ours(source_name, source)?))
+        })
         .collect();
-    write_image(&inputs).expect("image builds").0
+    freeze(&models).0
 }
 
 /// The firmware environment for a nested cargo: the variables cargo sets for this test process
@@ -171,7 +162,7 @@ fn firmware_runs_the_app_and_the_behaviour_corpus_on_qemu() {
             ((*name).to_string(), file, source)
         })
         .collect();
-    let elf = build_firmware(&freeze(&app), 8192, &out.join("app"));
+    let elf = build_firmware(&freeze_sources(&app), 8192, &out.join("app"));
     println!("firmware (app, 8 KB heap):");
     let size = size_report(&elf);
     let (text, code) = run_qemu(&elf, "main");
@@ -198,7 +189,7 @@ fn firmware_runs_the_app_and_the_behaviour_corpus_on_qemu() {
         .map(|p| (p.name.clone(), format!("{}.py", p.name), p.source.clone()))
         .collect();
     let heap = corpus_heap();
-    let elf = build_firmware(&freeze(&sources), heap, &out.join("corpus"));
+    let elf = build_firmware(&freeze_sources(&sources), heap, &out.join("corpus"));
     println!("firmware (behaviour corpus, {heap} bytes of heap):");
     size_report(&elf);
     let results = mpy_tests::parallel_map(&programs, |p| run_qemu(&elf, &p.name));
@@ -206,9 +197,7 @@ fn firmware_runs_the_app_and_the_behaviour_corpus_on_qemu() {
     let mut differ = Vec::new();
     for (p, (text, _)) in programs.iter().zip(&results) {
         let (got, _) = split_stats(text);
-        let expected = p
-            .expected
-            .replace("  File \"<stdin>\", line 1, in <module>\n", "");
+        let expected = expected_when_frozen(&p.expected);
         if got == expected {
             identical += 1;
         } else {

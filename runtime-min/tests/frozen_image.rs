@@ -3,7 +3,11 @@
 //! in place with output compared to its `.expected` file; and a heap check that importing a
 //! frozen module costs RAM for its runtime objects only, not for its code.
 
-use mpy_format::image::{write_image, ImageLayout, ImageModule};
+mod common;
+
+use common::image::{
+    compile_ours as compile, compile_ours_mpy as compile_mpy, expected_when_frozen, freeze,
+};
 use mpy_format::model::MpyFile;
 use runtime_min::{CodeSource, FrozenImage, MpyList, Output, RunOutcome, Vm};
 
@@ -14,20 +18,6 @@ impl Output for Capture {
     fn write(&mut self, bytes: &[u8]) {
         self.0.extend_from_slice(bytes);
     }
-}
-
-/// Compile `source` (named `name` in tracebacks) with our compiler to `.mpy` bytes.
-fn compile_mpy(name: &str, source: &[u8]) -> Option<Vec<u8>> {
-    let options = mpy_cross::CompileOptions {
-        source_name: name.to_string(),
-        ..mpy_cross::CompileOptions::default()
-    };
-    mpy_cross::compile(source, &options).ok()
-}
-
-/// Compile `source` with our compiler into the `.mpy` model.
-fn compile(name: &str, source: &[u8]) -> Option<MpyFile> {
-    MpyFile::read(&compile_mpy(name, source)?).ok()
 }
 
 /// Heap bytes in use before and after running module `name` from `data` (a frozen image or
@@ -42,15 +32,6 @@ fn heap_growth<'a>(source: &'a dyn CodeSource<'a>, data: &'a [u8], name: &str) -
     let (after, _, collections) = vm.heap_stats();
     assert_eq!(collections, 0, "a collection would hide the growth");
     (after - before) as usize
-}
-
-/// Freeze `(frozen name, model)` pairs into one image.
-fn freeze(modules: &[(String, MpyFile)]) -> (Vec<u8>, ImageLayout) {
-    let inputs: Vec<ImageModule<'_>> = modules
-        .iter()
-        .map(|(name, mpy)| ImageModule { name, mpy })
-        .collect();
-    write_image(&inputs).expect("image builds")
 }
 
 /// Run module `main` of `image` on a fresh VM; returns (output, 1 if an exception escaped).
@@ -135,9 +116,9 @@ fn behaviour_programs_frozen_run_identically() {
     let mut same = 0;
     let mut diffs = Vec::new();
     for (stem, (got, _)) in &results {
-        let expected = std::fs::read_to_string(dir.join(format!("{stem}.expected")))
-            .unwrap_or_default()
-            .replace("  File \"<stdin>\", line 1, in <module>\n", "");
+        let expected = expected_when_frozen(
+            &std::fs::read_to_string(dir.join(format!("{stem}.expected"))).unwrap_or_default(),
+        );
         if *got == expected {
             same += 1;
         } else {

@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod image;
+
 use runtime_min::{CodeSource, Output, RunOutcome, Vm};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
