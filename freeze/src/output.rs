@@ -1,7 +1,7 @@
 //! From a request (inputs, options, wanted outputs) to the output files, all built in memory
 //! first so that a failure leaves no half-written output.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::cfreeze::{frozen_content_c, CConfig, CModule};
 use crate::compiler::{CompileOptions, Compiler};
@@ -66,12 +66,10 @@ impl Outputs {
         // Only regular files (or new paths) are replaced by a rename; anything else (a device
         // such as /dev/null, a symbolic link, a FIFO) is written through at the end, as the
         // reference tools write, so that a rename never replaces it by a regular file.
-        let replaced_by_rename =
-            |path: &Path| std::fs::symlink_metadata(path).map_or(true, |m| m.file_type().is_file());
-        for (path, data) in &self.files {
-            if !replaced_by_rename(path) {
-                continue;
-            }
+        let (renamed, written): (Vec<_>, Vec<_>) = self.files.iter().partition(|(path, _)| {
+            std::fs::symlink_metadata(path).map_or(true, |m| m.file_type().is_file())
+        });
+        for (path, data) in &renamed {
             let mut name = path
                 .file_name()
                 .map(std::ffi::OsStr::to_os_string)
@@ -85,10 +83,6 @@ impl Outputs {
             }
             temps.push(temp);
         }
-        let (renamed, written): (Vec<_>, Vec<_>) = self
-            .files
-            .iter()
-            .partition(|(path, _)| replaced_by_rename(path));
         for ((path, _), temp) in renamed.iter().zip(&temps) {
             if let Err(e) = std::fs::rename(temp, path) {
                 cleanup(&temps);
