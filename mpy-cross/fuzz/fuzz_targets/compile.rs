@@ -6,27 +6,27 @@
 use libfuzzer_sys::fuzz_target;
 use mpy_cross::{Arch, CompileOptions, EmitMode};
 
-/// The targets the second input byte picks from (`None`: bytecode only).
-const ARCHS: [Option<Arch>; 13] = [
-    None,
-    Some(Arch::Armv6m),
-    Some(Arch::Armv7m),
-    Some(Arch::Armv7emsp),
-    Some(Arch::Armv7emdp),
-    Some(Arch::Xtensa),
-    Some(Arch::Xtensawin),
-    Some(Arch::X64),
-    Some(Arch::X86),
-    Some(Arch::Armv6),
-    Some(Arch::Rv32imc),
-    Some(Arch::Rv32imc),
-    Some(Arch::Debug),
+/// The targets the second input byte picks from (`None`: bytecode only), with their
+/// `-march-flags`.
+const ARCHS: [(Option<Arch>, u32); 13] = [
+    (None, 0),
+    (Some(Arch::Armv6m), 0),
+    (Some(Arch::Armv7m), 0),
+    (Some(Arch::Armv7emsp), 0),
+    (Some(Arch::Armv7emdp), 0),
+    (Some(Arch::Xtensa), 0),
+    (Some(Arch::Xtensawin), 0),
+    (Some(Arch::X64), 0),
+    (Some(Arch::X86), 0),
+    (Some(Arch::Armv6), 0),
+    (Some(Arch::Rv32imc), 0),
+    (Some(Arch::Rv32imc), 3), // zba, zcmp
+    (Some(Arch::Debug), 0),
 ];
 
 fuzz_target!(|data: &[u8]| {
     let [flags, arch_byte, source @ ..] = data else { return };
-    let index = usize::from(*arch_byte) % ARCHS.len();
-    let arch = ARCHS[index];
+    let (arch, arch_flags) = ARCHS[usize::from(*arch_byte) % ARCHS.len()];
     let options = CompileOptions {
         source_name: "fuzz.py".into(),
         optimize: flags & 3,
@@ -38,8 +38,7 @@ fuzz_target!(|data: &[u8]| {
             _ => EmitMode::Bytecode,
         },
         arch,
-        // The second rv32imc entry has zba and zcmp.
-        arch_flags: if index == 11 { 3 } else { 0 },
+        arch_flags,
         ..CompileOptions::default()
     };
     if let Ok(mpy) = mpy_cross::compile(source, &options) {
