@@ -208,6 +208,7 @@ impl<'a> Vm<'a> {
                 Some(o) => o,
                 None => return Err(corrupt(self)),
             },
+            ConstRef::Float(_) if !cfg!(feature = "float") => return Err(self.no_float()),
             ConstRef::Float(v) => self.new_float(v)?,
             ConstRef::Complex(..) => COMPLEX_PLACEHOLDER,
             ConstRef::Tuple { items, len } => {

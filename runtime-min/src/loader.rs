@@ -290,6 +290,7 @@ impl<'a> Vm<'a> {
                         Some(o) => o,
                         None => return Err(trunc(self)),
                     },
+                    8 if !cfg!(feature = "float") => return Err(self.no_float()),
                     8 => {
                         let Some(f) = core::str::from_utf8(text).ok().and_then(parse_float_text)
                         else {

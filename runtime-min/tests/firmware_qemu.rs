@@ -86,14 +86,16 @@ fn clean_cargo(dir: &Path) -> Command {
     cargo
 }
 
-/// Builds the firmware around `image` with a `heap`-byte Python heap; returns the ELF path.
-fn build_firmware(image: &[u8], heap: usize, out: &Path) -> PathBuf {
+/// Builds the firmware around `image` with a `heap`-byte Python heap and extra cargo
+/// arguments (feature selection); returns the ELF path.
+fn build_firmware(image: &[u8], heap: usize, out: &Path, cargo_args: &[&str]) -> PathBuf {
     let example = mpy_tests::workspace_root().join("examples/firmware-mps2");
     std::fs::create_dir_all(out).expect("firmware output directory");
     let image_path = out.join("frozen.bin");
     std::fs::write(&image_path, image).expect("write image");
     let build = clean_cargo(&example)
         .args(["build", "--quiet", "--release"])
+        .args(cargo_args)
         .env("MPY_FROZEN_IMAGE", &image_path)
         .env("MPY_HEAP_SIZE", heap.to_string())
         .env("CARGO_TARGET_DIR", out.join("build"))
@@ -162,7 +164,7 @@ fn firmware_runs_the_app_and_the_behaviour_corpus_on_qemu() {
             ((*name).to_string(), file, source)
         })
         .collect();
-    let elf = build_firmware(&freeze_sources(&app), 8192, &out.join("app"));
+    let elf = build_firmware(&freeze_sources(&app), 8192, &out.join("app"), &[]);
     println!("firmware (app, 8 KB heap):");
     let size = size_report(&elf);
     let (text, code) = run_qemu(&elf, "main");
@@ -189,7 +191,7 @@ fn firmware_runs_the_app_and_the_behaviour_corpus_on_qemu() {
         .map(|p| (p.name.clone(), format!("{}.py", p.name), p.source.clone()))
         .collect();
     let heap = corpus_heap();
-    let elf = build_firmware(&freeze_sources(&sources), heap, &out.join("corpus"));
+    let elf = build_firmware(&freeze_sources(&sources), heap, &out.join("corpus"), &[]);
     println!("firmware (behaviour corpus, {heap} bytes of heap):");
     size_report(&elf);
     let results = mpy_tests::parallel_map(&programs, |p| run_qemu(&elf, &p.name));
@@ -218,5 +220,70 @@ fn firmware_runs_the_app_and_the_behaviour_corpus_on_qemu() {
     assert!(
         identical as u64 >= floor,
         "behaviour corpus under QEMU regressed: {identical} < floor {floor}"
+    );
+}
+
+/// The errors by which a build without the `float` and `bigint` features refuses a program.
+const FEATURE_ERRORS: [&str; 5] = [
+    "decimal numbers not supported",
+    "result overflows long long storage",
+    "negative power with no float support",
+    "unsupported types for __truediv__",
+    "no module named 'math'",
+];
+
+/// The firmware built with `--no-default-features` (no floats, 64-bit ints): its size, and the
+/// behaviour corpus on it. Every program must either run identically or stop with one of
+/// [`FEATURE_ERRORS`]; the number that runs identically has a floor.
+#[test]
+fn firmware_without_float_and_bigint_runs_the_rest_of_the_corpus() {
+    if !tools_present() {
+        return;
+    }
+    let root = mpy_tests::workspace_root();
+    let programs = mpy_tests::behaviour_programs();
+    let sources: Vec<(String, String, Vec<u8>)> = programs
+        .iter()
+        .map(|p| (p.name.clone(), format!("{}.py", p.name), p.source.clone()))
+        .collect();
+    let heap = corpus_heap();
+    let elf = build_firmware(
+        &freeze_sources(&sources),
+        heap,
+        &root.join("target/firmware/minimal"),
+        &["--no-default-features"],
+    );
+    println!("firmware without float and bigint (behaviour corpus, {heap} bytes of heap):");
+    size_report(&elf);
+    let results = mpy_tests::parallel_map(&programs, |p| run_qemu(&elf, &p.name));
+    let mut identical = 0;
+    let mut refused = 0;
+    let mut broken = Vec::new();
+    for (p, (text, _)) in programs.iter().zip(&results) {
+        let (got, _) = split_stats(text);
+        if got == expected_when_frozen(&p.expected) {
+            identical += 1;
+        } else if FEATURE_ERRORS.iter().any(|e| got.contains(e)) {
+            refused += 1;
+        } else {
+            broken.push(p.name.clone());
+            if std::env::var_os("MPY_SHOW_DIFF").is_some() {
+                eprintln!("--- {}: got\n{text}", p.name);
+            }
+        }
+    }
+    println!(
+        "qemu without float and bigint: identical {identical} / {}, refused with a feature error {refused}, other {}",
+        programs.len(),
+        broken.len()
+    );
+    assert!(
+        broken.is_empty(),
+        "programs that neither ran identically nor stopped with a feature error: {broken:?}"
+    );
+    let floor = mpy_tests::ratchet("runtime.qemu_minimal_identical");
+    assert!(
+        identical as u64 >= floor,
+        "minimal firmware regressed: {identical} < floor {floor}"
     );
 }

@@ -897,6 +897,7 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
             let t = vm.type_name(x);
             Err(vm.raise_parts(T_TYPE_ERROR, &[&"can't convert ", &t, &" to int"]))
         }
+        T_FLOAT if !cfg!(feature = "float") => Err(vm.no_float()),
         T_FLOAT => {
             check_n(vm, a, 0, 1)?;
             let Some(x) = arg0 else {

@@ -3,6 +3,8 @@
 //! and methods `Imm::Method(n)` indexing [`METHODS`].
 
 pub(crate) mod funcs;
+#[cfg(feature = "float")]
+mod math;
 mod methods;
 mod modules;
 

@@ -1,9 +1,11 @@
-//! Built-in modules: `micropython`, `sys` and `math` (after py/modmicropython.c,
-//! py/modsys.c, py/modmath.c). Math uses self-contained float routines (no libm).
+//! Built-in modules: `micropython`, `sys`, `collections` and `math` (after
+//! py/modmicropython.c, py/modsys.c, py/modcollections.c, py/modmath.c); the math functions
+//! themselves are in `math.rs`.
 
 use super::funcs::check_n;
+#[cfg(feature = "float")]
+use super::math::*;
 use super::*;
-use crate::object::print::{exp, ln, powf};
 
 /// A function that lives in a built-in module.
 pub(crate) struct ModuleFn {
@@ -13,8 +15,8 @@ pub(crate) struct ModuleFn {
 }
 
 macro_rules! module_fns {
-    ($($m:literal . $name:literal => $f:ident,)*) => {
-        pub(crate) static MODULE_FNS: &[ModuleFn] = &[$(ModuleFn { module: $m, name: $name, func: $f },)*];
+    ($($(#[$cfg:meta])? $m:literal . $name:literal => $f:ident,)*) => {
+        pub(crate) static MODULE_FNS: &[ModuleFn] = &[$($(#[$cfg])? ModuleFn { module: $m, name: $name, func: $f },)*];
     };
 }
 
@@ -24,37 +26,43 @@ module_fns! {
     "collections"."__nt_new" => namedtuple_new,
     "micropython"."opt_level" => mp_opt_level,
     "sys"."exit" => sys_exit,
-    "math"."sqrt" => m_sqrt,
-    "math"."floor" => m_floor,
-    "math"."ceil" => m_ceil,
-    "math"."trunc" => m_trunc,
-    "math"."fabs" => m_fabs,
-    "math"."fmod" => m_fmod,
-    "math"."copysign" => m_copysign,
-    "math"."pow" => m_pow,
-    "math"."exp" => m_exp,
-    "math"."log" => m_log,
-    "math"."log10" => m_log10,
-    "math"."log2" => m_log2,
-    "math"."sin" => m_sin,
-    "math"."cos" => m_cos,
-    "math"."tan" => m_tan,
-    "math"."atan" => m_atan,
-    "math"."atan2" => m_atan2,
-    "math"."asin" => m_asin,
-    "math"."acos" => m_acos,
-    "math"."degrees" => m_degrees,
-    "math"."radians" => m_radians,
-    "math"."isinf" => m_isinf,
-    "math"."isnan" => m_isnan,
-    "math"."isfinite" => m_isfinite,
-    "math"."modf" => m_modf,
-    "math"."frexp" => m_frexp,
-    "math"."ldexp" => m_ldexp,
+    #[cfg(feature = "float")] "math"."sqrt" => m_sqrt,
+    #[cfg(feature = "float")] "math"."floor" => m_floor,
+    #[cfg(feature = "float")] "math"."ceil" => m_ceil,
+    #[cfg(feature = "float")] "math"."trunc" => m_trunc,
+    #[cfg(feature = "float")] "math"."fabs" => m_fabs,
+    #[cfg(feature = "float")] "math"."fmod" => m_fmod,
+    #[cfg(feature = "float")] "math"."copysign" => m_copysign,
+    #[cfg(feature = "float")] "math"."pow" => m_pow,
+    #[cfg(feature = "float")] "math"."exp" => m_exp,
+    #[cfg(feature = "float")] "math"."log" => m_log,
+    #[cfg(feature = "float")] "math"."log10" => m_log10,
+    #[cfg(feature = "float")] "math"."log2" => m_log2,
+    #[cfg(feature = "float")] "math"."sin" => m_sin,
+    #[cfg(feature = "float")] "math"."cos" => m_cos,
+    #[cfg(feature = "float")] "math"."tan" => m_tan,
+    #[cfg(feature = "float")] "math"."atan" => m_atan,
+    #[cfg(feature = "float")] "math"."atan2" => m_atan2,
+    #[cfg(feature = "float")] "math"."asin" => m_asin,
+    #[cfg(feature = "float")] "math"."acos" => m_acos,
+    #[cfg(feature = "float")] "math"."degrees" => m_degrees,
+    #[cfg(feature = "float")] "math"."radians" => m_radians,
+    #[cfg(feature = "float")] "math"."isinf" => m_isinf,
+    #[cfg(feature = "float")] "math"."isnan" => m_isnan,
+    #[cfg(feature = "float")] "math"."isfinite" => m_isfinite,
+    #[cfg(feature = "float")] "math"."modf" => m_modf,
+    #[cfg(feature = "float")] "math"."frexp" => m_frexp,
+    #[cfg(feature = "float")] "math"."ldexp" => m_ldexp,
 }
 
 /// The built-in modules' names.
-pub(crate) const BUILTIN_MODULES: &[&str] = &["micropython", "sys", "math", "collections"];
+pub(crate) const BUILTIN_MODULES: &[&str] = &[
+    "micropython",
+    "sys",
+    "collections",
+    #[cfg(feature = "float")]
+    "math",
+];
 
 /// A new module object named `name`, entered in `sys.modules`: (module, its globals dict).
 /// Both stay rooted (the caller truncates the roots).
@@ -92,6 +100,7 @@ pub(crate) fn builtin_module(vm: &mut Vm<'_>, name: &[u8]) -> PyResult<Option<Ob
             }
         }
         match mname {
+            #[cfg(feature = "float")]
             "math" => {
                 for (k, v) in [
                     ("pi", core::f64::consts::PI),
@@ -268,363 +277,4 @@ fn sys_exit(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     let n = usize::from(a.n_pos > 0);
     let e = vm.new_exception(T_SYSTEM_EXIT, &args[..n])?;
     Err(vm.raise_obj(e))
-}
-
-fn float_arg(vm: &mut Vm<'_>, a: &Args, i: u32) -> PyResult<f64> {
-    let o = vm.arg(a, i);
-    match vm.float_of(o) {
-        Some(f) => Ok(f),
-        None => {
-            let t = vm.type_name(o);
-            Err(vm.raise_parts(T_TYPE_ERROR, &[&"can't convert ", &t, &" to float"]))
-        }
-    }
-}
-
-fn math1(vm: &mut Vm<'_>, a: &Args, f: fn(f64) -> f64) -> PyResult<Obj> {
-    check_n(vm, a, 1, 1)?;
-    let x = float_arg(vm, a, 0)?;
-    let r = f(x);
-    if r.is_nan() && !x.is_nan() {
-        return Err(vm.raise_msg_str(T_VALUE_ERROR, "math domain error"));
-    }
-    vm.new_float(r)
-}
-
-fn math2(vm: &mut Vm<'_>, a: &Args, f: fn(f64, f64) -> f64) -> PyResult<Obj> {
-    check_n(vm, a, 2, 2)?;
-    let x = float_arg(vm, a, 0)?;
-    let y = float_arg(vm, a, 1)?;
-    let r = f(x, y);
-    if r.is_nan() && !x.is_nan() && !y.is_nan() {
-        return Err(vm.raise_msg_str(T_VALUE_ERROR, "math domain error"));
-    }
-    vm.new_float(r)
-}
-
-/// Correctly rounded square root (Newton iteration, then an exact ±1 ulp correction).
-pub(crate) fn sqrt(x: f64) -> f64 {
-    if x.is_nan() || x < 0.0 {
-        return f64::NAN;
-    }
-    if x == 0.0 || x.is_infinite() {
-        return x;
-    }
-    let mut r = f64::from_bits((x.to_bits() >> 1) + 0x1ff8_0000_0000_0000);
-    for _ in 0..8 {
-        r = 0.5 * (r + x / r);
-    }
-    // Pick among neighbours the one whose square is nearest to x (exact via two-product).
-    let residual = |c: f64| {
-        let (p, e) = two_prod(c, c);
-        ((p - x) + e).abs()
-    };
-    let mut best = r;
-    for c in [
-        f64::from_bits(r.to_bits() - 1),
-        f64::from_bits(r.to_bits() + 1),
-    ] {
-        if residual(c) < residual(best) {
-            best = c;
-        }
-    }
-    best
-}
-
-/// Dekker's exact product: a*b = p + e.
-fn two_prod(a: f64, b: f64) -> (f64, f64) {
-    let split = |v: f64| {
-        let c = 134_217_729.0 * v;
-        let hi = c - (c - v);
-        (hi, v - hi)
-    };
-    let p = a * b;
-    let (ah, al) = split(a);
-    let (bh, bl) = split(b);
-    let e = ((ah * bh - p) + ah * bl + al * bh) + al * bl;
-    (p, e)
-}
-
-fn m_sqrt(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    math1(vm, a, sqrt)
-}
-
-fn to_int_result(vm: &mut Vm<'_>, f: f64) -> PyResult<Obj> {
-    if f.is_nan() {
-        return Err(vm.raise_msg_str(T_VALUE_ERROR, "cannot convert float NaN to integer"));
-    }
-    if f.is_infinite() {
-        return Err(vm.raise_msg_str(T_OVERFLOW_ERROR, "cannot convert float infinity to integer"));
-    }
-    #[allow(clippy::cast_possible_truncation)]
-    vm.new_int_wide(f as i128)
-}
-
-fn m_floor(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    check_n(vm, a, 1, 1)?;
-    let x = float_arg(vm, a, 0)?;
-    to_int_result(vm, crate::object::ops::floor(x))
-}
-
-fn m_ceil(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    check_n(vm, a, 1, 1)?;
-    let x = float_arg(vm, a, 0)?;
-    to_int_result(vm, -crate::object::ops::floor(-x))
-}
-
-fn m_trunc(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    check_n(vm, a, 1, 1)?;
-    let x = float_arg(vm, a, 0)?;
-    to_int_result(vm, crate::object::ops::trunc(x))
-}
-
-fn m_fabs(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    math1(vm, a, f64::abs)
-}
-
-fn m_fmod(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    math2(vm, a, crate::object::ops::fmod)
-}
-
-fn m_copysign(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    math2(vm, a, f64::copysign)
-}
-
-fn m_pow(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    math2(vm, a, powf)
-}
-
-fn m_exp(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    math1(vm, a, exp)
-}
-
-fn m_log(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    check_n(vm, a, 1, 2)?;
-    let x = float_arg(vm, a, 0)?;
-    if x <= 0.0 {
-        return Err(vm.raise_msg_str(T_VALUE_ERROR, "math domain error"));
-    }
-    let r = if a.n_pos == 2 {
-        let b = float_arg(vm, a, 1)?;
-        if b <= 0.0 {
-            return Err(vm.raise_msg_str(T_VALUE_ERROR, "math domain error"));
-        }
-        if b == 1.0 {
-            return Err(vm.raise_msg_str(T_ZERO_DIVISION_ERROR, "divide by zero"));
-        }
-        ln(x) / ln(b)
-    } else {
-        ln(x)
-    };
-    vm.new_float(r)
-}
-
-fn m_log10(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    math1(vm, a, |x| {
-        if x <= 0.0 {
-            f64::NAN
-        } else {
-            ln(x) / core::f64::consts::LN_10
-        }
-    })
-}
-
-fn m_log2(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    math1(vm, a, |x| {
-        if x <= 0.0 {
-            f64::NAN
-        } else {
-            ln(x) / core::f64::consts::LN_2
-        }
-    })
-}
-
-/// sin and cos by range reduction to [-pi/4, pi/4] and Taylor series.
-fn sin_cos(x: f64) -> (f64, f64) {
-    if !x.is_finite() {
-        return (f64::NAN, f64::NAN);
-    }
-    let half_pi = core::f64::consts::FRAC_PI_2;
-    let k = crate::object::ops::floor(x / half_pi + 0.5);
-    // Two-part pi/2 for a more accurate reduction.
-    let r = (x - k * core::f64::consts::FRAC_PI_2) - k * 6.123_233_995_736_766e-17;
-    let r2 = r * r;
-    let mut s = r;
-    let mut term = r;
-    let mut c = 1.0;
-    let mut cterm = 1.0;
-    for i in 1..12 {
-        let fi = f64::from(i);
-        term *= -r2 / ((2.0 * fi) * (2.0 * fi + 1.0));
-        s += term;
-        cterm *= -r2 / ((2.0 * fi - 1.0) * (2.0 * fi));
-        c += cterm;
-    }
-    #[allow(clippy::cast_possible_truncation)]
-    let q = (k as i64).rem_euclid(4);
-    match q {
-        0 => (s, c),
-        1 => (c, -s),
-        2 => (-s, -c),
-        _ => (-c, s),
-    }
-}
-
-fn m_sin(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    math1(vm, a, |x| if x == 0.0 { x } else { sin_cos(x).0 })
-}
-
-fn m_cos(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    math1(vm, a, |x| sin_cos(x).1)
-}
-
-fn m_tan(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    math1(vm, a, |x| {
-        let (s, c) = sin_cos(x);
-        s / c
-    })
-}
-
-/// atan by argument reduction and series.
-fn atan(x: f64) -> f64 {
-    if x.is_nan() {
-        return x;
-    }
-    if x < 0.0 {
-        return -atan(-x);
-    }
-    if x > 1.0 {
-        return core::f64::consts::FRAC_PI_2 - atan(1.0 / x);
-    }
-    // Reduce further: atan(x) = 2 atan(x / (1 + sqrt(1 + x^2)))
-    let y = x / (1.0 + sqrt(1.0 + x * x));
-    let y = y / (1.0 + sqrt(1.0 + y * y));
-    let y2 = y * y;
-    let mut term = y;
-    let mut sum = 0.0;
-    for i in 0..30 {
-        sum += term / f64::from(2 * i + 1);
-        term *= -y2;
-    }
-    4.0 * sum
-}
-
-fn atan2(y: f64, x: f64) -> f64 {
-    use core::f64::consts::PI;
-    if x > 0.0 {
-        atan(y / x)
-    } else if x < 0.0 {
-        if y >= 0.0 {
-            atan(y / x) + PI
-        } else {
-            atan(y / x) - PI
-        }
-    } else if y > 0.0 {
-        PI / 2.0
-    } else if y < 0.0 {
-        -PI / 2.0
-    } else {
-        0.0
-    }
-}
-
-fn m_atan(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    math1(vm, a, atan)
-}
-
-fn m_atan2(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    math2(vm, a, atan2)
-}
-
-fn m_asin(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    math1(vm, a, |x| {
-        if x.abs() > 1.0 {
-            f64::NAN
-        } else {
-            atan2(x, sqrt(1.0 - x * x))
-        }
-    })
-}
-
-fn m_acos(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    math1(vm, a, |x| {
-        if x.abs() > 1.0 {
-            f64::NAN
-        } else {
-            atan2(sqrt(1.0 - x * x), x)
-        }
-    })
-}
-
-fn m_degrees(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    math1(vm, a, |x| x * (180.0 / core::f64::consts::PI))
-}
-
-fn m_radians(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    math1(vm, a, |x| x * (core::f64::consts::PI / 180.0))
-}
-
-fn m_isinf(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    check_n(vm, a, 1, 1)?;
-    Ok(Obj::bool(float_arg(vm, a, 0)?.is_infinite()))
-}
-
-fn m_isnan(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    check_n(vm, a, 1, 1)?;
-    Ok(Obj::bool(float_arg(vm, a, 0)?.is_nan()))
-}
-
-fn m_isfinite(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    check_n(vm, a, 1, 1)?;
-    Ok(Obj::bool(float_arg(vm, a, 0)?.is_finite()))
-}
-
-fn m_modf(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    check_n(vm, a, 1, 1)?;
-    let x = float_arg(vm, a, 0)?;
-    let i = crate::object::ops::trunc(x);
-    let fo = vm.new_float(x - i)?;
-    vm.push_root(fo);
-    let io = vm.new_float(i);
-    let r = io.and_then(|io| {
-        vm.push_root(io);
-        let t = vm.new_tuple_from(&[fo, io]);
-        vm.pop_root();
-        t
-    });
-    vm.pop_root();
-    r
-}
-
-fn m_frexp(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    check_n(vm, a, 1, 1)?;
-    let x = float_arg(vm, a, 0)?;
-    let (m, e) = if x == 0.0 || !x.is_finite() {
-        (x, 0)
-    } else {
-        let mut e = 0i64;
-        let mut m = x;
-        while m.abs() >= 1.0 {
-            m /= 2.0;
-            e += 1;
-        }
-        while m.abs() < 0.5 {
-            m *= 2.0;
-            e -= 1;
-        }
-        (m, e)
-    };
-    let mo = vm.new_float(m)?;
-    vm.push_root(mo);
-    let t = vm.new_tuple_from(&[mo, Obj::small_sat(e)]);
-    vm.pop_root();
-    t
-}
-
-fn m_ldexp(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    check_n(vm, a, 2, 2)?;
-    let x = float_arg(vm, a, 0)?;
-    let e = vm.get_int(vm.arg(a, 1))?;
-    #[allow(clippy::cast_precision_loss)]
-    vm.new_float(x * powf(2.0, e as f64))
 }

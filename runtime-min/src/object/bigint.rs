@@ -469,6 +469,14 @@ impl<'a> Vm<'a> {
             if let Some(o) = i64::try_from(i).ok().and_then(Obj::small) {
                 return Ok(o);
             }
+            if !cfg!(feature = "bigint") {
+                if let Ok(i) = i64::try_from(i) {
+                    return self.new_int(i);
+                }
+            }
+        }
+        if !cfg!(feature = "bigint") {
+            return Err(self.long_overflow());
         }
         #[allow(clippy::cast_possible_truncation)]
         let n = v.len as u32;
@@ -478,6 +486,13 @@ impl<'a> Vm<'a> {
             self.heap.set(o, 1 + i, v.d[i as usize]);
         }
         Ok(Obj::heap(o))
+    }
+
+    /// A result beyond 64 bits in a build without the `bigint` feature (py/objint_longlong.c's
+    /// error).
+    #[cold]
+    pub(crate) fn long_overflow(&mut self) -> crate::vm::Raised {
+        self.raise_msg_str(b::T_OVERFLOW_ERROR, "result overflows long long storage")
     }
 
     pub(crate) fn big_overflow(&mut self) -> crate::vm::Raised {
@@ -495,6 +510,7 @@ impl<'a> Vm<'a> {
                 Some((q, m)) => Some(if op == BinaryOp::FLOOR_DIVIDE { q } else { m }),
                 None => return Err(self.raise_msg_str(b::T_ZERO_DIVISION_ERROR, "divide by zero")),
             },
+            BinaryOp::TRUE_DIVIDE if !cfg!(feature = "float") => return Ok(None),
             BinaryOp::TRUE_DIVIDE => {
                 if bb.is_zero() {
                     return Err(self.raise_msg_str(b::T_ZERO_DIVISION_ERROR, "divide by zero"));

@@ -121,6 +121,8 @@ impl<'a> Vm<'a> {
         if s.is_empty() {
             return Ok(None);
         }
+        // Without the `bigint` feature the value accumulates in an i64 instead.
+        let mut small: i64 = 0;
         let mut v = crate::object::bigint::Big::zero();
         let base_big = crate::object::bigint::Big::from_i128(i128::from(base));
         let mut last_us = true;
@@ -142,6 +144,16 @@ impl<'a> Vm<'a> {
             if d >= base {
                 return Ok(None);
             }
+            if !cfg!(feature = "bigint") {
+                small = match small
+                    .checked_mul(i64::from(base))
+                    .and_then(|m| m.checked_sub(i64::from(d)))
+                {
+                    Some(n) => n,
+                    None => return Err(self.long_overflow()),
+                };
+                continue;
+            }
             let next = crate::object::bigint::Big::mul(&v, &base_big).and_then(|m| {
                 crate::object::bigint::Big::add(
                     &m,
@@ -155,6 +167,17 @@ impl<'a> Vm<'a> {
         }
         if last_us {
             return Ok(None);
+        }
+        if !cfg!(feature = "bigint") {
+            // Accumulated negated, so that i64::MIN parses.
+            return match if neg {
+                Some(small)
+            } else {
+                small.checked_neg()
+            } {
+                Some(n) => self.new_int(n).map(Some),
+                None => Err(self.long_overflow()),
+            };
         }
         if neg {
             v = v.neg();

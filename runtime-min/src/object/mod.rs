@@ -74,6 +74,9 @@ impl<'a> Vm<'a> {
 
     /// A new `float` object.
     pub fn new_float(&mut self, f: f64) -> PyResult<Obj> {
+        if !cfg!(feature = "float") {
+            return Err(self.no_float());
+        }
         let o = self.alloc(Kind::Float, 2)?;
         let bits = f.to_bits();
         #[allow(clippy::cast_possible_truncation)]
@@ -82,6 +85,12 @@ impl<'a> Vm<'a> {
             self.heap.set(o, 1, (bits >> 32) as u32);
         }
         Ok(Obj::heap(o))
+    }
+
+    /// The error for a float in a build without the `float` feature (py/parsenum.c's).
+    #[cold]
+    pub(crate) fn no_float(&mut self) -> crate::vm::Raised {
+        self.raise_msg_str(b::T_VALUE_ERROR, "decimal numbers not supported")
     }
 
     /// A tuple of `n` NULL items to fill in.
@@ -307,8 +316,10 @@ impl<'a> Vm<'a> {
         }
     }
 
+    /// The value of a `float` object (always None without the `float` feature, so that
+    /// every float path folds away).
     pub(crate) fn float_value(&self, o: Obj) -> Option<f64> {
-        if self.is_kind(o, Kind::Float) {
+        if cfg!(feature = "float") && self.is_kind(o, Kind::Float) {
             let lo = u64::from(self.heap.get(o.bits(), 0));
             let hi = u64::from(self.heap.get(o.bits(), 1));
             Some(f64::from_bits(lo | (hi << 32)))

@@ -94,6 +94,9 @@ impl<'a> Vm<'a> {
     /// `+a`, `-a`, `~a` of a big int (its digit buffers stay out of the callers' frames).
     #[inline(never)]
     fn big_unary(&mut self, op: UnaryOp, a: Obj) -> PyResult<Option<Obj>> {
+        if !cfg!(feature = "bigint") {
+            return Err(self.long_overflow());
+        }
         let Some(v) = self.big_of(a) else {
             return Ok(None);
         };
@@ -112,6 +115,9 @@ impl<'a> Vm<'a> {
     /// `a op b` where either is a big int (out of line: big-int buffers are large).
     #[inline(never)]
     fn big_binary(&mut self, op: BinaryOp, a: Obj, bo: Obj) -> PyResult<Option<Obj>> {
+        if !cfg!(feature = "bigint") {
+            return Err(self.long_overflow());
+        }
         match (self.big_of(a), self.big_of(bo)) {
             (Some(x), Some(y)) => self.big_op(op, &x, &y),
             _ => Ok(None),
@@ -121,6 +127,9 @@ impl<'a> Vm<'a> {
     /// `x op y` for small operands whose result overflows 64 bits.
     #[inline(never)]
     fn big_op_wide(&mut self, op: BinaryOp, x: i128, y: i128) -> PyResult<Option<Obj>> {
+        if !cfg!(feature = "bigint") {
+            return Err(self.long_overflow());
+        }
         let (bx, by) = (
             crate::object::bigint::Big::from_i128(x),
             crate::object::bigint::Big::from_i128(y),
@@ -331,6 +340,7 @@ impl<'a> Vm<'a> {
                 }
                 None => return Err(self.raise_msg_str(b::T_ZERO_DIVISION_ERROR, "divide by zero")),
             },
+            BinaryOp::TRUE_DIVIDE if !cfg!(feature = "float") => return Ok(None),
             BinaryOp::TRUE_DIVIDE => {
                 if y == 0 {
                     return Err(self.raise_msg_str(b::T_ZERO_DIVISION_ERROR, "divide by zero"));
@@ -355,6 +365,10 @@ impl<'a> Vm<'a> {
                 }
             }
             BinaryOp::POWER => {
+                if y < 0 && !cfg!(feature = "float") {
+                    return Err(self
+                        .raise_msg_str(b::T_VALUE_ERROR, "negative power with no float support"));
+                }
                 if y < 0 {
                     #[allow(clippy::cast_precision_loss)]
                     return self.float_op(BinaryOp::POWER, x as f64, y as f64);
@@ -395,6 +409,9 @@ impl<'a> Vm<'a> {
     }
 
     pub(crate) fn float_op(&mut self, op: BinaryOp, x: f64, y: f64) -> PyResult<Option<Obj>> {
+        if !cfg!(feature = "float") {
+            return Err(self.no_float());
+        }
         let r = match op {
             BinaryOp::ADD => x + y,
             BinaryOp::SUBTRACT => x - y,

@@ -423,6 +423,9 @@ impl<'a> Vm<'a> {
 
     /// A float value of an int or float.
     pub(crate) fn float_of(&self, o: Obj) -> Option<f64> {
+        if !cfg!(feature = "float") {
+            return None;
+        }
         self.float_value(o)
             .or_else(|| self.big_of(o).map(|b| b.to_f64()))
     }
@@ -613,6 +616,9 @@ impl<'a> Vm<'a> {
 
     /// Format a float per `spec` (types e, f, g, %, n or none = g), as `mp_print_float` does.
     pub(crate) fn format_float(&mut self, sink: Sink, f: f64, spec: &FormatSpec) -> PyResult<()> {
+        if !cfg!(feature = "float") {
+            return Err(self.no_float());
+        }
         let (ty, value) = match spec.ty {
             b'%' => (b'f', f * 100.0),
             0 | b'n' => (b'g', f),
