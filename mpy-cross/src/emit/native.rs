@@ -2347,12 +2347,9 @@ impl<A: NativeTarget> NativeEmitter<A> {
         if is_int(vtype_lhs) && is_int(vtype_rhs) {
             let op = match bin_op {
                 BinOp::Op(op) => op.without_inplace(),
-                BinOp::NotIn | BinOp::IsNot => {
-                    // Not a typed operation: reported like any other unimplemented op.
-                    self.adjust_stack(1);
-                    self.viper_type_error(ViperError::BinaryOpNotImplemented(BinaryOp::IN));
-                    return;
-                }
+                // Not typed operations: the operands are popped and the op is reported like any
+                // other unimplemented one (IN, IS_NOT and NOT_IN all have the empty name).
+                BinOp::NotIn | BinOp::IsNot => BinaryOp::IN,
             };
             self.int_binary_op(op);
         } else if vtype_lhs == VType::PyObj && vtype_rhs == VType::PyObj {

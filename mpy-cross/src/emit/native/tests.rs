@@ -477,6 +477,10 @@ fn viper_error_messages() {
     );
     assert_eq!(
         ViperError::BinaryOpNotImplemented(BinaryOp::TRUE_DIVIDE).message(&text),
-        "binary op __truediv__ not implemented"
+        "binary op  not implemented"
+    );
+    assert_eq!(
+        ViperError::BinaryOpNotImplemented(BinaryOp::INPLACE_SUBTRACT).message(&text),
+        "binary op __isub__ not implemented"
     );
 }

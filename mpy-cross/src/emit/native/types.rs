@@ -150,6 +150,11 @@ impl Fun {
 }
 
 /// `mp_binary_op_method_name[op]` as mpy-cross is configured, for "binary op %q not implemented".
+/// mpy-cross is built at MicroPython's default ROM level (core features), so neither
+/// MICROPY_PY_ALL_SPECIAL_METHODS nor MICROPY_PY_ALL_INPLACE_SPECIAL_METHODS is on: only the
+/// comparisons, `+`, `-`, `+=` and `-=` have names (`__contains__` belongs to the runtime-only
+/// CONTAINS op, not to the bytecode op IN); every other entry is the empty qstr, which
+/// the reference prints as nothing ("binary op  not implemented" for `x / y` on ints).
 pub(crate) fn binary_op_method_name(op: BinaryOp) -> &'static str {
     match op {
         BinaryOp::LESS => "__lt__",
@@ -158,34 +163,11 @@ pub(crate) fn binary_op_method_name(op: BinaryOp) -> &'static str {
         BinaryOp::LESS_EQUAL => "__le__",
         BinaryOp::MORE_EQUAL => "__ge__",
         BinaryOp::NOT_EQUAL => "__ne__",
-        BinaryOp::IN => "__contains__",
         BinaryOp::INPLACE_ADD => "__iadd__",
         BinaryOp::INPLACE_SUBTRACT => "__isub__",
-        BinaryOp::INPLACE_MULTIPLY => "__imul__",
-        BinaryOp::INPLACE_MAT_MULTIPLY => "__imatmul__",
-        BinaryOp::INPLACE_FLOOR_DIVIDE => "__ifloordiv__",
-        BinaryOp::INPLACE_TRUE_DIVIDE => "__itruediv__",
-        BinaryOp::INPLACE_MODULO => "__imod__",
-        BinaryOp::INPLACE_POWER => "__ipow__",
-        BinaryOp::INPLACE_OR => "__ior__",
-        BinaryOp::INPLACE_XOR => "__ixor__",
-        BinaryOp::INPLACE_AND => "__iand__",
-        BinaryOp::INPLACE_LSHIFT => "__ilshift__",
-        BinaryOp::INPLACE_RSHIFT => "__irshift__",
         BinaryOp::ADD => "__add__",
         BinaryOp::SUBTRACT => "__sub__",
-        BinaryOp::MULTIPLY => "__mul__",
-        BinaryOp::MAT_MULTIPLY => "__matmul__",
-        BinaryOp::FLOOR_DIVIDE => "__floordiv__",
-        BinaryOp::TRUE_DIVIDE => "__truediv__",
-        BinaryOp::MODULO => "__mod__",
-        BinaryOp::POWER => "__pow__",
-        BinaryOp::OR => "__or__",
-        BinaryOp::XOR => "__xor__",
-        BinaryOp::AND => "__and__",
-        BinaryOp::LSHIFT => "__lshift__",
-        BinaryOp::RSHIFT => "__rshift__",
-        BinaryOp::IS | BinaryOp::EXCEPTION_MATCH => "",
+        _ => "",
     }
 }
 

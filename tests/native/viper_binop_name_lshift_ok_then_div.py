@@ -1,0 +1,7 @@
+# ViperTypeError "binary op %q not implemented": mpy-cross names only comparisons, +, -, += and -=.
+import micropython
+
+
+@micropython.viper
+def f(a: int, b: uint):
+    z = (a << 1) / a
