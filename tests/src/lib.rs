@@ -625,6 +625,7 @@ pub fn behaviour_programs() -> Vec<Program> {
 }
 
 pub mod adversarial;
+pub mod stdlib_diff;
 
 #[cfg(test)]
 mod tests {

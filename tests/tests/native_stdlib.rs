@@ -9,11 +9,9 @@
 //! `-X emit=viper` on five archs. `MPY_NATIVE_ARCHS=x64,armv6m` limits the archs (no floor check),
 //! `MPY_STDLIB_LIMIT=n` the files, `MPY_STDLIB_REPORT=path` writes every mismatch to a file.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
-
 use mpy_cross::{CompileOptions, EmitMode};
 use mpy_format::arch::Arch;
+use mpy_tests::stdlib_diff::{limited_stdlib_corpus, run_pass};
 
 /// (label, arch, `-march-flags` value): the label names the ratchet key and `MPY_NATIVE_ARCHS`.
 const ARCHS: [(&str, Arch, u32); 11] = [
@@ -30,33 +28,13 @@ const ARCHS: [(&str, Arch, u32); 11] = [
     ("rv32imc_zba_zcmp", Arch::Rv32imc, 3),
 ];
 
-#[derive(Default)]
-struct Tally {
-    /// Files the reference crashed on, with the error we gave instead.
-    reference_crashed: Vec<String>,
-    identical: usize,
-    compiled: usize,
-    errors_match: usize,
-    rejected: usize,
-    /// Files with invalid UTF-8 (or an escape before non-ASCII) in a string or name: the
-    /// reference compiles them into broken strings; we refuse them on purpose (`UnicodeError`).
-    allowed: usize,
-    mismatches: Vec<String>,
-}
-
 /// Runs the stdlib through the oracle and us for `archs` (all, unless `MPY_NATIVE_ARCHS` names
 /// some) and checks each arch against its `[native]` ratchet floor `<prefix><arch>`.
 fn run(archs: &[(&str, Arch, u32)], viper: bool, prefix: &str) {
     let Some(cross) = mpy_tests::oracle_mpy_cross() else {
         return;
     };
-    let mut files = mpy_tests::stdlib_corpus();
-    if let Some(limit) = std::env::var("MPY_STDLIB_LIMIT")
-        .ok()
-        .and_then(|v| v.parse().ok())
-    {
-        files.truncate(limit);
-    }
+    let files = limited_stdlib_corpus();
     let wanted: Option<Vec<String>> = std::env::var("MPY_NATIVE_ARCHS")
         .ok()
         .map(|v| v.split(',').map(str::to_owned).collect());
@@ -64,6 +42,9 @@ fn run(archs: &[(&str, Arch, u32)], viper: bool, prefix: &str) {
     let scratch = mpy_tests::scratch_dir("native-stdlib");
     let mut totals = Vec::new();
     let mut report = String::new();
+    // Files with invalid UTF-8 (or an escape before non-ASCII) in a string or name: the
+    // reference compiles them into broken strings; we refuse them on purpose.
+    let allowed = |_: &str, error: &str| error.starts_with("UnicodeError:");
     for &(arch_name, arch, arch_flags) in archs {
         if wanted
             .as_ref()
@@ -80,114 +61,25 @@ fn run(archs: &[(&str, Arch, u32)], viper: bool, prefix: &str) {
         if arch_flags != 0 {
             oracle_args.push(format!("-march-flags={arch_flags}"));
         }
-        let tally = Mutex::new(Tally::default());
-        let next = AtomicUsize::new(0);
-        let workers = std::thread::available_parallelism()
-            .map_or(2, |n| n.get())
-            .min(4);
-        std::thread::scope(|s| {
-            for worker in 0..workers {
-                let (files, tally, next, cross, root, scratch, oracle_args) =
-                    (&files, &tally, &next, &cross, &root, &scratch, &oracle_args);
-                std::thread::Builder::new()
-                    .stack_size(64 << 20)
-                    .spawn_scoped(s, move || loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(path) = files.get(i) else { break };
-                        let name = path
-                            .strip_prefix(root)
-                            .unwrap_or(path)
-                            .to_string_lossy()
-                            .replace('\\', "/");
-                        let out = scratch.join(format!("w{worker}.mpy"));
-                        let oracle =
-                            mpy_tests::run_oracle_file(cross, path, &name, oracle_args, &out);
-                        let source = std::fs::read(path).unwrap_or_default();
-                        let options = CompileOptions {
-                            source_name: name.clone(),
-                            emit: if viper {
-                                EmitMode::Viper
-                            } else {
-                                EmitMode::Native
-                            },
-                            arch: Some(arch),
-                            arch_flags,
-                            ..CompileOptions::default()
-                        };
-                        let ours = mpy_tests::compile_with_ours(&source, &options);
-                        let mut t = tally
-                            .lock()
-                            .unwrap_or_else(std::sync::PoisonError::into_inner);
-                        match oracle {
-                            mpy_tests::OracleResult::Compiled(expected) => {
-                                t.compiled += 1;
-                                match ours {
-                                    Ok(bytes) if bytes == expected => t.identical += 1,
-                                    Err(e) if e.starts_with("UnicodeError:") => t.allowed += 1,
-                                    Ok(bytes) => t.mismatches.push(format!(
-                                        "{name}: bytes differ ({} vs oracle {})",
-                                        bytes.len(),
-                                        expected.len()
-                                    )),
-                                    Err(e) => t
-                                        .mismatches
-                                        .push(format!("{name}: we reject, oracle compiles: {e}")),
-                                }
-                            }
-                            mpy_tests::OracleResult::Rejected {
-                                class,
-                                line,
-                                text,
-                                crashed,
-                            } => {
-                                t.rejected += 1;
-                                // The reference aborts on a failed assert ("mpy-cross: ../py/emitnative.c:N:
-                                // func: Assertion `expr' failed."); we report a ViperTypeError with a line.
-                                let assertion = text
-                                    .lines()
-                                    .last()
-                                    .and_then(|l| l.split_once(".c:"))
-                                    .and_then(|(_, rest)| rest.split_once(": "))
-                                    .map(|(_, what)| what.to_owned())
-                                    .filter(|what| what.contains("Assertion `"));
-                                match ours {
-                                    // The reference crashed: we must give a located error instead.
-                                    Err(e) if crashed && !e.ends_with("(line 0)") => {
-                                        t.errors_match += 1;
-                                        t.reference_crashed.push(format!("{name}: {e}"));
-                                    }
-                                    Err(e)
-                                        if assertion.is_some()
-                                            && e.starts_with("ViperTypeError:")
-                                            && !e.ends_with("(line 0)") =>
-                                    {
-                                        t.errors_match += 1;
-                                    }
-                                    Err(e)
-                                        if e.starts_with(&class)
-                                            && e.contains(&format!("(line {line})")) =>
-                                    {
-                                        t.errors_match += 1;
-                                    }
-                                    Err(e) => t.mismatches.push(format!(
-                                        "{name}: error differs: ours {e}; oracle {} line {line}",
-                                        text.lines().last().unwrap_or("")
-                                    )),
-                                    Ok(_) => t.mismatches.push(format!(
-                                        "{name}: we compile, oracle rejects: {} line {line}",
-                                        text.lines().last().unwrap_or("")
-                                    )),
-                                }
-                            }
-                        }
-                    })
-                    .expect("spawn worker");
-            }
-        });
-        let mut t = tally
-            .into_inner()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        t.mismatches.sort();
+        let options = CompileOptions {
+            emit: if viper {
+                EmitMode::Viper
+            } else {
+                EmitMode::Native
+            },
+            arch: Some(arch),
+            arch_flags,
+            ..CompileOptions::default()
+        };
+        let t = run_pass(
+            &files,
+            &root,
+            &cross,
+            &scratch,
+            &oracle_args,
+            &options,
+            &allowed,
+        );
         println!(
             "{arch_name}: identical {} / {}; errors match {} / {}; refused as UnicodeError {}",
             t.identical, t.compiled, t.errors_match, t.rejected, t.allowed
@@ -195,14 +87,13 @@ fn run(archs: &[(&str, Arch, u32)], viper: bool, prefix: &str) {
         for m in t.mismatches.iter().take(6) {
             println!("    {m}");
         }
-        t.reference_crashed.sort();
         for c in &t.reference_crashed {
             println!("    reference crashed; ours: {c}");
         }
         for m in &t.mismatches {
             report.push_str(&format!("[{arch_name}] {m}\n"));
         }
-        totals.push((arch_name, t.identical + t.errors_match + t.allowed));
+        totals.push((arch_name, t.matched()));
     }
     if let Ok(path) = std::env::var("MPY_STDLIB_REPORT") {
         let _ = std::fs::write(path, report);

@@ -88,7 +88,12 @@ impl fmt::Display for AsmError {
             Self::TooManyLocals => f.write_str("too many locals for native method"),
             Self::XtensaOutOfRange(what) => write!(f, "ERROR: xtensa {what} out of range"),
             Self::XtensaNotAligned { op, what } => write!(f, "ERROR: {op} {what} not word-aligned"),
-            Self::LabelMismatch(label) => write!(f, "label {} moved between passes", label.0),
+            Self::LabelMismatch(label) => write!(
+                f,
+                "machine code layout did not settle: label {} moved between passes (a jump changed \
+                 size; the reference aborts on this assert); compile this function as bytecode",
+                label.0
+            ),
             Self::CodeOverflow => f.write_str("machine code larger than measured"),
             Self::Unencodable(op) => write!(f, "operands of {op} cannot be encoded"),
         }
