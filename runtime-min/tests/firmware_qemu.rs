@@ -146,6 +146,37 @@ fn size_report(elf: &Path) -> firmware_size::FirmwareSize {
     size
 }
 
+/// The behaviour corpus frozen into one image, linked into the firmware built with
+/// `cargo_args` under `target/firmware/<out>`, one QEMU run per program (two at a time):
+/// each program with its output before the `[fw]` statistics line, and the whole output.
+fn run_corpus(
+    out: &str,
+    cargo_args: &[&str],
+    label: &str,
+) -> Vec<(mpy_tests::Program, String, String)> {
+    let programs = mpy_tests::behaviour_programs();
+    let sources: Vec<(String, String, Vec<u8>)> = programs
+        .iter()
+        .map(|p| (p.name.clone(), format!("{}.py", p.name), p.source.clone()))
+        .collect();
+    let heap = corpus_heap();
+    let dir = mpy_tests::workspace_root()
+        .join("target/firmware")
+        .join(out);
+    let elf = build_firmware(&freeze_sources(&sources), heap, &dir, cargo_args);
+    println!("firmware ({label}, {heap} bytes of heap):");
+    size_report(&elf);
+    let results = mpy_tests::parallel_map(&programs, |p| run_qemu(&elf, &p.name));
+    programs
+        .into_iter()
+        .zip(results)
+        .map(|(p, (text, _))| {
+            let got = split_stats(&text).0.to_owned();
+            (p, got, text)
+        })
+        .collect()
+}
+
 #[test]
 fn firmware_runs_the_app_and_the_behaviour_corpus_on_qemu() {
     if !tools_present() {
@@ -185,22 +216,13 @@ fn firmware_runs_the_app_and_the_behaviour_corpus_on_qemu() {
     );
 
     // The behaviour corpus, one QEMU run per program, two at a time.
-    let programs = mpy_tests::behaviour_programs();
-    let sources: Vec<(String, String, Vec<u8>)> = programs
-        .iter()
-        .map(|p| (p.name.clone(), format!("{}.py", p.name), p.source.clone()))
-        .collect();
     let heap = corpus_heap();
-    let elf = build_firmware(&freeze_sources(&sources), heap, &out.join("corpus"), &[]);
-    println!("firmware (behaviour corpus, {heap} bytes of heap):");
-    size_report(&elf);
-    let results = mpy_tests::parallel_map(&programs, |p| run_qemu(&elf, &p.name));
+    let runs = run_corpus("corpus", &[], "behaviour corpus");
     let mut identical = 0;
     let mut differ = Vec::new();
-    for (p, (text, _)) in programs.iter().zip(&results) {
-        let (got, _) = split_stats(text);
+    for (p, got, text) in &runs {
         let expected = expected_when_frozen(&p.expected);
-        if got == expected {
+        if *got == expected {
             identical += 1;
         } else {
             differ.push(p.name.clone());
@@ -211,7 +233,7 @@ fn firmware_runs_the_app_and_the_behaviour_corpus_on_qemu() {
     }
     println!(
         "qemu (image, {heap} bytes of heap): identical {identical} / {}",
-        programs.len()
+        runs.len()
     );
     if !differ.is_empty() {
         println!("differ: {differ:?}");
@@ -240,28 +262,16 @@ fn firmware_without_float_and_bigint_runs_the_rest_of_the_corpus() {
     if !tools_present() {
         return;
     }
-    let root = mpy_tests::workspace_root();
-    let programs = mpy_tests::behaviour_programs();
-    let sources: Vec<(String, String, Vec<u8>)> = programs
-        .iter()
-        .map(|p| (p.name.clone(), format!("{}.py", p.name), p.source.clone()))
-        .collect();
-    let heap = corpus_heap();
-    let elf = build_firmware(
-        &freeze_sources(&sources),
-        heap,
-        &root.join("target/firmware/minimal"),
+    let runs = run_corpus(
+        "minimal",
         &["--no-default-features"],
+        "without float and bigint, behaviour corpus",
     );
-    println!("firmware without float and bigint (behaviour corpus, {heap} bytes of heap):");
-    size_report(&elf);
-    let results = mpy_tests::parallel_map(&programs, |p| run_qemu(&elf, &p.name));
     let mut identical = 0;
     let mut refused = 0;
     let mut broken = Vec::new();
-    for (p, (text, _)) in programs.iter().zip(&results) {
-        let (got, _) = split_stats(text);
-        if got == expected_when_frozen(&p.expected) {
+    for (p, got, text) in &runs {
+        if *got == expected_when_frozen(&p.expected) {
             identical += 1;
         } else if FEATURE_ERRORS.iter().any(|e| got.contains(e)) {
             refused += 1;
@@ -274,7 +284,7 @@ fn firmware_without_float_and_bigint_runs_the_rest_of_the_corpus() {
     }
     println!(
         "qemu without float and bigint: identical {identical} / {}, refused with a feature error {refused}, other {}",
-        programs.len(),
+        runs.len(),
         broken.len()
     );
     assert!(

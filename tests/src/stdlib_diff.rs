@@ -42,6 +42,72 @@ impl Tally {
     }
 }
 
+impl Tally {
+    /// Prints the first `shown` mismatches and every file the reference crashed on, and
+    /// appends every mismatch to `report` as `[label] ...` lines.
+    pub fn print_details(&self, label: &str, shown: usize, report: &mut String) {
+        for m in self.mismatches.iter().take(shown) {
+            println!("    {m}");
+        }
+        for c in &self.reference_crashed {
+            println!("    reference crashed; ours: {c}");
+        }
+        for m in &self.mismatches {
+            report.push_str(&format!("[{label}] {m}\n"));
+        }
+    }
+}
+
+/// The files a differential test compiles, and where.
+pub struct Corpus {
+    /// The files (the standard library, or its first `MPY_STDLIB_LIMIT` files).
+    pub files: Vec<PathBuf>,
+    /// They are named relative to this, as `-s` would name them.
+    pub root: PathBuf,
+    /// The oracle `mpy-cross`.
+    pub cross: PathBuf,
+    /// A scratch directory for the oracle's outputs (removed on drop).
+    pub scratch: PathBuf,
+}
+
+impl Corpus {
+    /// The standard library (first `MPY_STDLIB_LIMIT` files), or None when the oracle is
+    /// missing outside CI.
+    pub fn stdlib(label: &str) -> Option<Corpus> {
+        let cross = crate::oracle_mpy_cross()?;
+        Some(Corpus {
+            files: limited_stdlib_corpus(),
+            root: crate::stdlib_dir(),
+            cross,
+            scratch: crate::scratch_dir(label),
+        })
+    }
+
+    /// One pass: see [`run_pass`].
+    pub fn pass(
+        &self,
+        oracle_args: &[String],
+        options: &CompileOptions,
+        allowed: &(dyn Fn(&str, &str) -> bool + Sync),
+    ) -> Tally {
+        run_pass(
+            &self.files,
+            &self.root,
+            &self.cross,
+            &self.scratch,
+            oracle_args,
+            options,
+            allowed,
+        )
+    }
+}
+
+impl Drop for Corpus {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.scratch);
+    }
+}
+
 /// One pass: every file of `files` (named relative to `root`, as `-s` would name it) through
 /// the oracle with `oracle_args` and through our compiler with `options` (its `source_name`
 /// is set per file). `allowed(name, our_error)` says whether our refusal of a file the oracle

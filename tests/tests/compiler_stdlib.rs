@@ -7,11 +7,10 @@
 //! `MPY_STDLIB_LIMIT=n` checks only the first n files; `MPY_STDLIB_REPORT=path` writes every
 //! mismatch to a file.
 
-use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use mpy_cross::CompileOptions;
-use mpy_tests::stdlib_diff::{limited_stdlib_corpus, run_pass};
+use mpy_tests::stdlib_diff::Corpus;
 
 /// One command-line flag set and how it maps onto `CompileOptions`.
 struct FlagSet {
@@ -45,13 +44,10 @@ const FLAG_SETS: [FlagSet; 4] = [
 
 #[test]
 fn stdlib_matches_oracle() {
-    let Some(cross) = mpy_tests::oracle_mpy_cross() else {
+    let Some(corpus) = Corpus::stdlib("compiler-stdlib") else {
         return;
     };
-    let files = limited_stdlib_corpus();
-    let root = mpy_tests::stdlib_dir();
     mpy_tests::print_stdlib_allow_list();
-    let scratch = mpy_tests::scratch_dir("compiler-stdlib");
     let mut report = String::new();
     let mut failures = Vec::new();
     // Our refusal of a file the oracle compiles is deliberate when the allow-list says so.
@@ -62,15 +58,7 @@ fn stdlib_matches_oracle() {
         let mut options = CompileOptions::default();
         (set.apply)(&mut options);
         let oracle_args: Vec<String> = set.oracle_args.iter().map(|a| (*a).to_owned()).collect();
-        let t = run_pass(
-            &files,
-            &root,
-            &cross,
-            &scratch,
-            &oracle_args,
-            &options,
-            &allowed,
-        );
+        let t = corpus.pass(&oracle_args, &options, &allowed);
         println!(
             "{}: identical {} / {}; errors match {} / {}; allow-listed {}",
             set.name,
@@ -80,15 +68,7 @@ fn stdlib_matches_oracle() {
             t.rejected,
             t.allowed
         );
-        for m in t.mismatches.iter().take(8) {
-            println!("    {m}");
-        }
-        for c in &t.reference_crashed {
-            println!("    reference crashed; ours: {c}");
-        }
-        for m in &t.mismatches {
-            let _ = writeln!(report, "[{}] {m}", set.name);
-        }
+        t.print_details(set.name, 8, &mut report);
         failures.push((
             set.name,
             t.compiled - t.allowed - t.identical,
@@ -98,7 +78,6 @@ fn stdlib_matches_oracle() {
     if let Ok(path) = std::env::var("MPY_STDLIB_REPORT") {
         let _ = std::fs::write(PathBuf::from(path), report);
     }
-    let _ = std::fs::remove_dir_all(&scratch);
     // Reached 100 % when this test was written: every file identical, every rejection matched.
     for (name, bytes_differ, errors_differ) in failures {
         assert_eq!(

@@ -11,7 +11,7 @@
 
 use mpy_cross::{CompileOptions, EmitMode};
 use mpy_format::arch::Arch;
-use mpy_tests::stdlib_diff::{limited_stdlib_corpus, run_pass};
+use mpy_tests::stdlib_diff::Corpus;
 
 /// (label, arch, `-march-flags` value): the label names the ratchet key and `MPY_NATIVE_ARCHS`.
 const ARCHS: [(&str, Arch, u32); 11] = [
@@ -31,15 +31,12 @@ const ARCHS: [(&str, Arch, u32); 11] = [
 /// Runs the stdlib through the oracle and us for `archs` (all, unless `MPY_NATIVE_ARCHS` names
 /// some) and checks each arch against its `[native]` ratchet floor `<prefix><arch>`.
 fn run(archs: &[(&str, Arch, u32)], viper: bool, prefix: &str) {
-    let Some(cross) = mpy_tests::oracle_mpy_cross() else {
+    let Some(corpus) = Corpus::stdlib("native-stdlib") else {
         return;
     };
-    let files = limited_stdlib_corpus();
     let wanted: Option<Vec<String>> = std::env::var("MPY_NATIVE_ARCHS")
         .ok()
         .map(|v| v.split(',').map(str::to_owned).collect());
-    let root = mpy_tests::stdlib_dir();
-    let scratch = mpy_tests::scratch_dir("native-stdlib");
     let mut totals = Vec::new();
     let mut report = String::new();
     // Files with invalid UTF-8 (or an escape before non-ASCII) in a string or name: the
@@ -71,35 +68,18 @@ fn run(archs: &[(&str, Arch, u32)], viper: bool, prefix: &str) {
             arch_flags,
             ..CompileOptions::default()
         };
-        let t = run_pass(
-            &files,
-            &root,
-            &cross,
-            &scratch,
-            &oracle_args,
-            &options,
-            &allowed,
-        );
+        let t = corpus.pass(&oracle_args, &options, &allowed);
         println!(
             "{arch_name}: identical {} / {}; errors match {} / {}; refused as UnicodeError {}",
             t.identical, t.compiled, t.errors_match, t.rejected, t.allowed
         );
-        for m in t.mismatches.iter().take(6) {
-            println!("    {m}");
-        }
-        for c in &t.reference_crashed {
-            println!("    reference crashed; ours: {c}");
-        }
-        for m in &t.mismatches {
-            report.push_str(&format!("[{arch_name}] {m}\n"));
-        }
+        t.print_details(arch_name, 6, &mut report);
         totals.push((arch_name, t.matched()));
     }
     if let Ok(path) = std::env::var("MPY_STDLIB_REPORT") {
         let _ = std::fs::write(path, report);
     }
-    let _ = std::fs::remove_dir_all(&scratch);
-    if wanted.is_some() || files.len() < mpy_tests::stdlib_corpus().len() {
+    if wanted.is_some() || corpus.files.len() < mpy_tests::stdlib_corpus().len() {
         return;
     }
     for (arch_name, matched) in totals {
