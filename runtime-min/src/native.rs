@@ -274,15 +274,26 @@ impl<'a> Vm<'a> {
         self.get_int(o)
     }
 
-    /// A `float`, `int` or `bool` argument as f64; `TypeError` otherwise.
+    /// A `float`, `int` or `bool` argument, or an object whose `__float__` returns a float,
+    /// as f64; `TypeError` otherwise.
     pub fn float_arg(&mut self, o: Obj) -> PyResult<f64> {
-        match self.float_of(o) {
-            Some(f) => Ok(f),
-            None => {
-                let t = self.type_name(o);
-                Err(self.raise_parts(b::T_TYPE_ERROR, &[&"can't convert ", &t, &" to float"]))
+        if let Some(f) = self.float_of(o) {
+            return Ok(f);
+        }
+        if self.is_kind(o, Kind::Instance) {
+            if let Some(r) = self.call_special(o, "__float__", &[])? {
+                if let Some(f) = self.float_value(r) {
+                    return Ok(f);
+                }
+                let t = self.type_name(r);
+                return Err(self.raise_parts(
+                    b::T_TYPE_ERROR,
+                    &[&"__float__ returned non-float (type ", &t, &")"],
+                ));
             }
         }
+        let t = self.type_name(o);
+        Err(self.raise_parts(b::T_TYPE_ERROR, &[&"can't convert ", &t, &" to float"]))
     }
 
     /// The truth value of any argument (`bool(o)`; may call `__bool__`/`__len__`).

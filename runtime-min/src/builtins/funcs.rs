@@ -483,8 +483,10 @@ fn hash(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     if let Some(v) = vm.int_to_i64(o) {
         return vm.new_int(v);
     }
-    let h = vm.hash(o)?;
-    Ok(Obj::small_sat(i64::from(h & 0x3fff_ffff)))
+    // MP_OBJ_NEW_SMALL_INT of the hash: its low 31 bits, signed.
+    #[allow(clippy::cast_possible_wrap)]
+    let h = ((vm.hash(o)? << 1) as i32) >> 1;
+    Ok(Obj::small_sat(i64::from(h)))
 }
 
 fn id(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
@@ -705,14 +707,7 @@ fn round(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
         return Err(vm.raise_parts(T_TYPE_ERROR, &[&"can't convert ", &t, &" to float"]));
     };
     match nd {
-        None => {
-            if !f.is_finite() {
-                return Err(vm.raise_msg_str(T_VALUE_ERROR, "cannot convert float NaN to integer"));
-            }
-            let r = round_half_even(f);
-            #[allow(clippy::cast_possible_truncation)]
-            vm.new_int_wide(r as i128)
-        }
+        None => vm.int_from_float(round_half_even(f)),
         Some(nd) => {
             let n = vm.get_int(nd)?;
             if !f.is_finite() || n > 300 {
@@ -877,19 +872,7 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
                 return Ok(x);
             }
             if let Some(f) = vm.float_value(x) {
-                if f.is_nan() {
-                    return Err(
-                        vm.raise_msg_str(T_VALUE_ERROR, "cannot convert float NaN to integer")
-                    );
-                }
-                if f.is_infinite() {
-                    return Err(vm.raise_msg_str(
-                        T_OVERFLOW_ERROR,
-                        "cannot convert float infinity to integer",
-                    ));
-                }
-                #[allow(clippy::cast_possible_truncation)]
-                return vm.new_int_wide(crate::object::ops::trunc(f) as i128);
+                return vm.int_from_float(f);
             }
             if let Some(r) = vm.call_special(x, "__int__", &[])? {
                 return Ok(r);
@@ -915,11 +898,8 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
                 }
                 return Err(vm.raise_msg_str(T_VALUE_ERROR, "invalid syntax for number"));
             }
-            if let Some(r) = vm.call_special(x, "__float__", &[])? {
-                return Ok(r);
-            }
-            let t = vm.type_name(x);
-            Err(vm.raise_parts(T_TYPE_ERROR, &[&"can't convert ", &t, &" to float"]))
+            let f = vm.float_arg(x)?;
+            vm.new_float(f)
         }
         T_BOOL => {
             check_n(vm, a, 0, 1)?;

@@ -13,7 +13,7 @@ fn math1(vm: &mut Vm<'_>, a: &Args, f: fn(f64) -> f64) -> PyResult<Obj> {
     check_n(vm, a, 1, 1)?;
     let x = float_arg(vm, a, 0)?;
     let r = f(x);
-    if r.is_nan() && !x.is_nan() {
+    if (r.is_nan() && !x.is_nan()) || (r.is_infinite() && !x.is_infinite()) {
         return Err(vm.raise_msg_str(T_VALUE_ERROR, "math domain error"));
     }
     vm.new_float(r)
@@ -24,7 +24,9 @@ fn math2(vm: &mut Vm<'_>, a: &Args, f: fn(f64, f64) -> f64) -> PyResult<Obj> {
     let x = float_arg(vm, a, 0)?;
     let y = float_arg(vm, a, 1)?;
     let r = f(x, y);
-    if r.is_nan() && !x.is_nan() && !y.is_nan() {
+    if (r.is_nan() && !x.is_nan() && !y.is_nan())
+        || (r.is_infinite() && !x.is_infinite() && !y.is_infinite())
+    {
         return Err(vm.raise_msg_str(T_VALUE_ERROR, "math domain error"));
     }
     vm.new_float(r)
@@ -78,14 +80,7 @@ pub(super) fn m_sqrt(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 }
 
 fn to_int_result(vm: &mut Vm<'_>, f: f64) -> PyResult<Obj> {
-    if f.is_nan() {
-        return Err(vm.raise_msg_str(T_VALUE_ERROR, "cannot convert float NaN to integer"));
-    }
-    if f.is_infinite() {
-        return Err(vm.raise_msg_str(T_OVERFLOW_ERROR, "cannot convert float infinity to integer"));
-    }
-    #[allow(clippy::cast_possible_truncation)]
-    vm.new_int_wide(f as i128)
+    vm.int_from_float(f)
 }
 
 pub(super) fn m_floor(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
@@ -237,23 +232,43 @@ fn atan(x: f64) -> f64 {
     4.0 * sum
 }
 
+/// `atan2` with C99's special values (NaN in, NaN out; infinities give multiples of π/4;
+/// signed zeros pick the half-plane).
 fn atan2(y: f64, x: f64) -> f64 {
-    use core::f64::consts::PI;
-    if x > 0.0 {
-        atan(y / x)
-    } else if x < 0.0 {
-        if y >= 0.0 {
-            atan(y / x) + PI
-        } else {
-            atan(y / x) - PI
-        }
-    } else if y > 0.0 {
-        PI / 2.0
-    } else if y < 0.0 {
-        -PI / 2.0
-    } else {
-        0.0
+    use core::f64::consts::{FRAC_PI_2, FRAC_PI_4, PI};
+    if x.is_nan() || y.is_nan() {
+        return f64::NAN;
     }
+    let angle = if y.is_infinite() {
+        if x.is_infinite() {
+            if x > 0.0 {
+                FRAC_PI_4
+            } else {
+                3.0 * FRAC_PI_4
+            }
+        } else {
+            FRAC_PI_2
+        }
+    } else if x.is_infinite() {
+        if x > 0.0 {
+            0.0
+        } else {
+            PI
+        }
+    } else if y == 0.0 {
+        if x.is_sign_negative() {
+            PI
+        } else {
+            0.0
+        }
+    } else if x == 0.0 {
+        FRAC_PI_2
+    } else if x > 0.0 {
+        return atan(y / x);
+    } else {
+        PI - atan((y / x).abs()).abs()
+    };
+    angle.copysign(y)
 }
 
 pub(super) fn m_atan(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
@@ -311,7 +326,9 @@ pub(super) fn m_modf(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 1, 1)?;
     let x = float_arg(vm, a, 0)?;
     let i = crate::object::ops::trunc(x);
-    let fo = vm.new_float(x - i)?;
+    // C's modf: the fraction has x's sign, and is ±0 for integers and infinities.
+    let fraction = if x.is_infinite() { 0.0 } else { x - i }.copysign(x);
+    let fo = vm.new_float(fraction)?;
     vm.push_root(fo);
     let io = vm.new_float(i);
     let r = io.and_then(|io| {

@@ -26,6 +26,32 @@ impl<'a> Vm<'a> {
         Ok(Obj::heap(o))
     }
 
+    /// The int of a float's integer part (`mp_obj_new_int_from_float`): exact for any size
+    /// (1e300 has 301 digits); NaN is a `ValueError`, an infinity an `OverflowError`.
+    pub(crate) fn int_from_float(&mut self, f: f64) -> PyResult<Obj> {
+        if f.is_nan() {
+            return Err(self.raise_msg_str(b::T_VALUE_ERROR, "can't convert NaN to int"));
+        }
+        if f.is_infinite() {
+            return Err(self.raise_msg_str(b::T_OVERFLOW_ERROR, "can't convert inf to int"));
+        }
+        let t = crate::object::ops::trunc(f);
+        if t.abs() < 9.2e18 {
+            #[allow(clippy::cast_possible_truncation)]
+            return self.new_int(t as i64);
+        }
+        // |t| >= 2**63: an integer mantissa shifted left.
+        let bits = t.to_bits();
+        let mantissa = (bits & ((1 << 52) - 1)) | (1 << 52);
+        #[allow(clippy::cast_possible_truncation)]
+        let shift = ((bits >> 52) & 0x7ff) as usize - 1075;
+        let magnitude = crate::object::bigint::Big::from_i128(i128::from(mantissa)).shl(shift);
+        match magnitude {
+            Some(m) => self.new_big(&if t < 0.0 { m.neg() } else { m }),
+            None => Err(self.big_overflow()),
+        }
+    }
+
     /// An int from an i128 result.
     pub(crate) fn new_int_wide(&mut self, v: i128) -> PyResult<Obj> {
         match i64::try_from(v) {

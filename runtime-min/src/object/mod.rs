@@ -526,18 +526,14 @@ impl<'a> Vm<'a> {
             return Ok(hash_bytes(d));
         }
         if let Some(f) = self.float_value(o) {
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-            if (f - crate::object::ops::trunc(f)) == 0.0 && f.abs() < 1e18 {
-                let i = f as i64;
-                return Ok(i as u32);
-            }
-            let bits = f.to_bits();
-            #[allow(clippy::cast_possible_truncation)]
-            return Ok((bits ^ (bits >> 32)) as u32);
+            return Ok(float_hash(f));
         }
         match self.kind_of(o) {
             Some(Kind::BigInt) => {
-                let v = self.big_of(o).map_or(0, |b| b.d[0]);
+                // The low 32 bits of the value, as a float of the same value hashes.
+                let v =
+                    self.big_of(o)
+                        .map_or(0, |b| if b.neg { b.d[0].wrapping_neg() } else { b.d[0] });
                 return Ok(v);
             }
             Some(Kind::Tuple) => {
@@ -583,5 +579,33 @@ impl<'a> Vm<'a> {
             _ => {}
         }
         Ok(o.bits() >> 2)
+    }
+}
+
+/// `mp_float_hash` (py/objfloat.c) with a 32-bit `mp_int_t`: an integral value hashes as the
+/// int of the same value (its low 32 bits); otherwise the integer part is XORed with the
+/// fraction bits, and a value below 1 hashes as its low 32 bits. Negative values negate.
+fn float_hash(f: f64) -> u32 {
+    const FRAC_BITS: i32 = 52;
+    let bits = f.to_bits();
+    #[allow(clippy::cast_possible_truncation, clippy::cast_possible_wrap)]
+    let exp = ((bits >> FRAC_BITS) & 0x7ff) as i32 - 1023;
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let val = if exp < 0 {
+        bits as u32
+    } else {
+        let frc = (bits & ((1 << FRAC_BITS) - 1)) | (1 << FRAC_BITS);
+        if exp <= FRAC_BITS {
+            let shift = (FRAC_BITS - exp) as u32;
+            ((frc >> shift) ^ (frc & ((1 << shift) - 1))) as u32
+        } else {
+            // Too wide for a 32-bit mp_int_t (the reference's shifted case needs exp < 31).
+            frc as u32
+        }
+    };
+    if bits >> 63 == 1 {
+        val.wrapping_neg()
+    } else {
+        val
     }
 }

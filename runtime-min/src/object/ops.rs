@@ -451,9 +451,15 @@ impl<'a> Vm<'a> {
                 }
             }
             BinaryOp::POWER => {
-                if x == 0.0 && y < 0.0 {
+                if x == 0.0 && y < 0.0 && !y.is_infinite() {
                     return Err(
                         self.raise_msg_str(b::T_ZERO_DIVISION_ERROR, "0.0 to a negative power")
+                    );
+                }
+                if x < 0.0 && y != floor(y) && !y.is_nan() {
+                    // A complex result in the reference; this VM has no complex type.
+                    return Err(
+                        self.raise_msg_str(b::T_VALUE_ERROR, "complex values not supported")
                     );
                 }
                 crate::object::print::powf(x, y)

@@ -78,12 +78,43 @@ impl NumBuf {
 
 pub(crate) use crate::object::float_text::float_repr;
 
-/// `x ** y` for floats without libm (integer exponents exactly; others via exp/ln series).
+/// `x ** y` for floats without libm (integer exponents exactly; others via exp/ln series),
+/// with C99's special values: `x ** 0` and `1 ** y` are 1 even for NaN, infinite exponents
+/// compare `|x|` with 1, zero and infinite bases keep the sign for odd integer exponents.
 pub(crate) fn powf(x: f64, y: f64) -> f64 {
-    if y == 0.0 {
+    use crate::object::ops::trunc;
+    if y == 0.0 || x == 1.0 {
         return 1.0;
     }
-    if (y - crate::object::ops::trunc(y)) == 0.0 && y.abs() <= 4096.0 && x.is_finite() && x != 0.0 {
+    if x.is_nan() || y.is_nan() {
+        return f64::NAN;
+    }
+    if y.is_infinite() {
+        let ax = x.abs();
+        return if ax == 1.0 {
+            1.0
+        } else if (ax < 1.0) == (y > 0.0) {
+            0.0
+        } else {
+            f64::INFINITY
+        };
+    }
+    let y_is_int = trunc(y) == y;
+    // Above 2**53 every double is even.
+    let y_is_odd = y_is_int && y.abs() < 9_007_199_254_740_992.0 && trunc(y / 2.0) * 2.0 != y;
+    if x == 0.0 || x.is_infinite() {
+        let magnitude = if (x == 0.0) == (y < 0.0) {
+            f64::INFINITY
+        } else {
+            0.0
+        };
+        return if y_is_odd && x.is_sign_negative() {
+            -magnitude
+        } else {
+            magnitude
+        };
+    }
+    if y_is_int && y.abs() <= 4096.0 {
         #[allow(clippy::cast_possible_truncation)]
         return crate::object::float_text::pow_int(x, y as i32);
     }
@@ -114,10 +145,11 @@ pub(crate) fn powf(x: f64, y: f64) -> f64 {
         };
     }
     if x < 0.0 {
-        return f64::NAN;
-    }
-    if x == 0.0 {
-        return 0.0;
+        if !y_is_int {
+            return f64::NAN;
+        }
+        let r = exp(y * ln(-x));
+        return if y_is_odd { -r } else { r };
     }
     exp(y * ln(x))
 }

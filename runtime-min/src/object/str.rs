@@ -383,11 +383,7 @@ impl<'a> Vm<'a> {
                         self.format_int(sink, v, &spec)?;
                     }
                     b'e' | b'E' | b'f' | b'F' | b'g' | b'G' => {
-                        let Some(f) = self.float_of(arg) else {
-                            return Err(
-                                self.raise_msg_str(b::T_TYPE_ERROR, "can't convert to float")
-                            );
-                        };
+                        let f = self.float_arg(arg)?;
                         spec.ty = conv;
                         if spec.precision.is_none() {
                             spec.precision = Some(6);
