@@ -589,11 +589,14 @@ fn min_max(vm: &mut Vm<'_>, a: &Args, want_max: bool) -> PyResult<Obj> {
                 best = v;
                 best_key = k;
             } else {
-                let better = if want_max {
-                    vm.less_than(best_key, k)?
+                // `k > best` for max, `k < best` for min, and only a result of True counts
+                // (modbuiltins.c; comparisons are not reflected).
+                let op = if want_max {
+                    mpy_format::opcode::BinaryOp::MORE
                 } else {
-                    vm.less_than(k, best_key)?
+                    mpy_format::opcode::BinaryOp::LESS
                 };
+                let better = vm.binary_op(op, k, best_key)? == Obj::TRUE;
                 if better {
                     best = v;
                     best_key = k;
@@ -715,7 +718,7 @@ fn round(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
             }
             // nearbyint(val * 10**n) / 10**n, as MicroPython computes it.
             #[allow(clippy::cast_precision_loss)]
-            let mult = crate::object::print::powf(10.0, n as f64);
+            let mult = crate::object::float_math::powf(10.0, n as f64);
             let r = round_half_even(f * mult) / mult;
             vm.new_float(r)
         }

@@ -3,7 +3,7 @@
 
 use super::funcs::check_n;
 use super::*;
-use crate::object::print::{exp, ln, powf};
+use crate::object::float_math::{exp, ldexp, ln, log10, log2, powf, two_prod};
 
 fn float_arg(vm: &mut Vm<'_>, a: &Args, i: u32) -> PyResult<f64> {
     vm.float_arg(vm.arg(a, i))
@@ -59,20 +59,6 @@ pub(crate) fn sqrt(x: f64) -> f64 {
         }
     }
     best
-}
-
-/// Dekker's exact product: a*b = p + e.
-fn two_prod(a: f64, b: f64) -> (f64, f64) {
-    let split = |v: f64| {
-        let c = 134_217_729.0 * v;
-        let hi = c - (c - v);
-        (hi, v - hi)
-    };
-    let p = a * b;
-    let (ah, al) = split(a);
-    let (bh, bl) = split(b);
-    let e = ((ah * bh - p) + ah * bl + al * bh) + al * bl;
-    (p, e)
 }
 
 pub(super) fn m_sqrt(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
@@ -143,23 +129,11 @@ pub(super) fn m_log(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 }
 
 pub(super) fn m_log10(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    math1(vm, a, |x| {
-        if x <= 0.0 {
-            f64::NAN
-        } else {
-            ln(x) / core::f64::consts::LN_10
-        }
-    })
+    math1(vm, a, |x| if x <= 0.0 { f64::NAN } else { log10(x) })
 }
 
 pub(super) fn m_log2(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    math1(vm, a, |x| {
-        if x <= 0.0 {
-            f64::NAN
-        } else {
-            ln(x) / core::f64::consts::LN_2
-        }
-    })
+    math1(vm, a, |x| if x <= 0.0 { f64::NAN } else { log2(x) })
 }
 
 /// sin and cos by range reduction to [-pi/4, pi/4] and Taylor series.
@@ -370,6 +344,6 @@ pub(super) fn m_ldexp(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 2, 2)?;
     let x = float_arg(vm, a, 0)?;
     let e = vm.get_int(vm.arg(a, 1))?;
-    #[allow(clippy::cast_precision_loss)]
-    vm.new_float(x * powf(2.0, e as f64))
+    #[allow(clippy::cast_possible_truncation)]
+    vm.new_float(ldexp(x, e.clamp(-4000, 4000) as i32))
 }

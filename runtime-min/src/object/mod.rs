@@ -4,6 +4,7 @@
 pub(crate) mod attr;
 pub(crate) mod bigint;
 pub(crate) mod dict;
+pub(crate) mod float_math;
 pub(crate) mod float_text;
 pub(crate) mod int;
 pub(crate) mod iter;

@@ -50,7 +50,8 @@ pub(crate) const fn binary_op_name(op: BinaryOp) -> &'static str {
     }
 }
 
-/// Reflected special-method name (`__radd__`), for the arithmetic operators.
+/// Reflected special-method name (`__radd__`), for the arithmetic operators only: MicroPython
+/// does not reflect comparisons (`5 < obj` with only `obj.__gt__` is a `TypeError`).
 const fn reflected_name(op: BinaryOp) -> Option<&'static str> {
     Some(match op {
         BinaryOp::OR => "__ror__",
@@ -65,10 +66,6 @@ const fn reflected_name(op: BinaryOp) -> Option<&'static str> {
         BinaryOp::TRUE_DIVIDE => "__rtruediv__",
         BinaryOp::MODULO => "__rmod__",
         BinaryOp::POWER => "__rpow__",
-        BinaryOp::LESS => "__gt__",
-        BinaryOp::MORE => "__lt__",
-        BinaryOp::LESS_EQUAL => "__ge__",
-        BinaryOp::MORE_EQUAL => "__le__",
         _ => return None,
     })
 }
@@ -246,7 +243,7 @@ impl<'a> Vm<'a> {
                     }
                 }
                 let r = self.binary_op(BinaryOp::EQUAL, a, bo)?;
-                return Ok(Obj::bool(r != Obj::TRUE));
+                return Ok(Obj::bool(!self.is_true(r)?));
             }
             _ => {}
         }
@@ -462,7 +459,7 @@ impl<'a> Vm<'a> {
                         self.raise_msg_str(b::T_VALUE_ERROR, "complex values not supported")
                     );
                 }
-                crate::object::print::powf(x, y)
+                crate::object::float_math::powf(x, y)
             }
             _ => {
                 return Ok(x.partial_cmp(&y).map_or_else(
@@ -615,12 +612,6 @@ impl<'a> Vm<'a> {
             }
             i += 1;
         }
-    }
-
-    /// Three-way compare for sorting/min/max: `a < b`.
-    pub(crate) fn less_than(&mut self, a: Obj, bo: Obj) -> PyResult<bool> {
-        let r = self.binary_op(BinaryOp::LESS, a, bo)?;
-        self.is_true(r)
     }
 
     /// `exc` matches `types` (a type or tuple of types).
