@@ -286,6 +286,35 @@ pub(crate) fn powf(x: f64, y: f64) -> f64 {
     }
 }
 
+/// Correctly rounded square root (Newton iteration, then an exact ±1 ulp correction).
+pub(crate) fn sqrt(x: f64) -> f64 {
+    if x.is_nan() || x < 0.0 {
+        return f64::NAN;
+    }
+    if x == 0.0 || x.is_infinite() {
+        return x;
+    }
+    let mut r = f64::from_bits((x.to_bits() >> 1) + 0x1ff8_0000_0000_0000);
+    for _ in 0..8 {
+        r = 0.5 * (r + x / r);
+    }
+    // Pick among neighbours the one whose square is nearest to x (exact via two-product).
+    let residual = |c: f64| {
+        let (p, e) = two_prod(c, c);
+        ((p - x) + e).abs()
+    };
+    let mut best = r;
+    for c in [
+        f64::from_bits(r.to_bits() - 1),
+        f64::from_bits(r.to_bits() + 1),
+    ] {
+        if residual(c) < residual(best) {
+            best = c;
+        }
+    }
+    best
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -305,6 +334,7 @@ mod tests {
         assert_eq!(exp(0.0), 1.0);
         assert_eq!(log10(1000.0), 3.0);
         assert_eq!(log2(1024.0), 10.0);
+        assert_eq!(ln(0.943_391_917_294_148_3), -0.058_273_475_802_610_42);
         assert_eq!(log10(1e-300), -300.0);
         assert!(powf(10.0, 400.0).is_infinite());
         assert_eq!(powf(10.0, -400.0), 0.0);

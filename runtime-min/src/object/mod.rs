@@ -6,6 +6,8 @@ pub(crate) mod bigint;
 pub(crate) mod dict;
 pub(crate) mod float_math;
 pub(crate) mod float_text;
+#[cfg(feature = "float")]
+pub(crate) mod float_trig;
 pub(crate) mod int;
 pub(crate) mod iter;
 pub(crate) mod ops;
