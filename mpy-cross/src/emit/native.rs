@@ -696,23 +696,7 @@ impl<A: NativeTarget> NativeEmitter<A> {
                 self.asm.mov_reg_arg(A::REG_PARENT_ARG_1, 0);
             }
 
-            self.asm.load_reg_reg_offset(
-                A::REG_FUN_TABLE,
-                A::REG_PARENT_ARG_1,
-                OFFSETOF_OBJ_FUN_BC_CONTEXT,
-            );
-            self.asm.load_reg_reg_offset(
-                Self::REG_QSTR_TABLE,
-                A::REG_FUN_TABLE,
-                OFFSETOF_MODULE_CONTEXT_QSTR_TABLE,
-            );
-            self.asm.load_reg_reg_offset(
-                A::REG_FUN_TABLE,
-                A::REG_FUN_TABLE,
-                OFFSETOF_MODULE_CONTEXT_OBJ_TABLE,
-            );
-            self.asm
-                .load_reg_reg_offset(A::REG_FUN_TABLE, A::REG_FUN_TABLE, fun_table_off);
+            self.load_function_tables(fun_table_off);
 
             if self.need_fun_obj() {
                 let idx = self.local_idx_fun_obj();
@@ -829,23 +813,7 @@ impl<A: NativeTarget> NativeEmitter<A> {
                     self.asm.mov_reg_arg(A::REG_PARENT_ARG_4, 3);
                 }
 
-                self.asm.load_reg_reg_offset(
-                    A::REG_FUN_TABLE,
-                    A::REG_PARENT_ARG_1,
-                    OFFSETOF_OBJ_FUN_BC_CONTEXT,
-                );
-                self.asm.load_reg_reg_offset(
-                    Self::REG_QSTR_TABLE,
-                    A::REG_FUN_TABLE,
-                    OFFSETOF_MODULE_CONTEXT_QSTR_TABLE,
-                );
-                self.asm.load_reg_reg_offset(
-                    A::REG_FUN_TABLE,
-                    A::REG_FUN_TABLE,
-                    OFFSETOF_MODULE_CONTEXT_OBJ_TABLE,
-                );
-                self.asm
-                    .load_reg_reg_offset(A::REG_FUN_TABLE, A::REG_FUN_TABLE, fun_table_off);
+                self.load_function_tables(fun_table_off);
 
                 let fun_obj = self.local_idx_fun_obj();
                 self.asm.mov_local_reg(fun_obj, A::REG_PARENT_ARG_1);
@@ -993,6 +961,29 @@ impl<A: NativeTarget> NativeEmitter<A> {
     fn slot(&self, i: usize) -> u32 {
         #[allow(clippy::cast_possible_truncation)]
         self.stack_start.wrapping_add(i as u32)
+    }
+
+    /// From the function object in `REG_PARENT_ARG_1`: the module's qstr table into
+    /// `REG_QSTR_TABLE` and the function's table of objects into `REG_FUN_TABLE` (the
+    /// prelude of every native function, generator or not).
+    fn load_function_tables(&mut self, fun_table_off: u32) {
+        self.asm.load_reg_reg_offset(
+            A::REG_FUN_TABLE,
+            A::REG_PARENT_ARG_1,
+            OFFSETOF_OBJ_FUN_BC_CONTEXT,
+        );
+        self.asm.load_reg_reg_offset(
+            Self::REG_QSTR_TABLE,
+            A::REG_FUN_TABLE,
+            OFFSETOF_MODULE_CONTEXT_QSTR_TABLE,
+        );
+        self.asm.load_reg_reg_offset(
+            A::REG_FUN_TABLE,
+            A::REG_FUN_TABLE,
+            OFFSETOF_MODULE_CONTEXT_OBJ_TABLE,
+        );
+        self.asm
+            .load_reg_reg_offset(A::REG_FUN_TABLE, A::REG_FUN_TABLE, fun_table_off);
     }
 
     fn adjust_stack(&mut self, delta: i64) {
