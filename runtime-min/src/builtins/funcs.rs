@@ -159,6 +159,15 @@ fn object_init(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 fn print(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     let sep = vm.arg_kw(a, b"sep").filter(|o| *o != Obj::NONE);
     let end = vm.arg_kw(a, b"end").filter(|o| *o != Obj::NONE);
+    for o in [sep, end].into_iter().flatten() {
+        if vm.str_data(o).is_none() {
+            let t = vm.type_name(o);
+            return Err(vm.raise_parts(
+                T_TYPE_ERROR,
+                &[&"can't convert '", &t, &"' object to str implicitly"],
+            ));
+        }
+    }
     for i in 0..a.n_pos {
         if i > 0 {
             match sep {
@@ -241,7 +250,14 @@ fn int_fmt(vm: &mut Vm<'_>, a: &Args, ty: u8) -> PyResult<Obj> {
     if vm.is_kind(o, Kind::BigInt) {
         return big_radix(vm, o, ty);
     }
-    let v = vm.get_index(o)?;
+    if ty == b'b' && vm.float_value(o).is_some() {
+        // bin() goes through "{:#b}".format(x).
+        return Err(vm.raise_msg_str(
+            T_VALUE_ERROR,
+            "unknown format code 'b' for object of type 'float'",
+        ));
+    }
+    let v = vm.get_int(o)?;
     let spec = crate::object::str::FormatSpec {
         alt: true,
         ty,
@@ -609,8 +625,7 @@ fn min_max(vm: &mut Vm<'_>, a: &Args, want_max: bool) -> PyResult<Obj> {
             if let Some(d) = default {
                 return Ok(d);
             }
-            let name = if want_max { "max" } else { "min" };
-            return Err(vm.raise_parts(T_VALUE_ERROR, &[&name, &"() arg is an empty sequence"]));
+            return Err(vm.raise_msg_str(T_VALUE_ERROR, "arg is an empty sequence"));
         }
         Ok(best)
     })();
@@ -637,7 +652,7 @@ fn pow(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
             return Err(vm.raise_msg_str(T_TYPE_ERROR, "pow() with 3 arguments requires integers"));
         };
         if m == 0 {
-            return Err(vm.raise_msg_str(T_VALUE_ERROR, "pow() 3rd argument cannot be 0"));
+            return Err(vm.raise_msg_str(T_VALUE_ERROR, "divide by zero"));
         }
         // Residues in [0, |m|), as before.
         let m = m.unsigned_abs();
@@ -916,14 +931,10 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
             let Some(x) = arg0 else {
                 return Ok(Obj::qstr(1));
             };
-            if a.n_pos >= 2 || vm.arg_kw(a, b"encoding").is_some() {
-                if let Some(d) = vm.bytes_data(x) {
-                    if core::str::from_utf8(d).is_err() {
-                        return Err(vm.raise_msg_str(T_UNICODE_ERROR, "invalid UTF-8"));
-                    }
-                    let n = d.len();
-                    return vm.substr_as_str(x, n);
-                }
+            let encoding = vm.arg_pos(a, 1).or_else(|| vm.arg_kw(a, b"encoding"));
+            if encoding.is_some() {
+                let errors = vm.arg_pos(a, 2).or_else(|| vm.arg_kw(a, b"errors"));
+                return super::methods::decode_bytes(vm, x, encoding, errors);
             }
             vm.obj_str(x, false)
         }
@@ -932,11 +943,14 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
             let r = match arg0 {
                 None => vm.new_bytes(&[])?,
                 Some(x) => {
-                    if let Some(d) = vm.str_data(x) {
-                        let n = d.len();
-                        let o = vm.new_str_uninit(Kind::Bytes, n)?;
-                        vm.copy_str_bytes(x, o, 0)?;
-                        Obj::heap(o)
+                    if vm.str_data(x).is_some() {
+                        let Some(encoding) = vm.arg_pos(a, 1) else {
+                            return Err(vm.raise_msg_str(
+                                T_TYPE_ERROR,
+                                "string argument without an encoding",
+                            ));
+                        };
+                        super::methods::encode_str(vm, x, Some(encoding))?
                     } else if let Some(n) = vm.int_to_i64(x) {
                         let n = usize::try_from(n).unwrap_or(0);
                         Obj::heap(vm.new_str_uninit(Kind::Bytes, n)?)
@@ -960,7 +974,11 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
                         for i in 0..n {
                             let st = vm.heap.get_obj(l.bits(), 1).bits();
                             let v = vm.heap.get_obj(st, i);
-                            let Some(b) = vm.int_to_i64(v).filter(|b| (0..=255).contains(b)) else {
+                            // bytearray keeps the low 8 bits; bytes checks the range.
+                            let b =
+                                vm.int_to_i64(v)
+                                    .map(|b| if id == T_BYTEARRAY { b & 0xff } else { b });
+                            let Some(b) = b.filter(|b| (0..=255).contains(b)) else {
                                 vm.pop_root();
                                 return Err(
                                     vm.raise_msg_str(T_VALUE_ERROR, "bytes value out of range")
@@ -1154,10 +1172,9 @@ impl<'a> Vm<'a> {
                 let t = self.tuple_from_iter(pair)?;
                 self.pop_root();
                 if self.tuple_len(t) != 2 {
-                    return Err(self.raise_msg_str(
-                        T_VALUE_ERROR,
-                        "dictionary update sequence element has wrong length",
-                    ));
+                    return Err(
+                        self.raise_msg_str(T_VALUE_ERROR, "dict update sequence has wrong length")
+                    );
                 }
                 let (k, v) = (
                     self.heap.get_obj(t.bits(), 1),

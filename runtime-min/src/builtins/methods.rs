@@ -238,17 +238,9 @@ fn str_join(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
             Some((d, is_str)) if is_str == want_str => total += d.len(),
             _ => {
                 vm.truncate_roots(base);
-                let t = vm.type_name(it);
-                let what = if want_str { "str" } else { "bytes" };
-                return Err(vm.raise_parts(
+                return Err(vm.raise_msg_str(
                     T_TYPE_ERROR,
-                    &[
-                        &"join expects a list of ",
-                        &what,
-                        &" objects not '",
-                        &t,
-                        &"'",
-                    ],
+                    "join expects a list of str/bytes objects consistent with self object",
                 ));
             }
         }
@@ -481,7 +473,16 @@ fn range_args(vm: &mut Vm<'_>, a: &Args, first: u32) -> PyResult<(usize, usize)>
     let len = self_str(vm, a).len();
     let get = |vm: &mut Vm<'_>, i: u32| -> PyResult<Option<i64>> {
         match vm.arg_pos(a, i) {
-            Some(o) if o != Obj::NONE => vm.get_index(o).map(Some),
+            Some(o) if o != Obj::NONE => match vm.int_to_i64(o) {
+                Some(v) => Ok(Some(v)),
+                None => {
+                    let t = vm.type_name(o);
+                    Err(vm.raise_parts(
+                        T_TYPE_ERROR,
+                        &[&"string indices must be integers, not ", &t],
+                    ))
+                }
+            },
             _ => Ok(None),
         }
     };
@@ -759,20 +760,219 @@ fn str_format(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 fn str_encode(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 1, 3)?;
     let s = vm.arg(a, 0);
-    let n = self_str(vm, a).len();
-    let o = vm.new_str_uninit(Kind::Bytes, n)?;
-    vm.copy_str_bytes(s, o, 0)?;
-    Ok(Obj::heap(o))
+    let encoding = vm.arg_pos(a, 1);
+    encode_str(vm, s, encoding)
 }
 
 fn bytes_decode(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 1, 3)?;
-    let s = vm.arg(a, 0);
-    let n = self_str(vm, a).len();
-    if core::str::from_utf8(self_str(vm, a)).is_err() {
-        return Err(vm.raise_msg_str(T_UNICODE_ERROR, "invalid UTF-8"));
+    let (s, encoding, errors) = (vm.arg(a, 0), vm.arg_pos(a, 1), vm.arg_pos(a, 2));
+    decode_bytes(vm, s, encoding, errors)
+}
+
+/// A `UnicodeError` without a message, as py/objstr.c raises it.
+fn unicode_error(vm: &mut Vm<'_>) -> crate::vm::Raised {
+    match vm.new_exception(T_UNICODE_ERROR, &[]) {
+        Ok(e) => vm.raise_obj(e),
+        Err(raised) => raised,
     }
-    vm.substr_as_str(s, n)
+}
+
+/// An `encoding` argument (`parse_encoding_arg`): `utf-8`/`utf8` (false) or `ascii` (true);
+/// anything else is a `LookupError`.
+fn parse_encoding(vm: &mut Vm<'_>, encoding: Option<Obj>) -> PyResult<bool> {
+    let Some(e) = encoding else {
+        return Ok(false);
+    };
+    let Some(name) = vm.str_data(e) else {
+        let t = vm.type_name(e);
+        return Err(vm.raise_parts(
+            T_TYPE_ERROR,
+            &[&"can't convert '", &t, &"' object to str implicitly"],
+        ));
+    };
+    match name {
+        b"utf-8" | b"utf8" => Ok(false),
+        b"ascii" => Ok(true),
+        _ => {
+            let mut shown = [0u8; 40];
+            let n = name.len().min(shown.len());
+            shown[..n].copy_from_slice(&name[..n]);
+            let shown = core::str::from_utf8(&shown[..n]).unwrap_or("?");
+            Err(vm.raise_parts(T_LOOKUP_ERROR, &[&"unknown encoding: ", &shown]))
+        }
+    }
+}
+
+/// `unicode_encoding_check` (py/unicode.c): ASCII, or UTF-8 by its structure only (lead
+/// bytes below 0xf8 followed by the right number of continuation bytes).
+fn encoding_is_valid(data: &[u8], ascii: bool) -> bool {
+    let mut need = 0u8;
+    for &c in data {
+        if need > 0 {
+            if c & 0xc0 != 0x80 {
+                return false;
+            }
+            need -= 1;
+        } else if !ascii && c >= 0xc0 {
+            if c >= 0xf8 {
+                return false;
+            }
+            need = utf8_continuations(c);
+        } else if c >= 0x80 {
+            return false;
+        }
+    }
+    need == 0
+}
+
+/// How many continuation bytes follow UTF-8 lead byte `c` (0xc0..0xf8).
+fn utf8_continuations(c: u8) -> u8 {
+    (0xe5u8 >> ((c >> 3) & 6)) & 3
+}
+
+/// `bytes.decode(encoding, errors)` and `str(bytes, encoding, errors)`: invalid data is a
+/// `UnicodeError`, unless `errors` is `ignore` (invalid bytes dropped) or `replace` (each
+/// becomes U+FFFD), as `str_from_invalid` does it.
+pub(crate) fn decode_bytes(
+    vm: &mut Vm<'_>,
+    src: Obj,
+    encoding: Option<Obj>,
+    errors: Option<Obj>,
+) -> PyResult<Obj> {
+    let ascii = parse_encoding(vm, encoding)?;
+    if let Some(text) = vm.str_data(src) {
+        // A str is its own buffer: only an ASCII check can fail.
+        if !encoding_is_valid(text, ascii) {
+            return Err(unicode_error(vm));
+        }
+        return Ok(src);
+    }
+    let Some(data) = vm.bytes_data(src) else {
+        return Err(vm.raise_msg_str(T_TYPE_ERROR, "object with buffer protocol required"));
+    };
+    let n = data.len();
+    if encoding_is_valid(data, ascii) {
+        return vm.substr_as_str(src, n);
+    }
+    let mode = match errors.filter(|e| !e.is_none()).and_then(|e| vm.str_data(e)) {
+        Some(b"ignore") => Some(false),
+        Some(b"replace") => Some(true),
+        _ => None,
+    };
+    let Some(replace) = mode else {
+        return Err(unicode_error(vm));
+    };
+    // Two passes over the data: the length, then the text (the source is read again for
+    // each piece, as it may live in the heap the result is allocated in).
+    let mut len = 0usize;
+    let mut i = 0usize;
+    while let Some((_, out_len, used)) =
+        decoded_piece(vm.bytes_data(src).unwrap_or(&[]), i, ascii, replace)
+    {
+        len += out_len;
+        i += used;
+    }
+    let o = vm.new_str_uninit(Kind::Str, len)?;
+    let (mut i, mut at) = (0usize, 0usize);
+    while let Some((piece, out_len, used)) =
+        decoded_piece(vm.bytes_data(src).unwrap_or(&[]), i, ascii, replace)
+    {
+        #[allow(clippy::cast_possible_truncation)]
+        if let Some(out) = vm
+            .heap
+            .bytes_mut(o, 1, len as u32)
+            .get_mut(at..at + out_len)
+        {
+            out.copy_from_slice(&piece[..out_len]);
+        }
+        at += out_len;
+        i += used;
+    }
+    Ok(Obj::heap(o))
+}
+
+/// One step of `str_from_invalid` at `data[i..]`: the UTF-8 bytes it produces (up to 4),
+/// how many, and how many source bytes it consumed; None at the end. A complete sequence
+/// is decoded and written again canonically; an invalid byte or incomplete sequence
+/// becomes U+FFFD (`replace`) or nothing.
+fn decoded_piece(
+    data: &[u8],
+    i: usize,
+    ascii: bool,
+    replace: bool,
+) -> Option<([u8; 4], usize, usize)> {
+    const REPLACEMENT: [u8; 4] = [0xef, 0xbf, 0xbd, 0];
+    let rest = data.get(i..).filter(|r| !r.is_empty())?;
+    let c = rest[0];
+    if c < 0x80 {
+        return Some(([c, 0, 0, 0], 1, 1));
+    }
+    let skipped = if replace { 3 } else { 0 };
+    if ascii || !(0xc0..0xf8).contains(&c) {
+        return Some((REPLACEMENT, skipped, 1));
+    }
+    let need = usize::from(utf8_continuations(c));
+    let got = rest[1..]
+        .iter()
+        .take(need)
+        .take_while(|&&b| b & 0xc0 == 0x80)
+        .count();
+    if got < need {
+        return Some((REPLACEMENT, skipped, 1 + got));
+    }
+    let mut ch = u32::from(c & (0x7f >> need));
+    for &b in &rest[1..=need] {
+        ch = (ch << 6) | u32::from(b & 0x3f);
+    }
+    Some(utf8_encode(ch)).map(|(bytes, n)| (bytes, n, 1 + need))
+}
+
+/// `vstr_add_char`: `ch` as 1 to 4 UTF-8 bytes (no check for surrogates).
+pub(crate) fn utf8_encode(ch: u32) -> ([u8; 4], usize) {
+    #[allow(clippy::cast_possible_truncation)]
+    let b = |v: u32| v as u8;
+    if ch < 0x80 {
+        ([b(ch), 0, 0, 0], 1)
+    } else if ch < 0x800 {
+        ([0xc0 | b(ch >> 6), 0x80 | b(ch & 0x3f), 0, 0], 2)
+    } else if ch < 0x1_0000 {
+        (
+            [
+                0xe0 | b(ch >> 12),
+                0x80 | b((ch >> 6) & 0x3f),
+                0x80 | b(ch & 0x3f),
+                0,
+            ],
+            3,
+        )
+    } else {
+        (
+            [
+                0xf0 | b(ch >> 18),
+                0x80 | b((ch >> 12) & 0x3f),
+                0x80 | b((ch >> 6) & 0x3f),
+                0x80 | b(ch & 0x3f),
+            ],
+            4,
+        )
+    }
+}
+
+/// `str.encode(encoding)` and `bytes(str, encoding)`: the text's bytes; with `ascii`, a
+/// non-ASCII character is a `UnicodeError`.
+pub(crate) fn encode_str(vm: &mut Vm<'_>, s: Obj, encoding: Option<Obj>) -> PyResult<Obj> {
+    let ascii = parse_encoding(vm, encoding)?;
+    let Some(text) = vm.str_data(s) else {
+        return Err(vm.raise_msg_str(T_TYPE_ERROR, "can't convert to str"));
+    };
+    let n = text.len();
+    if ascii && !encoding_is_valid(text, true) {
+        return Err(unicode_error(vm));
+    }
+    let o = vm.new_str_uninit(Kind::Bytes, n)?;
+    vm.copy_str_bytes(s, o, 0)?;
+    Ok(Obj::heap(o))
 }
 
 fn bytes_hex(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
@@ -916,10 +1116,9 @@ fn str_splitlines(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 
 fn bytearray_append(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 2, 2)?;
-    let v = vm.get_int(vm.arg(a, 1))?;
-    let Ok(byte) = u8::try_from(v) else {
-        return Err(vm.raise_msg_str(T_VALUE_ERROR, "bytes value out of range"));
-    };
+    // Stored as the low 8 bits, as MicroPython's arrays of 'B' do.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let byte = vm.get_int(vm.arg(a, 1))? as u8;
     bytearray_push(vm, vm.arg(a, 0), &[byte])
 }
 
@@ -1485,6 +1684,9 @@ fn int_from_bytes(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
         Some(o) => vm.str_data(o) != Some(b"big"),
         None => false,
     };
+    if vm.bytes_data(vm.arg(a, 1)).is_none() {
+        return Err(vm.raise_msg_str(T_TYPE_ERROR, "object with buffer protocol required"));
+    }
     let d = vm.bytes_data(vm.arg(a, 1)).unwrap_or(&[]);
     if d.len() > crate::object::bigint::MAX_LIMBS * 4 {
         return Err(vm.big_overflow());

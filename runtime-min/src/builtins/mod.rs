@@ -8,7 +8,7 @@ mod math;
 mod methods;
 mod modules;
 
-pub(crate) use methods::METHODS;
+pub(crate) use methods::{utf8_encode, METHODS};
 
 use crate::heap::Kind;
 use crate::obj::{Imm, Obj};
@@ -250,4 +250,18 @@ pub(crate) fn new_module(vm: &mut Vm<'_>, name: &[u8]) -> PyResult<(Obj, Obj)> {
 /// Built-in modules available to `import`.
 pub(crate) fn builtin_module(vm: &mut Vm<'_>, name: &[u8]) -> PyResult<Option<Obj>> {
     modules::builtin_module(vm, name)
+}
+
+#[cfg(test)]
+mod tests {
+    /// `type(x).__name__` and exception reprs read a type's name as a qstr.
+    #[test]
+    fn every_builtin_type_name_is_a_qstr() {
+        let missing: std::vec::Vec<&str> = super::TYPE_TABLE
+            .iter()
+            .map(|r| r.1)
+            .filter(|name| crate::vm::static_qstr_id(name).is_none())
+            .collect();
+        assert!(missing.is_empty(), "type names without a qstr: {missing:?}");
+    }
 }

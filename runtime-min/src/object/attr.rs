@@ -332,20 +332,8 @@ impl<'a> Vm<'a> {
                 };
                 Ok(Some(self.heap.get_obj(o.bits(), i)))
             }
-            _ => {
-                if self.float_value(o).is_some() || self.int_to_i64(o).is_some() {
-                    return Ok(match nm {
-                        b"real" => Some(o),
-                        b"imag" => Some(if self.float_value(o).is_some() {
-                            self.new_float(0.0)?
-                        } else {
-                            Obj::small_sat(0)
-                        }),
-                        _ => None,
-                    });
-                }
-                Ok(None)
-            }
+            // MicroPython's int and float have no `real`/`imag` (no complex numbers).
+            _ => Ok(None),
         }
     }
 

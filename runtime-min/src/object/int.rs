@@ -111,10 +111,7 @@ impl<'a> Vm<'a> {
             Some(v) => Ok(v),
             None => {
                 let t = self.type_name(o);
-                Err(self.raise_parts(
-                    b::T_TYPE_ERROR,
-                    &[&"object '", &t, &"' cannot be interpreted as an integer"],
-                ))
+                Err(self.raise_parts(b::T_TYPE_ERROR, &[&"can't convert ", &t, &" to int"]))
             }
         }
     }

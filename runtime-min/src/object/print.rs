@@ -555,14 +555,19 @@ impl<'a> Vm<'a> {
         let mut pos = 0;
         while pos < len {
             let mut out = NumBuf::new();
-            let chunk_end = (pos + 64).min(len);
             if let Some(d) = self.str_data(o) {
-                for &c in d.get(pos..chunk_end).unwrap_or(&[]) {
-                    escape_byte(c, quote, true, &mut out);
+                // Whole characters, about 64 bytes at a time (uni_print_quoted).
+                while pos < len && out.len < 300 {
+                    let c = d[pos];
+                    let mut end = pos + 1;
+                    while end < len && d[end] & 0xc0 == 0x80 && c >= 0x80 {
+                        end += 1;
+                    }
+                    escape_char(&d[pos..end], quote, &mut out);
+                    pos = end;
                 }
             }
             self.sink_write(sink, out.as_bytes())?;
-            pos = chunk_end;
         }
         self.sink_write(sink, &[quote])
     }
@@ -635,6 +640,41 @@ impl<'a> Vm<'a> {
             Some(q) => core::str::from_utf8(self.qstr_bytes(q)).unwrap_or("?"),
             None => "object",
         }
+    }
+}
+
+/// One character of a str repr (`seq`: its lead byte and continuation bytes): ASCII as
+/// [`escape_byte`] does it (also when written overlong), other characters as they are,
+/// except surrogates (`\uXXXX`) and values beyond U+10FFFF (`\UXXXXXXXX`).
+fn escape_char(seq: &[u8], quote: u8, out: &mut NumBuf) {
+    let lead = seq[0];
+    if lead < 0x80 {
+        escape_byte(lead, quote, true, out);
+        return;
+    }
+    // utf8_get_char: the lead byte's payload bits, then 6 bits per continuation byte.
+    let mut ch = u32::from(lead & 0x7f);
+    let mut mask = 0x40;
+    while ch & mask != 0 {
+        ch &= !mask;
+        mask >>= 1;
+    }
+    for &b in &seq[1..] {
+        ch = (ch << 6) | u32::from(b & 0x3f);
+    }
+    let hex = b"0123456789abcdef";
+    let mut escape = |prefix: &[u8], digits: u32| {
+        out.extend(prefix);
+        for k in (0..digits).rev() {
+            out.push(hex[((ch >> (4 * k)) & 15) as usize]);
+        }
+    };
+    match ch {
+        #[allow(clippy::cast_possible_truncation)]
+        0..=0x7f => escape_byte(ch as u8, quote, true, out),
+        0x80..=0xd7ff | 0xe000..=0x10_ffff => out.extend(seq),
+        0xd800..=0xdfff => escape(b"\\u", 4),
+        _ => escape(b"\\U", 8),
     }
 }
 

@@ -439,14 +439,18 @@ impl<'a> Vm<'a> {
             }
             Some(Kind::ByteArray) => {
                 let len = self.heap.get(o.bits(), 0);
+                if value.is_null() {
+                    return Err(self.raise_msg_str(
+                        b::T_TYPE_ERROR,
+                        "'bytearray' object doesn't support item deletion",
+                    ));
+                }
                 if self.is_kind(index, Kind::Slice) {
                     return self.bytearray_store_slice(o, index, value);
                 }
                 let i = self.norm_index(index, len, "bytearray")?;
-                let v = self.get_int(value)?;
-                if !(0..=255).contains(&v) {
-                    return Err(self.raise_msg_str(b::T_VALUE_ERROR, "bytes value out of range"));
-                }
+                // The low 8 bits, as MicroPython's arrays of 'B' store them.
+                let v = self.get_int(value)? & 0xff;
                 let store = self.heap.get_obj(o.bits(), 1);
                 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
                 if let Some(x) = self

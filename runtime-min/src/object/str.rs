@@ -248,13 +248,12 @@ impl<'a> Vm<'a> {
                     {
                         e += 1;
                     }
+                    if !is_dict {
+                        return Err(self.raise_msg_str(b::T_TYPE_ERROR, "format needs a dict"));
+                    }
                     let key = self.substr(fmt, start, e)?;
                     self.push_root(key);
-                    key_arg = if is_dict {
-                        self.dict_getitem(args, key)?
-                    } else {
-                        Obj::NULL
-                    };
+                    key_arg = self.dict_getitem(args, key)?;
                     self.pop_root();
                     i = e + 1;
                 }
@@ -349,7 +348,11 @@ impl<'a> Vm<'a> {
                         r?;
                     }
                     b'd' | b'i' | b'u' | b'x' | b'X' | b'o' => {
-                        let v = if let Some(f) = self.float_value(arg) {
+                        // arg_as_int: only %d, %i and %u take a float (truncated).
+                        let float = self
+                            .float_value(arg)
+                            .filter(|_| matches!(conv, b'd' | b'i' | b'u'));
+                        let v = if let Some(f) = float {
                             #[allow(clippy::cast_possible_truncation)]
                             let v = f as i64;
                             v
@@ -367,9 +370,10 @@ impl<'a> Vm<'a> {
                                     continue;
                                 }
                                 None => {
-                                    return Err(self.raise_msg_str(
+                                    let t = self.type_name(arg);
+                                    return Err(self.raise_parts(
                                         b::T_TYPE_ERROR,
-                                        "%d format: a number is required",
+                                        &[&"can't convert ", &t, &" to int"],
                                     ));
                                 }
                             }
@@ -429,13 +433,12 @@ impl<'a> Vm<'a> {
     /// `chr(i)`.
     pub(crate) fn chr(&mut self, i: Obj) -> PyResult<Obj> {
         let v = self.get_int(i)?;
-        let c = u32::try_from(v).ok().and_then(char::from_u32);
-        let Some(c) = c else {
-            return Err(self.raise_msg_str(b::T_VALUE_ERROR, "chr() arg not in range(0x110000)"));
+        // Any code point below 0x110000, surrogates included (modbuiltins.c).
+        let Some(c) = u32::try_from(v).ok().filter(|&c| c < 0x11_0000) else {
+            return Err(self.raise_msg_str(b::T_VALUE_ERROR, "char not in range(0x110000)"));
         };
-        let mut buf = [0u8; 4];
-        let s = c.encode_utf8(&mut buf);
-        self.new_str_bytes(s.as_bytes())
+        let (bytes, n) = crate::builtins::utf8_encode(c);
+        self.new_str_bytes(&bytes[..n])
     }
 
     fn write_padded(
@@ -1141,7 +1144,8 @@ pub(crate) fn parse_spec(s: &[u8]) -> Option<FormatSpec> {
         }
         spec.precision = Some(p);
     }
-    if let Some(&c) = b.get(i) {
+    // Only a type character MicroPython knows ends the spec ("{:q}" is an invalid spec).
+    if let Some(&c) = b.get(i).filter(|c| b"bcdeEfFgGnosxX%".contains(c)) {
         spec.ty = c;
         i += 1;
     }

@@ -595,6 +595,13 @@ impl<'a> Vm<'a> {
                 if found {
                     continue;
                 }
+                if self.str_data(key).is_none() {
+                    let t = self.type_name(key);
+                    return Err(self.raise_parts(
+                        b::T_TYPE_ERROR,
+                        &[&"can't convert '", &t, &"' object to str implicitly"],
+                    ));
+                }
                 if flags & SCOPE_VARKEYWORDS == 0 {
                     return Err(self.raise_parts(
                         b::T_TYPE_ERROR,

@@ -29,6 +29,8 @@ pub trait Output {
 
 /// Extra interned names the VM itself needs beyond mpy's static qstrs (ids follow them).
 pub(crate) const EXTRA_QSTRS: &[&str] = &[
+    "UnicodeError",
+    "StopAsyncIteration",
     "NoneType",
     "function",
     "bound_method",
