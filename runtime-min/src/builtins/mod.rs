@@ -80,6 +80,10 @@ types! {
     T_UNICODE_ERROR = 54, "UnicodeError", T_VALUE_ERROR;
     T_INDENTATION_ERROR = 55, "IndentationError", T_SYNTAX_ERROR;
     T_STOP_ASYNC_ITERATION = 56, "StopAsyncIteration", T_EXCEPTION;
+    // A function with closed-over variables (py/objclosure.c), and a generator function
+    // (py/objgenerator.c's gen_wrap): both are functions with another type name.
+    T_CLOSURE = 60, "closure", T_OBJECT;
+    T_GEN_FUNCTION = 61, "generator", T_OBJECT;
 }
 
 fn type_row(id: u32) -> Option<&'static (u32, &'static str, u32)> {
@@ -159,6 +163,8 @@ pub(crate) fn lookup_builtin(name: &[u8]) -> Option<Obj> {
             T_NONETYPE
                 | T_BOUND_METHOD
                 | T_GENERATOR
+                | T_CLOSURE
+                | T_GEN_FUNCTION
                 | T_MODULE
                 | T_CELL
                 | T_ITERATOR

@@ -461,6 +461,10 @@ impl<'a> Vm<'a> {
 
     /// `o.name = v` (or `del o.name` when `v` is NULL).
     pub(crate) fn store_attr(&mut self, o: Obj, name: Obj, v: Obj) -> PyResult<()> {
+        if self.builtin_type_id(o) == b::T_CLOSURE {
+            // py/objclosure.c's attr handler only loads: stores and deletes do nothing.
+            return Ok(());
+        }
         match self.kind_of(o) {
             Some(Kind::Instance) => {
                 let cls = self.heap.get_obj(o.bits(), 0);

@@ -169,7 +169,18 @@ impl<'a> Vm<'a> {
                 }
             }
             Some(Kind::Module) => b::T_MODULE,
-            Some(Kind::Function) => b::T_FUNCTION,
+            Some(Kind::Function) => {
+                if self.heap.get(o.bits(), 0) >> 20 != 0 {
+                    b::T_CLOSURE
+                } else if self
+                    .code_of_function(o)
+                    .is_some_and(|c| c.scope_flags & crate::vm::call::SCOPE_GENERATOR != 0)
+                {
+                    b::T_GEN_FUNCTION
+                } else {
+                    b::T_FUNCTION
+                }
+            }
             Some(Kind::Cell) => b::T_CELL,
             Some(Kind::BoundMethod) => b::T_BOUND_METHOD,
             Some(Kind::Class) => b::T_TYPE,

@@ -31,6 +31,7 @@ pub trait Output {
 pub(crate) const EXTRA_QSTRS: &[&str] = &[
     "UnicodeError",
     "StopAsyncIteration",
+    "closure",
     "NoneType",
     "function",
     "bound_method",
