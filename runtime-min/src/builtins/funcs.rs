@@ -237,63 +237,31 @@ fn any(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 
 fn int_fmt(vm: &mut Vm<'_>, a: &Args, ty: u8) -> PyResult<Obj> {
     check_n(vm, a, 1, 1)?;
-    let o = vm.arg(a, 0);
-    if vm.is_kind(o, Kind::BigInt) {
-        return big_radix(vm, o, ty);
+    let mut o = vm.arg(a, 0);
+    if vm.big_of(o).is_none() {
+        let v = vm.get_index(o)?;
+        o = vm.new_int(v)?;
     }
-    let v = vm.get_index(o)?;
-    let spec = crate::object::str::FormatSpec {
-        alt: true,
+    let f = crate::object::str::IntFmt {
         ty,
-        ..Default::default()
+        sign: 0,
+        prefix: true,
+        align: b'>',
+        after_sign: false,
+        sep: 0,
+        fill: ' ',
+        width: 0,
+        prec: 0,
     };
-    let slot = vm.builder_new()?;
-    let r = vm.format_int(Sink::Buf(slot), v, &spec);
-    let s = vm.builder_finish(slot);
-    r.map(|()| s)
-}
-
-/// hex/oct/bin text of a big int, written straight into the new str from its last digit (the
-/// digit count follows from the bit length; no digit buffer on the native stack).
-fn big_radix(vm: &mut Vm<'_>, o: Obj, ty: u8) -> PyResult<Obj> {
-    let Some(mut v) = vm.big_of(o) else {
-        return Ok(Obj::NONE);
-    };
-    let (base, bits_per_digit, prefix): (u32, usize, &[u8]) = match ty {
-        b'x' => (16, 4, b"0x"),
-        b'o' => (8, 3, b"0o"),
-        _ => (2, 1, b"0b"),
-    };
-    let neg = v.neg;
-    v.neg = false;
-    let len = v.len.min(v.d.len());
-    let top = len
-        .checked_sub(1)
-        .and_then(|i| v.d.get(i))
-        .copied()
-        .unwrap_or(0);
-    let bits = len.saturating_sub(1) * 32 + (32 - top.leading_zeros() as usize);
-    let n = bits.div_ceil(bits_per_digit);
-    let total = usize::from(neg) + prefix.len() + n;
-    let s = vm.new_str_uninit(Kind::Str, total)?;
-    #[allow(clippy::cast_possible_truncation)]
-    let out = vm.heap.bytes_mut(s, 1, total as u32);
-    let head = usize::from(neg) + prefix.len();
-    if neg {
-        if let Some(c) = out.first_mut() {
-            *c = b'-';
-        }
-    }
-    if let Some(p) = out.get_mut(usize::from(neg)..head) {
-        p.copy_from_slice(prefix);
-    }
-    for i in (head..total).rev() {
-        let d = v.divmod_small(base) as usize;
-        if let Some(c) = out.get_mut(i) {
-            *c = b"0123456789abcdef".get(d).copied().unwrap_or(b'?');
-        }
-    }
-    Ok(Obj::heap(s))
+    vm.push_root(o);
+    let slot = vm.builder_new();
+    let r = slot.and_then(|slot| {
+        let r = vm.print_int(Sink::Buf(slot), o, &f);
+        let s = vm.builder_finish(slot);
+        r.map(|()| s)
+    });
+    vm.pop_root();
+    r
 }
 
 fn bin(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
@@ -377,12 +345,18 @@ fn divmod(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 }
 
 fn enumerate(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    check_pos(vm, a, 1, 2)?;
+    check_pos(vm, a, 0, 2)?;
     let start = match vm.arg_pos(a, 1).or_else(|| vm.arg_kw(a, b"start")) {
         Some(s) => vm.get_int(s)?,
         None => 0,
     };
-    let it = vm.get_iter(vm.arg(a, 0))?;
+    let Some(src) = vm.arg_pos(a, 0).or_else(|| vm.arg_kw(a, b"iterable")) else {
+        return Err(vm.raise_msg_str(
+            T_TYPE_ERROR,
+            "function missing 1 required positional arguments",
+        ));
+    };
+    let it = vm.get_iter(src)?;
     vm.new_iter(IT_ENUMERATE, it, Obj::small_sat(start), 0)
 }
 
@@ -1143,6 +1117,44 @@ impl<'a> Vm<'a> {
         self.heap.set(ba, 0, n as u32);
         self.heap.set_obj(ba, 1, Obj::heap(store));
         Ok(Obj::heap(ba))
+    }
+
+    /// A bytes result (or list/tuple of them) of a bytes method called on a bytearray, with
+    /// every bytes made a bytearray.
+    pub(crate) fn bytes_result_as_bytearray(&mut self, r: Obj) -> PyResult<Obj> {
+        let is_bytes =
+            |vm: &Self, o: Obj| vm.is_kind(o, Kind::Bytes) || o.imm_of(Imm::RomBytes).is_some();
+        if is_bytes(self, r) {
+            return self.bytearray_from(r);
+        }
+        let (n, first) = match self.kind_of(r) {
+            Some(Kind::List) => (self.heap.get(r.bits(), 0), 0),
+            Some(Kind::Tuple) => (self.heap.get(r.bits(), 0), 1),
+            _ => return Ok(r),
+        };
+        self.push_root(r);
+        let res = (|| {
+            for i in 0..n {
+                let store = if first == 0 {
+                    self.heap.get_obj(r.bits(), 1).bits()
+                } else {
+                    r.bits()
+                };
+                let item = self.heap.get_obj(store, first + i);
+                if is_bytes(self, item) {
+                    let ba = self.bytearray_from(item)?;
+                    let store = if first == 0 {
+                        self.heap.get_obj(r.bits(), 1).bits()
+                    } else {
+                        r.bits()
+                    };
+                    self.heap.set_obj(store, first + i, ba);
+                }
+            }
+            Ok(r)
+        })();
+        self.pop_root();
+        res
     }
 
     /// `str(bytes, encoding)`: a str with the same bytes.

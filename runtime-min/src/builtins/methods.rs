@@ -132,6 +132,17 @@ methods! {
     T_BASE_EXCEPTION."__init__" => obj_init;
 }
 
+/// MicroPython's whitespace (`unichar_isspace`): space and \t \n \v \f \r.
+pub(crate) trait PySpace {
+    fn is_py_space(&self) -> bool;
+}
+
+impl PySpace for u8 {
+    fn is_py_space(&self) -> bool {
+        matches!(*self, b' ' | 9..=13)
+    }
+}
+
 fn self_str<'b>(vm: &'b Vm<'_>, a: &Args) -> &'b [u8] {
     vm.str_or_bytes(vm.arg(a, 0)).map_or(&[], |p| p.0)
 }
@@ -183,7 +194,7 @@ fn str_isalpha(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     pred(vm, a, |c| c.is_ascii_alphabetic())
 }
 fn str_isspace(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    pred(vm, a, |c| c.is_ascii_whitespace())
+    pred(vm, a, |c| c.is_py_space())
 }
 fn str_isupper(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 1, 1)?;
@@ -206,17 +217,15 @@ fn arg_bytes<'b>(vm: &'b mut Vm<'_>, a: &Args, i: u32) -> PyResult<&'b [u8]> {
         Some((_, is_str)) if is_str == want_str => Ok(vm.str_or_bytes(o).map_or(&[], |p| p.0)),
         _ => {
             let t = vm.type_name(o);
-            if want_str {
-                Err(vm.raise_parts(
-                    T_TYPE_ERROR,
-                    &[&"can't convert '", &t, &"' object to str implicitly"],
-                ))
+            let to = if vm.str_data(o).is_some() {
+                "bytes"
             } else {
-                Err(vm.raise_parts(
-                    T_TYPE_ERROR,
-                    &[&"can't convert '", &t, &"' object to bytes implicitly"],
-                ))
-            }
+                "str"
+            };
+            Err(vm.raise_parts(
+                T_TYPE_ERROR,
+                &[&"can't convert '", &t, &"' object to ", &to, &" implicitly"],
+            ))
         }
     }
 }
@@ -369,7 +378,7 @@ fn split_impl(vm: &mut Vm<'_>, a: &Args, from_right: bool) -> PyResult<Obj> {
             loop {
                 let (start, end, more) = {
                     let d = self_str(vm, a);
-                    while i < d.len() && d[i].is_ascii_whitespace() {
+                    while i < d.len() && d[i].is_py_space() {
                         i += 1;
                     }
                     if i >= d.len() {
@@ -378,7 +387,7 @@ fn split_impl(vm: &mut Vm<'_>, a: &Args, from_right: bool) -> PyResult<Obj> {
                         (i, d.len(), true)
                     } else {
                         let st = i;
-                        while i < d.len() && !d[i].is_ascii_whitespace() {
+                        while i < d.len() && !d[i].is_py_space() {
                             i += 1;
                         }
                         (st, i, true)
@@ -399,7 +408,7 @@ fn split_impl(vm: &mut Vm<'_>, a: &Args, from_right: bool) -> PyResult<Obj> {
             loop {
                 let (start, end, more) = {
                     let d = self_str(vm, a);
-                    while i > 0 && d[i - 1].is_ascii_whitespace() {
+                    while i > 0 && d[i - 1].is_py_space() {
                         i -= 1;
                     }
                     if i == 0 {
@@ -408,7 +417,7 @@ fn split_impl(vm: &mut Vm<'_>, a: &Args, from_right: bool) -> PyResult<Obj> {
                         (0, i, true)
                     } else {
                         let e = i;
-                        while i > 0 && !d[i - 1].is_ascii_whitespace() {
+                        while i > 0 && !d[i - 1].is_py_space() {
                             i -= 1;
                         }
                         (i, e, true)
@@ -443,6 +452,9 @@ fn strip_impl(vm: &mut Vm<'_>, a: &Args, left: bool, right: bool) -> PyResult<Ob
     check_n(vm, a, 1, 2)?;
     let s = vm.arg(a, 0);
     let chars = vm.arg_pos(a, 1).filter(|o| *o != Obj::NONE);
+    if chars.is_some() {
+        arg_bytes(vm, a, 1)?;
+    }
     let (start, end) = {
         let d = self_str(vm, a);
         let set: &[u8] = match chars {
@@ -542,28 +554,27 @@ fn str_endswith(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     prefix_suffix(vm, a, true)
 }
 
-/// Small owned copy of a needle (bounded; longer needles are compared in place).
-struct Needle {
-    buf: [u8; 256],
-    len: usize,
-}
-
-impl Needle {
-    fn as_slice(&self) -> &[u8] {
-        &self.buf[..self.len]
+/// Type-check argument 1 of find/count/index: str/bytes like self, or (for bytes) a byte
+/// value, returned.
+fn check_needle(vm: &mut Vm<'_>, a: &Args, allow_int: bool) -> PyResult<Option<u8>> {
+    let o = vm.arg(a, 1);
+    if allow_int && !is_str_self(vm, a) {
+        if let Some(v) = o.as_small() {
+            return match u8::try_from(v) {
+                Ok(b) => Ok(Some(b)),
+                Err(_) => Err(vm.raise_msg_str(T_VALUE_ERROR, "bytes value out of range")),
+            };
+        }
     }
+    arg_bytes(vm, a, 1)?;
+    Ok(None)
 }
 
-trait ToOwnedSmall {
-    fn to_owned_small(&self) -> Needle;
-}
-
-impl ToOwnedSmall for [u8] {
-    fn to_owned_small(&self) -> Needle {
-        let mut buf = [0u8; 256];
-        let len = self.len().min(256);
-        buf[..len].copy_from_slice(&self[..len]);
-        Needle { buf, len }
+/// The needle [`check_needle`] accepted.
+fn needle<'b>(vm: &'b Vm<'_>, a: &Args, byte: &'b Option<u8>) -> &'b [u8] {
+    match byte {
+        Some(b) => core::slice::from_ref(b),
+        None => vm.str_or_bytes(vm.arg(a, 1)).map_or(&[], |p| p.0),
     }
 }
 
@@ -579,16 +590,17 @@ fn byte_to_char_index(vm: &Vm<'_>, a: &Args, byte_pos: usize) -> i64 {
 
 fn find_impl(vm: &mut Vm<'_>, a: &Args, right: bool) -> PyResult<Option<i64>> {
     check_n(vm, a, 2, 4)?;
-    let needle = arg_bytes(vm, a, 1)?.to_owned_small();
+    let byte = check_needle(vm, a, true)?;
     let (start, end) = range_args(vm, a, 2)?;
+    let needle = needle(vm, a, &byte);
     let d = self_str(vm, a);
     let hay = d.get(..end.min(d.len())).unwrap_or(&[]);
     let pos = if start > hay.len() {
         None
     } else if right {
-        rfind(hay, needle.as_slice(), start, hay.len())
+        rfind(hay, needle, start, hay.len())
     } else {
-        find(hay, needle.as_slice(), start)
+        find(hay, needle, start)
     };
     Ok(pos.map(|p| byte_to_char_index(vm, a, p)))
 }
@@ -614,18 +626,19 @@ fn str_rindex(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 
 fn str_count(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 2, 4)?;
-    let needle = arg_bytes(vm, a, 1)?.to_owned_small();
+    let byte = check_needle(vm, a, false)?;
     let (start, end) = range_args(vm, a, 2)?;
+    let needle = needle(vm, a, &byte);
     let d = self_str(vm, a);
     let hay = d.get(start.min(end)..end.min(d.len())).unwrap_or(&[]);
-    let n = if needle.len == 0 {
+    let n = if needle.is_empty() {
         char_count(hay) + 1
     } else {
         let mut n = 0;
         let mut i = 0;
-        while let Some(p) = find(hay, needle.as_slice(), i) {
+        while let Some(p) = find(hay, needle, i) {
             n += 1;
-            i = p + needle.len;
+            i = p + needle.len();
         }
         n
     };
@@ -776,10 +789,21 @@ fn bytes_decode(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 }
 
 fn bytes_hex(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    check_n(vm, a, 1, 1)?;
+    check_n(vm, a, 1, 2)?;
     let s = vm.arg(a, 0);
+    // An optional one-character separator between the bytes.
+    let sep = if a.n_pos > 1 {
+        match vm.str_or_bytes(vm.arg(a, 1)).map(|p| p.0) {
+            Some(&[c]) => Some(c),
+            _ => return Err(vm.raise_msg_str(T_VALUE_ERROR, "sep must be length 1.")),
+        }
+    } else {
+        None
+    };
     let n = self_str(vm, a).len();
-    let o = vm.new_str_uninit(Kind::Str, n * 2)?;
+    let step = 2 + usize::from(sep.is_some());
+    let total = (n * step).saturating_sub(usize::from(sep.is_some() && n > 0));
+    let o = vm.new_str_uninit(Kind::Str, total)?;
     for i in 0..n {
         let c = vm
             .bytes_data(s)
@@ -787,10 +811,13 @@ fn bytes_hex(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
             .unwrap_or(0);
         let hex = b"0123456789abcdef";
         #[allow(clippy::cast_possible_truncation)]
-        let d = vm.heap.bytes_mut(o, 1, (n * 2) as u32);
-        if let Some(x) = d.get_mut(2 * i..2 * i + 2) {
+        let d = vm.heap.bytes_mut(o, 1, total as u32);
+        if let Some(x) = d.get_mut(step * i..step * i + 2) {
             x[0] = hex[usize::from(c >> 4)];
             x[1] = hex[usize::from(c & 15)];
+        }
+        if let (Some(sc), Some(x)) = (sep, d.get_mut(step * i + 2)) {
+            *x = sc;
         }
     }
     Ok(Obj::heap(o))
@@ -916,23 +943,42 @@ fn str_splitlines(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 
 fn bytearray_append(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 2, 2)?;
-    let v = vm.get_int(vm.arg(a, 1))?;
-    let Ok(byte) = u8::try_from(v) else {
-        return Err(vm.raise_msg_str(T_VALUE_ERROR, "bytes value out of range"));
-    };
+    // Stored modulo 256, as MicroPython's array store does.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let byte = vm.get_int(vm.arg(a, 1))? as u8;
     bytearray_push(vm, vm.arg(a, 0), &[byte])
 }
 
 fn bytearray_extend(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 2, 2)?;
+    let ba = vm.arg(a, 0);
     let src = vm.arg(a, 1);
-    let mut buf = NumBuf::new();
-    if let Some(d) = vm.bytes_data(src) {
-        buf.extend(d);
+    if let Some(n) = vm.bytes_data(src).map(<[u8]>::len) {
+        // Through a small buffer: `src` may be `ba` itself or live in the heap that grows.
+        let mut i = 0;
+        while i < n {
+            let mut chunk = [0u8; 64];
+            let k = (n - i).min(chunk.len());
+            if let Some(d) = vm.bytes_data(src).and_then(|d| d.get(i..i + k)) {
+                chunk[..k].copy_from_slice(d);
+            }
+            bytearray_push(vm, ba, &chunk[..k])?;
+            i += k;
+        }
+        return Ok(Obj::NONE);
     }
-    let n = buf.len;
-    let bytes = buf.buf;
-    bytearray_push(vm, vm.arg(a, 0), &bytes[..n])
+    let it = vm.get_iter(src)?;
+    vm.push_root(it);
+    let r = (|| {
+        while let Some(v) = vm.iter_next(it)? {
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let byte = vm.get_int(v)? as u8;
+            bytearray_push(vm, ba, &[byte])?;
+        }
+        Ok(Obj::NONE)
+    })();
+    vm.pop_root();
+    r
 }
 
 fn bytearray_push(vm: &mut Vm<'_>, ba: Obj, data: &[u8]) -> PyResult<Obj> {
@@ -1378,12 +1424,16 @@ fn set_symmetric_difference(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 }
 
 fn set_inplace(vm: &mut Vm<'_>, a: &Args, op: mpy_format::opcode::BinaryOp) -> PyResult<Obj> {
-    check_n(vm, a, 2, 2)?;
     let inplace = match op {
-        mpy_format::opcode::BinaryOp::AND => mpy_format::opcode::BinaryOp::INPLACE_AND,
+        mpy_format::opcode::BinaryOp::AND => {
+            check_n(vm, a, 2, 2)?;
+            mpy_format::opcode::BinaryOp::INPLACE_AND
+        }
         _ => mpy_format::opcode::BinaryOp::INPLACE_SUBTRACT,
     };
-    vm.set_binary_op(inplace, op, vm.arg(a, 0), vm.arg(a, 1))?;
+    for i in 1..a.n_pos {
+        vm.set_binary_op(inplace, op, vm.arg(a, 0), vm.arg(a, i))?;
+    }
     Ok(Obj::NONE)
 }
 
@@ -1503,28 +1553,46 @@ fn int_from_bytes(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 
 fn bytes_fromhex(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 2, 2)?;
-    let mut out = NumBuf::new();
-    {
-        let s = vm.str_data(vm.arg(a, 1)).unwrap_or(&[]);
-        let mut hi: Option<u8> = None;
-        for &c in s {
-            if c.is_ascii_whitespace() {
-                continue;
-            }
-            let Some(v) = (c as char).to_digit(16) else {
+    let src = vm.arg(a, 1);
+    let digit = |vm: &Vm<'_>, i: usize| -> Option<u8> {
+        let c = *vm.str_data(src)?.get(i)?;
+        #[allow(clippy::cast_possible_truncation)]
+        (c as char).to_digit(16).map(|v| v as u8)
+    };
+    // First pass validates and counts; the second writes into the new object.
+    let len = vm.str_data(src).map_or(0, <[u8]>::len);
+    let mut n = 0;
+    for i in 0..len {
+        let c = vm
+            .str_data(src)
+            .and_then(|d| d.get(i))
+            .copied()
+            .unwrap_or(b' ');
+        if !c.is_py_space() {
+            if digit(vm, i).is_none() {
                 return Err(vm.raise_msg_str(T_VALUE_ERROR, "non-hex digit found"));
-            };
-            #[allow(clippy::cast_possible_truncation)]
-            let v = v as u8;
-            match hi.take() {
-                Some(h) => out.push(h << 4 | v),
-                None => hi = Some(v),
             }
+            n += 1;
         }
     }
-    let n = out.len;
-    let bytes = out.buf;
-    vm.new_bytes(&bytes[..n])
+    let out = vm.new_str_uninit(Kind::Bytes, n / 2)?;
+    let mut hi: Option<u8> = None;
+    let mut k = 0u32;
+    for i in 0..len {
+        let Some(v) = digit(vm, i) else {
+            continue;
+        };
+        match hi.take() {
+            Some(h) => {
+                if let Some(b) = vm.heap.bytes_mut(out, 1, k + 1).get_mut(k as usize) {
+                    *b = h << 4 | v;
+                }
+                k += 1;
+            }
+            None => hi = Some(v),
+        }
+    }
+    Ok(Obj::heap(out))
 }
 
 // ----- generators -----

@@ -3,7 +3,7 @@
 //! and methods `Imm::Method(n)` indexing [`METHODS`].
 
 pub(crate) mod funcs;
-mod methods;
+pub(crate) mod methods;
 mod modules;
 
 pub(crate) use methods::METHODS;
@@ -189,6 +189,14 @@ pub(crate) fn find_method(ty: u32, name: &[u8]) -> Option<u32> {
             .map(|i| i as u32);
         return own.or_else(|| find_method(T_STR, name));
     }
+    if ty == T_BYTEARRAY {
+        #[allow(clippy::cast_possible_truncation)]
+        let own = METHODS
+            .iter()
+            .position(|m| m.ty == T_BYTEARRAY && m.name.as_bytes() == name)
+            .map(|i| i as u32);
+        return own.or_else(|| find_method(T_BYTES, name));
+    }
     let mut t = ty;
     for _ in 0..8 {
         #[allow(clippy::cast_possible_truncation)]
@@ -208,7 +216,7 @@ pub(crate) fn method_accepts(vm: &Vm<'_>, ty: u32, s: Obj) -> bool {
     if ty == T_OBJECT {
         return true;
     }
-    if ty == T_STR && vm.bytes_data(s).is_some() {
+    if (ty == T_STR || ty == T_BYTES) && vm.bytes_data(s).is_some() {
         return true;
     }
     let t = vm.type_of(s);

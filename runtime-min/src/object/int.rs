@@ -4,6 +4,7 @@
 //! implements values up to 64 bits (two limbs); wider results raise `OverflowError`.
 
 use crate::builtins as b;
+use crate::builtins::methods::PySpace;
 use crate::heap::Kind;
 use crate::obj::Obj;
 use crate::vm::{PyResult, Vm};
@@ -166,10 +167,10 @@ impl<'a> Vm<'a> {
 fn trim(s: &[u8]) -> &[u8] {
     let mut a = 0;
     let mut e = s.len();
-    while a < e && s[a].is_ascii_whitespace() {
+    while a < e && s[a].is_py_space() {
         a += 1;
     }
-    while e > a && s[e - 1].is_ascii_whitespace() {
+    while e > a && s[e - 1].is_py_space() {
         e -= 1;
     }
     &s[a..e]

@@ -443,10 +443,8 @@ impl<'a> Vm<'a> {
                     return self.bytearray_store_slice(o, index, value);
                 }
                 let i = self.norm_index(index, len, "bytearray")?;
-                let v = self.get_int(value)?;
-                if !(0..=255).contains(&v) {
-                    return Err(self.raise_msg_str(b::T_VALUE_ERROR, "bytes value out of range"));
-                }
+                // Stored modulo 256, as MicroPython's array store does.
+                let v = self.get_int(value)? & 0xff;
                 let store = self.heap.get_obj(o.bits(), 1);
                 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
                 if let Some(x) = self

@@ -271,7 +271,12 @@ impl<'a> Vm<'a> {
                                     ],
                                 ));
                             }
-                            (m.func)(self, a)
+                            let r = (m.func)(self, a)?;
+                            if m.ty != b::T_BYTEARRAY && self.is_kind(s, Kind::ByteArray) {
+                                // bytearray borrows bytes' methods: bytes results become bytearrays.
+                                return self.bytes_result_as_bytearray(r);
+                            }
+                            Ok(r)
                         }
                         None => Err(self.not_callable(f)),
                     }
