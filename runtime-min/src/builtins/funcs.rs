@@ -597,40 +597,49 @@ fn min(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 
 fn pow(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 2, 3)?;
-    if a.n_pos == 3 {
-        let (Some(x), Some(y), Some(m)) = (
-            vm.int_to_i64(vm.arg(a, 0)),
-            vm.int_to_i64(vm.arg(a, 1)),
-            vm.int_to_i64(vm.arg(a, 2)),
-        ) else {
-            return Err(vm.raise_msg_str(T_TYPE_ERROR, "pow() with 3 arguments requires integers"));
-        };
-        if m == 0 {
-            return Err(vm.raise_msg_str(T_VALUE_ERROR, "pow() 3rd argument cannot be 0"));
-        }
-        // Residues in [0, |m|), as before.
-        let m = m.unsigned_abs();
-        let x_mod = {
-            let r = x.unsigned_abs() % m;
-            if x < 0 && r != 0 {
-                m - r
-            } else {
-                r
-            }
-        };
-        let mut base = x_mod;
-        let mut e = y;
-        let mut acc: u64 = u64::from(m != 1);
-        while e > 0 {
-            if e & 1 == 1 {
-                acc = crate::object::int::mul_mod(acc, base, m);
-            }
-            base = crate::object::int::mul_mod(base, base, m);
-            e >>= 1;
-        }
-        return vm.new_int_wide(i128::from(acc));
+    if a.n_pos == 3 && vm.arg(a, 2) != Obj::NONE {
+        return pow3(vm, a);
     }
     vm.binary_op(BinaryOp::POWER, vm.arg(a, 0), vm.arg(a, 1))
+}
+
+/// `pow(x, y, m)` on integers of any size: square-and-multiply, reduced mod `m` (floored, so
+/// the result takes `m`'s sign).
+#[inline(never)]
+fn pow3(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    use crate::object::bigint::Big;
+    let (Some(x), Some(y), Some(m)) = (
+        vm.big_of(vm.arg(a, 0)),
+        vm.big_of(vm.arg(a, 1)),
+        vm.big_of(vm.arg(a, 2)),
+    ) else {
+        return Err(vm.raise_msg_str(T_TYPE_ERROR, "pow() with 3 arguments requires integers"));
+    };
+    if m.is_zero() {
+        return Err(vm.raise_msg_str(T_VALUE_ERROR, "pow() 3rd argument cannot be 0"));
+    }
+    if y.neg {
+        return Err(vm.raise_msg_str(T_VALUE_ERROR, "pow() 2nd argument cannot be negative"));
+    }
+    let reduce = |v: &Big| Big::floor_divmod(v, &m).map(|(_, r)| r);
+    let step = |acc: &Big, f: &Big| Big::mul(acc, f).as_ref().and_then(reduce);
+    let (Some(mut acc), Some(mut base)) = (reduce(&Big::from_i128(1)), reduce(&x)) else {
+        return Err(vm.big_overflow());
+    };
+    for i in 0..y.len.min(y.d.len()) {
+        let mut limb = y.d[i];
+        for _ in 0..32 {
+            if limb & 1 == 1 {
+                acc = step(&acc, &base).ok_or_else(|| vm.big_overflow())?;
+            }
+            limb >>= 1;
+            if limb == 0 && i + 1 == y.len {
+                break;
+            }
+            base = step(&base, &base).ok_or_else(|| vm.big_overflow())?;
+        }
+    }
+    vm.new_big(&acc)
 }
 
 fn repr(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
@@ -642,34 +651,16 @@ fn round(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 1, 2)?;
     let o = vm.arg(a, 0);
     let nd = vm.arg_pos(a, 1).filter(|o| *o != Obj::NONE);
-    if let Some(v) = vm.int_to_i64(o) {
-        if let Some(nd) = nd {
-            let n = vm.get_int(nd)?;
-            if n >= 0 {
-                return Ok(o);
-            }
-            // Beyond 10^19 every i64 rounds to 0; 10^19 itself only divides into -1 or 0.
-            let digits = u32::try_from(-n).unwrap_or(u32::MAX);
-            if digits > 19 {
-                return vm.new_int(0);
-            }
-            let p = 10i128.pow(digits);
-            let (q, r) = if digits == 19 {
-                let q = -i128::from(v < 0);
-                (q, i128::from(v) - q * p)
-            } else {
-                #[allow(clippy::cast_possible_truncation)]
-                let (q, r) = crate::object::int::floor_divmod(v, p as i64).unwrap_or((0, 0));
-                (q, i128::from(r))
-            };
-            let q = if r * 2 > p || (r * 2 == p && q % 2 != 0) {
-                q + 1
-            } else {
-                q
-            };
-            return vm.new_int_wide(q * p);
+    if let Some(v) = vm.big_of(o) {
+        let n = match nd {
+            Some(nd) => vm.get_int(nd)?,
+            None => 0,
+        };
+        if n >= 0 {
+            return vm.new_big(&v);
         }
-        return vm.new_int(v);
+        let r = round_int(&v, n).unwrap_or_else(crate::object::bigint::Big::zero);
+        return vm.new_big(&r);
     }
     let Some(f) = vm.float_value(o) else {
         if let Some(r) = vm.call_special(o, "__round__", &[])? {
@@ -699,6 +690,26 @@ fn round(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
             vm.new_float(r)
         }
     }
+}
+
+/// `round(v, n)` for an int and `n < 0`: to a multiple of 10^-n, ties to even; None when
+/// 10^-n is beyond the big int range (every value then rounds to 0).
+fn round_int(v: &crate::object::bigint::Big, n: i64) -> Option<crate::object::bigint::Big> {
+    use crate::object::bigint::Big;
+    let ten = Big::from_i128(10);
+    let mut p = Big::from_i128(1);
+    for _ in 0..n.unsigned_abs().min(1300) {
+        p = Big::mul(&p, &ten)?;
+    }
+    let (q, r) = Big::floor_divmod(v, &p)?;
+    let twice = Big::add(&r, &r)?;
+    let odd = q.len > 0 && q.d[0] & 1 == 1;
+    let q = match twice.cmp(&p) {
+        core::cmp::Ordering::Greater => Big::add(&q, &Big::from_i128(1))?,
+        core::cmp::Ordering::Equal if odd => Big::add(&q, &Big::from_i128(1))?,
+        _ => q,
+    };
+    Big::mul(&q, &p)
 }
 
 fn round_half_even(f: f64) -> f64 {
@@ -797,13 +808,27 @@ fn dir(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 /// under Python code run by `list(generator)` and the like).
 #[inline(never)]
 fn int_from_text(vm: &mut Vm<'_>, x: Obj, base: i64) -> PyResult<Obj> {
-    let mut buf = crate::object::print::NumBuf::new();
-    buf.extend(vm.str_or_bytes(x).map_or(&[][..], |(d, _)| d));
-    #[allow(clippy::cast_sign_loss, clippy::cast_possible_truncation)]
-    if let Some(v) = vm.parse_int(buf.as_bytes(), base as u32)? {
-        return Ok(v);
+    if base != 0 && !(2..=36).contains(&base) {
+        return Err(vm.raise_msg_str(T_VALUE_ERROR, "int() arg 2 must be >= 2 and <= 36"));
     }
-    let s = vm.obj_str(x, true)?;
+    #[allow(clippy::cast_sign_loss, clippy::cast_possible_truncation)]
+    let parsed =
+        crate::object::int::parse_big(vm.str_or_bytes(x).map_or(&[][..], |(d, _)| d), base as u32);
+    let (base, start) = match parsed {
+        Ok(v) => return vm.new_big(&v),
+        Err(crate::object::int::ParseErr::Overflow) => return Err(vm.big_overflow()),
+        Err(crate::object::int::ParseErr::Syntax { base, start }) => (base, start),
+    };
+    // The message quotes the text from the digits on (as a str, even for bytes input).
+    let len = vm.str_or_bytes(x).map_or(0, |(d, _)| d.len());
+    let tail = vm.substr(x, start, len)?;
+    vm.push_root(tail);
+    let tail = match vm.str_data(tail) {
+        Some(_) => Ok(tail),
+        None => vm.substr_as_str(tail, len - start.min(len)),
+    };
+    vm.pop_root();
+    let s = vm.obj_str(tail?, true)?;
     Err(vm.raise_parts(
         T_VALUE_ERROR,
         &[

@@ -1495,8 +1495,18 @@ fn int_to_bytes(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
         return Err(vm.raise_msg_str(T_TYPE_ERROR, "int expected"));
     };
     let n = match vm.arg_pos(a, 1).or_else(|| vm.arg_kw(a, b"length")) {
-        Some(n) => usize::try_from(vm.get_int(n)?).unwrap_or(0),
+        Some(n) => vm.get_int(n)?,
         None => 1,
+    };
+    let Ok(n) = usize::try_from(n) else {
+        return Err(match vm.new_exception(T_VALUE_ERROR, &[]) {
+            Ok(e) => vm.raise_obj(e),
+            Err(r) => r,
+        });
+    };
+    let signed = match vm.arg_kw(a, b"signed") {
+        Some(s) => vm.is_true(s)?,
+        None => false,
     };
     let little = match vm.arg_pos(a, 2).or_else(|| vm.arg_kw(a, b"byteorder")) {
         Some(o) => vm.str_data(o) != Some(b"big"),
@@ -1518,11 +1528,25 @@ fn int_to_bytes(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
             carry = t >> 8;
         }
     }
+    // The value must fit: the bytes past `n` (and, signed, the top bit kept) extend the sign.
+    let ext = if v.neg { 0xff } else { 0 };
+    let top_ok = !signed || n == 0 || (le.get(n - 1).copied().unwrap_or(ext) & 0x80 != 0) == v.neg;
+    if (v.neg && !signed) || !top_ok || le.iter().skip(n).any(|&b| b != ext) {
+        if v.neg && !signed {
+            return Err(
+                vm.raise_msg_str(T_OVERFLOW_ERROR, "can't convert negative int to unsigned")
+            );
+        }
+        return Err(vm.raise_parts(
+            T_OVERFLOW_ERROR,
+            &[&"value would overflow a ", &n, &" byte buffer"],
+        ));
+    }
     let o = vm.new_str_uninit(Kind::Bytes, n)?;
     #[allow(clippy::cast_possible_truncation)]
     let d = vm.heap.bytes_mut(o, 1, n as u32);
     for i in 0..n {
-        let byte = le.get(i).copied().unwrap_or(if v.neg { 0xff } else { 0 });
+        let byte = le.get(i).copied().unwrap_or(ext);
         let idx = if little { i } else { n - 1 - i };
         d[idx] = byte;
     }

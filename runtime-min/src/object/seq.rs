@@ -10,6 +10,8 @@ use crate::vm::{PyResult, Vm};
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct SliceBounds {
     pub start: i64,
+    /// The clamped stop index (what `range` slicing keeps).
+    pub stop: i64,
     pub step: i64,
     pub len: u32,
 }
@@ -293,6 +295,7 @@ impl<'a> Vm<'a> {
         };
         Ok(SliceBounds {
             start,
+            stop,
             step,
             len: u32::try_from(n).unwrap_or(0),
         })
@@ -345,7 +348,7 @@ impl<'a> Vm<'a> {
                     let sb = self.slice_bounds(index, n)?;
                     let a = start + sb.start * step;
                     let st = step * sb.step;
-                    let e = a + i64::from(sb.len) * st;
+                    let e = start + sb.stop * step;
                     return self.new_range(a, e, st);
                 }
                 let i = self.norm_index(index, n, "range")?;
