@@ -129,7 +129,7 @@ fn build_class(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     r
 }
 
-fn object_init(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+pub(super) fn object_init(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     // super().__init__(...) reaching a native base: exceptions store their args.
     let s = vm.arg(a, 0);
     if vm.native_of(s).is_some() {
@@ -410,9 +410,22 @@ fn reversed(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     vm.new_iter(IT_REVERSED, o, Obj::NULL, n)
 }
 
+/// Argument 1 of getattr/setattr/delattr/hasattr: an attribute name, which must be a str.
+fn attr_name(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    let n = vm.arg(a, 1);
+    if vm.str_data(n).is_some() {
+        return Ok(n);
+    }
+    let t = vm.type_name(n);
+    Err(vm.raise_parts(
+        T_TYPE_ERROR,
+        &[&"can't convert '", &t, &"' object to str implicitly"],
+    ))
+}
+
 fn getattr(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 2, 3)?;
-    let (o, n) = (vm.arg(a, 0), vm.arg(a, 1));
+    let (o, n) = (vm.arg(a, 0), attr_name(vm, a)?);
     match vm.load_attr(o, n) {
         Ok(v) => Ok(v),
         Err(e) => {
@@ -427,19 +440,22 @@ fn getattr(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 
 fn setattr(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 3, 3)?;
-    vm.store_attr(vm.arg(a, 0), vm.arg(a, 1), vm.arg(a, 2))?;
+    let n = attr_name(vm, a)?;
+    vm.store_attr(vm.arg(a, 0), n, vm.arg(a, 2))?;
     Ok(Obj::NONE)
 }
 
 fn delattr(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 2, 2)?;
-    vm.store_attr(vm.arg(a, 0), vm.arg(a, 1), Obj::NULL)?;
+    let n = attr_name(vm, a)?;
+    vm.store_attr(vm.arg(a, 0), n, Obj::NULL)?;
     Ok(Obj::NONE)
 }
 
 fn hasattr(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 2, 2)?;
-    match vm.load_attr(vm.arg(a, 0), vm.arg(a, 1)) {
+    let n = attr_name(vm, a)?;
+    match vm.load_attr(vm.arg(a, 0), n) {
         Ok(_) => Ok(Obj::TRUE),
         Err(e) => {
             if vm.is_instance_of(vm.exc, T_ATTRIBUTE_ERROR) {

@@ -129,6 +129,8 @@ methods! {
     T_PROPERTY."setter" => prop_setter;
     T_PROPERTY."deleter" => prop_deleter;
     T_OBJECT."__init__" => obj_init;
+    T_OBJECT."__setattr__" => obj_setattr;
+    T_OBJECT."__delattr__" => obj_delattr;
     T_BASE_EXCEPTION."__init__" => obj_init;
 }
 
@@ -1665,7 +1667,12 @@ fn gen_throw(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 2, 4)?;
     let mut exc = vm.arg(a, 1);
     if let Some(v) = vm.arg_pos(a, 2).filter(|v| *v != Obj::NONE) {
-        exc = vm.call_obj(exc, &[v])?;
+        // throw(type, value): an exception instance is thrown as it is.
+        exc = if vm.is_exception(v) {
+            v
+        } else {
+            vm.call_obj(exc, &[v])?
+        };
     }
     vm.push_root(exc);
     let r = vm.gen_resume(vm.arg(a, 0), Obj::NONE, exc);
@@ -1727,14 +1734,46 @@ fn prop_deleter(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 }
 
 fn obj_init(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    let s = vm.arg(a, 0);
-    if vm.is_exception(s) && a.n_pos >= 1 {
-        let t = vm.new_tuple(a.n_pos - 1)?;
-        for i in 1..a.n_pos {
-            let v = vm.arg(a, i);
-            vm.heap.set_obj(t.bits(), i, v);
+    super::funcs::object_init(vm, a)
+}
+
+/// `object.__setattr__(o, name, v)`: store in the instance dict, bypassing `__setattr__`.
+fn obj_setattr(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 3, 3)?;
+    obj_dict_op(vm, a, vm.arg(a, 2))
+}
+
+/// `object.__delattr__(o, name)`: remove from the instance dict, bypassing `__delattr__`.
+fn obj_delattr(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 2)?;
+    obj_dict_op(vm, a, Obj::NULL)
+}
+
+fn obj_dict_op(vm: &mut Vm<'_>, a: &Args, v: Obj) -> PyResult<Obj> {
+    let (o, name) = (vm.arg(a, 0), vm.arg(a, 1));
+    if vm.str_data(name).is_none() {
+        return Err(vm.raise_msg_str(T_TYPE_ERROR, "attribute name must be string"));
+    }
+    if !vm.is_kind(o, Kind::Instance) {
+        return vm.store_attr(o, name, v).map(|()| Obj::NONE);
+    }
+    let d = vm.instance_dict(o)?;
+    if v.is_null() {
+        if vm.dict_remove(d, name)?.is_none() {
+            let t = vm.type_name(o);
+            return Err(vm.raise_parts(
+                T_ATTRIBUTE_ERROR,
+                &[
+                    &"'",
+                    &t,
+                    &"' object has no attribute '",
+                    &crate::vm::StrOf(name),
+                    &"'",
+                ],
+            ));
         }
-        vm.heap.set_obj(s.bits(), 2, t);
+    } else {
+        vm.dict_store(d, name, v)?;
     }
     Ok(Obj::NONE)
 }

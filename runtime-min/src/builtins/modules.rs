@@ -209,8 +209,8 @@ fn namedtuple(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 /// `__new__` of a namedtuple class: (cls, *values, **by_name).
 fn namedtuple_new(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     let cls = vm.arg(a, 0);
-    let d = vm.heap.get_obj(cls.bits(), 2);
-    let fields = vm.dict_lookup_str(d, b"_fields").unwrap_or(Obj::NULL);
+    // Subclasses of a namedtuple class inherit its fields.
+    let fields = vm.class_lookup(cls, b"_fields").unwrap_or(Obj::NULL);
     let n = vm.tuple_len(fields);
     if a.n_pos - 1 > n {
         return Err(vm.raise_parts(

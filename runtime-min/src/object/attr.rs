@@ -75,20 +75,25 @@ impl<'a> Vm<'a> {
         buf[0] = o;
         let n = args.len().min(3);
         buf[1..=n].copy_from_slice(&args[..n]);
-        let f = self.unwrap_method(m);
-        if f.1 {
+        let kind = if self.is_kind(m, Kind::Wrapper) {
+            self.heap.get(m.bits(), 0)
+        } else {
+            0
+        };
+        match kind {
+            // classmethod: the class for self
+            1 => {
+                buf[0] = self.heap.get_obj(o.bits(), 0);
+                let f = self.heap.get_obj(m.bits(), 1);
+                self.call_obj(f, &buf[..=n]).map(Some)
+            }
             // staticmethod: no self
-            return self.call_obj(f.0, &buf[1..=n]).map(Some);
+            2 => {
+                let f = self.heap.get_obj(m.bits(), 1);
+                self.call_obj(f, &buf[1..=n]).map(Some)
+            }
+            _ => self.call_obj(m, &buf[..=n]).map(Some),
         }
-        self.call_obj(f.0, &buf[..=n]).map(Some)
-    }
-
-    /// (function, is_static) for a class attribute.
-    fn unwrap_method(&self, m: Obj) -> (Obj, bool) {
-        if self.is_kind(m, Kind::Wrapper) && self.heap.get(m.bits(), 0) == 2 {
-            return (self.heap.get_obj(m.bits(), 1), true);
-        }
-        (m, false)
     }
 
     fn attr_error(&mut self, o: Obj, name: Obj) -> crate::vm::Raised {
@@ -501,6 +506,12 @@ impl<'a> Vm<'a> {
                         return Ok(());
                     }
                 }
+                if v.is_null() {
+                    if let Some(da) = self.class_lookup(cls, b"__delattr__") {
+                        self.call_obj(da, &[o, name])?;
+                        return Ok(());
+                    }
+                }
                 let base = self.roots_len();
                 self.push_root(v);
                 self.push_root(name);
@@ -518,7 +529,9 @@ impl<'a> Vm<'a> {
             Some(Kind::Class) => {
                 let d = self.heap.get_obj(o.bits(), 2);
                 if v.is_null() {
-                    self.dict_remove(d, name)?;
+                    if self.dict_remove(d, name)?.is_none() {
+                        return Err(self.attr_error(o, name));
+                    }
                     return Ok(());
                 }
                 let flags = self.class_flags(o);

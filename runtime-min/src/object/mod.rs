@@ -566,6 +566,12 @@ impl<'a> Vm<'a> {
                     self.raise_parts(b::T_TYPE_ERROR, &[&"unsupported type for __hash__: 'set'"])
                 );
             }
+            Some(Kind::BoundMethod) => {
+                // Equal bound methods (same function, same self) hash alike.
+                let f = self.heap.get(o.bits(), 0);
+                let s = self.heap.get(o.bits(), 1);
+                return Ok((f >> 2) ^ (s >> 2).rotate_left(16));
+            }
             Some(Kind::Iter) => {
                 let k = self.heap.get(o.bits(), 0);
                 if k & crate::object::iter::VIEW != 0

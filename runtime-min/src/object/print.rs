@@ -566,8 +566,21 @@ impl<'a> Vm<'a> {
             return self.print_exception_value(sink, o, repr);
         }
         if let Some(n) = self.native_of(o) {
-            let cls = self.heap.get_obj(o.bits(), 0);
-            let fields = self.dict_lookup_str(self.heap.get_obj(cls.bits(), 2), b"_fields");
+            // The namedtuple class (the one holding `_fields`) names the value.
+            let mut cls = self.heap.get_obj(o.bits(), 0);
+            let mut fields = None;
+            for _ in 0..16 {
+                fields = self.dict_lookup_str(self.heap.get_obj(cls.bits(), 2), b"_fields");
+                let bases = self.heap.get_obj(cls.bits(), 1);
+                let next = self.heap.get_obj(bases.bits(), 1);
+                if fields.is_some()
+                    || self.tuple_len(bases) == 0
+                    || !self.is_kind(next, Kind::Class)
+                {
+                    break;
+                }
+                cls = next;
+            }
             if let (Some(fields), true) = (fields, self.is_kind(n, Kind::Tuple)) {
                 let name = self.heap.get_obj(cls.bits(), 0);
                 self.sink_write_obj(sink, name)?;

@@ -247,7 +247,8 @@ impl<'a> Vm<'a> {
                                 ));
                             }
                             let s = self.arg(a, 0);
-                            if let Some(native) = self.native_of(s) {
+                            if let Some(native) = self.native_of(s).filter(|_| m.ty != b::T_OBJECT)
+                            {
                                 // A method of the built-in base applies to the wrapped object.
                                 let rest = Args {
                                     src: a.src,

@@ -1242,15 +1242,23 @@ impl<'a> Vm<'a> {
         let inner = self.peek(regs, 1)?;
         let r = if self.is_kind(inner, Kind::Generator) {
             self.gen_resume(inner, send, inject)
-        } else if !inject.is_null() {
-            match self.make_raise_obj(inject) {
-                Ok(e) => Err(self.raise_obj(e)),
-                Err(e) => Err(e),
-            }
         } else {
-            match self.iter_next(inner) {
+            self.ret_value = Obj::NULL;
+            match self.yield_from_other(inner, send, inject) {
                 Ok(Some(v)) => Ok(ExecResult::Yield(v)),
-                Ok(None) => Ok(ExecResult::Return(Obj::NONE)),
+                Ok(None) => {
+                    // The StopIteration's value, if the iterator raised one.
+                    let v = core::mem::replace(&mut self.ret_value, Obj::NULL);
+                    Ok(ExecResult::Return(if v.is_null() { Obj::NONE } else { v }))
+                }
+                Err(_) if self.is_instance_of(self.exc, b::T_STOP_ITERATION) => {
+                    let args = self.heap.get_obj(self.exc.bits(), 2);
+                    Ok(ExecResult::Return(if self.tuple_len(args) > 0 {
+                        self.heap.get_obj(args.bits(), 1)
+                    } else {
+                        Obj::NONE
+                    }))
+                }
                 Err(e) => Err(e),
             }
         };
@@ -1278,6 +1286,26 @@ impl<'a> Vm<'a> {
                 Err(e)
             }
         }
+    }
+
+    /// One step of `yield from` over a non-generator: duck-typed `send`/`throw`/`close`,
+    /// else `next`. Some(value) yields; None (or StopIteration) ends it.
+    fn yield_from_other(&mut self, inner: Obj, send: Obj, inject: Obj) -> PyResult<Option<Obj>> {
+        if !inject.is_null() {
+            if self.exception_match(inject, b::type_obj(b::T_GENERATOR_EXIT)) {
+                self.call_special(inner, "close", &[])?;
+            } else if let Some(v) = self.call_special(inner, "throw", &[inject])? {
+                return Ok(Some(v));
+            }
+            let e = self.make_raise_obj(inject)?;
+            return Err(self.raise_obj(e));
+        }
+        if send != Obj::NONE && !send.is_null() {
+            if let Some(v) = self.call_special(inner, "send", &[send])? {
+                return Ok(Some(v));
+            }
+        }
+        self.iter_next(inner)
     }
 
     fn make_function(
