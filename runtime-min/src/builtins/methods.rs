@@ -129,6 +129,7 @@ methods! {
     T_PROPERTY."setter" => prop_setter;
     T_PROPERTY."deleter" => prop_deleter;
     T_OBJECT."__init__" => obj_init;
+    T_OBJECT."__new__" => obj_new;
     T_OBJECT."__setattr__" => obj_setattr;
     T_OBJECT."__delattr__" => obj_delattr;
     T_BASE_EXCEPTION."__init__" => obj_init;
@@ -756,13 +757,7 @@ fn replace_empty(vm: &mut Vm<'_>, a: &Args, max: i64) -> PyResult<Obj> {
     let out = vm.builder_finish(slot);
     r?;
     if vm.bytes_data(s).is_some() {
-        let n = vm.str_data(out).map_or(0, <[u8]>::len);
-        vm.push_root(out);
-        let b = vm.new_str_uninit(Kind::Bytes, n);
-        vm.pop_root();
-        let b = b?;
-        vm.copy_str_bytes(out, b, 0)?;
-        return Ok(Obj::heap(b));
+        return str_as_bytes(vm, out);
     }
     Ok(out)
 }
@@ -827,12 +822,12 @@ fn bytes_hex(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 
 fn pad_impl(vm: &mut Vm<'_>, a: &Args, align: u8) -> PyResult<Obj> {
     check_n(vm, a, 2, 3)?;
-    let s = vm.arg(a, 0);
+    let mut s = vm.arg(a, 0);
     let w = vm.get_int(vm.arg(a, 1))?;
     let fill = match vm.arg_pos(a, 2) {
         Some(f) => vm
-            .str_data(f)
-            .and_then(|d| core::str::from_utf8(d).ok())
+            .str_or_bytes(f)
+            .and_then(|(d, _)| core::str::from_utf8(d).ok())
             .and_then(|t| t.chars().next())
             .unwrap_or(' '),
         None => ' ',
@@ -843,10 +838,35 @@ fn pad_impl(vm: &mut Vm<'_>, a: &Args, align: u8) -> PyResult<Obj> {
         width: usize::try_from(w).ok(),
         ..Default::default()
     };
-    let slot = vm.builder_new()?;
-    let r = vm.format_str_padded(Sink::Buf(slot), s, &spec, align);
-    let o = vm.builder_finish(slot);
-    r.map(|()| o)
+    let is_str = is_str_self(vm, a);
+    if !is_str {
+        // Pad a str view of the bytes, then make the result bytes again.
+        let n = self_str(vm, a).len();
+        s = vm.substr_as_str(s, n)?;
+    }
+    vm.push_root(s);
+    let slot = vm.builder_new();
+    let r = slot.and_then(|slot| {
+        let r = vm.format_str_padded(Sink::Buf(slot), s, &spec, align);
+        let o = vm.builder_finish(slot);
+        r.map(|()| o)
+    });
+    vm.pop_root();
+    match r {
+        Ok(o) if !is_str => str_as_bytes(vm, o),
+        r => r,
+    }
+}
+
+/// A bytes copy of str `out` (results of str code run for a bytes method).
+fn str_as_bytes(vm: &mut Vm<'_>, out: Obj) -> PyResult<Obj> {
+    let n = vm.str_data(out).map_or(0, <[u8]>::len);
+    vm.push_root(out);
+    let b = vm.new_str_uninit(Kind::Bytes, n);
+    vm.pop_root();
+    let b = b?;
+    vm.copy_str_bytes(out, b, 0)?;
+    Ok(Obj::heap(b))
 }
 
 fn str_center(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
@@ -1776,4 +1796,32 @@ fn obj_dict_op(vm: &mut Vm<'_>, a: &Args, v: Obj) -> PyResult<Obj> {
         vm.dict_store(d, name, v)?;
     }
     Ok(Obj::NONE)
+}
+
+/// `object.__new__(cls)`: a bare instance of `cls` (its `__init__` is not called).
+fn obj_new(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    let cls = vm.arg(a, 0);
+    if !vm.is_kind(cls, Kind::Class) {
+        return Err(vm.raise_msg_str(T_TYPE_ERROR, "arg must be user-type"));
+    }
+    let o = vm.alloc(Kind::Instance, 4)?;
+    vm.heap.set_obj(o, 0, cls);
+    let native = vm.native_base(cls);
+    if native != T_OBJECT {
+        vm.push_root(Obj::heap(o));
+        let v = if is_exception_type(native) {
+            vm.new_tuple(0)
+        } else {
+            let empty = Args {
+                src: Obj::NULL,
+                start: 0,
+                n_pos: 0,
+                n_kw: 0,
+            };
+            call_type(vm, native, &empty)
+        };
+        vm.pop_root();
+        vm.heap.set_obj(o, 2, v?);
+    }
+    Ok(Obj::heap(o))
 }

@@ -128,6 +128,7 @@ pub(crate) fn builtin_module(vm: &mut Vm<'_>, name: &[u8]) -> PyResult<Option<Ob
                 let key = vm.new_str_bytes(b"modules")?;
                 let mods = vm.modules;
                 vm.dict_store(g, key, mods)?;
+                sys_version_attrs(vm, g)?;
             }
             _ => {}
         }
@@ -135,6 +136,45 @@ pub(crate) fn builtin_module(vm: &mut Vm<'_>, name: &[u8]) -> PyResult<Option<Ob
     })();
     vm.truncate_roots(base);
     r
+}
+
+/// `sys.version`, `sys.version_info` and `sys.implementation` (an attrtuple in MicroPython:
+/// here a namedtuple class without a name, which prints the same).
+fn sys_version_attrs(vm: &mut Vm<'_>, g: Obj) -> PyResult<()> {
+    let new_str = |vm: &mut Vm<'_>, s: &[u8]| -> PyResult<Obj> {
+        let o = vm.new_str_bytes(s)?;
+        vm.push_root(o);
+        Ok(o)
+    };
+    let key = new_str(vm, b"version")?;
+    let v = new_str(vm, b"3.4.0; MicroPython v1.29.0 on runtime-min")?;
+    vm.dict_store(g, key, v)?;
+    let three = [3, 4, 0].map(Obj::small_sat);
+    let key = new_str(vm, b"version_info")?;
+    let v = vm.new_tuple_from(&three)?;
+    vm.dict_store(g, key, v)?;
+    #[allow(clippy::cast_possible_truncation)]
+    let nt = MODULE_FNS
+        .iter()
+        .position(|f| f.name == "namedtuple")
+        .map_or(0, |i| BUILTINS.len() + i) as u32;
+    let name = new_str(vm, b"")?;
+    let fields = new_str(vm, b"name version _machine _mpy")?;
+    let cls = vm.call_obj(Obj::imm(Imm::Builtin, nt), &[name, fields])?;
+    vm.push_root(cls);
+    let mp = new_str(vm, b"micropython")?;
+    let machine = new_str(vm, b"runtime-min")?;
+    let ver = vm.new_tuple_from(&[
+        Obj::small_sat(1),
+        Obj::small_sat(29),
+        Obj::small_sat(0),
+        name,
+    ])?;
+    vm.push_root(ver);
+    let imp = vm.call_obj(cls, &[mp, ver, machine, Obj::small_sat(774)])?;
+    vm.push_root(imp);
+    let key = new_str(vm, b"implementation")?;
+    vm.dict_store(g, key, imp)
 }
 
 fn mp_const(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {

@@ -263,6 +263,10 @@ impl<'a> Vm<'a> {
                 if nm == b"__func__" {
                     return Ok((self.heap.get_obj(o.bits(), 0), Obj::NULL));
                 }
+                let f = self.heap.get_obj(o.bits(), 0);
+                if nm == b"__name__" && self.is_kind(f, Kind::Function) {
+                    return self.load_method_inner(f, name, false);
+                }
             }
             Some(Kind::Super) => {
                 let cls = self.heap.get_obj(o.bits(), 0);
@@ -435,6 +439,23 @@ impl<'a> Vm<'a> {
                 }
             }
         }
+        if self.is_kind(d, Kind::Dict) {
+            // `__new__` is a static method without the decorator.
+            for i in 0..self.dict_alloc(d) {
+                if let Some((k, v)) = self.dict_slot(d, i) {
+                    if self.str_data(k) == Some(b"__new__") && self.is_kind(v, Kind::Function) {
+                        self.push_root(d);
+                        let w = self.alloc(Kind::Wrapper, 4);
+                        self.pop_root();
+                        let w = w?;
+                        self.heap.set(w, 0, 2);
+                        self.heap.set_obj(w, 1, v);
+                        self.dict_store(d, k, Obj::heap(w))?;
+                        break;
+                    }
+                }
+            }
+        }
         let c = self.alloc(Kind::Class, 4)?;
         self.heap.set_obj(c, 0, name);
         self.heap.set_obj(c, 1, bases);
@@ -593,7 +614,13 @@ impl<'a> Vm<'a> {
                 }
                 if let Some(id) = base.imm_of(Imm::Type) {
                     if let Some(mi) = b::find_method(id, name) {
-                        return Ok((Obj::imm(Imm::Method, mi), self_obj));
+                        // `object.__new__` is static: the class comes as an argument.
+                        let s = if name == b"__new__" {
+                            Obj::NULL
+                        } else {
+                            self_obj
+                        };
+                        return Ok((Obj::imm(Imm::Method, mi), s));
                     }
                 }
             }

@@ -508,7 +508,11 @@ impl<'a> Vm<'a> {
                 }
             }
         }
-        if plain == BinaryOp::MODULO && self.str_data(a).is_some() {
+        if plain == BinaryOp::MODULO
+            && (self.str_data(a).is_some()
+                || self.is_kind(a, Kind::Bytes)
+                || a.imm_of(Imm::RomBytes).is_some())
+        {
             return self.str_percent(a, bo).map(Some);
         }
         // tuple / list
@@ -535,6 +539,18 @@ impl<'a> Vm<'a> {
         }
         if ka == Some(Kind::Dict) && kb == Some(Kind::Dict) && plain == BinaryOp::EQUAL {
             return self.dict_equal(a, bo).map(|r| Some(Obj::bool(r)));
+        }
+        if ka == Some(Kind::Dict) && kb == Some(Kind::Dict) && plain == BinaryOp::OR {
+            // `a | b` merges into a copy of `a`; `a |= b` updates `a`.
+            let dst = if op == BinaryOp::INPLACE_OR {
+                a
+            } else {
+                self.call_method_by_name(a, b"copy", &[])?
+            };
+            self.push_root(dst);
+            let r = self.dict_update(dst, bo);
+            self.pop_root();
+            return r.map(|()| Some(dst));
         }
         if ka == Some(Kind::Set) && kb == Some(Kind::Set) {
             return self.set_binary_op(op, plain, a, bo);

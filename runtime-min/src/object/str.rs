@@ -200,12 +200,32 @@ impl<'a> Vm<'a> {
         let base = self.roots_len();
         self.push_root(fmt);
         self.push_root(args);
-        let r = self.str_percent_inner(fmt, args);
+        // bytes % args: format a str view, then make the result bytes.
+        let is_bytes = self.str_data(fmt).is_none();
+        let r = (|| {
+            let fmt = if is_bytes {
+                let n = self.bytes_data(fmt).map_or(0, <[u8]>::len);
+                let s = self.substr_as_str(fmt, n)?;
+                self.push_root(s);
+                s
+            } else {
+                fmt
+            };
+            let out = self.str_percent_inner(fmt, args, is_bytes)?;
+            if !is_bytes {
+                return Ok(out);
+            }
+            self.push_root(out);
+            let n = self.str_data(out).map_or(0, <[u8]>::len);
+            let b = self.new_str_uninit(Kind::Bytes, n)?;
+            self.copy_str_bytes(out, b, 0)?;
+            Ok(Obj::heap(b))
+        })();
         self.truncate_roots(base);
         r
     }
 
-    fn str_percent_inner(&mut self, fmt: Obj, args: Obj) -> PyResult<Obj> {
+    fn str_percent_inner(&mut self, fmt: Obj, args: Obj, is_bytes: bool) -> PyResult<Obj> {
         let args = match self.native_of(args) {
             Some(t) if self.is_kind(t, Kind::Tuple) => t,
             _ => args,
@@ -341,7 +361,14 @@ impl<'a> Vm<'a> {
                 };
                 match conv {
                     b's' | b'r' => {
-                        let s = self.obj_str(arg, conv == b'r')?;
+                        let raw =
+                            is_bytes && conv == b's' && self.builtin_type_id(arg) == b::T_BYTES;
+                        let s = if raw {
+                            let n = self.bytes_data(arg).map_or(0, <[u8]>::len);
+                            self.substr_as_str(arg, n)?
+                        } else {
+                            self.obj_str(arg, conv == b'r')?
+                        };
                         self.push_root(s);
                         let r = self.format_str_padded(sink, s, &spec, b'>');
                         self.pop_root();
