@@ -792,29 +792,90 @@ fn globals(vm: &mut Vm<'_>, _a: &Args) -> PyResult<Obj> {
 }
 
 fn dir(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    let l = vm.new_list(0, 4)?;
-    if a.n_pos == 0 {
-        return Ok(l);
-    }
-    vm.push_root(l);
-    let o = vm.arg(a, 0);
-    let d = match vm.kind_of(o) {
-        Some(Kind::Instance) => vm.heap.get_obj(o.bits(), 1),
-        Some(Kind::Class) => vm.heap.get_obj(o.bits(), 2),
-        Some(Kind::Module) => vm.heap.get_obj(o.bits(), crate::loader::M_GLOBALS),
-        _ => Obj::NULL,
+    check_n(vm, a, 0, 1)?;
+    let o = match vm.arg_pos(a, 0) {
+        Some(o) => o,
+        None => globals(vm, a)?,
     };
+    if let Some(r) = vm.call_special(o, "__dir__", &[])? {
+        return Ok(r);
+    }
+    let l = vm.new_list(0, 4)?;
+    vm.push_root(l);
+    let r = (|| {
+        match vm.kind_of(o) {
+            Some(Kind::Instance) => {
+                dir_add_dict(vm, l, vm.heap.get_obj(o.bits(), 1))?;
+                dir_add_class(vm, l, vm.heap.get_obj(o.bits(), 0), 0)?;
+            }
+            Some(Kind::Class) => dir_add_class(vm, l, o, 0)?,
+            Some(Kind::Module) => {
+                dir_add_dict(vm, l, vm.heap.get_obj(o.bits(), crate::loader::M_GLOBALS))?;
+            }
+            Some(Kind::Dict) if a.n_pos == 0 => dir_add_dict(vm, l, o)?,
+            _ => {}
+        }
+        let ty = o.imm_of(Imm::Type).unwrap_or_else(|| vm.builtin_type_id(o));
+        dir_add_type(vm, l, ty)?;
+        Ok(l)
+    })();
+    vm.pop_root();
+    r
+}
+
+/// Append `name` to `l` unless it is there already.
+fn dir_add(vm: &mut Vm<'_>, l: Obj, name: Obj) -> PyResult<()> {
+    if !vm.contains(l, name)? {
+        vm.list_append(l, name)?;
+    }
+    Ok(())
+}
+
+fn dir_add_dict(vm: &mut Vm<'_>, l: Obj, d: Obj) -> PyResult<()> {
     if vm.is_kind(d, Kind::Dict) {
         let mut i = 0;
         while i < vm.dict_alloc(d) {
             if let Some((k, _)) = vm.dict_slot(d, i) {
-                vm.list_append(l, k)?;
+                dir_add(vm, l, k)?;
             }
             i += 1;
         }
     }
-    vm.pop_root();
-    Ok(l)
+    Ok(())
+}
+
+/// The names of a class and its bases (built-in bases contribute their methods).
+fn dir_add_class(vm: &mut Vm<'_>, l: Obj, cls: Obj, depth: u32) -> PyResult<()> {
+    if let Some(id) = cls.imm_of(Imm::Type) {
+        return dir_add_type(vm, l, id);
+    }
+    if depth > 16 || !vm.is_kind(cls, Kind::Class) {
+        return Ok(());
+    }
+    dir_add_dict(vm, l, vm.heap.get_obj(cls.bits(), 2))?;
+    let bases = vm.heap.get_obj(cls.bits(), 1);
+    for i in 0..vm.tuple_len(bases) {
+        dir_add_class(vm, l, vm.heap.get_obj(bases.bits(), i + 1), depth + 1)?;
+    }
+    Ok(())
+}
+
+/// The method names of built-in type `ty` (bytes and bytearray share str's).
+fn dir_add_type(vm: &mut Vm<'_>, l: Obj, ty: u32) -> PyResult<()> {
+    if ty == T_OBJECT {
+        return Ok(());
+    }
+    for m in super::methods::METHODS {
+        let shared = matches!(ty, T_BYTES | T_BYTEARRAY) && m.ty == T_STR;
+        if m.ty == ty || shared {
+            let name = vm.new_str_bytes(m.name.as_bytes())?;
+            vm.push_root(name);
+            let r = dir_add(vm, l, name);
+            vm.pop_root();
+            r?;
+        }
+    }
+    Ok(())
 }
 
 // ----- constructors -----

@@ -95,6 +95,11 @@ methods! {
     T_DICT."clear" => dict_clear;
     T_DICT."copy" => dict_copy;
     T_DICT."fromkeys" => dict_fromkeys, class;
+    T_DICT."__getitem__" => dict_dunder_getitem;
+    T_DICT."__setitem__" => dict_dunder_setitem;
+    T_DICT."__delitem__" => dict_dunder_delitem;
+    T_SET."__contains__" => set_dunder_contains;
+    T_FROZENSET."__contains__" => set_dunder_contains;
     T_SET."add" => set_add;
     T_SET."remove" => set_remove;
     T_SET."discard" => set_discard;
@@ -1824,4 +1829,29 @@ fn obj_new(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
         vm.heap.set_obj(o, 2, v?);
     }
     Ok(Obj::heap(o))
+}
+
+// ----- special methods MicroPython exposes on dict and set -----
+
+fn dict_dunder_getitem(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 2)?;
+    vm.subscr_load(vm.arg(a, 0), vm.arg(a, 1))
+}
+
+fn dict_dunder_setitem(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 3, 3)?;
+    vm.subscr_store(vm.arg(a, 0), vm.arg(a, 1), vm.arg(a, 2))?;
+    Ok(Obj::NONE)
+}
+
+fn dict_dunder_delitem(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 2)?;
+    vm.subscr_store(vm.arg(a, 0), vm.arg(a, 1), Obj::NULL)?;
+    Ok(Obj::NONE)
+}
+
+fn set_dunder_contains(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 2)?;
+    let r = vm.contains(vm.arg(a, 0), vm.arg(a, 1))?;
+    Ok(Obj::bool(r))
 }

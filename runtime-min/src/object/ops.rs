@@ -231,13 +231,24 @@ impl<'a> Vm<'a> {
                 return Ok(Obj::bool(r));
             }
             BinaryOp::NOT_EQUAL => {
-                if self.is_kind(a, Kind::Instance) {
-                    if let Some(r) = self.call_special(a, "__ne__", &[bo])? {
-                        return Ok(r);
+                // Each side in turn (as obj.c's mp_obj_equal_not_equal): its `__ne__`, else
+                // `not __eq__`; then the generic `not ==`.
+                for (x, y) in [(a, bo), (bo, a)] {
+                    if self.is_kind(x, Kind::Instance) {
+                        if let Some(r) = self.call_special(x, "__ne__", &[y])? {
+                            if r != Obj::NOT_IMPLEMENTED {
+                                return Ok(r);
+                            }
+                        }
+                        if let Some(r) = self.call_special(x, "__eq__", &[y])? {
+                            if r != Obj::NOT_IMPLEMENTED {
+                                return Ok(Obj::bool(!self.is_true(r)?));
+                            }
+                        }
                     }
                 }
                 let r = self.binary_op(BinaryOp::EQUAL, a, bo)?;
-                return Ok(Obj::bool(r != Obj::TRUE));
+                return Ok(Obj::bool(!self.is_true(r)?));
             }
             _ => {}
         }

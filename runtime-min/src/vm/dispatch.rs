@@ -1251,14 +1251,6 @@ impl<'a> Vm<'a> {
                     let v = core::mem::replace(&mut self.ret_value, Obj::NULL);
                     Ok(ExecResult::Return(if v.is_null() { Obj::NONE } else { v }))
                 }
-                Err(_) if self.is_instance_of(self.exc, b::T_STOP_ITERATION) => {
-                    let args = self.heap.get_obj(self.exc.bits(), 2);
-                    Ok(ExecResult::Return(if self.tuple_len(args) > 0 {
-                        self.heap.get_obj(args.bits(), 1)
-                    } else {
-                        Obj::NONE
-                    }))
-                }
                 Err(e) => Err(e),
             }
         };
@@ -1289,23 +1281,40 @@ impl<'a> Vm<'a> {
     }
 
     /// One step of `yield from` over a non-generator: duck-typed `send`/`throw`/`close`,
-    /// else `next`. Some(value) yields; None (or StopIteration) ends it.
+    /// else `next`. Some(value) yields; None ends it (value in `ret_value`), as does a
+    /// StopIteration raised by the iterator (not one thrown in).
     fn yield_from_other(&mut self, inner: Obj, send: Obj, inject: Obj) -> PyResult<Option<Obj>> {
-        if !inject.is_null() {
+        let r = if !inject.is_null() {
             if self.exception_match(inject, b::type_obj(b::T_GENERATOR_EXIT)) {
-                self.call_special(inner, "close", &[])?;
-            } else if let Some(v) = self.call_special(inner, "throw", &[inject])? {
-                return Ok(Some(v));
+                self.call_special(inner, "close", &[]).map(|_| None)
+            } else {
+                self.call_special(inner, "throw", &[inject])
             }
-            let e = self.make_raise_obj(inject)?;
-            return Err(self.raise_obj(e));
-        }
-        if send != Obj::NONE && !send.is_null() {
-            if let Some(v) = self.call_special(inner, "send", &[send])? {
-                return Ok(Some(v));
+        } else if send != Obj::NONE && !send.is_null() {
+            self.call_special(inner, "send", &[send])
+        } else {
+            Ok(None)
+        };
+        let r = match r {
+            Ok(None) if !inject.is_null() => {
+                let e = self.make_raise_obj(inject)?;
+                return Err(self.raise_obj(e));
             }
+            Ok(None) => self.iter_next(inner),
+            r => r,
+        };
+        match r {
+            Err(_) if self.is_instance_of(self.exc, b::T_STOP_ITERATION) => {
+                let args = self.heap.get_obj(self.exc.bits(), 2);
+                self.ret_value = if self.tuple_len(args) > 0 {
+                    self.heap.get_obj(args.bits(), 1)
+                } else {
+                    Obj::NONE
+                };
+                Ok(None)
+            }
+            r => r,
         }
-        self.iter_next(inner)
     }
 
     fn make_function(
