@@ -51,7 +51,7 @@ builtins! {
     "sorted" => sorted,
     "sum" => sum,
     "globals" => globals,
-    "locals" => globals,
+    "locals" => locals,
     "dir" => dir,
 }
 
@@ -789,6 +789,19 @@ fn globals(vm: &mut Vm<'_>, _a: &Args) -> PyResult<Obj> {
     let fun = vm.heap.get_obj(f.bits(), crate::vm::dispatch::F_FUN);
     let m = vm.heap.get_obj(fun.bits(), 1);
     Ok(vm.heap.get_obj(m.bits(), crate::loader::M_GLOBALS))
+}
+
+/// `locals()`: a class body's namespace, else (module level and, as in MicroPython, inside
+/// functions) the globals.
+fn locals(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    let f = vm.frames[vm.depth.saturating_sub(1)];
+    if !f.is_null() {
+        let l = vm.heap.get_obj(f.bits(), crate::vm::dispatch::F_LOCALS);
+        if vm.is_kind(l, Kind::Dict) {
+            return Ok(l);
+        }
+    }
+    globals(vm, a)
 }
 
 fn dir(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {

@@ -503,6 +503,14 @@ impl<'a> Vm<'a> {
             Some(Kind::Instance) => {
                 let cls = self.heap.get_obj(o.bits(), 0);
                 let key = NameKey::new(name, self.str_data(name).unwrap_or(&[]));
+                if self.is_kind(self.heap.get_obj(cls.bits(), 2), Kind::Dict)
+                    && self
+                        .dict_lookup_str(self.heap.get_obj(cls.bits(), 2), b"_fields")
+                        .is_some()
+                {
+                    // namedtuple instances are immutable and have no attribute dict.
+                    return Err(self.attr_error(o, name));
+                }
                 if let Some(p) = self.class_lookup_name(cls, &key) {
                     if self.is_kind(p, Kind::Wrapper) && self.heap.get(p.bits(), 0) == 0 {
                         let setter = self.heap.get_obj(p.bits(), if v.is_null() { 3 } else { 2 });

@@ -536,6 +536,13 @@ impl<'a> Vm<'a> {
                 self.sink_write(sink, b"'")?;
                 self.print_addr(sink, o)
             }
+            Kind::Super => {
+                self.sink_write(sink, b"<super: ")?;
+                self.print_obj(sink, self.heap.get_obj(o.bits(), 0), true)?;
+                self.sink_write(sink, b", ")?;
+                self.print_obj(sink, self.heap.get_obj(o.bits(), 1), true)?;
+                self.sink_write(sink, b">")
+            }
             _ => {
                 let t = self.type_name(o);
                 self.sink_write(sink, b"<")?;

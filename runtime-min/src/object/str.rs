@@ -896,9 +896,7 @@ impl<'a> Vm<'a> {
                 i += 1;
             }
             if i >= len {
-                return Err(
-                    self.raise_msg_str(b::T_VALUE_ERROR, "expected '}' before end of string")
-                );
+                return Err(self.raise_msg_str(b::T_VALUE_ERROR, "unmatched '{' in format"));
             }
             let field_end = i;
             i += 1;
@@ -912,6 +910,18 @@ impl<'a> Vm<'a> {
                     Some(b'!') if name_end == field_end => {
                         name_end = k;
                         conv = byte(self, k + 1).unwrap_or(0);
+                        if !matches!(conv, b'r' | b's') {
+                            return Err(self.raise_parts(
+                                b::T_VALUE_ERROR,
+                                &[&"unknown conversion specifier ", &(conv as char)],
+                            ));
+                        }
+                        if k + 2 < field_end && byte(self, k + 2) != Some(b':') {
+                            return Err(self.raise_msg_str(
+                                b::T_VALUE_ERROR,
+                                "expected ':' after format specifier",
+                            ));
+                        }
                     }
                     Some(b':') => {
                         if name_end == field_end {
