@@ -1,4 +1,4 @@
-//! Built-in modules: `micropython`, `sys` and `math` (after py/modmicropython.c,
+//! Built-in modules: `micropython`, `sys`, `math`, `gc` and `collections` (after py/modmicropython.c,
 //! py/modsys.c, py/modmath.c). Math uses self-contained float routines (no libm).
 
 use super::funcs::check_n;
@@ -24,6 +24,12 @@ module_fns! {
     "collections"."__nt_new" => namedtuple_new,
     "micropython"."opt_level" => mp_opt_level,
     "sys"."exit" => sys_exit,
+    "gc"."collect" => gc_collect,
+    "gc"."enable" => gc_enable,
+    "gc"."disable" => gc_disable,
+    "gc"."isenabled" => gc_isenabled,
+    "gc"."mem_free" => gc_mem_free,
+    "gc"."mem_alloc" => gc_mem_alloc,
     "math"."sqrt" => m_sqrt,
     "math"."floor" => m_floor,
     "math"."ceil" => m_ceil,
@@ -54,7 +60,7 @@ module_fns! {
 }
 
 /// The built-in modules' names.
-pub(crate) const BUILTIN_MODULES: &[&str] = &["micropython", "sys", "math", "collections"];
+pub(crate) const BUILTIN_MODULES: &[&str] = &["micropython", "sys", "math", "collections", "gc"];
 
 /// A new module object named `name`, entered in `sys.modules`: (module, its globals dict).
 /// Both stay rooted (the caller truncates the roots).
@@ -175,6 +181,43 @@ fn sys_version_attrs(vm: &mut Vm<'_>, g: Obj) -> PyResult<()> {
     vm.push_root(imp);
     let key = new_str(vm, b"implementation")?;
     vm.dict_store(g, key, imp)
+}
+
+// ----- gc (after py/modgc.c) -----
+
+fn gc_collect(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 0, 0)?;
+    vm.collect();
+    Ok(Obj::NONE)
+}
+
+fn gc_enable(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 0, 0)?;
+    vm.gc_disabled = false;
+    Ok(Obj::NONE)
+}
+
+fn gc_disable(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 0, 0)?;
+    vm.gc_disabled = true;
+    Ok(Obj::NONE)
+}
+
+fn gc_isenabled(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 0, 0)?;
+    Ok(Obj::bool(!vm.gc_disabled))
+}
+
+fn gc_mem_free(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 0, 0)?;
+    let (used, cap, _) = vm.heap_stats();
+    vm.new_int(i64::from(cap.saturating_sub(used)))
+}
+
+fn gc_mem_alloc(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 0, 0)?;
+    let (used, _, _) = vm.heap_stats();
+    vm.new_int(i64::from(used))
 }
 
 fn mp_const(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {

@@ -221,7 +221,12 @@ impl<'a> Vm<'a> {
                     return Ok((self.heap.get_obj(o.bits(), 0), Obj::NULL));
                 }
                 if nm == b"__bases__" {
-                    return Ok((self.heap.get_obj(o.bits(), 1), Obj::NULL));
+                    let bases = self.heap.get_obj(o.bits(), 1);
+                    if self.tuple_len(bases) == 0 {
+                        let t = self.new_tuple_from(&[b::type_obj(b::T_OBJECT)])?;
+                        return Ok((t, Obj::NULL));
+                    }
+                    return Ok((bases, Obj::NULL));
                 }
                 if nm == b"__dict__" {
                     return Ok((self.heap.get_obj(o.bits(), 2), Obj::NULL));
@@ -235,6 +240,11 @@ impl<'a> Vm<'a> {
                             2 => (f, Obj::NULL),
                             _ => (v, Obj::NULL),
                         });
+                    }
+                    if let Some(g) = self.lookup_special(v, "__get__") {
+                        // A descriptor read through the class: __get__(None, cls).
+                        let r = self.call_obj(g, &[v, Obj::NONE, o])?;
+                        return Ok((r, Obj::NULL));
                     }
                     return Ok((v, Obj::NULL));
                 }
@@ -299,6 +309,13 @@ impl<'a> Vm<'a> {
         if let Some(id) = o.imm_of(Imm::Type) {
             if nm == b"__name__" || nm == b"__qualname__" {
                 return Ok((self.type_name_of_type(o), Obj::NULL));
+            }
+            if nm == b"__bases__" {
+                let t = match b::type_base(id) {
+                    Some(base) => self.new_tuple_from(&[b::type_obj(base)])?,
+                    None => self.new_tuple(0)?,
+                };
+                return Ok((t, Obj::NULL));
             }
             if let Some(mi) = b::find_method(id, nm) {
                 let m = &b::METHODS[mi as usize];
@@ -393,12 +410,12 @@ impl<'a> Vm<'a> {
                     _ => Ok((f, Obj::NULL)),
                 }
             }
-            _ => {
-                if v.imm_of(Imm::Builtin).is_some() {
-                    return Ok((v, Obj::NULL));
-                }
-                Ok((v, Obj::NULL))
-            }
+            Some(Kind::Instance) => match self.lookup_special(v, "__get__") {
+                // A descriptor: __get__(instance, owner class).
+                Some(g) => Ok((self.call_obj(g, &[v, inst, cls])?, Obj::NULL)),
+                None => Ok((v, Obj::NULL)),
+            },
+            _ => Ok((v, Obj::NULL)),
         }
     }
 
@@ -461,6 +478,36 @@ impl<'a> Vm<'a> {
         self.heap.set_obj(c, 1, bases);
         self.heap.set_obj(c, 2, d);
         self.set_class_flags(Obj::heap(c), flags);
+        if self.is_kind(d, Kind::Dict) {
+            // Descriptors learn their owner and name: v.__set_name__(cls, name), from a
+            // snapshot of the namespace (a hook may change it).
+            let base = self.roots_len();
+            self.push_root(Obj::heap(c));
+            let r = (|| {
+                let pending = self.new_list(0, 0)?;
+                self.push_root(pending);
+                for i in 0..self.dict_alloc(d) {
+                    if let Some((k, v)) = self.dict_slot(d, i) {
+                        if self.lookup_special(v, "__set_name__").is_some() {
+                            self.list_append(pending, k)?;
+                            self.list_append(pending, v)?;
+                        }
+                    }
+                }
+                let mut i = 0;
+                while i + 1 < self.heap.get(pending.bits(), 0) {
+                    let store = self.heap.get_obj(pending.bits(), 1).bits();
+                    let (k, v) = (self.heap.get_obj(store, i), self.heap.get_obj(store, i + 1));
+                    if let Some(f) = self.lookup_special(v, "__set_name__") {
+                        self.call_obj(f, &[v, Obj::heap(c), k])?;
+                    }
+                    i += 2;
+                }
+                Ok(())
+            })();
+            self.truncate_roots(base);
+            r?;
+        }
         Ok(Obj::heap(c))
     }
 
@@ -512,6 +559,16 @@ impl<'a> Vm<'a> {
                     return Err(self.attr_error(o, name));
                 }
                 if let Some(p) = self.class_lookup_name(cls, &key) {
+                    let hook = if v.is_null() { "__delete__" } else { "__set__" };
+                    if let Some(f) = self.lookup_special(p, hook) {
+                        // A data descriptor handles the store / delete.
+                        if v.is_null() {
+                            self.call_obj(f, &[p, o])?;
+                        } else {
+                            self.call_obj(f, &[p, o, v])?;
+                        }
+                        return Ok(());
+                    }
                     if self.is_kind(p, Kind::Wrapper) && self.heap.get(p.bits(), 0) == 0 {
                         let setter = self.heap.get_obj(p.bits(), if v.is_null() { 3 } else { 2 });
                         if setter.is_null() || setter == Obj::NONE {
