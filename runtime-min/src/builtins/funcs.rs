@@ -1093,6 +1093,7 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
                 None => vm.new_tuple(0),
             }
         }
+        T_DEQUE => super::methods::deque_new(vm, a),
         T_LIST => {
             check_n(vm, a, 0, 1)?;
             match arg0 {

@@ -133,6 +133,11 @@ methods! {
     T_PROPERTY."getter" => prop_getter;
     T_PROPERTY."setter" => prop_setter;
     T_PROPERTY."deleter" => prop_deleter;
+    T_DEQUE."append" => deque_append;
+    T_DEQUE."appendleft" => deque_appendleft;
+    T_DEQUE."extend" => deque_extend;
+    T_DEQUE."pop" => deque_pop;
+    T_DEQUE."popleft" => deque_popleft;
     T_OBJECT."__init__" => obj_init;
     T_OBJECT."__new__" => obj_new;
     T_OBJECT."__setattr__" => obj_setattr;
@@ -1854,4 +1859,130 @@ fn set_dunder_contains(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 2, 2)?;
     let r = vm.contains(vm.arg(a, 0), vm.arg(a, 1))?;
     Ok(Obj::bool(r))
+}
+
+// ----- collections.deque (after py/objdeque.c) -----
+//
+// A deque is an instance of the `collections.deque` class wrapping a list (slot 2), with
+// `maxlen << 1 | overflow-check flag` in slot 3. Appending to a full deque drops an item
+// from the other end (or raises IndexError("full") with the flag).
+
+/// `deque(iterable, maxlen[, flags])`: the wrapped list, holding the last `maxlen` items.
+pub(super) fn deque_new(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 3)?;
+    let maxlen = vm.get_int(vm.arg(a, 1))?;
+    if maxlen < 0 || Obj::small(maxlen << 1).is_none() {
+        return Err(match vm.new_exception(T_VALUE_ERROR, &[]) {
+            Ok(e) => vm.raise_obj(e),
+            Err(r) => r,
+        });
+    }
+    let l = vm.list_from_iter(vm.arg(a, 0))?;
+    // Keep the last `maxlen` items.
+    let n = vm.heap.get(l.bits(), 0);
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let drop = n.saturating_sub(maxlen as u32);
+    for _ in 0..drop {
+        list_take(vm, l, 0);
+    }
+    Ok(l)
+}
+
+/// (the wrapped list, maxlen, overflow check) of deque argument 0.
+fn deque_parts(vm: &mut Vm<'_>, a: &Args) -> PyResult<(Obj, u32, bool)> {
+    let d = vm.arg(a, 0);
+    match vm.native_of(d).filter(|l| vm.is_kind(*l, Kind::List)) {
+        Some(l) => {
+            let m = vm.heap.get_obj(d.bits(), 3).as_small().unwrap_or(0);
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            Ok((l, (m >> 1) as u32, m & 1 != 0))
+        }
+        None => Err(vm.raise_msg_str(T_TYPE_ERROR, "deque expected")),
+    }
+}
+
+/// Remove and return item `i` of list `l` (which has one).
+fn list_take(vm: &mut Vm<'_>, l: Obj, i: u32) -> Obj {
+    let n = vm.heap.get(l.bits(), 0);
+    let store = vm.heap.get_obj(l.bits(), 1).bits();
+    let v = vm.heap.get_obj(store, i);
+    for k in i..n.saturating_sub(1) {
+        let next = vm.heap.get_obj(store, k + 1);
+        vm.heap.set_obj(store, k, next);
+    }
+    vm.heap.set_obj(store, n.saturating_sub(1), Obj::NULL);
+    vm.heap.set(l.bits(), 0, n.saturating_sub(1));
+    v
+}
+
+fn deque_push(vm: &mut Vm<'_>, a: &Args, v: Obj, left: bool) -> PyResult<Obj> {
+    let (l, maxlen, check) = deque_parts(vm, a)?;
+    let n = vm.heap.get(l.bits(), 0);
+    if n >= maxlen {
+        if check {
+            return Err(vm.raise_msg_str(T_INDEX_ERROR, "full"));
+        }
+        if maxlen == 0 {
+            return Ok(Obj::NONE);
+        }
+        list_take(vm, l, if left { n - 1 } else { 0 });
+    }
+    vm.list_append(l, v)?;
+    if left {
+        // Rotate the new last item to the front.
+        let n = vm.heap.get(l.bits(), 0);
+        let store = vm.heap.get_obj(l.bits(), 1).bits();
+        for k in (1..n).rev() {
+            let prev = vm.heap.get_obj(store, k - 1);
+            vm.heap.set_obj(store, k, prev);
+        }
+        vm.heap.set_obj(store, 0, v);
+    }
+    Ok(Obj::NONE)
+}
+
+fn deque_append(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 2)?;
+    deque_push(vm, a, vm.arg(a, 1), false)
+}
+
+fn deque_appendleft(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 2)?;
+    deque_push(vm, a, vm.arg(a, 1), true)
+}
+
+fn deque_extend(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 2)?;
+    deque_parts(vm, a)?;
+    // A snapshot of the items first (the source may be this deque).
+    let items = vm.list_from_iter(vm.arg(a, 1))?;
+    vm.push_root(items);
+    let mut r = Ok(Obj::NONE);
+    let mut i = 0;
+    while r.is_ok() && i < vm.heap.get(items.bits(), 0) {
+        let store = vm.heap.get_obj(items.bits(), 1).bits();
+        let v = vm.heap.get_obj(store, i);
+        r = deque_push(vm, a, v, false);
+        i += 1;
+    }
+    vm.pop_root();
+    r
+}
+
+fn deque_take(vm: &mut Vm<'_>, a: &Args, left: bool) -> PyResult<Obj> {
+    check_n(vm, a, 1, 1)?;
+    let (l, _, _) = deque_parts(vm, a)?;
+    let n = vm.heap.get(l.bits(), 0);
+    if n == 0 {
+        return Err(vm.raise_msg_str(T_INDEX_ERROR, "empty"));
+    }
+    Ok(list_take(vm, l, if left { 0 } else { n - 1 }))
+}
+
+fn deque_pop(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    deque_take(vm, a, false)
+}
+
+fn deque_popleft(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    deque_take(vm, a, true)
 }

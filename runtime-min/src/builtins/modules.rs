@@ -115,6 +115,15 @@ pub(crate) fn builtin_module(vm: &mut Vm<'_>, name: &[u8]) -> PyResult<Option<Ob
             "collections" => {
                 let key = vm.new_str_bytes(b"OrderedDict")?;
                 vm.dict_store(g, key, type_obj(T_ORDERED_DICT))?;
+                // deque: a class over the built-in deque type (its instances wrap a list).
+                let name = vm.new_str_bytes(b"deque")?;
+                vm.push_root(name);
+                let bases = vm.new_tuple_from(&[type_obj(T_DEQUE)])?;
+                vm.push_root(bases);
+                let d = vm.new_dict(0)?;
+                vm.push_root(d);
+                let c = vm.new_class(name, bases, d)?;
+                vm.dict_store(g, name, c)?;
             }
             "sys" => {
                 let key = vm.new_str_bytes(b"byteorder")?;

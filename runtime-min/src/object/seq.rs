@@ -359,7 +359,9 @@ impl<'a> Vm<'a> {
                     return Ok(r);
                 }
                 if let Some(n) = self.native_of(o) {
-                    return self.subscr_load(n, index);
+                    if !self.deque_rejects(o, index, false) {
+                        return self.subscr_load(n, index);
+                    }
                 }
             }
             _ => {}
@@ -469,7 +471,9 @@ impl<'a> Vm<'a> {
                     return Ok(());
                 }
                 if let Some(n) = self.native_of(o) {
-                    return self.subscr_store(n, index, value);
+                    if !self.deque_rejects(o, index, value.is_null()) {
+                        return self.subscr_store(n, index, value);
+                    }
                 }
             }
             _ => {}
@@ -486,6 +490,12 @@ impl<'a> Vm<'a> {
                 &[&"'", &t, &"' object doesn't support item assignment"],
             ))
         }
+    }
+
+    /// A deque (a list underneath) supports neither slices nor item deletion.
+    fn deque_rejects(&self, o: Obj, index: Obj, deleting: bool) -> bool {
+        let cls = self.heap.get_obj(o.bits(), 0);
+        self.native_base(cls) == b::T_DEQUE && (deleting || self.is_kind(index, Kind::Slice))
     }
 
     /// `ba[a:b] = bytes` (step 1), or deletion when `value` is NULL.
