@@ -159,21 +159,44 @@ pub(super) fn object_init(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 fn print(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     let sep = vm.arg_kw(a, b"sep").filter(|o| *o != Obj::NONE);
     let end = vm.arg_kw(a, b"end").filter(|o| *o != Obj::NONE);
+    let sink = match vm.arg_kw(a, b"file") {
+        None => Sink::Out,
+        Some(f) => match vm.stdio_sink(f) {
+            Some(s) => s,
+            None => return Err(vm.raise_msg_str(T_OS_ERROR, "stream operation not supported")),
+        },
+    };
     for i in 0..a.n_pos {
         if i > 0 {
             match sep {
-                Some(s) => vm.sink_write_obj(Sink::Out, s)?,
-                None => vm.sink_write(Sink::Out, b" ")?,
+                Some(s) => vm.sink_write_obj(sink, s)?,
+                None => vm.sink_write(sink, b" ")?,
             }
         }
         let o = vm.arg(a, i);
-        vm.print_obj(Sink::Out, o, false)?;
+        vm.print_obj(sink, o, false)?;
     }
     match end {
-        Some(e) => vm.sink_write_obj(Sink::Out, e)?,
-        None => vm.sink_write(Sink::Out, b"\n")?,
+        Some(e) => vm.sink_write_obj(sink, e)?,
+        None => vm.sink_write(sink, b"\n")?,
     }
     Ok(Obj::NONE)
+}
+
+impl Vm<'_> {
+    /// The sink of `sys.stdout` / `sys.stderr` (`sys.stdin` writes nowhere: None).
+    pub(crate) fn stdio_sink(&self, f: Obj) -> Option<Sink> {
+        if !self.is_kind(f, Kind::Instance)
+            || self.native_base(self.heap.get_obj(f.bits(), 0)) != T_TEXTIO
+        {
+            return None;
+        }
+        match self.heap.get_obj(f.bits(), 2).as_small() {
+            Some(1) => Some(Sink::Out),
+            Some(2) => Some(Sink::Err),
+            _ => None,
+        }
+    }
 }
 
 fn len(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {

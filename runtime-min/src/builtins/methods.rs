@@ -138,6 +138,8 @@ methods! {
     T_DEQUE."extend" => deque_extend;
     T_DEQUE."pop" => deque_pop;
     T_DEQUE."popleft" => deque_popleft;
+    T_TEXTIO."write" => textio_write;
+    T_TEXTIO."flush" => textio_flush;
     T_OBJECT."__init__" => obj_init;
     T_OBJECT."__new__" => obj_new;
     T_OBJECT."__setattr__" => obj_setattr;
@@ -1985,4 +1987,26 @@ fn deque_pop(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 
 fn deque_popleft(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     deque_take(vm, a, true)
+}
+
+// ----- sys.stdin / sys.stdout / sys.stderr -----
+
+/// `stream.write(text)`: the text (or bytes) to the stream's sink; returns its byte count.
+fn textio_write(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 2)?;
+    let Some(sink) = vm.stdio_sink(vm.arg(a, 0)) else {
+        return Err(vm.raise_msg_str(T_OS_ERROR, "stream operation not supported"));
+    };
+    let v = vm.arg(a, 1);
+    let Some(n) = vm.str_or_bytes(v).map(|(d, _)| d.len()) else {
+        return Err(vm.raise_msg_str(T_TYPE_ERROR, "object with buffer protocol required"));
+    };
+    vm.sink_write_obj(sink, v)?;
+    #[allow(clippy::cast_possible_wrap)]
+    Ok(Obj::small_sat(n as i64))
+}
+
+fn textio_flush(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 1, 1)?;
+    Ok(Obj::NONE)
 }

@@ -52,6 +52,7 @@ types! {
     T_SUPER = 26, "super", T_OBJECT;
     T_ORDERED_DICT = 27, "OrderedDict", T_DICT;
     T_DEQUE = 28, "deque", T_OBJECT;
+    T_TEXTIO = 29, "TextIOWrapper", T_OBJECT;
     T_BASE_EXCEPTION = 30, "BaseException", T_OBJECT;
     T_SYSTEM_EXIT = 31, "SystemExit", T_BASE_EXCEPTION;
     T_KEYBOARD_INTERRUPT = 32, "KeyboardInterrupt", T_BASE_EXCEPTION;

@@ -144,6 +144,7 @@ pub(crate) fn builtin_module(vm: &mut Vm<'_>, name: &[u8]) -> PyResult<Option<Ob
                 let mods = vm.modules;
                 vm.dict_store(g, key, mods)?;
                 sys_version_attrs(vm, g)?;
+                sys_stdio(vm, g)?;
             }
             _ => {}
         }
@@ -151,6 +152,28 @@ pub(crate) fn builtin_module(vm: &mut Vm<'_>, name: &[u8]) -> PyResult<Option<Ob
     })();
     vm.truncate_roots(base);
     r
+}
+
+/// `sys.stdin`, `sys.stdout`, `sys.stderr`: instances of a `TextIOWrapper` class over the
+/// built-in type, wrapping their file descriptor number.
+fn sys_stdio(vm: &mut Vm<'_>, g: Obj) -> PyResult<()> {
+    let name = vm.new_str_bytes(b"TextIOWrapper")?;
+    vm.push_root(name);
+    let bases = vm.new_tuple_from(&[type_obj(T_TEXTIO)])?;
+    vm.push_root(bases);
+    let d = vm.new_dict(0)?;
+    vm.push_root(d);
+    let cls = vm.new_class(name, bases, d)?;
+    vm.push_root(cls);
+    for (fd, key) in [(0, "stdin"), (1, "stdout"), (2, "stderr")] {
+        let o = vm.alloc(Kind::Instance, 4)?;
+        vm.heap.set_obj(o, 0, cls);
+        vm.heap.set_obj(o, 2, Obj::small_sat(fd));
+        vm.push_root(Obj::heap(o));
+        let k = vm.new_str_bytes(key.as_bytes())?;
+        vm.dict_store(g, k, Obj::heap(o))?;
+    }
+    Ok(())
 }
 
 /// `sys.version`, `sys.version_info` and `sys.implementation` (an attrtuple in MicroPython:

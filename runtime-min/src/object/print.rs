@@ -573,6 +573,11 @@ impl<'a> Vm<'a> {
             return self.print_exception_value(sink, o, repr);
         }
         if let Some(n) = self.native_of(o) {
+            if self.native_base(self.heap.get_obj(o.bits(), 0)) == b::T_TEXTIO {
+                self.sink_write(sink, b"<io.TextIOWrapper ")?;
+                self.print_obj(sink, n, false)?;
+                return self.sink_write(sink, b">");
+            }
             // The namedtuple class (the one holding `_fields`) names the value.
             let mut cls = self.heap.get_obj(o.bits(), 0);
             let mut fields = None;

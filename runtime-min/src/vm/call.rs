@@ -250,7 +250,7 @@ impl<'a> Vm<'a> {
                             // (object's and deque's methods take the instance itself)
                             if let Some(native) = self
                                 .native_of(s)
-                                .filter(|_| m.ty != b::T_OBJECT && m.ty != b::T_DEQUE)
+                                .filter(|_| !matches!(m.ty, b::T_OBJECT | b::T_DEQUE | b::T_TEXTIO))
                             {
                                 // A method of the built-in base applies to the wrapped object.
                                 let rest = Args {
