@@ -4,6 +4,7 @@
 
 pub(crate) mod funcs;
 pub(crate) mod methods;
+mod modstruct;
 mod modules;
 
 pub(crate) use methods::METHODS;

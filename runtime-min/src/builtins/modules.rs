@@ -1,7 +1,9 @@
-//! Built-in modules: `micropython`, `sys`, `math`, `gc` and `collections` (after py/modmicropython.c,
+//! Built-in modules: `micropython`, `sys`, `math`, `gc` and `collections` (`struct` is in
+//! modstruct.rs) (after py/modmicropython.c,
 //! py/modsys.c, py/modmath.c). Math uses self-contained float routines (no libm).
 
 use super::funcs::check_n;
+use super::modstruct::{struct_calcsize, struct_pack, struct_pack_into, struct_unpack};
 use super::*;
 use crate::object::print::{exp, ln, powf};
 
@@ -24,6 +26,11 @@ module_fns! {
     "collections"."__nt_new" => namedtuple_new,
     "micropython"."opt_level" => mp_opt_level,
     "sys"."exit" => sys_exit,
+    "struct"."calcsize" => struct_calcsize,
+    "struct"."pack" => struct_pack,
+    "struct"."pack_into" => struct_pack_into,
+    "struct"."unpack" => struct_unpack,
+    "struct"."unpack_from" => struct_unpack,
     "gc"."collect" => gc_collect,
     "gc"."enable" => gc_enable,
     "gc"."disable" => gc_disable,
@@ -60,7 +67,8 @@ module_fns! {
 }
 
 /// The built-in modules' names.
-pub(crate) const BUILTIN_MODULES: &[&str] = &["micropython", "sys", "math", "collections", "gc"];
+pub(crate) const BUILTIN_MODULES: &[&str] =
+    &["micropython", "sys", "math", "collections", "gc", "struct"];
 
 /// A new module object named `name`, entered in `sys.modules`: (module, its globals dict).
 /// Both stay rooted (the caller truncates the roots).
