@@ -140,6 +140,7 @@ methods! {
     T_DEQUE."popleft" => deque_popleft;
     T_TEXTIO."write" => textio_write;
     T_TEXTIO."flush" => textio_flush;
+    T_SLICE."indices" => slice_indices;
     T_OBJECT."__init__" => obj_init;
     T_OBJECT."__new__" => obj_new;
     T_OBJECT."__setattr__" => obj_setattr;
@@ -2009,4 +2010,16 @@ fn textio_write(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 fn textio_flush(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 1, 1)?;
     Ok(Obj::NONE)
+}
+
+/// `slice.indices(length)`: (start, stop, step) resolved against a sequence length.
+fn slice_indices(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 2)?;
+    let n = vm.get_int(vm.arg(a, 1))?;
+    let Ok(n) = u32::try_from(n) else {
+        return Err(vm.raise_msg_str(T_VALUE_ERROR, "length should not be negative"));
+    };
+    let sb = vm.slice_bounds(vm.arg(a, 0), n)?;
+    let items = [sb.start, sb.stop, sb.step].map(Obj::small_sat);
+    vm.new_tuple_from(&items)
 }

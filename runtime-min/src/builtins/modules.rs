@@ -67,8 +67,15 @@ module_fns! {
 }
 
 /// The built-in modules' names.
-pub(crate) const BUILTIN_MODULES: &[&str] =
-    &["micropython", "sys", "math", "collections", "gc", "struct"];
+pub(crate) const BUILTIN_MODULES: &[&str] = &[
+    "micropython",
+    "sys",
+    "math",
+    "collections",
+    "gc",
+    "struct",
+    "errno",
+];
 
 /// A new module object named `name`, entered in `sys.modules`: (module, its globals dict).
 /// Both stay rooted (the caller truncates the roots).
@@ -119,6 +126,21 @@ pub(crate) fn builtin_module(vm: &mut Vm<'_>, name: &[u8]) -> PyResult<Option<Ob
                     vm.pop_root();
                     vm.dict_store(g, key, f)?;
                 }
+            }
+            "errno" => {
+                // The constants, and `errorcode` mapping each value to its name.
+                let codes = vm.new_dict(0)?;
+                vm.push_root(codes);
+                for &(n, name) in crate::native::ERRNO_NAMES {
+                    let key = vm.new_str_bytes(name.as_bytes())?;
+                    vm.push_root(key);
+                    let v = Obj::small_sat(n);
+                    vm.dict_store(g, key, v)?;
+                    vm.dict_store(codes, v, key)?;
+                    vm.pop_root();
+                }
+                let key = vm.new_str_bytes(b"errorcode")?;
+                vm.dict_store(g, key, codes)?;
             }
             "collections" => {
                 let key = vm.new_str_bytes(b"OrderedDict")?;

@@ -258,6 +258,9 @@ impl<'a> Vm<'a> {
                     return Ok((self.heap.get_obj(o.bits(), M_NAME), Obj::NULL));
                 }
                 let g = self.heap.get_obj(o.bits(), M_GLOBALS);
+                if nm == b"__dict__" {
+                    return Ok((g, Obj::NULL));
+                }
                 if let Some(v) = self.dict_lookup_name(g, &key) {
                     return Ok((v, Obj::NULL));
                 }
@@ -265,6 +268,10 @@ impl<'a> Vm<'a> {
             Some(Kind::Function) if nm == b"__name__" => {
                 let code = self.code_of_function(o);
                 return Ok((code.map_or(Obj::NONE, |c| Obj::qstr(c.name)), Obj::NULL));
+            }
+            Some(Kind::Function) if nm == b"__globals__" => {
+                let m = self.heap.get_obj(o.bits(), 1);
+                return Ok((self.heap.get_obj(m.bits(), M_GLOBALS), Obj::NULL));
             }
             Some(Kind::BoundMethod) => {
                 if nm == b"__self__" {
