@@ -159,10 +159,12 @@ pub(super) fn object_init(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 fn print(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     let sep = vm.arg_kw(a, b"sep").filter(|o| *o != Obj::NONE);
     let end = vm.arg_kw(a, b"end").filter(|o| *o != Obj::NONE);
-    let sink = match vm.arg_kw(a, b"file") {
+    let file = vm.arg_kw(a, b"file");
+    let sink = match file {
         None => Sink::Out,
         Some(f) => match vm.stdio_sink(f) {
             Some(s) => s,
+            None if vm.is_io_stream(f) => return print_to_stream(vm, a, f),
             None => return Err(vm.raise_msg_str(T_OS_ERROR, "stream operation not supported")),
         },
     };
@@ -183,7 +185,46 @@ fn print(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     Ok(Obj::NONE)
 }
 
+/// `print(..., file=stream)` for an io.StringIO / BytesIO: the text is built, then written.
+fn print_to_stream(vm: &mut Vm<'_>, a: &Args, f: Obj) -> PyResult<Obj> {
+    let slot = vm.builder_new()?;
+    let sep = vm.arg_kw(a, b"sep").filter(|o| *o != Obj::NONE);
+    let end = vm.arg_kw(a, b"end").filter(|o| *o != Obj::NONE);
+    let sink = Sink::Buf(slot);
+    let r = (|| {
+        for i in 0..a.n_pos {
+            if i > 0 {
+                match sep {
+                    Some(s) => vm.sink_write_obj(sink, s)?,
+                    None => vm.sink_write(sink, b" ")?,
+                }
+            }
+            let o = vm.arg(a, i);
+            vm.print_obj(sink, o, false)?;
+        }
+        match end {
+            Some(e) => vm.sink_write_obj(sink, e),
+            None => vm.sink_write(sink, b"\n"),
+        }
+    })();
+    let text = vm.builder_finish(slot);
+    r?;
+    vm.push_root(text);
+    let r = vm.call_method_by_name(f, b"write", &[text]);
+    vm.pop_root();
+    r.map(|_| Obj::NONE)
+}
+
 impl Vm<'_> {
+    /// Is `f` an io.StringIO / io.BytesIO?
+    pub(crate) fn is_io_stream(&self, f: Obj) -> bool {
+        self.is_kind(f, Kind::Instance)
+            && matches!(
+                self.native_base(self.heap.get_obj(f.bits(), 0)),
+                T_STRINGIO | T_BYTESIO
+            )
+    }
+
     /// The sink of `sys.stdout` / `sys.stderr` (`sys.stdin` writes nowhere: None).
     pub(crate) fn stdio_sink(&self, f: Obj) -> Option<Sink> {
         if !self.is_kind(f, Kind::Instance)
@@ -1117,6 +1158,7 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
             }
         }
         T_DEQUE => super::methods::deque_new(vm, a),
+        T_STRINGIO | T_BYTESIO => super::methods::io_new(vm, a),
         T_LIST => {
             check_n(vm, a, 0, 1)?;
             match arg0 {

@@ -54,6 +54,8 @@ types! {
     T_ORDERED_DICT = 27, "OrderedDict", T_DICT;
     T_DEQUE = 28, "deque", T_OBJECT;
     T_TEXTIO = 29, "TextIOWrapper", T_OBJECT;
+    T_STRINGIO = 57, "StringIO", T_OBJECT;
+    T_BYTESIO = 58, "BytesIO", T_STRINGIO;
     T_BASE_EXCEPTION = 30, "BaseException", T_OBJECT;
     T_SYSTEM_EXIT = 31, "SystemExit", T_BASE_EXCEPTION;
     T_KEYBOARD_INTERRUPT = 32, "KeyboardInterrupt", T_BASE_EXCEPTION;

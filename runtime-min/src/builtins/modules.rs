@@ -75,6 +75,7 @@ pub(crate) const BUILTIN_MODULES: &[&str] = &[
     "gc",
     "struct",
     "errno",
+    "io",
 ];
 
 /// A new module object named `name`, entered in `sys.modules`: (module, its globals dict).
@@ -127,6 +128,15 @@ pub(crate) fn builtin_module(vm: &mut Vm<'_>, name: &[u8]) -> PyResult<Option<Ob
                     vm.dict_store(g, key, f)?;
                 }
             }
+            "io" => {
+                // StringIO / BytesIO: classes over the built-in stream types.
+                for (n, ty) in [("StringIO", T_STRINGIO), ("BytesIO", T_BYTESIO)] {
+                    let c = native_class(vm, n, ty)?;
+                    vm.push_root(c);
+                    let name = vm.heap.get_obj(c.bits(), 0);
+                    vm.dict_store(g, name, c)?;
+                }
+            }
             "errno" => {
                 // The constants, and `errorcode` mapping each value to its name.
                 let codes = vm.new_dict(0)?;
@@ -146,13 +156,9 @@ pub(crate) fn builtin_module(vm: &mut Vm<'_>, name: &[u8]) -> PyResult<Option<Ob
                 let key = vm.new_str_bytes(b"OrderedDict")?;
                 vm.dict_store(g, key, type_obj(T_ORDERED_DICT))?;
                 // deque: a class over the built-in deque type (its instances wrap a list).
-                let name = vm.new_str_bytes(b"deque")?;
-                vm.push_root(name);
-                let bases = vm.new_tuple_from(&[type_obj(T_DEQUE)])?;
-                vm.push_root(bases);
-                let d = vm.new_dict(0)?;
-                vm.push_root(d);
-                let c = vm.new_class(name, bases, d)?;
+                let c = native_class(vm, "deque", T_DEQUE)?;
+                vm.push_root(c);
+                let name = vm.heap.get_obj(c.bits(), 0);
                 vm.dict_store(g, name, c)?;
             }
             "sys" => {
@@ -184,16 +190,34 @@ pub(crate) fn builtin_module(vm: &mut Vm<'_>, name: &[u8]) -> PyResult<Option<Ob
     r
 }
 
+/// A class named `name` (an interned name) over built-in type `ty`, with an empty dict.
+fn native_class(vm: &mut Vm<'_>, name: &str, ty: u32) -> PyResult<Obj> {
+    let name = match crate::vm::static_qstr_id(name) {
+        Some(q) => Obj::qstr(q),
+        None => vm.new_str_bytes(name.as_bytes())?,
+    };
+    vm.push_root(name);
+    let bases = vm.new_tuple_from(&[type_obj(ty)]);
+    let r = bases.and_then(|bases| {
+        vm.push_root(bases);
+        let d = vm.new_dict(0);
+        let r = d.and_then(|d| {
+            vm.push_root(d);
+            let c = vm.new_class(name, bases, d);
+            vm.pop_root();
+            c
+        });
+        vm.pop_root();
+        r
+    });
+    vm.pop_root();
+    r
+}
+
 /// `sys.stdin`, `sys.stdout`, `sys.stderr`: instances of a `TextIOWrapper` class over the
 /// built-in type, wrapping their file descriptor number.
 fn sys_stdio(vm: &mut Vm<'_>, g: Obj) -> PyResult<()> {
-    let name = vm.new_str_bytes(b"TextIOWrapper")?;
-    vm.push_root(name);
-    let bases = vm.new_tuple_from(&[type_obj(T_TEXTIO)])?;
-    vm.push_root(bases);
-    let d = vm.new_dict(0)?;
-    vm.push_root(d);
-    let cls = vm.new_class(name, bases, d)?;
+    let cls = native_class(vm, "TextIOWrapper", T_TEXTIO)?;
     vm.push_root(cls);
     for (fd, key) in [(0, "stdin"), (1, "stdout"), (2, "stderr")] {
         let o = vm.alloc(Kind::Instance, 4)?;

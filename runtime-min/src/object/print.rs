@@ -573,7 +573,17 @@ impl<'a> Vm<'a> {
             return self.print_exception_value(sink, o, repr);
         }
         if let Some(n) = self.native_of(o) {
-            if self.native_base(self.heap.get_obj(o.bits(), 0)) == b::T_TEXTIO {
+            let native = self.native_base(self.heap.get_obj(o.bits(), 0));
+            if matches!(native, b::T_STRINGIO | b::T_BYTESIO) {
+                let mut nb = NumBuf::new();
+                nb.push_str("<io.");
+                nb.push_str(b::type_name(native));
+                nb.push_str(" 0x");
+                nb.push_radix(u64::from(o.bits()), 16, false, 1);
+                nb.push(b'>');
+                return self.sink_write(sink, nb.as_bytes());
+            }
+            if native == b::T_TEXTIO {
                 self.sink_write(sink, b"<io.TextIOWrapper ")?;
                 self.print_obj(sink, n, false)?;
                 return self.sink_write(sink, b">");

@@ -248,10 +248,12 @@ impl<'a> Vm<'a> {
                             }
                             let s = self.arg(a, 0);
                             // (object's and deque's methods take the instance itself)
-                            if let Some(native) = self
-                                .native_of(s)
-                                .filter(|_| !matches!(m.ty, b::T_OBJECT | b::T_DEQUE | b::T_TEXTIO))
-                            {
+                            if let Some(native) = self.native_of(s).filter(|_| {
+                                !matches!(
+                                    m.ty,
+                                    b::T_OBJECT | b::T_DEQUE | b::T_TEXTIO | b::T_STRINGIO
+                                )
+                            }) {
                                 // A method of the built-in base applies to the wrapped object.
                                 let rest = Args {
                                     src: a.src,

@@ -56,6 +56,10 @@ pub(crate) const EXTRA_QSTRS: &[&str] = &[
     "<listcomp>",
     "builtin_function_or_method",
     "OrderedDict",
+    "deque",
+    "TextIOWrapper",
+    "StringIO",
+    "BytesIO",
 ];
 
 /// Maximum number of images (modules) loaded at once.
