@@ -8,6 +8,7 @@ mod modstruct;
 mod modules;
 
 pub(crate) use methods::METHODS;
+pub(crate) use modules::sqrt;
 
 use crate::heap::Kind;
 use crate::obj::{Imm, Obj};

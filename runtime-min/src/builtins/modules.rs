@@ -49,6 +49,7 @@ module_fns! {
     "math"."log" => m_log,
     "math"."log10" => m_log10,
     "math"."log2" => m_log2,
+    "math"."factorial" => m_factorial,
     "math"."sin" => m_sin,
     "math"."cos" => m_cos,
     "math"."tan" => m_tan,
@@ -591,21 +592,74 @@ fn m_log(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 fn m_log10(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     math1(vm, a, |x| {
         if x <= 0.0 {
-            f64::NAN
+            return f64::NAN;
+        }
+        // x = m * 2^k: log10 = k*log10(2) (in two parts; the high one has 20 trailing zero
+        // bits, so k * HI is exact) + ln(m)/ln(10).
+        const L10_2_HI: f64 = 0.301_029_995_665_885_5;
+        const L10_2_LO: f64 = -1.904_312_846_716_427_4e-12;
+        let r = if x.is_normal() {
+            let bits = x.to_bits();
+            #[allow(clippy::cast_possible_truncation, clippy::cast_possible_wrap)]
+            let k = ((bits >> 52) & 0x7ff) as i64 - 1023;
+            let m = f64::from_bits((bits & 0x000f_ffff_ffff_ffff) | 0x3ff0_0000_0000_0000);
+            #[allow(clippy::cast_precision_loss)]
+            let k = k as f64;
+            k * L10_2_HI + (k * L10_2_LO + ln(m) / core::f64::consts::LN_10)
         } else {
             ln(x) / core::f64::consts::LN_10
+        };
+        // Exact powers of ten give exact results (as a correctly rounded log10 does).
+        let k = crate::object::ops::floor(r + 0.5);
+        if (r - k).abs() < 1e-9 && k.abs() <= 22.0 {
+            let mut p = 1.0;
+            for _ in 0..(k.abs() as u32) {
+                p *= 10.0;
+            }
+            if (k >= 0.0 && x == p) || (k < 0.0 && x == 1.0 / p) {
+                return k;
+            }
         }
+        r
     })
 }
 
 fn m_log2(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     math1(vm, a, |x| {
-        if x <= 0.0 {
-            f64::NAN
-        } else {
-            ln(x) / core::f64::consts::LN_2
+        if x <= 0.0 || !x.is_normal() {
+            return if x <= 0.0 {
+                f64::NAN
+            } else {
+                ln(x) / core::f64::consts::LN_2
+            };
         }
+        // x = m * 2^k: k exactly, plus log2(m) (0 for powers of two).
+        let bits = x.to_bits();
+        #[allow(clippy::cast_possible_truncation, clippy::cast_possible_wrap)]
+        let k = ((bits >> 52) & 0x7ff) as i64 - 1023;
+        let m = f64::from_bits((bits & 0x000f_ffff_ffff_ffff) | 0x3ff0_0000_0000_0000);
+        #[allow(clippy::cast_precision_loss)]
+        let r = k as f64 + ln(m) / core::f64::consts::LN_2;
+        r
     })
+}
+
+/// `math.factorial(n)` of an int (big ints as needed).
+fn m_factorial(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 1, 1)?;
+    let n = vm.get_int(vm.arg(a, 0))?;
+    if n < 0 {
+        return Err(vm.raise_msg_str(T_VALUE_ERROR, "negative factorial"));
+    }
+    let mut acc = crate::object::bigint::Big::from_i128(1);
+    for i in 2..=n {
+        acc = crate::object::bigint::Big::mul(
+            &acc,
+            &crate::object::bigint::Big::from_i128(i128::from(i)),
+        )
+        .ok_or_else(|| vm.big_overflow())?;
+    }
+    vm.new_big(&acc)
 }
 
 /// sin and cos by range reduction to [-pi/4, pi/4] and Taylor series.
@@ -615,20 +669,34 @@ fn sin_cos(x: f64) -> (f64, f64) {
     }
     let half_pi = core::f64::consts::FRAC_PI_2;
     let k = crate::object::ops::floor(x / half_pi + 0.5);
-    // Two-part pi/2 for a more accurate reduction.
-    let r = (x - k * core::f64::consts::FRAC_PI_2) - k * 6.123_233_995_736_766e-17;
-    let r2 = r * r;
-    let mut s = r;
-    let mut term = r;
-    let mut c = 1.0;
-    let mut cterm = 1.0;
-    for i in 1..12 {
-        let fi = f64::from(i);
-        term *= -r2 / ((2.0 * fi) * (2.0 * fi + 1.0));
-        s += term;
-        cterm *= -r2 / ((2.0 * fi - 1.0) * (2.0 * fi));
-        c += cterm;
+    // pi/2 in four 24-bit parts: k * part is exact for |k| < 2^29, so the reduction keeps
+    // its precision for arguments up to about 8e8.
+    const PIO2: [f64; 4] = [
+        1.570_796_370_506_286_6,
+        -4.371_138_828_673_793e-8,
+        -1.715_124_510_005_881_9e-15,
+        1.056_299_898_220_315e-23,
+    ];
+    let mut r = x;
+    for p in PIO2 {
+        r -= k * p;
     }
+    let r2 = r * r;
+    // Taylor terms, summed from the smallest up.
+    let mut st = [0.0f64; 12];
+    let mut ct = [0.0f64; 12];
+    let (mut term, mut cterm) = (r, 1.0);
+    st[0] = r;
+    ct[0] = 1.0;
+    for i in 1..12 {
+        let fi = f64::from(i as u8);
+        term *= -r2 / ((2.0 * fi) * (2.0 * fi + 1.0));
+        cterm *= -r2 / ((2.0 * fi - 1.0) * (2.0 * fi));
+        st[i] = term;
+        ct[i] = cterm;
+    }
+    let s: f64 = st.iter().rev().sum();
+    let c: f64 = ct.iter().rev().sum();
     #[allow(clippy::cast_possible_truncation)]
     let q = (k as i64).rem_euclid(4);
     match q {

@@ -119,6 +119,20 @@ pub(crate) fn powf(x: f64, y: f64) -> f64 {
     if x == 0.0 {
         return 0.0;
     }
+    // Half-integer powers through sqrt: x ** (n/2) = sqrt(x ** n) when x ** n stays finite
+    // (x ** 0.5 exactly as math.sqrt), else x ** trunc(y) * sqrt(x).
+    let twice = y * 2.0;
+    if (twice - crate::object::ops::trunc(twice)) == 0.0 && y.abs() <= 4096.0 && x.is_finite() {
+        #[allow(clippy::cast_possible_truncation)]
+        let p = crate::object::float_text::pow_int(x, twice.abs() as i32);
+        if p.is_normal() {
+            return crate::builtins::sqrt(if y > 0.0 { p } else { 1.0 / p });
+        }
+        let root = crate::builtins::sqrt(x);
+        #[allow(clippy::cast_possible_truncation)]
+        let whole = crate::object::float_text::pow_int(x, crate::object::ops::trunc(y) as i32);
+        return if y > 0.0 { whole * root } else { whole / root };
+    }
     exp(y * ln(x))
 }
 
@@ -173,16 +187,25 @@ pub(crate) fn exp(x: f64) -> f64 {
         return 0.0;
     }
     let k = crate::object::ops::floor(x / core::f64::consts::LN_2 + 0.5);
-    let r = x - k * core::f64::consts::LN_2;
+    // r = x - k*ln2 with ln2 in two parts (the high part has trailing zero bits, so
+    // k * LN2_HI is exact).
+    const LN2_HI: f64 = 0.693_147_180_369_123_8;
+    const LN2_LO: f64 = 1.908_214_929_270_587_7e-10;
+    let r = (x - k * LN2_HI) - k * LN2_LO;
+    // e^r - 1 summed from the smallest term up, then 1 added last.
+    let mut terms = [0.0f64; 24];
     let mut term = 1.0;
-    let mut sum = 1.0;
-    for i in 1..30 {
-        term *= r / f64::from(i);
-        sum += term;
+    for (i, t) in terms.iter_mut().enumerate() {
+        #[allow(clippy::cast_precision_loss)]
+        {
+            term *= r / (i + 1) as f64;
+        }
+        *t = term;
     }
+    let tail: f64 = terms.iter().rev().sum();
     #[allow(clippy::cast_possible_truncation)]
     let k = k as i32;
-    sum * powi2(k)
+    (1.0 + tail) * powi2(k)
 }
 
 fn powi2(k: i32) -> f64 {
