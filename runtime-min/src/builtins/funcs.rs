@@ -658,8 +658,7 @@ fn min_max(vm: &mut Vm<'_>, a: &Args, want_max: bool) -> PyResult<Obj> {
             if let Some(d) = default {
                 return Ok(d);
             }
-            let name = if want_max { "max" } else { "min" };
-            return Err(vm.raise_parts(T_VALUE_ERROR, &[&name, &"() arg is an empty sequence"]));
+            return Err(vm.raise_msg_str(T_VALUE_ERROR, "arg is an empty sequence"));
         }
         Ok(best)
     })();
@@ -1101,13 +1100,23 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
             let r = match arg0 {
                 None => vm.new_bytes(&[])?,
                 Some(x) => {
+                    if vm.str_data(x).is_some() && a.n_pos < 2 {
+                        return Err(
+                            vm.raise_msg_str(T_TYPE_ERROR, "string argument without an encoding")
+                        );
+                    }
                     if let Some(d) = vm.str_data(x) {
                         let n = d.len();
                         let o = vm.new_str_uninit(Kind::Bytes, n)?;
                         vm.copy_str_bytes(x, o, 0)?;
                         Obj::heap(o)
                     } else if let Some(n) = vm.int_to_i64(x) {
-                        let n = usize::try_from(n).unwrap_or(0);
+                        let Ok(n) = usize::try_from(n) else {
+                            return Err(match vm.new_exception(T_VALUE_ERROR, &[]) {
+                                Ok(e) => vm.raise_obj(e),
+                                Err(r) => r,
+                            });
+                        };
                         Obj::heap(vm.new_str_uninit(Kind::Bytes, n)?)
                     } else if vm.bytes_data(x).is_some() {
                         let n = vm.bytes_data(x).map_or(0, <[u8]>::len);

@@ -273,17 +273,9 @@ fn str_join(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
             Some((d, is_str)) if is_str == want_str => total += d.len(),
             _ => {
                 vm.truncate_roots(base);
-                let t = vm.type_name(it);
-                let what = if want_str { "str" } else { "bytes" };
-                return Err(vm.raise_parts(
+                return Err(vm.raise_msg_str(
                     T_TYPE_ERROR,
-                    &[
-                        &"join expects a list of ",
-                        &what,
-                        &" objects not '",
-                        &t,
-                        &"'",
-                    ],
+                    "join expects a list of str/bytes objects consistent with self object",
                 ));
             }
         }

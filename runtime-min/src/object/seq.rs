@@ -267,7 +267,7 @@ impl<'a> Vm<'a> {
         };
         let step = get(self, 2)?.unwrap_or(1);
         if step == 0 {
-            return Err(self.raise_msg_str(b::T_VALUE_ERROR, "slice step cannot be zero"));
+            return Err(self.raise_msg_str(b::T_VALUE_ERROR, "slice step can't be zero"));
         }
         let l = i64::from(len);
         let clamp = |v: i64, lo: i64, hi: i64| v.max(lo).min(hi);

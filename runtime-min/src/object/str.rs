@@ -386,7 +386,7 @@ impl<'a> Vm<'a> {
                         r?;
                     }
                     b'd' | b'i' | b'u' | b'x' | b'X' | b'o' => {
-                        let v = self.percent_int_arg(arg)?;
+                        let v = self.percent_int_arg(arg, matches!(conv, b'd' | b'i' | b'u'))?;
                         self.push_root(v);
                         let f = IntFmt {
                             ty: conv,
@@ -444,11 +444,11 @@ impl<'a> Vm<'a> {
 
     /// The integer a `%d`-style conversion formats: ints as they are, floats truncated,
     /// other objects through `__int__`.
-    fn percent_int_arg(&mut self, arg: Obj) -> PyResult<Obj> {
+    fn percent_int_arg(&mut self, arg: Obj, truncate_float: bool) -> PyResult<Obj> {
         if self.big_of(arg).is_some() {
             return Ok(arg);
         }
-        if let Some(f) = self.float_value(arg) {
+        if let Some(f) = self.float_value(arg).filter(|_| truncate_float) {
             #[allow(clippy::cast_possible_truncation)]
             return self.new_int(f as i64);
         }
@@ -459,7 +459,8 @@ impl<'a> Vm<'a> {
                 }
             }
         }
-        Err(self.raise_msg_str(b::T_TYPE_ERROR, "%d format: a number is required"))
+        let t = self.type_name(arg);
+        Err(self.raise_parts(b::T_TYPE_ERROR, &[&"can't convert ", &t, &" to int"]))
     }
 
     /// A float value of an int or float.
@@ -473,7 +474,7 @@ impl<'a> Vm<'a> {
         let v = self.get_int(i)?;
         let c = u32::try_from(v).ok().and_then(char::from_u32);
         let Some(c) = c else {
-            return Err(self.raise_msg_str(b::T_VALUE_ERROR, "chr() arg not in range(0x110000)"));
+            return Err(self.raise_msg_str(b::T_VALUE_ERROR, "char not in range(0x110000)"));
         };
         let mut buf = [0u8; 4];
         let s = c.encode_utf8(&mut buf);
