@@ -749,14 +749,7 @@ fn round(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
         return Err(vm.raise_parts(T_TYPE_ERROR, &[&"can't convert ", &t, &" to float"]));
     };
     match nd {
-        None => {
-            if !f.is_finite() {
-                return Err(vm.raise_msg_str(T_VALUE_ERROR, "cannot convert float NaN to integer"));
-            }
-            let r = round_half_even(f);
-            #[allow(clippy::cast_possible_truncation)]
-            vm.new_int_wide(r as i128)
-        }
+        None => super::modules::to_int_result(vm, round_half_even(f)),
         Some(nd) => {
             let n = vm.get_int(nd)?;
             if !f.is_finite() || n > 300 {
@@ -1029,23 +1022,13 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
                 return Ok(x);
             }
             if let Some(f) = vm.float_value(x) {
-                if f.is_nan() {
-                    return Err(
-                        vm.raise_msg_str(T_VALUE_ERROR, "cannot convert float NaN to integer")
-                    );
-                }
-                if f.is_infinite() {
-                    return Err(vm.raise_msg_str(
-                        T_OVERFLOW_ERROR,
-                        "cannot convert float infinity to integer",
-                    ));
-                }
-                #[allow(clippy::cast_possible_truncation)]
-                return vm.new_int_wide(crate::object::ops::trunc(f) as i128);
+                return super::modules::to_int_result(vm, crate::object::ops::trunc(f));
             }
-            if let Some(r) = vm.call_special(x, "__int__", &[])? {
-                return Ok(r);
-            }
+            let x = match vm.call_special(x, "__int__", &[])? {
+                Some(r) if vm.big_of(r).is_some() => return Ok(r),
+                Some(r) => r,
+                None => x,
+            };
             let t = vm.type_name(x);
             Err(vm.raise_parts(T_TYPE_ERROR, &[&"can't convert ", &t, &" to int"]))
         }

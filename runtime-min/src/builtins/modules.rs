@@ -519,15 +519,28 @@ fn m_sqrt(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     math1(vm, a, sqrt)
 }
 
-fn to_int_result(vm: &mut Vm<'_>, f: f64) -> PyResult<Obj> {
+/// The int of an integral float, exactly (big ints beyond 2^127).
+pub(crate) fn to_int_result(vm: &mut Vm<'_>, f: f64) -> PyResult<Obj> {
     if f.is_nan() {
-        return Err(vm.raise_msg_str(T_VALUE_ERROR, "cannot convert float NaN to integer"));
+        return Err(vm.raise_msg_str(T_VALUE_ERROR, "can't convert NaN to int"));
     }
     if f.is_infinite() {
-        return Err(vm.raise_msg_str(T_OVERFLOW_ERROR, "cannot convert float infinity to integer"));
+        return Err(vm.raise_msg_str(T_OVERFLOW_ERROR, "can't convert inf to int"));
     }
+    if f.abs() < 1e38 {
+        #[allow(clippy::cast_possible_truncation)]
+        return vm.new_int_wide(f as i128);
+    }
+    // 53-bit mantissa shifted by the binary exponent (at least 75 here).
+    let bits = f.to_bits();
+    let mant = i128::from(bits & 0x000f_ffff_ffff_ffff | 1 << 52);
+    let shift = ((bits >> 52) & 0x7ff).saturating_sub(1075);
     #[allow(clippy::cast_possible_truncation)]
-    vm.new_int_wide(f as i128)
+    let Some(mut v) = crate::object::bigint::Big::from_i128(mant).shl(shift as usize) else {
+        return Err(vm.big_overflow());
+    };
+    v.neg = f < 0.0;
+    vm.new_big(&v)
 }
 
 fn m_floor(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {

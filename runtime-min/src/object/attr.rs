@@ -317,6 +317,26 @@ impl<'a> Vm<'a> {
             if nm == b"__name__" || nm == b"__qualname__" {
                 return Ok((self.type_name_of_type(o), Obj::NULL));
             }
+            if nm == b"__dict__" {
+                // The built-in type's methods.
+                let d = self.new_dict(0)?;
+                self.push_root(d);
+                let mut r = Ok(());
+                for (mi, m) in b::METHODS.iter().enumerate() {
+                    if m.ty == id && r.is_ok() {
+                        #[allow(clippy::cast_possible_truncation)]
+                        let v = Obj::imm(Imm::Method, mi as u32);
+                        r = self.new_str_bytes(m.name.as_bytes()).and_then(|k| {
+                            self.push_root(k);
+                            let r = self.dict_store(d, k, v);
+                            self.pop_root();
+                            r
+                        });
+                    }
+                }
+                self.pop_root();
+                return r.map(|()| (d, Obj::NULL));
+            }
             if nm == b"__bases__" {
                 let t = match b::type_base(id) {
                     Some(base) => self.new_tuple_from(&[b::type_obj(base)])?,
