@@ -19,7 +19,9 @@ use crate::vm::{PyResult, Vm};
 
 /// Words needed for `n` bytes.
 pub(crate) fn words_for(n: usize) -> PyResult<u32> {
-    u32::try_from(n.div_ceil(4)).map_err(|_| crate::vm::Raised)
+    // Sizes beyond any heap saturate, so the allocation fails with a MemoryError (an error
+    // here would be raised without an exception object).
+    Ok(u32::try_from(n.div_ceil(4)).unwrap_or(u32::MAX / 2))
 }
 
 /// djb2-xor hash of bytes, masked to 16 bits, never 0 (qstr_compute_hash with 2 hash bytes).
