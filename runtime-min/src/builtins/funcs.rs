@@ -16,6 +16,7 @@ macro_rules! builtins {
 builtins! {
     "__build_class__" => build_class,
     "__object_init__" => object_init,
+    "__import__" => builtin_import,
     "print" => print,
     "len" => len,
     "abs" => abs,
@@ -238,6 +239,35 @@ impl Vm<'_> {
             _ => None,
         }
     }
+}
+
+/// `__import__(name)`: import `name` (each dotted prefix in turn); the top-level module.
+fn builtin_import(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_pos(vm, a, 1, 5)?;
+    let name = vm.arg(a, 0);
+    let Some(len) = vm.str_data(name).map(<[u8]>::len) else {
+        return Err(vm.raise_msg_str(T_TYPE_ERROR, "module name must be a str"));
+    };
+    let base = vm.roots_len();
+    let r = (|| {
+        let mut top = Obj::NULL;
+        for end in 1..=len {
+            let at_dot = vm.str_data(name).and_then(|d| d.get(end)) == Some(&b'.');
+            if end < len && !at_dot {
+                continue;
+            }
+            let prefix = vm.substr(name, 0, end)?;
+            vm.push_root(prefix);
+            let m = vm.import_one(prefix)?;
+            vm.push_root(m);
+            if top.is_null() {
+                top = m;
+            }
+        }
+        Ok(top)
+    })();
+    vm.truncate_roots(base);
+    r
 }
 
 fn len(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {

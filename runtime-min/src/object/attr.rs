@@ -798,7 +798,7 @@ impl<'a> Vm<'a> {
 
     /// Import one module named `name_obj` (a str, possibly dotted; its parent package must
     /// be imported already, and gets it as an attribute).
-    fn import_one(&mut self, name_obj: Obj) -> PyResult<Obj> {
+    pub(crate) fn import_one(&mut self, name_obj: Obj) -> PyResult<Obj> {
         let mut buf = [0u8; MAX_MODULE_NAME];
         let bytes = self.str_data(name_obj).unwrap_or(b"");
         let n = bytes.len().min(MAX_MODULE_NAME);
