@@ -997,23 +997,28 @@ fn int_from_text(vm: &mut Vm<'_>, x: Obj, base: i64) -> PyResult<Obj> {
     };
     // The message quotes the text from the digits on (as a str, even for bytes input).
     let len = vm.str_or_bytes(x).map_or(0, |(d, _)| d.len());
-    let tail = vm.substr(x, start, len)?;
-    vm.push_root(tail);
-    let tail = match vm.str_data(tail) {
-        Some(_) => Ok(tail),
-        None => vm.substr_as_str(tail, len - start.min(len)),
-    };
-    vm.pop_root();
-    let s = vm.obj_str(tail?, true)?;
-    Err(vm.raise_parts(
-        T_VALUE_ERROR,
-        &[
-            &"invalid syntax for integer with base ",
-            &base,
-            &": ",
-            &crate::vm::StrOf(s),
-        ],
-    ))
+    let roots = vm.roots_len();
+    let r = (|| {
+        let mut tail = vm.substr(x, start, len)?;
+        vm.push_root(tail);
+        if vm.str_data(tail).is_none() {
+            tail = vm.substr_as_str(tail, len - start.min(len))?;
+            vm.push_root(tail);
+        }
+        let s = vm.obj_str(tail, true)?;
+        vm.push_root(s);
+        Err(vm.raise_parts(
+            T_VALUE_ERROR,
+            &[
+                &"invalid syntax for integer with base ",
+                &base,
+                &": ",
+                &crate::vm::StrOf(s),
+            ],
+        ))
+    })();
+    vm.truncate_roots(roots);
+    r
 }
 
 pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
