@@ -1128,6 +1128,11 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
                         let o = vm.new_str_uninit(Kind::Bytes, n)?;
                         vm.copy_str_bytes(x, o, 0)?;
                         Obj::heap(o)
+                    } else if id == T_BYTEARRAY && vm.is_kind(x, Kind::BigInt) {
+                        return Err(vm.raise_msg_str(
+                            T_OVERFLOW_ERROR,
+                            "overflow converting long int to machine word",
+                        ));
                     } else if let Some(n) = vm.int_to_i64(x) {
                         let Ok(n) = usize::try_from(n) else {
                             return Err(match vm.new_exception(T_VALUE_ERROR, &[]) {

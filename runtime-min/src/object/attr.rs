@@ -659,6 +659,10 @@ impl<'a> Vm<'a> {
                 }
                 self.dict_store(d, name, v)
             }
+            Some(Kind::Module) if self.heap.get(o.bits(), 0) == u32::MAX => {
+                // Built-in modules are read-only.
+                Err(self.attr_error(o, name))
+            }
             Some(Kind::Module) => {
                 let d = self.heap.get_obj(o.bits(), M_GLOBALS);
                 if v.is_null() {

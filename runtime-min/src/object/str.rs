@@ -375,10 +375,14 @@ impl<'a> Vm<'a> {
                         r?;
                     }
                     b'c' => {
-                        let s = if self.str_data(arg).is_some() {
-                            arg
-                        } else {
-                            self.chr(arg)?
+                        let s = match self.str_data(arg) {
+                            Some(d) if char_count(d) == 1 => arg,
+                            None if self.int_to_i64(arg).is_some() => self.chr(arg)?,
+                            _ => {
+                                return Err(
+                                    self.raise_msg_str(b::T_TYPE_ERROR, "%c needs int or char")
+                                )
+                            }
                         };
                         self.push_root(s);
                         let r = self.format_str_padded(sink, s, &spec, b'>');
