@@ -1114,7 +1114,10 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
             vm.obj_str(x, false)
         }
         T_BYTES | T_BYTEARRAY => {
-            check_pos(vm, a, 0, 3)?;
+            // An encoding (and errors) only after a str.
+            if a.n_pos > 3 || (a.n_pos > 1 && arg0.is_some_and(|x| vm.str_data(x).is_none())) {
+                return Err(vm.raise_msg_str(T_TYPE_ERROR, "wrong number of arguments"));
+            }
             let r = match arg0 {
                 None => vm.new_bytes(&[])?,
                 Some(x) => {
@@ -1260,6 +1263,13 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
             Ok(Obj::heap(o))
         }
         T_TYPE => {
+            if a.n_pos == 0 {
+                return Err(vm.raise_msg_str(
+                    T_TYPE_ERROR,
+                    "function missing 1 required positional arguments",
+                ));
+            }
+            check_n(vm, a, 1, 3)?;
             if a.n_pos == 1 {
                 return Ok(vm.type_of(vm.arg(a, 0)));
             }
@@ -1294,8 +1304,24 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
         }
         T_SUPER => {
             check_n(vm, a, 2, 2)?;
-            let s = vm.alloc(Kind::Super, 2)?;
             let (c, o) = (vm.arg(a, 0), vm.arg(a, 1));
+            // super(cls, obj): obj must be an instance or subclass of cls.
+            let is_type =
+                |vm: &Vm<'_>, t: Obj| t.imm_of(Imm::Type).is_some() || vm.is_kind(t, Kind::Class);
+            if !is_type(vm, c) {
+                return Err(vm.raise_msg_str(
+                    T_TYPE_ERROR,
+                    "issubclass() arg 2 must be a class or a tuple of classes",
+                ));
+            }
+            let t = if is_type(vm, o) { o } else { vm.type_of(o) };
+            if !vm.is_subclass(t, c) {
+                return Err(match vm.new_exception(T_TYPE_ERROR, &[]) {
+                    Ok(e) => vm.raise_obj(e),
+                    Err(r) => r,
+                });
+            }
+            let s = vm.alloc(Kind::Super, 2)?;
             vm.heap.set_obj(s, 0, c);
             vm.heap.set_obj(s, 1, o);
             Ok(Obj::heap(s))

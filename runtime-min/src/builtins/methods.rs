@@ -1172,7 +1172,16 @@ fn seq_count(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 }
 
 fn list_sort(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    if a.n_pos > 1 {
+        return Err(vm.raise_msg_str(T_TYPE_ERROR, "extra positional arguments given"));
+    }
     check_pos(vm, a, 1, 1)?;
+    for k in 0..a.n_kw {
+        let (name, _) = vm.kw_pair(a, k);
+        if !matches!(vm.str_data(name), Some(b"key" | b"reverse")) {
+            return Err(vm.raise_msg_str(T_TYPE_ERROR, "extra keyword arguments given"));
+        }
+    }
     let key = vm.arg_kw(a, b"key").unwrap_or(Obj::NONE);
     let rev = match vm.arg_kw(a, b"reverse") {
         Some(r) => vm.is_true(r)?,
