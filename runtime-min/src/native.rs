@@ -333,31 +333,37 @@ impl<'a> Vm<'a> {
     }
 }
 
-/// The name of an errno value MicroPython knows (py/moderrno.c's list), for `OSError`.
+/// The errno values MicroPython knows (py/moderrno.c's list): `OSError` text and the
+/// `errno` module.
+pub(crate) const ERRNO_NAMES: &[(i64, &str)] = &[
+    (1, "EPERM"),
+    (2, "ENOENT"),
+    (5, "EIO"),
+    (9, "EBADF"),
+    (11, "EAGAIN"),
+    (12, "ENOMEM"),
+    (13, "EACCES"),
+    (17, "EEXIST"),
+    (19, "ENODEV"),
+    (21, "EISDIR"),
+    (22, "EINVAL"),
+    (95, "EOPNOTSUPP"),
+    (98, "EADDRINUSE"),
+    (103, "ECONNABORTED"),
+    (104, "ECONNRESET"),
+    (105, "ENOBUFS"),
+    (107, "ENOTCONN"),
+    (110, "ETIMEDOUT"),
+    (111, "ECONNREFUSED"),
+    (113, "EHOSTUNREACH"),
+    (114, "EALREADY"),
+    (115, "EINPROGRESS"),
+];
+
+/// The name of an errno value MicroPython knows, for `OSError`.
 pub(crate) fn errno_name(errno: i64) -> Option<&'static str> {
-    const NAMES: &[(i64, &str)] = &[
-        (1, "EPERM"),
-        (2, "ENOENT"),
-        (5, "EIO"),
-        (9, "EBADF"),
-        (11, "EAGAIN"),
-        (12, "ENOMEM"),
-        (13, "EACCES"),
-        (17, "EEXIST"),
-        (19, "ENODEV"),
-        (21, "EISDIR"),
-        (22, "EINVAL"),
-        (95, "EOPNOTSUPP"),
-        (98, "EADDRINUSE"),
-        (103, "ECONNABORTED"),
-        (104, "ECONNRESET"),
-        (105, "ENOBUFS"),
-        (107, "ENOTCONN"),
-        (110, "ETIMEDOUT"),
-        (111, "ECONNREFUSED"),
-        (113, "EHOSTUNREACH"),
-        (114, "EALREADY"),
-        (115, "EINPROGRESS"),
-    ];
-    NAMES.iter().find(|(n, _)| *n == errno).map(|(_, s)| *s)
+    ERRNO_NAMES
+        .iter()
+        .find(|(n, _)| *n == errno)
+        .map(|(_, s)| *s)
 }

@@ -16,6 +16,7 @@ macro_rules! builtins {
 builtins! {
     "__build_class__" => build_class,
     "__object_init__" => object_init,
+    "__import__" => builtin_import,
     "print" => print,
     "len" => len,
     "abs" => abs,
@@ -51,7 +52,7 @@ builtins! {
     "sorted" => sorted,
     "sum" => sum,
     "globals" => globals,
-    "locals" => globals,
+    "locals" => locals,
     "dir" => dir,
 }
 
@@ -129,7 +130,7 @@ fn build_class(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     r
 }
 
-fn object_init(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+pub(super) fn object_init(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     // super().__init__(...) reaching a native base: exceptions store their args.
     let s = vm.arg(a, 0);
     if vm.native_of(s).is_some() {
@@ -168,21 +169,114 @@ fn print(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
             ));
         }
     }
+    let file = vm.arg_kw(a, b"file");
+    let sink = match file {
+        None => Sink::Out,
+        Some(f) => match vm.stdio_sink(f) {
+            Some(s) => s,
+            None if vm.is_io_stream(f) => return print_to_stream(vm, a, f),
+            None => return Err(vm.raise_msg_str(T_OS_ERROR, "stream operation not supported")),
+        },
+    };
     for i in 0..a.n_pos {
         if i > 0 {
             match sep {
-                Some(s) => vm.sink_write_obj(Sink::Out, s)?,
-                None => vm.sink_write(Sink::Out, b" ")?,
+                Some(s) => vm.sink_write_obj(sink, s)?,
+                None => vm.sink_write(sink, b" ")?,
             }
         }
         let o = vm.arg(a, i);
-        vm.print_obj(Sink::Out, o, false)?;
+        vm.print_obj(sink, o, false)?;
     }
     match end {
-        Some(e) => vm.sink_write_obj(Sink::Out, e)?,
-        None => vm.sink_write(Sink::Out, b"\n")?,
+        Some(e) => vm.sink_write_obj(sink, e)?,
+        None => vm.sink_write(sink, b"\n")?,
     }
     Ok(Obj::NONE)
+}
+
+/// `print(..., file=stream)` for an io.StringIO / BytesIO: the text is built, then written.
+fn print_to_stream(vm: &mut Vm<'_>, a: &Args, f: Obj) -> PyResult<Obj> {
+    let slot = vm.builder_new()?;
+    let sep = vm.arg_kw(a, b"sep").filter(|o| *o != Obj::NONE);
+    let end = vm.arg_kw(a, b"end").filter(|o| *o != Obj::NONE);
+    let sink = Sink::Buf(slot);
+    let r = (|| {
+        for i in 0..a.n_pos {
+            if i > 0 {
+                match sep {
+                    Some(s) => vm.sink_write_obj(sink, s)?,
+                    None => vm.sink_write(sink, b" ")?,
+                }
+            }
+            let o = vm.arg(a, i);
+            vm.print_obj(sink, o, false)?;
+        }
+        match end {
+            Some(e) => vm.sink_write_obj(sink, e),
+            None => vm.sink_write(sink, b"\n"),
+        }
+    })();
+    let text = vm.builder_finish(slot);
+    r?;
+    vm.push_root(text);
+    let r = vm.call_method_by_name(f, b"write", &[text]);
+    vm.pop_root();
+    r.map(|_| Obj::NONE)
+}
+
+impl Vm<'_> {
+    /// Is `f` an io.StringIO / io.BytesIO?
+    pub(crate) fn is_io_stream(&self, f: Obj) -> bool {
+        self.is_kind(f, Kind::Instance)
+            && matches!(
+                self.native_base(self.heap.get_obj(f.bits(), 0)),
+                T_STRINGIO | T_BYTESIO
+            )
+    }
+
+    /// The sink of `sys.stdout` / `sys.stderr` (`sys.stdin` writes nowhere: None).
+    pub(crate) fn stdio_sink(&self, f: Obj) -> Option<Sink> {
+        if !self.is_kind(f, Kind::Instance)
+            || self.native_base(self.heap.get_obj(f.bits(), 0)) != T_TEXTIO
+        {
+            return None;
+        }
+        match self.heap.get_obj(f.bits(), 2).as_small() {
+            Some(1) => Some(Sink::Out),
+            Some(2) => Some(Sink::Err),
+            _ => None,
+        }
+    }
+}
+
+/// `__import__(name)`: import `name` (each dotted prefix in turn); the top-level module.
+fn builtin_import(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_pos(vm, a, 1, 5)?;
+    let name = vm.arg(a, 0);
+    let Some(len) = vm.str_data(name).map(<[u8]>::len) else {
+        return Err(vm.raise_msg_str(T_TYPE_ERROR, "module name must be a str"));
+    };
+    let base = vm.roots_len();
+    let r = (|| {
+        let mut top = Obj::NULL;
+        for end in 1..=len {
+            let at_dot = vm.str_data(name).and_then(|d| d.get(end)) == Some(&b'.');
+            if end < len && !at_dot {
+                continue;
+            }
+            let prefix = vm.substr(name, 0, end)?;
+            vm.push_root(prefix);
+            let m = vm.import_one(prefix)?;
+            vm.push_root(m);
+            if top.is_null() {
+                top = m;
+            }
+        }
+        Ok(top)
+    })();
+    vm.truncate_roots(base);
+    r
 }
 
 fn len(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
@@ -246,10 +340,7 @@ fn any(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 
 fn int_fmt(vm: &mut Vm<'_>, a: &Args, ty: u8) -> PyResult<Obj> {
     check_n(vm, a, 1, 1)?;
-    let o = vm.arg(a, 0);
-    if vm.is_kind(o, Kind::BigInt) {
-        return big_radix(vm, o, ty);
-    }
+    let mut o = vm.arg(a, 0);
     if ty == b'b' && vm.float_value(o).is_some() {
         // bin() goes through "{:#b}".format(x).
         return Err(vm.raise_msg_str(
@@ -257,59 +348,30 @@ fn int_fmt(vm: &mut Vm<'_>, a: &Args, ty: u8) -> PyResult<Obj> {
             "unknown format code 'b' for object of type 'float'",
         ));
     }
-    let v = vm.get_int(o)?;
-    let spec = crate::object::str::FormatSpec {
-        alt: true,
+    if vm.big_of(o).is_none() {
+        let v = vm.get_index(o)?;
+        o = vm.new_int(v)?;
+    }
+    let f = crate::object::str::IntFmt {
         ty,
-        ..Default::default()
+        sign: 0,
+        prefix: true,
+        align: b'>',
+        after_sign: false,
+        sep: 0,
+        fill: ' ',
+        width: 0,
+        prec: 0,
     };
-    let slot = vm.builder_new()?;
-    let r = vm.format_int(Sink::Buf(slot), v, &spec);
-    let s = vm.builder_finish(slot);
-    r.map(|()| s)
-}
-
-/// hex/oct/bin text of a big int, written straight into the new str from its last digit (the
-/// digit count follows from the bit length; no digit buffer on the native stack).
-fn big_radix(vm: &mut Vm<'_>, o: Obj, ty: u8) -> PyResult<Obj> {
-    let Some(mut v) = vm.big_of(o) else {
-        return Ok(Obj::NONE);
-    };
-    let (base, bits_per_digit, prefix): (u32, usize, &[u8]) = match ty {
-        b'x' => (16, 4, b"0x"),
-        b'o' => (8, 3, b"0o"),
-        _ => (2, 1, b"0b"),
-    };
-    let neg = v.neg;
-    v.neg = false;
-    let len = v.len.min(v.d.len());
-    let top = len
-        .checked_sub(1)
-        .and_then(|i| v.d.get(i))
-        .copied()
-        .unwrap_or(0);
-    let bits = len.saturating_sub(1) * 32 + (32 - top.leading_zeros() as usize);
-    let n = bits.div_ceil(bits_per_digit);
-    let total = usize::from(neg) + prefix.len() + n;
-    let s = vm.new_str_uninit(Kind::Str, total)?;
-    #[allow(clippy::cast_possible_truncation)]
-    let out = vm.heap.bytes_mut(s, 1, total as u32);
-    let head = usize::from(neg) + prefix.len();
-    if neg {
-        if let Some(c) = out.first_mut() {
-            *c = b'-';
-        }
-    }
-    if let Some(p) = out.get_mut(usize::from(neg)..head) {
-        p.copy_from_slice(prefix);
-    }
-    for i in (head..total).rev() {
-        let d = v.divmod_small(base) as usize;
-        if let Some(c) = out.get_mut(i) {
-            *c = b"0123456789abcdef".get(d).copied().unwrap_or(b'?');
-        }
-    }
-    Ok(Obj::heap(s))
+    vm.push_root(o);
+    let slot = vm.builder_new();
+    let r = slot.and_then(|slot| {
+        let r = vm.print_int(Sink::Buf(slot), o, &f);
+        let s = vm.builder_finish(slot);
+        r.map(|()| s)
+    });
+    vm.pop_root();
+    r
 }
 
 fn bin(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
@@ -393,12 +455,18 @@ fn divmod(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 }
 
 fn enumerate(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    check_pos(vm, a, 1, 2)?;
+    check_pos(vm, a, 0, 2)?;
     let start = match vm.arg_pos(a, 1).or_else(|| vm.arg_kw(a, b"start")) {
         Some(s) => vm.get_int(s)?,
         None => 0,
     };
-    let it = vm.get_iter(vm.arg(a, 0))?;
+    let Some(src) = vm.arg_pos(a, 0).or_else(|| vm.arg_kw(a, b"iterable")) else {
+        return Err(vm.raise_msg_str(
+            T_TYPE_ERROR,
+            "function missing 1 required positional arguments",
+        ));
+    };
+    let it = vm.get_iter(src)?;
     vm.new_iter(IT_ENUMERATE, it, Obj::small_sat(start), 0)
 }
 
@@ -452,9 +520,22 @@ fn reversed(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     vm.new_iter(IT_REVERSED, o, Obj::NULL, n)
 }
 
+/// Argument 1 of getattr/setattr/delattr/hasattr: an attribute name, which must be a str.
+fn attr_name(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    let n = vm.arg(a, 1);
+    if vm.str_data(n).is_some() {
+        return Ok(n);
+    }
+    let t = vm.type_name(n);
+    Err(vm.raise_parts(
+        T_TYPE_ERROR,
+        &[&"can't convert '", &t, &"' object to str implicitly"],
+    ))
+}
+
 fn getattr(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 2, 3)?;
-    let (o, n) = (vm.arg(a, 0), vm.arg(a, 1));
+    let (o, n) = (vm.arg(a, 0), attr_name(vm, a)?);
     match vm.load_attr(o, n) {
         Ok(v) => Ok(v),
         Err(e) => {
@@ -469,19 +550,22 @@ fn getattr(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 
 fn setattr(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 3, 3)?;
-    vm.store_attr(vm.arg(a, 0), vm.arg(a, 1), vm.arg(a, 2))?;
+    let n = attr_name(vm, a)?;
+    vm.store_attr(vm.arg(a, 0), n, vm.arg(a, 2))?;
     Ok(Obj::NONE)
 }
 
 fn delattr(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 2, 2)?;
-    vm.store_attr(vm.arg(a, 0), vm.arg(a, 1), Obj::NULL)?;
+    let n = attr_name(vm, a)?;
+    vm.store_attr(vm.arg(a, 0), n, Obj::NULL)?;
     Ok(Obj::NONE)
 }
 
 fn hasattr(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 2, 2)?;
-    match vm.load_attr(vm.arg(a, 0), vm.arg(a, 1)) {
+    let n = attr_name(vm, a)?;
+    match vm.load_attr(vm.arg(a, 0), n) {
         Ok(_) => Ok(Obj::TRUE),
         Err(e) => {
             if vm.is_instance_of(vm.exc, T_ATTRIBUTE_ERROR) {
@@ -643,40 +727,49 @@ fn min(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 
 fn pow(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 2, 3)?;
-    if a.n_pos == 3 {
-        let (Some(x), Some(y), Some(m)) = (
-            vm.int_to_i64(vm.arg(a, 0)),
-            vm.int_to_i64(vm.arg(a, 1)),
-            vm.int_to_i64(vm.arg(a, 2)),
-        ) else {
-            return Err(vm.raise_msg_str(T_TYPE_ERROR, "pow() with 3 arguments requires integers"));
-        };
-        if m == 0 {
-            return Err(vm.raise_msg_str(T_VALUE_ERROR, "divide by zero"));
-        }
-        // Residues in [0, |m|), as before.
-        let m = m.unsigned_abs();
-        let x_mod = {
-            let r = x.unsigned_abs() % m;
-            if x < 0 && r != 0 {
-                m - r
-            } else {
-                r
-            }
-        };
-        let mut base = x_mod;
-        let mut e = y;
-        let mut acc: u64 = u64::from(m != 1);
-        while e > 0 {
-            if e & 1 == 1 {
-                acc = crate::object::int::mul_mod(acc, base, m);
-            }
-            base = crate::object::int::mul_mod(base, base, m);
-            e >>= 1;
-        }
-        return vm.new_int_wide(i128::from(acc));
+    if a.n_pos == 3 && vm.arg(a, 2) != Obj::NONE {
+        return pow3(vm, a);
     }
     vm.binary_op(BinaryOp::POWER, vm.arg(a, 0), vm.arg(a, 1))
+}
+
+/// `pow(x, y, m)` on integers of any size: square-and-multiply, reduced mod `m` (floored, so
+/// the result takes `m`'s sign).
+#[inline(never)]
+fn pow3(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    use crate::object::bigint::Big;
+    let (Some(x), Some(y), Some(m)) = (
+        vm.big_of(vm.arg(a, 0)),
+        vm.big_of(vm.arg(a, 1)),
+        vm.big_of(vm.arg(a, 2)),
+    ) else {
+        return Err(vm.raise_msg_str(T_TYPE_ERROR, "pow() with 3 arguments requires integers"));
+    };
+    if m.is_zero() {
+        return Err(vm.raise_msg_str(T_VALUE_ERROR, "divide by zero"));
+    }
+    if y.neg {
+        return Err(vm.raise_msg_str(T_VALUE_ERROR, "pow() 2nd argument cannot be negative"));
+    }
+    let reduce = |v: &Big| Big::floor_divmod(v, &m).map(|(_, r)| r);
+    let step = |acc: &Big, f: &Big| Big::mul(acc, f).as_ref().and_then(reduce);
+    let (Some(mut acc), Some(mut base)) = (reduce(&Big::from_i128(1)), reduce(&x)) else {
+        return Err(vm.big_overflow());
+    };
+    for i in 0..y.len.min(y.d.len()) {
+        let mut limb = y.d[i];
+        for _ in 0..32 {
+            if limb & 1 == 1 {
+                acc = step(&acc, &base).ok_or_else(|| vm.big_overflow())?;
+            }
+            limb >>= 1;
+            if limb == 0 && i + 1 == y.len {
+                break;
+            }
+            base = step(&base, &base).ok_or_else(|| vm.big_overflow())?;
+        }
+    }
+    vm.new_big(&acc)
 }
 
 fn repr(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
@@ -688,34 +781,16 @@ fn round(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 1, 2)?;
     let o = vm.arg(a, 0);
     let nd = vm.arg_pos(a, 1).filter(|o| *o != Obj::NONE);
-    if let Some(v) = vm.int_to_i64(o) {
-        if let Some(nd) = nd {
-            let n = vm.get_int(nd)?;
-            if n >= 0 {
-                return Ok(o);
-            }
-            // Beyond 10^19 every i64 rounds to 0; 10^19 itself only divides into -1 or 0.
-            let digits = u32::try_from(-n).unwrap_or(u32::MAX);
-            if digits > 19 {
-                return vm.new_int(0);
-            }
-            let p = 10i128.pow(digits);
-            let (q, r) = if digits == 19 {
-                let q = -i128::from(v < 0);
-                (q, i128::from(v) - q * p)
-            } else {
-                #[allow(clippy::cast_possible_truncation)]
-                let (q, r) = crate::object::int::floor_divmod(v, p as i64).unwrap_or((0, 0));
-                (q, i128::from(r))
-            };
-            let q = if r * 2 > p || (r * 2 == p && q % 2 != 0) {
-                q + 1
-            } else {
-                q
-            };
-            return vm.new_int_wide(q * p);
+    if let Some(v) = vm.big_of(o) {
+        let n = match nd {
+            Some(nd) => vm.get_int(nd)?,
+            None => 0,
+        };
+        if n >= 0 {
+            return vm.new_big(&v);
         }
-        return vm.new_int(v);
+        let r = round_int(&v, n).unwrap_or_else(crate::object::bigint::Big::zero);
+        return vm.new_big(&r);
     }
     let Some(f) = vm.float_value(o) else {
         if let Some(r) = vm.call_special(o, "__round__", &[])? {
@@ -738,6 +813,26 @@ fn round(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
             vm.new_float(r)
         }
     }
+}
+
+/// `round(v, n)` for an int and `n < 0`: to a multiple of 10^-n, ties to even; None when
+/// 10^-n is beyond the big int range (every value then rounds to 0).
+fn round_int(v: &crate::object::bigint::Big, n: i64) -> Option<crate::object::bigint::Big> {
+    use crate::object::bigint::Big;
+    let ten = Big::from_i128(10);
+    let mut p = Big::from_i128(1);
+    for _ in 0..n.unsigned_abs().min(1300) {
+        p = Big::mul(&p, &ten)?;
+    }
+    let (q, r) = Big::floor_divmod(v, &p)?;
+    let twice = Big::add(&r, &r)?;
+    let odd = q.len > 0 && q.d[0] & 1 == 1;
+    let q = match twice.cmp(&p) {
+        core::cmp::Ordering::Greater => Big::add(&q, &Big::from_i128(1))?,
+        core::cmp::Ordering::Equal if odd => Big::add(&q, &Big::from_i128(1))?,
+        _ => q,
+    };
+    Big::mul(&q, &p)
 }
 
 fn round_half_even(f: f64) -> f64 {
@@ -803,30 +898,104 @@ fn globals(vm: &mut Vm<'_>, _a: &Args) -> PyResult<Obj> {
     Ok(vm.heap.get_obj(m.bits(), crate::loader::M_GLOBALS))
 }
 
-fn dir(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    let l = vm.new_list(0, 4)?;
-    if a.n_pos == 0 {
-        return Ok(l);
+/// `locals()`: a class body's namespace, else (module level and, as in MicroPython, inside
+/// functions) the globals.
+fn locals(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    let f = vm.frames[vm.depth.saturating_sub(1)];
+    if !f.is_null() {
+        let l = vm.heap.get_obj(f.bits(), crate::vm::dispatch::F_LOCALS);
+        if vm.is_kind(l, Kind::Dict) {
+            return Ok(l);
+        }
     }
-    vm.push_root(l);
-    let o = vm.arg(a, 0);
-    let d = match vm.kind_of(o) {
-        Some(Kind::Instance) => vm.heap.get_obj(o.bits(), 1),
-        Some(Kind::Class) => vm.heap.get_obj(o.bits(), 2),
-        Some(Kind::Module) => vm.heap.get_obj(o.bits(), crate::loader::M_GLOBALS),
-        _ => Obj::NULL,
+    globals(vm, a)
+}
+
+fn dir(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 0, 1)?;
+    let o = match vm.arg_pos(a, 0) {
+        Some(o) => o,
+        None => globals(vm, a)?,
     };
+    if let Some(r) = vm.call_special(o, "__dir__", &[])? {
+        return Ok(r);
+    }
+    let l = vm.new_list(0, 4)?;
+    vm.push_root(l);
+    let r = (|| {
+        match vm.kind_of(o) {
+            Some(Kind::Instance) => {
+                dir_add_dict(vm, l, vm.heap.get_obj(o.bits(), 1))?;
+                dir_add_class(vm, l, vm.heap.get_obj(o.bits(), 0), 0)?;
+            }
+            Some(Kind::Class) => dir_add_class(vm, l, o, 0)?,
+            Some(Kind::Module) => {
+                dir_add_dict(vm, l, vm.heap.get_obj(o.bits(), crate::loader::M_GLOBALS))?;
+            }
+            Some(Kind::Dict) if a.n_pos == 0 => dir_add_dict(vm, l, o)?,
+            _ => {}
+        }
+        let ty = o.imm_of(Imm::Type).unwrap_or_else(|| vm.builtin_type_id(o));
+        dir_add_type(vm, l, ty)?;
+        Ok(l)
+    })();
+    vm.pop_root();
+    r
+}
+
+/// Append `name` to `l` unless it is there already.
+fn dir_add(vm: &mut Vm<'_>, l: Obj, name: Obj) -> PyResult<()> {
+    if !vm.contains(l, name)? {
+        vm.list_append(l, name)?;
+    }
+    Ok(())
+}
+
+fn dir_add_dict(vm: &mut Vm<'_>, l: Obj, d: Obj) -> PyResult<()> {
     if vm.is_kind(d, Kind::Dict) {
         let mut i = 0;
         while i < vm.dict_alloc(d) {
             if let Some((k, _)) = vm.dict_slot(d, i) {
-                vm.list_append(l, k)?;
+                dir_add(vm, l, k)?;
             }
             i += 1;
         }
     }
-    vm.pop_root();
-    Ok(l)
+    Ok(())
+}
+
+/// The names of a class and its bases (built-in bases contribute their methods).
+fn dir_add_class(vm: &mut Vm<'_>, l: Obj, cls: Obj, depth: u32) -> PyResult<()> {
+    if let Some(id) = cls.imm_of(Imm::Type) {
+        return dir_add_type(vm, l, id);
+    }
+    if depth > 16 || !vm.is_kind(cls, Kind::Class) {
+        return Ok(());
+    }
+    dir_add_dict(vm, l, vm.heap.get_obj(cls.bits(), 2))?;
+    let bases = vm.heap.get_obj(cls.bits(), 1);
+    for i in 0..vm.tuple_len(bases) {
+        dir_add_class(vm, l, vm.heap.get_obj(bases.bits(), i + 1), depth + 1)?;
+    }
+    Ok(())
+}
+
+/// The method names of built-in type `ty` (bytes and bytearray share str's).
+fn dir_add_type(vm: &mut Vm<'_>, l: Obj, ty: u32) -> PyResult<()> {
+    if ty == T_OBJECT {
+        return Ok(());
+    }
+    for m in super::methods::METHODS {
+        let shared = matches!(ty, T_BYTES | T_BYTEARRAY) && m.ty == T_STR;
+        if m.ty == ty || shared {
+            let name = vm.new_str_bytes(m.name.as_bytes())?;
+            vm.push_root(name);
+            let r = dir_add(vm, l, name);
+            vm.pop_root();
+            r?;
+        }
+    }
+    Ok(())
 }
 
 // ----- constructors -----
@@ -836,22 +1005,41 @@ fn dir(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 /// under Python code run by `list(generator)` and the like).
 #[inline(never)]
 fn int_from_text(vm: &mut Vm<'_>, x: Obj, base: i64) -> PyResult<Obj> {
-    let mut buf = crate::object::print::NumBuf::new();
-    buf.extend(vm.str_or_bytes(x).map_or(&[][..], |(d, _)| d));
-    #[allow(clippy::cast_sign_loss, clippy::cast_possible_truncation)]
-    if let Some(v) = vm.parse_int(buf.as_bytes(), base as u32)? {
-        return Ok(v);
+    if base != 0 && !(2..=36).contains(&base) {
+        return Err(vm.raise_msg_str(T_VALUE_ERROR, "int() arg 2 must be >= 2 and <= 36"));
     }
-    let s = vm.obj_str(x, true)?;
-    Err(vm.raise_parts(
-        T_VALUE_ERROR,
-        &[
-            &"invalid syntax for integer with base ",
-            &base,
-            &": ",
-            &crate::vm::StrOf(s),
-        ],
-    ))
+    #[allow(clippy::cast_sign_loss, clippy::cast_possible_truncation)]
+    let parsed =
+        crate::object::int::parse_big(vm.str_or_bytes(x).map_or(&[][..], |(d, _)| d), base as u32);
+    let (base, start) = match parsed {
+        Ok(v) => return vm.new_big(&v),
+        Err(crate::object::int::ParseErr::Overflow) => return Err(vm.big_overflow()),
+        Err(crate::object::int::ParseErr::Syntax { base, start }) => (base, start),
+    };
+    // The message quotes the text from the digits on (as a str, even for bytes input).
+    let len = vm.str_or_bytes(x).map_or(0, |(d, _)| d.len());
+    let roots = vm.roots_len();
+    let r = (|| {
+        let mut tail = vm.substr(x, start, len)?;
+        vm.push_root(tail);
+        if vm.str_data(tail).is_none() {
+            tail = vm.substr_as_str(tail, len - start.min(len))?;
+            vm.push_root(tail);
+        }
+        let s = vm.obj_str(tail, true)?;
+        vm.push_root(s);
+        Err(vm.raise_parts(
+            T_VALUE_ERROR,
+            &[
+                &"invalid syntax for integer with base ",
+                &base,
+                &": ",
+                &crate::vm::StrOf(s),
+            ],
+        ))
+    })();
+    vm.truncate_roots(roots);
+    r
 }
 
 pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
@@ -892,9 +1080,11 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
             if let Some(f) = vm.float_value(x) {
                 return vm.int_from_float(f);
             }
-            if let Some(r) = vm.call_special(x, "__int__", &[])? {
-                return Ok(r);
-            }
+            let x = match vm.call_special(x, "__int__", &[])? {
+                Some(r) if vm.big_of(r).is_some() => return Ok(r),
+                Some(r) => r,
+                None => x,
+            };
             let t = vm.type_name(x);
             Err(vm.raise_parts(T_TYPE_ERROR, &[&"can't convert ", &t, &" to int"]))
         }
@@ -939,7 +1129,10 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
             vm.obj_str(x, false)
         }
         T_BYTES | T_BYTEARRAY => {
-            check_pos(vm, a, 0, 3)?;
+            // An encoding (and errors) only after a str.
+            if a.n_pos > 3 || (a.n_pos > 1 && arg0.is_some_and(|x| vm.str_data(x).is_none())) {
+                return Err(vm.raise_msg_str(T_TYPE_ERROR, "wrong number of arguments"));
+            }
             let r = match arg0 {
                 None => vm.new_bytes(&[])?,
                 Some(x) => {
@@ -951,8 +1144,18 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
                             ));
                         };
                         super::methods::encode_str(vm, x, Some(encoding))?
+                    } else if id == T_BYTEARRAY && vm.is_kind(x, Kind::BigInt) {
+                        return Err(vm.raise_msg_str(
+                            T_OVERFLOW_ERROR,
+                            "overflow converting long int to machine word",
+                        ));
                     } else if let Some(n) = vm.int_to_i64(x) {
-                        let n = usize::try_from(n).unwrap_or(0);
+                        let Ok(n) = usize::try_from(n) else {
+                            return Err(match vm.new_exception(T_VALUE_ERROR, &[]) {
+                                Ok(e) => vm.raise_obj(e),
+                                Err(r) => r,
+                            });
+                        };
                         Obj::heap(vm.new_str_uninit(Kind::Bytes, n)?)
                     } else if vm.bytes_data(x).is_some() {
                         let n = vm.bytes_data(x).map_or(0, <[u8]>::len);
@@ -1006,6 +1209,8 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
                 None => vm.new_tuple(0),
             }
         }
+        T_DEQUE => super::methods::deque_new(vm, a),
+        T_STRINGIO | T_BYTESIO => super::methods::io_new(vm, a),
         T_LIST => {
             check_n(vm, a, 0, 1)?;
             match arg0 {
@@ -1075,6 +1280,13 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
             Ok(Obj::heap(o))
         }
         T_TYPE => {
+            if a.n_pos == 0 {
+                return Err(vm.raise_msg_str(
+                    T_TYPE_ERROR,
+                    "function missing 1 required positional arguments",
+                ));
+            }
+            check_n(vm, a, 1, 3)?;
             if a.n_pos == 1 {
                 return Ok(vm.type_of(vm.arg(a, 0)));
             }
@@ -1109,8 +1321,24 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
         }
         T_SUPER => {
             check_n(vm, a, 2, 2)?;
-            let s = vm.alloc(Kind::Super, 2)?;
             let (c, o) = (vm.arg(a, 0), vm.arg(a, 1));
+            // super(cls, obj): obj must be an instance or subclass of cls.
+            let is_type =
+                |vm: &Vm<'_>, t: Obj| t.imm_of(Imm::Type).is_some() || vm.is_kind(t, Kind::Class);
+            if !is_type(vm, c) {
+                return Err(vm.raise_msg_str(
+                    T_TYPE_ERROR,
+                    "issubclass() arg 2 must be a class or a tuple of classes",
+                ));
+            }
+            let t = if is_type(vm, o) { o } else { vm.type_of(o) };
+            if !vm.is_subclass(t, c) {
+                return Err(match vm.new_exception(T_TYPE_ERROR, &[]) {
+                    Ok(e) => vm.raise_obj(e),
+                    Err(r) => r,
+                });
+            }
+            let s = vm.alloc(Kind::Super, 2)?;
             vm.heap.set_obj(s, 0, c);
             vm.heap.set_obj(s, 1, o);
             Ok(Obj::heap(s))
@@ -1145,6 +1373,44 @@ impl<'a> Vm<'a> {
         self.heap.set(ba, 0, n as u32);
         self.heap.set_obj(ba, 1, Obj::heap(store));
         Ok(Obj::heap(ba))
+    }
+
+    /// A bytes result (or list/tuple of them) of a bytes method called on a bytearray, with
+    /// every bytes made a bytearray.
+    pub(crate) fn bytes_result_as_bytearray(&mut self, r: Obj) -> PyResult<Obj> {
+        let is_bytes =
+            |vm: &Self, o: Obj| vm.is_kind(o, Kind::Bytes) || o.imm_of(Imm::RomBytes).is_some();
+        if is_bytes(self, r) {
+            return self.bytearray_from(r);
+        }
+        let (n, first) = match self.kind_of(r) {
+            Some(Kind::List) => (self.heap.get(r.bits(), 0), 0),
+            Some(Kind::Tuple) => (self.heap.get(r.bits(), 0), 1),
+            _ => return Ok(r),
+        };
+        self.push_root(r);
+        let res = (|| {
+            for i in 0..n {
+                let store = if first == 0 {
+                    self.heap.get_obj(r.bits(), 1).bits()
+                } else {
+                    r.bits()
+                };
+                let item = self.heap.get_obj(store, first + i);
+                if is_bytes(self, item) {
+                    let ba = self.bytearray_from(item)?;
+                    let store = if first == 0 {
+                        self.heap.get_obj(r.bits(), 1).bits()
+                    } else {
+                        r.bits()
+                    };
+                    self.heap.set_obj(store, first + i, ba);
+                }
+            }
+            Ok(r)
+        })();
+        self.pop_root();
+        res
     }
 
     /// `str(bytes, encoding)`: a str with the same bytes.

@@ -210,3 +210,20 @@ pub(super) fn m_ldexp(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     #[allow(clippy::cast_possible_truncation)]
     vm.new_float(ldexp(x, e.clamp(-4000, 4000) as i32))
 }
+
+pub(super) fn m_factorial(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 1, 1)?;
+    let n = vm.get_int(vm.arg(a, 0))?;
+    if n < 0 {
+        return Err(vm.raise_msg_str(T_VALUE_ERROR, "negative factorial"));
+    }
+    let mut acc = crate::object::bigint::Big::from_i128(1);
+    for i in 2..=n {
+        acc = crate::object::bigint::Big::mul(
+            &acc,
+            &crate::object::bigint::Big::from_i128(i128::from(i)),
+        )
+        .ok_or_else(|| vm.big_overflow())?;
+    }
+    vm.new_big(&acc)
+}

@@ -95,6 +95,11 @@ methods! {
     T_DICT."clear" => dict_clear;
     T_DICT."copy" => dict_copy;
     T_DICT."fromkeys" => dict_fromkeys, class;
+    T_DICT."__getitem__" => dict_dunder_getitem;
+    T_DICT."__setitem__" => dict_dunder_setitem;
+    T_DICT."__delitem__" => dict_dunder_delitem;
+    T_SET."__contains__" => set_dunder_contains;
+    T_FROZENSET."__contains__" => set_dunder_contains;
     T_SET."add" => set_add;
     T_SET."remove" => set_remove;
     T_SET."discard" => set_discard;
@@ -128,8 +133,40 @@ methods! {
     T_PROPERTY."getter" => prop_getter;
     T_PROPERTY."setter" => prop_setter;
     T_PROPERTY."deleter" => prop_deleter;
+    T_DEQUE."append" => deque_append;
+    T_DEQUE."appendleft" => deque_appendleft;
+    T_DEQUE."extend" => deque_extend;
+    T_DEQUE."pop" => deque_pop;
+    T_DEQUE."popleft" => deque_popleft;
+    T_TEXTIO."write" => textio_write;
+    T_TEXTIO."flush" => textio_flush;
+    T_SLICE."indices" => slice_indices;
+    T_STRINGIO."write" => io_write;
+    T_STRINGIO."read" => io_read;
+    T_STRINGIO."readline" => io_readline;
+    T_STRINGIO."getvalue" => io_getvalue;
+    T_STRINGIO."seek" => io_seek;
+    T_STRINGIO."tell" => io_tell;
+    T_STRINGIO."flush" => io_flush;
+    T_STRINGIO."close" => io_close;
+    T_STRINGIO."__enter__" => io_enter;
+    T_STRINGIO."__exit__" => io_close;
     T_OBJECT."__init__" => obj_init;
+    T_OBJECT."__new__" => obj_new;
+    T_OBJECT."__setattr__" => obj_setattr;
+    T_OBJECT."__delattr__" => obj_delattr;
     T_BASE_EXCEPTION."__init__" => obj_init;
+}
+
+/// MicroPython's whitespace (`unichar_isspace`): space and \t \n \v \f \r.
+pub(crate) trait PySpace {
+    fn is_py_space(&self) -> bool;
+}
+
+impl PySpace for u8 {
+    fn is_py_space(&self) -> bool {
+        matches!(*self, b' ' | 9..=13)
+    }
 }
 
 fn self_str<'b>(vm: &'b Vm<'_>, a: &Args) -> &'b [u8] {
@@ -183,7 +220,7 @@ fn str_isalpha(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     pred(vm, a, |c| c.is_ascii_alphabetic())
 }
 fn str_isspace(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    pred(vm, a, |c| c.is_ascii_whitespace())
+    pred(vm, a, |c| c.is_py_space())
 }
 fn str_isupper(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 1, 1)?;
@@ -206,17 +243,15 @@ fn arg_bytes<'b>(vm: &'b mut Vm<'_>, a: &Args, i: u32) -> PyResult<&'b [u8]> {
         Some((_, is_str)) if is_str == want_str => Ok(vm.str_or_bytes(o).map_or(&[], |p| p.0)),
         _ => {
             let t = vm.type_name(o);
-            if want_str {
-                Err(vm.raise_parts(
-                    T_TYPE_ERROR,
-                    &[&"can't convert '", &t, &"' object to str implicitly"],
-                ))
+            let to = if vm.str_data(o).is_some() {
+                "bytes"
             } else {
-                Err(vm.raise_parts(
-                    T_TYPE_ERROR,
-                    &[&"can't convert '", &t, &"' object to bytes implicitly"],
-                ))
-            }
+                "str"
+            };
+            Err(vm.raise_parts(
+                T_TYPE_ERROR,
+                &[&"can't convert '", &t, &"' object to ", &to, &" implicitly"],
+            ))
         }
     }
 }
@@ -361,7 +396,7 @@ fn split_impl(vm: &mut Vm<'_>, a: &Args, from_right: bool) -> PyResult<Obj> {
             loop {
                 let (start, end, more) = {
                     let d = self_str(vm, a);
-                    while i < d.len() && d[i].is_ascii_whitespace() {
+                    while i < d.len() && d[i].is_py_space() {
                         i += 1;
                     }
                     if i >= d.len() {
@@ -370,7 +405,7 @@ fn split_impl(vm: &mut Vm<'_>, a: &Args, from_right: bool) -> PyResult<Obj> {
                         (i, d.len(), true)
                     } else {
                         let st = i;
-                        while i < d.len() && !d[i].is_ascii_whitespace() {
+                        while i < d.len() && !d[i].is_py_space() {
                             i += 1;
                         }
                         (st, i, true)
@@ -391,7 +426,7 @@ fn split_impl(vm: &mut Vm<'_>, a: &Args, from_right: bool) -> PyResult<Obj> {
             loop {
                 let (start, end, more) = {
                     let d = self_str(vm, a);
-                    while i > 0 && d[i - 1].is_ascii_whitespace() {
+                    while i > 0 && d[i - 1].is_py_space() {
                         i -= 1;
                     }
                     if i == 0 {
@@ -400,7 +435,7 @@ fn split_impl(vm: &mut Vm<'_>, a: &Args, from_right: bool) -> PyResult<Obj> {
                         (0, i, true)
                     } else {
                         let e = i;
-                        while i > 0 && !d[i - 1].is_ascii_whitespace() {
+                        while i > 0 && !d[i - 1].is_py_space() {
                             i -= 1;
                         }
                         (i, e, true)
@@ -435,6 +470,9 @@ fn strip_impl(vm: &mut Vm<'_>, a: &Args, left: bool, right: bool) -> PyResult<Ob
     check_n(vm, a, 1, 2)?;
     let s = vm.arg(a, 0);
     let chars = vm.arg_pos(a, 1).filter(|o| *o != Obj::NONE);
+    if chars.is_some() {
+        arg_bytes(vm, a, 1)?;
+    }
     let (start, end) = {
         let d = self_str(vm, a);
         let set: &[u8] = match chars {
@@ -543,28 +581,27 @@ fn str_endswith(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     prefix_suffix(vm, a, true)
 }
 
-/// Small owned copy of a needle (bounded; longer needles are compared in place).
-struct Needle {
-    buf: [u8; 256],
-    len: usize,
-}
-
-impl Needle {
-    fn as_slice(&self) -> &[u8] {
-        &self.buf[..self.len]
+/// Type-check argument 1 of find/count/index: str/bytes like self, or (for bytes) a byte
+/// value, returned.
+fn check_needle(vm: &mut Vm<'_>, a: &Args, allow_int: bool) -> PyResult<Option<u8>> {
+    let o = vm.arg(a, 1);
+    if allow_int && !is_str_self(vm, a) {
+        if let Some(v) = o.as_small() {
+            return match u8::try_from(v) {
+                Ok(b) => Ok(Some(b)),
+                Err(_) => Err(vm.raise_msg_str(T_VALUE_ERROR, "bytes value out of range")),
+            };
+        }
     }
+    arg_bytes(vm, a, 1)?;
+    Ok(None)
 }
 
-trait ToOwnedSmall {
-    fn to_owned_small(&self) -> Needle;
-}
-
-impl ToOwnedSmall for [u8] {
-    fn to_owned_small(&self) -> Needle {
-        let mut buf = [0u8; 256];
-        let len = self.len().min(256);
-        buf[..len].copy_from_slice(&self[..len]);
-        Needle { buf, len }
+/// The needle [`check_needle`] accepted.
+fn needle<'b>(vm: &'b Vm<'_>, a: &Args, byte: &'b Option<u8>) -> &'b [u8] {
+    match byte {
+        Some(b) => core::slice::from_ref(b),
+        None => vm.str_or_bytes(vm.arg(a, 1)).map_or(&[], |p| p.0),
     }
 }
 
@@ -580,16 +617,17 @@ fn byte_to_char_index(vm: &Vm<'_>, a: &Args, byte_pos: usize) -> i64 {
 
 fn find_impl(vm: &mut Vm<'_>, a: &Args, right: bool) -> PyResult<Option<i64>> {
     check_n(vm, a, 2, 4)?;
-    let needle = arg_bytes(vm, a, 1)?.to_owned_small();
+    let byte = check_needle(vm, a, true)?;
     let (start, end) = range_args(vm, a, 2)?;
+    let needle = needle(vm, a, &byte);
     let d = self_str(vm, a);
     let hay = d.get(..end.min(d.len())).unwrap_or(&[]);
     let pos = if start > hay.len() {
         None
     } else if right {
-        rfind(hay, needle.as_slice(), start, hay.len())
+        rfind(hay, needle, start, hay.len())
     } else {
-        find(hay, needle.as_slice(), start)
+        find(hay, needle, start)
     };
     Ok(pos.map(|p| byte_to_char_index(vm, a, p)))
 }
@@ -615,18 +653,19 @@ fn str_rindex(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 
 fn str_count(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 2, 4)?;
-    let needle = arg_bytes(vm, a, 1)?.to_owned_small();
+    let byte = check_needle(vm, a, false)?;
     let (start, end) = range_args(vm, a, 2)?;
+    let needle = needle(vm, a, &byte);
     let d = self_str(vm, a);
     let hay = d.get(start.min(end)..end.min(d.len())).unwrap_or(&[]);
-    let n = if needle.len == 0 {
+    let n = if needle.is_empty() {
         char_count(hay) + 1
     } else {
         let mut n = 0;
         let mut i = 0;
-        while let Some(p) = find(hay, needle.as_slice(), i) {
+        while let Some(p) = find(hay, needle, i) {
             n += 1;
-            i = p + needle.len;
+            i = p + needle.len();
         }
         n
     };
@@ -742,13 +781,7 @@ fn replace_empty(vm: &mut Vm<'_>, a: &Args, max: i64) -> PyResult<Obj> {
     let out = vm.builder_finish(slot);
     r?;
     if vm.bytes_data(s).is_some() {
-        let n = vm.str_data(out).map_or(0, <[u8]>::len);
-        vm.push_root(out);
-        let b = vm.new_str_uninit(Kind::Bytes, n);
-        vm.pop_root();
-        let b = b?;
-        vm.copy_str_bytes(out, b, 0)?;
-        return Ok(Obj::heap(b));
+        return str_as_bytes(vm, out);
     }
     Ok(out)
 }
@@ -976,10 +1009,21 @@ pub(crate) fn encode_str(vm: &mut Vm<'_>, s: Obj, encoding: Option<Obj>) -> PyRe
 }
 
 fn bytes_hex(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    check_n(vm, a, 1, 1)?;
+    check_n(vm, a, 1, 2)?;
     let s = vm.arg(a, 0);
+    // An optional one-character separator between the bytes.
+    let sep = if a.n_pos > 1 {
+        match vm.str_or_bytes(vm.arg(a, 1)).map(|p| p.0) {
+            Some(&[c]) => Some(c),
+            _ => return Err(vm.raise_msg_str(T_VALUE_ERROR, "sep must be length 1.")),
+        }
+    } else {
+        None
+    };
     let n = self_str(vm, a).len();
-    let o = vm.new_str_uninit(Kind::Str, n * 2)?;
+    let step = 2 + usize::from(sep.is_some());
+    let total = (n * step).saturating_sub(usize::from(sep.is_some() && n > 0));
+    let o = vm.new_str_uninit(Kind::Str, total)?;
     for i in 0..n {
         let c = vm
             .bytes_data(s)
@@ -987,10 +1031,13 @@ fn bytes_hex(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
             .unwrap_or(0);
         let hex = b"0123456789abcdef";
         #[allow(clippy::cast_possible_truncation)]
-        let d = vm.heap.bytes_mut(o, 1, (n * 2) as u32);
-        if let Some(x) = d.get_mut(2 * i..2 * i + 2) {
+        let d = vm.heap.bytes_mut(o, 1, total as u32);
+        if let Some(x) = d.get_mut(step * i..step * i + 2) {
             x[0] = hex[usize::from(c >> 4)];
             x[1] = hex[usize::from(c & 15)];
+        }
+        if let (Some(sc), Some(x)) = (sep, d.get_mut(step * i + 2)) {
+            *x = sc;
         }
     }
     Ok(Obj::heap(o))
@@ -998,12 +1045,12 @@ fn bytes_hex(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 
 fn pad_impl(vm: &mut Vm<'_>, a: &Args, align: u8) -> PyResult<Obj> {
     check_n(vm, a, 2, 3)?;
-    let s = vm.arg(a, 0);
+    let mut s = vm.arg(a, 0);
     let w = vm.get_int(vm.arg(a, 1))?;
     let fill = match vm.arg_pos(a, 2) {
         Some(f) => vm
-            .str_data(f)
-            .and_then(|d| core::str::from_utf8(d).ok())
+            .str_or_bytes(f)
+            .and_then(|(d, _)| core::str::from_utf8(d).ok())
             .and_then(|t| t.chars().next())
             .unwrap_or(' '),
         None => ' ',
@@ -1014,10 +1061,35 @@ fn pad_impl(vm: &mut Vm<'_>, a: &Args, align: u8) -> PyResult<Obj> {
         width: usize::try_from(w).ok(),
         ..Default::default()
     };
-    let slot = vm.builder_new()?;
-    let r = vm.format_str_padded(Sink::Buf(slot), s, &spec, align);
-    let o = vm.builder_finish(slot);
-    r.map(|()| o)
+    let is_str = is_str_self(vm, a);
+    if !is_str {
+        // Pad a str view of the bytes, then make the result bytes again.
+        let n = self_str(vm, a).len();
+        s = vm.substr_as_str(s, n)?;
+    }
+    vm.push_root(s);
+    let slot = vm.builder_new();
+    let r = slot.and_then(|slot| {
+        let r = vm.format_str_padded(Sink::Buf(slot), s, &spec, align);
+        let o = vm.builder_finish(slot);
+        r.map(|()| o)
+    });
+    vm.pop_root();
+    match r {
+        Ok(o) if !is_str => str_as_bytes(vm, o),
+        r => r,
+    }
+}
+
+/// A bytes copy of str `out` (results of str code run for a bytes method).
+fn str_as_bytes(vm: &mut Vm<'_>, out: Obj) -> PyResult<Obj> {
+    let n = vm.str_data(out).map_or(0, <[u8]>::len);
+    vm.push_root(out);
+    let b = vm.new_str_uninit(Kind::Bytes, n);
+    vm.pop_root();
+    let b = b?;
+    vm.copy_str_bytes(out, b, 0)?;
+    Ok(Obj::heap(b))
 }
 
 fn str_center(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
@@ -1124,14 +1196,34 @@ fn bytearray_append(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 
 fn bytearray_extend(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 2, 2)?;
+    let ba = vm.arg(a, 0);
     let src = vm.arg(a, 1);
-    let mut buf = NumBuf::new();
-    if let Some(d) = vm.bytes_data(src) {
-        buf.extend(d);
+    if let Some(n) = vm.bytes_data(src).map(<[u8]>::len) {
+        // Through a small buffer: `src` may be `ba` itself or live in the heap that grows.
+        let mut i = 0;
+        while i < n {
+            let mut chunk = [0u8; 64];
+            let k = (n - i).min(chunk.len());
+            if let Some(d) = vm.bytes_data(src).and_then(|d| d.get(i..i + k)) {
+                chunk[..k].copy_from_slice(d);
+            }
+            bytearray_push(vm, ba, &chunk[..k])?;
+            i += k;
+        }
+        return Ok(Obj::NONE);
     }
-    let n = buf.len;
-    let bytes = buf.buf;
-    bytearray_push(vm, vm.arg(a, 0), &bytes[..n])
+    let it = vm.get_iter(src)?;
+    vm.push_root(it);
+    let r = (|| {
+        while let Some(v) = vm.iter_next(it)? {
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let byte = vm.get_int(v)? as u8;
+            bytearray_push(vm, ba, &[byte])?;
+        }
+        Ok(Obj::NONE)
+    })();
+    vm.pop_root();
+    r
 }
 
 fn bytearray_push(vm: &mut Vm<'_>, ba: Obj, data: &[u8]) -> PyResult<Obj> {
@@ -1288,7 +1380,16 @@ fn seq_count(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 }
 
 fn list_sort(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    if a.n_pos > 1 {
+        return Err(vm.raise_msg_str(T_TYPE_ERROR, "extra positional arguments given"));
+    }
     check_pos(vm, a, 1, 1)?;
+    for k in 0..a.n_kw {
+        let (name, _) = vm.kw_pair(a, k);
+        if !matches!(vm.str_data(name), Some(b"key" | b"reverse")) {
+            return Err(vm.raise_msg_str(T_TYPE_ERROR, "extra keyword arguments given"));
+        }
+    }
     let key = vm.arg_kw(a, b"key").unwrap_or(Obj::NONE);
     let rev = match vm.arg_kw(a, b"reverse") {
         Some(r) => vm.is_true(r)?,
@@ -1577,12 +1678,16 @@ fn set_symmetric_difference(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 }
 
 fn set_inplace(vm: &mut Vm<'_>, a: &Args, op: mpy_format::opcode::BinaryOp) -> PyResult<Obj> {
-    check_n(vm, a, 2, 2)?;
     let inplace = match op {
-        mpy_format::opcode::BinaryOp::AND => mpy_format::opcode::BinaryOp::INPLACE_AND,
+        mpy_format::opcode::BinaryOp::AND => {
+            check_n(vm, a, 2, 2)?;
+            mpy_format::opcode::BinaryOp::INPLACE_AND
+        }
         _ => mpy_format::opcode::BinaryOp::INPLACE_SUBTRACT,
     };
-    vm.set_binary_op(inplace, op, vm.arg(a, 0), vm.arg(a, 1))?;
+    for i in 1..a.n_pos {
+        vm.set_binary_op(inplace, op, vm.arg(a, 0), vm.arg(a, i))?;
+    }
     Ok(Obj::NONE)
 }
 
@@ -1644,8 +1749,18 @@ fn int_to_bytes(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
         return Err(vm.raise_msg_str(T_TYPE_ERROR, "int expected"));
     };
     let n = match vm.arg_pos(a, 1).or_else(|| vm.arg_kw(a, b"length")) {
-        Some(n) => usize::try_from(vm.get_int(n)?).unwrap_or(0),
+        Some(n) => vm.get_int(n)?,
         None => 1,
+    };
+    let Ok(n) = usize::try_from(n) else {
+        return Err(match vm.new_exception(T_VALUE_ERROR, &[]) {
+            Ok(e) => vm.raise_obj(e),
+            Err(r) => r,
+        });
+    };
+    let signed = match vm.arg_kw(a, b"signed") {
+        Some(s) => vm.is_true(s)?,
+        None => false,
     };
     let little = match vm.arg_pos(a, 2).or_else(|| vm.arg_kw(a, b"byteorder")) {
         Some(o) => vm.str_data(o) != Some(b"big"),
@@ -1667,11 +1782,25 @@ fn int_to_bytes(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
             carry = t >> 8;
         }
     }
+    // The value must fit: the bytes past `n` (and, signed, the top bit kept) extend the sign.
+    let ext = if v.neg { 0xff } else { 0 };
+    let top_ok = !signed || n == 0 || (le.get(n - 1).copied().unwrap_or(ext) & 0x80 != 0) == v.neg;
+    if (v.neg && !signed) || !top_ok || le.iter().skip(n).any(|&b| b != ext) {
+        if v.neg && !signed {
+            return Err(
+                vm.raise_msg_str(T_OVERFLOW_ERROR, "can't convert negative int to unsigned")
+            );
+        }
+        return Err(vm.raise_parts(
+            T_OVERFLOW_ERROR,
+            &[&"value would overflow a ", &n, &" byte buffer"],
+        ));
+    }
     let o = vm.new_str_uninit(Kind::Bytes, n)?;
     #[allow(clippy::cast_possible_truncation)]
     let d = vm.heap.bytes_mut(o, 1, n as u32);
     for i in 0..n {
-        let byte = le.get(i).copied().unwrap_or(if v.neg { 0xff } else { 0 });
+        let byte = le.get(i).copied().unwrap_or(ext);
         let idx = if little { i } else { n - 1 - i };
         d[idx] = byte;
     }
@@ -1705,28 +1834,46 @@ fn int_from_bytes(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 
 fn bytes_fromhex(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 2, 2)?;
-    let mut out = NumBuf::new();
-    {
-        let s = vm.str_data(vm.arg(a, 1)).unwrap_or(&[]);
-        let mut hi: Option<u8> = None;
-        for &c in s {
-            if c.is_ascii_whitespace() {
-                continue;
-            }
-            let Some(v) = (c as char).to_digit(16) else {
+    let src = vm.arg(a, 1);
+    let digit = |vm: &Vm<'_>, i: usize| -> Option<u8> {
+        let c = *vm.str_data(src)?.get(i)?;
+        #[allow(clippy::cast_possible_truncation)]
+        (c as char).to_digit(16).map(|v| v as u8)
+    };
+    // First pass validates and counts; the second writes into the new object.
+    let len = vm.str_data(src).map_or(0, <[u8]>::len);
+    let mut n = 0;
+    for i in 0..len {
+        let c = vm
+            .str_data(src)
+            .and_then(|d| d.get(i))
+            .copied()
+            .unwrap_or(b' ');
+        if !c.is_py_space() {
+            if digit(vm, i).is_none() {
                 return Err(vm.raise_msg_str(T_VALUE_ERROR, "non-hex digit found"));
-            };
-            #[allow(clippy::cast_possible_truncation)]
-            let v = v as u8;
-            match hi.take() {
-                Some(h) => out.push(h << 4 | v),
-                None => hi = Some(v),
             }
+            n += 1;
         }
     }
-    let n = out.len;
-    let bytes = out.buf;
-    vm.new_bytes(&bytes[..n])
+    let out = vm.new_str_uninit(Kind::Bytes, n / 2)?;
+    let mut hi: Option<u8> = None;
+    let mut k = 0u32;
+    for i in 0..len {
+        let Some(v) = digit(vm, i) else {
+            continue;
+        };
+        match hi.take() {
+            Some(h) => {
+                if let Some(b) = vm.heap.bytes_mut(out, 1, k + 1).get_mut(k as usize) {
+                    *b = h << 4 | v;
+                }
+                k += 1;
+            }
+            None => hi = Some(v),
+        }
+    }
+    Ok(Obj::heap(out))
 }
 
 // ----- generators -----
@@ -1775,7 +1922,12 @@ fn gen_throw(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 2, 4)?;
     let mut exc = vm.arg(a, 1);
     if let Some(v) = vm.arg_pos(a, 2).filter(|v| *v != Obj::NONE) {
-        exc = vm.call_obj(exc, &[v])?;
+        // throw(type, value): an exception instance is thrown as it is.
+        exc = if vm.is_exception(v) {
+            v
+        } else {
+            vm.call_obj(exc, &[v])?
+        };
     }
     vm.push_root(exc);
     let r = vm.gen_resume(vm.arg(a, 0), Obj::NONE, exc);
@@ -1837,14 +1989,454 @@ fn prop_deleter(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 }
 
 fn obj_init(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    let s = vm.arg(a, 0);
-    if vm.is_exception(s) && a.n_pos >= 1 {
-        let t = vm.new_tuple(a.n_pos - 1)?;
-        for i in 1..a.n_pos {
-            let v = vm.arg(a, i);
-            vm.heap.set_obj(t.bits(), i, v);
+    super::funcs::object_init(vm, a)
+}
+
+/// `object.__setattr__(o, name, v)`: store in the instance dict, bypassing `__setattr__`.
+fn obj_setattr(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 3, 3)?;
+    obj_dict_op(vm, a, vm.arg(a, 2))
+}
+
+/// `object.__delattr__(o, name)`: remove from the instance dict, bypassing `__delattr__`.
+fn obj_delattr(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 2)?;
+    obj_dict_op(vm, a, Obj::NULL)
+}
+
+fn obj_dict_op(vm: &mut Vm<'_>, a: &Args, v: Obj) -> PyResult<Obj> {
+    let (o, name) = (vm.arg(a, 0), vm.arg(a, 1));
+    if vm.str_data(name).is_none() {
+        return Err(vm.raise_msg_str(T_TYPE_ERROR, "attribute name must be string"));
+    }
+    if !vm.is_kind(o, Kind::Instance) {
+        return vm.store_attr(o, name, v).map(|()| Obj::NONE);
+    }
+    let d = vm.instance_dict(o)?;
+    if v.is_null() {
+        if vm.dict_remove(d, name)?.is_none() {
+            let t = vm.type_name(o);
+            return Err(vm.raise_parts(
+                T_ATTRIBUTE_ERROR,
+                &[
+                    &"'",
+                    &t,
+                    &"' object has no attribute '",
+                    &crate::vm::StrOf(name),
+                    &"'",
+                ],
+            ));
         }
-        vm.heap.set_obj(s.bits(), 2, t);
+    } else {
+        vm.dict_store(d, name, v)?;
     }
     Ok(Obj::NONE)
+}
+
+/// `object.__new__(cls)`: a bare instance of `cls` (its `__init__` is not called).
+fn obj_new(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    let cls = vm.arg(a, 0);
+    if !vm.is_kind(cls, Kind::Class) {
+        return Err(vm.raise_msg_str(T_TYPE_ERROR, "arg must be user-type"));
+    }
+    let o = vm.alloc(Kind::Instance, 4)?;
+    vm.heap.set_obj(o, 0, cls);
+    let native = vm.native_base(cls);
+    if native != T_OBJECT {
+        vm.push_root(Obj::heap(o));
+        let v = if is_exception_type(native) {
+            vm.new_tuple(0)
+        } else {
+            let empty = Args {
+                src: Obj::NULL,
+                start: 0,
+                n_pos: 0,
+                n_kw: 0,
+            };
+            call_type(vm, native, &empty)
+        };
+        vm.pop_root();
+        vm.heap.set_obj(o, 2, v?);
+    }
+    Ok(Obj::heap(o))
+}
+
+// ----- special methods MicroPython exposes on dict and set -----
+
+fn dict_dunder_getitem(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 2)?;
+    vm.subscr_load(vm.arg(a, 0), vm.arg(a, 1))
+}
+
+fn dict_dunder_setitem(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 3, 3)?;
+    vm.subscr_store(vm.arg(a, 0), vm.arg(a, 1), vm.arg(a, 2))?;
+    Ok(Obj::NONE)
+}
+
+fn dict_dunder_delitem(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 2)?;
+    vm.subscr_store(vm.arg(a, 0), vm.arg(a, 1), Obj::NULL)?;
+    Ok(Obj::NONE)
+}
+
+fn set_dunder_contains(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 2)?;
+    let r = vm.contains(vm.arg(a, 0), vm.arg(a, 1))?;
+    Ok(Obj::bool(r))
+}
+
+// ----- collections.deque (after py/objdeque.c) -----
+//
+// A deque is an instance of the `collections.deque` class wrapping a list (slot 2), with
+// `maxlen << 1 | overflow-check flag` in slot 3. Appending to a full deque drops an item
+// from the other end (or raises IndexError("full") with the flag).
+
+/// `deque(iterable, maxlen[, flags])`: the wrapped list, holding the last `maxlen` items.
+pub(super) fn deque_new(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 3)?;
+    let maxlen = vm.get_int(vm.arg(a, 1))?;
+    if maxlen < 0 || Obj::small(maxlen << 1).is_none() {
+        return Err(match vm.new_exception(T_VALUE_ERROR, &[]) {
+            Ok(e) => vm.raise_obj(e),
+            Err(r) => r,
+        });
+    }
+    let l = vm.list_from_iter(vm.arg(a, 0))?;
+    // Keep the last `maxlen` items.
+    let n = vm.heap.get(l.bits(), 0);
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let drop = n.saturating_sub(maxlen as u32);
+    for _ in 0..drop {
+        list_take(vm, l, 0);
+    }
+    Ok(l)
+}
+
+/// (the wrapped list, maxlen, overflow check) of deque argument 0.
+fn deque_parts(vm: &mut Vm<'_>, a: &Args) -> PyResult<(Obj, u32, bool)> {
+    let d = vm.arg(a, 0);
+    match vm.native_of(d).filter(|l| vm.is_kind(*l, Kind::List)) {
+        Some(l) => {
+            let m = vm.heap.get_obj(d.bits(), 3).as_small().unwrap_or(0);
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            Ok((l, (m >> 1) as u32, m & 1 != 0))
+        }
+        None => Err(vm.raise_msg_str(T_TYPE_ERROR, "deque expected")),
+    }
+}
+
+/// Remove and return item `i` of list `l` (which has one).
+fn list_take(vm: &mut Vm<'_>, l: Obj, i: u32) -> Obj {
+    let n = vm.heap.get(l.bits(), 0);
+    let store = vm.heap.get_obj(l.bits(), 1).bits();
+    let v = vm.heap.get_obj(store, i);
+    for k in i..n.saturating_sub(1) {
+        let next = vm.heap.get_obj(store, k + 1);
+        vm.heap.set_obj(store, k, next);
+    }
+    vm.heap.set_obj(store, n.saturating_sub(1), Obj::NULL);
+    vm.heap.set(l.bits(), 0, n.saturating_sub(1));
+    v
+}
+
+fn deque_push(vm: &mut Vm<'_>, a: &Args, v: Obj, left: bool) -> PyResult<Obj> {
+    let (l, maxlen, check) = deque_parts(vm, a)?;
+    let n = vm.heap.get(l.bits(), 0);
+    if n >= maxlen {
+        if check {
+            return Err(vm.raise_msg_str(T_INDEX_ERROR, "full"));
+        }
+        if maxlen == 0 {
+            return Ok(Obj::NONE);
+        }
+        list_take(vm, l, if left { n - 1 } else { 0 });
+    }
+    vm.list_append(l, v)?;
+    if left {
+        // Rotate the new last item to the front.
+        let n = vm.heap.get(l.bits(), 0);
+        let store = vm.heap.get_obj(l.bits(), 1).bits();
+        for k in (1..n).rev() {
+            let prev = vm.heap.get_obj(store, k - 1);
+            vm.heap.set_obj(store, k, prev);
+        }
+        vm.heap.set_obj(store, 0, v);
+    }
+    Ok(Obj::NONE)
+}
+
+fn deque_append(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 2)?;
+    deque_push(vm, a, vm.arg(a, 1), false)
+}
+
+fn deque_appendleft(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 2)?;
+    deque_push(vm, a, vm.arg(a, 1), true)
+}
+
+fn deque_extend(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 2)?;
+    deque_parts(vm, a)?;
+    // A snapshot of the items first (the source may be this deque).
+    let items = vm.list_from_iter(vm.arg(a, 1))?;
+    vm.push_root(items);
+    let mut r = Ok(Obj::NONE);
+    let mut i = 0;
+    while r.is_ok() && i < vm.heap.get(items.bits(), 0) {
+        let store = vm.heap.get_obj(items.bits(), 1).bits();
+        let v = vm.heap.get_obj(store, i);
+        r = deque_push(vm, a, v, false);
+        i += 1;
+    }
+    vm.pop_root();
+    r
+}
+
+fn deque_take(vm: &mut Vm<'_>, a: &Args, left: bool) -> PyResult<Obj> {
+    check_n(vm, a, 1, 1)?;
+    let (l, _, _) = deque_parts(vm, a)?;
+    let n = vm.heap.get(l.bits(), 0);
+    if n == 0 {
+        return Err(vm.raise_msg_str(T_INDEX_ERROR, "empty"));
+    }
+    Ok(list_take(vm, l, if left { 0 } else { n - 1 }))
+}
+
+fn deque_pop(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    deque_take(vm, a, false)
+}
+
+fn deque_popleft(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    deque_take(vm, a, true)
+}
+
+// ----- sys.stdin / sys.stdout / sys.stderr -----
+
+/// `stream.write(text)`: the text (or bytes) to the stream's sink; returns its byte count.
+fn textio_write(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 2)?;
+    let Some(sink) = vm.stdio_sink(vm.arg(a, 0)) else {
+        return Err(vm.raise_msg_str(T_OS_ERROR, "stream operation not supported"));
+    };
+    let v = vm.arg(a, 1);
+    let Some(n) = vm.str_or_bytes(v).map(|(d, _)| d.len()) else {
+        return Err(vm.raise_msg_str(T_TYPE_ERROR, "object with buffer protocol required"));
+    };
+    vm.sink_write_obj(sink, v)?;
+    #[allow(clippy::cast_possible_wrap)]
+    Ok(Obj::small_sat(n as i64))
+}
+
+fn textio_flush(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 1, 1)?;
+    Ok(Obj::NONE)
+}
+
+/// `slice.indices(length)`: (start, stop, step) resolved against a sequence length.
+fn slice_indices(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 2)?;
+    let n = vm.get_int(vm.arg(a, 1))?;
+    let Ok(n) = u32::try_from(n) else {
+        return Err(vm.raise_msg_str(T_VALUE_ERROR, "length should not be negative"));
+    };
+    let sb = vm.slice_bounds(vm.arg(a, 0), n)?;
+    let items = [sb.start, sb.stop, sb.step].map(Obj::small_sat);
+    vm.new_tuple_from(&items)
+}
+
+// ----- io.StringIO / io.BytesIO (after py/objstringio.c) -----
+//
+// A stream is an instance of the `io.StringIO` / `io.BytesIO` class wrapping a bytearray
+// buffer (slot 2), with `position << 1 | closed` in slot 3.
+
+/// `StringIO(initial)` / `BytesIO(initial)`: the buffer (position 0).
+pub(super) fn io_new(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 0, 1)?;
+    let init = match vm.arg_pos(a, 0) {
+        Some(v) if vm.str_or_bytes(v).is_some() => v,
+        _ => vm.new_bytes(&[])?,
+    };
+    vm.push_root(init);
+    let empty = vm.new_bytes(&[]);
+    let r = empty.and_then(|e| {
+        let ba = vm.bytearray_from(e)?;
+        vm.push_root(ba);
+        let n = vm.str_or_bytes(init).map_or(0, |(d, _)| d.len());
+        let r = io_copy_in(vm, ba, 0, init, n);
+        vm.pop_root();
+        r.map(|()| ba)
+    });
+    vm.pop_root();
+    r
+}
+
+/// (buffer, position, is BytesIO) of stream argument 0; ValueError once closed.
+fn io_parts(vm: &mut Vm<'_>, a: &Args) -> PyResult<(Obj, usize, bool)> {
+    let s = vm.arg(a, 0);
+    let Some(buf) = vm.native_of(s).filter(|b| vm.is_kind(*b, Kind::ByteArray)) else {
+        return Err(vm.raise_msg_str(T_TYPE_ERROR, "stream expected"));
+    };
+    let m = vm.heap.get_obj(s.bits(), 3).as_small().unwrap_or(0);
+    if m & 1 != 0 {
+        return Err(vm.raise_msg_str(T_VALUE_ERROR, "I/O operation on closed file"));
+    }
+    let is_bytes = vm.native_base(vm.heap.get_obj(s.bits(), 0)) == T_BYTESIO;
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    Ok((buf, (m >> 1) as usize, is_bytes))
+}
+
+fn io_set(vm: &mut Vm<'_>, a: &Args, pos: usize, closed: bool) {
+    #[allow(clippy::cast_possible_wrap)]
+    let m = Obj::small_sat((pos as i64) << 1 | i64::from(closed));
+    vm.heap.set_obj(vm.arg(a, 0).bits(), 3, m);
+}
+
+/// Copy `n` bytes of str/bytes `src` into bytearray `ba` at `at`, growing it (zero-filled).
+fn io_copy_in(vm: &mut Vm<'_>, ba: Obj, at: usize, src: Obj, n: usize) -> PyResult<()> {
+    let len = vm.heap.get(ba.bits(), 0) as usize;
+    let mut grow = (at + n).saturating_sub(len);
+    while grow > 0 {
+        let m = grow.min(64);
+        bytearray_push(vm, ba, &[0; 64][..m])?;
+        grow -= m;
+    }
+    let total = vm.heap.get(ba.bits(), 0);
+    let mut k = 0;
+    while k < n {
+        let mut chunk = [0u8; 64];
+        let m = (n - k).min(chunk.len());
+        if let Some(s) = vm.str_or_bytes(src).and_then(|(d, _)| d.get(k..k + m)) {
+            chunk[..m].copy_from_slice(s);
+        }
+        let store = vm.heap.get_obj(ba.bits(), 1).bits();
+        if let Some(d) = vm
+            .heap
+            .bytes_mut(store, 1, total)
+            .get_mut(at + k..at + k + m)
+        {
+            d.copy_from_slice(&chunk[..m]);
+        }
+        k += m;
+    }
+    Ok(())
+}
+
+/// A new str (or bytes) of buffer bytes `from..to`.
+fn io_slice(vm: &mut Vm<'_>, buf: Obj, from: usize, to: usize, is_bytes: bool) -> PyResult<Obj> {
+    let n = to.saturating_sub(from);
+    let kind = if is_bytes { Kind::Bytes } else { Kind::Str };
+    let o = vm.new_str_uninit(kind, n)?;
+    let store = vm.heap.get_obj(buf.bits(), 1);
+    vm.heap.copy_within(
+        crate::heap::Heap::payload_pos(store.bits(), 1) + from,
+        crate::heap::Heap::payload_pos(o, 1),
+        n,
+    );
+    Ok(Obj::heap(o))
+}
+
+/// `s.write(data)`: overwrite / extend at the position; returns the byte count.
+pub(crate) fn io_write(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 2)?;
+    let (buf, pos, _) = io_parts(vm, a)?;
+    let data = vm.arg(a, 1);
+    let Some(n) = vm.str_or_bytes(data).map(|(d, _)| d.len()) else {
+        return Err(vm.raise_msg_str(T_TYPE_ERROR, "object with buffer protocol required"));
+    };
+    io_copy_in(vm, buf, pos, data, n)?;
+    io_set(vm, a, pos + n, false);
+    #[allow(clippy::cast_possible_wrap)]
+    Ok(Obj::small_sat(n as i64))
+}
+
+/// `s.read(n=-1)` / `s.readline()`.
+fn io_read_impl(vm: &mut Vm<'_>, a: &Args, line: bool) -> PyResult<Obj> {
+    check_n(vm, a, 1, 2)?;
+    let (buf, pos, is_bytes) = io_parts(vm, a)?;
+    let len = vm.heap.get(buf.bits(), 0) as usize;
+    let want = match vm.arg_pos(a, 1).filter(|o| *o != Obj::NONE) {
+        Some(n) => usize::try_from(vm.get_int(n)?).unwrap_or(usize::MAX),
+        None => usize::MAX,
+    };
+    let start = pos.min(len);
+    let mut end = start.saturating_add(want).min(len);
+    if line {
+        if let Some(d) = vm.bytes_data(buf) {
+            if let Some(nl) = d
+                .get(start..end)
+                .and_then(|s| s.iter().position(|&c| c == b'\n'))
+            {
+                end = start + nl + 1;
+            }
+        }
+    }
+    let r = io_slice(vm, buf, start, end, is_bytes)?;
+    io_set(vm, a, pos.max(end), false);
+    Ok(r)
+}
+
+fn io_read(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    io_read_impl(vm, a, false)
+}
+
+fn io_readline(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    io_read_impl(vm, a, true)
+}
+
+fn io_getvalue(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 1, 1)?;
+    let (buf, _, is_bytes) = io_parts(vm, a)?;
+    let len = vm.heap.get(buf.bits(), 0) as usize;
+    io_slice(vm, buf, 0, len, is_bytes)
+}
+
+/// `s.seek(offset, whence=0)`: the new position (clamped at 0).
+fn io_seek(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 3)?;
+    let (buf, pos, _) = io_parts(vm, a)?;
+    let off = vm.get_int(vm.arg(a, 1))?;
+    let whence = match vm.arg_pos(a, 2) {
+        Some(w) => vm.get_int(w)?,
+        None => 0,
+    };
+    #[allow(clippy::cast_possible_wrap)]
+    let base = match whence {
+        0 => 0,
+        1 => pos as i64,
+        2 => i64::from(vm.heap.get(buf.bits(), 0)),
+        _ => return Err(vm.raise_msg_str(T_OS_ERROR, "22")),
+    };
+    let new = usize::try_from(base.saturating_add(off)).unwrap_or(0);
+    io_set(vm, a, new, false);
+    #[allow(clippy::cast_possible_wrap)]
+    Ok(Obj::small_sat(new as i64))
+}
+
+fn io_tell(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 1, 1)?;
+    let (_, pos, _) = io_parts(vm, a)?;
+    #[allow(clippy::cast_possible_wrap)]
+    Ok(Obj::small_sat(pos as i64))
+}
+
+fn io_flush(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 1, 1)?;
+    io_parts(vm, a)?;
+    Ok(Obj::NONE)
+}
+
+/// `s.close()` (and `__exit__`): later operations raise ValueError.
+fn io_close(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    if a.n_pos == 0 {
+        return Err(vm.raise_msg_str(T_TYPE_ERROR, "stream expected"));
+    }
+    io_set(vm, a, 0, true);
+    Ok(Obj::NONE)
+}
+
+fn io_enter(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 1, 1)?;
+    Ok(vm.arg(a, 0))
 }

@@ -5,7 +5,8 @@
 pub(crate) mod funcs;
 #[cfg(feature = "float")]
 mod math;
-mod methods;
+pub(crate) mod methods;
+mod modstruct;
 mod modules;
 
 pub(crate) use methods::{utf8_encode, METHODS};
@@ -53,6 +54,10 @@ types! {
     T_BUILTIN_FN = 25, "function", T_OBJECT;
     T_SUPER = 26, "super", T_OBJECT;
     T_ORDERED_DICT = 27, "OrderedDict", T_DICT;
+    T_DEQUE = 28, "deque", T_OBJECT;
+    T_TEXTIO = 29, "TextIOWrapper", T_OBJECT;
+    T_STRINGIO = 57, "StringIO", T_OBJECT;
+    T_BYTESIO = 58, "BytesIO", T_STRINGIO;
     T_BASE_EXCEPTION = 30, "BaseException", T_OBJECT;
     T_SYSTEM_EXIT = 31, "SystemExit", T_BASE_EXCEPTION;
     T_KEYBOARD_INTERRUPT = 32, "KeyboardInterrupt", T_BASE_EXCEPTION;
@@ -197,6 +202,14 @@ pub(crate) fn find_method(ty: u32, name: &[u8]) -> Option<u32> {
             .map(|i| i as u32);
         return own.or_else(|| find_method(T_STR, name));
     }
+    if ty == T_BYTEARRAY {
+        #[allow(clippy::cast_possible_truncation)]
+        let own = METHODS
+            .iter()
+            .position(|m| m.ty == T_BYTEARRAY && m.name.as_bytes() == name)
+            .map(|i| i as u32);
+        return own.or_else(|| find_method(T_BYTES, name));
+    }
     let mut t = ty;
     for _ in 0..8 {
         #[allow(clippy::cast_possible_truncation)]
@@ -216,7 +229,7 @@ pub(crate) fn method_accepts(vm: &Vm<'_>, ty: u32, s: Obj) -> bool {
     if ty == T_OBJECT {
         return true;
     }
-    if ty == T_STR && vm.bytes_data(s).is_some() {
+    if (ty == T_STR || ty == T_BYTES) && vm.bytes_data(s).is_some() {
         return true;
     }
     let t = vm.type_of(s);

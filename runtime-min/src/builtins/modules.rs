@@ -1,10 +1,11 @@
-//! Built-in modules: `micropython`, `sys`, `collections` and `math` (after
-//! py/modmicropython.c, py/modsys.c, py/modcollections.c, py/modmath.c); the math functions
-//! themselves are in `math.rs`.
+//! Built-in modules: `micropython`, `sys`, `collections`, `gc`, `errno`, `io` and `math`
+//! (after py/modmicropython.c, py/modsys.c, py/modcollections.c, py/modgc.c, py/moderrno.c,
+//! py/modio.c, py/modmath.c); the math functions are in `math.rs`, `struct` in `modstruct.rs`.
 
 use super::funcs::check_n;
 #[cfg(feature = "float")]
 use super::math::*;
+use super::modstruct::{struct_calcsize, struct_pack, struct_pack_into, struct_unpack};
 use super::*;
 
 /// A function that lives in a built-in module.
@@ -26,6 +27,17 @@ module_fns! {
     "collections"."__nt_new" => namedtuple_new,
     "micropython"."opt_level" => mp_opt_level,
     "sys"."exit" => sys_exit,
+    "struct"."calcsize" => struct_calcsize,
+    "struct"."pack" => struct_pack,
+    "struct"."pack_into" => struct_pack_into,
+    "struct"."unpack" => struct_unpack,
+    "struct"."unpack_from" => struct_unpack,
+    "gc"."collect" => gc_collect,
+    "gc"."enable" => gc_enable,
+    "gc"."disable" => gc_disable,
+    "gc"."isenabled" => gc_isenabled,
+    "gc"."mem_free" => gc_mem_free,
+    "gc"."mem_alloc" => gc_mem_alloc,
     #[cfg(feature = "float")] "math"."sqrt" => m_sqrt,
     #[cfg(feature = "float")] "math"."floor" => m_floor,
     #[cfg(feature = "float")] "math"."ceil" => m_ceil,
@@ -38,6 +50,7 @@ module_fns! {
     #[cfg(feature = "float")] "math"."log" => m_log,
     #[cfg(feature = "float")] "math"."log10" => m_log10,
     #[cfg(feature = "float")] "math"."log2" => m_log2,
+    #[cfg(feature = "float")] "math"."factorial" => m_factorial,
     #[cfg(feature = "float")] "math"."sin" => m_sin,
     #[cfg(feature = "float")] "math"."cos" => m_cos,
     #[cfg(feature = "float")] "math"."tan" => m_tan,
@@ -60,6 +73,10 @@ pub(crate) const BUILTIN_MODULES: &[&str] = &[
     "micropython",
     "sys",
     "collections",
+    "gc",
+    "struct",
+    "errno",
+    "io",
     #[cfg(feature = "float")]
     "math",
 ];
@@ -115,9 +132,38 @@ pub(crate) fn builtin_module(vm: &mut Vm<'_>, name: &[u8]) -> PyResult<Option<Ob
                     vm.dict_store(g, key, f)?;
                 }
             }
+            "io" => {
+                // StringIO / BytesIO: classes over the built-in stream types.
+                for (n, ty) in [("StringIO", T_STRINGIO), ("BytesIO", T_BYTESIO)] {
+                    let c = native_class(vm, n, ty)?;
+                    vm.push_root(c);
+                    let name = vm.heap.get_obj(c.bits(), 0);
+                    vm.dict_store(g, name, c)?;
+                }
+            }
+            "errno" => {
+                // The constants, and `errorcode` mapping each value to its name.
+                let codes = vm.new_dict(0)?;
+                vm.push_root(codes);
+                for &(n, name) in crate::native::ERRNO_NAMES {
+                    let key = vm.new_str_bytes(name.as_bytes())?;
+                    vm.push_root(key);
+                    let v = Obj::small_sat(n);
+                    vm.dict_store(g, key, v)?;
+                    vm.dict_store(codes, v, key)?;
+                    vm.pop_root();
+                }
+                let key = vm.new_str_bytes(b"errorcode")?;
+                vm.dict_store(g, key, codes)?;
+            }
             "collections" => {
                 let key = vm.new_str_bytes(b"OrderedDict")?;
                 vm.dict_store(g, key, type_obj(T_ORDERED_DICT))?;
+                // deque: a class over the built-in deque type (its instances wrap a list).
+                let c = native_class(vm, "deque", T_DEQUE)?;
+                vm.push_root(c);
+                let name = vm.heap.get_obj(c.bits(), 0);
+                vm.dict_store(g, name, c)?;
             }
             "sys" => {
                 let key = vm.new_str_bytes(b"byteorder")?;
@@ -137,6 +183,8 @@ pub(crate) fn builtin_module(vm: &mut Vm<'_>, name: &[u8]) -> PyResult<Option<Ob
                 let key = vm.new_str_bytes(b"modules")?;
                 let mods = vm.modules;
                 vm.dict_store(g, key, mods)?;
+                sys_version_attrs(vm, g)?;
+                sys_stdio(vm, g)?;
             }
             _ => {}
         }
@@ -144,6 +192,122 @@ pub(crate) fn builtin_module(vm: &mut Vm<'_>, name: &[u8]) -> PyResult<Option<Ob
     })();
     vm.truncate_roots(base);
     r
+}
+
+/// A class named `name` (an interned name) over built-in type `ty`, with an empty dict.
+fn native_class(vm: &mut Vm<'_>, name: &str, ty: u32) -> PyResult<Obj> {
+    let name = match crate::vm::static_qstr_id(name) {
+        Some(q) => Obj::qstr(q),
+        None => vm.new_str_bytes(name.as_bytes())?,
+    };
+    vm.push_root(name);
+    let bases = vm.new_tuple_from(&[type_obj(ty)]);
+    let r = bases.and_then(|bases| {
+        vm.push_root(bases);
+        let d = vm.new_dict(0);
+        let r = d.and_then(|d| {
+            vm.push_root(d);
+            let c = vm.new_class(name, bases, d);
+            vm.pop_root();
+            c
+        });
+        vm.pop_root();
+        r
+    });
+    vm.pop_root();
+    r
+}
+
+/// `sys.stdin`, `sys.stdout`, `sys.stderr`: instances of a `TextIOWrapper` class over the
+/// built-in type, wrapping their file descriptor number.
+fn sys_stdio(vm: &mut Vm<'_>, g: Obj) -> PyResult<()> {
+    let cls = native_class(vm, "TextIOWrapper", T_TEXTIO)?;
+    vm.push_root(cls);
+    for (fd, key) in [(0, "stdin"), (1, "stdout"), (2, "stderr")] {
+        let o = vm.alloc(Kind::Instance, 4)?;
+        vm.heap.set_obj(o, 0, cls);
+        vm.heap.set_obj(o, 2, Obj::small_sat(fd));
+        vm.push_root(Obj::heap(o));
+        let k = vm.new_str_bytes(key.as_bytes())?;
+        vm.dict_store(g, k, Obj::heap(o))?;
+    }
+    Ok(())
+}
+
+/// `sys.version`, `sys.version_info` and `sys.implementation` (an attrtuple in MicroPython:
+/// here a namedtuple class without a name, which prints the same).
+fn sys_version_attrs(vm: &mut Vm<'_>, g: Obj) -> PyResult<()> {
+    let new_str = |vm: &mut Vm<'_>, s: &[u8]| -> PyResult<Obj> {
+        let o = vm.new_str_bytes(s)?;
+        vm.push_root(o);
+        Ok(o)
+    };
+    let key = new_str(vm, b"version")?;
+    let v = new_str(vm, b"3.4.0; MicroPython v1.29.0 on runtime-min")?;
+    vm.dict_store(g, key, v)?;
+    let three = [3, 4, 0].map(Obj::small_sat);
+    let key = new_str(vm, b"version_info")?;
+    let v = vm.new_tuple_from(&three)?;
+    vm.dict_store(g, key, v)?;
+    #[allow(clippy::cast_possible_truncation)]
+    let nt = MODULE_FNS
+        .iter()
+        .position(|f| f.name == "namedtuple")
+        .map_or(0, |i| BUILTINS.len() + i) as u32;
+    let name = new_str(vm, b"")?;
+    let fields = new_str(vm, b"name version _machine _mpy")?;
+    let cls = vm.call_obj(Obj::imm(Imm::Builtin, nt), &[name, fields])?;
+    vm.push_root(cls);
+    let mp = new_str(vm, b"micropython")?;
+    let machine = new_str(vm, b"runtime-min")?;
+    let ver = vm.new_tuple_from(&[
+        Obj::small_sat(1),
+        Obj::small_sat(29),
+        Obj::small_sat(0),
+        name,
+    ])?;
+    vm.push_root(ver);
+    let imp = vm.call_obj(cls, &[mp, ver, machine, Obj::small_sat(774)])?;
+    vm.push_root(imp);
+    let key = new_str(vm, b"implementation")?;
+    vm.dict_store(g, key, imp)
+}
+
+// ----- gc (after py/modgc.c) -----
+
+fn gc_collect(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 0, 0)?;
+    vm.collect();
+    Ok(Obj::NONE)
+}
+
+fn gc_enable(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 0, 0)?;
+    vm.gc_disabled = false;
+    Ok(Obj::NONE)
+}
+
+fn gc_disable(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 0, 0)?;
+    vm.gc_disabled = true;
+    Ok(Obj::NONE)
+}
+
+fn gc_isenabled(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 0, 0)?;
+    Ok(Obj::bool(!vm.gc_disabled))
+}
+
+fn gc_mem_free(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 0, 0)?;
+    let (used, cap, _) = vm.heap_stats();
+    vm.new_int(i64::from(cap.saturating_sub(used)))
+}
+
+fn gc_mem_alloc(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 0, 0)?;
+    let (used, _, _) = vm.heap_stats();
+    vm.new_int(i64::from(used))
 }
 
 fn mp_const(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
@@ -218,8 +382,8 @@ fn namedtuple(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 /// `__new__` of a namedtuple class: (cls, *values, **by_name).
 fn namedtuple_new(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     let cls = vm.arg(a, 0);
-    let d = vm.heap.get_obj(cls.bits(), 2);
-    let fields = vm.dict_lookup_str(d, b"_fields").unwrap_or(Obj::NULL);
+    // Subclasses of a namedtuple class inherit its fields.
+    let fields = vm.class_lookup(cls, b"_fields").unwrap_or(Obj::NULL);
     let n = vm.tuple_len(fields);
     if a.n_pos - 1 > n {
         return Err(vm.raise_parts(

@@ -75,20 +75,25 @@ impl<'a> Vm<'a> {
         buf[0] = o;
         let n = args.len().min(3);
         buf[1..=n].copy_from_slice(&args[..n]);
-        let f = self.unwrap_method(m);
-        if f.1 {
+        let kind = if self.is_kind(m, Kind::Wrapper) {
+            self.heap.get(m.bits(), 0)
+        } else {
+            0
+        };
+        match kind {
+            // classmethod: the class for self
+            1 => {
+                buf[0] = self.heap.get_obj(o.bits(), 0);
+                let f = self.heap.get_obj(m.bits(), 1);
+                self.call_obj(f, &buf[..=n]).map(Some)
+            }
             // staticmethod: no self
-            return self.call_obj(f.0, &buf[1..=n]).map(Some);
+            2 => {
+                let f = self.heap.get_obj(m.bits(), 1);
+                self.call_obj(f, &buf[1..=n]).map(Some)
+            }
+            _ => self.call_obj(m, &buf[..=n]).map(Some),
         }
-        self.call_obj(f.0, &buf[..=n]).map(Some)
-    }
-
-    /// (function, is_static) for a class attribute.
-    fn unwrap_method(&self, m: Obj) -> (Obj, bool) {
-        if self.is_kind(m, Kind::Wrapper) && self.heap.get(m.bits(), 0) == 2 {
-            return (self.heap.get_obj(m.bits(), 1), true);
-        }
-        (m, false)
     }
 
     fn attr_error(&mut self, o: Obj, name: Obj) -> crate::vm::Raised {
@@ -216,7 +221,12 @@ impl<'a> Vm<'a> {
                     return Ok((self.heap.get_obj(o.bits(), 0), Obj::NULL));
                 }
                 if nm == b"__bases__" {
-                    return Ok((self.heap.get_obj(o.bits(), 1), Obj::NULL));
+                    let bases = self.heap.get_obj(o.bits(), 1);
+                    if self.tuple_len(bases) == 0 {
+                        let t = self.new_tuple_from(&[b::type_obj(b::T_OBJECT)])?;
+                        return Ok((t, Obj::NULL));
+                    }
+                    return Ok((bases, Obj::NULL));
                 }
                 if nm == b"__dict__" {
                     return Ok((self.heap.get_obj(o.bits(), 2), Obj::NULL));
@@ -231,6 +241,11 @@ impl<'a> Vm<'a> {
                             _ => (v, Obj::NULL),
                         });
                     }
+                    if let Some(g) = self.lookup_special(v, "__get__") {
+                        // A descriptor read through the class: __get__(None, cls).
+                        let r = self.call_obj(g, &[v, Obj::NONE, o])?;
+                        return Ok((r, Obj::NULL));
+                    }
                     return Ok((v, Obj::NULL));
                 }
                 let native = self.native_base(o);
@@ -243,6 +258,9 @@ impl<'a> Vm<'a> {
                     return Ok((self.heap.get_obj(o.bits(), M_NAME), Obj::NULL));
                 }
                 let g = self.heap.get_obj(o.bits(), M_GLOBALS);
+                if nm == b"__dict__" {
+                    return Ok((g, Obj::NULL));
+                }
                 if let Some(v) = self.dict_lookup_name(g, &key) {
                     return Ok((v, Obj::NULL));
                 }
@@ -251,12 +269,20 @@ impl<'a> Vm<'a> {
                 let code = self.code_of_function(o);
                 return Ok((code.map_or(Obj::NONE, |c| Obj::qstr(c.name)), Obj::NULL));
             }
+            Some(Kind::Function) if nm == b"__globals__" => {
+                let m = self.heap.get_obj(o.bits(), 1);
+                return Ok((self.heap.get_obj(m.bits(), M_GLOBALS), Obj::NULL));
+            }
             Some(Kind::BoundMethod) => {
                 if nm == b"__self__" {
                     return Ok((self.heap.get_obj(o.bits(), 1), Obj::NULL));
                 }
                 if nm == b"__func__" {
                     return Ok((self.heap.get_obj(o.bits(), 0), Obj::NULL));
+                }
+                let f = self.heap.get_obj(o.bits(), 0);
+                if nm == b"__name__" && self.is_kind(f, Kind::Function) {
+                    return self.load_method_inner(f, name, false);
                 }
             }
             Some(Kind::Super) => {
@@ -290,6 +316,33 @@ impl<'a> Vm<'a> {
         if let Some(id) = o.imm_of(Imm::Type) {
             if nm == b"__name__" || nm == b"__qualname__" {
                 return Ok((self.type_name_of_type(o), Obj::NULL));
+            }
+            if nm == b"__dict__" {
+                // The built-in type's methods.
+                let d = self.new_dict(0)?;
+                self.push_root(d);
+                let mut r = Ok(());
+                for (mi, m) in b::METHODS.iter().enumerate() {
+                    if m.ty == id && r.is_ok() {
+                        #[allow(clippy::cast_possible_truncation)]
+                        let v = Obj::imm(Imm::Method, mi as u32);
+                        r = self.new_str_bytes(m.name.as_bytes()).and_then(|k| {
+                            self.push_root(k);
+                            let r = self.dict_store(d, k, v);
+                            self.pop_root();
+                            r
+                        });
+                    }
+                }
+                self.pop_root();
+                return r.map(|()| (d, Obj::NULL));
+            }
+            if nm == b"__bases__" {
+                let t = match b::type_base(id) {
+                    Some(base) => self.new_tuple_from(&[b::type_obj(base)])?,
+                    None => self.new_tuple(0)?,
+                };
+                return Ok((t, Obj::NULL));
             }
             if let Some(mi) = b::find_method(id, nm) {
                 let m = &b::METHODS[mi as usize];
@@ -372,12 +425,12 @@ impl<'a> Vm<'a> {
                     _ => Ok((f, Obj::NULL)),
                 }
             }
-            _ => {
-                if v.imm_of(Imm::Builtin).is_some() {
-                    return Ok((v, Obj::NULL));
-                }
-                Ok((v, Obj::NULL))
-            }
+            Some(Kind::Instance) => match self.lookup_special(v, "__get__") {
+                // A descriptor: __get__(instance, owner class).
+                Some(g) => Ok((self.call_obj(g, &[v, inst, cls])?, Obj::NULL)),
+                None => Ok((v, Obj::NULL)),
+            },
+            _ => Ok((v, Obj::NULL)),
         }
     }
 
@@ -418,11 +471,58 @@ impl<'a> Vm<'a> {
                 }
             }
         }
+        if self.is_kind(d, Kind::Dict) {
+            // `__new__` is a static method without the decorator.
+            for i in 0..self.dict_alloc(d) {
+                if let Some((k, v)) = self.dict_slot(d, i) {
+                    if self.str_data(k) == Some(b"__new__") && self.is_kind(v, Kind::Function) {
+                        self.push_root(d);
+                        let w = self.alloc(Kind::Wrapper, 4);
+                        self.pop_root();
+                        let w = w?;
+                        self.heap.set(w, 0, 2);
+                        self.heap.set_obj(w, 1, v);
+                        self.dict_store(d, k, Obj::heap(w))?;
+                        break;
+                    }
+                }
+            }
+        }
         let c = self.alloc(Kind::Class, 4)?;
         self.heap.set_obj(c, 0, name);
         self.heap.set_obj(c, 1, bases);
         self.heap.set_obj(c, 2, d);
         self.set_class_flags(Obj::heap(c), flags);
+        if self.is_kind(d, Kind::Dict) {
+            // Descriptors learn their owner and name: v.__set_name__(cls, name), from a
+            // snapshot of the namespace (a hook may change it).
+            let base = self.roots_len();
+            self.push_root(Obj::heap(c));
+            let r = (|| {
+                let pending = self.new_list(0, 0)?;
+                self.push_root(pending);
+                for i in 0..self.dict_alloc(d) {
+                    if let Some((k, v)) = self.dict_slot(d, i) {
+                        if self.lookup_special(v, "__set_name__").is_some() {
+                            self.list_append(pending, k)?;
+                            self.list_append(pending, v)?;
+                        }
+                    }
+                }
+                let mut i = 0;
+                while i + 1 < self.heap.get(pending.bits(), 0) {
+                    let store = self.heap.get_obj(pending.bits(), 1).bits();
+                    let (k, v) = (self.heap.get_obj(store, i), self.heap.get_obj(store, i + 1));
+                    if let Some(f) = self.lookup_special(v, "__set_name__") {
+                        self.call_obj(f, &[v, Obj::heap(c), k])?;
+                    }
+                    i += 2;
+                }
+                Ok(())
+            })();
+            self.truncate_roots(base);
+            r?;
+        }
         Ok(Obj::heap(c))
     }
 
@@ -469,7 +569,25 @@ impl<'a> Vm<'a> {
             Some(Kind::Instance) => {
                 let cls = self.heap.get_obj(o.bits(), 0);
                 let key = NameKey::new(name, self.str_data(name).unwrap_or(&[]));
+                if self.is_kind(self.heap.get_obj(cls.bits(), 2), Kind::Dict)
+                    && self
+                        .dict_lookup_str(self.heap.get_obj(cls.bits(), 2), b"_fields")
+                        .is_some()
+                {
+                    // namedtuple instances are immutable and have no attribute dict.
+                    return Err(self.attr_error(o, name));
+                }
                 if let Some(p) = self.class_lookup_name(cls, &key) {
+                    let hook = if v.is_null() { "__delete__" } else { "__set__" };
+                    if let Some(f) = self.lookup_special(p, hook) {
+                        // A data descriptor handles the store / delete.
+                        if v.is_null() {
+                            self.call_obj(f, &[p, o])?;
+                        } else {
+                            self.call_obj(f, &[p, o, v])?;
+                        }
+                        return Ok(());
+                    }
                     if self.is_kind(p, Kind::Wrapper) && self.heap.get(p.bits(), 0) == 0 {
                         let setter = self.heap.get_obj(p.bits(), if v.is_null() { 3 } else { 2 });
                         if setter.is_null() || setter == Obj::NONE {
@@ -493,6 +611,12 @@ impl<'a> Vm<'a> {
                         return Ok(());
                     }
                 }
+                if v.is_null() {
+                    if let Some(da) = self.class_lookup(cls, b"__delattr__") {
+                        self.call_obj(da, &[o, name])?;
+                        return Ok(());
+                    }
+                }
                 let base = self.roots_len();
                 self.push_root(v);
                 self.push_root(name);
@@ -510,7 +634,9 @@ impl<'a> Vm<'a> {
             Some(Kind::Class) => {
                 let d = self.heap.get_obj(o.bits(), 2);
                 if v.is_null() {
-                    self.dict_remove(d, name)?;
+                    if self.dict_remove(d, name)?.is_none() {
+                        return Err(self.attr_error(o, name));
+                    }
                     return Ok(());
                 }
                 let flags = self.class_flags(o);
@@ -524,6 +650,10 @@ impl<'a> Vm<'a> {
                     self.set_class_flags(o, flags | CLASS_HAS_SPECIAL);
                 }
                 self.dict_store(d, name, v)
+            }
+            Some(Kind::Module) if self.heap.get(o.bits(), 0) == u32::MAX => {
+                // Built-in modules are read-only.
+                Err(self.attr_error(o, name))
             }
             Some(Kind::Module) => {
                 let d = self.heap.get_obj(o.bits(), M_GLOBALS);
@@ -572,7 +702,13 @@ impl<'a> Vm<'a> {
                 }
                 if let Some(id) = base.imm_of(Imm::Type) {
                     if let Some(mi) = b::find_method(id, name) {
-                        return Ok((Obj::imm(Imm::Method, mi), self_obj));
+                        // `object.__new__` is static: the class comes as an argument.
+                        let s = if name == b"__new__" {
+                            Obj::NULL
+                        } else {
+                            self_obj
+                        };
+                        return Ok((Obj::imm(Imm::Method, mi), s));
                     }
                 }
             }
@@ -658,7 +794,7 @@ impl<'a> Vm<'a> {
 
     /// Import one module named `name_obj` (a str, possibly dotted; its parent package must
     /// be imported already, and gets it as an attribute).
-    fn import_one(&mut self, name_obj: Obj) -> PyResult<Obj> {
+    pub(crate) fn import_one(&mut self, name_obj: Obj) -> PyResult<Obj> {
         let mut buf = [0u8; MAX_MODULE_NAME];
         let bytes = self.str_data(name_obj).unwrap_or(b"");
         let n = bytes.len().min(MAX_MODULE_NAME);

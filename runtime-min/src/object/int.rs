@@ -4,8 +4,10 @@
 //! implements values up to 64 bits (two limbs); wider results raise `OverflowError`.
 
 use crate::builtins as b;
+use crate::builtins::methods::PySpace;
 use crate::heap::Kind;
 use crate::obj::Obj;
+use crate::object::bigint::Big;
 use crate::vm::{PyResult, Vm};
 
 impl<'a> Vm<'a> {
@@ -118,107 +120,86 @@ impl<'a> Vm<'a> {
 
     /// Parse an int literal in `base` (2..36, or 0 for prefix detection); Ok(None) if invalid.
     pub(crate) fn parse_int(&mut self, text: &[u8], base: u32) -> PyResult<Option<Obj>> {
-        let s = trim(text);
-        let (neg, mut s) = match s.first() {
-            Some(b'-') => (true, &s[1..]),
-            Some(b'+') => (false, &s[1..]),
-            _ => (false, s),
-        };
-        let mut base = base;
-        if s.len() >= 2 && s[0] == b'0' {
-            let p = s[1].to_ascii_lowercase();
-            let pb = match p {
-                b'x' => 16,
-                b'o' => 8,
-                b'b' => 2,
-                _ => 0,
-            };
-            if pb != 0 && (base == 0 || base == pb) {
-                base = pb;
-                s = &s[2..];
-            }
+        match parse_big(text, base) {
+            Ok(v) => self.new_big(&v).map(Some),
+            Err(ParseErr::Syntax { .. }) => Ok(None),
+            Err(ParseErr::Overflow) => Err(self.big_overflow()),
         }
-        if base == 0 {
-            base = 10;
-        }
-        if s.is_empty() {
-            return Ok(None);
-        }
-        // Without the `bigint` feature the value accumulates in an i64 instead.
-        let mut small: i64 = 0;
-        let mut v = crate::object::bigint::Big::zero();
-        let base_big = crate::object::bigint::Big::from_i128(i128::from(base));
-        let mut last_us = true;
-        for &c in s {
-            if c == b'_' {
-                if last_us {
-                    return Ok(None);
-                }
-                last_us = true;
-                continue;
-            }
-            last_us = false;
-            let d = match c {
-                b'0'..=b'9' => u32::from(c - b'0'),
-                b'a'..=b'z' => u32::from(c - b'a') + 10,
-                b'A'..=b'Z' => u32::from(c - b'A') + 10,
-                _ => return Ok(None),
-            };
-            if d >= base {
-                return Ok(None);
-            }
-            if !cfg!(feature = "bigint") {
-                small = match small
-                    .checked_mul(i64::from(base))
-                    .and_then(|m| m.checked_sub(i64::from(d)))
-                {
-                    Some(n) => n,
-                    None => return Err(self.long_overflow()),
-                };
-                continue;
-            }
-            let next = crate::object::bigint::Big::mul(&v, &base_big).and_then(|m| {
-                crate::object::bigint::Big::add(
-                    &m,
-                    &crate::object::bigint::Big::from_i128(i128::from(d)),
-                )
-            });
-            match next {
-                Some(n) => v = n,
-                None => return Err(self.big_overflow()),
-            }
-        }
-        if last_us {
-            return Ok(None);
-        }
-        if !cfg!(feature = "bigint") {
-            // Accumulated negated, so that i64::MIN parses.
-            return match if neg {
-                Some(small)
-            } else {
-                small.checked_neg()
-            } {
-                Some(n) => self.new_int(n).map(Some),
-                None => Err(self.long_overflow()),
-            };
-        }
-        if neg {
-            v = v.neg();
-        }
-        self.new_big(&v).map(Some)
     }
 }
 
-fn trim(s: &[u8]) -> &[u8] {
-    let mut a = 0;
-    let mut e = s.len();
-    while a < e && s[a].is_ascii_whitespace() {
-        a += 1;
+/// Why [`parse_big`] failed.
+pub(crate) enum ParseErr {
+    /// Not a number: the base to report and where the digits began.
+    Syntax { base: u32, start: usize },
+    /// Beyond the big int range.
+    Overflow,
+}
+
+/// The value of an int literal in `base` (2..36, or 0 for prefix detection, where a leading
+/// zero is only allowed for zero itself), after py/parsenum.c: surrounding whitespace, a sign,
+/// a base prefix and `_` anywhere among the digits.
+pub(crate) fn parse_big(text: &[u8], base: u32) -> Result<Big, ParseErr> {
+    let n = text.len();
+    let mut i = 0;
+    while i < n && text[i].is_py_space() {
+        i += 1;
     }
-    while e > a && s[e - 1].is_ascii_whitespace() {
-        e -= 1;
+    let neg = text.get(i) == Some(&b'-');
+    if matches!(text.get(i), Some(b'+' | b'-')) {
+        i += 1;
     }
-    &s[a..e]
+    let mut base = base;
+    if n - i > 1 && text[i] == b'0' {
+        let pb = match text[i + 1] | 32 {
+            b'x' => 16,
+            b'o' => 8,
+            b'b' => 2,
+            _ => 0,
+        };
+        if pb != 0 && (base == 0 || base == pb) {
+            base = pb;
+            i += 2;
+        } else if base == 0 {
+            // A leading zero: only zeros may follow (reported as base 0).
+            base = 1;
+        }
+    }
+    if base == 0 {
+        base = 10;
+    }
+    let start = i;
+    let mut v = Big::zero();
+    let base_big = Big::from_i128(i128::from(base));
+    while let Some(&c) = text.get(i) {
+        let d = match c {
+            b'_' => {
+                i += 1;
+                continue;
+            }
+            b'0'..=b'9' => u32::from(c - b'0'),
+            _ if (c | 32).is_ascii_lowercase() => u32::from((c | 32) - b'a') + 10,
+            _ => break,
+        };
+        if d >= base {
+            break;
+        }
+        let next =
+            Big::mul(&v, &base_big).and_then(|m| Big::add(&m, &Big::from_i128(i128::from(d))));
+        v = next.ok_or(ParseErr::Overflow)?;
+        i += 1;
+    }
+    let end_digits = i;
+    while i < n && text[i].is_py_space() {
+        i += 1;
+    }
+    if end_digits == start || i != n {
+        return Err(ParseErr::Syntax {
+            base: if base == 1 { 0 } else { base },
+            start,
+        });
+    }
+    Ok(if neg { v.neg() } else { v })
 }
 
 /// Floor division and modulo with Python semantics; None on division by zero. 64-bit
@@ -237,26 +218,4 @@ pub(crate) fn floor_divmod(a: i64, b: i64) -> Option<(i128, i64)> {
         r += b;
     }
     Some((i128::from(q), r))
-}
-
-/// `a * b mod m` without 128-bit division (double and add).
-pub(crate) fn mul_mod(a: u64, mut b: u64, m: u64) -> u64 {
-    let add = |x: u64, y: u64| {
-        let (s, carry) = x.overflowing_add(y);
-        if carry || s >= m {
-            s.wrapping_sub(m)
-        } else {
-            s
-        }
-    };
-    let mut a = a % m;
-    let mut r = 0;
-    while b > 0 {
-        if b & 1 == 1 {
-            r = add(r, a);
-        }
-        a = add(a, a);
-        b >>= 1;
-    }
-    r
 }

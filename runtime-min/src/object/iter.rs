@@ -22,6 +22,8 @@ pub(crate) const IT_MAP: u32 = 10;
 pub(crate) const IT_FILTER: u32 = 11;
 pub(crate) const IT_REVERSED: u32 = 12;
 pub(crate) const IT_GETITEM: u32 = 13;
+/// The lines of an io.StringIO / BytesIO (`readline` until it returns nothing).
+pub(crate) const IT_LINES: u32 = 14;
 pub(crate) const VIEW: u32 = 0x100;
 
 impl<'a> Vm<'a> {
@@ -67,6 +69,9 @@ impl<'a> Vm<'a> {
                 }
                 if self.lookup_special(o, "__getitem__").is_some() {
                     return self.new_iter(IT_GETITEM, o, Obj::NULL, 0);
+                }
+                if self.is_io_stream(o) {
+                    return self.new_iter(IT_LINES, o, Obj::NULL, 0);
                 }
                 if let Some(n) = self.native_of(o) {
                     return self.get_iter(n);
@@ -325,6 +330,11 @@ impl<'a> Vm<'a> {
                         }
                     }
                 }
+            }
+            IT_LINES => {
+                let line = self.call_method_by_name(src, b"readline", &[])?;
+                let empty = self.str_or_bytes(line).is_none_or(|(d, _)| d.is_empty());
+                Ok(if empty { None } else { Some(line) })
             }
             _ => Ok(None),
         }

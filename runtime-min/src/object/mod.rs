@@ -22,7 +22,9 @@ use crate::vm::{PyResult, Vm};
 
 /// Words needed for `n` bytes.
 pub(crate) fn words_for(n: usize) -> PyResult<u32> {
-    u32::try_from(n.div_ceil(4)).map_err(|_| crate::vm::Raised)
+    // Sizes beyond any heap saturate, so the allocation fails with a MemoryError (an error
+    // here would be raised without an exception object).
+    Ok(u32::try_from(n.div_ceil(4)).unwrap_or(u32::MAX / 2))
 }
 
 /// djb2-xor hash of bytes, masked to 16 bits, never 0 (qstr_compute_hash with 2 hash bytes).
@@ -429,6 +431,9 @@ impl<'a> Vm<'a> {
                 | Kind::ByteArray,
             ) => return Ok(self.len_of(o)?.unwrap_or(1) != 0),
             Some(Kind::Range) => return Ok(self.len_of(o)?.unwrap_or(1) != 0),
+            Some(Kind::Iter) if self.heap.get(o.bits(), 0) & crate::object::iter::VIEW != 0 => {
+                return Ok(self.len_of(o)?.unwrap_or(1) != 0);
+            }
             Some(Kind::Instance) => {
                 if let Some(r) = self.call_special(o, "__bool__", &[])? {
                     return self.is_true(r);
@@ -584,10 +589,39 @@ impl<'a> Vm<'a> {
                     self.raise_parts(b::T_TYPE_ERROR, &[&"unsupported type for __hash__: 'set'"])
                 );
             }
+            Some(Kind::BoundMethod) => {
+                // Equal bound methods (same function, same self) hash alike.
+                let f = self.heap.get(o.bits(), 0);
+                let s = self.heap.get(o.bits(), 1);
+                return Ok((f >> 2) ^ (s >> 2).rotate_left(16));
+            }
+            Some(Kind::Iter) => {
+                let k = self.heap.get(o.bits(), 0);
+                if k & crate::object::iter::VIEW != 0
+                    && k & 0xff != crate::object::iter::IT_DICT_VALUES
+                {
+                    let name = self.type_name(o);
+                    return Err(self.raise_parts(
+                        b::T_TYPE_ERROR,
+                        &[&"unsupported type for __hash__: '", &name, &"'"],
+                    ));
+                }
+            }
             Some(Kind::Instance) => {
                 if let Some(r) = self.call_special(o, "__hash__", &[])? {
-                    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-                    return Ok(r.as_small().unwrap_or(0) as u32);
+                    if r.as_small().is_none() && self.big_of(r).is_none() {
+                        return Err(
+                            self.raise_msg_str(b::T_TYPE_ERROR, "__hash__ must return an int")
+                        );
+                    }
+                    return self.hash(r);
+                }
+                if self.lookup_special(o, "__eq__").is_some() {
+                    let name = self.type_name(o);
+                    return Err(self.raise_parts(
+                        b::T_TYPE_ERROR,
+                        &[&"unsupported type for __hash__: '", &name, &"'"],
+                    ));
                 }
             }
             _ => {}

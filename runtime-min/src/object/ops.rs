@@ -237,9 +237,20 @@ impl<'a> Vm<'a> {
                 return Ok(Obj::bool(r));
             }
             BinaryOp::NOT_EQUAL => {
-                if self.is_kind(a, Kind::Instance) {
-                    if let Some(r) = self.call_special(a, "__ne__", &[bo])? {
-                        return Ok(r);
+                // Each side in turn (as obj.c's mp_obj_equal_not_equal): its `__ne__`, else
+                // `not __eq__`; then the generic `not ==`.
+                for (x, y) in [(a, bo), (bo, a)] {
+                    if self.is_kind(x, Kind::Instance) {
+                        if let Some(r) = self.call_special(x, "__ne__", &[y])? {
+                            if r != Obj::NOT_IMPLEMENTED {
+                                return Ok(r);
+                            }
+                        }
+                        if let Some(r) = self.call_special(x, "__eq__", &[y])? {
+                            if r != Obj::NOT_IMPLEMENTED {
+                                return Ok(Obj::bool(!self.is_true(r)?));
+                            }
+                        }
                     }
                 }
                 let r = self.binary_op(BinaryOp::EQUAL, a, bo)?;
@@ -528,7 +539,11 @@ impl<'a> Vm<'a> {
                 }
             }
         }
-        if plain == BinaryOp::MODULO && self.str_data(a).is_some() {
+        if plain == BinaryOp::MODULO
+            && (self.str_data(a).is_some()
+                || self.is_kind(a, Kind::Bytes)
+                || a.imm_of(Imm::RomBytes).is_some())
+        {
             return self.str_percent(a, bo).map(Some);
         }
         // tuple / list
@@ -555,6 +570,18 @@ impl<'a> Vm<'a> {
         }
         if ka == Some(Kind::Dict) && kb == Some(Kind::Dict) && plain == BinaryOp::EQUAL {
             return self.dict_equal(a, bo).map(|r| Some(Obj::bool(r)));
+        }
+        if ka == Some(Kind::Dict) && kb == Some(Kind::Dict) && plain == BinaryOp::OR {
+            // `a | b` merges into a copy of `a`; `a |= b` updates `a`.
+            let dst = if op == BinaryOp::INPLACE_OR {
+                a
+            } else {
+                self.call_method_by_name(a, b"copy", &[])?
+            };
+            self.push_root(dst);
+            let r = self.dict_update(dst, bo);
+            self.pop_root();
+            return r.map(|()| Some(dst));
         }
         if ka == Some(Kind::Set) && kb == Some(Kind::Set) {
             return self.set_binary_op(op, plain, a, bo);

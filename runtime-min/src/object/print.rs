@@ -415,6 +415,13 @@ impl<'a> Vm<'a> {
                 self.sink_write(sink, b"'")?;
                 self.print_addr(sink, o)
             }
+            Kind::Super => {
+                self.sink_write(sink, b"<super: ")?;
+                self.print_obj(sink, self.heap.get_obj(o.bits(), 0), true)?;
+                self.sink_write(sink, b", ")?;
+                self.print_obj(sink, self.heap.get_obj(o.bits(), 1), true)?;
+                self.sink_write(sink, b">")
+            }
             _ => {
                 let t = self.type_name(o);
                 self.sink_write(sink, b"<")?;
@@ -445,8 +452,36 @@ impl<'a> Vm<'a> {
             return self.print_exception_value(sink, o, repr);
         }
         if let Some(n) = self.native_of(o) {
-            let cls = self.heap.get_obj(o.bits(), 0);
-            let fields = self.dict_lookup_str(self.heap.get_obj(cls.bits(), 2), b"_fields");
+            let native = self.native_base(self.heap.get_obj(o.bits(), 0));
+            if matches!(native, b::T_STRINGIO | b::T_BYTESIO) {
+                let mut nb = NumBuf::new();
+                nb.push_str("<io.");
+                nb.push_str(b::type_name(native));
+                nb.push_str(" 0x");
+                nb.push_radix(u64::from(o.bits()), 16, false, 1);
+                nb.push(b'>');
+                return self.sink_write(sink, nb.as_bytes());
+            }
+            if native == b::T_TEXTIO {
+                self.sink_write(sink, b"<io.TextIOWrapper ")?;
+                self.print_obj(sink, n, false)?;
+                return self.sink_write(sink, b">");
+            }
+            // The namedtuple class (the one holding `_fields`) names the value.
+            let mut cls = self.heap.get_obj(o.bits(), 0);
+            let mut fields = None;
+            for _ in 0..16 {
+                fields = self.dict_lookup_str(self.heap.get_obj(cls.bits(), 2), b"_fields");
+                let bases = self.heap.get_obj(cls.bits(), 1);
+                let next = self.heap.get_obj(bases.bits(), 1);
+                if fields.is_some()
+                    || self.tuple_len(bases) == 0
+                    || !self.is_kind(next, Kind::Class)
+                {
+                    break;
+                }
+                cls = next;
+            }
             if let (Some(fields), true) = (fields, self.is_kind(n, Kind::Tuple)) {
                 let name = self.heap.get_obj(cls.bits(), 0);
                 self.sink_write_obj(sink, name)?;

@@ -10,6 +10,8 @@ use crate::vm::{PyResult, Vm};
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct SliceBounds {
     pub start: i64,
+    /// The clamped stop index (what `range` slicing keeps).
+    pub stop: i64,
     pub step: i64,
     pub len: u32,
 }
@@ -265,7 +267,7 @@ impl<'a> Vm<'a> {
         };
         let step = get(self, 2)?.unwrap_or(1);
         if step == 0 {
-            return Err(self.raise_msg_str(b::T_VALUE_ERROR, "slice step cannot be zero"));
+            return Err(self.raise_msg_str(b::T_VALUE_ERROR, "slice step can't be zero"));
         }
         let l = i64::from(len);
         let clamp = |v: i64, lo: i64, hi: i64| v.max(lo).min(hi);
@@ -293,6 +295,7 @@ impl<'a> Vm<'a> {
         };
         Ok(SliceBounds {
             start,
+            stop,
             step,
             len: u32::try_from(n).unwrap_or(0),
         })
@@ -345,7 +348,7 @@ impl<'a> Vm<'a> {
                     let sb = self.slice_bounds(index, n)?;
                     let a = start + sb.start * step;
                     let st = step * sb.step;
-                    let e = a + i64::from(sb.len) * st;
+                    let e = start + sb.stop * step;
                     return self.new_range(a, e, st);
                 }
                 let i = self.norm_index(index, n, "range")?;
@@ -356,7 +359,9 @@ impl<'a> Vm<'a> {
                     return Ok(r);
                 }
                 if let Some(n) = self.native_of(o) {
-                    return self.subscr_load(n, index);
+                    if !self.deque_rejects(o, index, false) {
+                        return self.subscr_load(n, index);
+                    }
                 }
             }
             _ => {}
@@ -472,7 +477,9 @@ impl<'a> Vm<'a> {
                     return Ok(());
                 }
                 if let Some(n) = self.native_of(o) {
-                    return self.subscr_store(n, index, value);
+                    if !self.deque_rejects(o, index, value.is_null()) {
+                        return self.subscr_store(n, index, value);
+                    }
                 }
             }
             _ => {}
@@ -489,6 +496,12 @@ impl<'a> Vm<'a> {
                 &[&"'", &t, &"' object doesn't support item assignment"],
             ))
         }
+    }
+
+    /// A deque (a list underneath) supports neither slices nor item deletion.
+    fn deque_rejects(&self, o: Obj, index: Obj, deleting: bool) -> bool {
+        let cls = self.heap.get_obj(o.bits(), 0);
+        self.native_base(cls) == b::T_DEQUE && (deleting || self.is_kind(index, Kind::Slice))
     }
 
     /// `ba[a:b] = bytes` (step 1), or deletion when `value` is NULL.

@@ -200,12 +200,37 @@ impl<'a> Vm<'a> {
         let base = self.roots_len();
         self.push_root(fmt);
         self.push_root(args);
-        let r = self.str_percent_inner(fmt, args);
+        // bytes % args: format a str view, then make the result bytes.
+        let is_bytes = self.str_data(fmt).is_none();
+        let r = (|| {
+            let fmt = if is_bytes {
+                let n = self.bytes_data(fmt).map_or(0, <[u8]>::len);
+                let s = self.substr_as_str(fmt, n)?;
+                self.push_root(s);
+                s
+            } else {
+                fmt
+            };
+            let out = self.str_percent_inner(fmt, args, is_bytes)?;
+            if !is_bytes {
+                return Ok(out);
+            }
+            self.push_root(out);
+            let n = self.str_data(out).map_or(0, <[u8]>::len);
+            let b = self.new_str_uninit(Kind::Bytes, n)?;
+            self.copy_str_bytes(out, b, 0)?;
+            Ok(Obj::heap(b))
+        })();
         self.truncate_roots(base);
         r
     }
 
-    fn str_percent_inner(&mut self, fmt: Obj, args: Obj) -> PyResult<Obj> {
+    fn str_percent_inner(&mut self, fmt: Obj, args: Obj, is_bytes: bool) -> PyResult<Obj> {
+        let args = match self.native_of(args) {
+            Some(t) if self.is_kind(t, Kind::Tuple) => t,
+            _ => args,
+        };
+        self.push_root(args);
         let is_tuple = self.is_kind(args, Kind::Tuple);
         let is_dict = self.is_kind(args, Kind::Dict);
         let n_args = if is_tuple { self.tuple_len(args) } else { 1 };
@@ -248,6 +273,9 @@ impl<'a> Vm<'a> {
                     {
                         e += 1;
                     }
+                    if e >= len {
+                        return Err(self.raise_msg_str(b::T_VALUE_ERROR, "incomplete format key"));
+                    }
                     if !is_dict {
                         return Err(self.raise_msg_str(b::T_TYPE_ERROR, "format needs a dict"));
                     }
@@ -255,6 +283,7 @@ impl<'a> Vm<'a> {
                     self.push_root(key);
                     key_arg = self.dict_getitem(args, key)?;
                     self.pop_root();
+                    arg_i = n_args;
                     i = e + 1;
                 }
                 let mut spec = FormatSpec::default();
@@ -263,7 +292,8 @@ impl<'a> Vm<'a> {
                     match c {
                         b'-' => spec.align = b'<',
                         b'+' => spec.sign = b'+',
-                        b' ' => spec.sign = b' ',
+                        b' ' if spec.sign != b'+' => spec.sign = b' ',
+                        b' ' => {}
                         b'0' => spec.fill_zero = true,
                         b'#' => spec.alt = true,
                         _ => break,
@@ -271,9 +301,6 @@ impl<'a> Vm<'a> {
                     i += 1;
                 }
                 let mut take_arg = |vm: &mut Vm<'a>| -> PyResult<Obj> {
-                    if !key_arg.is_null() {
-                        return Ok(key_arg);
-                    }
                     if arg_i >= n_args {
                         return Err(
                             vm.raise_msg_str(b::T_TYPE_ERROR, "format string needs more arguments")
@@ -327,20 +354,35 @@ impl<'a> Vm<'a> {
                     self.sink_write(sink, b"%")?;
                     continue;
                 }
-                let arg = take_arg(self)?;
+                let arg = if key_arg.is_null() {
+                    take_arg(self)?
+                } else {
+                    key_arg
+                };
                 match conv {
                     b's' | b'r' => {
-                        let s = self.obj_str(arg, conv == b'r')?;
+                        let raw =
+                            is_bytes && conv == b's' && self.builtin_type_id(arg) == b::T_BYTES;
+                        let s = if raw {
+                            let n = self.bytes_data(arg).map_or(0, <[u8]>::len);
+                            self.substr_as_str(arg, n)?
+                        } else {
+                            self.obj_str(arg, conv == b'r')?
+                        };
                         self.push_root(s);
                         let r = self.format_str_padded(sink, s, &spec, b'>');
                         self.pop_root();
                         r?;
                     }
                     b'c' => {
-                        let s = if self.str_data(arg).is_some() {
-                            arg
-                        } else {
-                            self.chr(arg)?
+                        let s = match self.str_data(arg) {
+                            Some(d) if char_count(d) == 1 => arg,
+                            None if self.int_to_i64(arg).is_some() => self.chr(arg)?,
+                            _ => {
+                                return Err(
+                                    self.raise_msg_str(b::T_TYPE_ERROR, "%c needs int or char")
+                                )
+                            }
                         };
                         self.push_root(s);
                         let r = self.format_str_padded(sink, s, &spec, b'>');
@@ -348,43 +390,22 @@ impl<'a> Vm<'a> {
                         r?;
                     }
                     b'd' | b'i' | b'u' | b'x' | b'X' | b'o' => {
-                        // arg_as_int: only %d, %i and %u take a float (truncated).
-                        let float = self
-                            .float_value(arg)
-                            .filter(|_| matches!(conv, b'd' | b'i' | b'u'));
-                        let v = if let Some(f) = float {
-                            #[allow(clippy::cast_possible_truncation)]
-                            let v = f as i64;
-                            v
-                        } else {
-                            match self.int_to_i64(arg) {
-                                Some(v) => v,
-                                None if self.is_kind(arg, Kind::BigInt)
-                                    && matches!(conv, b'd' | b'i' | b'u') =>
-                                {
-                                    let s = self.obj_str(arg, false)?;
-                                    self.push_root(s);
-                                    let r = self.format_str_padded(sink, s, &spec, b'>');
-                                    self.pop_root();
-                                    r?;
-                                    continue;
-                                }
-                                None => {
-                                    let t = self.type_name(arg);
-                                    return Err(self.raise_parts(
-                                        b::T_TYPE_ERROR,
-                                        &[&"can't convert ", &t, &" to int"],
-                                    ));
-                                }
-                            }
+                        let v = self.percent_int_arg(arg, matches!(conv, b'd' | b'i' | b'u'))?;
+                        self.push_root(v);
+                        let f = IntFmt {
+                            ty: conv,
+                            sign: spec.sign,
+                            prefix: spec.alt && conv != b'd',
+                            align: spec.align,
+                            after_sign: spec.fill_zero,
+                            sep: 0,
+                            fill: if spec.fill_zero { '0' } else { ' ' },
+                            width: i64::try_from(spec.width.unwrap_or(0)).unwrap_or(0),
+                            prec: i64::try_from(spec.precision.unwrap_or(0)).unwrap_or(0),
                         };
-                        spec.ty = match conv {
-                            b'x' => b'x',
-                            b'X' => b'X',
-                            b'o' => b'o',
-                            _ => b'd',
-                        };
-                        self.format_int(sink, v, &spec)?;
+                        let r = self.print_int(sink, v, &f);
+                        self.pop_root();
+                        r?;
                     }
                     b'e' | b'E' | b'f' | b'F' | b'g' | b'G' => {
                         let f = self.float_arg(arg)?;
@@ -419,6 +440,27 @@ impl<'a> Vm<'a> {
         })();
         let s = self.builder_finish(slot);
         result.map(|()| s)
+    }
+
+    /// The integer a `%d`-style conversion formats: ints as they are, floats truncated,
+    /// other objects through `__int__`.
+    fn percent_int_arg(&mut self, arg: Obj, truncate_float: bool) -> PyResult<Obj> {
+        if self.big_of(arg).is_some() {
+            return Ok(arg);
+        }
+        if let Some(f) = self.float_value(arg).filter(|_| truncate_float) {
+            #[allow(clippy::cast_possible_truncation)]
+            return self.new_int(f as i64);
+        }
+        if self.is_kind(arg, Kind::Instance) {
+            if let Some(v) = self.call_special(arg, "__int__", &[])? {
+                if self.big_of(v).is_some() {
+                    return Ok(v);
+                }
+            }
+        }
+        let t = self.type_name(arg);
+        Err(self.raise_parts(b::T_TYPE_ERROR, &[&"can't convert ", &t, &" to int"]))
     }
 
     /// A float value of an int or float.
@@ -528,55 +570,208 @@ impl<'a> Vm<'a> {
         Ok(())
     }
 
-    /// Format an integer per `spec` (types d, x, X, o, b, c, n; default d).
-    pub(crate) fn format_int(&mut self, sink: Sink, v: i64, spec: &FormatSpec) -> PyResult<()> {
-        let mut digits = NumBuf::new();
-        let mag = v.unsigned_abs();
-        match spec.ty {
-            b'x' => {
-                digits.push_radix(mag, 16, false, 1);
+    /// Format an integer per `spec` (types d, x, X, o, b, n; default d) as `str.format` does.
+    pub(crate) fn format_int(&mut self, sink: Sink, x: Obj, spec: &FormatSpec) -> PyResult<()> {
+        let f = IntFmt {
+            ty: spec.ty,
+            sign: spec.sign,
+            prefix: spec.alt,
+            align: spec.align,
+            after_sign: spec.align == b'=',
+            sep: spec.sep,
+            fill: spec.fill,
+            width: i64::try_from(spec.width.unwrap_or(0)).unwrap_or(0),
+            prec: 0,
+        };
+        self.print_int(sink, x, &f)
+    }
+
+    /// An integer with sign, base prefix, grouping, width and (`%` formatting's) precision
+    /// (after py/mpprint.c's `mp_print_mp_int`).
+    pub(crate) fn print_int(&mut self, sink: Sink, x: Obj, f: &IntFmt) -> PyResult<()> {
+        let Some(big) = self.big_of(x) else {
+            return Err(self.raise_msg_str(b::T_TYPE_ERROR, "can't convert to int"));
+        };
+        let (base, upper, pfx): (u32, bool, &[u8]) = match f.ty {
+            b'x' => (16, false, b"0x"),
+            b'X' => (16, true, b"0X"),
+            b'o' => (8, false, b"0o"),
+            b'b' => (2, false, b"0b"),
+            _ => (10, false, b""),
+        };
+        let mut head = [0u8; 3];
+        let mut hn = 0;
+        if !big.neg && matches!(f.sign, b'+' | b' ') {
+            head[0] = f.sign;
+            hn = 1;
+        }
+        if f.prefix {
+            for &c in pfx {
+                head[hn] = if upper { c.to_ascii_uppercase() } else { c };
+                hn += 1;
             }
-            b'X' => {
-                digits.push_radix(mag, 16, true, 1);
-            }
-            b'o' => {
-                digits.push_radix(mag, 8, false, 1);
-            }
-            b'b' => {
-                digits.push_radix(mag, 2, false, 1);
-            }
-            _ => {
-                if spec.comma {
-                    let mut tmp = NumBuf::new();
-                    tmp.push_radix(mag, 10, false, 1);
-                    let d = tmp.as_bytes();
-                    for (k, &c) in d.iter().enumerate() {
-                        if k > 0 && (d.len() - k) % 3 == 0 {
-                            digits.push(b',');
-                        }
-                        digits.push(c);
+        }
+        let head = &head[..hn];
+        let mut width = f.width;
+        let mut prec = f.prec;
+        let mut align = f.align;
+        let mut fill = f.fill;
+        if !matches!(align, b'<' | b'^') && fill == '0' {
+            width = width.max(prec);
+            prec = 0;
+        }
+        let after_sign = f.after_sign || prec > 1;
+        let text = if after_sign {
+            self.int_text(&big, base, upper, f.sep, false, b"")?
+        } else {
+            self.int_text(&big, base, upper, f.sep, big.neg, head)?
+        };
+        self.push_root(text);
+        let r = (|| {
+            #[allow(clippy::cast_possible_wrap)]
+            let len = self.str_data(text).map_or(0, <[u8]>::len) as i64;
+            let (mut before, mut after) = (0, 0);
+            if prec > 1 {
+                #[allow(clippy::cast_possible_wrap)]
+                let w = len.max(prec) + i64::from(big.neg) + head.len() as i64;
+                if w < width {
+                    if align == b'<' {
+                        after = width - w;
+                    } else {
+                        before = width - w;
                     }
-                } else {
-                    digits.push_radix(mag, 10, false, 1);
+                }
+                fill = '0';
+                if align == b'<' {
+                    align = b'>';
                 }
             }
-        }
-        let mut prefix = NumBuf::new();
-        if v < 0 {
-            prefix.push(b'-');
-        } else if spec.sign == b'+' || spec.sign == b' ' {
-            prefix.push(spec.sign);
-        }
-        if spec.alt {
-            match spec.ty {
-                b'x' => prefix.extend(b"0x"),
-                b'X' => prefix.extend(b"0X"),
-                b'o' => prefix.extend(b"0o"),
-                b'b' => prefix.extend(b"0b"),
-                _ => {}
+            self.pad_run(sink, ' ', 0, before, 0)?;
+            if after_sign {
+                if big.neg {
+                    self.sink_write(sink, b"-")?;
+                    width -= 1;
+                }
+                self.sink_write(sink, head)?;
+                #[allow(clippy::cast_possible_wrap)]
+                {
+                    width -= head.len() as i64;
+                }
+            }
+            if prec > 1 {
+                width = prec;
+            }
+            self.print_padded_obj(sink, text, len, align, fill, width, f.sep)?;
+            self.pad_run(sink, ' ', 0, after, 0)
+        })();
+        self.pop_root();
+        r
+    }
+
+    /// `text` (of `len` characters) padded to `width` (after py/mpprint.c's `mp_print_strn`:
+    /// zero padding of a grouped number continues the grouping).
+    #[allow(clippy::too_many_arguments)]
+    fn print_padded_obj(
+        &mut self,
+        sink: Sink,
+        text: Obj,
+        len: i64,
+        align: u8,
+        fill: char,
+        width: i64,
+        sep: u8,
+    ) -> PyResult<()> {
+        let mut pad = width - len;
+        let mut width = width;
+        let cycle = if fill == '0' && sep != 0 {
+            let g = if sep == b'_' { 5 } else { 4 };
+            if width % g == 0 {
+                pad += 1;
+                width += 1;
+            }
+            g
+        } else {
+            0
+        };
+        let phase = if cycle > 0 {
+            cycle - 1 - width % cycle
+        } else {
+            0
+        };
+        let (left, right) = match align {
+            b'^' => (pad / 2, pad - pad / 2),
+            b'<' => (0, pad),
+            _ => (pad, 0),
+        };
+        self.pad_run(sink, fill, sep, left, cycle * 8 + phase)?;
+        self.sink_write_obj(sink, text)?;
+        self.pad_run(sink, fill, sep, right, cycle * 8 + phase)
+    }
+
+    /// `n` fill characters; `grouping` = cycle * 8 + phase puts `sep` every `cycle` characters.
+    fn pad_run(&mut self, sink: Sink, fill: char, sep: u8, n: i64, grouping: i64) -> PyResult<()> {
+        let (cycle, phase) = (grouping / 8, grouping % 8);
+        let mut fb = [0u8; 4];
+        let fl = fill.encode_utf8(&mut fb).len();
+        for j in 0..n.max(0) {
+            if cycle > 0 && (phase + j) % cycle == cycle - 1 {
+                self.sink_write(sink, &[sep])?;
+            } else {
+                self.sink_write(sink, &fb[..fl])?;
             }
         }
-        self.write_number(sink, prefix.as_bytes(), digits.as_bytes(), spec)
+        Ok(())
+    }
+
+    /// Digits of `v` in `base`, grouped by `sep` (3 decimal or 4 other digits), after `head`
+    /// and an optional minus sign, as a new str.
+    fn int_text(
+        &mut self,
+        v: &crate::object::bigint::Big,
+        base: u32,
+        upper: bool,
+        sep: u8,
+        minus: bool,
+        head: &[u8],
+    ) -> PyResult<Obj> {
+        let group = if base == 10 { 3 } else { 4 };
+        let mut t = v.clone();
+        t.neg = false;
+        let mut nd = 0usize;
+        loop {
+            t.divmod_small(base);
+            nd += 1;
+            if t.is_zero() {
+                break;
+            }
+        }
+        let nsep = if sep == 0 { 0 } else { (nd - 1) / group };
+        let lead = usize::from(minus) + head.len();
+        let total = lead + nd + nsep;
+        let o = self.new_str_uninit(Kind::Str, total)?;
+        #[allow(clippy::cast_possible_truncation)]
+        let out = self.heap.bytes_mut(o, 1, total as u32);
+        if minus {
+            out[0] = b'-';
+        }
+        out[usize::from(minus)..lead].copy_from_slice(head);
+        let mut t = v.clone();
+        t.neg = false;
+        let mut pos = total;
+        for k in 0..nd {
+            let d = t.divmod_small(base) as u8;
+            if sep != 0 && k > 0 && k % group == 0 {
+                pos -= 1;
+                out[pos] = sep;
+            }
+            pos -= 1;
+            out[pos] = match d {
+                0..=9 => b'0' + d,
+                _ if upper => b'A' + d - 10,
+                _ => b'a' + d - 10,
+            };
+        }
+        Ok(Obj::heap(o))
     }
 
     /// Sign/prefix then digits, honouring zero fill and alignment (numbers default right).
@@ -707,9 +902,7 @@ impl<'a> Vm<'a> {
                 i += 1;
             }
             if i >= len {
-                return Err(
-                    self.raise_msg_str(b::T_VALUE_ERROR, "expected '}' before end of string")
-                );
+                return Err(self.raise_msg_str(b::T_VALUE_ERROR, "unmatched '{' in format"));
             }
             let field_end = i;
             i += 1;
@@ -723,6 +916,18 @@ impl<'a> Vm<'a> {
                     Some(b'!') if name_end == field_end => {
                         name_end = k;
                         conv = byte(self, k + 1).unwrap_or(0);
+                        if !matches!(conv, b'r' | b's') {
+                            return Err(self.raise_parts(
+                                b::T_VALUE_ERROR,
+                                &[&"unknown conversion specifier ", &(conv as char)],
+                            ));
+                        }
+                        if k + 2 < field_end && byte(self, k + 2) != Some(b':') {
+                            return Err(self.raise_msg_str(
+                                b::T_VALUE_ERROR,
+                                "expected ':' after format specifier",
+                            ));
+                        }
                     }
                     Some(b':') => {
                         if name_end == field_end {
@@ -891,27 +1096,19 @@ impl<'a> Vm<'a> {
         if !is_int && !self.is_kind(value, Kind::Float) {
             return self.format_text(sink, value, spec_text, &spec);
         }
-        if self.is_kind(value, Kind::BigInt) && matches!(spec.ty, 0 | b'd' | b'n') {
-            let s = self.obj_str(value, false)?;
-            self.push_root(s);
-            let r = self.format_str_padded(sink, s, &spec, b'>');
-            self.pop_root();
-            return r;
-        }
-        if let Some(v) = self.int_to_i64(value) {
+        if is_int {
             return match spec.ty {
-                0 | b'd' | b'x' | b'X' | b'o' | b'b' | b'n' => self.format_int(sink, v, &spec),
+                0 | b'd' | b'x' | b'X' | b'o' | b'b' | b'n' => self.format_int(sink, value, &spec),
                 b'c' => {
                     let s = self.chr(value)?;
                     self.push_root(s);
-                    let r = self.format_str_padded(sink, s, &spec, b'<');
+                    let r = self.format_str_padded(sink, s, &spec, b'>');
                     self.pop_root();
                     r
                 }
-                b'e' | b'E' | b'f' | b'F' | b'g' | b'G' | b'%' =>
-                {
-                    #[allow(clippy::cast_precision_loss)]
-                    self.format_float(sink, v as f64, &spec)
+                b'e' | b'E' | b'f' | b'F' | b'g' | b'G' | b'%' => {
+                    let v = self.float_of(value).unwrap_or(0.0);
+                    self.format_float(sink, v, &spec)
                 }
                 _ => Err(self.raise_parts(
                     b::T_VALUE_ERROR,
@@ -1026,6 +1223,26 @@ impl ToOwnedArray for [u8] {
     }
 }
 
+/// How [`Vm::print_int`] lays out an integer (`mp_print_mp_int`'s flags).
+pub(crate) struct IntFmt {
+    /// `d` (or anything else: decimal), `x`, `X`, `o`, `b`.
+    pub ty: u8,
+    /// `+` or space to show on non-negative numbers, else 0.
+    pub sign: u8,
+    /// Show the base prefix (`0x`, `0o`, `0b`).
+    pub prefix: bool,
+    /// `<` left, `^` centre, else right.
+    pub align: u8,
+    /// Padding goes between the sign/prefix and the digits.
+    pub after_sign: bool,
+    /// Digit grouping character (`,` or `_`), or 0.
+    pub sep: u8,
+    pub fill: char,
+    pub width: i64,
+    /// Minimum digits (`%.4d`), or 0.
+    pub prec: i64,
+}
+
 /// `auto_idx` once a field was numbered by hand (`{0}`): automatic `{}` may not follow.
 const MANUAL_FIELDS: u32 = u32::MAX;
 
@@ -1056,7 +1273,8 @@ pub(crate) struct FormatSpec {
     pub alt: bool,
     pub fill_zero: bool,
     pub width: Option<usize>,
-    pub comma: bool,
+    /// Digit grouping character (`,` or `_`), or 0.
+    pub sep: u8,
     pub precision: Option<usize>,
     pub ty: u8,
 }
@@ -1070,7 +1288,7 @@ impl Default for FormatSpec {
             alt: false,
             fill_zero: false,
             width: None,
-            comma: false,
+            sep: 0,
             precision: None,
             ty: 0,
         }
@@ -1085,9 +1303,11 @@ pub(crate) fn parse_spec(s: &[u8]) -> Option<FormatSpec> {
         [it.next(), it.next()]
     };
     let mut i = 0;
+    let mut explicit_fill = false;
     let is_align = |c: char| matches!(c, '<' | '>' | '^' | '=');
     if let (Some(c0), Some(c1)) = (chars[0], chars[1]) {
         if is_align(c1) {
+            explicit_fill = true;
             spec.fill = c0;
             spec.align = c1 as u8;
             i = c0.len_utf8() + 1;
@@ -1115,8 +1335,10 @@ pub(crate) fn parse_spec(s: &[u8]) -> Option<FormatSpec> {
     if b.get(i) == Some(&b'0') {
         spec.fill_zero = true;
         if spec.align == 0 {
-            spec.fill = '0';
             spec.align = b'=';
+        }
+        if !explicit_fill {
+            spec.fill = '0';
         }
         i += 1;
     }
@@ -1126,8 +1348,8 @@ pub(crate) fn parse_spec(s: &[u8]) -> Option<FormatSpec> {
         i += 1;
     }
     spec.width = w;
-    if b.get(i) == Some(&b',') || b.get(i) == Some(&b'_') {
-        spec.comma = true;
+    if let Some(&c @ (b',' | b'_')) = b.get(i) {
+        spec.sep = c;
         i += 1;
     }
     if b.get(i) == Some(&b'.') {

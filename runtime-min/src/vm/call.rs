@@ -247,7 +247,13 @@ impl<'a> Vm<'a> {
                                 ));
                             }
                             let s = self.arg(a, 0);
-                            if let Some(native) = self.native_of(s) {
+                            // (object's and deque's methods take the instance itself)
+                            if let Some(native) = self.native_of(s).filter(|_| {
+                                !matches!(
+                                    m.ty,
+                                    b::T_OBJECT | b::T_DEQUE | b::T_TEXTIO | b::T_STRINGIO
+                                )
+                            }) {
                                 // A method of the built-in base applies to the wrapped object.
                                 let rest = Args {
                                     src: a.src,
@@ -271,7 +277,12 @@ impl<'a> Vm<'a> {
                                     ],
                                 ));
                             }
-                            (m.func)(self, a)
+                            let r = (m.func)(self, a)?;
+                            if m.ty != b::T_BYTEARRAY && self.is_kind(s, Kind::ByteArray) {
+                                // bytearray borrows bytes' methods: bytes results become bytearrays.
+                                return self.bytes_result_as_bytearray(r);
+                            }
+                            Ok(r)
                         }
                         None => Err(self.not_callable(f)),
                     }
@@ -829,7 +840,17 @@ impl<'a> Vm<'a> {
                 };
                 self.pop_root();
                 match v {
-                    Ok(v) => self.heap.set_obj(o, 2, v),
+                    Ok(v) => {
+                        self.heap.set_obj(o, 2, v);
+                        if native == b::T_DEQUE {
+                            // maxlen << 1 | overflow check flag (validated by deque_new)
+                            let maxlen = self.arg(a, 1).as_small().unwrap_or(0);
+                            let check = a.n_pos > 2
+                                && self.int_to_i64(self.arg(a, 2)).unwrap_or(0) & 1 != 0;
+                            let m = Obj::small_sat(maxlen << 1 | i64::from(check));
+                            self.heap.set_obj(o, 3, m);
+                        }
+                    }
                     Err(e) => {
                         self.truncate_roots(base);
                         return Err(e);

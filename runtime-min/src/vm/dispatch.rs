@@ -1242,15 +1242,15 @@ impl<'a> Vm<'a> {
         let inner = self.peek(regs, 1)?;
         let r = if self.is_kind(inner, Kind::Generator) {
             self.gen_resume(inner, send, inject)
-        } else if !inject.is_null() {
-            match self.make_raise_obj(inject) {
-                Ok(e) => Err(self.raise_obj(e)),
-                Err(e) => Err(e),
-            }
         } else {
-            match self.iter_next(inner) {
+            self.ret_value = Obj::NULL;
+            match self.yield_from_other(inner, send, inject) {
                 Ok(Some(v)) => Ok(ExecResult::Yield(v)),
-                Ok(None) => Ok(ExecResult::Return(Obj::NONE)),
+                Ok(None) => {
+                    // The StopIteration's value, if the iterator raised one.
+                    let v = core::mem::replace(&mut self.ret_value, Obj::NULL);
+                    Ok(ExecResult::Return(if v.is_null() { Obj::NONE } else { v }))
+                }
                 Err(e) => Err(e),
             }
         };
@@ -1277,6 +1277,43 @@ impl<'a> Vm<'a> {
                 regs.sp -= 2;
                 Err(e)
             }
+        }
+    }
+
+    /// One step of `yield from` over a non-generator: duck-typed `send`/`throw`/`close`,
+    /// else `next`. Some(value) yields; None ends it (value in `ret_value`), as does a
+    /// StopIteration raised by the iterator (not one thrown in).
+    fn yield_from_other(&mut self, inner: Obj, send: Obj, inject: Obj) -> PyResult<Option<Obj>> {
+        let r = if !inject.is_null() {
+            if self.exception_match(inject, b::type_obj(b::T_GENERATOR_EXIT)) {
+                self.call_special(inner, "close", &[]).map(|_| None)
+            } else {
+                self.call_special(inner, "throw", &[inject])
+            }
+        } else if send != Obj::NONE && !send.is_null() {
+            self.call_special(inner, "send", &[send])
+        } else {
+            Ok(None)
+        };
+        let r = match r {
+            Ok(None) if !inject.is_null() => {
+                let e = self.make_raise_obj(inject)?;
+                return Err(self.raise_obj(e));
+            }
+            Ok(None) => self.iter_next(inner),
+            r => r,
+        };
+        match r {
+            Err(_) if self.is_instance_of(self.exc, b::T_STOP_ITERATION) => {
+                let args = self.heap.get_obj(self.exc.bits(), 2);
+                self.ret_value = if self.tuple_len(args) > 0 {
+                    self.heap.get_obj(args.bits(), 1)
+                } else {
+                    Obj::NONE
+                };
+                Ok(None)
+            }
+            r => r,
         }
     }
 

@@ -59,6 +59,10 @@ pub(crate) const EXTRA_QSTRS: &[&str] = &[
     "<listcomp>",
     "builtin_function_or_method",
     "OrderedDict",
+    "deque",
+    "TextIOWrapper",
+    "StringIO",
+    "BytesIO",
 ];
 
 /// Maximum number of images (modules) loaded at once.
@@ -89,6 +93,8 @@ pub struct Vm<'a> {
     pub stack_marks: [usize; 2],
     /// Collect before every allocation (testing aid that exposes missing roots).
     pub gc_stress: bool,
+    /// `gc.disable()` was called (collections still run when an allocation fails).
+    pub(crate) gc_disabled: bool,
     /// Python call-depth limit (`RuntimeError: maximum recursion depth exceeded`).
     pub max_depth: usize,
     /// Native (Rust) recursion depth for repr / compare / hash of nested objects.
@@ -133,6 +139,7 @@ impl<'a> Vm<'a> {
             corrupt_at: None,
             stack_marks: [0; 2],
             gc_stress: false,
+            gc_disabled: false,
             max_depth: 64,
             native_depth: 0,
             exc: Obj::NULL,

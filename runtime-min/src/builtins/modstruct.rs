@@ -1,0 +1,332 @@
+//! The `struct` module: pack / unpack / calcsize / pack_into / unpack_from (after
+//! py/modstruct.c and py/binary.c). Native (`@`) sizes and alignments are those of a 32-bit
+//! target (int and long 4 bytes, long long 8), as the reference's 32-bit ports have.
+
+use super::funcs::check_n;
+use super::*;
+use crate::object::bigint::Big;
+
+/// A parsed format: its byte-order character and the code text after it.
+struct Fmt {
+    /// `<`, `>` or `@` (`!` is `>`; `=` is kept and rejected as a bad typecode).
+    order: u8,
+    /// Offset of the first code in the format text.
+    start: usize,
+}
+
+fn fmt_of(vm: &mut Vm<'_>, f: Obj) -> PyResult<Fmt> {
+    let Some(d) = vm.str_data(f) else {
+        return Err(vm.raise_msg_str(T_TYPE_ERROR, "format must be a str"));
+    };
+    Ok(match d.first() {
+        Some(b'!') => Fmt {
+            order: b'>',
+            start: 1,
+        },
+        Some(&c @ (b'@' | b'=' | b'<' | b'>')) => Fmt { order: c, start: 1 },
+        _ => Fmt {
+            order: b'@',
+            start: 0,
+        },
+    })
+}
+
+/// Byte `i` of the format text, 0 past its end.
+fn fmt_byte(vm: &Vm<'_>, f: Obj, i: usize) -> u8 {
+    vm.str_data(f).and_then(|d| d.get(i)).copied().unwrap_or(0)
+}
+
+/// A repeat count at `*i` (default 1), advancing past it.
+fn count_at(vm: &Vm<'_>, f: Obj, i: &mut usize) -> usize {
+    let mut n = None;
+    while let c @ b'0'..=b'9' = fmt_byte(vm, f, *i) {
+        n = Some(
+            n.unwrap_or(0usize)
+                .saturating_mul(10)
+                .saturating_add(usize::from(c - b'0')),
+        );
+        *i += 1;
+    }
+    n.unwrap_or(1)
+}
+
+/// (size, alignment) of one value of type code `c`.
+fn size_of(vm: &mut Vm<'_>, order: u8, c: u8) -> PyResult<(usize, usize)> {
+    let size = match (order, c) {
+        (b'<' | b'>' | b'@', b'b' | b'B') => 1,
+        (b'<' | b'>' | b'@', b'h' | b'H') => 2,
+        (b'<' | b'>' | b'@', b'i' | b'I' | b'l' | b'L' | b'f') => 4,
+        (b'<' | b'>' | b'@', b'q' | b'Q' | b'd') => 8,
+        _ => return Err(vm.raise_msg_str(T_VALUE_ERROR, "bad typecode")),
+    };
+    Ok((size, if order == b'@' { size } else { 1 }))
+}
+
+/// (number of values, total size) of a format.
+fn calc(vm: &mut Vm<'_>, f: Obj) -> PyResult<(usize, usize)> {
+    let fmt = fmt_of(vm, f)?;
+    let len = vm.str_data(f).map_or(0, <[u8]>::len);
+    let (mut items, mut size) = (0usize, 0usize);
+    let mut i = fmt.start;
+    while i < len {
+        let cnt = count_at(vm, f, &mut i);
+        match fmt_byte(vm, f, i) {
+            b'x' => size = size.saturating_add(cnt),
+            b's' => {
+                items += 1;
+                size = size.saturating_add(cnt);
+            }
+            c => {
+                items = items.saturating_add(cnt);
+                let (sz, align) = size_of(vm, fmt.order, c)?;
+                for _ in 0..cnt.min(1 << 20) {
+                    size = size.next_multiple_of(align).saturating_add(sz);
+                }
+            }
+        }
+        i += 1;
+    }
+    Ok((items, size))
+}
+
+pub(super) fn struct_calcsize(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 1, 1)?;
+    let (_, size) = calc(vm, vm.arg(a, 0))?;
+    #[allow(clippy::cast_possible_wrap)]
+    vm.new_int(size as i64)
+}
+
+/// `unpack(fmt, buffer)` / `unpack_from(fmt, buffer, offset=0)`.
+pub(super) fn struct_unpack(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 3)?;
+    let f = vm.arg(a, 0);
+    let (items, total) = calc(vm, f)?;
+    let fmt = fmt_of(vm, f)?;
+    let buf = vm.arg(a, 1);
+    let Some(blen) = vm.bytes_data(buf).map(<[u8]>::len) else {
+        return Err(vm.raise_msg_str(T_TYPE_ERROR, "object with buffer protocol required"));
+    };
+    let mut base = 0usize;
+    if a.n_pos > 2 {
+        let off = vm.get_int(vm.arg(a, 2))?;
+        #[allow(clippy::cast_possible_wrap, clippy::cast_possible_truncation)]
+        let off = if off < 0 { off + blen as i64 } else { off };
+        base = usize::try_from(off).unwrap_or(usize::MAX);
+    }
+    if base.saturating_add(total) > blen {
+        return Err(vm.raise_msg_str(T_VALUE_ERROR, "buffer too small"));
+    }
+    let t = vm.new_tuple(u32::try_from(items).unwrap_or(0))?;
+    vm.push_root(t);
+    let r = (|| {
+        let len = vm.str_data(f).map_or(0, <[u8]>::len);
+        let (mut i, mut p, mut n) = (fmt.start, 0usize, 0u32);
+        while i < len {
+            let cnt = count_at(vm, f, &mut i);
+            let c = fmt_byte(vm, f, i);
+            i += 1;
+            match c {
+                b'x' => p += cnt,
+                b's' => {
+                    let mut bytes = [0u8; 64];
+                    let o = vm.new_str_uninit(crate::heap::Kind::Bytes, cnt)?;
+                    // Copy in chunks (the source lives in the heap or in flash).
+                    let mut k = 0;
+                    while k < cnt {
+                        let m = (cnt - k).min(bytes.len());
+                        if let Some(s) = vm.bytes_data(buf).and_then(|d| d.get(base + p + k..)) {
+                            bytes[..m].copy_from_slice(s.get(..m).unwrap_or(&[0; 64][..m]));
+                        }
+                        #[allow(clippy::cast_possible_truncation)]
+                        if let Some(d) = vm.heap.bytes_mut(o, 1, cnt as u32).get_mut(k..k + m) {
+                            d.copy_from_slice(&bytes[..m]);
+                        }
+                        k += m;
+                    }
+                    n += 1;
+                    vm.heap.set_obj(t.bits(), n, Obj::heap(o));
+                    p += cnt;
+                }
+                c => {
+                    let (sz, align) = size_of(vm, fmt.order, c)?;
+                    for _ in 0..cnt {
+                        p = p.next_multiple_of(align);
+                        let mut raw = [0u8; 8];
+                        if let Some(s) = vm
+                            .bytes_data(buf)
+                            .and_then(|d| d.get(base + p..base + p + sz))
+                        {
+                            raw[..sz].copy_from_slice(s);
+                        }
+                        if fmt.order == b'>' {
+                            raw[..sz].reverse();
+                        }
+                        let v = value_of(vm, c, u64::from_le_bytes(raw), sz)?;
+                        n += 1;
+                        vm.heap.set_obj(t.bits(), n, v);
+                        p += sz;
+                    }
+                }
+            }
+        }
+        Ok(t)
+    })();
+    vm.pop_root();
+    r
+}
+
+/// The object for raw little-endian `bits` of a `sz`-byte value of type `c`.
+fn value_of(vm: &mut Vm<'_>, c: u8, bits: u64, sz: usize) -> PyResult<Obj> {
+    #[allow(clippy::cast_possible_truncation)]
+    match c {
+        b'f' => vm.new_float(f64::from(f32::from_bits(bits as u32))),
+        b'd' => vm.new_float(f64::from_bits(bits)),
+        b'b' | b'h' | b'i' | b'l' | b'q' => {
+            // Sign-extend from `sz` bytes.
+            let shift = 64 - 8 * sz as u32;
+            #[allow(clippy::cast_possible_wrap)]
+            vm.new_int(((bits << shift) as i64) >> shift)
+        }
+        _ => vm.new_int_wide(i128::from(bits)),
+    }
+}
+
+/// The raw little-endian bits of `v` as a value of type `c`.
+fn bits_of(vm: &mut Vm<'_>, c: u8, v: Obj) -> PyResult<u64> {
+    if matches!(c, b'f' | b'd') {
+        let Some(x) = vm.float_of(v) else {
+            let t = vm.type_name(v);
+            return Err(vm.raise_parts(T_TYPE_ERROR, &[&"can't convert ", &t, &" to float"]));
+        };
+        #[allow(clippy::cast_possible_truncation)]
+        return Ok(if c == b'f' {
+            u64::from((x as f32).to_bits())
+        } else {
+            x.to_bits()
+        });
+    }
+    let big = match vm.big_of(v) {
+        Some(b) => b,
+        None => Big::from_i128(i128::from(vm.get_int(v)?)),
+    };
+    // Two's complement, truncated to 64 bits.
+    let mut mag = u64::from(big.d.first().copied().unwrap_or(0));
+    if big.len > 1 {
+        mag |= u64::from(big.d[1]) << 32;
+    }
+    Ok(if big.neg { mag.wrapping_neg() } else { mag })
+}
+
+/// Pack `vals` (from argument `first`) by format `f` into heap block `block` (payload bytes
+/// from word 1, `n` of them), starting at byte `base`.
+fn pack_into_buf(
+    vm: &mut Vm<'_>,
+    f: Obj,
+    vals: &Args,
+    first: u32,
+    (block, n): (u32, u32),
+    base: usize,
+) -> PyResult<()> {
+    let fmt = fmt_of(vm, f)?;
+    let len = vm.str_data(f).map_or(0, <[u8]>::len);
+    let (mut i, mut p, mut arg) = (fmt.start, 0usize, first);
+    let write = |vm: &mut Vm<'_>, at: usize, data: &[u8]| {
+        if let Some(d) = vm.heap.bytes_mut(block, 1, n).get_mut(at..at + data.len()) {
+            d.copy_from_slice(data);
+        }
+    };
+    while i < len && arg < vals.n_pos {
+        let cnt = count_at(vm, f, &mut i);
+        let c = fmt_byte(vm, f, i);
+        i += 1;
+        match c {
+            b'x' => p += cnt,
+            b's' => {
+                let v = vm.arg(vals, arg);
+                arg += 1;
+                let Some(n) = vm.bytes_data(v).map(<[u8]>::len) else {
+                    return Err(
+                        vm.raise_msg_str(T_TYPE_ERROR, "object with buffer protocol required")
+                    );
+                };
+                let mut k = 0;
+                while k < cnt.min(n) {
+                    let mut chunk = [0u8; 64];
+                    let m = (cnt.min(n) - k).min(chunk.len());
+                    if let Some(s) = vm.bytes_data(v).and_then(|d| d.get(k..k + m)) {
+                        chunk[..m].copy_from_slice(s);
+                    }
+                    write(vm, base + p + k, &chunk[..m]);
+                    k += m;
+                }
+                p += cnt;
+            }
+            c => {
+                let (sz, align) = size_of(vm, fmt.order, c)?;
+                for _ in 0..cnt {
+                    if arg >= vals.n_pos {
+                        break;
+                    }
+                    p = p.next_multiple_of(align);
+                    let bits = bits_of(vm, c, vm.arg(vals, arg))?;
+                    arg += 1;
+                    let mut raw = bits.to_le_bytes();
+                    if fmt.order == b'>' {
+                        raw[..sz].reverse();
+                    }
+                    write(vm, base + p, &raw[..sz]);
+                    p += sz;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `pack(fmt, *values)`: a new (zeroed) bytes object packed in place.
+pub(super) fn struct_pack(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    if a.n_pos == 0 {
+        return Err(vm.raise_msg_str(
+            T_TYPE_ERROR,
+            "function missing 1 required positional arguments",
+        ));
+    }
+    let f = vm.arg(a, 0);
+    let (_, size) = calc(vm, f)?;
+    let b = vm.new_str_uninit(crate::heap::Kind::Bytes, size)?;
+    vm.push_root(Obj::heap(b));
+    #[allow(clippy::cast_possible_truncation)]
+    let r = pack_into_buf(vm, f, a, 1, (b, size as u32), 0);
+    vm.pop_root();
+    r.map(|()| Obj::heap(b))
+}
+
+/// `pack_into(fmt, buffer, offset, *values)` into a bytearray.
+pub(super) fn struct_pack_into(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    if a.n_pos < 3 {
+        return Err(vm.raise_msg_str(
+            T_TYPE_ERROR,
+            "function missing required positional arguments",
+        ));
+    }
+    let f = vm.arg(a, 0);
+    let buf = vm.arg(a, 1);
+    if !vm.is_kind(buf, crate::heap::Kind::ByteArray) {
+        return Err(vm.raise_msg_str(T_TYPE_ERROR, "object with buffer protocol required"));
+    }
+    let blen = vm.heap.get(buf.bits(), 0) as usize;
+    let off = vm.get_int(vm.arg(a, 2))?;
+    #[allow(clippy::cast_possible_wrap)]
+    let off = if off < 0 { off + blen as i64 } else { off };
+    let Ok(base) = usize::try_from(off) else {
+        return Err(vm.raise_msg_str(T_VALUE_ERROR, "buffer too small"));
+    };
+    let (_, size) = calc(vm, f)?;
+    if base.saturating_add(size) > blen {
+        return Err(vm.raise_msg_str(T_VALUE_ERROR, "buffer too small"));
+    }
+    let store = vm.heap.get_obj(buf.bits(), 1).bits();
+    #[allow(clippy::cast_possible_truncation)]
+    pack_into_buf(vm, f, a, 3, (store, blen as u32), base)?;
+    Ok(Obj::NONE)
+}
