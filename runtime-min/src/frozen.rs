@@ -71,6 +71,23 @@ pub(crate) fn find_in_image(view: &ImageView<'_>, name: &[u8]) -> Option<(u32, M
     None
 }
 
+/// Whether module `name` is found in `view` as `a/b/__init__.py` (not as `a/b.py`).
+pub(crate) fn is_package_in_image(view: &ImageView<'_>, name: &[u8]) -> bool {
+    let mut buf = [0u8; MAX_NAME + 12];
+    if name.is_empty() || name.len() > MAX_NAME {
+        return false;
+    }
+    for (i, &c) in name.iter().enumerate() {
+        buf[i] = if c == b'.' { b'/' } else { c };
+    }
+    let n = name.len();
+    let found = |buf: &mut [u8], suffix: &[u8]| {
+        buf[n..n + suffix.len()].copy_from_slice(suffix);
+        matches!(view.find_module(&buf[..n + suffix.len()]), Ok(Some(_)))
+    };
+    !found(&mut buf, b".py") && found(&mut buf, b"/__init__.py")
+}
+
 /// A frozen module's place in its image.
 pub(crate) struct FrozenModule<'a> {
     pub view: ImageView<'a>,

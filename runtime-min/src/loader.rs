@@ -20,6 +20,13 @@ pub trait CodeSource<'a> {
     /// The code of module `name` (dotted), if present: its `.mpy` bytes, or a whole frozen
     /// image that holds it (see [`FrozenImage`]).
     fn find(&self, name: &[u8]) -> Option<&'a [u8]>;
+
+    /// Whether module `name` is a package (`name/__init__.py`): it gets a `__path__`, and
+    /// relative imports inside it start from it rather than from its parent.
+    fn is_package(&self, name: &[u8]) -> bool {
+        let _ = name;
+        false
+    }
 }
 
 /// A code source over a fixed list of `(module name, .mpy bytes)` pairs.
@@ -61,6 +68,12 @@ impl<'a> CodeSource<'a> for FrozenImage<'a> {
     fn find(&self, name: &[u8]) -> Option<&'a [u8]> {
         let view = mpy_format::image::ImageView::new(self.image).ok()?;
         crate::frozen::find_in_image(&view, name).map(|_| self.image)
+    }
+
+    fn is_package(&self, name: &[u8]) -> bool {
+        mpy_format::image::ImageView::new(self.image)
+            .ok()
+            .is_some_and(|view| crate::frozen::is_package_in_image(&view, name))
     }
 }
 

@@ -730,17 +730,79 @@ impl<'a> Vm<'a> {
     /// IMPORT_NAME: find a frozen module, load it and run its top-level code once. A dotted
     /// name (`import a.b`) imports `a`, then `a.b` (bound as attribute `b` of `a`), and
     /// returns `a`, or the last module when there is a `from` list.
-    pub(crate) fn import_name(&mut self, q: Qstr, fromlist: Obj, _level: Obj) -> PyResult<Obj> {
-        let name = self.qstr_bytes(q);
+    pub(crate) fn import_name(
+        &mut self,
+        q: Qstr,
+        fromlist: Obj,
+        level: Obj,
+        globals: Obj,
+    ) -> PyResult<Obj> {
+        let level = level.as_small().unwrap_or(0);
+        if level < 0 {
+            return Err(self.raise_msg_str(b::T_VALUE_ERROR, ""));
+        }
+        let full = if level > 0 {
+            self.resolve_relative(q, level, globals)?
+        } else {
+            Obj::qstr(q)
+        };
+        self.push_root(full);
+        let r = self.import_dotted(full, fromlist);
+        self.pop_root();
+        r
+    }
+
+    /// `evaluate_relative_import` (py/builtinimport.c): the absolute name of a `level`-dots
+    /// import of `q` from the module whose globals are `globals` (a package counts as its own
+    /// first level).
+    fn resolve_relative(&mut self, q: Qstr, level: i64, globals: Obj) -> PyResult<Obj> {
+        let name_key = Obj::qstr(crate::vm::static_qstr_id("__name__").unwrap_or(1));
+        let path_key = self.new_str_bytes(b"__path__")?;
+        let is_package = self.dict_lookup(globals, path_key)?.is_some();
+        let current = self.dict_lookup(globals, name_key)?.unwrap_or(Obj::qstr(1));
+        let mut buf = [0u8; MAX_MODULE_NAME];
+        let here = self.str_data(current).unwrap_or(b"");
+        let mut end = here.len();
+        let mut level = if is_package { level - 1 } else { level };
+        while level > 0 && end > 0 {
+            end -= 1;
+            if here[end] == b'.' {
+                level -= 1;
+            }
+        }
+        if end == 0 {
+            return Err(self.raise_msg_str(b::T_IMPORT_ERROR, "can't perform relative import"));
+        }
+        let leaf = self.qstr_bytes(q);
+        let total = end + usize::from(!leaf.is_empty()) + leaf.len();
+        if total > buf.len() {
+            return Err(self.raise_msg_str(b::T_IMPORT_ERROR, "module name too long"));
+        }
+        buf[..end].copy_from_slice(&here[..end]);
+        if !leaf.is_empty() {
+            buf[end] = b'.';
+            buf[end + 1..total].copy_from_slice(leaf);
+        }
+        self.new_str_bytes(&buf[..total])
+    }
+
+    /// Import a dotted absolute name: each prefix in turn; the result is the top-level
+    /// module, or the leaf when there is a `fromlist`.
+    fn import_dotted(&mut self, full: Obj, fromlist: Obj) -> PyResult<Obj> {
+        let mut buf = [0u8; MAX_MODULE_NAME];
+        let text = self.str_data(full).unwrap_or(b"");
+        let len = text.len().min(buf.len());
+        buf[..len].copy_from_slice(&text[..len]);
+        let name = &buf[..len];
         if !name.contains(&b'.') {
-            return self.import_one(Obj::qstr(q));
+            return self.import_one(full);
         }
         let base = self.roots_len();
         let r = (|| {
             let mut top = Obj::NULL;
             for end in (0..=name.len()).filter(|&i| i == name.len() || name[i] == b'.') {
                 let prefix = if end == name.len() {
-                    Obj::qstr(q)
+                    full
                 } else {
                     self.new_str_bytes(&name[..end])?
                 };
@@ -761,6 +823,16 @@ impl<'a> Vm<'a> {
         })();
         self.truncate_roots(base);
         r
+    }
+
+    /// Whether `m` is a module with a `__path__` (a package).
+    pub(crate) fn is_package_module(&mut self, m: Obj) -> PyResult<bool> {
+        if !self.is_kind(m, Kind::Module) {
+            return Ok(false);
+        }
+        let g = self.heap.get_obj(m.bits(), M_GLOBALS);
+        let key = self.new_str_bytes(b"__path__")?;
+        Ok(self.dict_lookup(g, key)?.is_some())
     }
 
     /// IMPORT_FROM's fallback: `from pkg import sub` where `sub` is a submodule of `pkg`.
@@ -819,6 +891,19 @@ impl<'a> Vm<'a> {
             let g = self.heap.get_obj(m.bits(), M_GLOBALS);
             let name_q = crate::vm::static_qstr_id("__name__").unwrap_or(1);
             self.dict_store(g, Obj::qstr(name_q), name_obj)?;
+            if self.source.is_package(name) {
+                // "Any module that contains a __path__ attribute is considered a package."
+                let roots = self.roots_len();
+                let r = (|| {
+                    let key = self.new_str_bytes(b"__path__")?;
+                    self.push_root(key);
+                    let path = self.new_str_bytes(name)?;
+                    self.push_root(path);
+                    self.dict_store(g, key, path)
+                })();
+                self.truncate_roots(roots);
+                r?;
+            }
             let mods = self.modules;
             self.dict_store(mods, name_obj, m)?;
             if let Err(e) = self.run_module_code(m) {

@@ -1369,7 +1369,8 @@ impl<'a> Vm<'a> {
                 let q = self.read_qstr(regs)?;
                 let fromlist = self.peek(regs, 0)?;
                 let level = self.peek(regs, 1)?;
-                let m = self.import_name(q, fromlist, level)?;
+                let globals = self.globals(regs);
+                let m = self.import_name(q, fromlist, level, globals)?;
                 regs.sp -= 1;
                 self.poke(regs, 0, m)?;
             }
@@ -1378,12 +1379,8 @@ impl<'a> Vm<'a> {
                 let m = self.peek(regs, 0)?;
                 let v = match self.load_attr(m, Obj::qstr(q)) {
                     Ok(v) => v,
-                    Err(_) if self.is_kind(m, Kind::Module) => {
-                        self.import_submodule(m, q).map_err(|_| {
-                            let n = core::str::from_utf8(self.qstr_bytes(q)).unwrap_or("?");
-                            self.raise_parts(b::T_IMPORT_ERROR, &[&"can't import name ", &n])
-                        })?
-                    }
+                    // A package's submodule (mp_import_from): its own ImportError if absent.
+                    Err(_) if self.is_package_module(m)? => self.import_submodule(m, q)?,
                     Err(_) => {
                         let n = core::str::from_utf8(self.qstr_bytes(q)).unwrap_or("?");
                         return Err(
