@@ -64,9 +64,11 @@ pub enum Kind {
     ByteArray,
     /// `super()` object: `[class, self]`.
     Super,
+    /// `array.array` / `memoryview`: raw `[len, typecode | flags, byte offset]`, then `[storage]`.
+    TypedArray,
 }
 
-const KINDS: [Kind; 25] = [
+const KINDS: [Kind; 26] = [
     Kind::Free,
     Kind::Float,
     Kind::BigInt,
@@ -92,6 +94,7 @@ const KINDS: [Kind; 25] = [
     Kind::Wrapper,
     Kind::ByteArray,
     Kind::Super,
+    Kind::TypedArray,
 ];
 
 impl Kind {
@@ -110,7 +113,7 @@ impl Kind {
             Kind::Tuple | Kind::List | Kind::Module | Kind::Function => 1,
             Kind::Generator | Kind::Wrapper | Kind::ByteArray => 1,
             Kind::Dict | Kind::Iter => 2,
-            Kind::Set => 3,
+            Kind::Set | Kind::TypedArray => 3,
             Kind::Frame => 6,
         }
     }

@@ -1157,6 +1157,8 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
                             });
                         };
                         Obj::heap(vm.new_str_uninit(Kind::Bytes, n)?)
+                    } else if vm.typed_info(x).is_some() {
+                        vm.typed_to_bytes(x)?
                     } else if vm.bytes_data(x).is_some() {
                         let n = vm.bytes_data(x).map_or(0, <[u8]>::len);
                         let o = vm.new_str_uninit(Kind::Bytes, n)?;
@@ -1210,6 +1212,14 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
             }
         }
         T_DEQUE => super::methods::deque_new(vm, a),
+        T_ARRAY => {
+            check_n(vm, a, 1, 2)?;
+            vm.array_new(vm.arg(a, 0), vm.arg_pos(a, 1))
+        }
+        T_MEMORYVIEW => {
+            check_n(vm, a, 1, 1)?;
+            vm.memoryview_new(vm.arg(a, 0))
+        }
         T_STRINGIO | T_BYTESIO => super::methods::io_new(vm, a),
         T_LIST => {
             check_n(vm, a, 0, 1)?;

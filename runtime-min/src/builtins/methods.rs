@@ -70,6 +70,8 @@ methods! {
     T_BYTES."lower" => str_lower;
     T_BYTEARRAY."decode" => bytes_decode;
     T_BYTEARRAY."append" => bytearray_append;
+    T_ARRAY."append" => array_append;
+    T_ARRAY."extend" => array_extend;
     T_BYTEARRAY."extend" => bytearray_extend;
     T_LIST."append" => list_append;
     T_LIST."extend" => list_extend;
@@ -1184,6 +1186,18 @@ fn str_splitlines(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     })();
     vm.pop_root();
     r
+}
+
+fn array_append(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 2)?;
+    vm.array_append(vm.arg(a, 0), vm.arg(a, 1))?;
+    Ok(Obj::NONE)
+}
+
+fn array_extend(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 2)?;
+    vm.array_extend(vm.arg(a, 0), vm.arg(a, 1))?;
+    Ok(Obj::NONE)
 }
 
 fn bytearray_append(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {

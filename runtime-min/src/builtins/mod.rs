@@ -7,6 +7,7 @@ pub(crate) mod funcs;
 mod math;
 pub(crate) mod methods;
 mod modstruct;
+pub(crate) use modstruct::{bits_of as struct_bits_of, value_of as struct_value_of};
 mod modules;
 
 pub(crate) use methods::{utf8_encode, METHODS};
@@ -89,6 +90,8 @@ types! {
     // (py/objgenerator.c's gen_wrap): both are functions with another type name.
     T_CLOSURE = 60, "closure", T_OBJECT;
     T_GEN_FUNCTION = 61, "generator", T_OBJECT;
+    T_ARRAY = 62, "array", T_OBJECT;
+    T_MEMORYVIEW = 63, "memoryview", T_OBJECT;
 }
 
 fn type_row(id: u32) -> Option<&'static (u32, &'static str, u32)> {
@@ -174,6 +177,7 @@ pub(crate) fn lookup_builtin(name: &[u8]) -> Option<Obj> {
                 | T_CELL
                 | T_ITERATOR
                 | T_ORDERED_DICT
+                | T_ARRAY
         ) {
             return Some(type_obj(r.0));
         }

@@ -176,7 +176,7 @@ pub(super) fn struct_unpack(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 }
 
 /// The object for raw little-endian `bits` of a `sz`-byte value of type `c`.
-fn value_of(vm: &mut Vm<'_>, c: u8, bits: u64, sz: usize) -> PyResult<Obj> {
+pub(crate) fn value_of(vm: &mut Vm<'_>, c: u8, bits: u64, sz: usize) -> PyResult<Obj> {
     #[allow(clippy::cast_possible_truncation)]
     match c {
         b'f' => vm.new_float(f64::from(f32::from_bits(bits as u32))),
@@ -192,7 +192,7 @@ fn value_of(vm: &mut Vm<'_>, c: u8, bits: u64, sz: usize) -> PyResult<Obj> {
 }
 
 /// The raw little-endian bits of `v` as a value of type `c`.
-fn bits_of(vm: &mut Vm<'_>, c: u8, v: Obj) -> PyResult<u64> {
+pub(crate) fn bits_of(vm: &mut Vm<'_>, c: u8, v: Obj) -> PyResult<u64> {
     if matches!(c, b'f' | b'd') {
         let Some(x) = vm.float_of(v) else {
             let t = vm.type_name(v);

@@ -1,6 +1,6 @@
 //! Built-in modules: `micropython`, `sys`, `collections`, `gc`, `errno`, `io` and `math`
 //! (after py/modmicropython.c, py/modsys.c, py/modcollections.c, py/modgc.c, py/moderrno.c,
-//! py/modio.c, py/modmath.c); the math functions are in `math.rs`, `struct` in `modstruct.rs`.
+//! py/modio.c, py/modmath.c); the math functions are in `math.rs`, `struct` in `modstruct.rs`, and `array.array` in object/typed.rs.
 
 use super::funcs::check_n;
 #[cfg(feature = "float")]
@@ -77,6 +77,7 @@ pub(crate) const BUILTIN_MODULES: &[&str] = &[
     "struct",
     "errno",
     "io",
+    "array",
     #[cfg(feature = "float")]
     "math",
 ];
@@ -117,6 +118,10 @@ pub(crate) fn builtin_module(vm: &mut Vm<'_>, name: &[u8]) -> PyResult<Option<Ob
             }
         }
         match mname {
+            "array" => {
+                let key = vm.new_str_bytes(b"array")?;
+                vm.dict_store(g, key, type_obj(T_ARRAY))?;
+            }
             #[cfg(feature = "float")]
             "math" => {
                 for (k, v) in [

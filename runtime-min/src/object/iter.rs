@@ -24,6 +24,8 @@ pub(crate) const IT_REVERSED: u32 = 12;
 pub(crate) const IT_GETITEM: u32 = 13;
 /// The lines of an io.StringIO / BytesIO (`readline` until it returns nothing).
 pub(crate) const IT_LINES: u32 = 14;
+/// The items of an array or memoryview.
+pub(crate) const IT_TYPED: u32 = 15;
 pub(crate) const VIEW: u32 = 0x100;
 
 impl<'a> Vm<'a> {
@@ -63,6 +65,7 @@ impl<'a> Vm<'a> {
             Some(Kind::Range) => return self.new_iter(IT_RANGE, o, Obj::NULL, 0),
             Some(Kind::Dict) => return self.new_iter(IT_DICT_KEYS, o, Obj::NULL, 0),
             Some(Kind::Set) => return self.new_iter(IT_SET, o, Obj::NULL, 0),
+            Some(Kind::TypedArray) => return self.new_iter(IT_TYPED, o, Obj::NULL, 0),
             Some(Kind::Instance) => {
                 if let Some(r) = self.call_special(o, "__iter__", &[])? {
                     return Ok(r);
@@ -173,6 +176,13 @@ impl<'a> Vm<'a> {
                     }
                     None => Ok(None),
                 }
+            }
+            IT_TYPED => {
+                if idx >= self.heap.get(src.bits(), 0) {
+                    return Ok(None);
+                }
+                self.heap.set(o, 1, idx + 1);
+                self.typed_get(src, idx).map(Some)
             }
             IT_RANGE => {
                 let n = self.range_len(src);

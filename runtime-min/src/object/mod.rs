@@ -14,6 +14,7 @@ pub(crate) mod ops;
 pub(crate) mod print;
 pub(crate) mod seq;
 pub(crate) mod str;
+pub(crate) mod typed;
 
 use crate::builtins::{self as b, type_obj};
 use crate::heap::Kind;
@@ -154,6 +155,13 @@ impl<'a> Vm<'a> {
             Some(Kind::Str) => b::T_STR,
             Some(Kind::Bytes) => b::T_BYTES,
             Some(Kind::ByteArray) => b::T_BYTEARRAY,
+            Some(Kind::TypedArray) => {
+                if self.heap.get(o.bits(), 1) & typed::MV != 0 {
+                    b::T_MEMORYVIEW
+                } else {
+                    b::T_ARRAY
+                }
+            }
             Some(Kind::Tuple) => b::T_TUPLE,
             Some(Kind::List) => b::T_LIST,
             Some(Kind::Dict) => {
@@ -428,6 +436,7 @@ impl<'a> Vm<'a> {
                 | Kind::List
                 | Kind::Dict
                 | Kind::Set
+                | Kind::TypedArray
                 | Kind::ByteArray,
             ) => return Ok(self.len_of(o)?.unwrap_or(1) != 0),
             Some(Kind::Range) => return Ok(self.len_of(o)?.unwrap_or(1) != 0),
@@ -469,6 +478,7 @@ impl<'a> Vm<'a> {
                 Ok(Some(self.heap.get(o.bits(), 0)))
             }
             Some(Kind::Range) => Ok(Some(self.range_len(o))),
+            Some(Kind::TypedArray) => Ok(Some(self.heap.get(o.bits(), 0))),
             Some(Kind::Iter) if self.heap.get(o.bits(), 0) & crate::object::iter::VIEW != 0 => {
                 let d = self.heap.get_obj(o.bits(), 2);
                 Ok(Some(self.heap.get(d.bits(), 0)))

@@ -498,6 +498,11 @@ impl<'a> Vm<'a> {
         a: Obj,
         bo: Obj,
     ) -> PyResult<Option<Obj>> {
+        if self.is_kind(a, Kind::TypedArray) || self.is_kind(bo, Kind::TypedArray) {
+            if let Some(r) = self.typed_binary_op(plain, a, bo)? {
+                return Ok(Some(r));
+            }
+        }
         // str / bytes
         if let (Some((_, sa)), Some((_, sb))) = (self.str_or_bytes(a), self.str_or_bytes(bo)) {
             if sa == sb {

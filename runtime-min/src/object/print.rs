@@ -281,6 +281,29 @@ impl<'a> Vm<'a> {
             Kind::Float | Kind::Range => self.print_number(sink, o),
             Kind::BigInt => self.print_big(sink, o),
             Kind::Bytes => self.print_bytes_repr(sink, o),
+            Kind::TypedArray => {
+                let Some((tc, len, flags)) = self.typed_info(o) else {
+                    return Ok(());
+                };
+                if flags & crate::object::typed::MV != 0 {
+                    return self.sink_write(sink, b"<memoryview>");
+                }
+                self.sink_write(sink, b"array('")?;
+                self.sink_write(sink, &[tc])?;
+                self.sink_write(sink, b"'")?;
+                if len > 0 {
+                    self.sink_write(sink, b", [")?;
+                    for i in 0..len {
+                        if i > 0 {
+                            self.sink_write(sink, b", ")?;
+                        }
+                        let v = self.typed_get(o, i)?;
+                        self.print_obj(sink, v, true)?;
+                    }
+                    self.sink_write(sink, b"]")?;
+                }
+                self.sink_write(sink, b")")
+            }
             Kind::ByteArray => {
                 self.sink_write(sink, b"bytearray(")?;
                 self.print_bytes_repr(sink, o)?;

@@ -369,6 +369,9 @@ impl<'a> Vm<'a> {
         if self.str_data(o).is_some() {
             return self.str_subscr(o, index);
         }
+        if self.typed_info(o).is_some() {
+            return self.typed_subscr(o, index);
+        }
         if let Some(d) = self.bytes_data(o) {
             let len = u32::try_from(d.len()).unwrap_or(0);
             if is_slice {
@@ -442,6 +445,7 @@ impl<'a> Vm<'a> {
                 }
                 return self.dict_store(o, index, value);
             }
+            Some(Kind::TypedArray) => return self.typed_store(o, index, value),
             Some(Kind::ByteArray) => {
                 let len = self.heap.get(o.bits(), 0);
                 if value.is_null() {
@@ -514,6 +518,13 @@ impl<'a> Vm<'a> {
         #[allow(clippy::cast_sign_loss, clippy::cast_possible_truncation)]
         let start = sb.start.clamp(0, i64::from(len)) as usize;
         let stop = start + sb.len as usize;
+        if self.typed_info(value).is_some() {
+            let v = self.typed_to_bytes(value)?;
+            self.push_root(v);
+            let r = self.bytearray_store_slice(ba, s, v);
+            self.pop_root();
+            return r;
+        }
         let ins_len = if value.is_null() {
             0
         } else {
@@ -650,6 +661,9 @@ impl<'a> Vm<'a> {
 
     /// `item in container`.
     pub(crate) fn contains(&mut self, container: Obj, item: Obj) -> PyResult<bool> {
+        if self.typed_info(container).is_some() {
+            return self.typed_contains(container, item);
+        }
         if let Some((_, is_str)) = self.str_or_bytes(container) {
             if let Some((needle, nis)) = self.str_or_bytes(item) {
                 if nis == is_str || !is_str {

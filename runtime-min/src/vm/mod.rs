@@ -60,6 +60,8 @@ pub(crate) const EXTRA_QSTRS: &[&str] = &[
     "builtin_function_or_method",
     "OrderedDict",
     "deque",
+    "array",
+    "memoryview",
     "TextIOWrapper",
     "StringIO",
     "BytesIO",
