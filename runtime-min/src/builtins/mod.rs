@@ -6,11 +6,13 @@ pub(crate) mod funcs;
 #[cfg(feature = "float")]
 mod math;
 pub(crate) mod methods;
+mod modrandom;
 mod modstruct;
 pub(crate) use modstruct::{bits_of as struct_bits_of, value_of as struct_value_of};
 mod modules;
 
 pub(crate) use methods::{utf8_encode, METHODS};
+pub(crate) use modrandom::Yasmarang;
 
 use crate::heap::Kind;
 use crate::obj::{Imm, Obj};

@@ -5,6 +5,7 @@
 use super::funcs::check_n;
 #[cfg(feature = "float")]
 use super::math::*;
+use super::modrandom::*;
 use super::modstruct::{struct_calcsize, struct_pack, struct_pack_into, struct_unpack};
 use super::*;
 
@@ -32,6 +33,13 @@ module_fns! {
     "struct"."pack_into" => struct_pack_into,
     "struct"."unpack" => struct_unpack,
     "struct"."unpack_from" => struct_unpack,
+    "random"."getrandbits" => random_getrandbits,
+    "random"."seed" => random_seed,
+    "random"."randrange" => random_randrange,
+    "random"."randint" => random_randint,
+    "random"."choice" => random_choice,
+    #[cfg(feature = "float")] "random"."random" => random_random,
+    #[cfg(feature = "float")] "random"."uniform" => random_uniform,
     "gc"."collect" => gc_collect,
     "gc"."enable" => gc_enable,
     "gc"."disable" => gc_disable,
@@ -73,6 +81,7 @@ pub(crate) const BUILTIN_MODULES: &[&str] = &[
     "micropython",
     "sys",
     "collections",
+    "random",
     "gc",
     "struct",
     "errno",

@@ -97,6 +97,8 @@ pub struct Vm<'a> {
     pub gc_stress: bool,
     /// `gc.disable()` was called (collections still run when an allocation fails).
     pub(crate) gc_disabled: bool,
+    /// The `random` module's generator state.
+    pub(crate) random: crate::builtins::Yasmarang,
     /// Python call-depth limit (`RuntimeError: maximum recursion depth exceeded`).
     pub max_depth: usize,
     /// Native (Rust) recursion depth for repr / compare / hash of nested objects.
@@ -142,6 +144,7 @@ impl<'a> Vm<'a> {
             stack_marks: [0; 2],
             gc_stress: false,
             gc_disabled: false,
+            random: crate::builtins::Yasmarang::INITIAL,
             max_depth: 64,
             native_depth: 0,
             exc: Obj::NULL,
