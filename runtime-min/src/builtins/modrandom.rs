@@ -61,6 +61,7 @@ impl Yasmarang {
     }
 
     /// [0, 1): 52 fraction bits from two draws under the exponent of 1.0, minus 1.
+    #[cfg(feature = "float")]
     fn float(&mut self) -> f64 {
         let hi = u64::from(self.next());
         let lo = u64::from(self.next());
