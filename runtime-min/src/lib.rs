@@ -15,12 +15,14 @@
 //! that uses them then stops with the error a MicroPython build without them gives.
 #![no_std]
 
-#[cfg(test)]
+#[cfg(any(test, feature = "std"))]
 extern crate std;
 
 mod builtins;
 mod frozen;
 pub mod heap;
+#[cfg(feature = "std")]
+pub mod host_time;
 pub mod loader;
 pub mod native;
 pub mod obj;

@@ -94,6 +94,10 @@ fn main() {
                 return 2;
             };
             vm.max_depth = 100;
+            if vm.register_module("time", runtime_min::host_time::TIME).is_err() {
+                eprintln!("mpy-run: cannot register the time module");
+                return 2;
+            }
             vm.gc_stress = std::env::var_os("MPY_GC_STRESS").is_some();
             let r = vm.run_module(data, &module);
             if std::env::var_os("MPY_RUN_DEBUG").is_some() {

@@ -96,6 +96,12 @@ pub fn run_vm_with(
         };
         vm.fuel = fuel;
         vm.gc_stress = gc_stress;
+        if vm
+            .register_module("time", runtime_min::host_time::TIME)
+            .is_err()
+        {
+            return ("cannot register time".into(), 2);
+        }
         vm.max_depth = 100;
         let Some(data) = mods.0.get(main) else {
             return ("missing main".into(), 2);
