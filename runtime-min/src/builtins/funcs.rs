@@ -1274,16 +1274,8 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
             }
             vm.new_range(start, stop, step)
         }
-        T_SLICE => {
-            check_n(vm, a, 1, 3)?;
-            let g = |i| vm.arg_pos(a, i).unwrap_or(Obj::NONE);
-            let (s0, s1, s2) = if a.n_pos == 1 {
-                (Obj::NONE, g(0), Obj::NONE)
-            } else {
-                (g(0), g(1), g(2))
-            };
-            vm.new_slice(s0, s1, s2)
-        }
+        // py/objslice.c has no make_new: slices come from `a[i:j]` only.
+        T_SLICE => Err(vm.raise_msg_str(T_TYPE_ERROR, "can't create 'slice' instances")),
         T_OBJECT => {
             let o = vm.alloc(Kind::Instance, 4)?;
             vm.heap.set_obj(o, 0, type_obj(T_OBJECT));

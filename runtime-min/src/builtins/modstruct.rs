@@ -103,7 +103,7 @@ pub(super) fn struct_unpack(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     let (items, total) = calc(vm, f)?;
     let fmt = fmt_of(vm, f)?;
     let buf = vm.arg(a, 1);
-    let Some(blen) = vm.bytes_data(buf).map(<[u8]>::len) else {
+    let Some(blen) = vm.buffer_data(buf).map(|(d, _)| d.len()) else {
         return Err(vm.raise_msg_str(T_TYPE_ERROR, "object with buffer protocol required"));
     };
     let mut base = 0usize;
@@ -134,7 +134,9 @@ pub(super) fn struct_unpack(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
                     let mut k = 0;
                     while k < cnt {
                         let m = (cnt - k).min(bytes.len());
-                        if let Some(s) = vm.bytes_data(buf).and_then(|d| d.get(base + p + k..)) {
+                        if let Some(s) =
+                            vm.buffer_data(buf).and_then(|(d, _)| d.get(base + p + k..))
+                        {
                             bytes[..m].copy_from_slice(s.get(..m).unwrap_or(&[0; 64][..m]));
                         }
                         #[allow(clippy::cast_possible_truncation)]
@@ -153,8 +155,8 @@ pub(super) fn struct_unpack(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
                         p = p.next_multiple_of(align);
                         let mut raw = [0u8; 8];
                         if let Some(s) = vm
-                            .bytes_data(buf)
-                            .and_then(|d| d.get(base + p..base + p + sz))
+                            .buffer_data(buf)
+                            .and_then(|(d, _)| d.get(base + p..base + p + sz))
                         {
                             raw[..sz].copy_from_slice(s);
                         }

@@ -583,12 +583,8 @@ impl<'a> Vm<'a> {
                 self.leave_native();
                 return Ok(h);
             }
-            Some(Kind::List | Kind::Dict) => {
-                let name = if self.is_kind(o, Kind::List) {
-                    "list"
-                } else {
-                    "dict"
-                };
+            Some(Kind::List | Kind::Dict | Kind::Slice) => {
+                let name = self.type_name(o);
                 return Err(self.raise_parts(
                     b::T_TYPE_ERROR,
                     &[&"unsupported type for __hash__: '", &name, &"'"],

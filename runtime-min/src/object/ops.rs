@@ -491,6 +491,35 @@ impl<'a> Vm<'a> {
     }
 
     /// Operators on str, bytes, tuple, list, dict and set.
+    /// `bytes + buffer`: a new bytes of both contents (the buffer copied in chunks: it may
+    /// live in the heap the result is allocated in).
+    fn bytes_plus_buffer(&mut self, a: Obj, b: Obj) -> PyResult<Obj> {
+        let la = self.bytes_data(a).map_or(0, <[u8]>::len);
+        let lb = self.buffer_data(b).map_or(0, |(d, _)| d.len());
+        let o = self.new_str_uninit(Kind::Bytes, la + lb)?;
+        self.copy_str_bytes(a, o, 0)?;
+        let mut done = 0;
+        while done < lb {
+            let mut chunk = [0u8; 64];
+            let n = {
+                let d = self.buffer_data(b).map_or(&[][..], |(d, _)| d);
+                let part = d.get(done..(done + 64).min(d.len())).unwrap_or(&[]);
+                chunk[..part.len()].copy_from_slice(part);
+                part.len()
+            };
+            if n == 0 {
+                break;
+            }
+            #[allow(clippy::cast_possible_truncation)]
+            let out = self.heap.bytes_mut(o, 1, (la + lb) as u32);
+            if let Some(dst) = out.get_mut(la + done..la + done + n) {
+                dst.copy_from_slice(&chunk[..n]);
+            }
+            done += n;
+        }
+        Ok(Obj::heap(o))
+    }
+
     fn seq_binary_op(
         &mut self,
         op: BinaryOp,
@@ -498,6 +527,11 @@ impl<'a> Vm<'a> {
         a: Obj,
         bo: Obj,
     ) -> PyResult<Option<Obj>> {
+        let a_is_bytes = self.is_kind(a, Kind::Bytes) || a.imm_of(Imm::RomBytes).is_some();
+        if plain == BinaryOp::ADD && a_is_bytes && self.is_kind(bo, Kind::TypedArray) {
+            // bytes + any buffer is bytes (py/objstr.c).
+            return self.bytes_plus_buffer(a, bo).map(Some);
+        }
         if self.is_kind(a, Kind::TypedArray) || self.is_kind(bo, Kind::TypedArray) {
             if let Some(r) = self.typed_binary_op(plain, a, bo)? {
                 return Ok(Some(r));
