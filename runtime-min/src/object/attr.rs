@@ -459,7 +459,56 @@ impl<'a> Vm<'a> {
     /// A new user class `[name, bases, dict, flags]` (mp_obj_new_type): user-class bases
     /// are marked subclassed, and the class has special accessors when a base has or when
     /// its dict holds one.
+    /// `mp_raise_TypeError(NULL)`: a `TypeError` without a message.
+    fn bare_type_error(&mut self) -> crate::vm::Raised {
+        match self.new_exception(b::T_TYPE_ERROR, &[]) {
+            Ok(e) => self.raise_obj(e),
+            Err(raised) => raised,
+        }
+    }
+
     pub(crate) fn new_class(&mut self, name: Obj, bases: Obj, d: Obj) -> PyResult<Obj> {
+        // mp_obj_new_type's checks: a tuple of types, a dict, bases that can make instances.
+        if !self.is_kind(bases, Kind::Tuple) || !self.is_kind(d, Kind::Dict) {
+            return Err(self.bare_type_error());
+        }
+        for i in 0..self.tuple_len(bases) {
+            let base = self.heap.get_obj(bases.bits(), i + 1);
+            if let Some(id) = base.imm_of(Imm::Type) {
+                if matches!(
+                    id,
+                    b::T_FUNCTION
+                        | b::T_BUILTIN_FN
+                        | b::T_CLOSURE
+                        | b::T_GEN_FUNCTION
+                        | b::T_BOUND_METHOD
+                        | b::T_GENERATOR
+                        | b::T_MODULE
+                        | b::T_NONETYPE
+                        | b::T_CELL
+                        | b::T_ITERATOR
+                        | b::T_SLICE
+                ) {
+                    let t = b::type_name(id);
+                    return Err(self.raise_parts(
+                        b::T_TYPE_ERROR,
+                        &[&"type '", &t, &"' isn't an acceptable base type"],
+                    ));
+                }
+            } else if !self.is_kind(base, Kind::Class) {
+                return Err(self.bare_type_error());
+            }
+        }
+        // At most one built-in (native) base in the whole hierarchy.
+        let native_bases = (0..self.tuple_len(bases))
+            .filter(|&i| self.native_base(self.heap.get_obj(bases.bits(), i + 1)) != b::T_OBJECT)
+            .count();
+        if native_bases > 1 {
+            return Err(self.raise_msg_str(
+                b::T_TYPE_ERROR,
+                "multiple bases have instance lay-out conflict",
+            ));
+        }
         let mut flags = 0;
         for i in 0..self.tuple_len(bases) {
             let base = self.heap.get_obj(bases.bits(), i + 1);
