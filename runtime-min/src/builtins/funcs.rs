@@ -178,6 +178,18 @@ fn print(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
             None => return Err(vm.raise_msg_str(T_OS_ERROR, "stream operation not supported")),
         },
     };
+    print_args(vm, a, sink, sep, end)?;
+    Ok(Obj::NONE)
+}
+
+/// The positional arguments of `print`, separated by `sep` and followed by `end`.
+fn print_args(
+    vm: &mut Vm<'_>,
+    a: &Args,
+    sink: Sink,
+    sep: Option<Obj>,
+    end: Option<Obj>,
+) -> PyResult<()> {
     for i in 0..a.n_pos {
         if i > 0 {
             match sep {
@@ -189,10 +201,9 @@ fn print(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
         vm.print_obj(sink, o, false)?;
     }
     match end {
-        Some(e) => vm.sink_write_obj(sink, e)?,
-        None => vm.sink_write(sink, b"\n")?,
+        Some(e) => vm.sink_write_obj(sink, e),
+        None => vm.sink_write(sink, b"\n"),
     }
-    Ok(Obj::NONE)
 }
 
 /// `print(..., file=stream)` for an io.StringIO / BytesIO: the text is built, then written.
@@ -201,22 +212,7 @@ fn print_to_stream(vm: &mut Vm<'_>, a: &Args, f: Obj) -> PyResult<Obj> {
     let sep = vm.arg_kw(a, b"sep").filter(|o| *o != Obj::NONE);
     let end = vm.arg_kw(a, b"end").filter(|o| *o != Obj::NONE);
     let sink = Sink::Buf(slot);
-    let r = (|| {
-        for i in 0..a.n_pos {
-            if i > 0 {
-                match sep {
-                    Some(s) => vm.sink_write_obj(sink, s)?,
-                    None => vm.sink_write(sink, b" ")?,
-                }
-            }
-            let o = vm.arg(a, i);
-            vm.print_obj(sink, o, false)?;
-        }
-        match end {
-            Some(e) => vm.sink_write_obj(sink, e),
-            None => vm.sink_write(sink, b"\n"),
-        }
-    })();
+    let r = print_args(vm, a, sink, sep, end);
     let text = vm.builder_finish(slot);
     r?;
     vm.push_root(text);
