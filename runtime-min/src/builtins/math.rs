@@ -4,7 +4,7 @@
 use super::funcs::check_n;
 use super::*;
 use crate::object::float_math::{exp, ldexp, ln, log10, log2, powf, sqrt};
-use crate::object::float_trig;
+use crate::object::{float_special, float_trig};
 
 fn float_arg(vm: &mut Vm<'_>, a: &Args, i: u32) -> PyResult<f64> {
     vm.float_arg(vm.arg(a, i))
@@ -226,4 +226,75 @@ pub(super) fn m_factorial(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
         .ok_or_else(|| vm.big_overflow())?;
     }
     vm.new_big(&acc)
+}
+
+macro_rules! special_1 {
+    ($($name:ident => $f:ident),* $(,)?) => {
+        $(pub(super) fn $name(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+            math1(vm, a, float_special::$f)
+        })*
+    };
+}
+
+special_1! {
+    m_expm1 => expm1,
+    m_sinh => sinh,
+    m_cosh => cosh,
+    m_tanh => tanh,
+    m_asinh => asinh,
+    m_acosh => acosh,
+    m_atanh => atanh,
+    m_erf => erf,
+    m_erfc => erfc,
+    m_gamma => tgamma,
+    m_lgamma => lgamma,
+}
+
+/// `math.isclose(a, b, *, rel_tol=1e-9, abs_tol=0)` (mp_math_isclose).
+pub(super) fn m_isclose(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    // mp_arg_check_num_kw, then mp_arg_parse_all with two keyword-only arguments.
+    if a.n_pos < 2 {
+        return Err(vm.raise_parts(
+            T_TYPE_ERROR,
+            &[
+                &"function missing ",
+                &(2 - a.n_pos),
+                &" required positional arguments",
+            ],
+        ));
+    }
+    if a.n_pos > 2 {
+        return Err(vm.raise_msg_str(T_TYPE_ERROR, "extra positional arguments given"));
+    }
+    for k in 0..a.n_kw {
+        let (name, _) = vm.kw_pair(a, k);
+        if !matches!(vm.str_data(name), Some(b"rel_tol" | b"abs_tol")) {
+            return Err(vm.raise_msg_str(T_TYPE_ERROR, "extra keyword arguments given"));
+        }
+    }
+    let x = float_arg(vm, a, 0)?;
+    let y = float_arg(vm, a, 1)?;
+    let rel_tol = match vm.arg_kw(a, b"rel_tol") {
+        Some(o) => vm.float_arg(o)?,
+        None => 1e-9,
+    };
+    let abs_tol = match vm.arg_kw(a, b"abs_tol") {
+        Some(o) => vm.float_arg(o)?,
+        None => 0.0,
+    };
+    if rel_tol < 0.0 || abs_tol < 0.0 {
+        return Err(vm.raise_msg_str(T_VALUE_ERROR, "math domain error"));
+    }
+    if x == y {
+        return Ok(Obj::bool(true));
+    }
+    let difference = (x - y).abs();
+    if difference.is_infinite() {
+        return Ok(Obj::bool(false));
+    }
+    Ok(Obj::bool(
+        difference <= abs_tol
+            || difference <= (rel_tol * x).abs()
+            || difference <= (rel_tol * y).abs(),
+    ))
 }

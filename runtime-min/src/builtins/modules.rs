@@ -74,6 +74,18 @@ module_fns! {
     #[cfg(feature = "float")] "math"."modf" => m_modf,
     #[cfg(feature = "float")] "math"."frexp" => m_frexp,
     #[cfg(feature = "float")] "math"."ldexp" => m_ldexp,
+    #[cfg(feature = "float")] "math"."expm1" => m_expm1,
+    #[cfg(feature = "float")] "math"."sinh" => m_sinh,
+    #[cfg(feature = "float")] "math"."cosh" => m_cosh,
+    #[cfg(feature = "float")] "math"."tanh" => m_tanh,
+    #[cfg(feature = "float")] "math"."asinh" => m_asinh,
+    #[cfg(feature = "float")] "math"."acosh" => m_acosh,
+    #[cfg(feature = "float")] "math"."atanh" => m_atanh,
+    #[cfg(feature = "float")] "math"."erf" => m_erf,
+    #[cfg(feature = "float")] "math"."erfc" => m_erfc,
+    #[cfg(feature = "float")] "math"."gamma" => m_gamma,
+    #[cfg(feature = "float")] "math"."lgamma" => m_lgamma,
+    #[cfg(feature = "float")] "math"."isclose" => m_isclose,
 }
 
 /// The built-in modules' names.

@@ -77,7 +77,7 @@ fn clear_low_word(x: f64) -> f64 {
 }
 
 /// sin on [-π/4, π/4]; `y` is the tail of the reduced argument (`tail`: it is nonzero).
-fn kernel_sin(x: f64, y: f64, tail: bool) -> f64 {
+pub(crate) fn kernel_sin(x: f64, y: f64, tail: bool) -> f64 {
     const S1: f64 = -1.666_666_666_666_663_243_48e-01;
     const S2: f64 = 8.333_333_333_322_489_461_24e-03;
     const S3: f64 = -1.984_126_982_985_794_931_34e-04;
@@ -96,7 +96,7 @@ fn kernel_sin(x: f64, y: f64, tail: bool) -> f64 {
 }
 
 /// cos on [-π/4, π/4].
-fn kernel_cos(x: f64, y: f64) -> f64 {
+pub(crate) fn kernel_cos(x: f64, y: f64) -> f64 {
     const C1: f64 = 4.166_666_666_666_660_190_37e-02;
     const C2: f64 = -1.388_888_888_887_410_957_49e-03;
     const C3: f64 = 2.480_158_728_947_672_941_78e-05;

@@ -5,6 +5,8 @@ pub(crate) mod attr;
 pub(crate) mod bigint;
 pub(crate) mod dict;
 pub(crate) mod float_math;
+#[cfg(feature = "float")]
+pub(crate) mod float_special;
 pub(crate) mod float_text;
 #[cfg(feature = "float")]
 pub(crate) mod float_trig;
