@@ -6,6 +6,7 @@ use super::funcs::check_n;
 #[cfg(feature = "float")]
 use super::math::*;
 use super::modrandom::*;
+use super::modre::{re_compile, re_match, re_search, re_sub};
 use super::modstruct::{struct_calcsize, struct_pack, struct_pack_into, struct_unpack};
 use super::*;
 
@@ -40,6 +41,10 @@ module_fns! {
     "random"."choice" => random_choice,
     #[cfg(feature = "float")] "random"."random" => random_random,
     #[cfg(feature = "float")] "random"."uniform" => random_uniform,
+    "re"."compile" => re_compile,
+    "re"."match" => re_match,
+    "re"."search" => re_search,
+    "re"."sub" => re_sub,
     "gc"."collect" => gc_collect,
     "gc"."enable" => gc_enable,
     "gc"."disable" => gc_disable,
@@ -82,6 +87,7 @@ pub(crate) const BUILTIN_MODULES: &[&str] = &[
     "sys",
     "collections",
     "random",
+    "re",
     "gc",
     "struct",
     "errno",
