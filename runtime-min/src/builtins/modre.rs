@@ -251,8 +251,13 @@ impl Compiler<'_, '_> {
 /// The non-anchored prefix: `.*?` before the program proper.
 const PREFIX: [u8; 5] = [RSPLIT, 3, ANY, JMP, 0xfb];
 
+/// Why a pattern did not compile: the exception type and message MicroPython raises.
+type CompileFail = (u32, &'static str);
+
+const TOO_COMPLEX: CompileFail = (T_VALUE_ERROR, "regex too complex");
+
 /// Compile `re` into `out` ([groups, program...]); returns the length used.
-fn compile(vm: &mut Vm<'_>, re: &[u8], out: &mut [u8; MAX_PROG]) -> PyResult<usize> {
+fn compile(re: &[u8], out: &mut [u8; MAX_PROG]) -> Result<usize, CompileFail> {
     let re = re.split(|&b| b == 0).next().unwrap_or(&[]);
     // First pass: size only (re1_5_sizecode); its failures are "regex too complex".
     let mut sizer = Compiler {
@@ -264,33 +269,28 @@ fn compile(vm: &mut Vm<'_>, re: &[u8], out: &mut [u8; MAX_PROG]) -> PyResult<usi
     };
     match sizer.level(0, 0) {
         Ok(_) => {}
-        Err(CompileErr::Deep) => {
-            return Err(vm.raise_msg_str(T_RUNTIME_ERROR, "maximum recursion depth exceeded"))
-        }
-        Err(CompileErr::Bad) => return Err(vm.raise_msg_str(T_VALUE_ERROR, "regex too complex")),
+        Err(CompileErr::Deep) => return Err((T_RUNTIME_ERROR, "maximum recursion depth exceeded")),
+        Err(CompileErr::Bad) => return Err(TOO_COMPLEX),
     }
     if sizer.pc + 3 > MAX_PROG {
-        return Err(vm.raise_msg_str(T_VALUE_ERROR, "regex too complex"));
+        return Err(TOO_COMPLEX);
     }
     out[1..6].copy_from_slice(&PREFIX);
     out[6] = SAVE;
     out[7] = 0;
-    let (end, sub) = {
-        let mut c = Compiler {
-            re,
-            code: Some(&mut out[..]),
-            pc: 8,
-            sub: 0,
-            err: false,
-        };
-        match c.level(0, 0) {
-            Ok(i) if i >= re.len() => (c.pc, c.sub),
-            _ => return Err(vm.raise_msg_str(T_VALUE_ERROR, "error in regex")),
-        }
+    let mut c = Compiler {
+        re,
+        code: Some(&mut out[..]),
+        pc: 8,
+        sub: 0,
+        err: false,
     };
-    out[end] = SAVE;
-    out[end + 1] = 1;
-    out[end + 2] = MATCH;
+    let (end, sub) = match c.level(0, 0) {
+        Ok(i) if i >= re.len() => (c.pc, c.sub),
+        _ => return Err((T_VALUE_ERROR, "error in regex")),
+    };
+    let tail = out.get_mut(end..end + 3).ok_or(TOO_COMPLEX)?;
+    tail.copy_from_slice(&[SAVE, 1, MATCH]);
     #[allow(clippy::cast_possible_truncation)]
     {
         out[0] = sub as u8;
@@ -469,7 +469,7 @@ fn compile_obj(vm: &mut Vm<'_>, p: Obj) -> PyResult<Obj> {
         }
         n
     };
-    let len = compile(vm, &pat[..n], &mut buf)?;
+    let len = compile(&pat[..n], &mut buf).map_err(|(t, m)| vm.raise_msg_str(t, m))?;
     let prog = vm.new_bytes(&buf[..len])?;
     vm.push_root(prog);
     let o = vm.alloc(Kind::Instance, 4);
@@ -841,4 +841,85 @@ pub(crate) fn match_group(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 2, 2)?;
     let (caps, no) = group_no(vm, a, 1)?;
     group_value(vm, vm.arg(a, 0), caps, no)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{compile, run, Run, MAX_CAPS, MAX_PROG};
+
+    fn search(pat: &[u8], subj: &[u8], anchored: bool) -> Option<(i32, i32)> {
+        let mut prog = [0u8; MAX_PROG];
+        let len = compile(pat, &mut prog).ok()?;
+        let mut caps = [-1i32; MAX_CAPS];
+        let n = (usize::from(prog[0]) + 1) * 2;
+        match run(&prog[1..len], subj, 0, subj.len(), anchored, &mut caps[..n]) {
+            Run::Matched => Some((caps[0], caps[1])),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn matches_like_re1_5() {
+        assert_eq!(search(b"a+?b", b"xaab", false), Some((1, 4)));
+        assert_eq!(search(b"a*?", b"aaa", true), Some((0, 0)));
+        assert_eq!(search(b"[^a-c]+", b"abxyc", false), Some((2, 4)));
+        assert_eq!(search(b"\\d\\s\\w", b"x1 _", false), Some((1, 4)));
+        assert_eq!(search(b"b|ab$", b"ab", false), Some((0, 2)));
+        assert_eq!(search(b"^b", b"ab", false), None);
+    }
+
+    #[test]
+    fn bad_patterns_are_errors_with_micropythons_messages() {
+        let mut prog = [0u8; MAX_PROG];
+        for (p, msg) in [
+            (&b"*a"[..], "regex too complex"),
+            (b"(ab", "regex too complex"),
+            (b"[ab", "regex too complex"),
+            (b"\\", "regex too complex"),
+            (b"ab)", "error in regex"),
+        ] {
+            assert_eq!(compile(p, &mut prog).err().map(|e| e.1), Some(msg), "{p:?}");
+        }
+        let deep = [b"(".repeat(200), b"a".to_vec(), b")".repeat(200)].concat();
+        assert!(compile(&deep, &mut prog).is_err());
+        let long = b"a".repeat(2000);
+        assert!(compile(&long, &mut prog).is_err());
+    }
+
+    #[test]
+    fn long_subjects_overflow_the_stack_without_panicking() {
+        let mut prog = [0u8; MAX_PROG];
+        let len = compile(b"a*", &mut prog).unwrap_or(0);
+        let subj = b"a".repeat(5000);
+        let mut caps = [-1i32; 2];
+        assert!(matches!(
+            run(&prog[1..len], &subj, 0, subj.len(), true, &mut caps),
+            Run::Overflow
+        ));
+    }
+
+    /// Every pattern of up to three symbols from a hostile alphabet compiles or fails
+    /// cleanly, and runs on a few subjects without panicking.
+    #[test]
+    fn short_patterns_never_panic() {
+        let alphabet = b"a.|()*+?[]^$-\\d:";
+        let subjects: [&[u8]; 4] = [b"", b"a", b"ab-d", b"\xff\x00a"];
+        let mut count = 0;
+        let mut pat = [0u8; 3];
+        for len in 1..=3u32 {
+            for code in 0..alphabet.len().pow(len) {
+                let mut c = code;
+                for slot in pat.iter_mut().take(len as usize) {
+                    *slot = alphabet[c % alphabet.len()];
+                    c /= alphabet.len();
+                }
+                for s in subjects {
+                    let _ = search(&pat[..len as usize], s, false);
+                    let _ = search(&pat[..len as usize], s, true);
+                }
+                count += 1;
+            }
+        }
+        assert!(count > 4000, "{count}");
+    }
 }
