@@ -1,6 +1,6 @@
 //! Built-in modules: `micropython`, `sys`, `collections`, `gc`, `errno`, `io` and `math`
 //! (after py/modmicropython.c, py/modsys.c, py/modcollections.c, py/modgc.c, py/moderrno.c,
-//! py/modio.c, py/modmath.c); the math functions are in `math.rs`, `struct` in `modstruct.rs`, and `array.array` in object/typed.rs.
+//! py/modio.c, py/modmath.c); the math functions are in `math.rs`, `struct` in `modstruct.rs`, `re` in `modre.rs`, and `array.array` in object/typed.rs.
 
 use super::funcs::check_n;
 #[cfg(feature = "float")]
