@@ -2,6 +2,7 @@
 //! (after py/objstr.c, py/objlist.c, py/objdict.c, py/objset.c, py/objgenerator.c).
 
 use super::funcs::{check_n, check_pos};
+use super::modre::{match_group, re_match, re_search, re_split, re_sub};
 use super::*;
 use crate::object::iter::{IT_DICT_ITEMS, IT_DICT_KEYS, IT_DICT_VALUES, VIEW};
 use crate::object::print::{NumBuf, Sink};
@@ -135,6 +136,11 @@ methods! {
     T_PROPERTY."getter" => prop_getter;
     T_PROPERTY."setter" => prop_setter;
     T_PROPERTY."deleter" => prop_deleter;
+    T_RE."match" => re_match;
+    T_RE."search" => re_search;
+    T_RE."split" => re_split;
+    T_RE."sub" => re_sub;
+    T_MATCH."group" => match_group;
     T_DEQUE."append" => deque_append;
     T_DEQUE."appendleft" => deque_appendleft;
     T_DEQUE."extend" => deque_extend;

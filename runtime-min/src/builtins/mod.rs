@@ -7,6 +7,7 @@ pub(crate) mod funcs;
 mod math;
 pub(crate) mod methods;
 mod modrandom;
+mod modre;
 mod modstruct;
 pub(crate) use modstruct::{bits_of as struct_bits_of, value_of as struct_value_of};
 mod modules;
@@ -94,6 +95,8 @@ types! {
     T_GEN_FUNCTION = 61, "generator", T_OBJECT;
     T_ARRAY = 62, "array", T_OBJECT;
     T_MEMORYVIEW = 63, "memoryview", T_OBJECT;
+    T_RE = 64, "re", T_OBJECT;
+    T_MATCH = 65, "match", T_OBJECT;
 }
 
 fn type_row(id: u32) -> Option<&'static (u32, &'static str, u32)> {

@@ -1,11 +1,12 @@
 //! Built-in modules: `micropython`, `sys`, `collections`, `gc`, `errno`, `io` and `math`
 //! (after py/modmicropython.c, py/modsys.c, py/modcollections.c, py/modgc.c, py/moderrno.c,
-//! py/modio.c, py/modmath.c); the math functions are in `math.rs`, `struct` in `modstruct.rs`, and `array.array` in object/typed.rs.
+//! py/modio.c, py/modmath.c); the math functions are in `math.rs`, `struct` in `modstruct.rs`, `re` in `modre.rs`, and `array.array` in object/typed.rs.
 
 use super::funcs::check_n;
 #[cfg(feature = "float")]
 use super::math::*;
 use super::modrandom::*;
+use super::modre::{re_compile, re_match, re_search, re_sub};
 use super::modstruct::{struct_calcsize, struct_pack, struct_pack_into, struct_unpack};
 use super::*;
 
@@ -40,6 +41,10 @@ module_fns! {
     "random"."choice" => random_choice,
     #[cfg(feature = "float")] "random"."random" => random_random,
     #[cfg(feature = "float")] "random"."uniform" => random_uniform,
+    "re"."compile" => re_compile,
+    "re"."match" => re_match,
+    "re"."search" => re_search,
+    "re"."sub" => re_sub,
     "gc"."collect" => gc_collect,
     "gc"."enable" => gc_enable,
     "gc"."disable" => gc_disable,
@@ -94,6 +99,7 @@ pub(crate) const BUILTIN_MODULES: &[&str] = &[
     "sys",
     "collections",
     "random",
+    "re",
     "gc",
     "struct",
     "errno",

@@ -474,6 +474,23 @@ impl<'a> Vm<'a> {
         if self.is_exception(o) {
             return self.print_exception_value(sink, o, repr);
         }
+        let cls = self.heap.get_obj(o.bits(), 0);
+        if cls == b::type_obj(b::T_MATCH) {
+            // `<match num=N>`: N counts group 0 too (extmod/modre.c).
+            let caps = self.heap.get_obj(o.bits(), 3);
+            let mut nb = NumBuf::new();
+            nb.push_str("<match num=");
+            nb.push_radix(u64::from(self.tuple_len(caps) / 2), 10, false, 1);
+            nb.push(b'>');
+            return self.sink_write(sink, nb.as_bytes());
+        }
+        if cls == b::type_obj(b::T_RE) {
+            let mut nb = NumBuf::new();
+            nb.push_str("<re 0x");
+            nb.push_radix(u64::from(o.bits()), 16, false, 1);
+            nb.push(b'>');
+            return self.sink_write(sink, nb.as_bytes());
+        }
         if let Some(n) = self.native_of(o) {
             let native = self.native_base(self.heap.get_obj(o.bits(), 0));
             if matches!(native, b::T_STRINGIO | b::T_BYTESIO) {

@@ -65,6 +65,8 @@ pub(crate) const EXTRA_QSTRS: &[&str] = &[
     "TextIOWrapper",
     "StringIO",
     "BytesIO",
+    "re",
+    "match",
 ];
 
 /// Maximum number of images (modules) loaded at once.
