@@ -1225,7 +1225,14 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
             }
         }
         T_DICT | T_ORDERED_DICT => {
-            check_pos(vm, a, 0, 1)?;
+            if a.n_pos > 1 {
+                // dict() hands its arguments to dict.update(self, ...), which counts self.
+                let got = a.n_pos + 1;
+                return Err(vm.raise_parts(
+                    T_TYPE_ERROR,
+                    &[&"function expected at most 2 arguments, got ", &got],
+                ));
+            }
             let d = if id == T_ORDERED_DICT {
                 vm.new_ordered_dict()?
             } else {

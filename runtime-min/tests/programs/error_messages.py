@@ -63,3 +63,5 @@ for args in ((b"abc",), (b"abc", "ascii"), (b"caf\xc3\xa9", "utf8"), (b"caf\xc3\
 for s, enc in (("abc", "utf-8"), ("caf\u00e9", "ascii"), ("caf\u00e9", "utf8"), ("x", "cp1252")):
     check("encode %r %s" % (s, enc), lambda: (s.encode(enc), bytes(s, enc), bytearray(s, enc)))
 check("bytes no encoding", lambda: bytes("abc"))
+for args in ((1, 2), (1, 2, 3)):
+    check("dict%r" % (args,), lambda: dict(*args))
