@@ -54,6 +54,16 @@ pub(crate) fn image_record_str(image: &[u8], off: usize) -> &[u8] {
 
 /// Find module `name` (dotted, as imported) in `view`: `a/b.py`, then `a/b/__init__.py`.
 pub(crate) fn find_in_image(view: &ImageView<'_>, name: &[u8]) -> Option<(u32, ModuleEntry)> {
+    locate_in_image(view, name).map(|(index, entry, _)| (index, entry))
+}
+
+/// Whether module `name` is found in `view` as `a/b/__init__.py` (not as `a/b.py`).
+pub(crate) fn is_package_in_image(view: &ImageView<'_>, name: &[u8]) -> bool {
+    locate_in_image(view, name).is_some_and(|(_, _, package)| package)
+}
+
+/// [`find_in_image`], also telling whether the match was a package's `__init__.py`.
+fn locate_in_image(view: &ImageView<'_>, name: &[u8]) -> Option<(u32, ModuleEntry, bool)> {
     let mut buf = [0u8; MAX_NAME + 12];
     if name.is_empty() || name.len() > MAX_NAME {
         return None;
@@ -62,30 +72,16 @@ pub(crate) fn find_in_image(view: &ImageView<'_>, name: &[u8]) -> Option<(u32, M
         buf[i] = if c == b'.' { b'/' } else { c };
     }
     let n = name.len();
-    for suffix in [b".py".as_slice(), b"/__init__.py".as_slice()] {
+    for (suffix, package) in [
+        (b".py".as_slice(), false),
+        (b"/__init__.py".as_slice(), true),
+    ] {
         buf[n..n + suffix.len()].copy_from_slice(suffix);
-        if let Ok(Some(found)) = view.find_module(&buf[..n + suffix.len()]) {
-            return Some(found);
+        if let Ok(Some((index, entry))) = view.find_module(&buf[..n + suffix.len()]) {
+            return Some((index, entry, package));
         }
     }
     None
-}
-
-/// Whether module `name` is found in `view` as `a/b/__init__.py` (not as `a/b.py`).
-pub(crate) fn is_package_in_image(view: &ImageView<'_>, name: &[u8]) -> bool {
-    let mut buf = [0u8; MAX_NAME + 12];
-    if name.is_empty() || name.len() > MAX_NAME {
-        return false;
-    }
-    for (i, &c) in name.iter().enumerate() {
-        buf[i] = if c == b'.' { b'/' } else { c };
-    }
-    let n = name.len();
-    let found = |buf: &mut [u8], suffix: &[u8]| {
-        buf[n..n + suffix.len()].copy_from_slice(suffix);
-        matches!(view.find_module(&buf[..n + suffix.len()]), Ok(Some(_)))
-    };
-    !found(&mut buf, b".py") && found(&mut buf, b"/__init__.py")
 }
 
 /// A frozen module's place in its image.

@@ -345,7 +345,7 @@ fn int_fmt(vm: &mut Vm<'_>, a: &Args, ty: u8) -> PyResult<Obj> {
         ));
     }
     if vm.big_of(o).is_none() {
-        let v = vm.get_index(o)?;
+        let v = vm.get_int(o)?;
         o = vm.new_int(v)?;
     }
     let f = crate::object::str::IntFmt {
@@ -1147,10 +1147,7 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
                         ));
                     } else if let Some(n) = vm.int_to_i64(x) {
                         let Ok(n) = usize::try_from(n) else {
-                            return Err(match vm.new_exception(T_VALUE_ERROR, &[]) {
-                                Ok(e) => vm.raise_obj(e),
-                                Err(r) => r,
-                            });
+                            return Err(vm.raise_bare(T_VALUE_ERROR));
                         };
                         Obj::heap(vm.new_str_uninit(Kind::Bytes, n)?)
                     } else if vm.typed_info(x).is_some() {
@@ -1265,7 +1262,7 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
             for (i, slot) in v.iter_mut().enumerate().take(a.n_pos as usize) {
                 #[allow(clippy::cast_possible_truncation)]
                 let o = vm.arg(a, i as u32);
-                *slot = vm.get_index(o)?;
+                *slot = vm.get_int(o)?;
             }
             let (start, stop, step) = match a.n_pos {
                 1 => (0, v[0], 1),
@@ -1338,10 +1335,7 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
             }
             let t = if is_type(vm, o) { o } else { vm.type_of(o) };
             if !vm.is_subclass(t, c) {
-                return Err(match vm.new_exception(T_TYPE_ERROR, &[]) {
-                    Ok(e) => vm.raise_obj(e),
-                    Err(r) => r,
-                });
+                return Err(vm.raise_bare(T_TYPE_ERROR));
             }
             let s = vm.alloc(Kind::Super, 2)?;
             vm.heap.set_obj(s, 0, c);

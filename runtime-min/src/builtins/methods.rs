@@ -811,14 +811,6 @@ fn bytes_decode(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     decode_bytes(vm, s, encoding, errors)
 }
 
-/// A `UnicodeError` without a message, as py/objstr.c raises it.
-fn unicode_error(vm: &mut Vm<'_>) -> crate::vm::Raised {
-    match vm.new_exception(T_UNICODE_ERROR, &[]) {
-        Ok(e) => vm.raise_obj(e),
-        Err(raised) => raised,
-    }
-}
-
 /// An `encoding` argument (`parse_encoding_arg`): `utf-8`/`utf8` (false) or `ascii` (true);
 /// anything else is a `LookupError`.
 fn parse_encoding(vm: &mut Vm<'_>, encoding: Option<Obj>) -> PyResult<bool> {
@@ -885,7 +877,7 @@ pub(crate) fn decode_bytes(
     if let Some(text) = vm.str_data(src) {
         // A str is its own buffer: only an ASCII check can fail.
         if !encoding_is_valid(text, ascii) {
-            return Err(unicode_error(vm));
+            return Err(vm.raise_bare(T_UNICODE_ERROR));
         }
         return Ok(src);
     }
@@ -902,7 +894,7 @@ pub(crate) fn decode_bytes(
         _ => None,
     };
     let Some(replace) = mode else {
-        return Err(unicode_error(vm));
+        return Err(vm.raise_bare(T_UNICODE_ERROR));
     };
     // Two passes over the data: the length, then the text (the source is read again for
     // each piece, as it may live in the heap the result is allocated in).
@@ -962,11 +954,27 @@ fn decoded_piece(
     if got < need {
         return Some((REPLACEMENT, skipped, 1 + got));
     }
-    let mut ch = u32::from(c & (0x7f >> need));
-    for &b in &rest[1..=need] {
+    let (bytes, n) = utf8_encode(utf8_value(&rest[..=need]));
+    Some((bytes, n, 1 + need))
+}
+
+/// `utf8_get_char`: the code point of a UTF-8 sequence (its lead byte and the continuation
+/// bytes that follow), whatever its length or overlong form.
+pub(crate) fn utf8_value(seq: &[u8]) -> u32 {
+    let lead = seq.first().copied().unwrap_or(0);
+    if lead < 0x80 {
+        return u32::from(lead);
+    }
+    let mut ch = u32::from(lead & 0x7f);
+    let mut mask = 0x40;
+    while ch & mask != 0 {
+        ch &= !mask;
+        mask >>= 1;
+    }
+    for &b in &seq[1..] {
         ch = (ch << 6) | u32::from(b & 0x3f);
     }
-    Some(utf8_encode(ch)).map(|(bytes, n)| (bytes, n, 1 + need))
+    ch
 }
 
 /// `vstr_add_char`: `ch` as 1 to 4 UTF-8 bytes (no check for surrogates).
@@ -1009,7 +1017,7 @@ pub(crate) fn encode_str(vm: &mut Vm<'_>, s: Obj, encoding: Option<Obj>) -> PyRe
     };
     let n = text.len();
     if ascii && !encoding_is_valid(text, true) {
-        return Err(unicode_error(vm));
+        return Err(vm.raise_bare(T_UNICODE_ERROR));
     }
     let o = vm.new_str_uninit(Kind::Bytes, n)?;
     vm.copy_str_bytes(s, o, 0)?;
@@ -1310,7 +1318,7 @@ fn list_insert(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 3, 3)?;
     let l = vm.arg(a, 0);
     let len = i64::from(vm.heap.get(l.bits(), 0));
-    let mut i = vm.get_index(vm.arg(a, 1))?;
+    let mut i = vm.get_int(vm.arg(a, 1))?;
     if i < 0 {
         i = (i + len).max(0);
     }
@@ -1344,7 +1352,7 @@ fn seq_index(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     let len = vm.seq_parts(s).map_or(0, |p| p.2);
     let start = match vm.arg_pos(a, 2) {
         Some(o) => {
-            let v = vm.get_index(o)?;
+            let v = vm.get_int(o)?;
             let v = if v < 0 {
                 (v + i64::from(len)).max(0)
             } else {
@@ -1356,7 +1364,7 @@ fn seq_index(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     };
     let end = match vm.arg_pos(a, 3) {
         Some(o) => {
-            let v = vm.get_index(o)?;
+            let v = vm.get_int(o)?;
             let v = if v < 0 {
                 (v + i64::from(len)).max(0)
             } else {
@@ -1773,10 +1781,7 @@ fn int_to_bytes(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
         None => 1,
     };
     let Ok(n) = usize::try_from(n) else {
-        return Err(match vm.new_exception(T_VALUE_ERROR, &[]) {
-            Ok(e) => vm.raise_obj(e),
-            Err(r) => r,
-        });
+        return Err(vm.raise_bare(T_VALUE_ERROR));
     };
     let signed = match vm.arg_kw(a, b"signed") {
         Some(s) => vm.is_true(s)?,
@@ -2117,10 +2122,7 @@ pub(super) fn deque_new(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 2, 3)?;
     let maxlen = vm.get_int(vm.arg(a, 1))?;
     if maxlen < 0 || Obj::small(maxlen << 1).is_none() {
-        return Err(match vm.new_exception(T_VALUE_ERROR, &[]) {
-            Ok(e) => vm.raise_obj(e),
-            Err(r) => r,
-        });
+        return Err(vm.raise_bare(T_VALUE_ERROR));
     }
     let l = vm.list_from_iter(vm.arg(a, 0))?;
     // Keep the last `maxlen` items.

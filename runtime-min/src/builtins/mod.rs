@@ -12,7 +12,7 @@ mod modstruct;
 pub(crate) use modstruct::{bits_of as struct_bits_of, value_of as struct_value_of};
 mod modules;
 
-pub(crate) use methods::{utf8_encode, METHODS};
+pub(crate) use methods::{utf8_encode, utf8_value, METHODS};
 pub(crate) use modrandom::Yasmarang;
 
 use crate::heap::Kind;

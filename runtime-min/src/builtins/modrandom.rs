@@ -70,14 +70,6 @@ impl Yasmarang {
     }
 }
 
-/// A `ValueError` / `IndexError` without a message, as `mp_raise_ValueError(NULL)` gives.
-fn bare_error(vm: &mut Vm<'_>, type_id: u32) -> crate::vm::Raised {
-    match vm.new_exception(type_id, &[]) {
-        Ok(e) => vm.raise_obj(e),
-        Err(raised) => raised,
-    }
-}
-
 pub(super) fn random_getrandbits(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 1, 1)?;
     let n = vm.get_int(vm.arg(a, 0))?;
@@ -138,7 +130,7 @@ pub(super) fn random_randrange(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
         }
     };
     if count <= 0 {
-        return Err(bare_error(vm, T_VALUE_ERROR));
+        return Err(vm.raise_bare(T_VALUE_ERROR));
     }
     let r = i64::from(vm.random.below(count as u32));
     vm.new_int(offset + step * r)
@@ -150,7 +142,7 @@ pub(super) fn random_randint(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     let lo = vm.get_int(vm.arg(a, 0))?;
     let hi = vm.get_int(vm.arg(a, 1))?;
     if lo > hi {
-        return Err(bare_error(vm, T_VALUE_ERROR));
+        return Err(vm.raise_bare(T_VALUE_ERROR));
     }
     let r = i64::from(vm.random.below((hi - lo + 1) as u32));
     vm.new_int(lo + r)
@@ -167,7 +159,7 @@ pub(super) fn random_choice(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
         }
     };
     if len == 0 {
-        return Err(bare_error(vm, T_INDEX_ERROR));
+        return Err(vm.raise_bare(T_INDEX_ERROR));
     }
     let i = vm.random.below(len);
     vm.subscr_load(seq, Obj::small_sat(i64::from(i)))

@@ -459,18 +459,10 @@ impl<'a> Vm<'a> {
     /// A new user class `[name, bases, dict, flags]` (mp_obj_new_type): user-class bases
     /// are marked subclassed, and the class has special accessors when a base has or when
     /// its dict holds one.
-    /// `mp_raise_TypeError(NULL)`: a `TypeError` without a message.
-    fn bare_type_error(&mut self) -> crate::vm::Raised {
-        match self.new_exception(b::T_TYPE_ERROR, &[]) {
-            Ok(e) => self.raise_obj(e),
-            Err(raised) => raised,
-        }
-    }
-
     pub(crate) fn new_class(&mut self, name: Obj, bases: Obj, d: Obj) -> PyResult<Obj> {
         // mp_obj_new_type's checks: a tuple of types, a dict, bases that can make instances.
         if !self.is_kind(bases, Kind::Tuple) || !self.is_kind(d, Kind::Dict) {
-            return Err(self.bare_type_error());
+            return Err(self.raise_bare(b::T_TYPE_ERROR));
         }
         for i in 0..self.tuple_len(bases) {
             let base = self.heap.get_obj(bases.bits(), i + 1);
@@ -496,7 +488,7 @@ impl<'a> Vm<'a> {
                     ));
                 }
             } else if !self.is_kind(base, Kind::Class) {
-                return Err(self.bare_type_error());
+                return Err(self.raise_bare(b::T_TYPE_ERROR));
             }
         }
         // At most one built-in (native) base in the whole hierarchy.
@@ -814,8 +806,7 @@ impl<'a> Vm<'a> {
     /// first level).
     fn resolve_relative(&mut self, q: Qstr, level: i64, globals: Obj) -> PyResult<Obj> {
         let name_key = Obj::qstr(crate::vm::static_qstr_id("__name__").unwrap_or(1));
-        let path_key = self.new_str_bytes(b"__path__")?;
-        let is_package = self.dict_lookup(globals, path_key)?.is_some();
+        let is_package = self.dict_lookup(globals, path_key())?.is_some();
         let current = self.dict_lookup(globals, name_key)?.unwrap_or(Obj::qstr(1));
         let mut buf = [0u8; MAX_MODULE_NAME];
         let here = self.str_data(current).unwrap_or(b"");
@@ -888,8 +879,7 @@ impl<'a> Vm<'a> {
             return Ok(false);
         }
         let g = self.heap.get_obj(m.bits(), M_GLOBALS);
-        let key = self.new_str_bytes(b"__path__")?;
-        Ok(self.dict_lookup(g, key)?.is_some())
+        Ok(self.dict_lookup(g, path_key())?.is_some())
     }
 
     /// IMPORT_FROM's fallback: `from pkg import sub` where `sub` is a submodule of `pkg`.
@@ -950,16 +940,8 @@ impl<'a> Vm<'a> {
             self.dict_store(g, Obj::qstr(name_q), name_obj)?;
             if self.source.is_package(name) {
                 // "Any module that contains a __path__ attribute is considered a package."
-                let roots = self.roots_len();
-                let r = (|| {
-                    let key = self.new_str_bytes(b"__path__")?;
-                    self.push_root(key);
-                    let path = self.new_str_bytes(name)?;
-                    self.push_root(path);
-                    self.dict_store(g, key, path)
-                })();
-                self.truncate_roots(roots);
-                r?;
+                // Its value is the package's name (already in the globals as __name__).
+                self.dict_store(g, path_key(), name_obj)?;
             }
             let mods = self.modules;
             self.dict_store(mods, name_obj, m)?;
@@ -1002,4 +984,9 @@ impl<'a> Vm<'a> {
         }
         Ok(())
     }
+}
+
+/// The `__path__` key a package's globals hold (a VM-only qstr).
+fn path_key() -> Obj {
+    Obj::qstr(crate::vm::static_qstr_id("__path__").unwrap_or(1))
 }

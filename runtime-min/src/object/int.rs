@@ -107,17 +107,6 @@ impl<'a> Vm<'a> {
         }
     }
 
-    /// An index argument (`int` or `bool`).
-    pub(crate) fn get_index(&mut self, o: Obj) -> PyResult<i64> {
-        match self.int_to_i64(o) {
-            Some(v) => Ok(v),
-            None => {
-                let t = self.type_name(o);
-                Err(self.raise_parts(b::T_TYPE_ERROR, &[&"can't convert ", &t, &" to int"]))
-            }
-        }
-    }
-
     /// Parse an int literal in `base` (2..36, or 0 for prefix detection); Ok(None) if invalid.
     pub(crate) fn parse_int(&mut self, text: &[u8], base: u32) -> PyResult<Option<Obj>> {
         match parse_big(text, base) {

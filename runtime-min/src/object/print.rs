@@ -727,16 +727,7 @@ fn escape_char(seq: &[u8], quote: u8, out: &mut NumBuf) {
         escape_byte(lead, quote, true, out);
         return;
     }
-    // utf8_get_char: the lead byte's payload bits, then 6 bits per continuation byte.
-    let mut ch = u32::from(lead & 0x7f);
-    let mut mask = 0x40;
-    while ch & mask != 0 {
-        ch &= !mask;
-        mask >>= 1;
-    }
-    for &b in &seq[1..] {
-        ch = (ch << 6) | u32::from(b & 0x3f);
-    }
+    let ch = crate::builtins::utf8_value(seq);
     let hex = b"0123456789abcdef";
     let mut escape = |prefix: &[u8], digits: u32| {
         out.extend(prefix);

@@ -262,7 +262,7 @@ impl<'a> Vm<'a> {
             if v == Obj::NONE || v.is_null() {
                 Ok(None)
             } else {
-                vm.get_index(v).map(Some)
+                vm.get_int(v).map(Some)
             }
         };
         let step = get(self, 2)?.unwrap_or(1);

@@ -535,14 +535,6 @@ impl<'a> Vm<'a> {
         }
     }
 
-    /// Raise an exception of type `t` without arguments.
-    fn raise_bare(&mut self, t: u32) -> crate::vm::Raised {
-        match self.new_exception(t, &[]) {
-            Ok(e) => self.raise_obj(e),
-            Err(r) => r,
-        }
-    }
-
     /// `item in a` for a typed array `a`.
     pub(crate) fn typed_contains(&mut self, _a: Obj, item: Obj) -> PyResult<bool> {
         if self.buffer_data(item).is_none()

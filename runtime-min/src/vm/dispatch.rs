@@ -1417,34 +1417,21 @@ impl<'a> Vm<'a> {
         #[allow(clippy::cast_sign_loss, clippy::cast_possible_truncation)]
         let fsp_u = fsp as u32;
         let f = self.peek(regs, total)?;
-        let r = if method == 1 {
+        // CALL_METHOD leaves a self slot: NULL (a plain callable: skip it) or the receiver
+        // (passed as the first positional argument).
+        let (skip, with_self) = if method == 1 {
             let s = self.peek(regs, total - 1)?;
-            if s.is_null() {
-                let a = Args {
-                    src: Obj::heap(regs.frame),
-                    start: F_STATE + fsp_u + 2,
-                    n_pos,
-                    n_kw,
-                };
-                self.call(f, &a)?
-            } else {
-                let a = Args {
-                    src: Obj::heap(regs.frame),
-                    start: F_STATE + fsp_u + 1,
-                    n_pos: n_pos + 1,
-                    n_kw,
-                };
-                self.call(f, &a)?
-            }
+            (u32::from(s.is_null()), u32::from(!s.is_null()))
         } else {
-            let a = Args {
-                src: Obj::heap(regs.frame),
-                start: F_STATE + fsp_u + 1,
-                n_pos,
-                n_kw,
-            };
-            self.call(f, &a)?
+            (0, 0)
         };
+        let a = Args {
+            src: Obj::heap(regs.frame),
+            start: F_STATE + fsp_u + 1 + skip,
+            n_pos: n_pos + with_self,
+            n_kw,
+        };
+        let r = self.call(f, &a)?;
         self.clear_slots(regs, fsp + 1, regs.sp);
         regs.sp = fsp;
         self.poke(regs, 0, r)?;

@@ -32,6 +32,7 @@ pub(crate) const EXTRA_QSTRS: &[&str] = &[
     "UnicodeError",
     "StopAsyncIteration",
     "closure",
+    "__path__",
     "NoneType",
     "function",
     "bound_method",
@@ -295,6 +296,15 @@ impl<'a> Vm<'a> {
     pub(crate) fn raise_obj(&mut self, exc: Obj) -> Raised {
         self.exc = exc;
         Raised
+    }
+
+    /// Raise an exception of built-in type `type_id` without arguments (what MicroPython's
+    /// `mp_raise_msg(type, NULL)` / `mp_raise_ValueError(NULL)` give).
+    pub(crate) fn raise_bare(&mut self, type_id: u32) -> Raised {
+        match self.new_exception(type_id, &[]) {
+            Ok(e) => self.raise_obj(e),
+            Err(r) => r,
+        }
     }
 
     /// Raise `type_id(msg)`.
