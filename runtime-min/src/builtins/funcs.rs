@@ -1204,16 +1204,20 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
                 None => vm.new_tuple(0),
             }
         }
-        T_DEQUE => super::methods::deque_new(vm, a),
+        #[cfg(feature = "collections")]
+        T_DEQUE => super::modcollections::deque_new(vm, a),
+        #[cfg(feature = "array")]
         T_ARRAY => {
             check_n(vm, a, 1, 2)?;
             vm.array_new(vm.arg(a, 0), vm.arg_pos(a, 1))
         }
+        #[cfg(feature = "array")]
         T_MEMORYVIEW => {
             check_n(vm, a, 1, 1)?;
             vm.memoryview_new(vm.arg(a, 0))
         }
-        T_STRINGIO | T_BYTESIO => super::methods::io_new(vm, a),
+        #[cfg(feature = "io")]
+        T_STRINGIO | T_BYTESIO => super::modio::io_new(vm, a),
         T_LIST => {
             check_n(vm, a, 0, 1)?;
             match arg0 {

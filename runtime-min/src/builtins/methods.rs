@@ -2,6 +2,15 @@
 //! (after py/objstr.c, py/objlist.c, py/objdict.c, py/objset.c, py/objgenerator.c).
 
 use super::funcs::{check_n, check_pos};
+#[cfg(feature = "collections")]
+use super::modcollections::{
+    deque_append, deque_appendleft, deque_extend, deque_pop, deque_popleft,
+};
+#[cfg(feature = "io")]
+use super::modio::{
+    io_close, io_enter, io_flush, io_getvalue, io_read, io_readline, io_seek, io_tell, io_write,
+};
+#[cfg(feature = "re")]
 use super::modre::{match_group, re_match, re_search, re_split, re_sub};
 use super::*;
 use crate::object::iter::{IT_DICT_ITEMS, IT_DICT_KEYS, IT_DICT_VALUES, VIEW};
@@ -19,9 +28,9 @@ pub(crate) struct Method {
 }
 
 macro_rules! methods {
-    ($($ty:ident . $name:literal => $f:ident $(, $cm:tt)?;)*) => {
+    ($($(#[$cfg:meta])? $ty:ident . $name:literal => $f:ident $(, $cm:tt)?;)*) => {
         pub(crate) static METHODS: &[Method] = &[
-            $(Method { ty: $ty, name: $name, func: $f, class_method: methods!(@cm $($cm)?) },)*
+            $($(#[$cfg])? Method { ty: $ty, name: $name, func: $f, class_method: methods!(@cm $($cm)?) },)*
         ];
     };
     (@cm) => { false };
@@ -71,8 +80,8 @@ methods! {
     T_BYTES."lower" => str_lower;
     T_BYTEARRAY."decode" => bytes_decode;
     T_BYTEARRAY."append" => bytearray_append;
-    T_ARRAY."append" => array_append;
-    T_ARRAY."extend" => array_extend;
+    #[cfg(feature = "array")] T_ARRAY."append" => array_append;
+    #[cfg(feature = "array")] T_ARRAY."extend" => array_extend;
     T_BYTEARRAY."extend" => bytearray_extend;
     T_LIST."append" => list_append;
     T_LIST."extend" => list_extend;
@@ -136,29 +145,29 @@ methods! {
     T_PROPERTY."getter" => prop_getter;
     T_PROPERTY."setter" => prop_setter;
     T_PROPERTY."deleter" => prop_deleter;
-    T_RE."match" => re_match;
-    T_RE."search" => re_search;
-    T_RE."split" => re_split;
-    T_RE."sub" => re_sub;
-    T_MATCH."group" => match_group;
-    T_DEQUE."append" => deque_append;
-    T_DEQUE."appendleft" => deque_appendleft;
-    T_DEQUE."extend" => deque_extend;
-    T_DEQUE."pop" => deque_pop;
-    T_DEQUE."popleft" => deque_popleft;
+    #[cfg(feature = "re")] T_RE."match" => re_match;
+    #[cfg(feature = "re")] T_RE."search" => re_search;
+    #[cfg(feature = "re")] T_RE."split" => re_split;
+    #[cfg(feature = "re")] T_RE."sub" => re_sub;
+    #[cfg(feature = "re")] T_MATCH."group" => match_group;
+    #[cfg(feature = "collections")] T_DEQUE."append" => deque_append;
+    #[cfg(feature = "collections")] T_DEQUE."appendleft" => deque_appendleft;
+    #[cfg(feature = "collections")] T_DEQUE."extend" => deque_extend;
+    #[cfg(feature = "collections")] T_DEQUE."pop" => deque_pop;
+    #[cfg(feature = "collections")] T_DEQUE."popleft" => deque_popleft;
     T_TEXTIO."write" => textio_write;
     T_TEXTIO."flush" => textio_flush;
     T_SLICE."indices" => slice_indices;
-    T_STRINGIO."write" => io_write;
-    T_STRINGIO."read" => io_read;
-    T_STRINGIO."readline" => io_readline;
-    T_STRINGIO."getvalue" => io_getvalue;
-    T_STRINGIO."seek" => io_seek;
-    T_STRINGIO."tell" => io_tell;
-    T_STRINGIO."flush" => io_flush;
-    T_STRINGIO."close" => io_close;
-    T_STRINGIO."__enter__" => io_enter;
-    T_STRINGIO."__exit__" => io_close;
+    #[cfg(feature = "io")] T_STRINGIO."write" => io_write;
+    #[cfg(feature = "io")] T_STRINGIO."read" => io_read;
+    #[cfg(feature = "io")] T_STRINGIO."readline" => io_readline;
+    #[cfg(feature = "io")] T_STRINGIO."getvalue" => io_getvalue;
+    #[cfg(feature = "io")] T_STRINGIO."seek" => io_seek;
+    #[cfg(feature = "io")] T_STRINGIO."tell" => io_tell;
+    #[cfg(feature = "io")] T_STRINGIO."flush" => io_flush;
+    #[cfg(feature = "io")] T_STRINGIO."close" => io_close;
+    #[cfg(feature = "io")] T_STRINGIO."__enter__" => io_enter;
+    #[cfg(feature = "io")] T_STRINGIO."__exit__" => io_close;
     T_OBJECT."__init__" => obj_init;
     T_OBJECT."__new__" => obj_new;
     T_OBJECT."__setattr__" => obj_setattr;
@@ -1202,12 +1211,14 @@ fn str_splitlines(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     r
 }
 
+#[cfg(feature = "array")]
 fn array_append(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 2, 2)?;
     vm.array_append(vm.arg(a, 0), vm.arg(a, 1))?;
     Ok(Obj::NONE)
 }
 
+#[cfg(feature = "array")]
 fn array_extend(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 2, 2)?;
     vm.array_extend(vm.arg(a, 0), vm.arg(a, 1))?;
@@ -1254,7 +1265,7 @@ fn bytearray_extend(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     r
 }
 
-fn bytearray_push(vm: &mut Vm<'_>, ba: Obj, data: &[u8]) -> PyResult<Obj> {
+pub(super) fn bytearray_push(vm: &mut Vm<'_>, ba: Obj, data: &[u8]) -> PyResult<Obj> {
     let len = vm.heap.get(ba.bits(), 0) as usize;
     let store = vm.heap.get_obj(ba.bits(), 1);
     let cap = (vm.heap.block_words(store.bits()).saturating_sub(2) as usize) * 4;
@@ -2111,129 +2122,6 @@ fn set_dunder_contains(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     Ok(Obj::bool(r))
 }
 
-// ----- collections.deque (after py/objdeque.c) -----
-//
-// A deque is an instance of the `collections.deque` class wrapping a list (slot 2), with
-// `maxlen << 1 | overflow-check flag` in slot 3. Appending to a full deque drops an item
-// from the other end (or raises IndexError("full") with the flag).
-
-/// `deque(iterable, maxlen[, flags])`: the wrapped list, holding the last `maxlen` items.
-pub(super) fn deque_new(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    check_n(vm, a, 2, 3)?;
-    let maxlen = vm.get_int(vm.arg(a, 1))?;
-    if maxlen < 0 || Obj::small(maxlen << 1).is_none() {
-        return Err(vm.raise_bare(T_VALUE_ERROR));
-    }
-    let l = vm.list_from_iter(vm.arg(a, 0))?;
-    // Keep the last `maxlen` items.
-    let n = vm.heap.get(l.bits(), 0);
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    let drop = n.saturating_sub(maxlen as u32);
-    for _ in 0..drop {
-        list_take(vm, l, 0);
-    }
-    Ok(l)
-}
-
-/// (the wrapped list, maxlen, overflow check) of deque argument 0.
-fn deque_parts(vm: &mut Vm<'_>, a: &Args) -> PyResult<(Obj, u32, bool)> {
-    let d = vm.arg(a, 0);
-    match vm.native_of(d).filter(|l| vm.is_kind(*l, Kind::List)) {
-        Some(l) => {
-            let m = vm.heap.get_obj(d.bits(), 3).as_small().unwrap_or(0);
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-            Ok((l, (m >> 1) as u32, m & 1 != 0))
-        }
-        None => Err(vm.raise_msg_str(T_TYPE_ERROR, "deque expected")),
-    }
-}
-
-/// Remove and return item `i` of list `l` (which has one).
-fn list_take(vm: &mut Vm<'_>, l: Obj, i: u32) -> Obj {
-    let n = vm.heap.get(l.bits(), 0);
-    let store = vm.heap.get_obj(l.bits(), 1).bits();
-    let v = vm.heap.get_obj(store, i);
-    for k in i..n.saturating_sub(1) {
-        let next = vm.heap.get_obj(store, k + 1);
-        vm.heap.set_obj(store, k, next);
-    }
-    vm.heap.set_obj(store, n.saturating_sub(1), Obj::NULL);
-    vm.heap.set(l.bits(), 0, n.saturating_sub(1));
-    v
-}
-
-fn deque_push(vm: &mut Vm<'_>, a: &Args, v: Obj, left: bool) -> PyResult<Obj> {
-    let (l, maxlen, check) = deque_parts(vm, a)?;
-    let n = vm.heap.get(l.bits(), 0);
-    if n >= maxlen {
-        if check {
-            return Err(vm.raise_msg_str(T_INDEX_ERROR, "full"));
-        }
-        if maxlen == 0 {
-            return Ok(Obj::NONE);
-        }
-        list_take(vm, l, if left { n - 1 } else { 0 });
-    }
-    vm.list_append(l, v)?;
-    if left {
-        // Rotate the new last item to the front.
-        let n = vm.heap.get(l.bits(), 0);
-        let store = vm.heap.get_obj(l.bits(), 1).bits();
-        for k in (1..n).rev() {
-            let prev = vm.heap.get_obj(store, k - 1);
-            vm.heap.set_obj(store, k, prev);
-        }
-        vm.heap.set_obj(store, 0, v);
-    }
-    Ok(Obj::NONE)
-}
-
-fn deque_append(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    check_n(vm, a, 2, 2)?;
-    deque_push(vm, a, vm.arg(a, 1), false)
-}
-
-fn deque_appendleft(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    check_n(vm, a, 2, 2)?;
-    deque_push(vm, a, vm.arg(a, 1), true)
-}
-
-fn deque_extend(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    check_n(vm, a, 2, 2)?;
-    deque_parts(vm, a)?;
-    // A snapshot of the items first (the source may be this deque).
-    let items = vm.list_from_iter(vm.arg(a, 1))?;
-    vm.push_root(items);
-    let mut r = Ok(Obj::NONE);
-    let mut i = 0;
-    while r.is_ok() && i < vm.heap.get(items.bits(), 0) {
-        let store = vm.heap.get_obj(items.bits(), 1).bits();
-        let v = vm.heap.get_obj(store, i);
-        r = deque_push(vm, a, v, false);
-        i += 1;
-    }
-    vm.pop_root();
-    r
-}
-
-fn deque_take(vm: &mut Vm<'_>, a: &Args, left: bool) -> PyResult<Obj> {
-    check_n(vm, a, 1, 1)?;
-    let (l, _, _) = deque_parts(vm, a)?;
-    let n = vm.heap.get(l.bits(), 0);
-    if n == 0 {
-        return Err(vm.raise_msg_str(T_INDEX_ERROR, "empty"));
-    }
-    Ok(list_take(vm, l, if left { 0 } else { n - 1 }))
-}
-
-fn deque_pop(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    deque_take(vm, a, false)
-}
-
-fn deque_popleft(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    deque_take(vm, a, true)
-}
-
 // ----- sys.stdin / sys.stdout / sys.stderr -----
 
 /// `stream.write(text)`: the text (or bytes) to the stream's sink; returns its byte count.
@@ -2266,199 +2154,4 @@ fn slice_indices(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     let sb = vm.slice_bounds(vm.arg(a, 0), n)?;
     let items = [sb.start, sb.stop, sb.step].map(Obj::small_sat);
     vm.new_tuple_from(&items)
-}
-
-// ----- io.StringIO / io.BytesIO (after py/objstringio.c) -----
-//
-// A stream is an instance of the `io.StringIO` / `io.BytesIO` class wrapping a bytearray
-// buffer (slot 2), with `position << 1 | closed` in slot 3.
-
-/// `StringIO(initial)` / `BytesIO(initial)`: the buffer (position 0).
-pub(super) fn io_new(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    check_n(vm, a, 0, 1)?;
-    let init = match vm.arg_pos(a, 0) {
-        Some(v) if vm.str_or_bytes(v).is_some() => v,
-        _ => vm.new_bytes(&[])?,
-    };
-    vm.push_root(init);
-    let empty = vm.new_bytes(&[]);
-    let r = empty.and_then(|e| {
-        let ba = vm.bytearray_from(e)?;
-        vm.push_root(ba);
-        let n = vm.str_or_bytes(init).map_or(0, |(d, _)| d.len());
-        let r = io_copy_in(vm, ba, 0, init, n);
-        vm.pop_root();
-        r.map(|()| ba)
-    });
-    vm.pop_root();
-    r
-}
-
-/// (buffer, position, is BytesIO) of stream argument 0; ValueError once closed.
-fn io_parts(vm: &mut Vm<'_>, a: &Args) -> PyResult<(Obj, usize, bool)> {
-    let s = vm.arg(a, 0);
-    let Some(buf) = vm.native_of(s).filter(|b| vm.is_kind(*b, Kind::ByteArray)) else {
-        return Err(vm.raise_msg_str(T_TYPE_ERROR, "stream expected"));
-    };
-    let m = vm.heap.get_obj(s.bits(), 3).as_small().unwrap_or(0);
-    if m & 1 != 0 {
-        return Err(vm.raise_msg_str(T_VALUE_ERROR, "I/O operation on closed file"));
-    }
-    let is_bytes = vm.native_base(vm.heap.get_obj(s.bits(), 0)) == T_BYTESIO;
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    Ok((buf, (m >> 1) as usize, is_bytes))
-}
-
-fn io_set(vm: &mut Vm<'_>, a: &Args, pos: usize, closed: bool) {
-    #[allow(clippy::cast_possible_wrap)]
-    let m = Obj::small_sat((pos as i64) << 1 | i64::from(closed));
-    vm.heap.set_obj(vm.arg(a, 0).bits(), 3, m);
-}
-
-/// Copy `n` bytes of str/bytes `src` into bytearray `ba` at `at`, growing it (zero-filled).
-fn io_copy_in(vm: &mut Vm<'_>, ba: Obj, at: usize, src: Obj, n: usize) -> PyResult<()> {
-    let len = vm.heap.get(ba.bits(), 0) as usize;
-    let mut grow = (at + n).saturating_sub(len);
-    while grow > 0 {
-        let m = grow.min(64);
-        bytearray_push(vm, ba, &[0; 64][..m])?;
-        grow -= m;
-    }
-    let total = vm.heap.get(ba.bits(), 0);
-    let mut k = 0;
-    while k < n {
-        let mut chunk = [0u8; 64];
-        let m = (n - k).min(chunk.len());
-        if let Some(s) = vm.str_or_bytes(src).and_then(|(d, _)| d.get(k..k + m)) {
-            chunk[..m].copy_from_slice(s);
-        }
-        let store = vm.heap.get_obj(ba.bits(), 1).bits();
-        if let Some(d) = vm
-            .heap
-            .bytes_mut(store, 1, total)
-            .get_mut(at + k..at + k + m)
-        {
-            d.copy_from_slice(&chunk[..m]);
-        }
-        k += m;
-    }
-    Ok(())
-}
-
-/// A new str (or bytes) of buffer bytes `from..to`.
-fn io_slice(vm: &mut Vm<'_>, buf: Obj, from: usize, to: usize, is_bytes: bool) -> PyResult<Obj> {
-    let n = to.saturating_sub(from);
-    let kind = if is_bytes { Kind::Bytes } else { Kind::Str };
-    let o = vm.new_str_uninit(kind, n)?;
-    let store = vm.heap.get_obj(buf.bits(), 1);
-    vm.heap.copy_within(
-        crate::heap::Heap::payload_pos(store.bits(), 1) + from,
-        crate::heap::Heap::payload_pos(o, 1),
-        n,
-    );
-    Ok(Obj::heap(o))
-}
-
-/// `s.write(data)`: overwrite / extend at the position; returns the byte count.
-pub(crate) fn io_write(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    check_n(vm, a, 2, 2)?;
-    let (buf, pos, _) = io_parts(vm, a)?;
-    let data = vm.arg(a, 1);
-    let Some(n) = vm.str_or_bytes(data).map(|(d, _)| d.len()) else {
-        return Err(vm.raise_msg_str(T_TYPE_ERROR, "object with buffer protocol required"));
-    };
-    io_copy_in(vm, buf, pos, data, n)?;
-    io_set(vm, a, pos + n, false);
-    #[allow(clippy::cast_possible_wrap)]
-    Ok(Obj::small_sat(n as i64))
-}
-
-/// `s.read(n=-1)` / `s.readline()`.
-fn io_read_impl(vm: &mut Vm<'_>, a: &Args, line: bool) -> PyResult<Obj> {
-    check_n(vm, a, 1, 2)?;
-    let (buf, pos, is_bytes) = io_parts(vm, a)?;
-    let len = vm.heap.get(buf.bits(), 0) as usize;
-    let want = match vm.arg_pos(a, 1).filter(|o| *o != Obj::NONE) {
-        Some(n) => usize::try_from(vm.get_int(n)?).unwrap_or(usize::MAX),
-        None => usize::MAX,
-    };
-    let start = pos.min(len);
-    let mut end = start.saturating_add(want).min(len);
-    if line {
-        if let Some(d) = vm.bytes_data(buf) {
-            if let Some(nl) = d
-                .get(start..end)
-                .and_then(|s| s.iter().position(|&c| c == b'\n'))
-            {
-                end = start + nl + 1;
-            }
-        }
-    }
-    let r = io_slice(vm, buf, start, end, is_bytes)?;
-    io_set(vm, a, pos.max(end), false);
-    Ok(r)
-}
-
-fn io_read(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    io_read_impl(vm, a, false)
-}
-
-fn io_readline(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    io_read_impl(vm, a, true)
-}
-
-fn io_getvalue(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    check_n(vm, a, 1, 1)?;
-    let (buf, _, is_bytes) = io_parts(vm, a)?;
-    let len = vm.heap.get(buf.bits(), 0) as usize;
-    io_slice(vm, buf, 0, len, is_bytes)
-}
-
-/// `s.seek(offset, whence=0)`: the new position (clamped at 0).
-fn io_seek(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    check_n(vm, a, 2, 3)?;
-    let (buf, pos, _) = io_parts(vm, a)?;
-    let off = vm.get_int(vm.arg(a, 1))?;
-    let whence = match vm.arg_pos(a, 2) {
-        Some(w) => vm.get_int(w)?,
-        None => 0,
-    };
-    #[allow(clippy::cast_possible_wrap)]
-    let base = match whence {
-        0 => 0,
-        1 => pos as i64,
-        2 => i64::from(vm.heap.get(buf.bits(), 0)),
-        _ => return Err(vm.raise_msg_str(T_OS_ERROR, "22")),
-    };
-    let new = usize::try_from(base.saturating_add(off)).unwrap_or(0);
-    io_set(vm, a, new, false);
-    #[allow(clippy::cast_possible_wrap)]
-    Ok(Obj::small_sat(new as i64))
-}
-
-fn io_tell(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    check_n(vm, a, 1, 1)?;
-    let (_, pos, _) = io_parts(vm, a)?;
-    #[allow(clippy::cast_possible_wrap)]
-    Ok(Obj::small_sat(pos as i64))
-}
-
-fn io_flush(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    check_n(vm, a, 1, 1)?;
-    io_parts(vm, a)?;
-    Ok(Obj::NONE)
-}
-
-/// `s.close()` (and `__exit__`): later operations raise ValueError.
-fn io_close(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    if a.n_pos == 0 {
-        return Err(vm.raise_msg_str(T_TYPE_ERROR, "stream expected"));
-    }
-    io_set(vm, a, 0, true);
-    Ok(Obj::NONE)
-}
-
-fn io_enter(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    check_n(vm, a, 1, 1)?;
-    Ok(vm.arg(a, 0))
 }

@@ -6,13 +6,22 @@ pub(crate) mod funcs;
 #[cfg(feature = "float")]
 mod math;
 pub(crate) mod methods;
+mod modcollections;
+#[cfg(feature = "io")]
+mod modio;
+#[cfg(feature = "random")]
 mod modrandom;
+#[cfg(feature = "re")]
 mod modre;
+// The array module packs and unpacks its items as struct does. (Without `struct` only those
+// two helpers are used; without `array` too, nothing, and the linker drops it all.)
+#[cfg_attr(not(feature = "struct"), allow(dead_code))]
 mod modstruct;
 pub(crate) use modstruct::{bits_of as struct_bits_of, value_of as struct_value_of};
 mod modules;
 
 pub(crate) use methods::{utf8_encode, utf8_value, METHODS};
+#[cfg(feature = "random")]
 pub(crate) use modrandom::Yasmarang;
 
 use crate::heap::Kind;
@@ -183,7 +192,14 @@ pub(crate) fn lookup_builtin(name: &[u8]) -> Option<Obj> {
                 | T_ITERATOR
                 | T_ORDERED_DICT
                 | T_ARRAY
-        ) {
+                | T_DEQUE
+                | T_TEXTIO
+                | T_STRINGIO
+                | T_BYTESIO
+                | T_RE
+                | T_MATCH
+        ) && (cfg!(feature = "array") || r.0 != T_MEMORYVIEW)
+        {
             return Some(type_obj(r.0));
         }
     }

@@ -1,12 +1,19 @@
 //! Built-in modules: `micropython`, `sys`, `collections`, `gc`, `errno`, `io` and `math`
 //! (after py/modmicropython.c, py/modsys.c, py/modcollections.c, py/modgc.c, py/moderrno.c,
-//! py/modio.c, py/modmath.c); the math functions are in `math.rs`, `struct` in `modstruct.rs`, `re` in `modre.rs`, and `array.array` in object/typed.rs.
+//! py/modio.c, py/modmath.c). The math functions are in `math.rs`, deque and namedtuple in
+//! `modcollections.rs`, StringIO in `modio.rs`, `struct` in `modstruct.rs`, `re` in `modre.rs`,
+//! and `array.array` in object/typed.rs. Each optional module is a cargo feature of the same
+//! name (MicroPython's `MICROPY_PY_*` options), all on by default.
 
 use super::funcs::check_n;
 #[cfg(feature = "float")]
 use super::math::*;
+use super::modcollections::{namedtuple, namedtuple_new};
+#[cfg(feature = "random")]
 use super::modrandom::*;
+#[cfg(feature = "re")]
 use super::modre::{re_compile, re_match, re_search, re_sub};
+#[cfg(feature = "struct")]
 use super::modstruct::{struct_calcsize, struct_pack, struct_pack_into, struct_unpack};
 use super::*;
 
@@ -29,22 +36,22 @@ module_fns! {
     "collections"."__nt_new" => namedtuple_new,
     "micropython"."opt_level" => mp_opt_level,
     "sys"."exit" => sys_exit,
-    "struct"."calcsize" => struct_calcsize,
-    "struct"."pack" => struct_pack,
-    "struct"."pack_into" => struct_pack_into,
-    "struct"."unpack" => struct_unpack,
-    "struct"."unpack_from" => struct_unpack,
-    "random"."getrandbits" => random_getrandbits,
-    "random"."seed" => random_seed,
-    "random"."randrange" => random_randrange,
-    "random"."randint" => random_randint,
-    "random"."choice" => random_choice,
-    #[cfg(feature = "float")] "random"."random" => random_random,
-    #[cfg(feature = "float")] "random"."uniform" => random_uniform,
-    "re"."compile" => re_compile,
-    "re"."match" => re_match,
-    "re"."search" => re_search,
-    "re"."sub" => re_sub,
+    #[cfg(feature = "struct")] "struct"."calcsize" => struct_calcsize,
+    #[cfg(feature = "struct")] "struct"."pack" => struct_pack,
+    #[cfg(feature = "struct")] "struct"."pack_into" => struct_pack_into,
+    #[cfg(feature = "struct")] "struct"."unpack" => struct_unpack,
+    #[cfg(feature = "struct")] "struct"."unpack_from" => struct_unpack,
+    #[cfg(feature = "random")] "random"."getrandbits" => random_getrandbits,
+    #[cfg(feature = "random")] "random"."seed" => random_seed,
+    #[cfg(feature = "random")] "random"."randrange" => random_randrange,
+    #[cfg(feature = "random")] "random"."randint" => random_randint,
+    #[cfg(feature = "random")] "random"."choice" => random_choice,
+    #[cfg(all(feature = "random", feature = "float"))] "random"."random" => random_random,
+    #[cfg(all(feature = "random", feature = "float"))] "random"."uniform" => random_uniform,
+    #[cfg(feature = "re")] "re"."compile" => re_compile,
+    #[cfg(feature = "re")] "re"."match" => re_match,
+    #[cfg(feature = "re")] "re"."search" => re_search,
+    #[cfg(feature = "re")] "re"."sub" => re_sub,
     "gc"."collect" => gc_collect,
     "gc"."enable" => gc_enable,
     "gc"."disable" => gc_disable,
@@ -97,13 +104,19 @@ module_fns! {
 pub(crate) const BUILTIN_MODULES: &[&str] = &[
     "micropython",
     "sys",
+    #[cfg(feature = "collections")]
     "collections",
+    #[cfg(feature = "random")]
     "random",
+    #[cfg(feature = "re")]
     "re",
     "gc",
+    #[cfg(feature = "struct")]
     "struct",
     "errno",
+    #[cfg(feature = "io")]
     "io",
+    #[cfg(feature = "array")]
     "array",
     #[cfg(feature = "float")]
     "math",
@@ -145,6 +158,7 @@ pub(crate) fn builtin_module(vm: &mut Vm<'_>, name: &[u8]) -> PyResult<Option<Ob
             }
         }
         match mname {
+            #[cfg(feature = "array")]
             "array" => {
                 let key = vm.new_str_bytes(b"array")?;
                 vm.dict_store(g, key, type_obj(T_ARRAY))?;
@@ -164,6 +178,7 @@ pub(crate) fn builtin_module(vm: &mut Vm<'_>, name: &[u8]) -> PyResult<Option<Ob
                     vm.dict_store(g, key, f)?;
                 }
             }
+            #[cfg(feature = "io")]
             "io" => {
                 // StringIO / BytesIO: classes over the built-in stream types.
                 for (n, ty) in [("StringIO", T_STRINGIO), ("BytesIO", T_BYTESIO)] {
@@ -188,6 +203,7 @@ pub(crate) fn builtin_module(vm: &mut Vm<'_>, name: &[u8]) -> PyResult<Option<Ob
                 let key = vm.new_str_bytes(b"errorcode")?;
                 vm.dict_store(g, key, codes)?;
             }
+            #[cfg(feature = "collections")]
             "collections" => {
                 let key = vm.new_str_bytes(b"OrderedDict")?;
                 vm.dict_store(g, key, type_obj(T_ORDERED_DICT))?;
@@ -345,123 +361,6 @@ fn gc_mem_alloc(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 fn mp_const(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 1, 1)?;
     Ok(vm.arg(a, 0))
-}
-
-/// `collections.namedtuple(name, fields)`: a class derived from tuple whose instances wrap a
-/// native tuple; each field is a class attribute `Wrapper(3, index)` read from that tuple.
-fn namedtuple(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    super::funcs::check_pos(vm, a, 2, 2)?;
-    let name = vm.arg(a, 0);
-    let spec = vm.arg(a, 1);
-    let base = vm.roots_len();
-    let r = (|| {
-        // Field names: a sequence of str, or one str separated by spaces/commas.
-        let fields = if vm.str_data(spec).is_some() {
-            let t = vm.new_tuple(0)?;
-            vm.push_root(t);
-            let cleaned = {
-                let mut nb = crate::object::print::NumBuf::new();
-                for &c in vm.str_data(spec).unwrap_or(&[]) {
-                    nb.push(if c == b',' { b' ' } else { c });
-                }
-                nb
-            };
-            let s2 = vm.new_str_bytes(cleaned.as_bytes())?;
-            vm.push_root(s2);
-            let parts = vm.call_method_by_name(s2, b"split", &[])?;
-            vm.push_root(parts);
-            vm.tuple_from_iter(parts)?
-        } else {
-            vm.tuple_from_iter(spec)?
-        };
-        vm.push_root(fields);
-        let d = vm.new_dict(0)?;
-        vm.push_root(d);
-        let key = vm.new_str_bytes(b"_fields")?;
-        vm.dict_store(d, key, fields)?;
-        for i in 0..vm.tuple_len(fields) {
-            let w = vm.alloc(Kind::Wrapper, 4)?;
-            vm.heap.set(w, 0, 3);
-            vm.heap.set_obj(w, 1, Obj::small_sat(i64::from(i)));
-            let f = vm.heap.get_obj(fields.bits(), i + 1);
-            vm.push_root(Obj::heap(w));
-            vm.dict_store(d, f, Obj::heap(w))?;
-            vm.pop_root();
-        }
-        let new_key = vm.new_str_bytes(b"__new__")?;
-        vm.push_root(new_key);
-        #[allow(clippy::cast_possible_truncation)]
-        let nt_new = MODULE_FNS
-            .iter()
-            .position(|f| f.name == "__nt_new")
-            .map_or(0, |i| BUILTINS.len() + i) as u32;
-        let w = vm.alloc(Kind::Wrapper, 4)?;
-        vm.heap.set(w, 0, 2);
-        vm.heap.set_obj(w, 1, Obj::imm(Imm::Builtin, nt_new));
-        vm.push_root(Obj::heap(w));
-        vm.dict_store(d, new_key, Obj::heap(w))?;
-        let bases = vm.new_tuple_from(&[type_obj(T_TUPLE)])?;
-        vm.push_root(bases);
-        // A namedtuple is a native type in MicroPython: never "already subclassed".
-        let c = vm.new_class(name, bases, d)?;
-        vm.set_class_flags(c, crate::object::attr::CLASS_HAS_SPECIAL);
-        Ok(c)
-    })();
-    vm.truncate_roots(base);
-    r
-}
-
-/// `__new__` of a namedtuple class: (cls, *values, **by_name).
-fn namedtuple_new(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    let cls = vm.arg(a, 0);
-    // Subclasses of a namedtuple class inherit its fields.
-    let fields = vm.class_lookup(cls, b"_fields").unwrap_or(Obj::NULL);
-    let n = vm.tuple_len(fields);
-    if a.n_pos - 1 > n {
-        return Err(vm.raise_parts(
-            T_TYPE_ERROR,
-            &[
-                &"function takes ",
-                &n,
-                &" positional arguments but ",
-                &(a.n_pos - 1),
-                &" were given",
-            ],
-        ));
-    }
-    let t = vm.new_tuple(n)?;
-    vm.push_root(t);
-    for i in 1..a.n_pos {
-        let v = vm.arg(a, i);
-        vm.heap.set_obj(t.bits(), i, v);
-    }
-    for k in 0..a.n_kw {
-        let (key, v) = vm.kw_pair(a, k);
-        let pos = (0..n).find(|&i| {
-            let f = vm.heap.get_obj(fields.bits(), i + 1);
-            vm.str_data(f).is_some() && vm.str_data(f) == vm.str_data(key)
-        });
-        match pos {
-            Some(i) => vm.heap.set_obj(t.bits(), i + 1, v),
-            None => {
-                vm.pop_root();
-                return Err(vm.raise_msg_str(T_TYPE_ERROR, "unexpected keyword argument"));
-            }
-        }
-    }
-    if (0..n).any(|i| vm.heap.get_obj(t.bits(), i + 1).is_null()) {
-        vm.pop_root();
-        return Err(vm.raise_msg_str(
-            T_TYPE_ERROR,
-            "function missing required positional argument",
-        ));
-    }
-    let o = vm.alloc(Kind::Instance, 4);
-    vm.pop_root();
-    let o = o?;
-    vm.heap.set_obj(o, 0, cls);
-    vm.heap.set_obj(o, 2, t);
-    Ok(Obj::heap(o))
 }
 
 fn mp_opt_level(_vm: &mut Vm<'_>, _a: &Args) -> PyResult<Obj> {

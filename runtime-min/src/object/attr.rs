@@ -385,14 +385,16 @@ impl<'a> Vm<'a> {
                 };
                 Ok(Some(self.heap.get_obj(o.bits(), i)))
             }
-            Some(Kind::TypedArray) if nm == b"itemsize" => match self.typed_info(o) {
-                Some((tc, _, f)) if f & crate::object::typed::MV != 0 => {
-                    let n = crate::object::typed::item_size(tc).unwrap_or(1);
-                    #[allow(clippy::cast_possible_wrap)]
-                    Ok(Some(Obj::small_sat(n as i64)))
+            Some(Kind::TypedArray) if cfg!(feature = "array") && nm == b"itemsize" => {
+                match self.typed_info(o) {
+                    Some((tc, _, f)) if f & crate::object::typed::MV != 0 => {
+                        let n = crate::object::typed::item_size(tc).unwrap_or(1);
+                        #[allow(clippy::cast_possible_wrap)]
+                        Ok(Some(Obj::small_sat(n as i64)))
+                    }
+                    _ => Ok(None),
                 }
-                _ => Ok(None),
-            },
+            }
             // MicroPython's int and float have no `real`/`imag` (no complex numbers).
             _ => Ok(None),
         }

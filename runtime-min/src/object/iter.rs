@@ -65,7 +65,9 @@ impl<'a> Vm<'a> {
             Some(Kind::Range) => return self.new_iter(IT_RANGE, o, Obj::NULL, 0),
             Some(Kind::Dict) => return self.new_iter(IT_DICT_KEYS, o, Obj::NULL, 0),
             Some(Kind::Set) => return self.new_iter(IT_SET, o, Obj::NULL, 0),
-            Some(Kind::TypedArray) => return self.new_iter(IT_TYPED, o, Obj::NULL, 0),
+            Some(Kind::TypedArray) if cfg!(feature = "array") => {
+                return self.new_iter(IT_TYPED, o, Obj::NULL, 0)
+            }
             Some(Kind::Instance) => {
                 if let Some(r) = self.call_special(o, "__iter__", &[])? {
                     return Ok(r);
@@ -177,7 +179,7 @@ impl<'a> Vm<'a> {
                     None => Ok(None),
                 }
             }
-            IT_TYPED => {
+            IT_TYPED if cfg!(feature = "array") => {
                 if idx >= self.heap.get(src.bits(), 0) {
                     return Ok(None);
                 }

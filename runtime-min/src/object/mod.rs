@@ -16,6 +16,7 @@ pub(crate) mod ops;
 pub(crate) mod print;
 pub(crate) mod seq;
 pub(crate) mod str;
+#[cfg_attr(not(feature = "array"), allow(dead_code))]
 pub(crate) mod typed;
 
 use crate::builtins::{self as b, type_obj};

@@ -528,11 +528,11 @@ impl<'a> Vm<'a> {
         bo: Obj,
     ) -> PyResult<Option<Obj>> {
         let a_is_bytes = self.is_kind(a, Kind::Bytes) || a.imm_of(Imm::RomBytes).is_some();
-        if plain == BinaryOp::ADD && a_is_bytes && self.is_kind(bo, Kind::TypedArray) {
+        if plain == BinaryOp::ADD && a_is_bytes && self.is_typed(bo) {
             // bytes + any buffer is bytes (py/objstr.c).
             return self.bytes_plus_buffer(a, bo).map(Some);
         }
-        if self.is_kind(a, Kind::TypedArray) || self.is_kind(bo, Kind::TypedArray) {
+        if self.is_typed(a) || self.is_typed(bo) {
             if let Some(r) = self.typed_binary_op(plain, a, bo)? {
                 return Ok(Some(r));
             }

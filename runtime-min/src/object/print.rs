@@ -281,7 +281,7 @@ impl<'a> Vm<'a> {
             Kind::Float | Kind::Range => self.print_number(sink, o),
             Kind::BigInt => self.print_big(sink, o),
             Kind::Bytes => self.print_bytes_repr(sink, o),
-            Kind::TypedArray => {
+            Kind::TypedArray if cfg!(feature = "array") => {
                 let Some((tc, len, flags)) = self.typed_info(o) else {
                     return Ok(());
                 };

@@ -445,7 +445,9 @@ impl<'a> Vm<'a> {
                 }
                 return self.dict_store(o, index, value);
             }
-            Some(Kind::TypedArray) => return self.typed_store(o, index, value),
+            Some(Kind::TypedArray) if cfg!(feature = "array") => {
+                return self.typed_store(o, index, value)
+            }
             Some(Kind::ByteArray) => {
                 let len = self.heap.get(o.bits(), 0);
                 if value.is_null() {

@@ -35,8 +35,14 @@ fn cmp_code(tc: u8) -> (u8, bool) {
 
 impl<'a> Vm<'a> {
     /// (type code, length in items, flags) of an array or memoryview.
+    /// Is `o` an array or memoryview? (Never without the `array` feature, so the code
+    /// behind the checks drops out of such a build.)
+    pub(crate) fn is_typed(&self, o: Obj) -> bool {
+        cfg!(feature = "array") && self.is_kind(o, Kind::TypedArray)
+    }
+
     pub(crate) fn typed_info(&self, o: Obj) -> Option<(u8, u32, u32)> {
-        if !self.is_kind(o, Kind::TypedArray) {
+        if !self.is_typed(o) {
             return None;
         }
         let info = self.heap.get(o.bits(), 1);

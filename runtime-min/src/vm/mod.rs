@@ -101,6 +101,7 @@ pub struct Vm<'a> {
     /// `gc.disable()` was called (collections still run when an allocation fails).
     pub(crate) gc_disabled: bool,
     /// The `random` module's generator state.
+    #[cfg(feature = "random")]
     pub(crate) random: crate::builtins::Yasmarang,
     /// Python call-depth limit (`RuntimeError: maximum recursion depth exceeded`).
     pub max_depth: usize,
@@ -147,6 +148,7 @@ impl<'a> Vm<'a> {
             stack_marks: [0; 2],
             gc_stress: false,
             gc_disabled: false,
+            #[cfg(feature = "random")]
             random: crate::builtins::Yasmarang::INITIAL,
             max_depth: 64,
             native_depth: 0,

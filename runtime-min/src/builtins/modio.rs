@@ -1,0 +1,207 @@
+//! `io.StringIO` and `io.BytesIO` (after py/objstringio.c); the `io` module itself is set up in
+//! `modules.rs`.
+
+use super::funcs::check_n;
+use super::methods::bytearray_push;
+use super::*;
+
+// ----- io.StringIO / io.BytesIO (after py/objstringio.c) -----
+//
+// A stream is an instance of the `io.StringIO` / `io.BytesIO` class wrapping a bytearray
+// buffer (slot 2), with `position << 1 | closed` in slot 3.
+
+/// `StringIO(initial)` / `BytesIO(initial)`: the buffer (position 0).
+pub(super) fn io_new(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 0, 1)?;
+    let init = match vm.arg_pos(a, 0) {
+        Some(v) if vm.str_or_bytes(v).is_some() => v,
+        _ => vm.new_bytes(&[])?,
+    };
+    vm.push_root(init);
+    let empty = vm.new_bytes(&[]);
+    let r = empty.and_then(|e| {
+        let ba = vm.bytearray_from(e)?;
+        vm.push_root(ba);
+        let n = vm.str_or_bytes(init).map_or(0, |(d, _)| d.len());
+        let r = io_copy_in(vm, ba, 0, init, n);
+        vm.pop_root();
+        r.map(|()| ba)
+    });
+    vm.pop_root();
+    r
+}
+
+/// (buffer, position, is BytesIO) of stream argument 0; ValueError once closed.
+pub(super) fn io_parts(vm: &mut Vm<'_>, a: &Args) -> PyResult<(Obj, usize, bool)> {
+    let s = vm.arg(a, 0);
+    let Some(buf) = vm.native_of(s).filter(|b| vm.is_kind(*b, Kind::ByteArray)) else {
+        return Err(vm.raise_msg_str(T_TYPE_ERROR, "stream expected"));
+    };
+    let m = vm.heap.get_obj(s.bits(), 3).as_small().unwrap_or(0);
+    if m & 1 != 0 {
+        return Err(vm.raise_msg_str(T_VALUE_ERROR, "I/O operation on closed file"));
+    }
+    let is_bytes = vm.native_base(vm.heap.get_obj(s.bits(), 0)) == T_BYTESIO;
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    Ok((buf, (m >> 1) as usize, is_bytes))
+}
+
+pub(super) fn io_set(vm: &mut Vm<'_>, a: &Args, pos: usize, closed: bool) {
+    #[allow(clippy::cast_possible_wrap)]
+    let m = Obj::small_sat((pos as i64) << 1 | i64::from(closed));
+    vm.heap.set_obj(vm.arg(a, 0).bits(), 3, m);
+}
+
+/// Copy `n` bytes of str/bytes `src` into bytearray `ba` at `at`, growing it (zero-filled).
+pub(super) fn io_copy_in(vm: &mut Vm<'_>, ba: Obj, at: usize, src: Obj, n: usize) -> PyResult<()> {
+    let len = vm.heap.get(ba.bits(), 0) as usize;
+    let mut grow = (at + n).saturating_sub(len);
+    while grow > 0 {
+        let m = grow.min(64);
+        bytearray_push(vm, ba, &[0; 64][..m])?;
+        grow -= m;
+    }
+    let total = vm.heap.get(ba.bits(), 0);
+    let mut k = 0;
+    while k < n {
+        let mut chunk = [0u8; 64];
+        let m = (n - k).min(chunk.len());
+        if let Some(s) = vm.str_or_bytes(src).and_then(|(d, _)| d.get(k..k + m)) {
+            chunk[..m].copy_from_slice(s);
+        }
+        let store = vm.heap.get_obj(ba.bits(), 1).bits();
+        if let Some(d) = vm
+            .heap
+            .bytes_mut(store, 1, total)
+            .get_mut(at + k..at + k + m)
+        {
+            d.copy_from_slice(&chunk[..m]);
+        }
+        k += m;
+    }
+    Ok(())
+}
+
+/// A new str (or bytes) of buffer bytes `from..to`.
+pub(super) fn io_slice(
+    vm: &mut Vm<'_>,
+    buf: Obj,
+    from: usize,
+    to: usize,
+    is_bytes: bool,
+) -> PyResult<Obj> {
+    let n = to.saturating_sub(from);
+    let kind = if is_bytes { Kind::Bytes } else { Kind::Str };
+    let o = vm.new_str_uninit(kind, n)?;
+    let store = vm.heap.get_obj(buf.bits(), 1);
+    vm.heap.copy_within(
+        crate::heap::Heap::payload_pos(store.bits(), 1) + from,
+        crate::heap::Heap::payload_pos(o, 1),
+        n,
+    );
+    Ok(Obj::heap(o))
+}
+
+/// `s.write(data)`: overwrite / extend at the position; returns the byte count.
+pub(super) fn io_write(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 2)?;
+    let (buf, pos, _) = io_parts(vm, a)?;
+    let data = vm.arg(a, 1);
+    let Some(n) = vm.str_or_bytes(data).map(|(d, _)| d.len()) else {
+        return Err(vm.raise_msg_str(T_TYPE_ERROR, "object with buffer protocol required"));
+    };
+    io_copy_in(vm, buf, pos, data, n)?;
+    io_set(vm, a, pos + n, false);
+    #[allow(clippy::cast_possible_wrap)]
+    Ok(Obj::small_sat(n as i64))
+}
+
+/// `s.read(n=-1)` / `s.readline()`.
+pub(super) fn io_read_impl(vm: &mut Vm<'_>, a: &Args, line: bool) -> PyResult<Obj> {
+    check_n(vm, a, 1, 2)?;
+    let (buf, pos, is_bytes) = io_parts(vm, a)?;
+    let len = vm.heap.get(buf.bits(), 0) as usize;
+    let want = match vm.arg_pos(a, 1).filter(|o| *o != Obj::NONE) {
+        Some(n) => usize::try_from(vm.get_int(n)?).unwrap_or(usize::MAX),
+        None => usize::MAX,
+    };
+    let start = pos.min(len);
+    let mut end = start.saturating_add(want).min(len);
+    if line {
+        if let Some(d) = vm.bytes_data(buf) {
+            if let Some(nl) = d
+                .get(start..end)
+                .and_then(|s| s.iter().position(|&c| c == b'\n'))
+            {
+                end = start + nl + 1;
+            }
+        }
+    }
+    let r = io_slice(vm, buf, start, end, is_bytes)?;
+    io_set(vm, a, pos.max(end), false);
+    Ok(r)
+}
+
+pub(super) fn io_read(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    io_read_impl(vm, a, false)
+}
+
+pub(super) fn io_readline(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    io_read_impl(vm, a, true)
+}
+
+pub(super) fn io_getvalue(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 1, 1)?;
+    let (buf, _, is_bytes) = io_parts(vm, a)?;
+    let len = vm.heap.get(buf.bits(), 0) as usize;
+    io_slice(vm, buf, 0, len, is_bytes)
+}
+
+/// `s.seek(offset, whence=0)`: the new position (clamped at 0).
+pub(super) fn io_seek(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 3)?;
+    let (buf, pos, _) = io_parts(vm, a)?;
+    let off = vm.get_int(vm.arg(a, 1))?;
+    let whence = match vm.arg_pos(a, 2) {
+        Some(w) => vm.get_int(w)?,
+        None => 0,
+    };
+    #[allow(clippy::cast_possible_wrap)]
+    let base = match whence {
+        0 => 0,
+        1 => pos as i64,
+        2 => i64::from(vm.heap.get(buf.bits(), 0)),
+        _ => return Err(vm.raise_msg_str(T_OS_ERROR, "22")),
+    };
+    let new = usize::try_from(base.saturating_add(off)).unwrap_or(0);
+    io_set(vm, a, new, false);
+    #[allow(clippy::cast_possible_wrap)]
+    Ok(Obj::small_sat(new as i64))
+}
+
+pub(super) fn io_tell(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 1, 1)?;
+    let (_, pos, _) = io_parts(vm, a)?;
+    #[allow(clippy::cast_possible_wrap)]
+    Ok(Obj::small_sat(pos as i64))
+}
+
+pub(super) fn io_flush(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 1, 1)?;
+    io_parts(vm, a)?;
+    Ok(Obj::NONE)
+}
+
+/// `s.close()` (and `__exit__`): later operations raise ValueError.
+pub(super) fn io_close(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    if a.n_pos == 0 {
+        return Err(vm.raise_msg_str(T_TYPE_ERROR, "stream expected"));
+    }
+    io_set(vm, a, 0, true);
+    Ok(Obj::NONE)
+}
+
+pub(super) fn io_enter(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 1, 1)?;
+    Ok(vm.arg(a, 0))
+}
