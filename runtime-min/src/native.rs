@@ -304,11 +304,7 @@ impl<'a> Vm<'a> {
     /// A `str` argument's text; `TypeError` otherwise.
     pub fn str_arg(&mut self, o: Obj) -> PyResult<&str> {
         if self.str_data(o).is_none() {
-            let t = self.type_name(o);
-            return Err(self.raise_parts(
-                b::T_TYPE_ERROR,
-                &[&"can't convert '", &t, &"' object to str implicitly"],
-            ));
+            return Err(self.bad_implicit_conversion(o));
         }
         let data = self.str_data(o).unwrap_or(&[]);
         Ok(core::str::from_utf8(data).unwrap_or(""))

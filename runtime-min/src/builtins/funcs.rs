@@ -162,11 +162,7 @@ fn print(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     let end = vm.arg_kw(a, b"end").filter(|o| *o != Obj::NONE);
     for o in [sep, end].into_iter().flatten() {
         if vm.str_data(o).is_none() {
-            let t = vm.type_name(o);
-            return Err(vm.raise_parts(
-                T_TYPE_ERROR,
-                &[&"can't convert '", &t, &"' object to str implicitly"],
-            ));
+            return Err(vm.bad_implicit_conversion(o));
         }
     }
     let file = vm.arg_kw(a, b"file");
@@ -522,11 +518,7 @@ fn attr_name(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     if vm.str_data(n).is_some() {
         return Ok(n);
     }
-    let t = vm.type_name(n);
-    Err(vm.raise_parts(
-        T_TYPE_ERROR,
-        &[&"can't convert '", &t, &"' object to str implicitly"],
-    ))
+    Err(vm.bad_implicit_conversion(n))
 }
 
 fn getattr(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
@@ -1056,16 +1048,25 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
     let arg0 = vm.arg_pos(a, 0);
     match id {
         T_INT => {
-            check_pos(vm, a, 0, 2)?;
+            // py/objint.c: no keywords; with a base the value must be a str or bytes, alone
+            // it may be an int, any buffer (parsed as text) or a float.
+            check_n(vm, a, 0, 2)?;
             let Some(x) = arg0 else {
                 return Ok(Obj::small_sat(0));
             };
-            let base = match vm.arg_pos(a, 1).or_else(|| vm.arg_kw(a, b"base")) {
-                Some(b) => Some(vm.get_int(b)?),
-                None => None,
-            };
+            if let Some(base) = vm.arg_pos(a, 1) {
+                if vm.str_or_bytes(x).is_none() || vm.is_kind(x, Kind::ByteArray) {
+                    return Err(vm.bad_implicit_conversion(x));
+                }
+                let base = vm.get_int(base)?;
+                return int_from_text(vm, x, base);
+            }
             if vm.str_or_bytes(x).is_some() {
-                return int_from_text(vm, x, base.unwrap_or(10));
+                return int_from_text(vm, x, 10);
+            }
+            if vm.typed_info(x).is_some() {
+                let text = vm.typed_to_bytes(x)?;
+                return int_from_text(vm, text, 10);
             }
             if let Some(v) = vm.int_to_i64(x) {
                 return vm.new_int(v);

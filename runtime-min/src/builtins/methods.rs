@@ -68,6 +68,7 @@ methods! {
     T_BYTES."decode" => bytes_decode;
     T_BYTES."hex" => bytes_hex;
     T_BYTES."fromhex" => bytes_fromhex, class;
+    #[cfg(feature = "array")] T_MEMORYVIEW."hex" => bytes_hex;
     T_BYTES."startswith" => str_startswith;
     T_BYTES."endswith" => str_endswith;
     T_BYTES."find" => str_find;
@@ -827,11 +828,7 @@ fn parse_encoding(vm: &mut Vm<'_>, encoding: Option<Obj>) -> PyResult<bool> {
         return Ok(false);
     };
     let Some(name) = vm.str_data(e) else {
-        let t = vm.type_name(e);
-        return Err(vm.raise_parts(
-            T_TYPE_ERROR,
-            &[&"can't convert '", &t, &"' object to str implicitly"],
-        ));
+        return Err(vm.bad_implicit_conversion(e));
     };
     match name {
         b"utf-8" | b"utf8" => Ok(false),
@@ -1045,14 +1042,14 @@ fn bytes_hex(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     } else {
         None
     };
-    let n = self_str(vm, a).len();
+    let n = vm.buffer_data(s).map_or(0, |p| p.0.len());
     let step = 2 + usize::from(sep.is_some());
     let total = (n * step).saturating_sub(usize::from(sep.is_some() && n > 0));
     let o = vm.new_str_uninit(Kind::Str, total)?;
     for i in 0..n {
         let c = vm
-            .bytes_data(s)
-            .and_then(|d| d.get(i).copied())
+            .buffer_data(s)
+            .and_then(|d| d.0.get(i).copied())
             .unwrap_or(0);
         let hex = b"0123456789abcdef";
         #[allow(clippy::cast_possible_truncation)]
@@ -1868,45 +1865,55 @@ fn int_from_bytes(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     vm.new_big(&v)
 }
 
+/// The next byte of hex text `d` from `*i` (py/objstr.c's mp_obj_bytes_fromhex): whitespace
+/// may come between digit pairs only. `Ok(None)` at the end, `Err` on anything else.
+fn next_hex_pair(d: &[u8], i: &mut usize) -> Result<Option<u8>, ()> {
+    let digit = |c: Option<&u8>| c.and_then(|&c| char::from(c).to_digit(16));
+    while let Some(&c) = d.get(*i) {
+        *i += 1;
+        if c.is_py_space() {
+            continue;
+        }
+        let (Some(hi), Some(lo)) = (digit(Some(&c)), digit(d.get(*i))) else {
+            return Err(());
+        };
+        *i += 1;
+        #[allow(clippy::cast_possible_truncation)]
+        return Ok(Some((hi << 4 | lo) as u8));
+    }
+    Ok(None)
+}
+
+/// The bytes of any object with the buffer protocol, str included.
+fn text_of<'b>(vm: &'b Vm<'_>, o: Obj) -> Option<&'b [u8]> {
+    let d = vm.str_or_bytes(o).map(|p| p.0);
+    d.or_else(|| vm.buffer_data(o).map(|p| p.0))
+}
+
 fn bytes_fromhex(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 2, 2)?;
     let src = vm.arg(a, 1);
-    let digit = |vm: &Vm<'_>, i: usize| -> Option<u8> {
-        let c = *vm.str_data(src)?.get(i)?;
-        #[allow(clippy::cast_possible_truncation)]
-        (c as char).to_digit(16).map(|v| v as u8)
+    let Some(d) = text_of(vm, src) else {
+        return Err(vm.raise_msg_str(T_TYPE_ERROR, "object with buffer protocol required"));
     };
     // First pass validates and counts; the second writes into the new object.
-    let len = vm.str_data(src).map_or(0, <[u8]>::len);
-    let mut n = 0;
-    for i in 0..len {
-        let c = vm
-            .str_data(src)
-            .and_then(|d| d.get(i))
-            .copied()
-            .unwrap_or(b' ');
-        if !c.is_py_space() {
-            if digit(vm, i).is_none() {
-                return Err(vm.raise_msg_str(T_VALUE_ERROR, "non-hex digit found"));
-            }
-            n += 1;
+    let (mut i, mut n) = (0, 0u32);
+    loop {
+        match next_hex_pair(d, &mut i) {
+            Ok(Some(_)) => n += 1,
+            Ok(None) => break,
+            Err(()) => return Err(vm.raise_msg_str(T_VALUE_ERROR, "non-hex digit")),
         }
     }
-    let out = vm.new_str_uninit(Kind::Bytes, n / 2)?;
-    let mut hi: Option<u8> = None;
-    let mut k = 0u32;
-    for i in 0..len {
-        let Some(v) = digit(vm, i) else {
-            continue;
-        };
-        match hi.take() {
-            Some(h) => {
-                if let Some(b) = vm.heap.bytes_mut(out, 1, k + 1).get_mut(k as usize) {
-                    *b = h << 4 | v;
-                }
-                k += 1;
-            }
-            None => hi = Some(v),
+    let out = vm.new_str_uninit(Kind::Bytes, n as usize)?;
+    let mut i = 0;
+    for k in 0..n as usize {
+        let v = next_hex_pair(text_of(vm, src).unwrap_or(&[]), &mut i)
+            .ok()
+            .flatten()
+            .unwrap_or(0);
+        if let Some(b) = vm.heap.bytes_mut(out, 1, n).get_mut(k) {
+            *b = v;
         }
     }
     Ok(Obj::heap(out))

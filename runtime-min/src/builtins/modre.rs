@@ -447,11 +447,7 @@ fn is_str(vm: &Vm<'_>, o: Obj) -> bool {
 
 fn data<'v>(vm: &'v mut Vm<'_>, o: Obj) -> PyResult<&'v [u8]> {
     if vm.str_data(o).is_none() && vm.bytes_data(o).is_none() {
-        let t = vm.type_name(o);
-        return Err(vm.raise_parts(
-            T_TYPE_ERROR,
-            &[&"can't convert '", &t, &"' object to str implicitly"],
-        ));
+        return Err(vm.bad_implicit_conversion(o));
     }
     Ok(vm.str_data(o).or_else(|| vm.bytes_data(o)).unwrap_or(&[]))
 }

@@ -102,6 +102,9 @@ module_fns! {
 
 /// The built-in modules' names.
 pub(crate) const BUILTIN_MODULES: &[&str] = &[
+    // Always importable; empty unless a module was run under that name (it is then found
+    // in `sys.modules` first).
+    "__main__",
     "micropython",
     "sys",
     #[cfg(feature = "collections")]
@@ -158,6 +161,8 @@ pub(crate) fn builtin_module(vm: &mut Vm<'_>, name: &[u8]) -> PyResult<Option<Ob
             }
         }
         match mname {
+            // A module of Python code, not a built-in one: its attributes can be set.
+            "__main__" => vm.heap.set(m.bits(), 0, 0),
             #[cfg(feature = "array")]
             "array" => {
                 let key = vm.new_str_bytes(b"array")?;

@@ -674,16 +674,17 @@ impl<'a> Vm<'a> {
                 }
             }
             if !is_str {
+                // bytes takes any buffer (an array, a memoryview) as the needle.
+                if let Some((needle, _)) = self.buffer_data(item) {
+                    let hay = self.bytes_data(container).unwrap_or(&[]);
+                    return Ok(crate::object::str::find(hay, needle, 0).is_some());
+                }
                 if let Some(v) = self.int_to_i64(item) {
                     let hay = self.bytes_data(container).unwrap_or(&[]);
                     return Ok(hay.iter().any(|&x| i64::from(x) == v));
                 }
             }
-            let t = self.type_name(item);
-            return Err(self.raise_parts(
-                b::T_TYPE_ERROR,
-                &[&"can't convert '", &t, &"' object to str implicitly"],
-            ));
+            return Err(self.bad_implicit_conversion(item));
         }
         match self.kind_of(container) {
             Some(Kind::Dict) => return Ok(self.dict_lookup(container, item)?.is_some()),

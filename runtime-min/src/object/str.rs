@@ -1186,10 +1186,7 @@ impl<'a> Vm<'a> {
         {
             self.substr_as_str(value, n)?
         } else {
-            return Err(self.raise_parts(
-                b::T_TYPE_ERROR,
-                &[&"can't convert '", &t, &"' object to str implicitly"],
-            ));
+            return Err(self.bad_implicit_conversion(value));
         };
         self.push_root(s);
         let r = self.format_str_padded(sink, s, spec, b'<');

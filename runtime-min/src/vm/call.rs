@@ -607,11 +607,7 @@ impl<'a> Vm<'a> {
                     continue;
                 }
                 if self.str_data(key).is_none() {
-                    let t = self.type_name(key);
-                    return Err(self.raise_parts(
-                        b::T_TYPE_ERROR,
-                        &[&"can't convert '", &t, &"' object to str implicitly"],
-                    ));
+                    return Err(self.bad_implicit_conversion(key));
                 }
                 if flags & SCOPE_VARKEYWORDS == 0 {
                     return Err(self.raise_parts(

@@ -309,6 +309,16 @@ impl<'a> Vm<'a> {
         }
     }
 
+    /// TypeError "can't convert 'T' object to str implicitly" for `o` where a str was needed
+    /// (py/objstr.c's bad_implicit_conversion).
+    pub(crate) fn bad_implicit_conversion(&mut self, o: Obj) -> Raised {
+        let t = self.type_name(o);
+        self.raise_parts(
+            crate::builtins::T_TYPE_ERROR,
+            &[&"can't convert '", &t, &"' object to str implicitly"],
+        )
+    }
+
     /// Raise `type_id(msg)`.
     pub(crate) fn raise_msg_str(&mut self, type_id: u32, msg: &str) -> Raised {
         match self.new_str_bytes(msg.as_bytes()) {
