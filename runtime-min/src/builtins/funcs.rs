@@ -29,11 +29,6 @@ builtins! {
     "chr" => chr,
     "ord" => ord,
     "divmod" => divmod,
-    "enumerate" => enumerate,
-    "filter" => filter,
-    "map" => map,
-    "zip" => zip,
-    "reversed" => reversed,
     "getattr" => getattr,
     "setattr" => setattr,
     "hasattr" => hasattr,
@@ -276,10 +271,7 @@ fn len(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     let o = vm.arg(a, 0);
     match vm.len_of(o)? {
         Some(n) => Ok(Obj::small_sat(i64::from(n))),
-        None => {
-            let t = vm.type_name(o);
-            Err(vm.raise_parts(T_TYPE_ERROR, &[&"object of type '", &t, &"' has no len()"]))
-        }
+        None => Err(vm.no_len(o)),
     }
 }
 
@@ -446,17 +438,14 @@ fn divmod(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     t
 }
 
-fn enumerate(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+pub(super) fn enumerate(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_pos(vm, a, 0, 2)?;
     let start = match vm.arg_pos(a, 1).or_else(|| vm.arg_kw(a, b"start")) {
         Some(s) => vm.get_int(s)?,
         None => 0,
     };
     let Some(src) = vm.arg_pos(a, 0).or_else(|| vm.arg_kw(a, b"iterable")) else {
-        return Err(vm.raise_msg_str(
-            T_TYPE_ERROR,
-            "function missing 1 required positional arguments",
-        ));
+        return Err(vm.raise_msg_str(T_TYPE_ERROR, "'iterable' argument required"));
     };
     let it = vm.get_iter(src)?;
     vm.new_iter(IT_ENUMERATE, it, Obj::small_sat(start), 0)
@@ -477,13 +466,13 @@ fn iters_tuple(vm: &mut Vm<'_>, a: &Args, from: u32) -> PyResult<Obj> {
     r
 }
 
-fn filter(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+pub(super) fn filter(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 2, 2)?;
     let it = vm.get_iter(vm.arg(a, 1))?;
     vm.new_iter(IT_FILTER, it, vm.arg(a, 0), 0)
 }
 
-fn map(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+pub(super) fn map(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     if a.n_pos < 2 {
         return Err(vm.raise_msg_str(
             T_TYPE_ERROR,
@@ -494,20 +483,19 @@ fn map(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     vm.new_iter(IT_MAP, t, vm.arg(a, 0), 0)
 }
 
-fn zip(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+pub(super) fn zip(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     let t = iters_tuple(vm, a, 0)?;
     vm.new_iter(IT_ZIP, t, Obj::NULL, 0)
 }
 
-fn reversed(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+pub(super) fn reversed(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 1, 1)?;
     let o = vm.arg(a, 0);
     if let Some(r) = vm.call_special(o, "__reversed__", &[])? {
         return Ok(r);
     }
     let Some(n) = vm.len_of(o)? else {
-        let t = vm.type_name(o);
-        return Err(vm.raise_parts(T_TYPE_ERROR, &[&"'", &t, &"' object isn't reversible"]));
+        return Err(vm.no_len(o));
     };
     vm.new_iter(IT_REVERSED, o, Obj::NULL, n)
 }
@@ -1205,6 +1193,11 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
                 None => vm.new_tuple(0),
             }
         }
+        T_ENUMERATE => enumerate(vm, a),
+        T_FILTER => filter(vm, a),
+        T_MAP => map(vm, a),
+        T_ZIP => zip(vm, a),
+        T_REVERSED => reversed(vm, a),
         #[cfg(feature = "collections")]
         T_DEQUE => super::modcollections::deque_new(vm, a),
         #[cfg(feature = "array")]

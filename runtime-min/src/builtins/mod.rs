@@ -106,6 +106,16 @@ types! {
     T_MEMORYVIEW = 63, "memoryview", T_OBJECT;
     T_RE = 64, "re", T_OBJECT;
     T_MATCH = 65, "match", T_OBJECT;
+    // The built-in iterators are types (calling one makes an iterator; they can be
+    // subclassed and used with isinstance), as are dict views (py/objdict.c). Their base
+    // here is `iterator`, which gives them `__next__` as py/runtime.c does for any type
+    // with an iternext slot.
+    T_ENUMERATE = 66, "enumerate", T_ITERATOR;
+    T_FILTER = 67, "filter", T_ITERATOR;
+    T_MAP = 68, "map", T_ITERATOR;
+    T_ZIP = 69, "zip", T_ITERATOR;
+    T_REVERSED = 70, "reversed", T_ITERATOR;
+    T_DICT_VIEW = 71, "dict_view", T_OBJECT;
 }
 
 fn type_row(id: u32) -> Option<&'static (u32, &'static str, u32)> {
@@ -198,6 +208,7 @@ pub(crate) fn lookup_builtin(name: &[u8]) -> Option<Obj> {
                 | T_BYTESIO
                 | T_RE
                 | T_MATCH
+                | T_DICT_VIEW
         ) && (cfg!(feature = "array") || r.0 != T_MEMORYVIEW)
         {
             return Some(type_obj(r.0));

@@ -154,8 +154,7 @@ pub(super) fn random_choice(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     let len = match vm.len_of(seq)? {
         Some(n) => n,
         None => {
-            let t = vm.type_name(seq);
-            return Err(vm.raise_parts(T_TYPE_ERROR, &[&"object of type '", &t, &"' has no len()"]));
+            return Err(vm.no_len(seq));
         }
     };
     if len == 0 {

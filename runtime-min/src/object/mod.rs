@@ -200,7 +200,18 @@ impl<'a> Vm<'a> {
             Some(Kind::Generator) => b::T_GENERATOR,
             Some(Kind::Range) => b::T_RANGE,
             Some(Kind::Slice) => b::T_SLICE,
-            Some(Kind::Iter) => b::T_ITERATOR,
+            Some(Kind::Iter) => {
+                use crate::object::iter as it;
+                match self.heap.get(o.bits(), 0) {
+                    k if k & it::VIEW != 0 => b::T_DICT_VIEW,
+                    it::IT_ENUMERATE => b::T_ENUMERATE,
+                    it::IT_FILTER => b::T_FILTER,
+                    it::IT_MAP => b::T_MAP,
+                    it::IT_ZIP => b::T_ZIP,
+                    it::IT_REVERSED => b::T_REVERSED,
+                    _ => b::T_ITERATOR,
+                }
+            }
             Some(Kind::Wrapper) => match self.heap.get(o.bits(), 0) {
                 0 => b::T_PROPERTY,
                 1 => b::T_CLASSMETHOD,

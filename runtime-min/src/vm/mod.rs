@@ -68,6 +68,10 @@ pub(crate) const EXTRA_QSTRS: &[&str] = &[
     "BytesIO",
     "re",
     "match",
+    "dict_view",
+    "enumerate",
+    "filter",
+    "reversed",
 ];
 
 /// Maximum number of images (modules) loaded at once.
@@ -316,6 +320,15 @@ impl<'a> Vm<'a> {
         self.raise_parts(
             crate::builtins::T_TYPE_ERROR,
             &[&"can't convert '", &t, &"' object to str implicitly"],
+        )
+    }
+
+    /// TypeError "object of type 'T' has no len()" for `o`.
+    pub(crate) fn no_len(&mut self, o: Obj) -> Raised {
+        let t = self.type_name(o);
+        self.raise_parts(
+            crate::builtins::T_TYPE_ERROR,
+            &[&"object of type '", &t, &"' has no len()"],
         )
     }
 
