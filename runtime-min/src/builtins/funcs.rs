@@ -427,10 +427,11 @@ fn ord(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
             ],
         ));
     }
+    // mp_obj_str_get_data's complaint about a non-str/bytes argument.
     let t = vm.type_name(o);
     Err(vm.raise_parts(
         T_TYPE_ERROR,
-        &[&"ord() expected a character, but ", &t, &" found"],
+        &[&"can't convert '", &t, &"' object to str implicitly"],
     ))
 }
 

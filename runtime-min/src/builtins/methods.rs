@@ -317,13 +317,11 @@ fn str_join(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 }
 
 fn split_impl(vm: &mut Vm<'_>, a: &Args, from_right: bool) -> PyResult<Obj> {
-    check_pos(vm, a, 1, 3)?;
+    // MicroPython's str.split/rsplit take positional arguments only.
+    check_n(vm, a, 1, 3)?;
     let s = vm.arg(a, 0);
-    let sep = vm
-        .arg_pos(a, 1)
-        .or_else(|| vm.arg_kw(a, b"sep"))
-        .filter(|o| *o != Obj::NONE);
-    let maxsplit = match vm.arg_pos(a, 2).or_else(|| vm.arg_kw(a, b"maxsplit")) {
+    let sep = vm.arg_pos(a, 1).filter(|o| *o != Obj::NONE);
+    let maxsplit = match vm.arg_pos(a, 2) {
         Some(m) => vm.get_int(m)?,
         None => -1,
     };
@@ -337,12 +335,7 @@ fn split_impl(vm: &mut Vm<'_>, a: &Args, from_right: bool) -> PyResult<Obj> {
         let len = self_str(vm, a).len();
         let mut count = 0i64;
         if let Some(sep) = sep {
-            let sep_bytes_len =
-                arg_bytes(vm, a, if vm.arg_pos(a, 1).is_some() { 1 } else { 0 }).map(<[u8]>::len);
-            let sep_len = match vm.str_or_bytes(sep) {
-                Some((d, _)) => d.len(),
-                None => sep_bytes_len?,
-            };
+            let sep_len = arg_bytes(vm, a, 1)?.len();
             if sep_len == 0 {
                 return Err(vm.raise_msg_str(T_VALUE_ERROR, "empty separator"));
             }
@@ -477,7 +470,8 @@ fn str_rsplit(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 fn strip_impl(vm: &mut Vm<'_>, a: &Args, left: bool, right: bool) -> PyResult<Obj> {
     check_n(vm, a, 1, 2)?;
     let s = vm.arg(a, 0);
-    let chars = vm.arg_pos(a, 1).filter(|o| *o != Obj::NONE);
+    // `strip(None)` is a TypeError in MicroPython (the argument must be str/bytes).
+    let chars = vm.arg_pos(a, 1);
     if chars.is_some() {
         arg_bytes(vm, a, 1)?;
     }
@@ -1086,7 +1080,7 @@ fn pad_impl(vm: &mut Vm<'_>, a: &Args, align: u8) -> PyResult<Obj> {
     vm.push_root(s);
     let slot = vm.builder_new();
     let r = slot.and_then(|slot| {
-        let r = vm.format_str_padded(Sink::Buf(slot), s, &spec, align);
+        let r = vm.pad_str(Sink::Buf(slot), s, &spec, align, false);
         let o = vm.builder_finish(slot);
         r.map(|()| o)
     });

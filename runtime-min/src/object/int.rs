@@ -100,6 +100,10 @@ impl<'a> Vm<'a> {
     pub(crate) fn get_int(&mut self, o: Obj) -> PyResult<i64> {
         match self.int_to_i64(o) {
             Some(v) => Ok(v),
+            None if self.is_kind(o, Kind::BigInt) => Err(self.raise_msg_str(
+                b::T_OVERFLOW_ERROR,
+                "overflow converting long int to machine word",
+            )),
             None => {
                 let t = self.type_name(o);
                 Err(self.raise_parts(b::T_TYPE_ERROR, &[&"can't convert ", &t, &" to int"]))

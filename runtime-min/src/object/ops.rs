@@ -191,8 +191,17 @@ impl<'a> Vm<'a> {
         a: Obj,
         bb: Obj,
     ) -> crate::vm::Raised {
-        let ta = self.type_name(a);
-        let tb = self.type_name(bb);
+        // A bool operand has become an int by the time MicroPython reports the error
+        // (objbool.c's binary_op re-dispatches with the int; on the right side that happens
+        // through the reflected arithmetic operator only).
+        let is_bool = |o: Obj| o == Obj::TRUE || o == Obj::FALSE;
+        let arith = op as u8 >= BinaryOp::INPLACE_OR as u8;
+        let ta = if is_bool(a) { "int" } else { self.type_name(a) };
+        let tb = if arith && is_bool(bb) {
+            "int"
+        } else {
+            self.type_name(bb)
+        };
         let name = binary_op_name(op);
         self.raise_parts(
             b::T_TYPE_ERROR,
@@ -537,9 +546,15 @@ impl<'a> Vm<'a> {
                 return Ok(Some(r));
             }
         }
-        // str / bytes
+        // str / bytes (bytes and bytearray take a str on the right through its buffer)
         if let (Some((_, sa)), Some((_, sb))) = (self.str_or_bytes(a), self.str_or_bytes(bo)) {
-            if sa == sb {
+            // `==` between str and bytes is False (obj.c), but a bytearray compares buffers.
+            let compatible = if plain == BinaryOp::EQUAL {
+                sa == sb || self.is_kind(a, Kind::ByteArray) || self.is_kind(bo, Kind::ByteArray)
+            } else {
+                sa == sb || !sa
+            };
+            if compatible {
                 match plain {
                     BinaryOp::ADD => {
                         let r = self.concat_str(a, bo)?;
@@ -564,6 +579,22 @@ impl<'a> Vm<'a> {
                 }
             } else if plain == BinaryOp::EQUAL {
                 return Ok(Some(Obj::FALSE));
+            }
+        }
+        if self.is_kind(a, Kind::ByteArray) && self.buffer_data(bo).is_none() {
+            // objarray.c: `+` needs a buffer; comparisons with a non-buffer are False.
+            match plain {
+                BinaryOp::ADD => {
+                    return Err(
+                        self.raise_msg_str(b::T_TYPE_ERROR, "object with buffer protocol required")
+                    )
+                }
+                BinaryOp::LESS
+                | BinaryOp::MORE
+                | BinaryOp::EQUAL
+                | BinaryOp::LESS_EQUAL
+                | BinaryOp::MORE_EQUAL => return Ok(Some(Obj::FALSE)),
+                _ => {}
             }
         }
         if plain == BinaryOp::MULTIPLY {
@@ -596,11 +627,16 @@ impl<'a> Vm<'a> {
                     }
                     return self.concat_seq(a, bo).map(Some);
                 }
-                _ => {
+                BinaryOp::LESS
+                | BinaryOp::MORE
+                | BinaryOp::EQUAL
+                | BinaryOp::LESS_EQUAL
+                | BinaryOp::MORE_EQUAL => {
                     if let Some(r) = self.compare_seq(plain, a, bo)? {
                         return Ok(Some(Obj::bool(r)));
                     }
                 }
+                _ => {}
             }
         }
         if ka == Some(Kind::List) && op == BinaryOp::INPLACE_ADD {

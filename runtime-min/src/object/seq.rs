@@ -665,17 +665,38 @@ impl<'a> Vm<'a> {
             return self.typed_contains(container, item);
         }
         if let Some((_, is_str)) = self.str_or_bytes(container) {
-            if let Some((needle, nis)) = self.str_or_bytes(item) {
-                if nis == is_str || !is_str {
-                    let hay = self.str_or_bytes(container).map_or(&[][..], |p| p.0);
-                    return Ok(crate::object::str::find(hay, needle, 0).is_some());
-                }
+            // bytes and bytearray search anything with the buffer protocol (str included).
+            let needle = if is_str {
+                self.str_data(item)
+            } else {
+                self.str_data(item)
+                    .or_else(|| self.buffer_data(item).map(|p| p.0))
+            };
+            if let Some(needle) = needle {
+                let hay = self.str_or_bytes(container).map_or(&[][..], |p| p.0);
+                return Ok(crate::object::str::find(hay, needle, 0).is_some());
             }
             if !is_str {
-                if let Some(v) = self.int_to_i64(item) {
-                    let hay = self.bytes_data(container).unwrap_or(&[]);
-                    return Ok(hay.iter().any(|&x| i64::from(x) == v));
+                if self.kind_of(container) == Some(Kind::ByteArray) {
+                    // objarray.c: a number is not searched for, anything else is absent.
+                    if item.as_small().is_some()
+                        || self.is_kind(item, Kind::BigInt)
+                        || self.is_kind(item, Kind::Float)
+                    {
+                        return Err(self.raise_bare(b::T_NOT_IMPLEMENTED_ERROR));
+                    }
+                    return Ok(false);
                 }
+                // bytes has no containment for other objects: runtime.c walks its items.
+                let n = self.bytes_data(container).map_or(0, <[u8]>::len);
+                for i in 0..n {
+                    let x = self.bytes_data(container).and_then(|d| d.get(i).copied());
+                    let Some(x) = x else { break };
+                    if self.equal(Obj::small_sat(i64::from(x)), item)? {
+                        return Ok(true);
+                    }
+                }
+                return Ok(false);
             }
             let t = self.type_name(item);
             return Err(self.raise_parts(

@@ -263,6 +263,12 @@ impl<'a> Vm<'a> {
                     continue;
                 }
                 i += 1;
+                // `%%` right after the `%` only: `%5%` is an unsupported conversion.
+                if self.str_data(fmt).and_then(|d| d.get(i).copied()) == Some(b'%') {
+                    i += 1;
+                    self.sink_write(sink, b"%")?;
+                    continue;
+                }
                 // %(name)
                 let mut key_arg = Obj::NULL;
                 if self.str_data(fmt).and_then(|d| d.get(i).copied()) == Some(b'(') {
@@ -350,10 +356,6 @@ impl<'a> Vm<'a> {
                     return Err(self.raise_msg_str(b::T_VALUE_ERROR, "incomplete format"));
                 };
                 i += 1;
-                if conv == b'%' {
-                    self.sink_write(sink, b"%")?;
-                    continue;
-                }
                 let arg = if key_arg.is_null() {
                     take_arg(self)?
                 } else {
@@ -375,13 +377,21 @@ impl<'a> Vm<'a> {
                         r?;
                     }
                     b'c' => {
+                        // A str must be one byte long; an int is a code point (objstr.c).
                         let s = match self.str_data(arg) {
-                            Some(d) if char_count(d) == 1 => arg,
-                            None if self.int_to_i64(arg).is_some() => self.chr(arg)?,
-                            _ => {
+                            Some(d) if d.len() == 1 => arg,
+                            Some(_) => {
                                 return Err(
                                     self.raise_msg_str(b::T_TYPE_ERROR, "%c needs int or char")
                                 )
+                            }
+                            None if self.int_to_i64(arg).is_some()
+                                || self.is_kind(arg, Kind::BigInt) =>
+                            {
+                                self.format_char(arg)?
+                            }
+                            None => {
+                                return Err(self.raise_msg_str(b::T_TYPE_ERROR, "integer needed"))
                             }
                         };
                         self.push_root(s);
@@ -430,7 +440,7 @@ impl<'a> Vm<'a> {
                     }
                 }
             }
-            if is_tuple && arg_i < n_args {
+            if !is_dict && arg_i != n_args {
                 return Err(self.raise_msg_str(
                     b::T_TYPE_ERROR,
                     "format string didn't convert all arguments",
@@ -473,6 +483,16 @@ impl<'a> Vm<'a> {
     }
 
     /// `chr(i)`.
+    /// The character of a `%c` / `{:c}` conversion: like `chr` but out of range is an
+    /// OverflowError (objstr.c's mp_print_char).
+    pub(crate) fn format_char(&mut self, i: Obj) -> PyResult<Obj> {
+        let v = self.get_int(i)?;
+        if u32::try_from(v).ok().filter(|&c| c < 0x11_0000).is_none() {
+            return Err(self.raise_msg_str(b::T_OVERFLOW_ERROR, "char not in range(0x110000)"));
+        }
+        self.chr(i)
+    }
+
     pub(crate) fn chr(&mut self, i: Obj) -> PyResult<Obj> {
         let v = self.get_int(i)?;
         // Any code point below 0x110000, surrogates included (modbuiltins.c).
@@ -523,14 +543,29 @@ impl<'a> Vm<'a> {
         spec: &FormatSpec,
         default_align: u8,
     ) -> PyResult<()> {
+        // Formatting (`%s`, `{:5}`) measures width and precision in bytes, as
+        // mp_print_strn does.
+        self.pad_str(sink, s, spec, default_align, true)
+    }
+
+    /// Write str `s` padded per `spec`; width and precision count bytes when `by_bytes`,
+    /// else characters (`str.center`).
+    pub(crate) fn pad_str(
+        &mut self,
+        sink: Sink,
+        s: Obj,
+        spec: &FormatSpec,
+        default_align: u8,
+        by_bytes: bool,
+    ) -> PyResult<()> {
         let (chars, bytes_len) = {
             let d = self.str_data(s).unwrap_or(&[]);
-            (char_count(d), d.len())
+            (if by_bytes { d.len() } else { char_count(d) }, d.len())
         };
         let (chars, cut) = match spec.precision {
             Some(p) if p < chars => {
                 let d = self.str_data(s).unwrap_or(&[]);
-                (p, char_offset(d, p))
+                (p, if by_bytes { p } else { char_offset(d, p) })
             }
             _ => (chars, bytes_len),
         };
@@ -1100,7 +1135,7 @@ impl<'a> Vm<'a> {
             return match spec.ty {
                 0 | b'd' | b'x' | b'X' | b'o' | b'b' | b'n' => self.format_int(sink, value, &spec),
                 b'c' => {
-                    let s = self.chr(value)?;
+                    let s = self.format_char(value)?;
                     self.push_root(s);
                     let r = self.format_str_padded(sink, s, &spec, b'>');
                     self.pop_root();
