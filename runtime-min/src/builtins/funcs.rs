@@ -512,7 +512,8 @@ fn reversed(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     }
     let Some(n) = vm.len_of(o)? else {
         let t = vm.type_name(o);
-        return Err(vm.raise_parts(T_TYPE_ERROR, &[&"'", &t, &"' object isn't reversible"]));
+        // reversed_make_new takes the length with mp_obj_len.
+        return Err(vm.raise_parts(T_TYPE_ERROR, &[&"object of type '", &t, &"' has no len()"]));
     };
     vm.new_iter(IT_REVERSED, o, Obj::NULL, n)
 }
@@ -746,7 +747,8 @@ fn pow3(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
         return Err(vm.raise_msg_str(T_VALUE_ERROR, "divide by zero"));
     }
     if y.neg {
-        return Err(vm.raise_msg_str(T_VALUE_ERROR, "pow() 2nd argument cannot be negative"));
+        // mpz_pow3_inpl: a negative exponent gives 0.
+        return Ok(Obj::small_sat(0));
     }
     let reduce = |v: &Big| Big::floor_divmod(v, &m).map(|(_, r)| r);
     let step = |acc: &Big, f: &Big| Big::mul(acc, f).as_ref().and_then(reduce);
@@ -777,7 +779,8 @@ fn repr(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 fn round(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 1, 2)?;
     let o = vm.arg(a, 0);
-    let nd = vm.arg_pos(a, 1).filter(|o| *o != Obj::NONE);
+    // `round(x, None)` is a TypeError in MicroPython (the digits go through mp_obj_get_int).
+    let nd = vm.arg_pos(a, 1);
     if let Some(v) = vm.big_of(o) {
         let n = match nd {
             Some(nd) => vm.get_int(nd)?,
@@ -1146,7 +1149,7 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
                             T_OVERFLOW_ERROR,
                             "overflow converting long int to machine word",
                         ));
-                    } else if let Some(n) = vm.int_to_i64(x) {
+                    } else if let Some(n) = x.as_small() {
                         let Ok(n) = usize::try_from(n) else {
                             return Err(vm.raise_bare(T_VALUE_ERROR));
                         };
@@ -1172,12 +1175,28 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
                         };
                         for i in 0..n {
                             let st = vm.heap.get_obj(l.bits(), 1).bits();
-                            let v = vm.heap.get_obj(st, i);
-                            // bytearray keeps the low 8 bits; bytes checks the range.
-                            let b =
-                                vm.int_to_i64(v)
-                                    .map(|b| if id == T_BYTEARRAY { b & 0xff } else { b });
-                            let Some(b) = b.filter(|b| (0..=255).contains(b)) else {
+                            let mut v = vm.heap.get_obj(st, i);
+                            // bytearray keeps the low 8 bits (of a big int too); bytes checks
+                            // the range.
+                            if id == T_BYTEARRAY && vm.is_kind(v, Kind::BigInt) {
+                                let mask = Obj::small_sat(0xff);
+                                match vm.binary_op(BinaryOp::AND, v, mask) {
+                                    Ok(m) => v = m,
+                                    Err(e) => {
+                                        vm.pop_root();
+                                        return Err(e);
+                                    }
+                                }
+                            }
+                            let b = match vm.get_int(v) {
+                                Ok(b) => b,
+                                Err(e) => {
+                                    vm.pop_root();
+                                    return Err(e);
+                                }
+                            };
+                            let b = if id == T_BYTEARRAY { b & 0xff } else { b };
+                            let Some(b) = Some(b).filter(|b| (0..=255).contains(b)) else {
                                 vm.pop_root();
                                 return Err(
                                     vm.raise_msg_str(T_VALUE_ERROR, "bytes value out of range")

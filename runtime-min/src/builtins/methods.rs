@@ -1851,45 +1851,55 @@ fn int_from_bytes(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     vm.new_big(&v)
 }
 
+/// The next byte of `bytes.fromhex` input from `*i`: Ok(None) at the end, Err on a bad digit.
+/// Whitespace may separate digit pairs; anything else (an odd digit count, a space inside
+/// a pair) is an error (objstr.c).
+fn hex_next(d: &[u8], i: &mut usize) -> Result<Option<u8>, ()> {
+    let hex = |c: u8| (c as char).to_digit(16);
+    while let Some(&c1) = d.get(*i) {
+        *i += 1;
+        if c1.is_py_space() {
+            continue;
+        }
+        let (Some(h), Some(l)) = (hex(c1), d.get(*i).and_then(|&c| hex(c))) else {
+            return Err(());
+        };
+        *i += 1;
+        #[allow(clippy::cast_possible_truncation)]
+        return Ok(Some((h << 4 | l) as u8));
+    }
+    Ok(None)
+}
+
+fn hex_src<'b>(vm: &'b Vm<'_>, src: Obj) -> Option<&'b [u8]> {
+    vm.str_data(src)
+        .or_else(|| vm.buffer_data(src).map(|p| p.0))
+}
+
 fn bytes_fromhex(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 2, 2)?;
     let src = vm.arg(a, 1);
-    let digit = |vm: &Vm<'_>, i: usize| -> Option<u8> {
-        let c = *vm.str_data(src)?.get(i)?;
-        #[allow(clippy::cast_possible_truncation)]
-        (c as char).to_digit(16).map(|v| v as u8)
-    };
+    if hex_src(vm, src).is_none() {
+        return Err(vm.raise_msg_str(T_TYPE_ERROR, "object with buffer protocol required"));
+    }
     // First pass validates and counts; the second writes into the new object.
-    let len = vm.str_data(src).map_or(0, <[u8]>::len);
-    let mut n = 0;
-    for i in 0..len {
-        let c = vm
-            .str_data(src)
-            .and_then(|d| d.get(i))
-            .copied()
-            .unwrap_or(b' ');
-        if !c.is_py_space() {
-            if digit(vm, i).is_none() {
-                return Err(vm.raise_msg_str(T_VALUE_ERROR, "non-hex digit found"));
-            }
-            n += 1;
+    let mut n = 0u32;
+    let mut i = 0;
+    loop {
+        match hex_next(hex_src(vm, src).unwrap_or(&[]), &mut i) {
+            Ok(Some(_)) => n += 1,
+            Ok(None) => break,
+            Err(()) => return Err(vm.raise_msg_str(T_VALUE_ERROR, "non-hex digit")),
         }
     }
-    let out = vm.new_str_uninit(Kind::Bytes, n / 2)?;
-    let mut hi: Option<u8> = None;
-    let mut k = 0u32;
-    for i in 0..len {
-        let Some(v) = digit(vm, i) else {
-            continue;
+    let out = vm.new_str_uninit(Kind::Bytes, n as usize)?;
+    let mut i = 0;
+    for k in 0..n as usize {
+        let Ok(Some(b)) = hex_next(hex_src(vm, src).unwrap_or(&[]), &mut i) else {
+            break;
         };
-        match hi.take() {
-            Some(h) => {
-                if let Some(b) = vm.heap.bytes_mut(out, 1, k + 1).get_mut(k as usize) {
-                    *b = h << 4 | v;
-                }
-                k += 1;
-            }
-            None => hi = Some(v),
+        if let Some(dst) = vm.heap.bytes_mut(out, 1, n).get_mut(k) {
+            *dst = b;
         }
     }
     Ok(Obj::heap(out))

@@ -469,9 +469,7 @@ impl<'a> Vm<'a> {
             }
             BinaryOp::POWER => {
                 if x == 0.0 && y < 0.0 && !y.is_infinite() {
-                    return Err(
-                        self.raise_msg_str(b::T_ZERO_DIVISION_ERROR, "0.0 to a negative power")
-                    );
+                    return Err(self.raise_msg_str(b::T_ZERO_DIVISION_ERROR, "divide by zero"));
                 }
                 if x < 0.0 && y != floor(y) && !y.is_nan() {
                     // A complex result in the reference; this VM has no complex type.

@@ -240,6 +240,13 @@ impl<'a> Vm<'a> {
     /// Normalise index `i` for a sequence of `len`; IndexError with `what` if out of range.
     pub(crate) fn norm_index(&mut self, i: Obj, len: u32, what: &str) -> PyResult<u32> {
         let Some(v) = self.int_to_i64(i) else {
+            if self.is_kind(i, Kind::BigInt) {
+                // mp_get_index's mp_obj_get_int on a too-big int.
+                return Err(self
+                    .get_int(i)
+                    .err()
+                    .unwrap_or_else(|| self.raise_obj_memory()));
+            }
             let t = self.type_name(i);
             return Err(self.raise_parts(
                 b::T_TYPE_ERROR,
@@ -745,7 +752,12 @@ impl<'a> Vm<'a> {
             Ok(it) => it,
             Err(_) => {
                 self.truncate_roots(base);
-                let t = self.type_name(container);
+                // A bool container is an int by then (objbool.c's binary_op).
+                let t = if container == Obj::TRUE || container == Obj::FALSE {
+                    "int"
+                } else {
+                    self.type_name(container)
+                };
                 return Err(
                     self.raise_parts(b::T_TYPE_ERROR, &[&"'", &t, &"' object isn't iterable"])
                 );

@@ -268,13 +268,7 @@ impl<'a> Vm<'a> {
                                 let want = b::type_name(m.ty);
                                 return Err(self.raise_parts(
                                     b::T_TYPE_ERROR,
-                                    &[
-                                        &"descriptor requires a '",
-                                        &want,
-                                        &"' object but received a '",
-                                        &t,
-                                        &"'",
-                                    ],
+                                    &[&"argument should be a '", &want, &"' not a '", &t, &"'"],
                                 ));
                             }
                             let r = (m.func)(self, a)?;
