@@ -810,6 +810,8 @@ fn round(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
             #[allow(clippy::cast_precision_loss)]
             let mult = crate::object::float_math::powf(10.0, n as f64);
             let r = round_half_even(f * mult) / mult;
+            // nearbyint keeps the sign of a value that rounds to zero.
+            let r = if r == 0.0 { 0.0f64.copysign(f) } else { r };
             vm.new_float(r)
         }
     }

@@ -392,6 +392,8 @@ fn split_impl(vm: &mut Vm<'_>, a: &Args, from_right: bool) -> PyResult<Obj> {
                     }
                 }
             }
+        } else if from_right && maxsplit >= 0 {
+            return Err(vm.raise_msg_str(T_NOT_IMPLEMENTED_ERROR, "rsplit(None,n)"));
         } else if !from_right {
             let mut i = 0;
             loop {

@@ -596,14 +596,20 @@ impl<'a> Vm<'a> {
             }
         }
         if plain == BinaryOp::MULTIPLY {
-            if let Some(n) = self.int_to_i64(bo) {
-                if self.str_or_bytes(a).is_some() || self.seq_parts(a).is_some() {
-                    return self.repeat(a, n).map(Some);
-                }
-            }
-            if let Some(n) = self.int_to_i64(a) {
-                if self.str_or_bytes(bo).is_some() || self.seq_parts(bo).is_some() {
-                    return self.repeat(bo, n).map(Some);
+            // str/bytes/tuple/list repeat (bytearray has no `*`); a count beyond the
+            // machine word is an OverflowError.
+            let repeatable = |vm: &Self, o: Obj| {
+                !vm.is_kind(o, Kind::ByteArray)
+                    && (vm.str_or_bytes(o).is_some() || vm.seq_parts(o).is_some())
+            };
+            for (seq, count) in [(a, bo), (bo, a)] {
+                if repeatable(self, seq) {
+                    if self.is_kind(count, Kind::BigInt) {
+                        self.get_int(count)?;
+                    }
+                    if let Some(n) = self.int_to_i64(count) {
+                        return self.repeat(seq, n).map(Some);
+                    }
                 }
             }
         }
@@ -644,7 +650,7 @@ impl<'a> Vm<'a> {
         if ka == Some(Kind::Dict) && kb == Some(Kind::Dict) && plain == BinaryOp::EQUAL {
             return self.dict_equal(a, bo).map(|r| Some(Obj::bool(r)));
         }
-        if ka == Some(Kind::Dict) && kb == Some(Kind::Dict) && plain == BinaryOp::OR {
+        if ka == Some(Kind::Dict) && plain == BinaryOp::OR {
             // `a | b` merges into a copy of `a`; `a |= b` updates `a`.
             let dst = if op == BinaryOp::INPLACE_OR {
                 a
@@ -652,7 +658,7 @@ impl<'a> Vm<'a> {
                 self.call_method_by_name(a, b"copy", &[])?
             };
             self.push_root(dst);
-            let r = self.dict_update(dst, bo);
+            let r = self.dict_update_from(dst, bo);
             self.pop_root();
             return r.map(|()| Some(dst));
         }

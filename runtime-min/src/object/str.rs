@@ -152,10 +152,13 @@ impl<'a> Vm<'a> {
         #[allow(clippy::cast_possible_truncation)]
         let n = n_chars as u32;
         if self.is_kind(index, Kind::Slice) {
-            let sb = self.slice_bounds(index, n)?;
-            if sb.step != 1 {
+            // objstrunicode.c checks the step object itself first (so a zero step is
+            // NotImplementedError too).
+            let step = self.heap.get_obj(index.bits(), 2);
+            if !(step == Obj::NONE || step.is_null() || step.as_small() == Some(1)) {
                 return Err(self.step_not_supported());
             }
+            let sb = self.slice_bounds(index, n)?;
             if sb.step == 1 {
                 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
                 let (a, e) = (sb.start as usize, sb.start as usize + sb.len as usize);
@@ -394,6 +397,8 @@ impl<'a> Vm<'a> {
                                 return Err(self.raise_msg_str(b::T_TYPE_ERROR, "integer needed"))
                             }
                         };
+                        // %c has no precision (mp_print_strn of the whole character).
+                        spec.precision = None;
                         self.push_root(s);
                         let r = self.format_str_padded(sink, s, &spec, b'>');
                         self.pop_root();
@@ -459,8 +464,8 @@ impl<'a> Vm<'a> {
             return Ok(arg);
         }
         if let Some(f) = self.float_value(arg).filter(|_| truncate_float) {
-            #[allow(clippy::cast_possible_truncation)]
-            return self.new_int(f as i64);
+            // Truncated to an int of any size (mp_obj_new_int_from_float).
+            return self.int_from_float(f);
         }
         if self.is_kind(arg, Kind::Instance) {
             if let Some(v) = self.call_special(arg, "__int__", &[])? {
@@ -482,7 +487,6 @@ impl<'a> Vm<'a> {
             .or_else(|| self.big_of(o).map(|b| b.to_f64()))
     }
 
-    /// `chr(i)`.
     /// The character of a `%c` / `{:c}` conversion: like `chr` but out of range is an
     /// OverflowError (objstr.c's mp_print_char).
     pub(crate) fn format_char(&mut self, i: Obj) -> PyResult<Obj> {
@@ -493,6 +497,7 @@ impl<'a> Vm<'a> {
         self.chr(i)
     }
 
+    /// `chr(i)`.
     pub(crate) fn chr(&mut self, i: Obj) -> PyResult<Obj> {
         let v = self.get_int(i)?;
         // Any code point below 0x110000, surrogates included (modbuiltins.c).
@@ -501,6 +506,19 @@ impl<'a> Vm<'a> {
         };
         let (bytes, n) = crate::builtins::utf8_encode(c);
         self.new_str_bytes(&bytes[..n])
+    }
+
+    /// Write `n` characters of a [`grouped_zero_pad`] padding run.
+    fn write_pad_run(&mut self, sink: Sink, chunk: &[u8], mut n: isize) -> PyResult<()> {
+        while n > 0 {
+            #[allow(clippy::cast_sign_loss)]
+            let p = (n as usize).min(chunk.len());
+            self.sink_write(sink, &chunk[..p])?;
+            #[allow(clippy::cast_possible_wrap)]
+            let step = p as isize;
+            n -= step;
+        }
+        Ok(())
     }
 
     fn write_padded(
@@ -562,6 +580,24 @@ impl<'a> Vm<'a> {
             let d = self.str_data(s).unwrap_or(&[]);
             (if by_bytes { d.len() } else { char_count(d) }, d.len())
         };
+        if by_bytes && spec.fill == '0' && spec.sep != 0 {
+            let cut = spec.precision.map_or(bytes_len, |p| p.min(bytes_len));
+            let width = isize::try_from(spec.width.unwrap_or(0)).unwrap_or(isize::MAX);
+            // A str is left-aligned unless asked otherwise ('=' from the '0' flag included).
+            let align = match spec.align {
+                0 => default_align,
+                b'=' => b'<',
+                a => a,
+            };
+            let (left, right, chunk) = grouped_zero_pad(spec.sep, align, width, cut);
+            self.write_pad_run(sink, chunk, left)?;
+            let sub = self.substr(s, 0, cut)?;
+            self.push_root(sub);
+            let r = self.sink_write_obj(sink, sub);
+            self.pop_root();
+            r?;
+            return self.write_pad_run(sink, chunk, right);
+        }
         let (chars, cut) = match spec.precision {
             Some(p) if p < chars => {
                 let d = self.str_data(s).unwrap_or(&[]);
@@ -867,6 +903,25 @@ impl<'a> Vm<'a> {
             text.push(b'%');
         }
         let bytes = text.as_bytes();
+        if spec.fill == '0' && spec.sep != 0 {
+            // mp_print_float: a sign goes first when padding after it, then mp_print_strn.
+            let width = isize::try_from(spec.width.unwrap_or(0)).unwrap_or(isize::MAX);
+            let mut buf = NumBuf::new();
+            buf.extend(bytes);
+            let n = buf.len;
+            let mut body = &buf.buf[..n];
+            let (mut width, mut align) = (width, spec.align);
+            if let Some(&c) = body.first().filter(|&&c| spec.align == b'=' && c < b'0') {
+                self.sink_write(sink, &[c])?;
+                body = &body[1..];
+                width -= 1;
+                align = b'>';
+            }
+            let (left, right, chunk) = grouped_zero_pad(spec.sep, align, width, body.len());
+            self.write_pad_run(sink, chunk, left)?;
+            self.sink_write(sink, body)?;
+            return self.write_pad_run(sink, chunk, right);
+        }
         let (prefix, digits) = match bytes.first() {
             Some(b'-' | b'+' | b' ') => bytes.split_at(1),
             _ => bytes.split_at(0),
@@ -1436,4 +1491,28 @@ impl SpecText {
         }
         self.buf.get(..self.len).unwrap_or(&[])
     }
+}
+
+/// `mp_print_strn` (py/mpprint.c) padding with fill '0' and a grouping character `sep`, for
+/// a body of `len` bytes in a field of `width`: (left run, right run, pattern). The pattern
+/// is "0000_" / "000," from a width-dependent phase, and one extra zero is added when the
+/// width is a multiple of its length.
+fn grouped_zero_pad(sep: u8, align: u8, width: isize, len: usize) -> (isize, isize, &'static [u8]) {
+    const COMMON: &[u8; 23] = b"0000000000000000_000,00";
+    let (base, size) = if sep == b'_' { (12, 5) } else { (17, 4) };
+    let mut pad = width - isize::try_from(len).unwrap_or(isize::MAX);
+    let mut width = width;
+    if width % size == 0 {
+        pad += 1;
+        width += 1;
+    }
+    let start = usize::try_from(base + size - 1 - width.rem_euclid(size)).unwrap_or(0);
+    #[allow(clippy::cast_sign_loss)]
+    let chunk = COMMON.get(start..start + size as usize).unwrap_or(b"0");
+    let (left, right) = match align {
+        b'<' => (0, pad),
+        b'^' => (pad / 2, pad - pad / 2),
+        _ => (pad, 0),
+    };
+    (left, right, chunk)
 }
