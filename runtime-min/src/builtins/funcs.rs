@@ -1018,17 +1018,32 @@ fn int_from_text(vm: &mut Vm<'_>, x: Obj, base: i64) -> PyResult<Obj> {
         Err(crate::object::int::ParseErr::Overflow) => return Err(vm.big_overflow()),
         Err(crate::object::int::ParseErr::Syntax { base, start }) => (base, start),
     };
-    // The message quotes the text from the digits on (as a str, even for bytes input).
+    // The message quotes the text from the digits on, escaped as bytes are
+    // (mp_str_print_quoted with is_bytes: non-ASCII as \x escapes), without the b prefix.
     let len = vm.str_or_bytes(x).map_or(0, |(d, _)| d.len());
     let roots = vm.roots_len();
     let r = (|| {
-        let mut tail = vm.substr(x, start, len)?;
-        vm.push_root(tail);
-        if vm.str_data(tail).is_none() {
-            tail = vm.substr_as_str(tail, len - start.min(len))?;
-            vm.push_root(tail);
+        let n = len - start.min(len);
+        let tail = vm.new_str_uninit(Kind::Bytes, n)?;
+        vm.push_root(Obj::heap(tail));
+        {
+            let mut chunk = [0u8; 64];
+            let mut done = 0;
+            while done < n {
+                let k = (n - done).min(64);
+                let src = vm.str_or_bytes(x).map_or(&[][..], |p| p.0);
+                chunk[..k].copy_from_slice(src.get(start + done..start + done + k).unwrap_or(&[]));
+                #[allow(clippy::cast_possible_truncation)]
+                if let Some(dst) = vm.heap.bytes_mut(tail, 1, n as u32).get_mut(done..done + k) {
+                    dst.copy_from_slice(&chunk[..k]);
+                }
+                done += k;
+            }
         }
-        let s = vm.obj_str(tail, true)?;
+        let quoted = vm.obj_str(Obj::heap(tail), true)?;
+        vm.push_root(quoted);
+        let qlen = vm.str_data(quoted).map_or(0, <[u8]>::len);
+        let s = vm.substr(quoted, 1, qlen)?;
         vm.push_root(s);
         Err(vm.raise_parts(
             T_VALUE_ERROR,

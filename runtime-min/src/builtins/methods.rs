@@ -561,10 +561,8 @@ fn prefix_suffix(vm: &mut Vm<'_>, a: &Args, suffix: bool) -> PyResult<Obj> {
         };
         let pat = vm.str_or_bytes(x).map_or(&[][..], |q| q.0);
         let d = self_str(vm, a);
-        if start > end || start > d.len() {
-            continue;
-        }
-        let hay = &d[start..end.min(d.len())];
+        // get_substring_data: an empty range when start is past end (so '' still matches).
+        let hay = d.get(start..end.min(d.len())).unwrap_or(&[]);
         let hit = if suffix {
             hay.ends_with(pat)
         } else {

@@ -693,25 +693,33 @@ impl<'a> Vm<'a> {
         r
     }
 
+    /// sequence.c's mp_seq_cmp_objs: `<` and `<=` become `>` and `>=` with the operands
+    /// swapped (which shows in an element comparison's error message).
     fn compare_seq_inner(&mut self, op: BinaryOp, a: Obj, bo: Obj) -> PyResult<Option<bool>> {
+        let (a, bo, op) = match op {
+            BinaryOp::LESS => (bo, a, BinaryOp::MORE),
+            BinaryOp::LESS_EQUAL => (bo, a, BinaryOp::MORE_EQUAL),
+            _ => (a, bo, op),
+        };
         let mut i = 0;
         loop {
             let (Some(pa), Some(pb)) = (self.seq_parts(a), self.seq_parts(bo)) else {
                 return Ok(None);
             };
+            if op == BinaryOp::EQUAL && pa.2 != pb.2 {
+                return Ok(Some(false));
+            }
             if i >= pa.2 || i >= pb.2 {
-                return Ok(ordering_result(
-                    op,
-                    pa.2.saturating_sub(i).cmp(&pb.2.saturating_sub(i)),
-                ));
+                return Ok(Some(if pa.2 != pb.2 {
+                    pa.2 > pb.2
+                } else {
+                    op != BinaryOp::MORE
+                }));
             }
             let (x, y) = (self.seq_get(pa, i), self.seq_get(pb, i));
             if !self.equal(x, y)? {
                 if op == BinaryOp::EQUAL {
                     return Ok(Some(false));
-                }
-                if op == BinaryOp::NOT_EQUAL {
-                    return Ok(Some(true));
                 }
                 let r = self.binary_op(op, x, y)?;
                 return Ok(Some(r == Obj::TRUE));
