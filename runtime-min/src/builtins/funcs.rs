@@ -578,8 +578,8 @@ fn hasattr(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 fn hash(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 1, 1)?;
     let o = vm.arg(a, 0);
-    if let Some(v) = vm.int_to_i64(o) {
-        return vm.new_int(v);
+    if let Some(v) = o.as_small() {
+        return Ok(Obj::small_sat(v));
     }
     // MP_OBJ_NEW_SMALL_INT of the hash: its low 31 bits, signed.
     #[allow(clippy::cast_possible_wrap)]

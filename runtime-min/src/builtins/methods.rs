@@ -536,9 +536,22 @@ fn range_args(vm: &mut Vm<'_>, a: &Args, first: u32) -> PyResult<(usize, usize)>
         let r = v as usize;
         r
     };
-    let start = get(vm, first)?.map_or(0, norm);
-    let end = get(vm, first + 1)?.map_or(len, norm);
-    Ok((start, end))
+    let start = get(vm, first)?;
+    let end = get(vm, first + 1)?;
+    let d = self_str(vm, a);
+    if is_str_self(vm, a) && !d.is_ascii() {
+        // str indices count characters (str_index_to_ptr).
+        #[allow(clippy::cast_possible_wrap)]
+        let l = char_count(d) as i64;
+        let norm = |v: i64| -> usize {
+            let v = if v < 0 { (v + l).max(0) } else { v.min(l) };
+            #[allow(clippy::cast_sign_loss, clippy::cast_possible_truncation)]
+            let r = v as usize;
+            crate::object::str::char_offset(d, r)
+        };
+        return Ok((start.map_or(0, norm), end.map_or(len, norm)));
+    }
+    Ok((start.map_or(0, norm), end.map_or(len, norm)))
 }
 
 fn prefix_suffix(vm: &mut Vm<'_>, a: &Args, suffix: bool) -> PyResult<Obj> {

@@ -561,10 +561,13 @@ impl<'a> Vm<'a> {
         }
         match self.kind_of(o) {
             Some(Kind::BigInt) => {
-                // The low 32 bits of the value, as a float of the same value hashes.
+                // mpz_hash: the low 32 bits of the value, then kept to small-int width
+                // (MP_OBJ_NEW_SMALL_INT) as every hash is.
                 let v =
                     self.big_of(o)
                         .map_or(0, |b| if b.neg { b.d[0].wrapping_neg() } else { b.d[0] });
+                #[allow(clippy::cast_possible_wrap, clippy::cast_sign_loss)]
+                let v = (((v << 1) as i32) >> 1) as u32;
                 return Ok(v);
             }
             Some(Kind::Tuple) => {

@@ -196,6 +196,16 @@ impl<'a> Vm<'a> {
         // through the reflected arithmetic operator only).
         let is_bool = |o: Obj| o == Obj::TRUE || o == Obj::FALSE;
         let arith = op as u8 >= BinaryOp::INPLACE_OR as u8;
+        if arith && is_bool(bb) && self.is_kind(a, Kind::Float) {
+            // The bool's reflected operator reaches runtime.c's small-int fast path, which
+            // reports the reflected operator unconverted.
+            if let Some(name) = reflected_name(op.without_inplace()) {
+                return self.raise_parts(
+                    b::T_TYPE_ERROR,
+                    &[&"unsupported types for ", &name, &": 'int', 'float'"],
+                );
+            }
+        }
         let ta = if is_bool(a) { "int" } else { self.type_name(a) };
         let tb = if arith && is_bool(bb) {
             "int"

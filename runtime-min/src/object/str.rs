@@ -425,6 +425,10 @@ impl<'a> Vm<'a> {
                     b'e' | b'E' | b'f' | b'F' | b'g' | b'G' => {
                         let f = self.float_arg(arg)?;
                         spec.ty = conv;
+                        if spec.fill_zero {
+                            // mp_print_float pads with '0' on either side ('%-05g').
+                            spec.fill = '0';
+                        }
                         if spec.precision.is_none() {
                             spec.precision = Some(6);
                         }
@@ -1190,7 +1194,13 @@ impl<'a> Vm<'a> {
             return match spec.ty {
                 0 | b'd' | b'x' | b'X' | b'o' | b'b' | b'n' => self.format_int(sink, value, &spec),
                 b'c' => {
+                    // One character, right-aligned like a number ('=' too), no precision.
                     let s = self.format_char(value)?;
+                    let mut spec = spec;
+                    spec.precision = None;
+                    if spec.align == b'=' {
+                        spec.align = b'>';
+                    }
                     self.push_root(s);
                     let r = self.format_str_padded(sink, s, &spec, b'>');
                     self.pop_root();

@@ -61,3 +61,14 @@ print({0.5: 1, 1.5: 2, -0.5: 3, 7.25: 4, 100.75: 5, 1e10: 6})
 # big int to float rounds as mpz_as_float does with 16-bit digits
 print(float(-1382676664394198227653365), float(-3792429946601243126567076406877))
 print(divmod(3.5, -3792429946601243126567076406877), "%7f" % -1382676664394198227653365)
+# {:c} is right-aligned ('=' too) without precision; %-0 pads floats with zeros
+t(lambda: "{:08c}".format(255))
+t(lambda: "{:6.0c}".format(2))
+t(lambda: "{:*=#11c}".format(28154))
+t(lambda: "{:=06,.6c}".format(100))
+t(lambda: "%-05.2g|%0-11.0f|%-05d|%-05x" % (-1, 100, -1, 255))
+t(lambda: "[%-010.9g]" % -7.5)
+# hashes of ints beyond the small-int range: mpz_hash kept to small-int width
+for v in (2**31, -(2**31), 2**32, -1454399491392, 999999999999999999, 2**100 + 7, -(2**100) - 7):
+    print(hash(v))
+print({-1, -2147483648, 100, 0, 256}, {2**40, 3, 2**33 + 1, -(2**35)})

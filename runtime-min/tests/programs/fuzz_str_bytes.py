@@ -75,3 +75,15 @@ t(lambda: {} | 0.5)
 for o in (reversed("ab"), map(abs, []), filter(None, []), zip(), enumerate([])):
     print(repr(o))
 t(lambda: reversed(5))
+# str start/end arguments count characters
+t(lambda: "aé€bé".index("", -2))
+t(lambda: "aé€bé".find("b", 1, 4))
+t(lambda: "aé€bé".rfind("é", -3))
+t(lambda: "aé€bé".count("é", 2))
+t(lambda: "aé€bé".startswith("€", 2))
+t(lambda: "aé€bé".endswith("€", 0, 3))
+t(lambda: "aé€bé".count("", -3))
+# a float with a bool on the right reports the reflected operator
+t(lambda: 1.5 | True)
+t(lambda: 1.5 | 3)
+t(lambda: 1.5 & "a")
