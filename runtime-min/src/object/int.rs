@@ -186,7 +186,11 @@ pub(crate) fn parse_big(text: &[u8], base: u32) -> Result<Big, ParseErr> {
     while i < n && text[i].is_py_space() {
         i += 1;
     }
-    if end_digits == start || i != n {
+    // Beyond the small-int range parsenum.c reparses the digits with mpz_set_from_str, which
+    // stops at the first `_`: such a number is then invalid.
+    let beyond_small = v.len > 1 || (v.len == 1 && v.d[0] > (1 << 30) - 1);
+    let underscore = text[start..end_digits].contains(&b'_');
+    if end_digits == start || i != n || (beyond_small && underscore) {
         return Err(ParseErr::Syntax {
             base: if base == 1 { 0 } else { base },
             start,

@@ -681,6 +681,10 @@ impl<'a> Vm<'a> {
             };
             if let Some(needle) = needle {
                 let hay = self.str_or_bytes(container).map_or(&[][..], |p| p.0);
+                if hay.is_empty() && self.kind_of(container) == Some(Kind::ByteArray) {
+                    // An empty bytearray has no buffer: find_subbytes finds nothing in it.
+                    return Ok(false);
+                }
                 return Ok(crate::object::str::find(hay, needle, 0).is_some());
             }
             if !is_str {

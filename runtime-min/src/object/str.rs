@@ -586,7 +586,9 @@ impl<'a> Vm<'a> {
         };
         if by_bytes && spec.fill == '0' && spec.sep != 0 {
             let cut = spec.precision.map_or(bytes_len, |p| p.min(bytes_len));
-            let width = isize::try_from(spec.width.unwrap_or(0)).unwrap_or(isize::MAX);
+            let width = spec
+                .width
+                .map_or(-1, |w| isize::try_from(w).unwrap_or(isize::MAX));
             // A str is left-aligned unless asked otherwise ('=' from the '0' flag included).
             let align = match spec.align {
                 0 => default_align,
@@ -909,7 +911,9 @@ impl<'a> Vm<'a> {
         let bytes = text.as_bytes();
         if spec.fill == '0' && spec.sep != 0 {
             // mp_print_float: a sign goes first when padding after it, then mp_print_strn.
-            let width = isize::try_from(spec.width.unwrap_or(0)).unwrap_or(isize::MAX);
+            let width = spec
+                .width
+                .map_or(-1, |w| isize::try_from(w).unwrap_or(isize::MAX));
             let mut buf = NumBuf::new();
             buf.extend(bytes);
             let n = buf.len;
@@ -1442,7 +1446,8 @@ pub(crate) fn parse_spec(s: &[u8]) -> Option<FormatSpec> {
         }
         i += 1;
     }
-    let mut w = None;
+    // The '0' flag is also the first digit of the width (objstr.c parses it twice).
+    let mut w = spec.fill_zero.then_some(0);
     while let Some(&c @ b'0'..=b'9') = b.get(i) {
         w = Some(w.unwrap_or(0usize).checked_mul(10)? + usize::from(c - b'0'));
         i += 1;

@@ -272,7 +272,14 @@ impl<'a> Vm<'a> {
                                 ));
                             }
                             let r = (m.func)(self, a)?;
-                            if m.ty != b::T_BYTEARRAY && self.is_kind(s, Kind::ByteArray) {
+                            let emptied_by_strip = m.name.ends_with("strip")
+                                && self.bytes_data(r).is_some_and(<[u8]>::is_empty);
+                            if m.ty != b::T_BYTEARRAY
+                                && self.is_kind(s, Kind::ByteArray)
+                                && !emptied_by_strip
+                            {
+                                // (objstr.c's strip gives the empty *bytes* when nothing is
+                                // left, even for a bytearray.)
                                 // bytearray borrows bytes' methods: bytes results become bytearrays.
                                 return self.bytes_result_as_bytearray(r);
                             }

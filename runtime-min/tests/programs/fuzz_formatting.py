@@ -72,3 +72,13 @@ t(lambda: "[%-010.9g]" % -7.5)
 for v in (2**31, -(2**31), 2**32, -1454399491392, 999999999999999999, 2**100 + 7, -(2**100) - 7):
     print(hash(v))
 print({-1, -2147483648, 100, 0, 256}, {2**40, 3, 2**33 + 1, -(2**35)})
+# the '0' flag is the first digit of the width; an unset width pads nothing
+t(lambda: "{:0>#,s}".format(""))
+t(lambda: "{:0,}".format(""))
+t(lambda: "{:0>,}".format(1.5))
+# beyond the small-int range int() reparses without skipping '_'
+t(lambda: int("1_000"))
+t(lambda: int("1_000_000_000_000"))
+t(lambda: int("_y791sy2b", 36))
+t(lambda: int("-1_073_741_824"))
+t(lambda: int("0x_ff", 16))
