@@ -637,7 +637,9 @@ fn find_impl(vm: &mut Vm<'_>, a: &Args, right: bool) -> PyResult<Option<i64>> {
     let needle = needle(vm, a, &byte);
     let d = self_str(vm, a);
     let hay = d.get(..end.min(d.len())).unwrap_or(&[]);
-    let pos = if start > hay.len() {
+    // An empty bytearray has no buffer, in which find_subbytes finds nothing.
+    let no_buffer = d.is_empty() && vm.is_kind(vm.arg(a, 0), Kind::ByteArray);
+    let pos = if start > hay.len() || no_buffer {
         None
     } else if right {
         rfind(hay, needle, start, hay.len())
@@ -782,10 +784,8 @@ fn replace_empty(vm: &mut Vm<'_>, a: &Args, max: i64) -> PyResult<Obj> {
             if i >= len {
                 break;
             }
-            let mut e = i + 1;
-            while e < len && self_str(vm, a)[e] & 0xc0 == 0x80 {
-                e += 1;
-            }
+            // objstr.c inserts between bytes (even inside a UTF-8 sequence).
+            let e = i + 1;
             let mut chunk = NumBuf::new();
             chunk.extend(&self_str(vm, a)[i..e]);
             vm.sink_write(sink, chunk.as_bytes())?;
@@ -1142,12 +1142,29 @@ fn partition_impl(vm: &mut Vm<'_>, a: &Args, right: bool) -> PyResult<Obj> {
     let r = (|| {
         let empty = vm.substr(s, 0, 0)?;
         vm.push_root(empty);
+        // A bytearray's found parts are bytearrays, the parts not found the empty bytes
+        // (objstr.c); the method call leaves this result as it is.
+        let is_ba = vm.is_kind(s, Kind::ByteArray);
+        let part = |vm: &mut Vm<'_>, from: usize, to: usize| -> PyResult<Obj> {
+            let o = vm.substr(s, from, to)?;
+            if is_ba {
+                vm.bytearray_from(o)
+            } else {
+                Ok(o)
+            }
+        };
         let (x, y, z) = match p {
             Some(p) => {
-                let x = vm.substr(s, 0, p)?;
+                let x = part(vm, 0, p)?;
                 vm.push_root(x);
-                let z = vm.substr(s, p + sep_len, len)?;
-                (x, sep, z)
+                let y = if is_ba {
+                    part(vm, p, p + sep_len)?
+                } else {
+                    sep
+                };
+                vm.push_root(y);
+                let z = part(vm, p + sep_len, len)?;
+                (x, y, z)
             }
             None => {
                 if right {

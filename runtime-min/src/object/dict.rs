@@ -365,12 +365,12 @@ impl<'a> Vm<'a> {
     }
 
     /// map.c's `all_keys_are_qstrs` shortcut: a dict whose keys are all interned strs answers
-    /// "absent" for a non-str key without hashing it, so an unhashable key (a list, dict, set
-    /// or bytearray) is simply not found there.
+    /// "absent" for a non-str key without hashing it, so an unhashable key (a list, dict, set,
+    /// bytearray or a tuple holding one) is simply not found there.
     fn misses_all_qstr_dict(&self, t: Table, key: Obj) -> bool {
         if !matches!(
             self.kind_of(key),
-            Some(Kind::List | Kind::Dict | Kind::Set | Kind::ByteArray)
+            Some(Kind::List | Kind::Dict | Kind::Set | Kind::ByteArray | Kind::Tuple)
         ) {
             return false;
         }

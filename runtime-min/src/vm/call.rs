@@ -272,8 +272,9 @@ impl<'a> Vm<'a> {
                                 ));
                             }
                             let r = (m.func)(self, a)?;
-                            let emptied_by_strip = m.name.ends_with("strip")
-                                && self.bytes_data(r).is_some_and(<[u8]>::is_empty);
+                            let emptied_by_strip = (m.name.ends_with("strip")
+                                && self.bytes_data(r).is_some_and(<[u8]>::is_empty))
+                                || m.name.ends_with("partition");
                             if m.ty != b::T_BYTEARRAY
                                 && self.is_kind(s, Kind::ByteArray)
                                 && !emptied_by_strip
