@@ -335,7 +335,11 @@ fn split_impl(vm: &mut Vm<'_>, a: &Args, from_right: bool) -> PyResult<Obj> {
         let len = self_str(vm, a).len();
         let mut count = 0i64;
         if let Some(sep) = sep {
-            let sep_len = arg_bytes(vm, a, 1)?.len();
+            // rsplit with a limit takes any str/bytes separator (mp_obj_str_get_data).
+            let sep_len = match vm.str_or_bytes(sep) {
+                Some((d, _)) if from_right && maxsplit >= 0 => d.len(),
+                _ => arg_bytes(vm, a, 1)?.len(),
+            };
             if sep_len == 0 {
                 return Err(vm.raise_msg_str(T_VALUE_ERROR, "empty separator"));
             }
