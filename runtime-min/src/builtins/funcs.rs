@@ -415,10 +415,11 @@ fn ord(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
             ],
         ));
     }
+    // mp_obj_str_get_data's complaint about a non-str/bytes argument.
     let t = vm.type_name(o);
     Err(vm.raise_parts(
         T_TYPE_ERROR,
-        &[&"ord() expected a character, but ", &t, &" found"],
+        &[&"can't convert '", &t, &"' object to str implicitly"],
     ))
 }
 
@@ -556,8 +557,8 @@ fn hasattr(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 fn hash(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 1, 1)?;
     let o = vm.arg(a, 0);
-    if let Some(v) = vm.int_to_i64(o) {
-        return vm.new_int(v);
+    if let Some(v) = o.as_small() {
+        return Ok(Obj::small_sat(v));
     }
     // MP_OBJ_NEW_SMALL_INT of the hash: its low 31 bits, signed.
     #[allow(clippy::cast_possible_wrap)]
@@ -725,7 +726,8 @@ fn pow3(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
         return Err(vm.raise_msg_str(T_VALUE_ERROR, "divide by zero"));
     }
     if y.neg {
-        return Err(vm.raise_msg_str(T_VALUE_ERROR, "pow() 2nd argument cannot be negative"));
+        // mpz_pow3_inpl: a negative exponent gives 0.
+        return Ok(Obj::small_sat(0));
     }
     let reduce = |v: &Big| Big::floor_divmod(v, &m).map(|(_, r)| r);
     let step = |acc: &Big, f: &Big| Big::mul(acc, f).as_ref().and_then(reduce);
@@ -756,7 +758,8 @@ fn repr(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 fn round(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 1, 2)?;
     let o = vm.arg(a, 0);
-    let nd = vm.arg_pos(a, 1).filter(|o| *o != Obj::NONE);
+    // `round(x, None)` is a TypeError in MicroPython (the digits go through mp_obj_get_int).
+    let nd = vm.arg_pos(a, 1);
     if let Some(v) = vm.big_of(o) {
         let n = match nd {
             Some(nd) => vm.get_int(nd)?,
@@ -786,6 +789,8 @@ fn round(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
             #[allow(clippy::cast_precision_loss)]
             let mult = crate::object::float_math::powf(10.0, n as f64);
             let r = round_half_even(f * mult) / mult;
+            // nearbyint keeps the sign of a value that rounds to zero.
+            let r = if r == 0.0 { 0.0f64.copysign(f) } else { r };
             vm.new_float(r)
         }
     }
@@ -992,17 +997,32 @@ fn int_from_text(vm: &mut Vm<'_>, x: Obj, base: i64) -> PyResult<Obj> {
         Err(crate::object::int::ParseErr::Overflow) => return Err(vm.big_overflow()),
         Err(crate::object::int::ParseErr::Syntax { base, start }) => (base, start),
     };
-    // The message quotes the text from the digits on (as a str, even for bytes input).
+    // The message quotes the text from the digits on, escaped as bytes are
+    // (mp_str_print_quoted with is_bytes: non-ASCII as \x escapes), without the b prefix.
     let len = vm.str_or_bytes(x).map_or(0, |(d, _)| d.len());
     let roots = vm.roots_len();
     let r = (|| {
-        let mut tail = vm.substr(x, start, len)?;
-        vm.push_root(tail);
-        if vm.str_data(tail).is_none() {
-            tail = vm.substr_as_str(tail, len - start.min(len))?;
-            vm.push_root(tail);
+        let n = len - start.min(len);
+        let tail = vm.new_str_uninit(Kind::Bytes, n)?;
+        vm.push_root(Obj::heap(tail));
+        {
+            let mut chunk = [0u8; 64];
+            let mut done = 0;
+            while done < n {
+                let k = (n - done).min(64);
+                let src = vm.str_or_bytes(x).map_or(&[][..], |p| p.0);
+                chunk[..k].copy_from_slice(src.get(start + done..start + done + k).unwrap_or(&[]));
+                #[allow(clippy::cast_possible_truncation)]
+                if let Some(dst) = vm.heap.bytes_mut(tail, 1, n as u32).get_mut(done..done + k) {
+                    dst.copy_from_slice(&chunk[..k]);
+                }
+                done += k;
+            }
         }
-        let s = vm.obj_str(tail, true)?;
+        let quoted = vm.obj_str(Obj::heap(tail), true)?;
+        vm.push_root(quoted);
+        let qlen = vm.str_data(quoted).map_or(0, <[u8]>::len);
+        let s = vm.substr(quoted, 1, qlen)?;
         vm.push_root(s);
         Err(vm.raise_parts(
             T_VALUE_ERROR,
@@ -1134,7 +1154,7 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
                             T_OVERFLOW_ERROR,
                             "overflow converting long int to machine word",
                         ));
-                    } else if let Some(n) = vm.int_to_i64(x) {
+                    } else if let Some(n) = x.as_small() {
                         let Ok(n) = usize::try_from(n) else {
                             return Err(vm.raise_bare(T_VALUE_ERROR));
                         };
@@ -1160,12 +1180,28 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
                         };
                         for i in 0..n {
                             let st = vm.heap.get_obj(l.bits(), 1).bits();
-                            let v = vm.heap.get_obj(st, i);
-                            // bytearray keeps the low 8 bits; bytes checks the range.
-                            let b =
-                                vm.int_to_i64(v)
-                                    .map(|b| if id == T_BYTEARRAY { b & 0xff } else { b });
-                            let Some(b) = b.filter(|b| (0..=255).contains(b)) else {
+                            let mut v = vm.heap.get_obj(st, i);
+                            // bytearray keeps the low 8 bits (of a big int too); bytes checks
+                            // the range.
+                            if id == T_BYTEARRAY && vm.is_kind(v, Kind::BigInt) {
+                                let mask = Obj::small_sat(0xff);
+                                match vm.binary_op(BinaryOp::AND, v, mask) {
+                                    Ok(m) => v = m,
+                                    Err(e) => {
+                                        vm.pop_root();
+                                        return Err(e);
+                                    }
+                                }
+                            }
+                            let b = match vm.get_int(v) {
+                                Ok(b) => b,
+                                Err(e) => {
+                                    vm.pop_root();
+                                    return Err(e);
+                                }
+                            };
+                            let b = if id == T_BYTEARRAY { b & 0xff } else { b };
+                            let Some(b) = Some(b).filter(|b| (0..=255).contains(b)) else {
                                 vm.pop_root();
                                 return Err(
                                     vm.raise_msg_str(T_VALUE_ERROR, "bytes value out of range")

@@ -327,13 +327,11 @@ fn str_join(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 }
 
 fn split_impl(vm: &mut Vm<'_>, a: &Args, from_right: bool) -> PyResult<Obj> {
-    check_pos(vm, a, 1, 3)?;
+    // MicroPython's str.split/rsplit take positional arguments only.
+    check_n(vm, a, 1, 3)?;
     let s = vm.arg(a, 0);
-    let sep = vm
-        .arg_pos(a, 1)
-        .or_else(|| vm.arg_kw(a, b"sep"))
-        .filter(|o| *o != Obj::NONE);
-    let maxsplit = match vm.arg_pos(a, 2).or_else(|| vm.arg_kw(a, b"maxsplit")) {
+    let sep = vm.arg_pos(a, 1).filter(|o| *o != Obj::NONE);
+    let maxsplit = match vm.arg_pos(a, 2) {
         Some(m) => vm.get_int(m)?,
         None => -1,
     };
@@ -347,11 +345,10 @@ fn split_impl(vm: &mut Vm<'_>, a: &Args, from_right: bool) -> PyResult<Obj> {
         let len = self_str(vm, a).len();
         let mut count = 0i64;
         if let Some(sep) = sep {
-            let sep_bytes_len =
-                arg_bytes(vm, a, if vm.arg_pos(a, 1).is_some() { 1 } else { 0 }).map(<[u8]>::len);
+            // rsplit with a limit takes any str/bytes separator (mp_obj_str_get_data).
             let sep_len = match vm.str_or_bytes(sep) {
-                Some((d, _)) => d.len(),
-                None => sep_bytes_len?,
+                Some((d, _)) if from_right && maxsplit >= 0 => d.len(),
+                _ => arg_bytes(vm, a, 1)?.len(),
             };
             if sep_len == 0 {
                 return Err(vm.raise_msg_str(T_VALUE_ERROR, "empty separator"));
@@ -409,6 +406,8 @@ fn split_impl(vm: &mut Vm<'_>, a: &Args, from_right: bool) -> PyResult<Obj> {
                     }
                 }
             }
+        } else if from_right && maxsplit >= 0 {
+            return Err(vm.raise_msg_str(T_NOT_IMPLEMENTED_ERROR, "rsplit(None,n)"));
         } else if !from_right {
             let mut i = 0;
             loop {
@@ -487,7 +486,8 @@ fn str_rsplit(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 fn strip_impl(vm: &mut Vm<'_>, a: &Args, left: bool, right: bool) -> PyResult<Obj> {
     check_n(vm, a, 1, 2)?;
     let s = vm.arg(a, 0);
-    let chars = vm.arg_pos(a, 1).filter(|o| *o != Obj::NONE);
+    // `strip(None)` is a TypeError in MicroPython (the argument must be str/bytes).
+    let chars = vm.arg_pos(a, 1);
     if chars.is_some() {
         arg_bytes(vm, a, 1)?;
     }
@@ -550,9 +550,22 @@ fn range_args(vm: &mut Vm<'_>, a: &Args, first: u32) -> PyResult<(usize, usize)>
         let r = v as usize;
         r
     };
-    let start = get(vm, first)?.map_or(0, norm);
-    let end = get(vm, first + 1)?.map_or(len, norm);
-    Ok((start, end))
+    let start = get(vm, first)?;
+    let end = get(vm, first + 1)?;
+    let d = self_str(vm, a);
+    if is_str_self(vm, a) && !d.is_ascii() {
+        // str indices count characters (str_index_to_ptr).
+        #[allow(clippy::cast_possible_wrap)]
+        let l = char_count(d) as i64;
+        let norm = |v: i64| -> usize {
+            let v = if v < 0 { (v + l).max(0) } else { v.min(l) };
+            #[allow(clippy::cast_sign_loss, clippy::cast_possible_truncation)]
+            let r = v as usize;
+            crate::object::str::char_offset(d, r)
+        };
+        return Ok((start.map_or(0, norm), end.map_or(len, norm)));
+    }
+    Ok((start.map_or(0, norm), end.map_or(len, norm)))
 }
 
 fn prefix_suffix(vm: &mut Vm<'_>, a: &Args, suffix: bool) -> PyResult<Obj> {
@@ -575,10 +588,8 @@ fn prefix_suffix(vm: &mut Vm<'_>, a: &Args, suffix: bool) -> PyResult<Obj> {
         };
         let pat = vm.str_or_bytes(x).map_or(&[][..], |q| q.0);
         let d = self_str(vm, a);
-        if start > end || start > d.len() {
-            continue;
-        }
-        let hay = &d[start..end.min(d.len())];
+        // get_substring_data: an empty range when start is past end (so '' still matches).
+        let hay = d.get(start..end.min(d.len())).unwrap_or(&[]);
         let hit = if suffix {
             hay.ends_with(pat)
         } else {
@@ -640,7 +651,9 @@ fn find_impl(vm: &mut Vm<'_>, a: &Args, right: bool) -> PyResult<Option<i64>> {
     let needle = needle(vm, a, &byte);
     let d = self_str(vm, a);
     let hay = d.get(..end.min(d.len())).unwrap_or(&[]);
-    let pos = if start > hay.len() {
+    // An empty bytearray has no buffer, in which find_subbytes finds nothing.
+    let no_buffer = d.is_empty() && vm.is_kind(vm.arg(a, 0), Kind::ByteArray);
+    let pos = if start > hay.len() || no_buffer {
         None
     } else if right {
         rfind(hay, needle, start, hay.len())
@@ -785,10 +798,8 @@ fn replace_empty(vm: &mut Vm<'_>, a: &Args, max: i64) -> PyResult<Obj> {
             if i >= len {
                 break;
             }
-            let mut e = i + 1;
-            while e < len && self_str(vm, a)[e] & 0xc0 == 0x80 {
-                e += 1;
-            }
+            // objstr.c inserts between bytes (even inside a UTF-8 sequence).
+            let e = i + 1;
             let mut chunk = NumBuf::new();
             chunk.extend(&self_str(vm, a)[i..e]);
             vm.sink_write(sink, chunk.as_bytes())?;
@@ -1092,7 +1103,7 @@ fn pad_impl(vm: &mut Vm<'_>, a: &Args, align: u8) -> PyResult<Obj> {
     vm.push_root(s);
     let slot = vm.builder_new();
     let r = slot.and_then(|slot| {
-        let r = vm.format_str_padded(Sink::Buf(slot), s, &spec, align);
+        let r = vm.pad_str(Sink::Buf(slot), s, &spec, align, false);
         let o = vm.builder_finish(slot);
         r.map(|()| o)
     });
@@ -1141,12 +1152,29 @@ fn partition_impl(vm: &mut Vm<'_>, a: &Args, right: bool) -> PyResult<Obj> {
     let r = (|| {
         let empty = vm.substr(s, 0, 0)?;
         vm.push_root(empty);
+        // A bytearray's found parts are bytearrays, the parts not found the empty bytes
+        // (objstr.c); the method call leaves this result as it is.
+        let is_ba = vm.is_kind(s, Kind::ByteArray);
+        let part = |vm: &mut Vm<'_>, from: usize, to: usize| -> PyResult<Obj> {
+            let o = vm.substr(s, from, to)?;
+            if is_ba {
+                vm.bytearray_from(o)
+            } else {
+                Ok(o)
+            }
+        };
         let (x, y, z) = match p {
             Some(p) => {
-                let x = vm.substr(s, 0, p)?;
+                let x = part(vm, 0, p)?;
                 vm.push_root(x);
-                let z = vm.substr(s, p + sep_len, len)?;
-                (x, sep, z)
+                let y = if is_ba {
+                    part(vm, p, p + sep_len)?
+                } else {
+                    sep
+                };
+                vm.push_root(y);
+                let z = part(vm, p + sep_len, len)?;
+                (x, y, z)
             }
             None => {
                 if right {
@@ -1865,41 +1893,42 @@ fn int_from_bytes(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     vm.new_big(&v)
 }
 
-/// The next byte of hex text `d` from `*i` (py/objstr.c's mp_obj_bytes_fromhex): whitespace
-/// may come between digit pairs only. `Ok(None)` at the end, `Err` on anything else.
-fn next_hex_pair(d: &[u8], i: &mut usize) -> Result<Option<u8>, ()> {
-    let digit = |c: Option<&u8>| c.and_then(|&c| char::from(c).to_digit(16));
-    while let Some(&c) = d.get(*i) {
+/// The next byte of `bytes.fromhex` input from `*i`: Ok(None) at the end, Err on a bad digit.
+/// Whitespace may separate digit pairs; anything else (an odd digit count, a space inside
+/// a pair) is an error (objstr.c).
+fn hex_next(d: &[u8], i: &mut usize) -> Result<Option<u8>, ()> {
+    let hex = |c: u8| (c as char).to_digit(16);
+    while let Some(&c1) = d.get(*i) {
         *i += 1;
-        if c.is_py_space() {
+        if c1.is_py_space() {
             continue;
         }
-        let (Some(hi), Some(lo)) = (digit(Some(&c)), digit(d.get(*i))) else {
+        let (Some(h), Some(l)) = (hex(c1), d.get(*i).and_then(|&c| hex(c))) else {
             return Err(());
         };
         *i += 1;
         #[allow(clippy::cast_possible_truncation)]
-        return Ok(Some((hi << 4 | lo) as u8));
+        return Ok(Some((h << 4 | l) as u8));
     }
     Ok(None)
 }
 
-/// The bytes of any object with the buffer protocol, str included.
-fn text_of<'b>(vm: &'b Vm<'_>, o: Obj) -> Option<&'b [u8]> {
-    let d = vm.str_or_bytes(o).map(|p| p.0);
-    d.or_else(|| vm.buffer_data(o).map(|p| p.0))
+fn hex_src<'b>(vm: &'b Vm<'_>, src: Obj) -> Option<&'b [u8]> {
+    vm.str_data(src)
+        .or_else(|| vm.buffer_data(src).map(|p| p.0))
 }
 
 fn bytes_fromhex(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 2, 2)?;
     let src = vm.arg(a, 1);
-    let Some(d) = text_of(vm, src) else {
+    if hex_src(vm, src).is_none() {
         return Err(vm.raise_msg_str(T_TYPE_ERROR, "object with buffer protocol required"));
-    };
+    }
     // First pass validates and counts; the second writes into the new object.
-    let (mut i, mut n) = (0, 0u32);
+    let mut n = 0u32;
+    let mut i = 0;
     loop {
-        match next_hex_pair(d, &mut i) {
+        match hex_next(hex_src(vm, src).unwrap_or(&[]), &mut i) {
             Ok(Some(_)) => n += 1,
             Ok(None) => break,
             Err(()) => return Err(vm.raise_msg_str(T_VALUE_ERROR, "non-hex digit")),
@@ -1908,12 +1937,11 @@ fn bytes_fromhex(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     let out = vm.new_str_uninit(Kind::Bytes, n as usize)?;
     let mut i = 0;
     for k in 0..n as usize {
-        let v = next_hex_pair(text_of(vm, src).unwrap_or(&[]), &mut i)
-            .ok()
-            .flatten()
-            .unwrap_or(0);
-        if let Some(b) = vm.heap.bytes_mut(out, 1, n).get_mut(k) {
-            *b = v;
+        let Ok(Some(b)) = hex_next(hex_src(vm, src).unwrap_or(&[]), &mut i) else {
+            break;
+        };
+        if let Some(dst) = vm.heap.bytes_mut(out, 1, n).get_mut(k) {
+            *dst = b;
         }
     }
     Ok(Obj::heap(out))

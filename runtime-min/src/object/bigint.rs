@@ -71,9 +71,12 @@ impl Big {
     }
 
     pub fn to_f64(&self) -> f64 {
+        // mpz_as_float with 16-bit digits (a 32-bit port's MPZ_DIG_SIZE), rounding at each
+        // step as it does.
         let mut f = 0.0;
         for i in (0..self.len).rev() {
-            f = f * 4_294_967_296.0 + f64::from(self.d[i]);
+            f = f * 65_536.0 + f64::from(self.d[i] >> 16);
+            f = f * 65_536.0 + f64::from(self.d[i] & 0xffff);
         }
         if self.neg {
             -f

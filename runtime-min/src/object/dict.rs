@@ -349,6 +349,9 @@ impl<'a> Vm<'a> {
                 return Ok(Some(slot));
             }
         }
+        if t.width == 2 && !matches!(kind, Lookup::Add) && self.misses_all_qstr_dict(t, key) {
+            return Ok(None);
+        }
         let remove = matches!(kind, Lookup::Remove);
         let r = if t.width == 2 && self.dict_is_ordered(Obj::heap(t.obj)) {
             self.lookup_ordered(t.obj, key, &kind)?
@@ -359,6 +362,27 @@ impl<'a> Vm<'a> {
             self.cache_slot(key, slot);
         }
         Ok(r)
+    }
+
+    /// map.c's `all_keys_are_qstrs` shortcut: a dict whose keys are all interned strs answers
+    /// "absent" for a non-str key without hashing it, so an unhashable key (a list, dict, set,
+    /// bytearray or a tuple holding one) is simply not found there.
+    fn misses_all_qstr_dict(&self, t: Table, key: Obj) -> bool {
+        if !matches!(
+            self.kind_of(key),
+            Some(Kind::List | Kind::Dict | Kind::Set | Kind::ByteArray | Kind::Tuple)
+        ) {
+            return false;
+        }
+        let table = self.heap.get_obj(t.obj, t.table_w).bits();
+        let alloc = self.heap.get(t.obj, t.alloc_w);
+        if alloc == 0 {
+            return true;
+        }
+        (0..alloc).all(|pos| {
+            let k = self.heap.get_obj(table, pos * t.width);
+            k.is_null() || k == SENTINEL || k.as_qstr().is_some()
+        })
     }
 
     /// [`Vm::lookup`] in a hash table (open addressing, linear probing).

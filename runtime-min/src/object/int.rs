@@ -100,6 +100,10 @@ impl<'a> Vm<'a> {
     pub(crate) fn get_int(&mut self, o: Obj) -> PyResult<i64> {
         match self.int_to_i64(o) {
             Some(v) => Ok(v),
+            None if self.is_kind(o, Kind::BigInt) => Err(self.raise_msg_str(
+                b::T_OVERFLOW_ERROR,
+                "overflow converting long int to machine word",
+            )),
             None => {
                 let t = self.type_name(o);
                 Err(self.raise_parts(b::T_TYPE_ERROR, &[&"can't convert ", &t, &" to int"]))
@@ -182,7 +186,11 @@ pub(crate) fn parse_big(text: &[u8], base: u32) -> Result<Big, ParseErr> {
     while i < n && text[i].is_py_space() {
         i += 1;
     }
-    if end_digits == start || i != n {
+    // Beyond the small-int range parsenum.c reparses the digits with mpz_set_from_str, which
+    // stops at the first `_`: such a number is then invalid.
+    let beyond_small = v.len > 1 || (v.len == 1 && v.d[0] > (1 << 30) - 1);
+    let underscore = text[start..end_digits].contains(&b'_');
+    if end_digits == start || i != n || (beyond_small && underscore) {
         return Err(ParseErr::Syntax {
             base: if base == 1 { 0 } else { base },
             start,

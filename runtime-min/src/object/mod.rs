@@ -573,10 +573,13 @@ impl<'a> Vm<'a> {
         }
         match self.kind_of(o) {
             Some(Kind::BigInt) => {
-                // The low 32 bits of the value, as a float of the same value hashes.
+                // mpz_hash: the low 32 bits of the value, then kept to small-int width
+                // (MP_OBJ_NEW_SMALL_INT) as every hash is.
                 let v =
                     self.big_of(o)
                         .map_or(0, |b| if b.neg { b.d[0].wrapping_neg() } else { b.d[0] });
+                #[allow(clippy::cast_possible_wrap, clippy::cast_sign_loss)]
+                let v = (((v << 1) as i32) >> 1) as u32;
                 return Ok(v);
             }
             Some(Kind::Tuple) => {
@@ -650,30 +653,13 @@ impl<'a> Vm<'a> {
     }
 }
 
-/// `mp_float_hash` (py/objfloat.c) with a 32-bit `mp_int_t`: an integral value hashes as the
-/// int of the same value (its low 32 bits); otherwise the integer part is XORed with the
-/// fraction bits, and a value below 1 hashes as its low 32 bits. Negative values negate.
+/// `mp_float_hash` as ports below `MICROPY_CONFIG_ROM_LEVEL_EVERYTHING` define it (py/obj.h,
+/// no `MICROPY_FLOAT_HIGH_QUALITY_HASH`): the value cast to a 32-bit `mp_int_t` (saturating,
+/// NaN to 0, as wasm's conversion does), then kept to small-int width.
 fn float_hash(f: f64) -> u32 {
-    const FRAC_BITS: i32 = 52;
-    let bits = f.to_bits();
-    #[allow(clippy::cast_possible_truncation, clippy::cast_possible_wrap)]
-    let exp = ((bits >> FRAC_BITS) & 0x7ff) as i32 - 1023;
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    let val = if exp < 0 {
-        bits as u32
-    } else {
-        let frc = (bits & ((1 << FRAC_BITS) - 1)) | (1 << FRAC_BITS);
-        if exp <= FRAC_BITS {
-            let shift = (FRAC_BITS - exp) as u32;
-            ((frc >> shift) ^ (frc & ((1 << shift) - 1))) as u32
-        } else {
-            // Too wide for a 32-bit mp_int_t (the reference's shifted case needs exp < 31).
-            frc as u32
-        }
-    };
-    if bits >> 63 == 1 {
-        val.wrapping_neg()
-    } else {
-        val
-    }
+    #[allow(clippy::cast_possible_truncation)]
+    let v = f as i32;
+    #[allow(clippy::cast_sign_loss)]
+    let r = ((v << 1) >> 1) as u32;
+    r
 }

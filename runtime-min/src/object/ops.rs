@@ -191,8 +191,27 @@ impl<'a> Vm<'a> {
         a: Obj,
         bb: Obj,
     ) -> crate::vm::Raised {
-        let ta = self.type_name(a);
-        let tb = self.type_name(bb);
+        // A bool operand has become an int by the time MicroPython reports the error
+        // (objbool.c's binary_op re-dispatches with the int; on the right side that happens
+        // through the reflected arithmetic operator only).
+        let is_bool = |o: Obj| o == Obj::TRUE || o == Obj::FALSE;
+        let arith = op as u8 >= BinaryOp::INPLACE_OR as u8;
+        if arith && is_bool(bb) && self.is_kind(a, Kind::Float) {
+            // The bool's reflected operator reaches runtime.c's small-int fast path, which
+            // reports the reflected operator unconverted.
+            if let Some(name) = reflected_name(op.without_inplace()) {
+                return self.raise_parts(
+                    b::T_TYPE_ERROR,
+                    &[&"unsupported types for ", &name, &": 'int', 'float'"],
+                );
+            }
+        }
+        let ta = if is_bool(a) { "int" } else { self.type_name(a) };
+        let tb = if arith && is_bool(bb) {
+            "int"
+        } else {
+            self.type_name(bb)
+        };
         let name = binary_op_name(op);
         self.raise_parts(
             b::T_TYPE_ERROR,
@@ -460,9 +479,7 @@ impl<'a> Vm<'a> {
             }
             BinaryOp::POWER => {
                 if x == 0.0 && y < 0.0 && !y.is_infinite() {
-                    return Err(
-                        self.raise_msg_str(b::T_ZERO_DIVISION_ERROR, "0.0 to a negative power")
-                    );
+                    return Err(self.raise_msg_str(b::T_ZERO_DIVISION_ERROR, "divide by zero"));
                 }
                 if x < 0.0 && y != floor(y) && !y.is_nan() {
                     // A complex result in the reference; this VM has no complex type.
@@ -537,9 +554,15 @@ impl<'a> Vm<'a> {
                 return Ok(Some(r));
             }
         }
-        // str / bytes
+        // str / bytes (bytes and bytearray take a str on the right through its buffer)
         if let (Some((_, sa)), Some((_, sb))) = (self.str_or_bytes(a), self.str_or_bytes(bo)) {
-            if sa == sb {
+            // `==` between str and bytes is False (obj.c), but a bytearray compares buffers.
+            let compatible = if plain == BinaryOp::EQUAL {
+                sa == sb || self.is_kind(a, Kind::ByteArray) || self.is_kind(bo, Kind::ByteArray)
+            } else {
+                sa == sb || !sa
+            };
+            if compatible {
                 match plain {
                     BinaryOp::ADD => {
                         let r = self.concat_str(a, bo)?;
@@ -566,15 +589,37 @@ impl<'a> Vm<'a> {
                 return Ok(Some(Obj::FALSE));
             }
         }
-        if plain == BinaryOp::MULTIPLY {
-            if let Some(n) = self.int_to_i64(bo) {
-                if self.str_or_bytes(a).is_some() || self.seq_parts(a).is_some() {
-                    return self.repeat(a, n).map(Some);
+        if self.is_kind(a, Kind::ByteArray) && self.buffer_data(bo).is_none() {
+            // objarray.c: `+` needs a buffer; comparisons with a non-buffer are False.
+            match plain {
+                BinaryOp::ADD => {
+                    return Err(
+                        self.raise_msg_str(b::T_TYPE_ERROR, "object with buffer protocol required")
+                    )
                 }
+                BinaryOp::LESS
+                | BinaryOp::MORE
+                | BinaryOp::EQUAL
+                | BinaryOp::LESS_EQUAL
+                | BinaryOp::MORE_EQUAL => return Ok(Some(Obj::FALSE)),
+                _ => {}
             }
-            if let Some(n) = self.int_to_i64(a) {
-                if self.str_or_bytes(bo).is_some() || self.seq_parts(bo).is_some() {
-                    return self.repeat(bo, n).map(Some);
+        }
+        if plain == BinaryOp::MULTIPLY {
+            // str/bytes/tuple/list repeat (bytearray has no `*`); a count beyond the
+            // machine word is an OverflowError.
+            let repeatable = |vm: &Self, o: Obj| {
+                !vm.is_kind(o, Kind::ByteArray)
+                    && (vm.str_or_bytes(o).is_some() || vm.seq_parts(o).is_some())
+            };
+            for (seq, count) in [(a, bo), (bo, a)] {
+                if repeatable(self, seq) {
+                    if self.is_kind(count, Kind::BigInt) {
+                        self.get_int(count)?;
+                    }
+                    if let Some(n) = self.int_to_i64(count) {
+                        return self.repeat(seq, n).map(Some);
+                    }
                 }
             }
         }
@@ -596,11 +641,16 @@ impl<'a> Vm<'a> {
                     }
                     return self.concat_seq(a, bo).map(Some);
                 }
-                _ => {
+                BinaryOp::LESS
+                | BinaryOp::MORE
+                | BinaryOp::EQUAL
+                | BinaryOp::LESS_EQUAL
+                | BinaryOp::MORE_EQUAL => {
                     if let Some(r) = self.compare_seq(plain, a, bo)? {
                         return Ok(Some(Obj::bool(r)));
                     }
                 }
+                _ => {}
             }
         }
         if ka == Some(Kind::List) && op == BinaryOp::INPLACE_ADD {
@@ -610,7 +660,7 @@ impl<'a> Vm<'a> {
         if ka == Some(Kind::Dict) && kb == Some(Kind::Dict) && plain == BinaryOp::EQUAL {
             return self.dict_equal(a, bo).map(|r| Some(Obj::bool(r)));
         }
-        if ka == Some(Kind::Dict) && kb == Some(Kind::Dict) && plain == BinaryOp::OR {
+        if ka == Some(Kind::Dict) && plain == BinaryOp::OR {
             // `a | b` merges into a copy of `a`; `a |= b` updates `a`.
             let dst = if op == BinaryOp::INPLACE_OR {
                 a
@@ -618,7 +668,7 @@ impl<'a> Vm<'a> {
                 self.call_method_by_name(a, b"copy", &[])?
             };
             self.push_root(dst);
-            let r = self.dict_update(dst, bo);
+            let r = self.dict_update_from(dst, bo);
             self.pop_root();
             return r.map(|()| Some(dst));
         }
@@ -653,25 +703,33 @@ impl<'a> Vm<'a> {
         r
     }
 
+    /// sequence.c's mp_seq_cmp_objs: `<` and `<=` become `>` and `>=` with the operands
+    /// swapped (which shows in an element comparison's error message).
     fn compare_seq_inner(&mut self, op: BinaryOp, a: Obj, bo: Obj) -> PyResult<Option<bool>> {
+        let (a, bo, op) = match op {
+            BinaryOp::LESS => (bo, a, BinaryOp::MORE),
+            BinaryOp::LESS_EQUAL => (bo, a, BinaryOp::MORE_EQUAL),
+            _ => (a, bo, op),
+        };
         let mut i = 0;
         loop {
             let (Some(pa), Some(pb)) = (self.seq_parts(a), self.seq_parts(bo)) else {
                 return Ok(None);
             };
+            if op == BinaryOp::EQUAL && pa.2 != pb.2 {
+                return Ok(Some(false));
+            }
             if i >= pa.2 || i >= pb.2 {
-                return Ok(ordering_result(
-                    op,
-                    pa.2.saturating_sub(i).cmp(&pb.2.saturating_sub(i)),
-                ));
+                return Ok(Some(if pa.2 != pb.2 {
+                    pa.2 > pb.2
+                } else {
+                    op != BinaryOp::MORE
+                }));
             }
             let (x, y) = (self.seq_get(pa, i), self.seq_get(pb, i));
             if !self.equal(x, y)? {
                 if op == BinaryOp::EQUAL {
                     return Ok(Some(false));
-                }
-                if op == BinaryOp::NOT_EQUAL {
-                    return Ok(Some(true));
                 }
                 let r = self.binary_op(op, x, y)?;
                 return Ok(Some(r == Obj::TRUE));

@@ -425,6 +425,18 @@ impl<'a> Vm<'a> {
                 r?;
                 self.sink_write(sink, b")")
             }
+            Kind::Iter => {
+                // The builtin iterator objects print their type's name (objmap.c etc.).
+                let name: &[u8] = match self.heap.get(o.bits(), 0) & 0xff {
+                    crate::object::iter::IT_ENUMERATE => b"<enumerate>",
+                    crate::object::iter::IT_ZIP => b"<zip>",
+                    crate::object::iter::IT_MAP => b"<map>",
+                    crate::object::iter::IT_FILTER => b"<filter>",
+                    crate::object::iter::IT_REVERSED => b"<reversed>",
+                    _ => b"<iterator>",
+                };
+                self.sink_write(sink, name)
+            }
             Kind::Generator => {
                 self.sink_write(sink, b"<generator object '")?;
                 let frame = self.heap.get_obj(o.bits(), 1);

@@ -240,6 +240,13 @@ impl<'a> Vm<'a> {
     /// Normalise index `i` for a sequence of `len`; IndexError with `what` if out of range.
     pub(crate) fn norm_index(&mut self, i: Obj, len: u32, what: &str) -> PyResult<u32> {
         let Some(v) = self.int_to_i64(i) else {
+            if self.is_kind(i, Kind::BigInt) {
+                // mp_get_index's mp_obj_get_int on a too-big int.
+                return Err(self
+                    .get_int(i)
+                    .err()
+                    .unwrap_or_else(|| self.raise_obj_memory()));
+            }
             let t = self.type_name(i);
             return Err(self.raise_parts(
                 b::T_TYPE_ERROR,
@@ -667,22 +674,42 @@ impl<'a> Vm<'a> {
             return self.typed_contains(container, item);
         }
         if let Some((_, is_str)) = self.str_or_bytes(container) {
-            if let Some((needle, nis)) = self.str_or_bytes(item) {
-                if nis == is_str || !is_str {
-                    let hay = self.str_or_bytes(container).map_or(&[][..], |p| p.0);
-                    return Ok(crate::object::str::find(hay, needle, 0).is_some());
+            // bytes and bytearray search anything with the buffer protocol (str included).
+            let needle = if is_str {
+                self.str_data(item)
+            } else {
+                self.str_data(item)
+                    .or_else(|| self.buffer_data(item).map(|p| p.0))
+            };
+            if let Some(needle) = needle {
+                let hay = self.str_or_bytes(container).map_or(&[][..], |p| p.0);
+                if hay.is_empty() && self.kind_of(container) == Some(Kind::ByteArray) {
+                    // An empty bytearray has no buffer: find_subbytes finds nothing in it.
+                    return Ok(false);
                 }
+                return Ok(crate::object::str::find(hay, needle, 0).is_some());
             }
             if !is_str {
-                // bytes takes any buffer (an array, a memoryview) as the needle.
-                if let Some((needle, _)) = self.buffer_data(item) {
-                    let hay = self.bytes_data(container).unwrap_or(&[]);
-                    return Ok(crate::object::str::find(hay, needle, 0).is_some());
+                if self.kind_of(container) == Some(Kind::ByteArray) {
+                    // objarray.c: a number is not searched for, anything else is absent.
+                    if item.as_small().is_some()
+                        || self.is_kind(item, Kind::BigInt)
+                        || self.is_kind(item, Kind::Float)
+                    {
+                        return Err(self.raise_bare(b::T_NOT_IMPLEMENTED_ERROR));
+                    }
+                    return Ok(false);
                 }
-                if let Some(v) = self.int_to_i64(item) {
-                    let hay = self.bytes_data(container).unwrap_or(&[]);
-                    return Ok(hay.iter().any(|&x| i64::from(x) == v));
+                // bytes has no containment for other objects: runtime.c walks its items.
+                let n = self.bytes_data(container).map_or(0, <[u8]>::len);
+                for i in 0..n {
+                    let x = self.bytes_data(container).and_then(|d| d.get(i).copied());
+                    let Some(x) = x else { break };
+                    if self.equal(Obj::small_sat(i64::from(x)), item)? {
+                        return Ok(true);
+                    }
                 }
+                return Ok(false);
             }
             return Err(self.bad_implicit_conversion(item));
         }
@@ -727,7 +754,12 @@ impl<'a> Vm<'a> {
             Ok(it) => it,
             Err(_) => {
                 self.truncate_roots(base);
-                let t = self.type_name(container);
+                // A bool container is an int by then (objbool.c's binary_op).
+                let t = if container == Obj::TRUE || container == Obj::FALSE {
+                    "int"
+                } else {
+                    self.type_name(container)
+                };
                 return Err(
                     self.raise_parts(b::T_TYPE_ERROR, &[&"'", &t, &"' object isn't iterable"])
                 );

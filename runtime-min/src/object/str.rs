@@ -152,10 +152,13 @@ impl<'a> Vm<'a> {
         #[allow(clippy::cast_possible_truncation)]
         let n = n_chars as u32;
         if self.is_kind(index, Kind::Slice) {
-            let sb = self.slice_bounds(index, n)?;
-            if sb.step != 1 {
+            // objstrunicode.c checks the step object itself first (so a zero step is
+            // NotImplementedError too).
+            let step = self.heap.get_obj(index.bits(), 2);
+            if !(step == Obj::NONE || step.is_null() || step.as_small() == Some(1)) {
                 return Err(self.step_not_supported());
             }
+            let sb = self.slice_bounds(index, n)?;
             if sb.step == 1 {
                 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
                 let (a, e) = (sb.start as usize, sb.start as usize + sb.len as usize);
@@ -263,6 +266,12 @@ impl<'a> Vm<'a> {
                     continue;
                 }
                 i += 1;
+                // `%%` right after the `%` only: `%5%` is an unsupported conversion.
+                if self.str_data(fmt).and_then(|d| d.get(i).copied()) == Some(b'%') {
+                    i += 1;
+                    self.sink_write(sink, b"%")?;
+                    continue;
+                }
                 // %(name)
                 let mut key_arg = Obj::NULL;
                 if self.str_data(fmt).and_then(|d| d.get(i).copied()) == Some(b'(') {
@@ -350,10 +359,6 @@ impl<'a> Vm<'a> {
                     return Err(self.raise_msg_str(b::T_VALUE_ERROR, "incomplete format"));
                 };
                 i += 1;
-                if conv == b'%' {
-                    self.sink_write(sink, b"%")?;
-                    continue;
-                }
                 let arg = if key_arg.is_null() {
                     take_arg(self)?
                 } else {
@@ -375,15 +380,25 @@ impl<'a> Vm<'a> {
                         r?;
                     }
                     b'c' => {
+                        // A str must be one byte long; an int is a code point (objstr.c).
                         let s = match self.str_data(arg) {
-                            Some(d) if char_count(d) == 1 => arg,
-                            None if self.int_to_i64(arg).is_some() => self.chr(arg)?,
-                            _ => {
+                            Some(d) if d.len() == 1 => arg,
+                            Some(_) => {
                                 return Err(
                                     self.raise_msg_str(b::T_TYPE_ERROR, "%c needs int or char")
                                 )
                             }
+                            None if self.int_to_i64(arg).is_some()
+                                || self.is_kind(arg, Kind::BigInt) =>
+                            {
+                                self.format_char(arg)?
+                            }
+                            None => {
+                                return Err(self.raise_msg_str(b::T_TYPE_ERROR, "integer needed"))
+                            }
                         };
+                        // %c has no precision (mp_print_strn of the whole character).
+                        spec.precision = None;
                         self.push_root(s);
                         let r = self.format_str_padded(sink, s, &spec, b'>');
                         self.pop_root();
@@ -410,6 +425,10 @@ impl<'a> Vm<'a> {
                     b'e' | b'E' | b'f' | b'F' | b'g' | b'G' => {
                         let f = self.float_arg(arg)?;
                         spec.ty = conv;
+                        if spec.fill_zero {
+                            // mp_print_float pads with '0' on either side ('%-05g').
+                            spec.fill = '0';
+                        }
                         if spec.precision.is_none() {
                             spec.precision = Some(6);
                         }
@@ -430,7 +449,7 @@ impl<'a> Vm<'a> {
                     }
                 }
             }
-            if is_tuple && arg_i < n_args {
+            if !is_dict && arg_i != n_args {
                 return Err(self.raise_msg_str(
                     b::T_TYPE_ERROR,
                     "format string didn't convert all arguments",
@@ -449,8 +468,8 @@ impl<'a> Vm<'a> {
             return Ok(arg);
         }
         if let Some(f) = self.float_value(arg).filter(|_| truncate_float) {
-            #[allow(clippy::cast_possible_truncation)]
-            return self.new_int(f as i64);
+            // Truncated to an int of any size (mp_obj_new_int_from_float).
+            return self.int_from_float(f);
         }
         if self.is_kind(arg, Kind::Instance) {
             if let Some(v) = self.call_special(arg, "__int__", &[])? {
@@ -472,6 +491,16 @@ impl<'a> Vm<'a> {
             .or_else(|| self.big_of(o).map(|b| b.to_f64()))
     }
 
+    /// The character of a `%c` / `{:c}` conversion: like `chr` but out of range is an
+    /// OverflowError (objstr.c's mp_print_char).
+    pub(crate) fn format_char(&mut self, i: Obj) -> PyResult<Obj> {
+        let v = self.get_int(i)?;
+        if u32::try_from(v).ok().filter(|&c| c < 0x11_0000).is_none() {
+            return Err(self.raise_msg_str(b::T_OVERFLOW_ERROR, "char not in range(0x110000)"));
+        }
+        self.chr(i)
+    }
+
     /// `chr(i)`.
     pub(crate) fn chr(&mut self, i: Obj) -> PyResult<Obj> {
         let v = self.get_int(i)?;
@@ -481,6 +510,19 @@ impl<'a> Vm<'a> {
         };
         let (bytes, n) = crate::builtins::utf8_encode(c);
         self.new_str_bytes(&bytes[..n])
+    }
+
+    /// Write `n` characters of a [`grouped_zero_pad`] padding run.
+    fn write_pad_run(&mut self, sink: Sink, chunk: &[u8], mut n: isize) -> PyResult<()> {
+        while n > 0 {
+            #[allow(clippy::cast_sign_loss)]
+            let p = (n as usize).min(chunk.len());
+            self.sink_write(sink, &chunk[..p])?;
+            #[allow(clippy::cast_possible_wrap)]
+            let step = p as isize;
+            n -= step;
+        }
+        Ok(())
     }
 
     fn write_padded(
@@ -523,14 +565,49 @@ impl<'a> Vm<'a> {
         spec: &FormatSpec,
         default_align: u8,
     ) -> PyResult<()> {
+        // Formatting (`%s`, `{:5}`) measures width and precision in bytes, as
+        // mp_print_strn does.
+        self.pad_str(sink, s, spec, default_align, true)
+    }
+
+    /// Write str `s` padded per `spec`; width and precision count bytes when `by_bytes`,
+    /// else characters (`str.center`).
+    pub(crate) fn pad_str(
+        &mut self,
+        sink: Sink,
+        s: Obj,
+        spec: &FormatSpec,
+        default_align: u8,
+        by_bytes: bool,
+    ) -> PyResult<()> {
         let (chars, bytes_len) = {
             let d = self.str_data(s).unwrap_or(&[]);
-            (char_count(d), d.len())
+            (if by_bytes { d.len() } else { char_count(d) }, d.len())
         };
+        if by_bytes && spec.fill == '0' && spec.sep != 0 {
+            let cut = spec.precision.map_or(bytes_len, |p| p.min(bytes_len));
+            let width = spec
+                .width
+                .map_or(-1, |w| isize::try_from(w).unwrap_or(isize::MAX));
+            // A str is left-aligned unless asked otherwise ('=' from the '0' flag included).
+            let align = match spec.align {
+                0 => default_align,
+                b'=' => b'<',
+                a => a,
+            };
+            let (left, right, chunk) = grouped_zero_pad(spec.sep, align, width, cut);
+            self.write_pad_run(sink, chunk, left)?;
+            let sub = self.substr(s, 0, cut)?;
+            self.push_root(sub);
+            let r = self.sink_write_obj(sink, sub);
+            self.pop_root();
+            r?;
+            return self.write_pad_run(sink, chunk, right);
+        }
         let (chars, cut) = match spec.precision {
             Some(p) if p < chars => {
                 let d = self.str_data(s).unwrap_or(&[]);
-                (p, char_offset(d, p))
+                (p, if by_bytes { p } else { char_offset(d, p) })
             }
             _ => (chars, bytes_len),
         };
@@ -832,6 +909,27 @@ impl<'a> Vm<'a> {
             text.push(b'%');
         }
         let bytes = text.as_bytes();
+        if spec.fill == '0' && spec.sep != 0 {
+            // mp_print_float: a sign goes first when padding after it, then mp_print_strn.
+            let width = spec
+                .width
+                .map_or(-1, |w| isize::try_from(w).unwrap_or(isize::MAX));
+            let mut buf = NumBuf::new();
+            buf.extend(bytes);
+            let n = buf.len;
+            let mut body = &buf.buf[..n];
+            let (mut width, mut align) = (width, spec.align);
+            if let Some(&c) = body.first().filter(|&&c| spec.align == b'=' && c < b'0') {
+                self.sink_write(sink, &[c])?;
+                body = &body[1..];
+                width -= 1;
+                align = b'>';
+            }
+            let (left, right, chunk) = grouped_zero_pad(spec.sep, align, width, body.len());
+            self.write_pad_run(sink, chunk, left)?;
+            self.sink_write(sink, body)?;
+            return self.write_pad_run(sink, chunk, right);
+        }
         let (prefix, digits) = match bytes.first() {
             Some(b'-' | b'+' | b' ') => bytes.split_at(1),
             _ => bytes.split_at(0),
@@ -1100,7 +1198,13 @@ impl<'a> Vm<'a> {
             return match spec.ty {
                 0 | b'd' | b'x' | b'X' | b'o' | b'b' | b'n' => self.format_int(sink, value, &spec),
                 b'c' => {
-                    let s = self.chr(value)?;
+                    // One character, right-aligned like a number ('=' too), no precision.
+                    let s = self.format_char(value)?;
+                    let mut spec = spec;
+                    spec.precision = None;
+                    if spec.align == b'=' {
+                        spec.align = b'>';
+                    }
                     self.push_root(s);
                     let r = self.format_str_padded(sink, s, &spec, b'>');
                     self.pop_root();
@@ -1339,7 +1443,8 @@ pub(crate) fn parse_spec(s: &[u8]) -> Option<FormatSpec> {
         }
         i += 1;
     }
-    let mut w = None;
+    // The '0' flag is also the first digit of the width (objstr.c parses it twice).
+    let mut w = spec.fill_zero.then_some(0);
     while let Some(&c @ b'0'..=b'9') = b.get(i) {
         w = Some(w.unwrap_or(0usize).checked_mul(10)? + usize::from(c - b'0'));
         i += 1;
@@ -1398,4 +1503,28 @@ impl SpecText {
         }
         self.buf.get(..self.len).unwrap_or(&[])
     }
+}
+
+/// `mp_print_strn` (py/mpprint.c) padding with fill '0' and a grouping character `sep`, for
+/// a body of `len` bytes in a field of `width`: (left run, right run, pattern). The pattern
+/// is "0000_" / "000," from a width-dependent phase, and one extra zero is added when the
+/// width is a multiple of its length.
+fn grouped_zero_pad(sep: u8, align: u8, width: isize, len: usize) -> (isize, isize, &'static [u8]) {
+    const COMMON: &[u8; 23] = b"0000000000000000_000,00";
+    let (base, size) = if sep == b'_' { (12, 5) } else { (17, 4) };
+    let mut pad = width - isize::try_from(len).unwrap_or(isize::MAX);
+    let mut width = width;
+    if width % size == 0 {
+        pad += 1;
+        width += 1;
+    }
+    let start = usize::try_from(base + size - 1 - width.rem_euclid(size)).unwrap_or(0);
+    #[allow(clippy::cast_sign_loss)]
+    let chunk = COMMON.get(start..start + size as usize).unwrap_or(b"0");
+    let (left, right) = match align {
+        b'<' => (0, pad),
+        b'^' => (pad / 2, pad - pad / 2),
+        _ => (pad, 0),
+    };
+    (left, right, chunk)
 }

@@ -268,17 +268,19 @@ impl<'a> Vm<'a> {
                                 let want = b::type_name(m.ty);
                                 return Err(self.raise_parts(
                                     b::T_TYPE_ERROR,
-                                    &[
-                                        &"descriptor requires a '",
-                                        &want,
-                                        &"' object but received a '",
-                                        &t,
-                                        &"'",
-                                    ],
+                                    &[&"argument should be a '", &want, &"' not a '", &t, &"'"],
                                 ));
                             }
                             let r = (m.func)(self, a)?;
-                            if m.ty != b::T_BYTEARRAY && self.is_kind(s, Kind::ByteArray) {
+                            let emptied_by_strip = (m.name.ends_with("strip")
+                                && self.bytes_data(r).is_some_and(<[u8]>::is_empty))
+                                || m.name.ends_with("partition");
+                            if m.ty != b::T_BYTEARRAY
+                                && self.is_kind(s, Kind::ByteArray)
+                                && !emptied_by_strip
+                            {
+                                // (objstr.c's strip gives the empty *bytes* when nothing is
+                                // left, even for a bytearray.)
                                 // bytearray borrows bytes' methods: bytes results become bytearrays.
                                 return self.bytes_result_as_bytearray(r);
                             }
