@@ -311,6 +311,9 @@ impl<'a> Compiler<'a, '_> {
         }
         let mut param_name: Option<Qstr> = None;
         let mut param_flag = ID_FLAG_IS_PARAM;
+        // The node holding a possible annotation (as its second child): the parameter itself,
+        // or for `*name: ann` the inner `tfpdef` (the reference's `pns`).
+        let mut annotated: Option<&'a Node> = Some(pn);
         match pn {
             Node::Id(q) => {
                 param_name = Some(*q);
@@ -327,15 +330,17 @@ impl<'a> Compiler<'a, '_> {
                 }
                 self.have_star = true;
                 param_flag = ID_FLAG_IS_PARAM | ID_FLAG_IS_STAR_PARAM;
+                annotated = None;
                 match nth(s, 0) {
                     Node::Null => {}
                     Node::Id(q) => {
                         self.scope_mut().scope_flags |= SCOPE_FLAG_VARARGS;
                         param_name = Some(*q);
                     }
-                    Node::Struct(tf) => {
+                    tfpdef @ Node::Struct(tf) => {
                         self.scope_mut().scope_flags |= SCOPE_FLAG_VARARGS;
                         param_name = Some(leaf_qstr(nth(tf, 0)));
+                        annotated = Some(tfpdef);
                     }
                     _ => {}
                 }
@@ -359,7 +364,7 @@ impl<'a> Compiler<'a, '_> {
             if self.scope().emit_options == crate::scope::EmitOption::Viper
                 && rules.name == FUNC_PARAMS.name
             {
-                if let Node::Struct(s) = pn {
+                if let Some(Node::Struct(s)) = annotated {
                     let t = self.viper_type_annotation(nth(s, 1));
                     let sc = self.scope_mut();
                     sc.ids[i].flags |= t << crate::emit::native::ID_FLAG_VIPER_TYPE_POS;

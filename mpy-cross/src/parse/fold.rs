@@ -74,14 +74,13 @@ fn is_host_small(v: &BigInt) -> bool {
         .is_some_and(|x| (-(1i64 << 62)..(1i64 << 62)).contains(&x))
 }
 
-/// `mpz_as_float`: Horner's rule over 16-bit digits in double precision (not always
-/// correctly rounded).
+/// `mpz_as_float`: Horner's rule over the mpz digits in double precision (not always
+/// correctly rounded). The oracle is an x86-64 build, where `MPZ_DIG_SIZE` is 32 (`py/mpz.h`).
 pub(crate) fn mpz_as_float(v: &BigInt) -> f64 {
     let (sign, digits32) = v.to_u32_digits();
     let mut val = 0.0f64;
     for &d in digits32.iter().rev() {
-        val = val * 65536.0 + f64::from(d >> 16);
-        val = val * 65536.0 + f64::from(d & 0xffff);
+        val = val * 4_294_967_296.0 + f64::from(d);
     }
     if sign == num_bigint::Sign::Minus {
         -val
@@ -310,6 +309,18 @@ mod tests {
 
     fn i(v: i64) -> ConstValue {
         ConstValue::Int(v.into())
+    }
+
+    #[test]
+    fn mpz_as_float_uses_32_bit_digits() {
+        // Horner's rule over 32-bit digits (the x86-64 oracle) rounds this to ...149e21;
+        // 16-bit digits would give ...148e21 (found by differential fuzzing).
+        let v: BigInt = "1137452498896014919956".parse().expect("int");
+        assert_eq!(mpz_as_float(&v), 1.137_452_498_896_014_9e21);
+        assert_eq!(
+            binary_op(BinOp::TrueDivide, &i(7), &ConstValue::Int(v)),
+            Some(ConstValue::Float(6.154_103_144_345_841e-21))
+        );
     }
 
     #[test]
