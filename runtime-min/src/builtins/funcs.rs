@@ -438,6 +438,30 @@ fn ord(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 fn divmod(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 2, 2)?;
     let (x, y) = (vm.arg(a, 0), vm.arg(a, 1));
+    let numeric = |vm: &Vm<'_>, o: Obj| {
+        vm.int_to_i64(o).is_some() || vm.is_kind(o, Kind::BigInt) || vm.is_kind(o, Kind::Float)
+    };
+    if !numeric(vm, x) || !numeric(vm, y) {
+        if !vm.is_kind(x, Kind::Instance) && !vm.is_kind(y, Kind::Instance) {
+            // One MP_BINARY_OP_DIVMOD in the reference (a bool on the left is an int).
+            let tx = if x == Obj::TRUE || x == Obj::FALSE {
+                "int"
+            } else {
+                vm.type_name(x)
+            };
+            let ty = vm.type_name(y);
+            return Err(vm.raise_parts(
+                T_TYPE_ERROR,
+                &[
+                    &"unsupported types for __divmod__: '",
+                    &tx,
+                    &"', '",
+                    &ty,
+                    &"'",
+                ],
+            ));
+        }
+    }
     let q = vm.binary_op(BinaryOp::FLOOR_DIVIDE, x, y)?;
     vm.push_root(q);
     let r = vm.binary_op(BinaryOp::MODULO, x, y);
@@ -452,17 +476,17 @@ fn divmod(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 }
 
 fn enumerate(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    check_pos(vm, a, 0, 2)?;
+    // mp_arg_parse_all order: each argument in turn, then the surplus.
+    let Some(src) = vm.arg_pos(a, 0).or_else(|| vm.arg_kw(a, b"iterable")) else {
+        return Err(vm.raise_msg_str(T_TYPE_ERROR, "'iterable' argument required"));
+    };
     let start = match vm.arg_pos(a, 1).or_else(|| vm.arg_kw(a, b"start")) {
         Some(s) => vm.get_int(s)?,
         None => 0,
     };
-    let Some(src) = vm.arg_pos(a, 0).or_else(|| vm.arg_kw(a, b"iterable")) else {
-        return Err(vm.raise_msg_str(
-            T_TYPE_ERROR,
-            "function missing 1 required positional arguments",
-        ));
-    };
+    if a.n_pos > 2 {
+        return Err(vm.raise_msg_str(T_TYPE_ERROR, "extra positional arguments given"));
+    }
     let it = vm.get_iter(src)?;
     vm.new_iter(IT_ENUMERATE, it, Obj::small_sat(start), 0)
 }
@@ -654,6 +678,12 @@ fn next(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 }
 
 fn min_max(vm: &mut Vm<'_>, a: &Args, want_max: bool) -> PyResult<Obj> {
+    if a.n_pos == 0 {
+        return Err(vm.raise_msg_str(
+            T_TYPE_ERROR,
+            "function missing 1 required positional arguments",
+        ));
+    }
     let key = vm.arg_kw(a, b"key").filter(|k| *k != Obj::NONE);
     let default = vm.arg_kw(a, b"default");
     let base = vm.roots_len();
@@ -849,14 +879,14 @@ fn round_half_even(f: f64) -> f64 {
 }
 
 fn sorted(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    if a.n_pos != 1 {
-        return Err(vm.raise_parts(
+    // modbuiltins.c: mp_builtin_sorted's own checks.
+    if a.n_pos > 1 {
+        return Err(vm.raise_msg_str(T_TYPE_ERROR, "must use keyword argument for key function"));
+    }
+    if a.n_pos == 0 {
+        return Err(vm.raise_msg_str(
             T_TYPE_ERROR,
-            &[
-                &"function takes 1 positional arguments but ",
-                &a.n_pos,
-                &" were given",
-            ],
+            "function missing 1 required positional arguments",
         ));
     }
     let l = vm.list_from_iter(vm.arg(a, 0))?;
@@ -1081,7 +1111,18 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
             let Some(x) = arg0 else {
                 return Ok(Obj::small_sat(0));
             };
-            let base = match vm.arg_pos(a, 1).or_else(|| vm.arg_kw(a, b"base")) {
+            let base_arg = vm.arg_pos(a, 1).or_else(|| vm.arg_kw(a, b"base"));
+            if base_arg.is_some()
+                && (vm.str_or_bytes(x).is_none() || vm.is_kind(x, Kind::ByteArray))
+            {
+                // With a base the value must be text (mp_obj_str_get_data), checked first.
+                let t = vm.type_name(x);
+                return Err(vm.raise_parts(
+                    T_TYPE_ERROR,
+                    &[&"can't convert '", &t, &"' object to str implicitly"],
+                ));
+            }
+            let base = match base_arg {
                 Some(b) => Some(vm.get_int(b)?),
                 None => None,
             };
@@ -1147,7 +1188,10 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
         }
         T_BYTES | T_BYTEARRAY => {
             // An encoding (and errors) only after a str.
-            if a.n_pos > 3 || (a.n_pos > 1 && arg0.is_some_and(|x| vm.str_data(x).is_none())) {
+            // bytearray ignores the extra arguments unless given a str (objarray.c).
+            if a.n_pos > 3
+                || (id == T_BYTES && a.n_pos > 1 && arg0.is_some_and(|x| vm.str_data(x).is_none()))
+            {
                 return Err(vm.raise_msg_str(T_TYPE_ERROR, "wrong number of arguments"));
             }
             let r = match arg0 {
