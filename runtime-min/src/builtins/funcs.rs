@@ -1510,9 +1510,9 @@ impl<'a> Vm<'a> {
         }
         let base = self.roots_len();
         self.push_root(x);
-        let it = self.get_iter(x)?;
-        self.push_root(it);
         let r = (|| {
+            let it = self.get_iter(x)?;
+            self.push_root(it);
             while let Some(pair) = self.iter_next(it)? {
                 self.push_root(pair);
                 let t = self.tuple_from_iter(pair)?;
