@@ -441,26 +441,25 @@ fn divmod(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     let numeric = |vm: &Vm<'_>, o: Obj| {
         vm.int_to_i64(o).is_some() || vm.is_kind(o, Kind::BigInt) || vm.is_kind(o, Kind::Float)
     };
-    if !numeric(vm, x) || !numeric(vm, y) {
-        if !vm.is_kind(x, Kind::Instance) && !vm.is_kind(y, Kind::Instance) {
-            // One MP_BINARY_OP_DIVMOD in the reference (a bool on the left is an int).
-            let tx = if x == Obj::TRUE || x == Obj::FALSE {
-                "int"
-            } else {
-                vm.type_name(x)
-            };
-            let ty = vm.type_name(y);
-            return Err(vm.raise_parts(
-                T_TYPE_ERROR,
-                &[
-                    &"unsupported types for __divmod__: '",
-                    &tx,
-                    &"', '",
-                    &ty,
-                    &"'",
-                ],
-            ));
-        }
+    let instance = vm.is_kind(x, Kind::Instance) || vm.is_kind(y, Kind::Instance);
+    if !instance && (!numeric(vm, x) || !numeric(vm, y)) {
+        // One MP_BINARY_OP_DIVMOD in the reference (a bool on the left is an int).
+        let tx = if x == Obj::TRUE || x == Obj::FALSE {
+            "int"
+        } else {
+            vm.type_name(x)
+        };
+        let ty = vm.type_name(y);
+        return Err(vm.raise_parts(
+            T_TYPE_ERROR,
+            &[
+                &"unsupported types for __divmod__: '",
+                &tx,
+                &"', '",
+                &ty,
+                &"'",
+            ],
+        ));
     }
     let q = vm.binary_op(BinaryOp::FLOOR_DIVIDE, x, y)?;
     vm.push_root(q);
