@@ -765,6 +765,11 @@ fn pow(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 #[inline(never)]
 fn pow3(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     use crate::object::bigint::Big;
+    // mp_obj_is_int: a bool is not an int here.
+    let is_bool = |o: Obj| o == Obj::TRUE || o == Obj::FALSE;
+    if (0..3).any(|i| is_bool(vm.arg(a, i))) {
+        return Err(vm.raise_msg_str(T_TYPE_ERROR, "pow() with 3 arguments requires integers"));
+    }
     let (Some(x), Some(y), Some(m)) = (
         vm.big_of(vm.arg(a, 0)),
         vm.big_of(vm.arg(a, 1)),

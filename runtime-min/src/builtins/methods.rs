@@ -573,15 +573,20 @@ fn prefix_suffix(vm: &mut Vm<'_>, a: &Args, suffix: bool) -> PyResult<Obj> {
     } else {
         1
     };
-    if !vm.is_kind(p, Kind::Tuple) {
-        arg_bytes(vm, a, 1)?;
-    }
     for i in 0..n {
         let x = if vm.is_kind(p, Kind::Tuple) {
             vm.heap.get_obj(p.bits(), i + 1)
         } else {
             p
         };
+        // Each prefix goes through mp_obj_str_get_data: any str or bytes, nothing else.
+        if vm.str_or_bytes(x).is_none() || vm.is_kind(x, Kind::ByteArray) {
+            let t = vm.type_name(x);
+            return Err(vm.raise_parts(
+                T_TYPE_ERROR,
+                &[&"can't convert '", &t, &"' object to str implicitly"],
+            ));
+        }
         let pat = vm.str_or_bytes(x).map_or(&[][..], |q| q.0);
         let d = self_str(vm, a);
         // get_substring_data: an empty range when start is past end (so '' still matches).
