@@ -426,6 +426,29 @@ fn ord(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 fn divmod(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 2, 2)?;
     let (x, y) = (vm.arg(a, 0), vm.arg(a, 1));
+    let numeric = |vm: &Vm<'_>, o: Obj| {
+        vm.int_to_i64(o).is_some() || vm.is_kind(o, Kind::BigInt) || vm.is_kind(o, Kind::Float)
+    };
+    let instance = vm.is_kind(x, Kind::Instance) || vm.is_kind(y, Kind::Instance);
+    if !instance && (!numeric(vm, x) || !numeric(vm, y)) {
+        // One MP_BINARY_OP_DIVMOD in the reference (a bool on the left is an int).
+        let tx = if x == Obj::TRUE || x == Obj::FALSE {
+            "int"
+        } else {
+            vm.type_name(x)
+        };
+        let ty = vm.type_name(y);
+        return Err(vm.raise_parts(
+            T_TYPE_ERROR,
+            &[
+                &"unsupported types for __divmod__: '",
+                &tx,
+                &"', '",
+                &ty,
+                &"'",
+            ],
+        ));
+    }
     let q = vm.binary_op(BinaryOp::FLOOR_DIVIDE, x, y)?;
     vm.push_root(q);
     let r = vm.binary_op(BinaryOp::MODULO, x, y);
@@ -440,14 +463,17 @@ fn divmod(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 }
 
 pub(super) fn enumerate(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    check_pos(vm, a, 0, 2)?;
+    // mp_arg_parse_all order: each argument in turn, then the surplus.
+    let Some(src) = vm.arg_pos(a, 0).or_else(|| vm.arg_kw(a, b"iterable")) else {
+        return Err(vm.raise_msg_str(T_TYPE_ERROR, "'iterable' argument required"));
+    };
     let start = match vm.arg_pos(a, 1).or_else(|| vm.arg_kw(a, b"start")) {
         Some(s) => vm.get_int(s)?,
         None => 0,
     };
-    let Some(src) = vm.arg_pos(a, 0).or_else(|| vm.arg_kw(a, b"iterable")) else {
-        return Err(vm.raise_msg_str(T_TYPE_ERROR, "'iterable' argument required"));
-    };
+    if a.n_pos > 2 {
+        return Err(vm.raise_msg_str(T_TYPE_ERROR, "extra positional arguments given"));
+    }
     let it = vm.get_iter(src)?;
     vm.new_iter(IT_ENUMERATE, it, Obj::small_sat(start), 0)
 }
@@ -633,6 +659,12 @@ fn next(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 }
 
 fn min_max(vm: &mut Vm<'_>, a: &Args, want_max: bool) -> PyResult<Obj> {
+    if a.n_pos == 0 {
+        return Err(vm.raise_msg_str(
+            T_TYPE_ERROR,
+            "function missing 1 required positional arguments",
+        ));
+    }
     let key = vm.arg_kw(a, b"key").filter(|k| *k != Obj::NONE);
     let default = vm.arg_kw(a, b"default");
     let base = vm.roots_len();
@@ -715,6 +747,11 @@ fn pow(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 #[inline(never)]
 fn pow3(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     use crate::object::bigint::Big;
+    // mp_obj_is_int: a bool is not an int here.
+    let is_bool = |o: Obj| o == Obj::TRUE || o == Obj::FALSE;
+    if (0..3).any(|i| is_bool(vm.arg(a, i))) {
+        return Err(vm.raise_msg_str(T_TYPE_ERROR, "pow() with 3 arguments requires integers"));
+    }
     let (Some(x), Some(y), Some(m)) = (
         vm.big_of(vm.arg(a, 0)),
         vm.big_of(vm.arg(a, 1)),
@@ -828,14 +865,14 @@ fn round_half_even(f: f64) -> f64 {
 }
 
 fn sorted(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    if a.n_pos != 1 {
-        return Err(vm.raise_parts(
+    // modbuiltins.c: mp_builtin_sorted's own checks.
+    if a.n_pos > 1 {
+        return Err(vm.raise_msg_str(T_TYPE_ERROR, "must use keyword argument for key function"));
+    }
+    if a.n_pos == 0 {
+        return Err(vm.raise_msg_str(
             T_TYPE_ERROR,
-            &[
-                &"function takes 1 positional arguments but ",
-                &a.n_pos,
-                &" were given",
-            ],
+            "function missing 1 required positional arguments",
         ));
     }
     let l = vm.list_from_iter(vm.arg(a, 0))?;
@@ -1135,7 +1172,10 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
         }
         T_BYTES | T_BYTEARRAY => {
             // An encoding (and errors) only after a str.
-            if a.n_pos > 3 || (a.n_pos > 1 && arg0.is_some_and(|x| vm.str_data(x).is_none())) {
+            // bytearray ignores the extra arguments unless given a str (objarray.c).
+            if a.n_pos > 3
+                || (id == T_BYTES && a.n_pos > 1 && arg0.is_some_and(|x| vm.str_data(x).is_none()))
+            {
                 return Err(vm.raise_msg_str(T_TYPE_ERROR, "wrong number of arguments"));
             }
             let r = match arg0 {
@@ -1463,9 +1503,9 @@ impl<'a> Vm<'a> {
         }
         let base = self.roots_len();
         self.push_root(x);
-        let it = self.get_iter(x)?;
-        self.push_root(it);
         let r = (|| {
+            let it = self.get_iter(x)?;
+            self.push_root(it);
             while let Some(pair) = self.iter_next(it)? {
                 self.push_root(pair);
                 let t = self.tuple_from_iter(pair)?;

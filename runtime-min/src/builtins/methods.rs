@@ -525,7 +525,7 @@ fn str_rstrip(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 }
 
 /// Resolve optional start/end arguments (char indices) to byte offsets.
-fn range_args(vm: &mut Vm<'_>, a: &Args, first: u32) -> PyResult<(usize, usize)> {
+fn range_args(vm: &mut Vm<'_>, a: &Args, first: u32, end_first: bool) -> PyResult<(usize, usize)> {
     let len = self_str(vm, a).len();
     let get = |vm: &mut Vm<'_>, i: u32| -> PyResult<Option<i64>> {
         match vm.arg_pos(a, i) {
@@ -550,8 +550,14 @@ fn range_args(vm: &mut Vm<'_>, a: &Args, first: u32) -> PyResult<(usize, usize)>
         let r = v as usize;
         r
     };
-    let start = get(vm, first)?;
-    let end = get(vm, first + 1)?;
+    // startswith/endswith (get_substring_data) convert the end first, find/count the start.
+    let (start, end) = if end_first {
+        let end = get(vm, first + 1)?;
+        (get(vm, first)?, end)
+    } else {
+        let start = get(vm, first)?;
+        (start, get(vm, first + 1)?)
+    };
     let d = self_str(vm, a);
     if is_str_self(vm, a) && !d.is_ascii() {
         // str indices count characters (str_index_to_ptr).
@@ -570,22 +576,27 @@ fn range_args(vm: &mut Vm<'_>, a: &Args, first: u32) -> PyResult<(usize, usize)>
 
 fn prefix_suffix(vm: &mut Vm<'_>, a: &Args, suffix: bool) -> PyResult<Obj> {
     check_n(vm, a, 2, 4)?;
-    let (start, end) = range_args(vm, a, 2)?;
+    let (start, end) = range_args(vm, a, 2, true)?;
     let p = vm.arg(a, 1);
     let n = if vm.is_kind(p, Kind::Tuple) {
         vm.tuple_len(p)
     } else {
         1
     };
-    if !vm.is_kind(p, Kind::Tuple) {
-        arg_bytes(vm, a, 1)?;
-    }
     for i in 0..n {
         let x = if vm.is_kind(p, Kind::Tuple) {
             vm.heap.get_obj(p.bits(), i + 1)
         } else {
             p
         };
+        // Each prefix goes through mp_obj_str_get_data: any str or bytes, nothing else.
+        if vm.str_or_bytes(x).is_none() || vm.is_kind(x, Kind::ByteArray) {
+            let t = vm.type_name(x);
+            return Err(vm.raise_parts(
+                T_TYPE_ERROR,
+                &[&"can't convert '", &t, &"' object to str implicitly"],
+            ));
+        }
         let pat = vm.str_or_bytes(x).map_or(&[][..], |q| q.0);
         let d = self_str(vm, a);
         // get_substring_data: an empty range when start is past end (so '' still matches).
@@ -647,7 +658,7 @@ fn byte_to_char_index(vm: &Vm<'_>, a: &Args, byte_pos: usize) -> i64 {
 fn find_impl(vm: &mut Vm<'_>, a: &Args, right: bool) -> PyResult<Option<i64>> {
     check_n(vm, a, 2, 4)?;
     let byte = check_needle(vm, a, true)?;
-    let (start, end) = range_args(vm, a, 2)?;
+    let (start, end) = range_args(vm, a, 2, false)?;
     let needle = needle(vm, a, &byte);
     let d = self_str(vm, a);
     let hay = d.get(..end.min(d.len())).unwrap_or(&[]);
@@ -685,7 +696,7 @@ fn str_rindex(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 fn str_count(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 2, 4)?;
     let byte = check_needle(vm, a, false)?;
-    let (start, end) = range_args(vm, a, 2)?;
+    let (start, end) = range_args(vm, a, 2, false)?;
     let needle = needle(vm, a, &byte);
     let d = self_str(vm, a);
     let hay = d.get(start.min(end)..end.min(d.len())).unwrap_or(&[]);
@@ -709,12 +720,16 @@ fn str_replace(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     let s = vm.arg(a, 0);
     let old = vm.arg(a, 1);
     let new = vm.arg(a, 2);
-    arg_bytes(vm, a, 1)?;
-    arg_bytes(vm, a, 2)?;
+    // objstr.c takes the count first; a zero count returns self unchecked.
     let max = match vm.arg_pos(a, 3) {
         Some(m) => vm.get_int(m)?,
         None => -1,
     };
+    if max == 0 {
+        return Ok(s);
+    }
+    arg_bytes(vm, a, 1)?;
+    arg_bytes(vm, a, 2)?;
     let old_len = vm.str_or_bytes(old).map_or(0, |p| p.0.len());
     if old_len == 0 {
         return replace_empty(vm, a, max);
@@ -890,6 +905,10 @@ pub(crate) fn decode_bytes(
     encoding: Option<Obj>,
     errors: Option<Obj>,
 ) -> PyResult<Obj> {
+    if vm.str_data(src).is_none() && vm.bytes_data(src).is_none() {
+        // The buffer is taken before the encoding is looked at (objstr.c).
+        return Err(vm.raise_msg_str(T_TYPE_ERROR, "object with buffer protocol required"));
+    }
     let ascii = parse_encoding(vm, encoding)?;
     if let Some(text) = vm.str_data(src) {
         // A str is its own buffer: only an ASCII check can fail.
@@ -1386,9 +1405,17 @@ fn seq_index(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     let s = vm.arg(a, 0);
     let x = vm.arg(a, 1);
     let len = vm.seq_parts(s).map_or(0, |p| p.2);
+    // mp_get_index: a non-int bound is "<type> indices must be integers".
+    let get = |vm: &mut Vm<'_>, o: Obj| -> PyResult<i64> {
+        if vm.int_to_i64(o).is_none() && !vm.is_kind(o, Kind::BigInt) {
+            let (w, t) = (vm.type_name(s), vm.type_name(o));
+            return Err(vm.raise_parts(T_TYPE_ERROR, &[&w, &" indices must be integers, not ", &t]));
+        }
+        vm.get_int(o)
+    };
     let start = match vm.arg_pos(a, 2) {
         Some(o) => {
-            let v = vm.get_int(o)?;
+            let v = get(vm, o)?;
             let v = if v < 0 {
                 (v + i64::from(len)).max(0)
             } else {
@@ -1400,7 +1427,7 @@ fn seq_index(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     };
     let end = match vm.arg_pos(a, 3) {
         Some(o) => {
-            let v = vm.get_int(o)?;
+            let v = get(vm, o)?;
             let v = if v < 0 {
                 (v + i64::from(len)).max(0)
             } else {
@@ -1824,7 +1851,8 @@ fn int_to_bytes(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
         None => false,
     };
     let little = match vm.arg_pos(a, 2).or_else(|| vm.arg_kw(a, b"byteorder")) {
-        Some(o) => vm.str_data(o) != Some(b"big"),
+        // objint.c: anything but 'little' is big-endian.
+        Some(o) => vm.str_data(o) == Some(b"little"),
         None => false,
     };
     // Two's complement bytes, little-endian first.
@@ -1871,7 +1899,8 @@ fn int_to_bytes(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 fn int_from_bytes(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_pos(vm, a, 2, 3)?;
     let little = match vm.arg_pos(a, 2).or_else(|| vm.arg_kw(a, b"byteorder")) {
-        Some(o) => vm.str_data(o) != Some(b"big"),
+        // objint.c: anything but 'little' is big-endian.
+        Some(o) => vm.str_data(o) == Some(b"little"),
         None => false,
     };
     if vm.bytes_data(vm.arg(a, 1)).is_none() {

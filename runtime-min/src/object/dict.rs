@@ -627,7 +627,12 @@ impl<'a> Vm<'a> {
     }
 
     pub(crate) fn raise_key_error(&mut self, key: Obj) -> crate::vm::Raised {
-        match self.new_exception(b::T_KEY_ERROR, &[key]) {
+        // The key may be fresh (a format field name): keep it alive while the exception
+        // is made.
+        self.push_root(key);
+        let e = self.new_exception(b::T_KEY_ERROR, &[key]);
+        self.pop_root();
+        match e {
             Ok(e) => self.raise_obj(e),
             Err(r) => r,
         }
@@ -749,18 +754,19 @@ impl<'a> Vm<'a> {
     pub(crate) fn set_from_iter(&mut self, src: Obj, frozen: bool) -> PyResult<Obj> {
         let base = self.roots_len();
         self.push_root(src);
-        let s = self.new_set(0, frozen)?;
-        self.push_root(s);
-        let it = self.get_iter(src)?;
-        self.push_root(it);
         let r = (|| {
+            let s = self.new_set(0, frozen)?;
+            self.push_root(s);
+            let it = self.get_iter(src)?;
+            self.push_root(it);
             while let Some(x) = self.iter_next(it)? {
                 self.set_add(s, x)?;
             }
-            Ok(())
+            Ok(s)
         })();
+        // (Every exit goes through here: the root stack must stay balanced.)
         self.truncate_roots(base);
-        r.map(|()| s)
+        r
     }
 
     /// A copy of a set with the identical table layout (set_copy).

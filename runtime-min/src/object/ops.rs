@@ -235,6 +235,42 @@ impl<'a> Vm<'a> {
         match op {
             BinaryOp::IS => return Ok(Obj::bool(a == bo)),
             BinaryOp::IN => {
+                // runtime.c's small-int fast path sees `IN` (no method name) before the
+                // operands are swapped for CONTAINS; a bool container re-dispatches as an int.
+                let is_bool = |o: Obj| o == Obj::TRUE || o == Obj::FALSE;
+                if a.as_small().is_some() {
+                    let container_num = bo.as_small().is_some() || self.is_kind(bo, Kind::Float);
+                    if container_num || is_bool(bo) {
+                        let tb = if is_bool(bo) {
+                            "int"
+                        } else {
+                            self.type_name(bo)
+                        };
+                        let (name, x, y) = if is_bool(bo) {
+                            ("__contains__", tb, "int")
+                        } else {
+                            ("", "int", tb)
+                        };
+                        return Err(self.raise_parts(
+                            b::T_TYPE_ERROR,
+                            &[
+                                &"unsupported types for ",
+                                &name,
+                                &": '",
+                                &x,
+                                &"', '",
+                                &y,
+                                &"'",
+                            ],
+                        ));
+                    }
+                }
+                if is_bool(bo) && self.is_kind(a, Kind::Float) {
+                    return Err(self.raise_msg_str(
+                        b::T_TYPE_ERROR,
+                        "unsupported types for __contains__: 'int', 'float'",
+                    ));
+                }
                 let r = self.contains(bo, a)?;
                 return Ok(Obj::bool(r));
             }

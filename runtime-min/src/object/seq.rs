@@ -93,7 +93,13 @@ impl<'a> Vm<'a> {
         }
         let base = self.roots_len();
         self.push_root(l);
-        let it = self.get_iter(src)?;
+        let it = match self.get_iter(src) {
+            Ok(it) => it,
+            Err(e) => {
+                self.truncate_roots(base);
+                return Err(e);
+            }
+        };
         self.push_root(it);
         let r = (|| {
             while let Some(x) = self.iter_next(it)? {
@@ -110,11 +116,12 @@ impl<'a> Vm<'a> {
         let n = self.seq_parts(src).map_or(0, |p| p.2);
         let base = self.roots_len();
         self.push_root(src);
-        let l = self.new_list(0, n)?;
-        self.push_root(l);
-        let r = self.list_extend(l, src);
+        let r = self.new_list(0, n).and_then(|l| {
+            self.push_root(l);
+            self.list_extend(l, src).map(|()| l)
+        });
         self.truncate_roots(base);
-        r.map(|()| l)
+        r
     }
 
     /// A tuple of the items of any iterable.

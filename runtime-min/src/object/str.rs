@@ -1091,9 +1091,21 @@ impl<'a> Vm<'a> {
                 .unwrap_or(&[]),
         );
         let (head, rest) = split_field_name(name.as_bytes());
+        let v = self.format_field_head(head, a, auto_idx)?;
+        // The argument is looked up first (objstr.c), then `.attr` / `[i]` refused.
         if !rest.is_empty() {
             return Err(self.raise_msg_str(b::T_NOT_IMPLEMENTED_ERROR, "attributes not supported"));
         }
+        Ok(v)
+    }
+
+    /// The argument a replacement field's name (before any `.attr` / `[i]`) selects.
+    fn format_field_head(
+        &mut self,
+        head: &[u8],
+        a: &crate::vm::call::Args,
+        auto_idx: &mut u32,
+    ) -> PyResult<Obj> {
         if head.is_empty() {
             if *auto_idx == MANUAL_FIELDS {
                 return Err(self.raise_msg_str(
@@ -1214,14 +1226,19 @@ impl<'a> Vm<'a> {
                     let v = self.float_of(value).unwrap_or(0.0);
                     self.format_float(sink, v, &spec)
                 }
-                _ => Err(self.raise_parts(
-                    b::T_VALUE_ERROR,
-                    &[
-                        &"unknown format code '",
-                        &(spec.ty as char),
-                        &"' for object of type 'int'",
-                    ],
-                )),
+                _ => {
+                    let t = self.type_name(value);
+                    Err(self.raise_parts(
+                        b::T_VALUE_ERROR,
+                        &[
+                            &"unknown format code '",
+                            &(spec.ty as char),
+                            &"' for object of type '",
+                            &t,
+                            &"'",
+                        ],
+                    ))
+                }
             };
         }
         if let Some(f) = self.float_value(value) {
