@@ -1082,13 +1082,7 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
             let v = vm.arg(a, i);
             vm.heap.set_obj(t.bits(), i + 1, v);
         }
-        vm.push_root(t);
-        let e = vm.alloc(Kind::Instance, 4);
-        vm.pop_root();
-        let e = e?;
-        vm.heap.set_obj(e, 0, type_obj(id));
-        vm.heap.set_obj(e, 2, t);
-        return Ok(Obj::heap(e));
+        return vm.new_instance_of(type_obj(id), t);
     }
     let arg0 = vm.arg_pos(a, 0);
     match id {

@@ -2115,17 +2115,7 @@ fn obj_dict_op(vm: &mut Vm<'_>, a: &Args, v: Obj) -> PyResult<Obj> {
     let d = vm.instance_dict(o)?;
     if v.is_null() {
         if vm.dict_remove(d, name)?.is_none() {
-            let t = vm.type_name(o);
-            return Err(vm.raise_parts(
-                T_ATTRIBUTE_ERROR,
-                &[
-                    &"'",
-                    &t,
-                    &"' object has no attribute '",
-                    &crate::vm::StrOf(name),
-                    &"'",
-                ],
-            ));
+            return Err(vm.attr_error(o, name));
         }
     } else {
         vm.dict_store(d, name, v)?;

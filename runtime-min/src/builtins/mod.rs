@@ -227,33 +227,28 @@ pub(crate) fn lookup_builtin(name: &[u8]) -> Option<Obj> {
         .map(|i| Obj::imm(Imm::Builtin, i as u32))
 }
 
+/// The index in [`METHODS`] of type `ty`'s own method `name` (not its bases').
+fn own_method(ty: u32, name: &[u8]) -> Option<u32> {
+    #[allow(clippy::cast_possible_truncation)]
+    METHODS
+        .iter()
+        .position(|m| m.ty == ty && m.name.as_bytes() == name)
+        .map(|i| i as u32)
+}
+
 /// The method `name` of built-in type `ty` (or its bases).
 pub(crate) fn find_method(ty: u32, name: &[u8]) -> Option<u32> {
     // bytes shares str's method table (py/objstr.c), except the str-only ones.
     if ty == T_BYTES && name != b"encode" && name != b"format" {
-        #[allow(clippy::cast_possible_truncation)]
-        let own = METHODS
-            .iter()
-            .position(|m| m.ty == T_BYTES && m.name.as_bytes() == name)
-            .map(|i| i as u32);
-        return own.or_else(|| find_method(T_STR, name));
+        return own_method(T_BYTES, name).or_else(|| find_method(T_STR, name));
     }
     if ty == T_BYTEARRAY {
-        #[allow(clippy::cast_possible_truncation)]
-        let own = METHODS
-            .iter()
-            .position(|m| m.ty == T_BYTEARRAY && m.name.as_bytes() == name)
-            .map(|i| i as u32);
-        return own.or_else(|| find_method(T_BYTES, name));
+        return own_method(T_BYTEARRAY, name).or_else(|| find_method(T_BYTES, name));
     }
     let mut t = ty;
     for _ in 0..8 {
-        #[allow(clippy::cast_possible_truncation)]
-        if let Some(i) = METHODS
-            .iter()
-            .position(|m| m.ty == t && m.name.as_bytes() == name)
-        {
-            return Some(i as u32);
+        if let Some(i) = own_method(t, name) {
+            return Some(i);
         }
         t = type_base(t)?;
     }

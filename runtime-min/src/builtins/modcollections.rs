@@ -247,10 +247,6 @@ pub(super) fn namedtuple_new(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
             "function missing required positional argument",
         ));
     }
-    let o = vm.alloc(Kind::Instance, 4);
     vm.pop_root();
-    let o = o?;
-    vm.heap.set_obj(o, 0, cls);
-    vm.heap.set_obj(o, 2, t);
-    Ok(Obj::heap(o))
+    vm.new_instance_of(cls, t)
 }

@@ -467,13 +467,7 @@ fn compile_obj(vm: &mut Vm<'_>, p: Obj) -> PyResult<Obj> {
     };
     let len = compile(&pat[..n], &mut buf).map_err(|(t, m)| vm.raise_msg_str(t, m))?;
     let prog = vm.new_bytes(&buf[..len])?;
-    vm.push_root(prog);
-    let o = vm.alloc(Kind::Instance, 4);
-    vm.pop_root();
-    let o = o?;
-    vm.heap.set_obj(o, 0, type_obj(T_RE));
-    vm.heap.set_obj(o, 2, prog);
-    Ok(Obj::heap(o))
+    vm.new_instance_of(type_obj(T_RE), prog)
 }
 
 /// The compiled regex for `args[0]`: the object itself, or a new one from a pattern.
@@ -562,13 +556,11 @@ fn new_match(vm: &mut Vm<'_>, subj: Obj, caps: &[i32]) -> PyResult<Obj> {
     }
     let t = vm.new_tuple_from(&items[..caps.len()])?;
     vm.push_root(t);
-    let o = vm.alloc(Kind::Instance, 4);
+    let o = vm.new_instance_of(type_obj(T_MATCH), subj);
     vm.pop_root();
     let o = o?;
-    vm.heap.set_obj(o, 0, type_obj(T_MATCH));
-    vm.heap.set_obj(o, 2, subj);
-    vm.heap.set_obj(o, 3, t);
-    Ok(Obj::heap(o))
+    vm.heap.set_obj(o.bits(), 3, t);
+    Ok(o)
 }
 
 fn exec_helper(vm: &mut Vm<'_>, a: &Args, anchored: bool) -> PyResult<Obj> {

@@ -277,12 +277,10 @@ fn sys_stdio(vm: &mut Vm<'_>, g: Obj) -> PyResult<()> {
     let cls = native_class(vm, "TextIOWrapper", T_TEXTIO)?;
     vm.push_root(cls);
     for (fd, key) in [(0, "stdin"), (1, "stdout"), (2, "stderr")] {
-        let o = vm.alloc(Kind::Instance, 4)?;
-        vm.heap.set_obj(o, 0, cls);
-        vm.heap.set_obj(o, 2, Obj::small_sat(fd));
-        vm.push_root(Obj::heap(o));
+        let o = vm.new_instance_of(cls, Obj::small_sat(fd))?;
+        vm.push_root(o);
         let k = vm.new_str_bytes(key.as_bytes())?;
-        vm.dict_store(g, k, Obj::heap(o))?;
+        vm.dict_store(g, k, o)?;
     }
     Ok(())
 }

@@ -96,7 +96,7 @@ impl<'a> Vm<'a> {
         }
     }
 
-    fn attr_error(&mut self, o: Obj, name: Obj) -> crate::vm::Raised {
+    pub(crate) fn attr_error(&mut self, o: Obj, name: Obj) -> crate::vm::Raised {
         let n = crate::vm::StrOf(name);
         if self.is_kind(o, Kind::Class) || o.imm_of(Imm::Type).is_some() {
             let t = crate::vm::StrOf(self.type_name_of_type(o));

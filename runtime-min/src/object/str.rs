@@ -1226,19 +1226,7 @@ impl<'a> Vm<'a> {
                     let v = self.float_of(value).unwrap_or(0.0);
                     self.format_float(sink, v, &spec)
                 }
-                _ => {
-                    let t = self.type_name(value);
-                    Err(self.raise_parts(
-                        b::T_VALUE_ERROR,
-                        &[
-                            &"unknown format code '",
-                            &(spec.ty as char),
-                            &"' for object of type '",
-                            &t,
-                            &"'",
-                        ],
-                    ))
-                }
+                _ => Err(self.unknown_format_code(spec.ty, value)),
             };
         }
         if let Some(f) = self.float_value(value) {
@@ -1270,6 +1258,21 @@ impl<'a> Vm<'a> {
         r
     }
 
+    /// ValueError "unknown format code 'c' for object of type 'T'".
+    fn unknown_format_code(&mut self, code: u8, value: Obj) -> crate::vm::Raised {
+        let t = self.type_name(value);
+        self.raise_parts(
+            b::T_VALUE_ERROR,
+            &[
+                &"unknown format code '",
+                &(code as char),
+                &"' for object of type '",
+                &t,
+                &"'",
+            ],
+        )
+    }
+
     /// A non-numeric value under a non-empty spec: only `str` and `bytes` print.
     #[inline(never)]
     fn format_text(
@@ -1285,18 +1288,8 @@ impl<'a> Vm<'a> {
                 "'=' alignment not allowed in string format specifier",
             ));
         }
-        let t = self.type_name(value);
         if !matches!(spec.ty, 0 | b's') {
-            return Err(self.raise_parts(
-                b::T_VALUE_ERROR,
-                &[
-                    &"unknown format code '",
-                    &(spec.ty as char),
-                    &"' for object of type '",
-                    &t,
-                    &"'",
-                ],
-            ));
+            return Err(self.unknown_format_code(spec.ty, value));
         }
         let s = if self.str_data(value).is_some() {
             value

@@ -368,13 +368,19 @@ impl<'a> Vm<'a> {
     /// A new exception instance of built-in type `type_id` with `args`.
     pub(crate) fn new_exception(&mut self, type_id: u32, args: &[Obj]) -> PyResult<Obj> {
         let t = self.new_tuple_from(args)?;
-        self.push_root(t);
-        let e = self.alloc(Kind::Instance, 4);
+        self.new_instance_of(builtins::type_obj(type_id), t)
+    }
+
+    /// A new instance of class `cls` wrapping `payload` (slot 2: an exception's args, the
+    /// native object under a built-in type); `payload` stays rooted while it is allocated.
+    pub(crate) fn new_instance_of(&mut self, cls: Obj, payload: Obj) -> PyResult<Obj> {
+        self.push_root(payload);
+        let o = self.alloc(Kind::Instance, 4);
         self.pop_root();
-        let e = e?;
-        self.heap.set_obj(e, 0, builtins::type_obj(type_id));
-        self.heap.set_obj(e, 2, t);
-        Ok(Obj::heap(e))
+        let o = o?;
+        self.heap.set_obj(o, 0, cls);
+        self.heap.set_obj(o, 2, payload);
+        Ok(Obj::heap(o))
     }
 
     pub(crate) fn memory_error_ref(&self) -> Obj {
