@@ -77,6 +77,12 @@ impl<'a> CodeSource<'a> for FrozenImage<'a> {
     }
 }
 
+/// The raw word of a module without code (a built-in or firmware module): no image, and its
+/// attributes are read-only.
+pub(crate) const M_BUILTIN_READ_ONLY: u32 = u32::MAX;
+/// The raw word of a module without code whose attributes can be set (`import __main__`).
+pub(crate) const M_BUILTIN_WRITABLE: u32 = u32::MAX - 1;
+
 /// Module block field indices (after the one raw word).
 pub(crate) const M_QSTRS: u32 = 1;
 pub(crate) const M_CONSTS: u32 = 2;

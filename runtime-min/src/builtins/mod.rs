@@ -29,97 +29,129 @@ use crate::obj::{Imm, Obj};
 use crate::vm::call::Args;
 use crate::vm::{PyResult, Vm};
 
+/// Whether a built-in type's name is bound in the builtins namespace.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Visibility {
+    /// `int`, `ValueError`, ...: a builtin name.
+    Builtin,
+    /// Reachable only through `type(x)` or its module (`generator`, `deque`, `dict_view`...).
+    Internal,
+}
+
+use Visibility::{Builtin, Internal};
+
+/// memoryview is a builtin name only with the `array` feature (MICROPY_PY_BUILTINS_MEMORYVIEW).
+const BUILTIN_IF_ARRAY: Visibility = if cfg!(feature = "array") {
+    Builtin
+} else {
+    Internal
+};
+
+/// One row of [`TYPE_TABLE`].
+struct TypeRow {
+    id: u32,
+    name: &'static str,
+    base: u32,
+    visibility: Visibility,
+}
+
 macro_rules! types {
-    ($($id:ident = $n:literal, $name:literal, $base:expr;)*) => {
+    ($($id:ident = $n:literal, $name:literal, $base:expr, $visibility:expr;)*) => {
         $(#[allow(dead_code)] pub(crate) const $id: u32 = $n;)*
-        const TYPE_TABLE: &[(u32, &str, u32)] = &[$(($n, $name, $base),)*];
+        const TYPE_TABLE: &[TypeRow] = &[$(TypeRow {
+            id: $n,
+            name: $name,
+            base: $base,
+            visibility: $visibility,
+        },)*];
     };
 }
 
 const NO_BASE: u32 = u32::MAX;
 
+// id (the `Imm::Type` payload), name (`__name__`), base type, and whether the name is a builtin.
 types! {
-    T_OBJECT = 0, "object", NO_BASE;
-    T_TYPE = 1, "type", T_OBJECT;
-    T_NONETYPE = 2, "NoneType", T_OBJECT;
-    T_BOOL = 3, "bool", T_OBJECT;
-    T_INT = 4, "int", T_OBJECT;
-    T_FLOAT = 5, "float", T_OBJECT;
-    T_STR = 6, "str", T_OBJECT;
-    T_BYTES = 7, "bytes", T_OBJECT;
-    T_BYTEARRAY = 8, "bytearray", T_OBJECT;
-    T_TUPLE = 9, "tuple", T_OBJECT;
-    T_LIST = 10, "list", T_OBJECT;
-    T_DICT = 11, "dict", T_OBJECT;
-    T_SET = 12, "set", T_OBJECT;
-    T_FROZENSET = 13, "frozenset", T_OBJECT;
-    T_RANGE = 14, "range", T_OBJECT;
-    T_SLICE = 15, "slice", T_OBJECT;
-    T_FUNCTION = 16, "function", T_OBJECT;
-    T_BOUND_METHOD = 17, "bound_method", T_OBJECT;
-    T_GENERATOR = 18, "generator", T_OBJECT;
-    T_MODULE = 19, "module", T_OBJECT;
-    T_PROPERTY = 20, "property", T_OBJECT;
-    T_CLASSMETHOD = 21, "classmethod", T_OBJECT;
-    T_STATICMETHOD = 22, "staticmethod", T_OBJECT;
-    T_CELL = 23, "cell", T_OBJECT;
-    T_ITERATOR = 24, "iterator", T_OBJECT;
-    T_BUILTIN_FN = 25, "function", T_OBJECT;
-    T_SUPER = 26, "super", T_OBJECT;
-    T_ORDERED_DICT = 27, "OrderedDict", T_DICT;
-    T_DEQUE = 28, "deque", T_OBJECT;
-    T_TEXTIO = 29, "TextIOWrapper", T_OBJECT;
-    T_STRINGIO = 57, "StringIO", T_OBJECT;
-    T_BYTESIO = 58, "BytesIO", T_STRINGIO;
-    T_BASE_EXCEPTION = 30, "BaseException", T_OBJECT;
-    T_SYSTEM_EXIT = 31, "SystemExit", T_BASE_EXCEPTION;
-    T_KEYBOARD_INTERRUPT = 32, "KeyboardInterrupt", T_BASE_EXCEPTION;
-    T_GENERATOR_EXIT = 33, "GeneratorExit", T_BASE_EXCEPTION;
-    T_EXCEPTION = 34, "Exception", T_BASE_EXCEPTION;
-    T_STOP_ITERATION = 35, "StopIteration", T_EXCEPTION;
-    T_ARITHMETIC_ERROR = 36, "ArithmeticError", T_EXCEPTION;
-    T_OVERFLOW_ERROR = 37, "OverflowError", T_ARITHMETIC_ERROR;
-    T_ZERO_DIVISION_ERROR = 38, "ZeroDivisionError", T_ARITHMETIC_ERROR;
-    T_ASSERTION_ERROR = 39, "AssertionError", T_EXCEPTION;
-    T_ATTRIBUTE_ERROR = 40, "AttributeError", T_EXCEPTION;
-    T_EOF_ERROR = 41, "EOFError", T_EXCEPTION;
-    T_IMPORT_ERROR = 42, "ImportError", T_EXCEPTION;
-    T_LOOKUP_ERROR = 43, "LookupError", T_EXCEPTION;
-    T_INDEX_ERROR = 44, "IndexError", T_LOOKUP_ERROR;
-    T_KEY_ERROR = 45, "KeyError", T_LOOKUP_ERROR;
-    T_MEMORY_ERROR = 46, "MemoryError", T_EXCEPTION;
-    T_NAME_ERROR = 47, "NameError", T_EXCEPTION;
-    T_OS_ERROR = 48, "OSError", T_EXCEPTION;
-    T_RUNTIME_ERROR = 49, "RuntimeError", T_EXCEPTION;
-    T_NOT_IMPLEMENTED_ERROR = 50, "NotImplementedError", T_RUNTIME_ERROR;
-    T_SYNTAX_ERROR = 51, "SyntaxError", T_EXCEPTION;
-    T_TYPE_ERROR = 52, "TypeError", T_EXCEPTION;
-    T_VALUE_ERROR = 53, "ValueError", T_EXCEPTION;
-    T_UNICODE_ERROR = 54, "UnicodeError", T_VALUE_ERROR;
-    T_INDENTATION_ERROR = 55, "IndentationError", T_SYNTAX_ERROR;
-    T_STOP_ASYNC_ITERATION = 56, "StopAsyncIteration", T_EXCEPTION;
+    T_OBJECT = 0, "object", NO_BASE, Builtin;
+    T_TYPE = 1, "type", T_OBJECT, Builtin;
+    T_NONETYPE = 2, "NoneType", T_OBJECT, Internal;
+    T_BOOL = 3, "bool", T_OBJECT, Builtin;
+    T_INT = 4, "int", T_OBJECT, Builtin;
+    T_FLOAT = 5, "float", T_OBJECT, Builtin;
+    T_STR = 6, "str", T_OBJECT, Builtin;
+    T_BYTES = 7, "bytes", T_OBJECT, Builtin;
+    T_BYTEARRAY = 8, "bytearray", T_OBJECT, Builtin;
+    T_TUPLE = 9, "tuple", T_OBJECT, Builtin;
+    T_LIST = 10, "list", T_OBJECT, Builtin;
+    T_DICT = 11, "dict", T_OBJECT, Builtin;
+    T_SET = 12, "set", T_OBJECT, Builtin;
+    T_FROZENSET = 13, "frozenset", T_OBJECT, Builtin;
+    T_RANGE = 14, "range", T_OBJECT, Builtin;
+    T_SLICE = 15, "slice", T_OBJECT, Builtin;
+    T_FUNCTION = 16, "function", T_OBJECT, Internal;
+    T_BOUND_METHOD = 17, "bound_method", T_OBJECT, Internal;
+    T_GENERATOR = 18, "generator", T_OBJECT, Internal;
+    T_MODULE = 19, "module", T_OBJECT, Internal;
+    T_PROPERTY = 20, "property", T_OBJECT, Builtin;
+    T_CLASSMETHOD = 21, "classmethod", T_OBJECT, Builtin;
+    T_STATICMETHOD = 22, "staticmethod", T_OBJECT, Builtin;
+    T_CELL = 23, "cell", T_OBJECT, Internal;
+    T_ITERATOR = 24, "iterator", T_OBJECT, Internal;
+    T_BUILTIN_FN = 25, "function", T_OBJECT, Internal;
+    T_SUPER = 26, "super", T_OBJECT, Builtin;
+    T_ORDERED_DICT = 27, "OrderedDict", T_DICT, Internal;
+    T_DEQUE = 28, "deque", T_OBJECT, Internal;
+    T_TEXTIO = 29, "TextIOWrapper", T_OBJECT, Internal;
+    T_STRINGIO = 57, "StringIO", T_OBJECT, Internal;
+    T_BYTESIO = 58, "BytesIO", T_STRINGIO, Internal;
+    T_BASE_EXCEPTION = 30, "BaseException", T_OBJECT, Builtin;
+    T_SYSTEM_EXIT = 31, "SystemExit", T_BASE_EXCEPTION, Builtin;
+    T_KEYBOARD_INTERRUPT = 32, "KeyboardInterrupt", T_BASE_EXCEPTION, Builtin;
+    T_GENERATOR_EXIT = 33, "GeneratorExit", T_BASE_EXCEPTION, Builtin;
+    T_EXCEPTION = 34, "Exception", T_BASE_EXCEPTION, Builtin;
+    T_STOP_ITERATION = 35, "StopIteration", T_EXCEPTION, Builtin;
+    T_ARITHMETIC_ERROR = 36, "ArithmeticError", T_EXCEPTION, Builtin;
+    T_OVERFLOW_ERROR = 37, "OverflowError", T_ARITHMETIC_ERROR, Builtin;
+    T_ZERO_DIVISION_ERROR = 38, "ZeroDivisionError", T_ARITHMETIC_ERROR, Builtin;
+    T_ASSERTION_ERROR = 39, "AssertionError", T_EXCEPTION, Builtin;
+    T_ATTRIBUTE_ERROR = 40, "AttributeError", T_EXCEPTION, Builtin;
+    T_EOF_ERROR = 41, "EOFError", T_EXCEPTION, Builtin;
+    T_IMPORT_ERROR = 42, "ImportError", T_EXCEPTION, Builtin;
+    T_LOOKUP_ERROR = 43, "LookupError", T_EXCEPTION, Builtin;
+    T_INDEX_ERROR = 44, "IndexError", T_LOOKUP_ERROR, Builtin;
+    T_KEY_ERROR = 45, "KeyError", T_LOOKUP_ERROR, Builtin;
+    T_MEMORY_ERROR = 46, "MemoryError", T_EXCEPTION, Builtin;
+    T_NAME_ERROR = 47, "NameError", T_EXCEPTION, Builtin;
+    T_OS_ERROR = 48, "OSError", T_EXCEPTION, Builtin;
+    T_RUNTIME_ERROR = 49, "RuntimeError", T_EXCEPTION, Builtin;
+    T_NOT_IMPLEMENTED_ERROR = 50, "NotImplementedError", T_RUNTIME_ERROR, Builtin;
+    T_SYNTAX_ERROR = 51, "SyntaxError", T_EXCEPTION, Builtin;
+    T_TYPE_ERROR = 52, "TypeError", T_EXCEPTION, Builtin;
+    T_VALUE_ERROR = 53, "ValueError", T_EXCEPTION, Builtin;
+    T_UNICODE_ERROR = 54, "UnicodeError", T_VALUE_ERROR, Builtin;
+    T_INDENTATION_ERROR = 55, "IndentationError", T_SYNTAX_ERROR, Builtin;
+    T_STOP_ASYNC_ITERATION = 56, "StopAsyncIteration", T_EXCEPTION, Builtin;
     // A function with closed-over variables (py/objclosure.c), and a generator function
     // (py/objgenerator.c's gen_wrap): both are functions with another type name.
-    T_CLOSURE = 60, "closure", T_OBJECT;
-    T_GEN_FUNCTION = 61, "generator", T_OBJECT;
-    T_ARRAY = 62, "array", T_OBJECT;
-    T_MEMORYVIEW = 63, "memoryview", T_OBJECT;
-    T_RE = 64, "re", T_OBJECT;
-    T_MATCH = 65, "match", T_OBJECT;
+    T_CLOSURE = 60, "closure", T_OBJECT, Internal;
+    T_GEN_FUNCTION = 61, "generator", T_OBJECT, Internal;
+    T_ARRAY = 62, "array", T_OBJECT, Internal;
+    T_MEMORYVIEW = 63, "memoryview", T_OBJECT, BUILTIN_IF_ARRAY;
+    T_RE = 64, "re", T_OBJECT, Internal;
+    T_MATCH = 65, "match", T_OBJECT, Internal;
     // The built-in iterators are types (calling one makes an iterator; they can be
     // subclassed and used with isinstance), as are dict views (py/objdict.c). Their base
     // here is `iterator`, which gives them `__next__` as py/runtime.c does for any type
     // with an iternext slot.
-    T_ENUMERATE = 66, "enumerate", T_ITERATOR;
-    T_FILTER = 67, "filter", T_ITERATOR;
-    T_MAP = 68, "map", T_ITERATOR;
-    T_ZIP = 69, "zip", T_ITERATOR;
-    T_REVERSED = 70, "reversed", T_ITERATOR;
-    T_DICT_VIEW = 71, "dict_view", T_OBJECT;
+    T_ENUMERATE = 66, "enumerate", T_ITERATOR, Builtin;
+    T_FILTER = 67, "filter", T_ITERATOR, Builtin;
+    T_MAP = 68, "map", T_ITERATOR, Builtin;
+    T_ZIP = 69, "zip", T_ITERATOR, Builtin;
+    T_REVERSED = 70, "reversed", T_ITERATOR, Builtin;
+    T_DICT_VIEW = 71, "dict_view", T_OBJECT, Internal;
 }
 
-fn type_row(id: u32) -> Option<&'static (u32, &'static str, u32)> {
-    TYPE_TABLE.iter().find(|r| r.0 == id)
+fn type_row(id: u32) -> Option<&'static TypeRow> {
+    TYPE_TABLE.iter().find(|r| r.id == id)
 }
 
 /// The type object for built-in type `id`.
@@ -128,11 +160,11 @@ pub(crate) const fn type_obj(id: u32) -> Obj {
 }
 
 pub(crate) fn type_name(id: u32) -> &'static str {
-    type_row(id).map_or("?", |r| r.1)
+    type_row(id).map_or("?", |r| r.name)
 }
 
 pub(crate) fn type_base(id: u32) -> Option<u32> {
-    type_row(id).and_then(|r| (r.2 != NO_BASE).then_some(r.2))
+    type_row(id).and_then(|r| (r.base != NO_BASE).then_some(r.base))
 }
 
 pub(crate) fn is_exception_type(id: u32) -> bool {
@@ -187,32 +219,9 @@ pub(crate) fn object_init_obj() -> Obj {
 pub(crate) fn lookup_builtin(name: &[u8]) -> Option<Obj> {
     if let Some(r) = TYPE_TABLE
         .iter()
-        .find(|r| r.1.as_bytes() == name && r.0 != T_BUILTIN_FN && r.0 != T_FUNCTION)
+        .find(|r| r.visibility == Builtin && r.name.as_bytes() == name)
     {
-        // Only user-visible types are builtins.
-        if !matches!(
-            r.0,
-            T_NONETYPE
-                | T_BOUND_METHOD
-                | T_GENERATOR
-                | T_CLOSURE
-                | T_GEN_FUNCTION
-                | T_MODULE
-                | T_CELL
-                | T_ITERATOR
-                | T_ORDERED_DICT
-                | T_ARRAY
-                | T_DEQUE
-                | T_TEXTIO
-                | T_STRINGIO
-                | T_BYTESIO
-                | T_RE
-                | T_MATCH
-                | T_DICT_VIEW
-        ) && (cfg!(feature = "array") || r.0 != T_MEMORYVIEW)
-        {
-            return Some(type_obj(r.0));
-        }
+        return Some(type_obj(r.id));
     }
     if name == b"NotImplemented" {
         return Some(Obj::NOT_IMPLEMENTED);
@@ -292,9 +301,10 @@ pub(crate) fn is_builtin_module(name: &[u8]) -> bool {
         .any(|m| m.as_bytes() == name)
 }
 
-/// A new module object named `name`, entered in `sys.modules`: (module, its globals dict).
+/// A new read-only module object without code named `name` (a firmware module), entered in
+/// `sys.modules`: (module, its globals dict).
 pub(crate) fn new_module(vm: &mut Vm<'_>, name: &[u8]) -> PyResult<(Obj, Obj)> {
-    modules::new_module(vm, name)
+    modules::new_module(vm, name, crate::loader::M_BUILTIN_READ_ONLY)
 }
 
 /// Built-in modules available to `import`.
@@ -309,7 +319,7 @@ mod tests {
     fn every_builtin_type_name_is_a_qstr() {
         let missing: std::vec::Vec<&str> = super::TYPE_TABLE
             .iter()
-            .map(|r| r.1)
+            .map(|r| r.name)
             .filter(|name| crate::vm::static_qstr_id(name).is_none())
             .collect();
         assert!(missing.is_empty(), "type names without a qstr: {missing:?}");

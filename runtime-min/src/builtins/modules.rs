@@ -16,6 +16,7 @@ use super::modre::{re_compile, re_match, re_search, re_sub};
 #[cfg(feature = "struct")]
 use super::modstruct::{struct_calcsize, struct_pack, struct_pack_into, struct_unpack};
 use super::*;
+use crate::loader::{M_BUILTIN_READ_ONLY, M_BUILTIN_WRITABLE};
 
 /// A function that lives in a built-in module.
 pub(crate) struct ModuleFn {
@@ -125,15 +126,16 @@ pub(crate) const BUILTIN_MODULES: &[&str] = &[
     "math",
 ];
 
-/// A new module object named `name`, entered in `sys.modules`: (module, its globals dict).
-/// Both stay rooted (the caller truncates the roots).
-pub(crate) fn new_module(vm: &mut Vm<'_>, name: &[u8]) -> PyResult<(Obj, Obj)> {
+/// A new module object without code named `name`, entered in `sys.modules`: (module, its
+/// globals dict). `raw_word` is [`M_BUILTIN_READ_ONLY`] or [`M_BUILTIN_WRITABLE`]. Both stay
+/// rooted (the caller truncates the roots).
+pub(crate) fn new_module(vm: &mut Vm<'_>, name: &[u8], raw_word: u32) -> PyResult<(Obj, Obj)> {
     let name_obj = vm.new_str_bytes(name)?;
     vm.push_root(name_obj);
     let g = vm.new_dict(0)?;
     vm.push_root(g);
     let m = vm.alloc(Kind::Module, 6)?;
-    vm.heap.set(m, 0, u32::MAX);
+    vm.heap.set(m, 0, raw_word);
     vm.heap.set_obj(m, crate::loader::M_GLOBALS, g);
     vm.heap.set_obj(m, crate::loader::M_NAME, name_obj);
     vm.push_root(Obj::heap(m));
@@ -151,7 +153,13 @@ pub(crate) fn builtin_module(vm: &mut Vm<'_>, name: &[u8]) -> PyResult<Option<Ob
     };
     let base = vm.roots_len();
     let r = (|| {
-        let (m, g) = new_module(vm, name)?;
+        // `__main__` is a module of Python code, not a built-in one: its attributes can be set.
+        let raw_word = if mname == "__main__" {
+            M_BUILTIN_WRITABLE
+        } else {
+            M_BUILTIN_READ_ONLY
+        };
+        let (m, g) = new_module(vm, name, raw_word)?;
         for (i, f) in MODULE_FNS.iter().enumerate() {
             if f.module == mname {
                 let key = vm.new_str_bytes(f.name.as_bytes())?;
@@ -161,8 +169,6 @@ pub(crate) fn builtin_module(vm: &mut Vm<'_>, name: &[u8]) -> PyResult<Option<Ob
             }
         }
         match mname {
-            // A module of Python code, not a built-in one: its attributes can be set.
-            "__main__" => vm.heap.set(m.bits(), 0, 0),
             #[cfg(feature = "array")]
             "array" => {
                 let key = vm.new_str_bytes(b"array")?;

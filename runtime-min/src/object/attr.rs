@@ -702,7 +702,9 @@ impl<'a> Vm<'a> {
                 }
                 self.dict_store(d, name, v)
             }
-            Some(Kind::Module) if self.heap.get(o.bits(), 0) == u32::MAX => {
+            Some(Kind::Module)
+                if self.heap.get(o.bits(), 0) == crate::loader::M_BUILTIN_READ_ONLY =>
+            {
                 // Built-in modules are read-only.
                 Err(self.attr_error(o, name))
             }
