@@ -9,10 +9,12 @@
 //! A firmware adds its own modules of Rust functions (`import board; board.led(1)`) with
 //! [`Vm::register_module`]; see [`native`] for the API and an example.
 //!
-//! Cargo features (both on by default): `float` (the float type, float literals, `/` on ints,
-//! `math`, float text) and `bigint` (ints of any size; without it ints are 64-bit). A board
-//! that needs neither builds with `default-features = false` for about 24 KB less flash; code
-//! that uses them then stops with the error a MicroPython build without them gives.
+//! Cargo features (all on by default, as MicroPython's MICROPY_* options): `float` (the float
+//! type, float literals, `/` on ints, `math`, float text), `bigint` (ints of any size; without
+//! it ints are 64-bit) and the optional modules `array` (with memoryview), `collections`,
+//! `io`, `random`, `re` and `struct`. A board that needs none builds with
+//! `default-features = false` for about 60 KB less flash; code that uses a missing one then
+//! stops with the error a MicroPython build without it gives (Cargo.toml lists them).
 #![no_std]
 
 #[cfg(any(test, feature = "std"))]
@@ -27,6 +29,7 @@ pub mod loader;
 pub mod native;
 pub mod obj;
 mod object;
+mod qstr_pool;
 mod vm;
 
 pub use loader::{CodeSource, FrozenImage, MpyList};
@@ -71,7 +74,7 @@ impl<'a> Vm<'a> {
             let m = self.load_code(data, name_obj)?;
             self.push_root(m);
             let g = self.heap.get_obj(m.bits(), loader::M_GLOBALS);
-            let key = Obj::qstr(vm::static_qstr_id("__name__").unwrap_or(1));
+            let key = Obj::qstr(qstr_pool::qstr!("__name__"));
             self.dict_store(g, key, name_obj)?;
             let mods = self.modules;
             self.dict_store(mods, name_obj, m)?;

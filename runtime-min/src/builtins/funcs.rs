@@ -450,16 +450,7 @@ fn divmod(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
         ));
     }
     let q = vm.binary_op(BinaryOp::FLOOR_DIVIDE, x, y)?;
-    vm.push_root(q);
-    let r = vm.binary_op(BinaryOp::MODULO, x, y);
-    let t = r.and_then(|r| {
-        vm.push_root(r);
-        let t = vm.new_tuple_from(&[q, r]);
-        vm.pop_root();
-        t
-    });
-    vm.pop_root();
-    t
+    vm.new_pair_with(q, |vm| vm.binary_op(BinaryOp::MODULO, x, y))
 }
 
 pub(super) fn enumerate(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
@@ -1004,8 +995,8 @@ fn dir_add_type(vm: &mut Vm<'_>, l: Obj, ty: u32) -> PyResult<()> {
         return Ok(());
     }
     for m in super::methods::METHODS {
-        let shared = matches!(ty, T_BYTES | T_BYTEARRAY) && m.ty == T_STR;
-        if m.ty == ty || shared {
+        let shared = matches!(ty, T_BYTES | T_BYTEARRAY) && m.ty() == T_STR;
+        if m.ty() == ty || shared {
             let name = vm.new_str_bytes(m.name.as_bytes())?;
             vm.push_root(name);
             let r = dir_add(vm, l, name);

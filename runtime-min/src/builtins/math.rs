@@ -3,11 +3,40 @@
 
 use super::funcs::check_n;
 use super::*;
-use crate::object::float_math::{exp, ldexp, ln, log10, log2, powf, sqrt};
-use crate::object::{float_special, float_trig};
+use crate::object::float_math::{ldexp, ln};
 
 fn float_arg(vm: &mut Vm<'_>, a: &Args, i: u32) -> PyResult<f64> {
     vm.float_arg(vm.arg(a, i))
+}
+
+/// A `math` function over floats; [`call`] checks and converts its arguments and result.
+pub(crate) enum MathFn {
+    /// Float to float (`sin`): `ValueError: math domain error` when it makes a NaN or an
+    /// infinity from a finite argument.
+    Float(fn(f64) -> f64),
+    /// Two floats to a float (`atan2`), with the same domain check.
+    Float2(fn(f64, f64) -> f64),
+    /// Float to an int (`floor`): `OverflowError` / `ValueError` for infinities and NaN.
+    ToInt(fn(f64) -> f64),
+    /// Float to a bool (`isnan`).
+    Test(fn(f64) -> bool),
+}
+
+/// Call `f` with the call's arguments `a`.
+pub(super) fn call(vm: &mut Vm<'_>, a: &Args, f: &MathFn) -> PyResult<Obj> {
+    match *f {
+        MathFn::Float(f) => math1(vm, a, f),
+        MathFn::Float2(f) => math2(vm, a, f),
+        MathFn::ToInt(f) => {
+            check_n(vm, a, 1, 1)?;
+            let x = float_arg(vm, a, 0)?;
+            vm.int_from_float(f(x))
+        }
+        MathFn::Test(f) => {
+            check_n(vm, a, 1, 1)?;
+            Ok(Obj::bool(f(float_arg(vm, a, 0)?)))
+        }
+    }
 }
 
 fn math1(vm: &mut Vm<'_>, a: &Args, f: fn(f64) -> f64) -> PyResult<Obj> {
@@ -33,52 +62,6 @@ fn math2(vm: &mut Vm<'_>, a: &Args, f: fn(f64, f64) -> f64) -> PyResult<Obj> {
     vm.new_float(r)
 }
 
-pub(super) fn m_sqrt(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    math1(vm, a, sqrt)
-}
-
-fn to_int_result(vm: &mut Vm<'_>, f: f64) -> PyResult<Obj> {
-    vm.int_from_float(f)
-}
-
-pub(super) fn m_floor(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    check_n(vm, a, 1, 1)?;
-    let x = float_arg(vm, a, 0)?;
-    to_int_result(vm, crate::object::ops::floor(x))
-}
-
-pub(super) fn m_ceil(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    check_n(vm, a, 1, 1)?;
-    let x = float_arg(vm, a, 0)?;
-    to_int_result(vm, -crate::object::ops::floor(-x))
-}
-
-pub(super) fn m_trunc(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    check_n(vm, a, 1, 1)?;
-    let x = float_arg(vm, a, 0)?;
-    to_int_result(vm, crate::object::ops::trunc(x))
-}
-
-pub(super) fn m_fabs(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    math1(vm, a, f64::abs)
-}
-
-pub(super) fn m_fmod(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    math2(vm, a, crate::object::ops::fmod)
-}
-
-pub(super) fn m_copysign(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    math2(vm, a, f64::copysign)
-}
-
-pub(super) fn m_pow(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    math2(vm, a, powf)
-}
-
-pub(super) fn m_exp(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    math1(vm, a, exp)
-}
-
 pub(super) fn m_log(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 1, 2)?;
     let x = float_arg(vm, a, 0)?;
@@ -100,65 +83,6 @@ pub(super) fn m_log(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     vm.new_float(r)
 }
 
-pub(super) fn m_log10(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    math1(vm, a, |x| if x <= 0.0 { f64::NAN } else { log10(x) })
-}
-
-pub(super) fn m_log2(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    math1(vm, a, |x| if x <= 0.0 { f64::NAN } else { log2(x) })
-}
-
-pub(super) fn m_sin(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    math1(vm, a, float_trig::sin)
-}
-
-pub(super) fn m_cos(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    math1(vm, a, float_trig::cos)
-}
-
-pub(super) fn m_tan(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    math1(vm, a, float_trig::tan)
-}
-
-pub(super) fn m_atan(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    math1(vm, a, float_trig::atan)
-}
-
-pub(super) fn m_atan2(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    math2(vm, a, float_trig::atan2)
-}
-
-pub(super) fn m_asin(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    math1(vm, a, float_trig::asin)
-}
-
-pub(super) fn m_acos(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    math1(vm, a, float_trig::acos)
-}
-
-pub(super) fn m_degrees(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    math1(vm, a, |x| x * (180.0 / core::f64::consts::PI))
-}
-
-pub(super) fn m_radians(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    math1(vm, a, |x| x * (core::f64::consts::PI / 180.0))
-}
-
-pub(super) fn m_isinf(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    check_n(vm, a, 1, 1)?;
-    Ok(Obj::bool(float_arg(vm, a, 0)?.is_infinite()))
-}
-
-pub(super) fn m_isnan(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    check_n(vm, a, 1, 1)?;
-    Ok(Obj::bool(float_arg(vm, a, 0)?.is_nan()))
-}
-
-pub(super) fn m_isfinite(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    check_n(vm, a, 1, 1)?;
-    Ok(Obj::bool(float_arg(vm, a, 0)?.is_finite()))
-}
-
 pub(super) fn m_modf(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 1, 1)?;
     let x = float_arg(vm, a, 0)?;
@@ -166,16 +90,7 @@ pub(super) fn m_modf(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     // C's modf: the fraction has x's sign, and is ±0 for integers and infinities.
     let fraction = if x.is_infinite() { 0.0 } else { x - i }.copysign(x);
     let fo = vm.new_float(fraction)?;
-    vm.push_root(fo);
-    let io = vm.new_float(i);
-    let r = io.and_then(|io| {
-        vm.push_root(io);
-        let t = vm.new_tuple_from(&[fo, io]);
-        vm.pop_root();
-        t
-    });
-    vm.pop_root();
-    r
+    vm.new_pair_with(fo, |vm| vm.new_float(i))
 }
 
 pub(super) fn m_frexp(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
@@ -197,10 +112,7 @@ pub(super) fn m_frexp(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
         (m, e)
     };
     let mo = vm.new_float(m)?;
-    vm.push_root(mo);
-    let t = vm.new_tuple_from(&[mo, Obj::small_sat(e)]);
-    vm.pop_root();
-    t
+    vm.new_pair_with(mo, |_| Ok(Obj::small_sat(e)))
 }
 
 pub(super) fn m_ldexp(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
@@ -226,28 +138,6 @@ pub(super) fn m_factorial(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
         .ok_or_else(|| vm.big_overflow())?;
     }
     vm.new_big(&acc)
-}
-
-macro_rules! special_1 {
-    ($($name:ident => $f:ident),* $(,)?) => {
-        $(pub(super) fn $name(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-            math1(vm, a, float_special::$f)
-        })*
-    };
-}
-
-special_1! {
-    m_expm1 => expm1,
-    m_sinh => sinh,
-    m_cosh => cosh,
-    m_tanh => tanh,
-    m_asinh => asinh,
-    m_acosh => acosh,
-    m_atanh => atanh,
-    m_erf => erf,
-    m_erfc => erfc,
-    m_gamma => tgamma,
-    m_lgamma => lgamma,
 }
 
 /// `math.isclose(a, b, *, rel_tol=1e-9, abs_tol=0)` (mp_math_isclose).

@@ -47,12 +47,13 @@ const BUILTIN_IF_ARRAY: Visibility = if cfg!(feature = "array") {
     Internal
 };
 
-/// One row of [`TYPE_TABLE`].
+/// One row of [`TYPE_TABLE`] (ids are below 255, so a row takes 12 bytes of flash).
 struct TypeRow {
-    id: u32,
-    name: &'static str,
-    base: u32,
+    id: u8,
+    /// The base type's id, or [`NO_BASE`].
+    base: u8,
     visibility: Visibility,
+    name: &'static str,
 }
 
 macro_rules! types {
@@ -60,14 +61,15 @@ macro_rules! types {
         $(#[allow(dead_code)] pub(crate) const $id: u32 = $n;)*
         const TYPE_TABLE: &[TypeRow] = &[$(TypeRow {
             id: $n,
-            name: $name,
-            base: $base,
+            #[allow(clippy::cast_possible_truncation)]
+            base: $base as u8,
             visibility: $visibility,
+            name: $name,
         },)*];
     };
 }
 
-const NO_BASE: u32 = u32::MAX;
+const NO_BASE: u32 = 0xff;
 
 // id (the `Imm::Type` payload), name (`__name__`), base type, and whether the name is a builtin.
 types! {
@@ -151,7 +153,7 @@ types! {
 }
 
 fn type_row(id: u32) -> Option<&'static TypeRow> {
-    TYPE_TABLE.iter().find(|r| r.id == id)
+    TYPE_TABLE.iter().find(|r| u32::from(r.id) == id)
 }
 
 /// The type object for built-in type `id`.
@@ -164,7 +166,7 @@ pub(crate) fn type_name(id: u32) -> &'static str {
 }
 
 pub(crate) fn type_base(id: u32) -> Option<u32> {
-    type_row(id).and_then(|r| (r.base != NO_BASE).then_some(r.base))
+    type_row(id).and_then(|r| (u32::from(r.base) != NO_BASE).then_some(u32::from(r.base)))
 }
 
 pub(crate) fn is_exception_type(id: u32) -> bool {
@@ -189,14 +191,14 @@ pub(crate) struct BuiltinFn {
 
 pub(crate) use funcs::BUILTINS;
 
-/// The function behind `Imm::Builtin(n)`: a builtin or a built-in module's function.
-pub(crate) fn builtin_fn(n: u32) -> Option<for<'x> fn(&mut Vm<'x>, &Args) -> PyResult<Obj>> {
+/// Call `Imm::Builtin(n)`, a builtin or a built-in module's function; None if there is none.
+pub(crate) fn call_builtin(vm: &mut Vm<'_>, n: u32, a: &Args) -> Option<PyResult<Obj>> {
     let n = n as usize;
-    BUILTINS.get(n).map(|b| b.func).or_else(|| {
-        modules::MODULE_FNS
-            .get(n.wrapping_sub(BUILTINS.len()))
-            .map(|f| f.func)
-    })
+    if let Some(b) = BUILTINS.get(n) {
+        return Some((b.func)(vm, a));
+    }
+    let f = modules::MODULE_FNS.get(n.wrapping_sub(BUILTINS.len()))?;
+    Some(f.call(vm, a))
 }
 
 fn builtin_index(name: &str) -> u32 {
@@ -221,7 +223,7 @@ pub(crate) fn lookup_builtin(name: &[u8]) -> Option<Obj> {
         .iter()
         .find(|r| r.visibility == Builtin && r.name.as_bytes() == name)
     {
-        return Some(type_obj(r.id));
+        return Some(type_obj(u32::from(r.id)));
     }
     if name == b"NotImplemented" {
         return Some(Obj::NOT_IMPLEMENTED);
@@ -241,7 +243,7 @@ fn own_method(ty: u32, name: &[u8]) -> Option<u32> {
     #[allow(clippy::cast_possible_truncation)]
     METHODS
         .iter()
-        .position(|m| m.ty == ty && m.name.as_bytes() == name)
+        .position(|m| m.ty() == ty && m.name.as_bytes() == name)
         .map(|i| i as u32)
 }
 

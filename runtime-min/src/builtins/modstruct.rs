@@ -62,30 +62,68 @@ fn size_of(vm: &mut Vm<'_>, order: u8, c: u8) -> PyResult<(usize, usize)> {
     Ok((size, if order == b'@' { size } else { 1 }))
 }
 
-/// (number of values, total size) of a format.
-fn calc(vm: &mut Vm<'_>, f: Obj) -> PyResult<(usize, usize)> {
+/// A run of `count` values of type `code`, `size` bytes each, laid out one after another
+/// from byte `offset` (already aligned). An `Ns` field is one value of `N` bytes.
+struct Run {
+    code: u8,
+    count: usize,
+    offset: usize,
+    size: usize,
+}
+
+/// Walk format `f` run by run (padding `x` only moves the position), calling `visit` on each
+/// until it returns false. Returns the total size (with padding).
+fn walk(
+    vm: &mut Vm<'_>,
+    f: Obj,
+    mut visit: impl FnMut(&mut Vm<'_>, &Run) -> PyResult<bool>,
+) -> PyResult<usize> {
     let fmt = fmt_of(vm, f)?;
     let len = vm.str_data(f).map_or(0, <[u8]>::len);
-    let (mut items, mut size) = (0usize, 0usize);
-    let mut i = fmt.start;
+    let (mut i, mut p) = (fmt.start, 0usize);
     while i < len {
         let cnt = count_at(vm, f, &mut i);
-        match fmt_byte(vm, f, i) {
-            b'x' => size = size.saturating_add(cnt),
-            b's' => {
-                items += 1;
-                size = size.saturating_add(cnt);
+        let code = fmt_byte(vm, f, i);
+        i += 1;
+        let run = match code {
+            b'x' => {
+                p = p.saturating_add(cnt);
+                continue;
             }
-            c => {
-                items = items.saturating_add(cnt);
-                let (sz, align) = size_of(vm, fmt.order, c)?;
-                for _ in 0..cnt.min(1 << 20) {
-                    size = size.next_multiple_of(align).saturating_add(sz);
+            b's' => Run {
+                code,
+                count: 1,
+                offset: p,
+                size: cnt,
+            },
+            _ => {
+                // Every size is a multiple of its alignment: only the first value needs it.
+                let (size, align) = size_of(vm, fmt.order, code)?;
+                Run {
+                    code,
+                    count: cnt,
+                    offset: p.next_multiple_of(align),
+                    size,
                 }
             }
+        };
+        p = run
+            .offset
+            .saturating_add(run.count.saturating_mul(run.size));
+        if !visit(vm, &run)? {
+            break;
         }
-        i += 1;
     }
+    Ok(p)
+}
+
+/// (number of values, total size) of a format.
+fn calc(vm: &mut Vm<'_>, f: Obj) -> PyResult<(usize, usize)> {
+    let mut items = 0usize;
+    let size = walk(vm, f, |_, run| {
+        items = items.saturating_add(run.count);
+        Ok(true)
+    })?;
     Ok((items, size))
 }
 
@@ -118,63 +156,55 @@ pub(super) fn struct_unpack(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     }
     let t = vm.new_tuple(u32::try_from(items).unwrap_or(0))?;
     vm.push_root(t);
-    let r = (|| {
-        let len = vm.str_data(f).map_or(0, <[u8]>::len);
-        let (mut i, mut p, mut n) = (fmt.start, 0usize, 0u32);
-        while i < len {
-            let cnt = count_at(vm, f, &mut i);
-            let c = fmt_byte(vm, f, i);
-            i += 1;
-            match c {
-                b'x' => p += cnt,
-                b's' => {
-                    let mut bytes = [0u8; 64];
-                    let o = vm.new_str_uninit(crate::heap::Kind::Bytes, cnt)?;
-                    // Copy in chunks (the source lives in the heap or in flash).
-                    let mut k = 0;
-                    while k < cnt {
-                        let m = (cnt - k).min(bytes.len());
-                        if let Some(s) =
-                            vm.buffer_data(buf).and_then(|(d, _)| d.get(base + p + k..))
-                        {
-                            bytes[..m].copy_from_slice(s.get(..m).unwrap_or(&[0; 64][..m]));
-                        }
-                        #[allow(clippy::cast_possible_truncation)]
-                        if let Some(d) = vm.heap.bytes_mut(o, 1, cnt as u32).get_mut(k..k + m) {
-                            d.copy_from_slice(&bytes[..m]);
-                        }
-                        k += m;
-                    }
-                    n += 1;
-                    vm.heap.set_obj(t.bits(), n, Obj::heap(o));
-                    p += cnt;
+    let mut n = 0u32;
+    let r = walk(vm, f, |vm, run| {
+        for k in 0..run.count {
+            let at = base + run.offset + k * run.size;
+            let v = if run.code == b's' {
+                bytes_from_buffer(vm, buf, at, run.size)?
+            } else {
+                let mut raw = [0u8; 8];
+                if let Some(s) = vm
+                    .buffer_data(buf)
+                    .and_then(|(d, _)| d.get(at..at + run.size))
+                {
+                    raw[..run.size].copy_from_slice(s);
                 }
-                c => {
-                    let (sz, align) = size_of(vm, fmt.order, c)?;
-                    for _ in 0..cnt {
-                        p = p.next_multiple_of(align);
-                        let mut raw = [0u8; 8];
-                        if let Some(s) = vm
-                            .buffer_data(buf)
-                            .and_then(|(d, _)| d.get(base + p..base + p + sz))
-                        {
-                            raw[..sz].copy_from_slice(s);
-                        }
-                        if fmt.order == b'>' {
-                            raw[..sz].reverse();
-                        }
-                        let v = value_of(vm, c, u64::from_le_bytes(raw), sz)?;
-                        n += 1;
-                        vm.heap.set_obj(t.bits(), n, v);
-                        p += sz;
-                    }
+                if fmt.order == b'>' {
+                    raw[..run.size].reverse();
                 }
-            }
+                value_of(vm, run.code, u64::from_le_bytes(raw), run.size)?
+            };
+            n += 1;
+            vm.heap.set_obj(t.bits(), n, v);
         }
-        Ok(t)
-    })();
+        Ok(true)
+    });
     vm.pop_root();
-    r
+    r.map(|_| t)
+}
+
+/// A new bytes object of the `len` bytes of `buf` (a buffer in the heap or in flash) at `at`,
+/// copied in chunks as an allocation may move nothing but may invalidate a borrowed slice.
+fn bytes_from_buffer(vm: &mut Vm<'_>, buf: Obj, at: usize, len: usize) -> PyResult<Obj> {
+    let o = vm.new_str_uninit(crate::heap::Kind::Bytes, len)?;
+    let mut chunk = [0u8; 64];
+    let mut k = 0;
+    while k < len {
+        let m = (len - k).min(chunk.len());
+        if let Some(s) = vm
+            .buffer_data(buf)
+            .and_then(|(d, _)| d.get(at + k..at + k + m))
+        {
+            chunk[..m].copy_from_slice(s);
+        }
+        #[allow(clippy::cast_possible_truncation)]
+        if let Some(d) = vm.heap.bytes_mut(o, 1, len as u32).get_mut(k..k + m) {
+            d.copy_from_slice(&chunk[..m]);
+        }
+        k += m;
+    }
+    Ok(Obj::heap(o))
 }
 
 /// The object for raw little-endian `bits` of a `sz`-byte value of type `c`.
@@ -229,59 +259,49 @@ fn pack_into_buf(
     (block, n): (u32, u32),
     base: usize,
 ) -> PyResult<()> {
-    let fmt = fmt_of(vm, f)?;
-    let len = vm.str_data(f).map_or(0, <[u8]>::len);
-    let (mut i, mut p, mut arg) = (fmt.start, 0usize, first);
+    let order = fmt_of(vm, f)?.order;
+    let mut arg = first;
     let write = |vm: &mut Vm<'_>, at: usize, data: &[u8]| {
         if let Some(d) = vm.heap.bytes_mut(block, 1, n).get_mut(at..at + data.len()) {
             d.copy_from_slice(data);
         }
     };
-    while i < len && arg < vals.n_pos {
-        let cnt = count_at(vm, f, &mut i);
-        let c = fmt_byte(vm, f, i);
-        i += 1;
-        match c {
-            b'x' => p += cnt,
-            b's' => {
-                let v = vm.arg(vals, arg);
-                arg += 1;
-                let Some(n) = vm.bytes_data(v).map(<[u8]>::len) else {
+    walk(vm, f, |vm, run| {
+        for k in 0..run.count {
+            if arg >= vals.n_pos {
+                return Ok(false);
+            }
+            let v = vm.arg(vals, arg);
+            arg += 1;
+            let at = base + run.offset + k * run.size;
+            if run.code == b's' {
+                let Some(len) = vm.bytes_data(v).map(<[u8]>::len) else {
                     return Err(
                         vm.raise_msg_str(T_TYPE_ERROR, "object with buffer protocol required")
                     );
                 };
-                let mut k = 0;
-                while k < cnt.min(n) {
+                // Copied in chunks: the source may be in the same heap block.
+                let len = len.min(run.size);
+                let mut j = 0;
+                while j < len {
                     let mut chunk = [0u8; 64];
-                    let m = (cnt.min(n) - k).min(chunk.len());
-                    if let Some(s) = vm.bytes_data(v).and_then(|d| d.get(k..k + m)) {
+                    let m = (len - j).min(chunk.len());
+                    if let Some(s) = vm.bytes_data(v).and_then(|d| d.get(j..j + m)) {
                         chunk[..m].copy_from_slice(s);
                     }
-                    write(vm, base + p + k, &chunk[..m]);
-                    k += m;
+                    write(vm, at + j, &chunk[..m]);
+                    j += m;
                 }
-                p += cnt;
-            }
-            c => {
-                let (sz, align) = size_of(vm, fmt.order, c)?;
-                for _ in 0..cnt {
-                    if arg >= vals.n_pos {
-                        break;
-                    }
-                    p = p.next_multiple_of(align);
-                    let bits = bits_of(vm, c, vm.arg(vals, arg))?;
-                    arg += 1;
-                    let mut raw = bits.to_le_bytes();
-                    if fmt.order == b'>' {
-                        raw[..sz].reverse();
-                    }
-                    write(vm, base + p, &raw[..sz]);
-                    p += sz;
+            } else {
+                let mut raw = bits_of(vm, run.code, v)?.to_le_bytes();
+                if order == b'>' {
+                    raw[..run.size].reverse();
                 }
+                write(vm, at, &raw[..run.size]);
             }
         }
-    }
+        Ok(arg < vals.n_pos)
+    })?;
     Ok(())
 }
 

@@ -7,7 +7,7 @@
 
 use super::funcs::check_n;
 #[cfg(feature = "float")]
-use super::math::*;
+use super::math::{self, m_factorial, m_frexp, m_isclose, m_ldexp, m_log, m_modf, MathFn};
 use super::modcollections::{namedtuple, namedtuple_new};
 #[cfg(feature = "random")]
 use super::modrandom::*;
@@ -22,83 +22,111 @@ use crate::loader::{M_BUILTIN_READ_ONLY, M_BUILTIN_WRITABLE};
 pub(crate) struct ModuleFn {
     pub module: &'static str,
     pub name: &'static str,
-    pub func: for<'x> fn(&mut Vm<'x>, &Args) -> PyResult<Obj>,
+    pub body: Body,
+}
+
+/// What calling a [`ModuleFn`] runs.
+pub(crate) enum Body {
+    /// A function of the call's arguments.
+    Call(for<'x> fn(&mut Vm<'x>, &Args) -> PyResult<Obj>),
+    /// A `math` function of floats (argument checks and conversions in `math::call`).
+    #[cfg(feature = "float")]
+    Math(MathFn),
+}
+
+use Body::Call;
+#[cfg(feature = "float")]
+use {
+    crate::object::float_math::{exp, log10, log2, powf, sqrt},
+    crate::object::{float_special, float_trig, ops},
+    Body::Math,
+    MathFn::{Float, Float2, Test, ToInt},
+};
+
+impl ModuleFn {
+    pub(crate) fn call(&self, vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+        match &self.body {
+            Body::Call(f) => f(vm, a),
+            #[cfg(feature = "float")]
+            Body::Math(f) => math::call(vm, a, f),
+        }
+    }
 }
 
 macro_rules! module_fns {
-    ($($(#[$cfg:meta])? $m:literal . $name:literal => $f:ident,)*) => {
-        pub(crate) static MODULE_FNS: &[ModuleFn] = &[$($(#[$cfg])? ModuleFn { module: $m, name: $name, func: $f },)*];
+    ($($(#[$cfg:meta])? $m:literal . $name:literal => $body:expr,)*) => {
+        pub(crate) static MODULE_FNS: &[ModuleFn] = &[$($(#[$cfg])? ModuleFn { module: $m, name: $name, body: $body },)*];
     };
 }
 
 module_fns! {
-    "micropython"."const" => mp_const,
-    "collections"."namedtuple" => namedtuple,
-    "collections"."__nt_new" => namedtuple_new,
-    "micropython"."opt_level" => mp_opt_level,
-    "sys"."exit" => sys_exit,
-    #[cfg(feature = "struct")] "struct"."calcsize" => struct_calcsize,
-    #[cfg(feature = "struct")] "struct"."pack" => struct_pack,
-    #[cfg(feature = "struct")] "struct"."pack_into" => struct_pack_into,
-    #[cfg(feature = "struct")] "struct"."unpack" => struct_unpack,
-    #[cfg(feature = "struct")] "struct"."unpack_from" => struct_unpack,
-    #[cfg(feature = "random")] "random"."getrandbits" => random_getrandbits,
-    #[cfg(feature = "random")] "random"."seed" => random_seed,
-    #[cfg(feature = "random")] "random"."randrange" => random_randrange,
-    #[cfg(feature = "random")] "random"."randint" => random_randint,
-    #[cfg(feature = "random")] "random"."choice" => random_choice,
-    #[cfg(all(feature = "random", feature = "float"))] "random"."random" => random_random,
-    #[cfg(all(feature = "random", feature = "float"))] "random"."uniform" => random_uniform,
-    #[cfg(feature = "re")] "re"."compile" => re_compile,
-    #[cfg(feature = "re")] "re"."match" => re_match,
-    #[cfg(feature = "re")] "re"."search" => re_search,
-    #[cfg(feature = "re")] "re"."sub" => re_sub,
-    "gc"."collect" => gc_collect,
-    "gc"."enable" => gc_enable,
-    "gc"."disable" => gc_disable,
-    "gc"."isenabled" => gc_isenabled,
-    "gc"."mem_free" => gc_mem_free,
-    "gc"."mem_alloc" => gc_mem_alloc,
-    #[cfg(feature = "float")] "math"."sqrt" => m_sqrt,
-    #[cfg(feature = "float")] "math"."floor" => m_floor,
-    #[cfg(feature = "float")] "math"."ceil" => m_ceil,
-    #[cfg(feature = "float")] "math"."trunc" => m_trunc,
-    #[cfg(feature = "float")] "math"."fabs" => m_fabs,
-    #[cfg(feature = "float")] "math"."fmod" => m_fmod,
-    #[cfg(feature = "float")] "math"."copysign" => m_copysign,
-    #[cfg(feature = "float")] "math"."pow" => m_pow,
-    #[cfg(feature = "float")] "math"."exp" => m_exp,
-    #[cfg(feature = "float")] "math"."log" => m_log,
-    #[cfg(feature = "float")] "math"."log10" => m_log10,
-    #[cfg(feature = "float")] "math"."log2" => m_log2,
-    #[cfg(feature = "float")] "math"."factorial" => m_factorial,
-    #[cfg(feature = "float")] "math"."sin" => m_sin,
-    #[cfg(feature = "float")] "math"."cos" => m_cos,
-    #[cfg(feature = "float")] "math"."tan" => m_tan,
-    #[cfg(feature = "float")] "math"."atan" => m_atan,
-    #[cfg(feature = "float")] "math"."atan2" => m_atan2,
-    #[cfg(feature = "float")] "math"."asin" => m_asin,
-    #[cfg(feature = "float")] "math"."acos" => m_acos,
-    #[cfg(feature = "float")] "math"."degrees" => m_degrees,
-    #[cfg(feature = "float")] "math"."radians" => m_radians,
-    #[cfg(feature = "float")] "math"."isinf" => m_isinf,
-    #[cfg(feature = "float")] "math"."isnan" => m_isnan,
-    #[cfg(feature = "float")] "math"."isfinite" => m_isfinite,
-    #[cfg(feature = "float")] "math"."modf" => m_modf,
-    #[cfg(feature = "float")] "math"."frexp" => m_frexp,
-    #[cfg(feature = "float")] "math"."ldexp" => m_ldexp,
-    #[cfg(feature = "float")] "math"."expm1" => m_expm1,
-    #[cfg(feature = "float")] "math"."sinh" => m_sinh,
-    #[cfg(feature = "float")] "math"."cosh" => m_cosh,
-    #[cfg(feature = "float")] "math"."tanh" => m_tanh,
-    #[cfg(feature = "float")] "math"."asinh" => m_asinh,
-    #[cfg(feature = "float")] "math"."acosh" => m_acosh,
-    #[cfg(feature = "float")] "math"."atanh" => m_atanh,
-    #[cfg(feature = "float")] "math"."erf" => m_erf,
-    #[cfg(feature = "float")] "math"."erfc" => m_erfc,
-    #[cfg(feature = "float")] "math"."gamma" => m_gamma,
-    #[cfg(feature = "float")] "math"."lgamma" => m_lgamma,
-    #[cfg(feature = "float")] "math"."isclose" => m_isclose,
+    "micropython"."const" => Call(mp_const),
+    "collections"."namedtuple" => Call(namedtuple),
+    "collections"."__nt_new" => Call(namedtuple_new),
+    "micropython"."opt_level" => Call(mp_opt_level),
+    "sys"."exit" => Call(sys_exit),
+    #[cfg(feature = "struct")] "struct"."calcsize" => Call(struct_calcsize),
+    #[cfg(feature = "struct")] "struct"."pack" => Call(struct_pack),
+    #[cfg(feature = "struct")] "struct"."pack_into" => Call(struct_pack_into),
+    #[cfg(feature = "struct")] "struct"."unpack" => Call(struct_unpack),
+    #[cfg(feature = "struct")] "struct"."unpack_from" => Call(struct_unpack),
+    #[cfg(feature = "random")] "random"."getrandbits" => Call(random_getrandbits),
+    #[cfg(feature = "random")] "random"."seed" => Call(random_seed),
+    #[cfg(feature = "random")] "random"."randrange" => Call(random_randrange),
+    #[cfg(feature = "random")] "random"."randint" => Call(random_randint),
+    #[cfg(feature = "random")] "random"."choice" => Call(random_choice),
+    #[cfg(all(feature = "random", feature = "float"))] "random"."random" => Call(random_random),
+    #[cfg(all(feature = "random", feature = "float"))] "random"."uniform" => Call(random_uniform),
+    #[cfg(feature = "re")] "re"."compile" => Call(re_compile),
+    #[cfg(feature = "re")] "re"."match" => Call(re_match),
+    #[cfg(feature = "re")] "re"."search" => Call(re_search),
+    #[cfg(feature = "re")] "re"."sub" => Call(re_sub),
+    "gc"."collect" => Call(gc_collect),
+    "gc"."enable" => Call(gc_enable),
+    "gc"."disable" => Call(gc_disable),
+    "gc"."isenabled" => Call(gc_isenabled),
+    "gc"."mem_free" => Call(gc_mem_free),
+    "gc"."mem_alloc" => Call(gc_mem_alloc),
+    #[cfg(feature = "float")] "math"."sqrt" => Math(Float(sqrt)),
+    #[cfg(feature = "float")] "math"."floor" => Math(ToInt(ops::floor)),
+    #[cfg(feature = "float")] "math"."ceil" => Math(ToInt(|x| -ops::floor(-x))),
+    #[cfg(feature = "float")] "math"."trunc" => Math(ToInt(ops::trunc)),
+    #[cfg(feature = "float")] "math"."fabs" => Math(Float(f64::abs)),
+    #[cfg(feature = "float")] "math"."fmod" => Math(Float2(ops::fmod)),
+    #[cfg(feature = "float")] "math"."copysign" => Math(Float2(f64::copysign)),
+    #[cfg(feature = "float")] "math"."pow" => Math(Float2(powf)),
+    #[cfg(feature = "float")] "math"."exp" => Math(Float(exp)),
+    #[cfg(feature = "float")] "math"."log" => Call(m_log),
+    #[cfg(feature = "float")] "math"."log10" => Math(Float(|x| if x <= 0.0 { f64::NAN } else { log10(x) })),
+    #[cfg(feature = "float")] "math"."log2" => Math(Float(|x| if x <= 0.0 { f64::NAN } else { log2(x) })),
+    #[cfg(feature = "float")] "math"."factorial" => Call(m_factorial),
+    #[cfg(feature = "float")] "math"."sin" => Math(Float(float_trig::sin)),
+    #[cfg(feature = "float")] "math"."cos" => Math(Float(float_trig::cos)),
+    #[cfg(feature = "float")] "math"."tan" => Math(Float(float_trig::tan)),
+    #[cfg(feature = "float")] "math"."atan" => Math(Float(float_trig::atan)),
+    #[cfg(feature = "float")] "math"."atan2" => Math(Float2(float_trig::atan2)),
+    #[cfg(feature = "float")] "math"."asin" => Math(Float(float_trig::asin)),
+    #[cfg(feature = "float")] "math"."acos" => Math(Float(float_trig::acos)),
+    #[cfg(feature = "float")] "math"."degrees" => Math(Float(|x| x * (180.0 / core::f64::consts::PI))),
+    #[cfg(feature = "float")] "math"."radians" => Math(Float(|x| x * (core::f64::consts::PI / 180.0))),
+    #[cfg(feature = "float")] "math"."isinf" => Math(Test(f64::is_infinite)),
+    #[cfg(feature = "float")] "math"."isnan" => Math(Test(f64::is_nan)),
+    #[cfg(feature = "float")] "math"."isfinite" => Math(Test(f64::is_finite)),
+    #[cfg(feature = "float")] "math"."modf" => Call(m_modf),
+    #[cfg(feature = "float")] "math"."frexp" => Call(m_frexp),
+    #[cfg(feature = "float")] "math"."ldexp" => Call(m_ldexp),
+    #[cfg(feature = "float")] "math"."expm1" => Math(Float(float_special::expm1)),
+    #[cfg(feature = "float")] "math"."sinh" => Math(Float(float_special::sinh)),
+    #[cfg(feature = "float")] "math"."cosh" => Math(Float(float_special::cosh)),
+    #[cfg(feature = "float")] "math"."tanh" => Math(Float(float_special::tanh)),
+    #[cfg(feature = "float")] "math"."asinh" => Math(Float(float_special::asinh)),
+    #[cfg(feature = "float")] "math"."acosh" => Math(Float(float_special::acosh)),
+    #[cfg(feature = "float")] "math"."atanh" => Math(Float(float_special::atanh)),
+    #[cfg(feature = "float")] "math"."erf" => Math(Float(float_special::erf)),
+    #[cfg(feature = "float")] "math"."erfc" => Math(Float(float_special::erfc)),
+    #[cfg(feature = "float")] "math"."gamma" => Math(Float(float_special::tgamma)),
+    #[cfg(feature = "float")] "math"."lgamma" => Math(Float(float_special::lgamma)),
+    #[cfg(feature = "float")] "math"."isclose" => Call(m_isclose),
 }
 
 /// The built-in modules' names.
@@ -139,7 +167,7 @@ pub(crate) fn new_module(vm: &mut Vm<'_>, name: &[u8], raw_word: u32) -> PyResul
     vm.heap.set_obj(m, crate::loader::M_GLOBALS, g);
     vm.heap.set_obj(m, crate::loader::M_NAME, name_obj);
     vm.push_root(Obj::heap(m));
-    let key = Obj::qstr(crate::vm::static_qstr_id("__name__").unwrap_or(1));
+    let key = Obj::qstr(crate::qstr_pool::qstr!("__name__"));
     vm.dict_store(g, key, name_obj)?;
     let mods = vm.modules;
     vm.dict_store(mods, name_obj, Obj::heap(m))?;

@@ -323,7 +323,7 @@ impl<'a> Vm<'a> {
                 self.push_root(d);
                 let mut r = Ok(());
                 for (mi, m) in b::METHODS.iter().enumerate() {
-                    if m.ty == id && r.is_ok() {
+                    if m.ty() == id && r.is_ok() {
                         #[allow(clippy::cast_possible_truncation)]
                         let v = Obj::imm(Imm::Method, mi as u32);
                         r = self.new_str_bytes(m.name.as_bytes()).and_then(|k| {
@@ -809,7 +809,7 @@ impl<'a> Vm<'a> {
     /// import of `q` from the module whose globals are `globals` (a package counts as its own
     /// first level).
     fn resolve_relative(&mut self, q: Qstr, level: i64, globals: Obj) -> PyResult<Obj> {
-        let name_key = Obj::qstr(crate::vm::static_qstr_id("__name__").unwrap_or(1));
+        let name_key = Obj::qstr(crate::qstr_pool::qstr!("__name__"));
         let is_package = self.dict_lookup(globals, path_key())?.is_some();
         let current = self.dict_lookup(globals, name_key)?.unwrap_or(Obj::qstr(1));
         let mut buf = [0u8; MAX_MODULE_NAME];
@@ -940,7 +940,7 @@ impl<'a> Vm<'a> {
         self.push_root(m);
         let r = (|| {
             let g = self.heap.get_obj(m.bits(), M_GLOBALS);
-            let name_q = crate::vm::static_qstr_id("__name__").unwrap_or(1);
+            let name_q = crate::qstr_pool::qstr!("__name__");
             self.dict_store(g, Obj::qstr(name_q), name_obj)?;
             if self.source.is_package(name) {
                 // "Any module that contains a __path__ attribute is considered a package."
@@ -992,5 +992,5 @@ impl<'a> Vm<'a> {
 
 /// The `__path__` key a package's globals hold (a VM-only qstr).
 fn path_key() -> Obj {
-    Obj::qstr(crate::vm::static_qstr_id("__path__").unwrap_or(1))
+    Obj::qstr(crate::qstr_pool::qstr!("__path__"))
 }

@@ -109,7 +109,6 @@ impl<'a> Vm<'a> {
         Ok(Obj::heap(o))
     }
 
-    /// A tuple of the given items (the items must be rooted by the caller).
     /// A new `tuple` of `items` (which the caller keeps alive).
     pub fn new_tuple_from(&mut self, items: &[Obj]) -> PyResult<Obj> {
         let n = u32::try_from(items.len()).map_err(|_| crate::vm::Raised)?;
@@ -119,6 +118,24 @@ impl<'a> Vm<'a> {
             self.heap.set_obj(t.bits(), i as u32 + 1, it);
         }
         Ok(t)
+    }
+
+    /// A new 2-tuple `(first, second(vm))`. `first` stays rooted while `second` makes its
+    /// object and while the tuple is allocated (divmod, math.modf, math.frexp).
+    pub(crate) fn new_pair_with(
+        &mut self,
+        first: Obj,
+        second: impl FnOnce(&mut Self) -> PyResult<Obj>,
+    ) -> PyResult<Obj> {
+        self.push_root(first);
+        let pair = second(self).and_then(|second| {
+            self.push_root(second);
+            let t = self.new_tuple_from(&[first, second]);
+            self.pop_root();
+            t
+        });
+        self.pop_root();
+        pair
     }
 
     // ----- type queries -----

@@ -233,8 +233,8 @@ impl<'a> Vm<'a> {
         if let Some((k, n)) = f.as_imm() {
             return match k {
                 1 => b::call_type(self, n, a),
-                2 => match b::builtin_fn(n) {
-                    Some(func) => func(self, a),
+                2 => match b::call_builtin(self, n, a) {
+                    Some(r) => r,
                     None => Err(self.not_callable(f)),
                 },
                 3 => {
@@ -250,7 +250,7 @@ impl<'a> Vm<'a> {
                             // (object's and deque's methods take the instance itself)
                             if let Some(native) = self.native_of(s).filter(|_| {
                                 !matches!(
-                                    m.ty,
+                                    m.ty(),
                                     b::T_OBJECT | b::T_DEQUE | b::T_TEXTIO | b::T_STRINGIO
                                 )
                             }) {
@@ -263,9 +263,9 @@ impl<'a> Vm<'a> {
                                 };
                                 return self.call_with_self(f, native, &rest);
                             }
-                            if !m.class_method && !b::method_accepts(self, m.ty, s) {
+                            if !m.class_method && !b::method_accepts(self, m.ty(), s) {
                                 let t = self.type_name(s);
-                                let want = b::type_name(m.ty);
+                                let want = b::type_name(m.ty());
                                 return Err(self.raise_parts(
                                     b::T_TYPE_ERROR,
                                     &[&"argument should be a '", &want, &"' not a '", &t, &"'"],
@@ -275,7 +275,7 @@ impl<'a> Vm<'a> {
                             let emptied_by_strip = (m.name.ends_with("strip")
                                 && self.bytes_data(r).is_some_and(<[u8]>::is_empty))
                                 || m.name.ends_with("partition");
-                            if m.ty != b::T_BYTEARRAY
+                            if m.ty() != b::T_BYTEARRAY
                                 && self.is_kind(s, Kind::ByteArray)
                                 && !emptied_by_strip
                             {

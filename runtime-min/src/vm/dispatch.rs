@@ -771,16 +771,12 @@ impl<'a> Vm<'a> {
             Opcode::SETUP_WITH => {
                 let t = self.read_ulabel(regs)?;
                 let obj = self.peek(regs, 0)?;
-                let (exit_m, exit_s) = self.load_method(
-                    obj,
-                    Obj::qstr(crate::vm::static_qstr_id("__exit__").unwrap_or(1)),
-                )?;
+                let (exit_m, exit_s) =
+                    self.load_method(obj, Obj::qstr(crate::qstr_pool::qstr!("__exit__")))?;
                 self.poke(regs, 0, exit_m)?;
                 self.push(regs, exit_s)?;
-                let (enter_m, enter_s) = self.load_method(
-                    obj,
-                    Obj::qstr(crate::vm::static_qstr_id("__enter__").unwrap_or(1)),
-                )?;
+                let (enter_m, enter_s) =
+                    self.load_method(obj, Obj::qstr(crate::qstr_pool::qstr!("__enter__")))?;
                 let r = self.call_method_values(enter_m, enter_s, &[])?;
                 self.push_exc_block(regs, t, true)?;
                 self.push(regs, r)?;

@@ -8,7 +8,6 @@ use crate::builtins::{self, T_MEMORY_ERROR, T_RUNTIME_ERROR};
 use crate::heap::{Heap, Kind};
 use crate::loader::{self, CodeSource};
 use crate::obj::{Obj, Qstr, QSTR_IMAGE_BIT};
-use mpy_format::static_qstr::STATIC_QSTRS;
 
 /// Marker for "a Python exception is pending in `Vm::exc`".
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -412,25 +411,15 @@ impl<'a> Vm<'a> {
             let image = self.image((q >> 24) & 0xf);
             let plain = q & loader::QSTR_PLAIN_LEN != 0;
             loader::image_str(image, (q & 0x7f_ffff) as usize, plain)
-        } else if q >= 1 && (q as usize) <= STATIC_QSTRS.len() {
-            STATIC_QSTRS[q as usize - 1].as_bytes()
         } else {
-            let i = (q as usize).wrapping_sub(STATIC_QSTRS.len() + 1);
-            EXTRA_QSTRS.get(i).map_or(b"", |s| s.as_bytes())
+            crate::qstr_pool::qstr_text(q).unwrap_or(b"")
         }
     }
 }
 
 /// The qstr id of a static or extra name.
 pub(crate) fn static_qstr_id(s: &str) -> Option<Qstr> {
-    if let Some(n) = mpy_format::static_qstr::static_qstr_number(s) {
-        return Some(n);
-    }
-    EXTRA_QSTRS.iter().position(|e| *e == s).map(|i| {
-        #[allow(clippy::cast_possible_truncation)]
-        let id = (STATIC_QSTRS.len() + 1 + i) as u32;
-        id
-    })
+    crate::qstr_pool::qstr_id(s.as_bytes())
 }
 
 /// A fixed-size message buffer (messages are truncated at 200 bytes).
