@@ -4,7 +4,9 @@
 //!
 //! A frozen module is a [`Kind::Module`](crate::heap::Kind::Module) block like a `.mpy`
 //! module, but with no RAM tables: word 0 is the image index, `M_QSTRS` holds the module's
-//! index in the image's module table (a small int), `M_CONSTS` and `M_CODES` are NULL.
+//! index in the image's module table (a small int), `M_CONSTS` and `M_CODES` are NULL, and
+//! `M_FROZEN_QSTR_TABLE` / `M_FROZEN_QSTR_COUNT` locate its qstr table (checked on load, so
+//! that the interpreter reads a name with one word load).
 //! Everything else is read from the image on use:
 //!
 //! - a qstr is `QSTR_IMAGE_BIT | image << 24 | string-record offset`: the pool is
@@ -18,7 +20,10 @@
 //! code creates.
 
 use crate::heap::Kind;
-use crate::loader::{COMPLEX_PLACEHOLDER, M_CODES, M_CONSTS, M_GLOBALS, M_NAME, M_QSTRS};
+use crate::loader::{
+    COMPLEX_PLACEHOLDER, MODULE_WORDS, M_CODES, M_CONSTS, M_FROZEN_QSTR_COUNT, M_FROZEN_QSTR_TABLE,
+    M_GLOBALS, M_NAME, M_QSTRS,
+};
 use crate::obj::{Imm, Obj, Qstr, QSTR_IMAGE_BIT};
 use crate::vm::{PyResult, Vm};
 use mpy_format::image::{ConstRef, ImageView, ModuleEntry, RawCodeRef, StrRef};
@@ -119,18 +124,32 @@ impl<'a> Vm<'a> {
             return Err(bad(self, "frozen image too large"));
         }
         let image = self.add_image(view.bytes())?;
+        // Every qstr-table entry must be a string record a qstr id can carry: then
+        // `frozen_qstr_at` may read the table without decoding it again.
+        let qstrs_ok = (0..entry.n_qstrs).all(|i| {
+            view.qstr(&entry, i)
+                .is_ok_and(|s| Self::frozen_qstr(image, &s).is_some())
+        });
+        let table_ok = entry.qstr_table < 1 << 30 && entry.n_qstrs < 1 << 30;
+        if !qstrs_ok || !table_ok {
+            return Err(bad(self, "corrupt qstr table"));
+        }
         let base = self.roots_len();
         self.push_root(name);
         let r = (|| {
             let globals = self.new_dict(0)?;
             self.push_root(globals);
-            let module = self.alloc(Kind::Module, 6)?;
+            let module = self.alloc(Kind::Module, MODULE_WORDS)?;
             self.heap.set(module, 0, image);
             #[allow(clippy::cast_possible_wrap)]
             self.heap
                 .set_obj(module, M_QSTRS, Obj::small_sat(i64::from(index)));
             self.heap.set_obj(module, M_CONSTS, Obj::NULL);
             self.heap.set_obj(module, M_CODES, Obj::NULL);
+            let table = Obj::small_sat(i64::from(entry.qstr_table));
+            self.heap.set_obj(module, M_FROZEN_QSTR_TABLE, table);
+            let count = Obj::small_sat(i64::from(entry.n_qstrs));
+            self.heap.set_obj(module, M_FROZEN_QSTR_COUNT, count);
             self.heap.set_obj(module, M_GLOBALS, globals);
             self.heap.set_obj(module, M_NAME, name);
             Ok(Obj::heap(module))
@@ -164,6 +183,35 @@ impl<'a> Vm<'a> {
         })
     }
 
+    /// Qstr `i` of a frozen module's table (checked when the module was loaded); None for a
+    /// module that is not frozen or an index out of range.
+    #[inline]
+    pub(crate) fn frozen_qstr_at(&self, module: Obj, i: u32) -> Option<Qstr> {
+        let m = module.bits();
+        let table = self.heap.get_obj(m, M_FROZEN_QSTR_TABLE).as_small()?;
+        let count = self.heap.get_obj(m, M_FROZEN_QSTR_COUNT).as_small()?;
+        if i64::from(i) >= count {
+            return None;
+        }
+        let image = self.heap.get(m, 0);
+        let at = usize::try_from(table).ok()?.checked_add(i as usize * 4)?;
+        let word = self.image(image).get(at..at.checked_add(4)?)?;
+        let offset = u32::from_le_bytes(word.try_into().ok()?);
+        Some(QSTR_IMAGE_BIT | (image << 24) | offset)
+    }
+
+    /// The image view of a frozen module (without decoding its module record: code lookups
+    /// need only the view); None for `.mpy` modules.
+    #[inline]
+    pub(crate) fn frozen_view(&self, module: Obj) -> Option<ImageView<'a>> {
+        self.heap.get_obj(module.bits(), M_QSTRS).as_small()?;
+        let image = self.image(self.heap.get(module.bits(), 0));
+        if !is_image(image) {
+            return None;
+        }
+        ImageView::new(image).ok()
+    }
+
     /// The qstr id of string record `s` of image `image`.
     pub(crate) fn frozen_qstr(image: u32, s: &StrRef<'_>) -> Option<Qstr> {
         (s.offset < MAX_QSTR_OFFSET).then_some(QSTR_IMAGE_BIT | (image << 24) | s.offset)
@@ -175,15 +223,15 @@ impl<'a> Vm<'a> {
     }
 
     /// The bytecode raw-code record at code index `index`.
-    pub(crate) fn frozen_raw_code(f: &FrozenModule<'a>, index: u32) -> Option<RawCodeRef<'a>> {
-        let rc = f.view.raw_code(index.checked_mul(4)?).ok()?;
+    pub(crate) fn frozen_raw_code(view: &ImageView<'a>, index: u32) -> Option<RawCodeRef<'a>> {
+        let rc = view.raw_code(index.checked_mul(4)?).ok()?;
         (rc.kind == 0).then_some(rc)
     }
 
     /// Code index of child `child` of the code at `index`.
-    pub(crate) fn frozen_child_index(f: &FrozenModule<'a>, index: u32, child: u32) -> Option<u32> {
-        let rc = Self::frozen_raw_code(f, index)?;
-        let c = f.view.child(&rc, u16::try_from(child).ok()?).ok()?;
+    pub(crate) fn frozen_child_index(view: &ImageView<'a>, index: u32, child: u32) -> Option<u32> {
+        let rc = Self::frozen_raw_code(view, index)?;
+        let c = view.child(&rc, u16::try_from(child).ok()?).ok()?;
         (c.offset / 4 < MAX_CODE_INDEX).then_some(c.offset / 4)
     }
 

@@ -89,6 +89,13 @@ pub(crate) const M_CONSTS: u32 = 2;
 pub(crate) const M_CODES: u32 = 3;
 pub(crate) const M_GLOBALS: u32 = 4;
 pub(crate) const M_NAME: u32 = 5;
+/// A frozen module's qstr table: its offset in the image (a small int; NULL for other
+/// modules), so that a qstr is read without decoding the image's module record.
+pub(crate) const M_FROZEN_QSTR_TABLE: u32 = 6;
+/// The number of entries of [`M_FROZEN_QSTR_TABLE`] (a small int).
+pub(crate) const M_FROZEN_QSTR_COUNT: u32 = 7;
+/// Words of a module block (after its header).
+pub(crate) const MODULE_WORDS: u32 = 8;
 
 /// Stands in for a complex constant; `LOAD_CONST_OBJ` of it raises `NotImplementedError`.
 pub(crate) const COMPLEX_PLACEHOLDER: Obj = Obj::imm(Imm::Const, 8);
@@ -188,7 +195,7 @@ impl<'a> Vm<'a> {
             return Err(bad(self, "corrupt .mpy file"));
         }
         let base = self.roots_len();
-        let module = self.alloc(Kind::Module, 6)?;
+        let module = self.alloc(Kind::Module, MODULE_WORDS)?;
         self.heap.set(module, 0, image);
         self.heap.set_obj(module, M_NAME, name);
         self.push_root(Obj::heap(module));

@@ -162,7 +162,7 @@ pub(crate) fn new_module(vm: &mut Vm<'_>, name: &[u8], raw_word: u32) -> PyResul
     vm.push_root(name_obj);
     let g = vm.new_dict(0)?;
     vm.push_root(g);
-    let m = vm.alloc(Kind::Module, 6)?;
+    let m = vm.alloc(Kind::Module, crate::loader::MODULE_WORDS)?;
     vm.heap.set(m, 0, raw_word);
     vm.heap.set_obj(m, crate::loader::M_GLOBALS, g);
     vm.heap.set_obj(m, crate::loader::M_NAME, name_obj);

@@ -327,8 +327,8 @@ impl<'a> Vm<'a> {
             return None;
         }
         let image = self.image(self.heap.get(module.bits(), 0));
-        let (off, len) = if let Some(f) = self.frozen_module(module) {
-            let rc = Self::frozen_raw_code(&f, index)?;
+        let (off, len) = if let Some(view) = self.frozen_view(module) {
+            let rc = Self::frozen_raw_code(&view, index)?;
             (rc.fun_data_offset as usize, rc.fun_data.len())
         } else {
             let codes = self.heap.get_obj(module.bits(), M_CODES);
@@ -379,9 +379,13 @@ impl<'a> Vm<'a> {
 
     /// Entry `i` of a module's qstr table.
     pub(crate) fn module_qstr(&self, module: Obj, i: u32) -> Option<Qstr> {
-        if let Some(f) = self.frozen_module(module) {
-            let s = f.view.qstr(&f.entry, i).ok()?;
-            return Self::frozen_qstr(f.image, &s);
+        if self
+            .heap
+            .get_obj(module.bits(), M_QSTRS)
+            .as_small()
+            .is_some()
+        {
+            return self.frozen_qstr_at(module, i);
         }
         let qstrs = self.heap.get_obj(module.bits(), M_QSTRS);
         let n = self.heap.block_words(qstrs.bits()).saturating_sub(1);

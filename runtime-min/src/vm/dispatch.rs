@@ -1331,8 +1331,8 @@ impl<'a> Vm<'a> {
         kwdefs: Obj,
         n_closed: u32,
     ) -> PyResult<Obj> {
-        let index = if let Some(fm) = self.frozen_module(regs.code.module) {
-            match Self::frozen_child_index(&fm, regs.code.index, child) {
+        let index = if let Some(view) = self.frozen_view(regs.code.module) {
+            match Self::frozen_child_index(&view, regs.code.index, child) {
                 Some(i) if n_closed <= 255 => i,
                 _ => return Err(self.corrupt()),
             }
