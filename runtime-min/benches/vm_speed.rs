@@ -6,7 +6,9 @@
 //! `cargo bench -p runtime-min --bench vm_speed [NAME...]` (NAME filters programs by substring).
 //!
 //! - runtime-min: in-process, a fresh `Vm` per run on a pre-zeroed heap; only `run_module`
-//!   is timed (it loads the `.mpy` and runs its top level).
+//!   is timed (it loads the `.mpy` and runs its top level). The `frozen` column runs the same
+//!   code from a frozen image (`mpy-freeze --image`), in place, as firmware does; the ratios
+//!   are against the `.mpy` column.
 //! - WebAssembly (always, when provisioned): `benches/wasm_time.mjs` under Node, a fresh VM per
 //!   run; only `runPython("import NAME")` is timed, inside the JS process (start-up excluded).
 //! - native MicroPython (when `MPY_REFERENCE_MICROPYTHON=/path/to/micropython` is set): timed
@@ -24,7 +26,9 @@
 //! the wasm VM, default 1024; the native VM gets twice as much as its words are 64-bit);
 //! `VM_BENCH_COMPILER=oracle` compiles with the reference mpy-cross instead of ours.
 
-use runtime_min::{CodeSource, Output, RunOutcome, Vm};
+use mpy_format::image::{write_image, ImageModule};
+use mpy_format::model::MpyFile;
+use runtime_min::{CodeSource, FrozenImage, Output, RunOutcome, Vm};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
@@ -38,12 +42,13 @@ impl Output for Capture {
     }
 }
 
-/// The benchmark programs import nothing but built-in modules.
-struct NoModules;
+/// The benchmark programs import nothing but built-in modules: no source, or the frozen
+/// image that holds the program itself.
+struct BenchSource<'a>(Option<FrozenImage<'a>>);
 
-impl<'a> CodeSource<'a> for NoModules {
-    fn find(&self, _name: &[u8]) -> Option<&'a [u8]> {
-        None
+impl<'a> CodeSource<'a> for BenchSource<'a> {
+    fn find(&self, name: &[u8]) -> Option<&'a [u8]> {
+        self.0.as_ref()?.find(name)
     }
 }
 
@@ -183,15 +188,29 @@ fn compile_all(filters: &[String], use_oracle: bool) -> Result<Vec<Program>, Str
     Ok(out)
 }
 
-/// Run `program` `runs` times on runtime-min, each on a fresh VM over the same (re-zeroed) heap.
+/// `program` frozen alone into an image (as `mpy-freeze --image` lays it out).
+fn frozen_image(program: &Program) -> Result<Vec<u8>, String> {
+    let mpy = MpyFile::read(&program.mpy).map_err(|e| format!("{}: {e}", program.name))?;
+    let name = format!("{}.py", program.name);
+    let (image, _) = write_image(&[ImageModule {
+        name: &name,
+        mpy: &mpy,
+    }])
+    .map_err(|e| format!("{}: {e:?}", program.name))?;
+    Ok(image)
+}
+
+/// Run `program` `runs` times on runtime-min, each on a fresh VM over the same (re-zeroed)
+/// heap: from its `.mpy`, or from `image` (a frozen image holding it) when given.
 /// Call on a thread with a big stack: Python recursion maps onto Rust recursion.
-fn time_ours(program: &Program, runs: usize, heap_bytes: usize) -> Timing {
+fn time_ours(program: &Program, image: Option<&[u8]>, runs: usize, heap_bytes: usize) -> Timing {
     let mut heap = vec![0u8; heap_bytes];
     let mut timing = Timing::default();
     for run in 0..runs {
         heap.fill(0);
         let mut out = Capture(Vec::new());
-        let source = NoModules;
+        let source = BenchSource(image.map(|image| FrozenImage { image }));
+        let data = image.unwrap_or(&program.mpy);
         let (outcome, wall, cpu) = {
             let Ok(mut vm) = Vm::new(&mut heap, &source, &mut out) else {
                 return Timing::failure("heap too small".into());
@@ -199,7 +218,7 @@ fn time_ours(program: &Program, runs: usize, heap_bytes: usize) -> Timing {
             vm.max_depth = 100;
             let cpu0 = thread_cpu_ms();
             let start = Instant::now();
-            let outcome = vm.run_module(&program.mpy, &program.name);
+            let outcome = vm.run_module(data, &program.name);
             let wall = start.elapsed().as_secs_f64() * 1e3;
             (outcome, wall, thread_cpu_ms() - cpu0)
         };
@@ -417,8 +436,8 @@ fn main() {
     }
 
     let mut header = format!(
-        "{:<12} {:>12} {:>10} {:>10}",
-        "program", "runtime-min", "wasm", "wasm/ours"
+        "{:<12} {:>12} {:>8} {:>10} {:>10}",
+        "program", "runtime-min", "frozen", "wasm", "wasm/ours"
     );
     if native.is_some() {
         header.push_str(&format!(" {:>10} {:>12}", "native", "native/ours"));
@@ -430,18 +449,27 @@ fn main() {
     let mut problems = Vec::new();
     for program in &programs {
         // All VMs measure this program before the next program starts.
-        let ours = {
+        let image = match frozen_image(program) {
+            Ok(image) => image,
+            Err(e) => {
+                eprintln!("vm_speed: cannot freeze {e}");
+                std::process::exit(2);
+            }
+        };
+        let run_ours = |image: Option<Vec<u8>>| {
             let p = Program {
                 name: program.name.clone(),
                 mpy: program.mpy.clone(),
             };
             std::thread::Builder::new()
                 .stack_size(256 << 20)
-                .spawn(move || time_ours(&p, runs, heap_bytes))
+                .spawn(move || time_ours(&p, image.as_deref(), runs, heap_bytes))
                 .ok()
                 .and_then(|h| h.join().ok())
                 .unwrap_or_else(|| Timing::failure("runtime-min panicked".into()))
         };
+        let ours = run_ours(None);
+        let frozen = run_ours(Some(image));
         let file = dir.join(format!("{}.mpy", program.name));
         let wasm = node_dir
             .as_ref()
@@ -456,6 +484,12 @@ fn main() {
                 program.name, ours.output
             ));
         }
+        if frozen.failed || frozen.output != ours.output {
+            problems.push(format!(
+                "{}: frozen output differs:\n--- frozen\n{}--- .mpy\n{}",
+                program.name, frozen.output, ours.output
+            ));
+        }
         for (vm, t) in [("wasm", &wasm), ("native", &native_t)] {
             if let Some(t) = t {
                 if t.failed || t.output != ours.output {
@@ -467,14 +501,16 @@ fn main() {
             }
         }
         let o = ours.value(clock);
+        let f = frozen.value(clock);
         let w = wasm.as_ref().map_or(f64::NAN, |t| t.value(clock));
         let n = native_t.as_ref().map_or(f64::NAN, |t| t.value(clock));
         wasm_ratios.push(w / o);
         native_ratios.push(n / o);
         let mut line = format!(
-            "{:<12} {:>12} {:>10} {:>10}",
+            "{:<12} {:>12} {:>8} {:>10} {:>10}",
             program.name,
             show(o, 1),
+            show(f, 1),
             show(w, 1),
             show(w / o, 2)
         );
@@ -486,8 +522,9 @@ fn main() {
     let _ = std::fs::remove_dir_all(&dir);
     println!("{}", "-".repeat(header.len()));
     let mut line = format!(
-        "{:<12} {:>12} {:>10} {:>10}",
+        "{:<12} {:>12} {:>8} {:>10} {:>10}",
         "geomean",
+        "",
         "",
         "",
         show(geomean(&wasm_ratios), 2)
