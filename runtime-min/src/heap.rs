@@ -133,6 +133,8 @@ const MARK_STACK: usize = 48;
 /// (Keeping the accessors out of line would save another 3 KB on thumbv7m, but rustc 1.95
 /// then miscompiled `bytearray_push`: it reused a block offset read before `set_obj` changed
 /// it. The QEMU corpus test caught it; the accessors stay `#[inline]`.)
+// `repr(C)`: the memory slice first (see `Vm`'s layout), the mark stack last.
+#[repr(C)]
 pub struct Heap<'h> {
     mem: &'h mut [u32],
     /// End of the region ever allocated (blocks are laid out contiguously below it).
@@ -151,9 +153,9 @@ pub struct Heap<'h> {
     pub(crate) used: u32,
     /// Number of collections run.
     pub(crate) collections: u32,
-    mark_stack: [u32; MARK_STACK],
     mark_sp: usize,
     mark_overflow: bool,
+    mark_stack: [u32; MARK_STACK],
 }
 
 impl<'h> Heap<'h> {

@@ -81,43 +81,47 @@ const MAX_ROOTS: usize = 128;
 pub(crate) const MAX_FRAMES: usize = 160;
 
 /// The virtual machine.
+// `repr(C)` keeps this field order: the heap's memory slice first (read by almost every
+// operation: at offset 0 a Thumb load of it is 2 bytes, not 4), then the scalars, then the
+// arrays. Letting rustc order the fields put the heap after the arrays, at offset 1,932.
+#[repr(C)]
 pub struct Vm<'a> {
     pub(crate) heap: Heap<'a>,
-    images: [&'a [u8]; MAX_IMAGES],
+    n_roots: usize,
+    roots_overflow: usize,
+    pub(crate) depth: usize,
+    /// The pending exception (valid while a `Raised` propagates).
+    pub(crate) exc: Obj,
+    /// Instructions left before `RuntimeError: fuel exhausted` (for fuzzing hostile code).
+    pub fuel: u64,
     n_images: usize,
     pub(crate) source: &'a dyn CodeSource<'a>,
     pub(crate) out: &'a mut dyn Output,
-    roots: [Obj; MAX_ROOTS],
-    n_roots: usize,
-    roots_overflow: usize,
-    pub(crate) frames: [Obj; MAX_FRAMES],
-    pub(crate) depth: usize,
-    /// Instructions left before `RuntimeError: fuel exhausted` (for fuzzing hostile code).
-    pub fuel: u64,
-    /// Where in the VM the last "corrupt bytecode" error was detected (diagnostics).
-    pub corrupt_at: Option<&'static core::panic::Location<'static>>,
-    /// Native stack addresses seen at Python call depths 1 and 2 (diagnostics: the
-    /// difference is the native stack used per Python call).
-    pub stack_marks: [usize; 2],
-    /// Collect before every allocation (testing aid that exposes missing roots).
-    pub gc_stress: bool,
-    /// `gc.disable()` was called (collections still run when an allocation fails).
-    pub(crate) gc_disabled: bool,
-    /// The `random` module's generator state.
-    #[cfg(feature = "random")]
-    pub(crate) random: crate::builtins::Yasmarang,
     /// Python call-depth limit (`RuntimeError: maximum recursion depth exceeded`).
     pub max_depth: usize,
     /// Native (Rust) recursion depth for repr / compare / hash of nested objects.
     pub(crate) native_depth: u32,
-    /// The pending exception (valid while a `Raised` propagates).
-    pub(crate) exc: Obj,
     /// Loaded modules: dict name -> module block.
     pub(crate) modules: Obj,
     /// Pre-allocated `MemoryError` instance.
     memory_error: Obj,
     /// Value of the last `StopIteration` / generator return, passed out of iterators.
     pub(crate) ret_value: Obj,
+    /// Collect before every allocation (testing aid that exposes missing roots).
+    pub gc_stress: bool,
+    /// `gc.disable()` was called (collections still run when an allocation fails).
+    pub(crate) gc_disabled: bool,
+    /// Where in the VM the last "corrupt bytecode" error was detected (diagnostics).
+    pub corrupt_at: Option<&'static core::panic::Location<'static>>,
+    /// Native stack addresses seen at Python call depths 1 and 2 (diagnostics: the
+    /// difference is the native stack used per Python call).
+    pub stack_marks: [usize; 2],
+    /// The `random` module's generator state.
+    #[cfg(feature = "random")]
+    pub(crate) random: crate::builtins::Yasmarang,
+    roots: [Obj; MAX_ROOTS],
+    pub(crate) frames: [Obj; MAX_FRAMES],
+    images: [&'a [u8]; MAX_IMAGES],
     /// Firmware-registered native modules.
     pub(crate) natives: crate::native::NativeModules,
     /// Where names were last found in dicts (see `object::dict::NameCache`).
