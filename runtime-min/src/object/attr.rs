@@ -610,6 +610,80 @@ impl<'a> Vm<'a> {
         }
     }
 
+    /// `o.name = v` (or `del` when `v` is NULL) on an instance whose class has special
+    /// accessors: a data descriptor or a property handles it, else `__setattr__` /
+    /// `__delattr__`, else the instance's dict. namedtuple instances are immutable.
+    #[inline(never)]
+    fn store_attr_special(&mut self, o: Obj, cls: Obj, name: Obj, v: Obj) -> PyResult<()> {
+        let key = NameKey::new(name, self.str_data(name).unwrap_or(&[]));
+        if self.is_kind(self.heap.get_obj(cls.bits(), 2), Kind::Dict)
+            && self
+                .dict_lookup_str(self.heap.get_obj(cls.bits(), 2), b"_fields")
+                .is_some()
+        {
+            // namedtuple instances are immutable (py/objnamedtuple.c's attr handler).
+            return Err(self.raise_msg_str(b::T_ATTRIBUTE_ERROR, "can't set attribute"));
+        }
+        if let Some(p) = self.class_lookup_name(cls, &key) {
+            let hook = if v.is_null() { "__delete__" } else { "__set__" };
+            if let Some(f) = self.lookup_special(p, hook) {
+                // A data descriptor handles the store / delete.
+                if v.is_null() {
+                    self.call_obj(f, &[p, o])?;
+                } else {
+                    self.call_obj(f, &[p, o, v])?;
+                }
+                return Ok(());
+            }
+            if self.is_kind(p, Kind::Wrapper) && self.heap.get(p.bits(), 0) == 0 {
+                let setter = self.heap.get_obj(p.bits(), if v.is_null() { 3 } else { 2 });
+                if setter.is_null() || setter == Obj::NONE {
+                    // py/objtype.c reports a property without setter (deleter) as a
+                    // missing attribute.
+                    return Err(self.attr_error(o, name));
+                }
+                if v.is_null() {
+                    self.call_obj(setter, &[o])?;
+                } else {
+                    self.call_obj(setter, &[o, v])?;
+                }
+                return Ok(());
+            }
+        }
+        const SETATTR_HASH: u32 = crate::object::hash_bytes(b"__setattr__");
+        let setattr = NameKey::special(b"__setattr__", SETATTR_HASH, 1);
+        if let Some(sa) = self.class_lookup_name(cls, &setattr) {
+            if !v.is_null() {
+                self.call_obj(sa, &[o, name, v])?;
+                return Ok(());
+            }
+        }
+        if v.is_null() {
+            if let Some(da) = self.class_lookup(cls, b"__delattr__") {
+                self.call_obj(da, &[o, name])?;
+                return Ok(());
+            }
+        }
+        self.store_in_instance_dict(o, name, v)
+    }
+
+    /// `o.name = v` (or `del` when `v` is NULL) in instance `o`'s own dict.
+    fn store_in_instance_dict(&mut self, o: Obj, name: Obj, v: Obj) -> PyResult<()> {
+        let base = self.roots_len();
+        self.push_root(v);
+        self.push_root(name);
+        let d = self.instance_dict(o);
+        self.truncate_roots(base);
+        let d = d?;
+        if v.is_null() {
+            if self.dict_remove(d, name)?.is_none() {
+                return Err(self.attr_error(o, name));
+            }
+            return Ok(());
+        }
+        self.dict_store(d, name, v)
+    }
+
     /// `o.name = v` (or `del o.name` when `v` is NULL).
     pub(crate) fn store_attr(&mut self, o: Obj, name: Obj, v: Obj) -> PyResult<()> {
         if self.builtin_type_id(o) == b::T_CLOSURE {
@@ -619,68 +693,13 @@ impl<'a> Vm<'a> {
         match self.kind_of(o) {
             Some(Kind::Instance) => {
                 let cls = self.heap.get_obj(o.bits(), 0);
-                let key = NameKey::new(name, self.str_data(name).unwrap_or(&[]));
-                if self.is_kind(self.heap.get_obj(cls.bits(), 2), Kind::Dict)
-                    && self
-                        .dict_lookup_str(self.heap.get_obj(cls.bits(), 2), b"_fields")
-                        .is_some()
-                {
-                    // namedtuple instances are immutable and have no attribute dict.
-                    return Err(self.attr_error(o, name));
+                // As py/objtype.c: only a class with special accessors (a property, a
+                // descriptor, `__setattr__` / `__delattr__`, here or in a base; namedtuples)
+                // is searched before the store goes to the instance's dict.
+                if self.class_flags(cls) & CLASS_HAS_SPECIAL != 0 {
+                    return self.store_attr_special(o, cls, name, v);
                 }
-                if let Some(p) = self.class_lookup_name(cls, &key) {
-                    let hook = if v.is_null() { "__delete__" } else { "__set__" };
-                    if let Some(f) = self.lookup_special(p, hook) {
-                        // A data descriptor handles the store / delete.
-                        if v.is_null() {
-                            self.call_obj(f, &[p, o])?;
-                        } else {
-                            self.call_obj(f, &[p, o, v])?;
-                        }
-                        return Ok(());
-                    }
-                    if self.is_kind(p, Kind::Wrapper) && self.heap.get(p.bits(), 0) == 0 {
-                        let setter = self.heap.get_obj(p.bits(), if v.is_null() { 3 } else { 2 });
-                        if setter.is_null() || setter == Obj::NONE {
-                            return Err(
-                                self.raise_msg_str(b::T_ATTRIBUTE_ERROR, "can't set attribute")
-                            );
-                        }
-                        if v.is_null() {
-                            self.call_obj(setter, &[o])?;
-                        } else {
-                            self.call_obj(setter, &[o, v])?;
-                        }
-                        return Ok(());
-                    }
-                }
-                const SETATTR_HASH: u32 = crate::object::hash_bytes(b"__setattr__");
-                let setattr = NameKey::special(b"__setattr__", SETATTR_HASH, 1);
-                if let Some(sa) = self.class_lookup_name(cls, &setattr) {
-                    if !v.is_null() {
-                        self.call_obj(sa, &[o, name, v])?;
-                        return Ok(());
-                    }
-                }
-                if v.is_null() {
-                    if let Some(da) = self.class_lookup(cls, b"__delattr__") {
-                        self.call_obj(da, &[o, name])?;
-                        return Ok(());
-                    }
-                }
-                let base = self.roots_len();
-                self.push_root(v);
-                self.push_root(name);
-                let d = self.instance_dict(o);
-                self.truncate_roots(base);
-                let d = d?;
-                if v.is_null() {
-                    if self.dict_remove(d, name)?.is_none() {
-                        return Err(self.attr_error(o, name));
-                    }
-                    return Ok(());
-                }
-                self.dict_store(d, name, v)
+                self.store_in_instance_dict(o, name, v)
             }
             Some(Kind::Class) => {
                 let d = self.heap.get_obj(o.bits(), 2);
