@@ -160,6 +160,18 @@ impl Table {
     }
 }
 
+/// A looked-up key as probing sees it (see [`Vm::probe_equal`]).
+#[derive(Clone, Copy)]
+enum KeyShape {
+    SmallInt,
+    /// A str: its length and last byte (unequal keys met while probing mostly differ there).
+    Str {
+        len: usize,
+        last: Option<u8>,
+    },
+    Other,
+}
+
 enum Lookup {
     Find,
     Add,
@@ -394,6 +406,7 @@ impl<'a> Vm<'a> {
             }
         }
         let hash = self.hash(key)?;
+        let shape = self.key_shape(key);
         let mut alloc = self.heap.get(t.obj, t.alloc_w).max(1);
         let mut pos = hash % alloc;
         let mut start = pos;
@@ -416,7 +429,7 @@ impl<'a> Vm<'a> {
                 if avail.is_none() {
                     avail = Some(pos);
                 }
-            } else if k == key || self.keys_equal(k, key)? {
+            } else if k == key || self.probe_equal(k, key, shape)? {
                 if let Lookup::Remove = kind {
                     let used = self.heap.get(t.obj, t.used_w);
                     self.heap.set(t.obj, t.used_w, used.saturating_sub(1));
@@ -449,6 +462,43 @@ impl<'a> Vm<'a> {
                 }
             }
         }
+    }
+
+    /// What probing needs to know of a key, worked out once per lookup.
+    fn key_shape(&self, key: Obj) -> KeyShape {
+        if key.as_small().is_some() {
+            return KeyShape::SmallInt;
+        }
+        match self.str_data(key) {
+            Some(d) => KeyShape::Str {
+                len: d.len(),
+                last: d.last().copied(),
+            },
+            None => KeyShape::Other,
+        }
+    }
+
+    /// [`Vm::keys_equal`] of a probed key `k` and the key looked up, whose `shape` rejects
+    /// most probed keys without reading the key itself again.
+    fn probe_equal(&mut self, k: Obj, key: Obj, shape: KeyShape) -> PyResult<bool> {
+        match shape {
+            KeyShape::SmallInt if k.as_small().is_some() => return Ok(false),
+            KeyShape::Str { len, last } => {
+                if let (Some(x), Some(y)) = (k.as_qstr(), key.as_qstr()) {
+                    if qstrs_distinct(x, y) {
+                        return Ok(false);
+                    }
+                }
+                match self.str_data(k) {
+                    Some(x) if x.len() != len || x.last().copied() != last => return Ok(false),
+                    Some(x) => return Ok(Some(x) == self.str_data(key)),
+                    None if k.as_small().is_some() => return Ok(false),
+                    None => {}
+                }
+            }
+            _ => {}
+        }
+        self.keys_equal(k, key)
     }
 
     fn keys_equal(&mut self, a: Obj, bo: Obj) -> PyResult<bool> {
