@@ -96,5 +96,9 @@ fn ticks_diff(vm: &mut Vm<'_>, args: &[Obj]) -> PyResult<Obj> {
 fn ticks_add(vm: &mut Vm<'_>, args: &[Obj]) -> PyResult<Obj> {
     let t = vm.int_arg(args[0])?;
     let delta = vm.int_arg(args[1])?;
+    // ticks_diff must be able to recover delta both ways (modtime.c).
+    if delta <= -TICKS_PERIOD / 2 || delta >= TICKS_PERIOD / 2 {
+        return Err(vm.raise_msg_str(crate::builtins::T_OVERFLOW_ERROR, "ticks interval overflow"));
+    }
     vm.new_int(t.wrapping_add(delta) & (TICKS_PERIOD - 1))
 }

@@ -161,15 +161,7 @@ fn print(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
         }
     }
     let file = vm.arg_kw(a, b"file");
-    let sink = match file {
-        None => Sink::Out,
-        Some(f) => match vm.stdio_sink(f) {
-            Some(s) => s,
-            None if vm.is_io_stream(f) => return print_to_stream(vm, a, f),
-            None => return Err(vm.raise_msg_str(T_OS_ERROR, "stream operation not supported")),
-        },
-    };
-    print_args(vm, a, sink, sep, end)?;
+    vm.with_stream_sink(file, |vm, sink| print_args(vm, a, sink, sep, end))?;
     Ok(Obj::NONE)
 }
 
@@ -197,22 +189,33 @@ fn print_args(
     }
 }
 
-/// `print(..., file=stream)` for an io.StringIO / BytesIO: the text is built, then written.
-fn print_to_stream(vm: &mut Vm<'_>, a: &Args, f: Obj) -> PyResult<Obj> {
-    let slot = vm.builder_new()?;
-    let sep = vm.arg_kw(a, b"sep").filter(|o| *o != Obj::NONE);
-    let end = vm.arg_kw(a, b"end").filter(|o| *o != Obj::NONE);
-    let sink = Sink::Buf(slot);
-    let r = print_args(vm, a, sink, sep, end);
-    let text = vm.builder_finish(slot);
-    r?;
-    vm.push_root(text);
-    let r = vm.call_method_by_name(f, b"write", &[text]);
-    vm.pop_root();
-    r.map(|_| Obj::NONE)
-}
-
 impl Vm<'_> {
+    /// Run `emit` against stream `file` (None: stdout): sys.stdout / sys.stderr directly, an
+    /// io.StringIO / BytesIO through a string builder whose text is then written to it.
+    pub(crate) fn with_stream_sink(
+        &mut self,
+        file: Option<Obj>,
+        emit: impl FnOnce(&mut Self, Sink) -> PyResult<()>,
+    ) -> PyResult<()> {
+        let Some(f) = file else {
+            return emit(self, Sink::Out);
+        };
+        if let Some(sink) = self.stdio_sink(f) {
+            return emit(self, sink);
+        }
+        if !self.is_io_stream(f) {
+            return Err(self.raise_msg_str(T_OS_ERROR, "stream operation not supported"));
+        }
+        let slot = self.builder_new()?;
+        let r = emit(self, Sink::Buf(slot));
+        let text = self.builder_finish(slot);
+        r?;
+        self.push_root(text);
+        let r = self.call_method_by_name(f, b"write", &[text]);
+        self.pop_root();
+        r.map(|_| ())
+    }
+
     /// Is `f` an io.StringIO / io.BytesIO?
     pub(crate) fn is_io_stream(&self, f: Obj) -> bool {
         self.is_kind(f, Kind::Instance)

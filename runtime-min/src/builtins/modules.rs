@@ -36,6 +36,7 @@ module_fns! {
     "collections"."__nt_new" => namedtuple_new,
     "micropython"."opt_level" => mp_opt_level,
     "sys"."exit" => sys_exit,
+    "sys"."print_exception" => sys_print_exception,
     #[cfg(feature = "struct")] "struct"."calcsize" => struct_calcsize,
     #[cfg(feature = "struct")] "struct"."pack" => struct_pack,
     #[cfg(feature = "struct")] "struct"."pack_into" => struct_pack_into,
@@ -225,7 +226,10 @@ pub(crate) fn builtin_module(vm: &mut Vm<'_>, name: &[u8]) -> PyResult<Option<Ob
                 vm.pop_root();
                 vm.dict_store(g, key, v)?;
                 let key = vm.new_str_bytes(b"maxsize")?;
-                vm.dict_store(g, key, Obj::small_sat(i64::from(i32::MAX)))?;
+                vm.push_root(key);
+                let v = vm.new_int_wide(i128::from(i32::MAX))?;
+                vm.pop_root();
+                vm.dict_store(g, key, v)?;
                 for k in ["path", "argv"] {
                     let key = vm.new_str_bytes(k.as_bytes())?;
                     vm.push_root(key);
@@ -368,6 +372,21 @@ fn mp_const(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 
 fn mp_opt_level(_vm: &mut Vm<'_>, _a: &Args) -> PyResult<Obj> {
     Ok(Obj::small_sat(0))
+}
+
+/// `sys.print_exception(exc, file=sys.stdout)`.
+fn sys_print_exception(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 1, 2)?;
+    let exc = vm.arg(a, 0);
+    vm.with_stream_sink(vm.arg_pos(a, 1), |vm, sink| {
+        if vm.is_exception(exc) {
+            vm.write_traceback(sink, exc)
+        } else {
+            vm.print_obj(sink, exc, true)?;
+            vm.sink_write(sink, b"\n")
+        }
+    })?;
+    Ok(Obj::NONE)
 }
 
 fn sys_exit(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {

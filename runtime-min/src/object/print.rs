@@ -621,10 +621,10 @@ impl<'a> Vm<'a> {
         let t = self.type_of(exc);
         let name = self.type_name_of_type(t);
         self.sink_write_obj(sink, name)?;
+        // `Type: ` even without arguments (objexcept.c's PRINT_EXC).
+        self.sink_write(sink, b": ")?;
         let args = self.heap.get_obj(exc.bits(), 2);
-        let n = self.tuple_len(args);
-        if n > 0 {
-            self.sink_write(sink, b": ")?;
+        if self.tuple_len(args) > 0 {
             self.print_exception_value(sink, exc, false)?;
         }
         self.sink_write(sink, b"\n")
