@@ -8,7 +8,8 @@ use super::modcollections::{
 };
 #[cfg(feature = "io")]
 use super::modio::{
-    io_close, io_enter, io_flush, io_getvalue, io_read, io_readline, io_seek, io_tell, io_write,
+    io_close, io_enter, io_flush, io_getvalue, io_read, io_readinto, io_readline, io_seek, io_tell,
+    io_write,
 };
 #[cfg(feature = "re")]
 use super::modre::{match_group, re_match, re_search, re_split, re_sub};
@@ -161,6 +162,7 @@ methods! {
     T_SLICE."indices" => slice_indices;
     #[cfg(feature = "io")] T_STRINGIO."write" => io_write;
     #[cfg(feature = "io")] T_STRINGIO."read" => io_read;
+    #[cfg(feature = "io")] T_STRINGIO."readinto" => io_readinto;
     #[cfg(feature = "io")] T_STRINGIO."readline" => io_readline;
     #[cfg(feature = "io")] T_STRINGIO."getvalue" => io_getvalue;
     #[cfg(feature = "io")] T_STRINGIO."seek" => io_seek;

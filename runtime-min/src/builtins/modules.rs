@@ -226,10 +226,8 @@ pub(crate) fn builtin_module(vm: &mut Vm<'_>, name: &[u8]) -> PyResult<Option<Ob
                 vm.pop_root();
                 vm.dict_store(g, key, v)?;
                 let key = vm.new_str_bytes(b"maxsize")?;
-                vm.push_root(key);
-                let v = vm.new_int_wide(i128::from(i32::MAX))?;
-                vm.pop_root();
-                vm.dict_store(g, key, v)?;
+                // The largest small int: what range() and the ticks functions take.
+                vm.dict_store(g, key, Obj::small_sat(i64::MAX))?;
                 for k in ["path", "argv"] {
                     let key = vm.new_str_bytes(k.as_bytes())?;
                     vm.push_root(key);
