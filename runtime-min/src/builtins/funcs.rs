@@ -1345,8 +1345,6 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
             }
             vm.new_range(start, stop, step)
         }
-        // py/objslice.c has no make_new: slices come from `a[i:j]` only.
-        T_SLICE => Err(vm.raise_msg_str(T_TYPE_ERROR, "can't create 'slice' instances")),
         T_OBJECT => {
             let o = vm.alloc(Kind::Instance, 4)?;
             vm.heap.set_obj(o, 0, type_obj(T_OBJECT));
@@ -1415,7 +1413,7 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
         }
         _ => {
             let n = type_name(id);
-            Err(vm.raise_parts(T_TYPE_ERROR, &[&"cannot create '", &n, &"' instances"]))
+            Err(vm.raise_parts(T_TYPE_ERROR, &[&"can't create '", &n, &"' instances"]))
         }
     }
 }

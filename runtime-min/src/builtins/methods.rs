@@ -142,6 +142,7 @@ methods! {
     T_GENERATOR."send" => gen_send;
     T_GENERATOR."throw" => gen_throw;
     T_GENERATOR."close" => gen_close;
+    T_GENERATOR."pend_throw" => gen_pend_throw;
     T_GENERATOR."__next__" => gen_next;
     T_ITERATOR."__next__" => iter_dunder_next;
     T_PROPERTY."getter" => prop_getter;
@@ -2035,6 +2036,20 @@ fn gen_throw(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     let r = vm.gen_resume(vm.arg(a, 0), Obj::NONE, exc);
     vm.pop_root();
     gen_result(vm, r?)
+}
+
+/// `g.pend_throw(exc)`: `exc` is thrown at the next resume (None cancels); the previous one.
+fn gen_pend_throw(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 2)?;
+    let g = vm.arg(a, 0);
+    if vm.heap.get(g.bits(), 0) != 0 {
+        return Err(vm.raise_msg_str(T_VALUE_ERROR, "generator already executing"));
+    }
+    let prev = vm.heap.get_obj(g.bits(), 2);
+    let exc = vm.arg(a, 1);
+    let exc = if exc == Obj::NONE { Obj::NULL } else { exc };
+    vm.heap.set_obj(g.bits(), 2, exc);
+    Ok(if prev.is_null() { Obj::NONE } else { prev })
 }
 
 fn gen_close(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {

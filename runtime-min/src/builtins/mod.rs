@@ -116,6 +116,8 @@ types! {
     T_ZIP = 69, "zip", T_ITERATOR;
     T_REVERSED = 70, "reversed", T_ITERATOR;
     T_DICT_VIEW = 71, "dict_view", T_OBJECT;
+    // The type of `...` and NotImplemented (nameless in MicroPython: `<class ''>`).
+    T_SINGLETON = 72, "", T_OBJECT;
 }
 
 fn type_row(id: u32) -> Option<&'static (u32, &'static str, u32)> {

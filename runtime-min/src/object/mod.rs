@@ -144,6 +144,7 @@ impl<'a> Vm<'a> {
                 0 => match n {
                     0 => b::T_NONETYPE,
                     1 | 2 => b::T_BOOL,
+                    3 | 4 => b::T_SINGLETON,
                     _ => b::T_OBJECT,
                 },
                 1 => b::T_TYPE,
