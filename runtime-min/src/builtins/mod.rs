@@ -7,6 +7,8 @@ pub(crate) mod funcs;
 mod math;
 pub(crate) mod methods;
 mod modcollections;
+#[cfg(feature = "heapq")]
+mod modheapq;
 #[cfg(feature = "io")]
 mod modio;
 #[cfg(feature = "random")]

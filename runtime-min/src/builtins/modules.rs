@@ -2,13 +2,15 @@
 //! (after py/modmicropython.c, py/modsys.c, py/modcollections.c, py/modgc.c, py/moderrno.c,
 //! py/modio.c, py/modmath.c). The math functions are in `math.rs`, deque and namedtuple in
 //! `modcollections.rs`, StringIO in `modio.rs`, `struct` in `modstruct.rs`, `re` in `modre.rs`,
-//! and `array.array` in object/typed.rs. Each optional module is a cargo feature of the same
+//! `heapq` in `modheapq.rs` and `array.array` in object/typed.rs. Each optional module is a cargo feature of the same
 //! name (MicroPython's `MICROPY_PY_*` options), all on by default.
 
 use super::funcs::check_n;
 #[cfg(feature = "float")]
 use super::math::*;
 use super::modcollections::{namedtuple, namedtuple_new};
+#[cfg(feature = "heapq")]
+use super::modheapq::{heapq_heapify, heapq_heappop, heapq_heappush};
 #[cfg(feature = "random")]
 use super::modrandom::*;
 #[cfg(feature = "re")]
@@ -53,6 +55,9 @@ module_fns! {
     #[cfg(feature = "re")] "re"."match" => re_match,
     #[cfg(feature = "re")] "re"."search" => re_search,
     #[cfg(feature = "re")] "re"."sub" => re_sub,
+    #[cfg(feature = "heapq")] "heapq"."heappush" => heapq_heappush,
+    #[cfg(feature = "heapq")] "heapq"."heappop" => heapq_heappop,
+    #[cfg(feature = "heapq")] "heapq"."heapify" => heapq_heapify,
     "gc"."collect" => gc_collect,
     "gc"."enable" => gc_enable,
     "gc"."disable" => gc_disable,
@@ -114,6 +119,8 @@ pub(crate) const BUILTIN_MODULES: &[&str] = &[
     "random",
     #[cfg(feature = "re")]
     "re",
+    #[cfg(feature = "heapq")]
+    "heapq",
     "gc",
     #[cfg(feature = "struct")]
     "struct",

@@ -585,7 +585,9 @@ impl<'a> Vm<'a> {
             // bytes + any buffer is bytes (py/objstr.c).
             return self.bytes_plus_buffer(a, bo).map(Some);
         }
-        if self.is_typed(a) || self.is_typed(bo) {
+        // (An instance on either side is unwrapped or asked first, below.)
+        let instance = self.is_kind(a, Kind::Instance) || self.is_kind(bo, Kind::Instance);
+        if (self.is_typed(a) || self.is_typed(bo)) && !instance {
             if let Some(r) = self.typed_binary_op(plain, a, bo)? {
                 return Ok(Some(r));
             }
