@@ -11,6 +11,8 @@ mod modcollections;
 mod modheapq;
 #[cfg(feature = "io")]
 mod modio;
+#[cfg(feature = "json")]
+mod modjson;
 #[cfg(feature = "random")]
 mod modrandom;
 #[cfg(feature = "re")]

@@ -2,7 +2,7 @@
 //! (after py/modmicropython.c, py/modsys.c, py/modcollections.c, py/modgc.c, py/moderrno.c,
 //! py/modio.c, py/modmath.c). The math functions are in `math.rs`, deque and namedtuple in
 //! `modcollections.rs`, StringIO in `modio.rs`, `struct` in `modstruct.rs`, `re` in `modre.rs`,
-//! `heapq` in `modheapq.rs` and `array.array` in object/typed.rs. Each optional module is a cargo feature of the same
+//! `heapq` in `modheapq.rs`, `json` in `modjson.rs` and `array.array` in object/typed.rs. Each optional module is a cargo feature of the same
 //! name (MicroPython's `MICROPY_PY_*` options), all on by default.
 
 use super::funcs::check_n;
@@ -11,6 +11,8 @@ use super::math::*;
 use super::modcollections::{namedtuple, namedtuple_new};
 #[cfg(feature = "heapq")]
 use super::modheapq::{heapq_heapify, heapq_heappop, heapq_heappush};
+#[cfg(feature = "json")]
+use super::modjson::{json_dump, json_dumps, json_load, json_loads};
 #[cfg(feature = "random")]
 use super::modrandom::*;
 #[cfg(feature = "re")]
@@ -58,6 +60,10 @@ module_fns! {
     #[cfg(feature = "heapq")] "heapq"."heappush" => heapq_heappush,
     #[cfg(feature = "heapq")] "heapq"."heappop" => heapq_heappop,
     #[cfg(feature = "heapq")] "heapq"."heapify" => heapq_heapify,
+    #[cfg(feature = "json")] "json"."dumps" => json_dumps,
+    #[cfg(feature = "json")] "json"."dump" => json_dump,
+    #[cfg(feature = "json")] "json"."loads" => json_loads,
+    #[cfg(feature = "json")] "json"."load" => json_load,
     "gc"."collect" => gc_collect,
     "gc"."enable" => gc_enable,
     "gc"."disable" => gc_disable,
@@ -121,6 +127,8 @@ pub(crate) const BUILTIN_MODULES: &[&str] = &[
     "re",
     #[cfg(feature = "heapq")]
     "heapq",
+    #[cfg(feature = "json")]
+    "json",
     "gc",
     #[cfg(feature = "struct")]
     "struct",
