@@ -273,7 +273,7 @@ fn len(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 1, 1)?;
     let o = vm.arg(a, 0);
     match vm.len_of(o)? {
-        Some(n) => Ok(Obj::small_sat(i64::from(n))),
+        Some(n) => vm.new_int(i64::from(n)),
         None => Err(vm.no_len(o)),
     }
 }

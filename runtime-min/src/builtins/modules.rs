@@ -241,8 +241,11 @@ pub(crate) fn builtin_module(vm: &mut Vm<'_>, name: &[u8]) -> PyResult<Option<Ob
                 vm.pop_root();
                 vm.dict_store(g, key, v)?;
                 let key = vm.new_str_bytes(b"maxsize")?;
-                // The largest small int: what range() and the ticks functions take.
-                vm.dict_store(g, key, Obj::small_sat(i64::MAX))?;
+                // mp_int_t's maximum on a 32-bit port (a big int here).
+                vm.push_root(key);
+                let v = vm.new_int_wide(i128::from(i32::MAX))?;
+                vm.pop_root();
+                vm.dict_store(g, key, v)?;
                 for k in ["path", "argv"] {
                     let key = vm.new_str_bytes(k.as_bytes())?;
                     vm.push_root(key);

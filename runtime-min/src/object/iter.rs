@@ -191,10 +191,10 @@ impl<'a> Vm<'a> {
                 if idx >= n {
                     return Ok(None);
                 }
-                let start = self.heap.get_obj(src.bits(), 0).as_small().unwrap_or(0);
-                let step = self.heap.get_obj(src.bits(), 2).as_small().unwrap_or(1);
+                let (start, _, step) = self.range_parts(src);
                 self.heap.set(o, 1, idx + 1);
-                self.new_int(start + i64::from(idx) * step).map(Some)
+                self.new_int_wide(i128::from(start) + i128::from(idx) * i128::from(step))
+                    .map(Some)
             }
             IT_DICT_KEYS | IT_DICT_VALUES | IT_DICT_ITEMS => {
                 let mut i = idx;

@@ -516,10 +516,15 @@ impl<'a> Vm<'a> {
         }
     }
 
+    /// (start, stop, step) of a range (ints, small or not).
+    pub(crate) fn range_parts(&self, r: Obj) -> (i64, i64, i64) {
+        let g = |i, d| self.int_to_i64(self.heap.get_obj(r.bits(), i)).unwrap_or(d);
+        (g(0, 0), g(1, 0), g(2, 1))
+    }
+
     pub(crate) fn range_len(&self, r: Obj) -> u32 {
-        let start = self.heap.get_obj(r.bits(), 0).as_small().unwrap_or(0);
-        let stop = self.heap.get_obj(r.bits(), 1).as_small().unwrap_or(0);
-        let step = self.heap.get_obj(r.bits(), 2).as_small().unwrap_or(1);
+        let (start, stop, step) = self.range_parts(r);
+        let (start, stop, step) = (i128::from(start), i128::from(stop), i128::from(step));
         let n = if step > 0 && stop > start {
             (stop - start + step - 1) / step
         } else if step < 0 && stop < start {
@@ -527,7 +532,7 @@ impl<'a> Vm<'a> {
         } else {
             0
         };
-        u32::try_from(n).unwrap_or(0)
+        u32::try_from(n).unwrap_or(u32::MAX)
     }
 
     // ----- equality and hashing -----

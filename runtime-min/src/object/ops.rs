@@ -717,13 +717,6 @@ impl<'a> Vm<'a> {
             if let (Some(x), Some(y)) = (a.imm_of(Imm::Type), bo.imm_of(Imm::Type)) {
                 return Ok(Some(Obj::bool(x == y)));
             }
-            if ka == Some(Kind::Range) && kb == Some(Kind::Range) {
-                let mut same = true;
-                for i in 0..3 {
-                    same &= self.heap.get(a.bits(), i) == self.heap.get(bo.bits(), i);
-                }
-                return Ok(Some(Obj::bool(same)));
-            }
             if ka == Some(Kind::BoundMethod) && kb == Some(Kind::BoundMethod) {
                 let same = self.heap.get(a.bits(), 0) == self.heap.get(bo.bits(), 0)
                     && self.heap.get(a.bits(), 1) == self.heap.get(bo.bits(), 1);

@@ -212,8 +212,7 @@ impl<'a> Vm<'a> {
         } else if let Some(f) = self.float_value(o) {
             float_repr(f, &mut nb);
         } else {
-            let g = |i| self.heap.get_obj(o.bits(), i).as_small().unwrap_or(0);
-            let (a, bb, c) = (g(0), g(1), g(2));
+            let (a, bb, c) = self.range_parts(o);
             nb.push_str("range(");
             nb.push_int(a);
             nb.push_str(", ");
