@@ -8,8 +8,8 @@ use super::modcollections::{
 };
 #[cfg(feature = "io")]
 use super::modio::{
-    io_close, io_enter, io_flush, io_getvalue, io_read, io_readinto, io_readline, io_seek, io_tell,
-    io_write,
+    io_close, io_enter, io_flush, io_getvalue, io_next, io_read, io_readinto, io_readline, io_seek,
+    io_tell, io_write,
 };
 #[cfg(feature = "re")]
 use super::modre::{match_group, re_match, re_search, re_split, re_sub};
@@ -132,6 +132,8 @@ methods! {
     T_SET."issuperset" => set_issuperset;
     T_SET."isdisjoint" => set_isdisjoint;
     T_FROZENSET."union" => set_union;
+    T_FROZENSET."isdisjoint" => set_isdisjoint;
+    T_FROZENSET."symmetric_difference" => set_symmetric_difference;
     T_FROZENSET."intersection" => set_intersection;
     T_FROZENSET."difference" => set_difference;
     T_FROZENSET."issubset" => set_issubset;
@@ -165,6 +167,7 @@ methods! {
     #[cfg(feature = "io")] T_STRINGIO."read" => io_read;
     #[cfg(feature = "io")] T_STRINGIO."readinto" => io_readinto;
     #[cfg(feature = "io")] T_STRINGIO."readline" => io_readline;
+    #[cfg(feature = "io")] T_STRINGIO."__next__" => io_next;
     #[cfg(feature = "io")] T_STRINGIO."getvalue" => io_getvalue;
     #[cfg(feature = "io")] T_STRINGIO."seek" => io_seek;
     #[cfg(feature = "io")] T_STRINGIO."tell" => io_tell;
@@ -1975,6 +1978,9 @@ fn bytes_fromhex(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
         if let Some(dst) = vm.heap.bytes_mut(out, 1, n).get_mut(k) {
             *dst = b;
         }
+    }
+    if vm.arg(a, 0) == type_obj(T_BYTEARRAY) {
+        return vm.bytearray_from(Obj::heap(out));
     }
     Ok(Obj::heap(out))
 }

@@ -210,6 +210,16 @@ pub(super) fn io_readline(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     io_read_impl(vm, a, true)
 }
 
+/// `next(s)`: the next line; StopIteration at the end.
+pub(super) fn io_next(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    let line = io_read_impl(vm, a, true)?;
+    if vm.str_or_bytes(line).is_none_or(|(d, _)| d.is_empty()) {
+        let e = vm.new_exception(T_STOP_ITERATION, &[])?;
+        return Err(vm.raise_obj(e));
+    }
+    Ok(line)
+}
+
 pub(super) fn io_getvalue(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 1, 1)?;
     let (buf, _, is_bytes) = io_parts(vm, a)?;

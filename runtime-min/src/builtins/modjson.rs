@@ -18,10 +18,7 @@ fn separators(vm: &mut Vm<'_>, a: &Args) -> PyResult<Option<(Obj, Obj)>> {
     let Some(seps) = vm.arg_kw(a, b"separators").filter(|s| *s != Obj::NONE) else {
         return Ok(None);
     };
-    let Some(parts) = vm.seq_parts(seps) else {
-        let t = vm.type_name(seps);
-        return Err(vm.raise_parts(T_TYPE_ERROR, &[&"object '", &t, &"' isn't a tuple or list"]));
-    };
+    let parts = vm.seq_parts_or_raise(seps)?;
     if parts.2 != 2 {
         return Err(vm.raise_parts(
             T_VALUE_ERROR,

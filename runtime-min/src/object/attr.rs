@@ -985,13 +985,7 @@ impl<'a> Vm<'a> {
         self.push_root(key);
         if let Ok(all) = self.load_attr(m, key) {
             self.push_root(all);
-            let Some((_, _, n)) = self.seq_parts(all) else {
-                let t = self.type_name(all);
-                return Err(self.raise_parts(
-                    b::T_TYPE_ERROR,
-                    &[&"object '", &t, &"' isn't a tuple or list"],
-                ));
-            };
+            let (_, _, n) = self.seq_parts_or_raise(all)?;
             for i in 0..n {
                 let Some(parts) = self.seq_parts(all).filter(|p| i < p.2) else {
                     break;

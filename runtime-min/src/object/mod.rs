@@ -416,6 +416,20 @@ impl<'a> Vm<'a> {
         }
     }
 
+    /// [`Vm::seq_parts`], else TypeError as obj.c's mp_obj_get_array.
+    pub(crate) fn seq_parts_or_raise(&mut self, o: Obj) -> PyResult<(u32, u32, u32)> {
+        match self.seq_parts(o) {
+            Some(p) => Ok(p),
+            None => {
+                let t = self.type_name(o);
+                Err(self.raise_parts(
+                    b::T_TYPE_ERROR,
+                    &[&"object '", &t, &"' isn't a tuple or list"],
+                ))
+            }
+        }
+    }
+
     pub(crate) fn seq_get(&self, parts: (u32, u32, u32), i: u32) -> Obj {
         if i < parts.2 {
             self.heap.get_obj(parts.0, parts.1 + i)
