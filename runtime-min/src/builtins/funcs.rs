@@ -228,7 +228,10 @@ impl Vm<'_> {
     /// The sink of `sys.stdout` / `sys.stderr` (`sys.stdin` writes nowhere: None).
     pub(crate) fn stdio_sink(&self, f: Obj) -> Option<Sink> {
         if !self.is_kind(f, Kind::Instance)
-            || self.native_base(self.heap.get_obj(f.bits(), 0)) != T_TEXTIO
+            || !matches!(
+                self.native_base(self.heap.get_obj(f.bits(), 0)),
+                T_TEXTIO | T_FILEIO
+            )
         {
             return None;
         }

@@ -162,6 +162,8 @@ methods! {
     #[cfg(feature = "collections")] T_DEQUE."popleft" => deque_popleft;
     T_TEXTIO."write" => textio_write;
     T_TEXTIO."flush" => textio_flush;
+    T_FILEIO."write" => textio_write;
+    T_FILEIO."flush" => textio_flush;
     T_SLICE."indices" => slice_indices;
     #[cfg(feature = "io")] T_STRINGIO."write" => io_write;
     #[cfg(feature = "io")] T_STRINGIO."read" => io_read;

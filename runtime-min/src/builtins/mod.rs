@@ -122,6 +122,8 @@ types! {
     T_DICT_VIEW = 71, "dict_view", T_OBJECT;
     // The type of `...` and NotImplemented (nameless in MicroPython: `<class ''>`).
     T_SINGLETON = 72, "", T_OBJECT;
+    // `sys.stdout.buffer` etc.: the binary stream under a TextIOWrapper.
+    T_FILEIO = 73, "FileIO", T_OBJECT;
 }
 
 fn type_row(id: u32) -> Option<&'static (u32, &'static str, u32)> {
@@ -210,6 +212,7 @@ pub(crate) fn lookup_builtin(name: &[u8]) -> Option<Obj> {
                 | T_ARRAY
                 | T_DEQUE
                 | T_TEXTIO
+                | T_FILEIO
                 | T_STRINGIO
                 | T_BYTESIO
                 | T_RE

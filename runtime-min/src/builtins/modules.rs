@@ -292,13 +292,20 @@ fn native_class(vm: &mut Vm<'_>, name: &str, ty: u32) -> PyResult<Obj> {
 }
 
 /// `sys.stdin`, `sys.stdout`, `sys.stderr`: instances of a `TextIOWrapper` class over the
-/// built-in type, wrapping their file descriptor number.
+/// built-in type, wrapping their file descriptor number; each `.buffer` is a `FileIO` over
+/// the same descriptor.
 fn sys_stdio(vm: &mut Vm<'_>, g: Obj) -> PyResult<()> {
     let cls = native_class(vm, "TextIOWrapper", T_TEXTIO)?;
     vm.push_root(cls);
+    let raw = native_class(vm, "FileIO", T_FILEIO)?;
+    vm.push_root(raw);
+    let buffer = vm.new_str_bytes(b"buffer")?;
+    vm.push_root(buffer);
     for (fd, key) in [(0, "stdin"), (1, "stdout"), (2, "stderr")] {
         let o = vm.new_instance_of(cls, Obj::small_sat(fd))?;
         vm.push_root(o);
+        let b = vm.new_instance_of(raw, Obj::small_sat(fd))?;
+        vm.store_attr(o, buffer, b)?;
         let k = vm.new_str_bytes(key.as_bytes())?;
         vm.dict_store(g, k, o)?;
     }

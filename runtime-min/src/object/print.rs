@@ -513,8 +513,10 @@ impl<'a> Vm<'a> {
                 nb.push(b'>');
                 return self.sink_write(sink, nb.as_bytes());
             }
-            if native == b::T_TEXTIO {
-                self.sink_write(sink, b"<io.TextIOWrapper ")?;
+            if matches!(native, b::T_TEXTIO | b::T_FILEIO) {
+                self.sink_write(sink, b"<io.")?;
+                self.sink_write(sink, b::type_name(native).as_bytes())?;
+                self.sink_write(sink, b" ")?;
                 self.print_obj(sink, n, false)?;
                 return self.sink_write(sink, b">");
             }

@@ -251,7 +251,11 @@ impl<'a> Vm<'a> {
                             if let Some(native) = self.native_of(s).filter(|_| {
                                 !matches!(
                                     m.ty,
-                                    b::T_OBJECT | b::T_DEQUE | b::T_TEXTIO | b::T_STRINGIO
+                                    b::T_OBJECT
+                                        | b::T_DEQUE
+                                        | b::T_TEXTIO
+                                        | b::T_FILEIO
+                                        | b::T_STRINGIO
                                 )
                             }) {
                                 // A method of the built-in base applies to the wrapped object.
