@@ -88,6 +88,18 @@ pub(crate) fn check_n(vm: &mut Vm<'_>, a: &Args, min: u32, max: u32) -> PyResult
 }
 
 /// Positional count check that allows keyword arguments (handled by the caller).
+/// str() and bytes() refuse keywords with NotImplementedError (objstr.c under
+/// MICROPY_CPYTHON_COMPAT).
+fn no_kwargs_unimplemented(vm: &mut Vm<'_>, a: &Args) -> PyResult<()> {
+    if a.n_kw > 0 {
+        return Err(vm.raise_msg_str(
+            T_NOT_IMPLEMENTED_ERROR,
+            "keyword argument(s) not implemented - use normal args instead",
+        ));
+    }
+    Ok(())
+}
+
 pub(crate) fn check_pos(vm: &mut Vm<'_>, a: &Args, min: u32, max: u32) -> PyResult<()> {
     let b = Args { n_kw: 0, ..*a };
     check_n(vm, &b, min, max)
@@ -1159,18 +1171,24 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
             }
         }
         T_STR => {
+            no_kwargs_unimplemented(vm, a)?;
             check_pos(vm, a, 0, 3)?;
             let Some(x) = arg0 else {
                 return Ok(Obj::qstr(1));
             };
-            let encoding = vm.arg_pos(a, 1).or_else(|| vm.arg_kw(a, b"encoding"));
+            let encoding = vm.arg_pos(a, 1);
             if encoding.is_some() {
-                let errors = vm.arg_pos(a, 2).or_else(|| vm.arg_kw(a, b"errors"));
+                let errors = vm.arg_pos(a, 2);
                 return super::methods::decode_bytes(vm, x, encoding, errors);
             }
             vm.obj_str(x, false)
         }
         T_BYTES | T_BYTEARRAY => {
+            if id == T_BYTES {
+                no_kwargs_unimplemented(vm, a)?;
+            } else if a.n_kw > 0 {
+                check_n(vm, a, 0, 3)?;
+            }
             // An encoding (and errors) only after a str.
             // bytearray ignores the extra arguments unless given a str (objarray.c).
             if a.n_pos > 3

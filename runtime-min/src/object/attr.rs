@@ -619,6 +619,11 @@ impl<'a> Vm<'a> {
         match self.kind_of(o) {
             Some(Kind::Instance) => {
                 let cls = self.heap.get_obj(o.bits(), 0);
+                if cls.imm_of(Imm::Type).is_some() {
+                    // An instance of a built-in type itself (`object()`, `ValueError()`)
+                    // has no attribute dict.
+                    return Err(self.attr_error(o, name));
+                }
                 let key = NameKey::new(name, self.str_data(name).unwrap_or(&[]));
                 if self.is_kind(self.heap.get_obj(cls.bits(), 2), Kind::Dict)
                     && self

@@ -545,7 +545,12 @@ impl<'a> Vm<'a> {
         } else {
             match self.bytes_data(value) {
                 Some(d) => d.len(),
-                None => return Err(self.raise_msg_str(b::T_TYPE_ERROR, "can't convert to bytes")),
+                None => {
+                    return Err(self.raise_msg_str(
+                        b::T_NOT_IMPLEMENTED_ERROR,
+                        "array/bytes required on right side",
+                    ))
+                }
             }
         };
         let n = start + ins_len + (len as usize - stop);
