@@ -96,9 +96,15 @@ impl<'a> Vm<'a> {
         if !self.is_exception(exc) {
             return self.sink_write(Sink::Err, b"exception is not an instance\n");
         }
+        self.write_traceback(Sink::Err, exc)
+    }
+
+    /// The traceback of exception instance `exc`, then its `Type: message` line, to `sink`
+    /// (obj.c's mp_obj_print_exception).
+    pub(crate) fn write_traceback(&mut self, sink: Sink, exc: Obj) -> PyResult<()> {
         let tb = self.heap.get_obj(exc.bits(), 3);
         if self.is_kind(tb, heap::Kind::List) {
-            self.sink_write(Sink::Err, b"Traceback (most recent call last):\n")?;
+            self.sink_write(sink, b"Traceback (most recent call last):\n")?;
             let n = self.heap.get(tb.bits(), 0) / 3;
             let mut i = n;
             while i > 0 {
@@ -107,17 +113,17 @@ impl<'a> Vm<'a> {
                 let file = self.heap.get_obj(store, i * 3);
                 let line = self.heap.get_obj(store, i * 3 + 1).as_small().unwrap_or(0);
                 let block = self.heap.get_obj(store, i * 3 + 2);
-                self.sink_write(Sink::Err, b"  File \"")?;
-                self.sink_write_obj(Sink::Err, file)?;
+                self.sink_write(sink, b"  File \"")?;
+                self.sink_write_obj(sink, file)?;
                 let mut nb = object::print::NumBuf::new();
                 nb.push_str("\", line ");
                 nb.push_int(line);
                 nb.push_str(", in ");
-                self.sink_write(Sink::Err, nb.as_bytes())?;
-                self.sink_write_obj(Sink::Err, block)?;
-                self.sink_write(Sink::Err, b"\n")?;
+                self.sink_write(sink, nb.as_bytes())?;
+                self.sink_write_obj(sink, block)?;
+                self.sink_write(sink, b"\n")?;
             }
         }
-        self.print_exception_line(Sink::Err, exc)
+        self.print_exception_line(sink, exc)
     }
 }

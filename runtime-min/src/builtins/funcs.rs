@@ -88,6 +88,18 @@ pub(crate) fn check_n(vm: &mut Vm<'_>, a: &Args, min: u32, max: u32) -> PyResult
 }
 
 /// Positional count check that allows keyword arguments (handled by the caller).
+/// str() and bytes() refuse keywords with NotImplementedError (objstr.c under
+/// MICROPY_CPYTHON_COMPAT).
+fn no_kwargs_unimplemented(vm: &mut Vm<'_>, a: &Args) -> PyResult<()> {
+    if a.n_kw > 0 {
+        return Err(vm.raise_msg_str(
+            T_NOT_IMPLEMENTED_ERROR,
+            "keyword argument(s) not implemented - use normal args instead",
+        ));
+    }
+    Ok(())
+}
+
 pub(crate) fn check_pos(vm: &mut Vm<'_>, a: &Args, min: u32, max: u32) -> PyResult<()> {
     let b = Args { n_kw: 0, ..*a };
     check_n(vm, &b, min, max)
@@ -161,15 +173,7 @@ fn print(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
         }
     }
     let file = vm.arg_kw(a, b"file");
-    let sink = match file {
-        None => Sink::Out,
-        Some(f) => match vm.stdio_sink(f) {
-            Some(s) => s,
-            None if vm.is_io_stream(f) => return print_to_stream(vm, a, f),
-            None => return Err(vm.raise_msg_str(T_OS_ERROR, "stream operation not supported")),
-        },
-    };
-    print_args(vm, a, sink, sep, end)?;
+    vm.with_stream_sink(file, |vm, sink| print_args(vm, a, sink, sep, end))?;
     Ok(Obj::NONE)
 }
 
@@ -197,22 +201,33 @@ fn print_args(
     }
 }
 
-/// `print(..., file=stream)` for an io.StringIO / BytesIO: the text is built, then written.
-fn print_to_stream(vm: &mut Vm<'_>, a: &Args, f: Obj) -> PyResult<Obj> {
-    let slot = vm.builder_new()?;
-    let sep = vm.arg_kw(a, b"sep").filter(|o| *o != Obj::NONE);
-    let end = vm.arg_kw(a, b"end").filter(|o| *o != Obj::NONE);
-    let sink = Sink::Buf(slot);
-    let r = print_args(vm, a, sink, sep, end);
-    let text = vm.builder_finish(slot);
-    r?;
-    vm.push_root(text);
-    let r = vm.call_method_by_name(f, b"write", &[text]);
-    vm.pop_root();
-    r.map(|_| Obj::NONE)
-}
-
 impl Vm<'_> {
+    /// Run `emit` against stream `file` (None: stdout): sys.stdout / sys.stderr directly, an
+    /// io.StringIO / BytesIO through a string builder whose text is then written to it.
+    pub(crate) fn with_stream_sink(
+        &mut self,
+        file: Option<Obj>,
+        emit: impl FnOnce(&mut Self, Sink) -> PyResult<()>,
+    ) -> PyResult<()> {
+        let Some(f) = file else {
+            return emit(self, Sink::Out);
+        };
+        if let Some(sink) = self.stdio_sink(f) {
+            return emit(self, sink);
+        }
+        if !self.is_io_stream(f) {
+            return Err(self.raise_msg_str(T_OS_ERROR, "stream operation not supported"));
+        }
+        let slot = self.builder_new()?;
+        let r = emit(self, Sink::Buf(slot));
+        let text = self.builder_finish(slot);
+        r?;
+        self.push_root(text);
+        let r = self.call_method_by_name(f, b"write", &[text]);
+        self.pop_root();
+        r.map(|_| ())
+    }
+
     /// Is `f` an io.StringIO / io.BytesIO?
     pub(crate) fn is_io_stream(&self, f: Obj) -> bool {
         self.is_kind(f, Kind::Instance)
@@ -225,7 +240,10 @@ impl Vm<'_> {
     /// The sink of `sys.stdout` / `sys.stderr` (`sys.stdin` writes nowhere: None).
     pub(crate) fn stdio_sink(&self, f: Obj) -> Option<Sink> {
         if !self.is_kind(f, Kind::Instance)
-            || self.native_base(self.heap.get_obj(f.bits(), 0)) != T_TEXTIO
+            || !matches!(
+                self.native_base(self.heap.get_obj(f.bits(), 0)),
+                T_TEXTIO | T_FILEIO
+            )
         {
             return None;
         }
@@ -270,7 +288,7 @@ fn len(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 1, 1)?;
     let o = vm.arg(a, 0);
     match vm.len_of(o)? {
-        Some(n) => Ok(Obj::small_sat(i64::from(n))),
+        Some(n) => vm.new_int(i64::from(n)),
         None => Err(vm.no_len(o)),
     }
 }
@@ -1144,18 +1162,24 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
             }
         }
         T_STR => {
+            no_kwargs_unimplemented(vm, a)?;
             check_pos(vm, a, 0, 3)?;
             let Some(x) = arg0 else {
                 return Ok(Obj::qstr(1));
             };
-            let encoding = vm.arg_pos(a, 1).or_else(|| vm.arg_kw(a, b"encoding"));
+            let encoding = vm.arg_pos(a, 1);
             if encoding.is_some() {
-                let errors = vm.arg_pos(a, 2).or_else(|| vm.arg_kw(a, b"errors"));
+                let errors = vm.arg_pos(a, 2);
                 return super::methods::decode_bytes(vm, x, encoding, errors);
             }
             vm.obj_str(x, false)
         }
         T_BYTES | T_BYTEARRAY => {
+            if id == T_BYTES {
+                no_kwargs_unimplemented(vm, a)?;
+            } else if a.n_kw > 0 {
+                check_n(vm, a, 0, 3)?;
+            }
             // An encoding (and errors) only after a str.
             // bytearray ignores the extra arguments unless given a str (objarray.c).
             if a.n_pos > 3
@@ -1333,8 +1357,6 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
             }
             vm.new_range(start, stop, step)
         }
-        // py/objslice.c has no make_new: slices come from `a[i:j]` only.
-        T_SLICE => Err(vm.raise_msg_str(T_TYPE_ERROR, "can't create 'slice' instances")),
         T_OBJECT => {
             let o = vm.alloc(Kind::Instance, 4)?;
             vm.heap.set_obj(o, 0, type_obj(T_OBJECT));
@@ -1403,7 +1425,7 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
         }
         _ => {
             let n = type_name(id);
-            Err(vm.raise_parts(T_TYPE_ERROR, &[&"cannot create '", &n, &"' instances"]))
+            Err(vm.raise_parts(T_TYPE_ERROR, &[&"can't create '", &n, &"' instances"]))
         }
     }
 }

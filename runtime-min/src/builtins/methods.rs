@@ -8,7 +8,8 @@ use super::modcollections::{
 };
 #[cfg(feature = "io")]
 use super::modio::{
-    io_close, io_enter, io_flush, io_getvalue, io_read, io_readline, io_seek, io_tell, io_write,
+    io_close, io_enter, io_flush, io_getvalue, io_next, io_read, io_readinto, io_readline, io_seek,
+    io_tell, io_write,
 };
 #[cfg(feature = "re")]
 use super::modre::{match_group, re_match, re_search, re_split, re_sub};
@@ -145,6 +146,8 @@ methods! {
     T_SET."issuperset" => set_issuperset;
     T_SET."isdisjoint" => set_isdisjoint;
     T_FROZENSET."union" => set_union;
+    T_FROZENSET."isdisjoint" => set_isdisjoint;
+    T_FROZENSET."symmetric_difference" => set_symmetric_difference;
     T_FROZENSET."intersection" => set_intersection;
     T_FROZENSET."difference" => set_difference;
     T_FROZENSET."issubset" => set_issubset;
@@ -155,6 +158,7 @@ methods! {
     T_GENERATOR."send" => gen_send;
     T_GENERATOR."throw" => gen_throw;
     T_GENERATOR."close" => gen_close;
+    T_GENERATOR."pend_throw" => gen_pend_throw;
     T_GENERATOR."__next__" => gen_next;
     T_ITERATOR."__next__" => iter_dunder_next;
     T_PROPERTY."getter" => prop_getter;
@@ -172,10 +176,14 @@ methods! {
     #[cfg(feature = "collections")] T_DEQUE."popleft" => deque_popleft;
     T_TEXTIO."write" => textio_write;
     T_TEXTIO."flush" => textio_flush;
+    T_FILEIO."write" => textio_write;
+    T_FILEIO."flush" => textio_flush;
     T_SLICE."indices" => slice_indices;
     #[cfg(feature = "io")] T_STRINGIO."write" => io_write;
     #[cfg(feature = "io")] T_STRINGIO."read" => io_read;
+    #[cfg(feature = "io")] T_STRINGIO."readinto" => io_readinto;
     #[cfg(feature = "io")] T_STRINGIO."readline" => io_readline;
+    #[cfg(feature = "io")] T_STRINGIO."__next__" => io_next;
     #[cfg(feature = "io")] T_STRINGIO."getvalue" => io_getvalue;
     #[cfg(feature = "io")] T_STRINGIO."seek" => io_seek;
     #[cfg(feature = "io")] T_STRINGIO."tell" => io_tell;
@@ -1987,6 +1995,9 @@ fn bytes_fromhex(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
             *dst = b;
         }
     }
+    if vm.arg(a, 0) == type_obj(T_BYTEARRAY) {
+        return vm.bytearray_from(Obj::heap(out));
+    }
     Ok(Obj::heap(out))
 }
 
@@ -2047,6 +2058,20 @@ fn gen_throw(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     let r = vm.gen_resume(vm.arg(a, 0), Obj::NONE, exc);
     vm.pop_root();
     gen_result(vm, r?)
+}
+
+/// `g.pend_throw(exc)`: `exc` is thrown at the next resume (None cancels); the previous one.
+fn gen_pend_throw(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 2)?;
+    let g = vm.arg(a, 0);
+    if vm.heap.get(g.bits(), 0) != 0 {
+        return Err(vm.raise_msg_str(T_VALUE_ERROR, "generator already executing"));
+    }
+    let prev = vm.heap.get_obj(g.bits(), 2);
+    let exc = vm.arg(a, 1);
+    let exc = if exc == Obj::NONE { Obj::NULL } else { exc };
+    vm.heap.set_obj(g.bits(), 2, exc);
+    Ok(if prev.is_null() { Obj::NONE } else { prev })
 }
 
 fn gen_close(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {

@@ -7,8 +7,12 @@ pub(crate) mod funcs;
 mod math;
 pub(crate) mod methods;
 mod modcollections;
+#[cfg(feature = "heapq")]
+mod modheapq;
 #[cfg(feature = "io")]
 mod modio;
+#[cfg(feature = "json")]
+mod modjson;
 #[cfg(feature = "random")]
 mod modrandom;
 #[cfg(feature = "re")]
@@ -150,6 +154,10 @@ types! {
     T_ZIP = 69, "zip", T_ITERATOR, Builtin;
     T_REVERSED = 70, "reversed", T_ITERATOR, Builtin;
     T_DICT_VIEW = 71, "dict_view", T_OBJECT, Internal;
+    // The type of `...` and NotImplemented (nameless in MicroPython: `<class ''>`).
+    T_SINGLETON = 72, "", T_OBJECT, Internal;
+    // `sys.stdout.buffer` etc.: the binary stream under a TextIOWrapper.
+    T_FILEIO = 73, "FileIO", T_OBJECT, Internal;
 }
 
 fn type_row(id: u32) -> Option<&'static TypeRow> {

@@ -23,7 +23,7 @@ pub(super) fn io_new(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
         let ba = vm.bytearray_from(e)?;
         vm.push_root(ba);
         let n = vm.str_or_bytes(init).map_or(0, |(d, _)| d.len());
-        let r = io_copy_in(vm, ba, 0, init, n);
+        let r = io_copy_in(vm, ba, 0, init, 0, n);
         vm.pop_root();
         r.map(|()| ba)
     });
@@ -52,8 +52,24 @@ pub(super) fn io_set(vm: &mut Vm<'_>, a: &Args, pos: usize, closed: bool) {
     vm.heap.set_obj(vm.arg(a, 0).bits(), 3, m);
 }
 
-/// Copy `n` bytes of str/bytes `src` into bytearray `ba` at `at`, growing it (zero-filled).
-pub(super) fn io_copy_in(vm: &mut Vm<'_>, ba: Obj, at: usize, src: Obj, n: usize) -> PyResult<()> {
+/// The bytes of a str or of any object with the buffer protocol.
+fn data_of<'v>(vm: &'v Vm<'_>, src: Obj) -> Option<&'v [u8]> {
+    match vm.str_or_bytes(src) {
+        Some((d, _)) => Some(d),
+        None => vm.buffer_data(src).map(|(d, _)| d),
+    }
+}
+
+/// Copy `n` bytes of `src` (a str or buffer) from byte `from` into bytearray `ba` at `at`,
+/// growing it (zero-filled).
+pub(super) fn io_copy_in(
+    vm: &mut Vm<'_>,
+    ba: Obj,
+    at: usize,
+    src: Obj,
+    from: usize,
+    n: usize,
+) -> PyResult<()> {
     let len = vm.heap.get(ba.bits(), 0) as usize;
     let mut grow = (at + n).saturating_sub(len);
     while grow > 0 {
@@ -66,7 +82,7 @@ pub(super) fn io_copy_in(vm: &mut Vm<'_>, ba: Obj, at: usize, src: Obj, n: usize
     while k < n {
         let mut chunk = [0u8; 64];
         let m = (n - k).min(chunk.len());
-        if let Some(s) = vm.str_or_bytes(src).and_then(|(d, _)| d.get(k..k + m)) {
+        if let Some(s) = data_of(vm, src).and_then(|d| d.get(from + k..from + k + m)) {
             chunk[..m].copy_from_slice(s);
         }
         let store = vm.heap.get_obj(ba.bits(), 1).bits();
@@ -102,15 +118,59 @@ pub(super) fn io_slice(
     Ok(Obj::heap(o))
 }
 
-/// `s.write(data)`: overwrite / extend at the position; returns the byte count.
+/// A size argument as C's `size_t` cast would see it (negative: huge).
+fn size_arg(vm: &mut Vm<'_>, o: Obj) -> PyResult<usize> {
+    Ok(usize::try_from(vm.get_int(o)?).unwrap_or(usize::MAX))
+}
+
+/// `s.write(data[, len])` / `s.write(data, offset, len)`: overwrite / extend at the
+/// position; returns the byte count (stream.c's mp_stream_write_method).
 pub(super) fn io_write(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    check_n(vm, a, 2, 2)?;
+    check_n(vm, a, 2, 4)?;
     let (buf, pos, _) = io_parts(vm, a)?;
     let data = vm.arg(a, 1);
-    let Some(n) = vm.str_or_bytes(data).map(|(d, _)| d.len()) else {
+    let Some(len) = data_of(vm, data).map(<[u8]>::len) else {
         return Err(vm.raise_msg_str(T_TYPE_ERROR, "object with buffer protocol required"));
     };
-    io_copy_in(vm, buf, pos, data, n)?;
+    let (off, max) = match a.n_pos {
+        3 => (0, size_arg(vm, vm.arg(a, 2))?),
+        4 => (
+            size_arg(vm, vm.arg(a, 2))?.min(len),
+            size_arg(vm, vm.arg(a, 3))?,
+        ),
+        _ => (0, len),
+    };
+    let n = (len - off).min(max);
+    io_copy_in(vm, buf, pos, data, off, n)?;
+    io_set(vm, a, pos + n, false);
+    #[allow(clippy::cast_possible_wrap)]
+    Ok(Obj::small_sat(n as i64))
+}
+
+/// `s.readinto(buf[, nbytes])`: read into a writable buffer; the byte count.
+pub(super) fn io_readinto(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 3)?;
+    let (src, pos, _) = io_parts(vm, a)?;
+    let dst = vm.arg(a, 1);
+    let writable = vm.is_kind(dst, Kind::ByteArray) || vm.typed_writable(dst);
+    let Some(cap) = vm
+        .buffer_data(dst)
+        .map(|(d, _)| d.len())
+        .filter(|_| writable)
+    else {
+        return Err(vm.raise_msg_str(T_TYPE_ERROR, "object with buffer protocol required"));
+    };
+    let want = match vm.arg_pos(a, 2) {
+        Some(n) => size_arg(vm, n)?.min(cap),
+        None => cap,
+    };
+    let len = vm.heap.get(src.bits(), 0) as usize;
+    let n = want.min(len.saturating_sub(pos));
+    if vm.is_kind(dst, Kind::ByteArray) {
+        io_copy_in(vm, dst, 0, src, pos, n)?;
+    } else {
+        vm.typed_copy_in(dst, 0, src, pos, n);
+    }
     io_set(vm, a, pos + n, false);
     #[allow(clippy::cast_possible_wrap)]
     Ok(Obj::small_sat(n as i64))
@@ -150,6 +210,16 @@ pub(super) fn io_readline(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     io_read_impl(vm, a, true)
 }
 
+/// `next(s)`: the next line; StopIteration at the end.
+pub(super) fn io_next(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    let line = io_read_impl(vm, a, true)?;
+    if vm.str_or_bytes(line).is_none_or(|(d, _)| d.is_empty()) {
+        let e = vm.new_exception(T_STOP_ITERATION, &[])?;
+        return Err(vm.raise_obj(e));
+    }
+    Ok(line)
+}
+
 pub(super) fn io_getvalue(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 1, 1)?;
     let (buf, _, is_bytes) = io_parts(vm, a)?;
@@ -166,12 +236,13 @@ pub(super) fn io_seek(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
         Some(w) => vm.get_int(w)?,
         None => 0,
     };
+    // Relative seeks stop at 0; an absolute one must not be negative (stringio_ioctl).
     #[allow(clippy::cast_possible_wrap)]
     let base = match whence {
-        0 => 0,
         1 => pos as i64,
         2 => i64::from(vm.heap.get(buf.bits(), 0)),
-        _ => return Err(vm.raise_msg_str(T_OS_ERROR, "22")),
+        _ if off < 0 => return Err(vm.raise_os_error(22)),
+        _ => 0,
     };
     let new = usize::try_from(base.saturating_add(off)).unwrap_or(0);
     io_set(vm, a, new, false);

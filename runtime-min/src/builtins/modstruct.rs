@@ -54,7 +54,7 @@ fn count_at(vm: &Vm<'_>, f: Obj, i: &mut usize) -> usize {
 fn size_of(vm: &mut Vm<'_>, order: u8, c: u8) -> PyResult<(usize, usize)> {
     let size = match (order, c) {
         (b'<' | b'>' | b'@', b'b' | b'B') => 1,
-        (b'<' | b'>' | b'@', b'h' | b'H') => 2,
+        (b'<' | b'>' | b'@', b'h' | b'H' | b'e') => 2,
         (b'<' | b'>' | b'@', b'i' | b'I' | b'l' | b'L' | b'f') => 4,
         (b'<' | b'>' | b'@', b'q' | b'Q' | b'd') => 8,
         _ => return Err(vm.raise_msg_str(T_VALUE_ERROR, "bad typecode")),
@@ -212,6 +212,7 @@ pub(crate) fn value_of(vm: &mut Vm<'_>, c: u8, bits: u64, sz: usize) -> PyResult
     #[allow(clippy::cast_possible_truncation)]
     match c {
         b'f' => vm.new_float(f64::from(f32::from_bits(bits as u32))),
+        b'e' => vm.new_float(f64::from(half_to_f32(bits as u16))),
         b'd' => vm.new_float(f64::from_bits(bits)),
         b'b' | b'h' | b'i' | b'l' | b'q' => {
             // Sign-extend from `sz` bytes.
@@ -223,9 +224,60 @@ pub(crate) fn value_of(vm: &mut Vm<'_>, c: u8, bits: u64, sz: usize) -> PyResult
     }
 }
 
+/// A half float (IEEE binary16) widened to f32.
+fn half_to_f32(h: u16) -> f32 {
+    let mut m = u32::from(h & 0x3ff);
+    let mut e = u32::from(h >> 10) & 0x1f;
+    if e == 0x1f {
+        e = 0xff;
+    } else if e != 0 {
+        e += 127 - 15;
+    } else if m != 0 {
+        // Subnormal: normalize.
+        e = 127 - 15 + 1;
+        while m & 0x400 == 0 {
+            m <<= 1;
+            e -= 1;
+        }
+        m -= 0x400;
+    }
+    f32::from_bits((u32::from(h & 0x8000) << 16) | (e << 23) | (m << 13))
+}
+
+/// binary.c's software half-float encoding (round half up; exponents past the half
+/// range wrap rather than saturate, as the reference's do).
+fn f32_to_half(x: f32) -> u16 {
+    let i = x.to_bits();
+    #[allow(clippy::cast_possible_truncation)]
+    let mut m = ((i >> 13) & 0x3ff) as u16 + u16::from(i & (1 << 12) != 0);
+    #[allow(clippy::cast_possible_wrap)]
+    let mut e = ((i >> 23) & 0xff) as i32;
+    if e == 0xff {
+        e = 0x1f;
+    } else if e != 0 {
+        e -= 127 - 15;
+        if e < 0 {
+            // Underflow: subnormal or zero.
+            m = if e >= -11 {
+                let s = (m | 0x400) >> e.unsigned_abs();
+                (s >> 1) + (s & 1)
+            } else {
+                0
+            };
+            e = 0;
+        } else if e > 0x3f {
+            e = 0x1f;
+            m = 0;
+        }
+    }
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let bits = ((i >> 16) & 0x8000) as u16 | ((e as u32) << 10) as u16 | m;
+    bits
+}
+
 /// The raw little-endian bits of `v` as a value of type `c`.
 pub(crate) fn bits_of(vm: &mut Vm<'_>, c: u8, v: Obj) -> PyResult<u64> {
-    if matches!(c, b'f' | b'd') {
+    if matches!(c, b'e' | b'f' | b'd') {
         let Some(x) = vm.float_of(v) else {
             let t = vm.type_name(v);
             return Err(vm.raise_parts(T_TYPE_ERROR, &[&"can't convert ", &t, &" to float"]));
@@ -233,6 +285,8 @@ pub(crate) fn bits_of(vm: &mut Vm<'_>, c: u8, v: Obj) -> PyResult<u64> {
         #[allow(clippy::cast_possible_truncation)]
         return Ok(if c == b'f' {
             u64::from((x as f32).to_bits())
+        } else if c == b'e' {
+            u64::from(f32_to_half(x as f32))
         } else {
             x.to_bits()
         });

@@ -2,13 +2,17 @@
 //! (after py/modmicropython.c, py/modsys.c, py/modcollections.c, py/modgc.c, py/moderrno.c,
 //! py/modio.c, py/modmath.c). The math functions are in `math.rs`, deque and namedtuple in
 //! `modcollections.rs`, StringIO in `modio.rs`, `struct` in `modstruct.rs`, `re` in `modre.rs`,
-//! and `array.array` in object/typed.rs. Each optional module is a cargo feature of the same
+//! `heapq` in `modheapq.rs`, `json` in `modjson.rs` and `array.array` in object/typed.rs. Each optional module is a cargo feature of the same
 //! name (MicroPython's `MICROPY_PY_*` options), all on by default.
 
 use super::funcs::check_n;
 #[cfg(feature = "float")]
 use super::math::{self, m_factorial, m_frexp, m_isclose, m_ldexp, m_log, m_modf, MathFn};
 use super::modcollections::{namedtuple, namedtuple_new};
+#[cfg(feature = "heapq")]
+use super::modheapq::{heapq_heapify, heapq_heappop, heapq_heappush};
+#[cfg(feature = "json")]
+use super::modjson::{json_dump, json_dumps, json_load, json_loads};
 #[cfg(feature = "random")]
 use super::modrandom::*;
 #[cfg(feature = "re")]
@@ -65,6 +69,7 @@ module_fns! {
     "collections"."__nt_new" => Call(namedtuple_new),
     "micropython"."opt_level" => Call(mp_opt_level),
     "sys"."exit" => Call(sys_exit),
+    "sys"."print_exception" => Call(sys_print_exception),
     #[cfg(feature = "struct")] "struct"."calcsize" => Call(struct_calcsize),
     #[cfg(feature = "struct")] "struct"."pack" => Call(struct_pack),
     #[cfg(feature = "struct")] "struct"."pack_into" => Call(struct_pack_into),
@@ -81,6 +86,13 @@ module_fns! {
     #[cfg(feature = "re")] "re"."match" => Call(re_match),
     #[cfg(feature = "re")] "re"."search" => Call(re_search),
     #[cfg(feature = "re")] "re"."sub" => Call(re_sub),
+    #[cfg(feature = "heapq")] "heapq"."heappush" => Call(heapq_heappush),
+    #[cfg(feature = "heapq")] "heapq"."heappop" => Call(heapq_heappop),
+    #[cfg(feature = "heapq")] "heapq"."heapify" => Call(heapq_heapify),
+    #[cfg(feature = "json")] "json"."dumps" => Call(json_dumps),
+    #[cfg(feature = "json")] "json"."dump" => Call(json_dump),
+    #[cfg(feature = "json")] "json"."loads" => Call(json_loads),
+    #[cfg(feature = "json")] "json"."load" => Call(json_load),
     "gc"."collect" => Call(gc_collect),
     "gc"."enable" => Call(gc_enable),
     "gc"."disable" => Call(gc_disable),
@@ -142,6 +154,10 @@ pub(crate) const BUILTIN_MODULES: &[&str] = &[
     "random",
     #[cfg(feature = "re")]
     "re",
+    #[cfg(feature = "heapq")]
+    "heapq",
+    #[cfg(feature = "json")]
+    "json",
     "gc",
     #[cfg(feature = "struct")]
     "struct",
@@ -259,7 +275,11 @@ pub(crate) fn builtin_module(vm: &mut Vm<'_>, name: &[u8]) -> PyResult<Option<Ob
                 vm.pop_root();
                 vm.dict_store(g, key, v)?;
                 let key = vm.new_str_bytes(b"maxsize")?;
-                vm.dict_store(g, key, Obj::small_sat(i64::from(i32::MAX)))?;
+                // mp_int_t's maximum on a 32-bit port (a big int here).
+                vm.push_root(key);
+                let v = vm.new_int_wide(i128::from(i32::MAX))?;
+                vm.pop_root();
+                vm.dict_store(g, key, v)?;
                 for k in ["path", "argv"] {
                     let key = vm.new_str_bytes(k.as_bytes())?;
                     vm.push_root(key);
@@ -306,13 +326,20 @@ fn native_class(vm: &mut Vm<'_>, name: &str, ty: u32) -> PyResult<Obj> {
 }
 
 /// `sys.stdin`, `sys.stdout`, `sys.stderr`: instances of a `TextIOWrapper` class over the
-/// built-in type, wrapping their file descriptor number.
+/// built-in type, wrapping their file descriptor number; each `.buffer` is a `FileIO` over
+/// the same descriptor.
 fn sys_stdio(vm: &mut Vm<'_>, g: Obj) -> PyResult<()> {
     let cls = native_class(vm, "TextIOWrapper", T_TEXTIO)?;
     vm.push_root(cls);
+    let raw = native_class(vm, "FileIO", T_FILEIO)?;
+    vm.push_root(raw);
+    let buffer = vm.new_str_bytes(b"buffer")?;
+    vm.push_root(buffer);
     for (fd, key) in [(0, "stdin"), (1, "stdout"), (2, "stderr")] {
         let o = vm.new_instance_of(cls, Obj::small_sat(fd))?;
         vm.push_root(o);
+        let b = vm.new_instance_of(raw, Obj::small_sat(fd))?;
+        vm.store_attr(o, buffer, b)?;
         let k = vm.new_str_bytes(key.as_bytes())?;
         vm.dict_store(g, k, o)?;
     }
@@ -402,6 +429,21 @@ fn mp_const(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 
 fn mp_opt_level(_vm: &mut Vm<'_>, _a: &Args) -> PyResult<Obj> {
     Ok(Obj::small_sat(0))
+}
+
+/// `sys.print_exception(exc, file=sys.stdout)`.
+fn sys_print_exception(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 1, 2)?;
+    let exc = vm.arg(a, 0);
+    vm.with_stream_sink(vm.arg_pos(a, 1), |vm, sink| {
+        if vm.is_exception(exc) {
+            vm.write_traceback(sink, exc)
+        } else {
+            vm.print_obj(sink, exc, true)?;
+            vm.sink_write(sink, b"\n")
+        }
+    })?;
+    Ok(Obj::NONE)
 }
 
 fn sys_exit(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {

@@ -693,6 +693,11 @@ impl<'a> Vm<'a> {
         match self.kind_of(o) {
             Some(Kind::Instance) => {
                 let cls = self.heap.get_obj(o.bits(), 0);
+                if cls.imm_of(Imm::Type).is_some() {
+                    // An instance of a built-in type itself (`object()`, `ValueError()`)
+                    // has no attribute dict.
+                    return Err(self.attr_error(o, name));
+                }
                 // As py/objtype.c: only a class with special accessors (a property, a
                 // descriptor, `__setattr__` / `__delattr__`, here or in a base; namedtuples)
                 // is searched before the store goes to the instance's dict.
@@ -990,12 +995,43 @@ impl<'a> Vm<'a> {
         r
     }
 
-    /// `from m import *`.
+    /// `from m import *` (runtime.c's mp_import_all): the names in `m.__all__` when it has
+    /// one, else the public names of its `__dict__` (any object, not only a module).
     pub(crate) fn import_star(&mut self, m: Obj, locals: Obj) -> PyResult<()> {
-        if !self.is_kind(m, Kind::Module) {
+        let base = self.roots_len();
+        self.push_root(m);
+        self.push_root(locals);
+        let r = self.import_star_inner(m, locals);
+        self.truncate_roots(base);
+        r
+    }
+
+    fn import_star_inner(&mut self, m: Obj, locals: Obj) -> PyResult<()> {
+        let key = self.new_str_bytes(b"__all__")?;
+        self.push_root(key);
+        if let Ok(all) = self.load_attr(m, key) {
+            self.push_root(all);
+            let (_, _, n) = self.seq_parts_or_raise(all)?;
+            for i in 0..n {
+                let Some(parts) = self.seq_parts(all).filter(|p| i < p.2) else {
+                    break;
+                };
+                let name = self.seq_get(parts, i);
+                if self.str_data(name).is_none() {
+                    return Err(self.bad_implicit_conversion(name));
+                }
+                let v = self.load_attr(m, name)?;
+                self.dict_store(locals, name, v)?;
+            }
             return Ok(());
         }
-        let g = self.heap.get_obj(m.bits(), M_GLOBALS);
+        let g = if self.is_kind(m, Kind::Module) {
+            self.heap.get_obj(m.bits(), M_GLOBALS)
+        } else {
+            let key = self.new_str_bytes(b"__dict__")?;
+            self.load_attr(m, key)?
+        };
+        self.push_root(g);
         let mut i = 0;
         while i < self.dict_alloc(g) {
             if let Some((k, v)) = self.dict_slot(g, i) {

@@ -94,6 +94,13 @@ impl<'a> Vm<'a> {
         Err(self.raise_parts(b::T_TYPE_ERROR, &[&"'", &t, &"' object isn't iterable"]))
     }
 
+    /// The next line of a stream (None at the end).
+    fn next_line(&mut self, stream: Obj) -> PyResult<Option<Obj>> {
+        let line = self.call_method_by_name(stream, b"readline", &[])?;
+        let empty = self.str_or_bytes(line).is_none_or(|(d, _)| d.is_empty());
+        Ok(if empty { None } else { Some(line) })
+    }
+
     /// `next(it)`: Some(value), or None when exhausted (the return value goes to `ret_value`).
     pub(crate) fn iter_next(&mut self, it: Obj) -> PyResult<Option<Obj>> {
         match self.kind_of(it) {
@@ -110,6 +117,8 @@ impl<'a> Vm<'a> {
             Some(Kind::Iter) => return self.builtin_iter_next(it),
             Some(Kind::Instance) => match self.call_special(it, "__next__", &[]) {
                 Ok(Some(v)) => return Ok(Some(v)),
+                // A StringIO / BytesIO is its own iterator, over its lines.
+                Ok(None) if self.is_io_stream(it) => return self.next_line(it),
                 Ok(None) => {}
                 Err(e) => {
                     if self.is_instance_of(self.exc, b::T_STOP_ITERATION) {
@@ -191,10 +200,10 @@ impl<'a> Vm<'a> {
                 if idx >= n {
                     return Ok(None);
                 }
-                let start = self.heap.get_obj(src.bits(), 0).as_small().unwrap_or(0);
-                let step = self.heap.get_obj(src.bits(), 2).as_small().unwrap_or(1);
+                let (start, _, step) = self.range_parts(src);
                 self.heap.set(o, 1, idx + 1);
-                self.new_int(start + i64::from(idx) * step).map(Some)
+                self.new_int_wide(i128::from(start) + i128::from(idx) * i128::from(step))
+                    .map(Some)
             }
             IT_DICT_KEYS | IT_DICT_VALUES | IT_DICT_ITEMS => {
                 let mut i = idx;
@@ -343,11 +352,7 @@ impl<'a> Vm<'a> {
                     }
                 }
             }
-            IT_LINES => {
-                let line = self.call_method_by_name(src, b"readline", &[])?;
-                let empty = self.str_or_bytes(line).is_none_or(|(d, _)| d.is_empty());
-                Ok(if empty { None } else { Some(line) })
-            }
+            IT_LINES => self.next_line(src),
             _ => Ok(None),
         }
     }

@@ -161,6 +161,7 @@ impl<'a> Vm<'a> {
                 0 => match n {
                     0 => b::T_NONETYPE,
                     1 | 2 => b::T_BOOL,
+                    3 | 4 => b::T_SINGLETON,
                     _ => b::T_OBJECT,
                 },
                 1 => b::T_TYPE,
@@ -432,6 +433,20 @@ impl<'a> Vm<'a> {
         }
     }
 
+    /// [`Vm::seq_parts`], else TypeError as obj.c's mp_obj_get_array.
+    pub(crate) fn seq_parts_or_raise(&mut self, o: Obj) -> PyResult<(u32, u32, u32)> {
+        match self.seq_parts(o) {
+            Some(p) => Ok(p),
+            None => {
+                let t = self.type_name(o);
+                Err(self.raise_parts(
+                    b::T_TYPE_ERROR,
+                    &[&"object '", &t, &"' isn't a tuple or list"],
+                ))
+            }
+        }
+    }
+
     pub(crate) fn seq_get(&self, parts: (u32, u32, u32), i: u32) -> Obj {
         if i < parts.2 {
             self.heap.get_obj(parts.0, parts.1 + i)
@@ -532,10 +547,15 @@ impl<'a> Vm<'a> {
         }
     }
 
+    /// (start, stop, step) of a range (ints, small or not).
+    pub(crate) fn range_parts(&self, r: Obj) -> (i64, i64, i64) {
+        let g = |i, d| self.int_to_i64(self.heap.get_obj(r.bits(), i)).unwrap_or(d);
+        (g(0, 0), g(1, 0), g(2, 1))
+    }
+
     pub(crate) fn range_len(&self, r: Obj) -> u32 {
-        let start = self.heap.get_obj(r.bits(), 0).as_small().unwrap_or(0);
-        let stop = self.heap.get_obj(r.bits(), 1).as_small().unwrap_or(0);
-        let step = self.heap.get_obj(r.bits(), 2).as_small().unwrap_or(1);
+        let (start, stop, step) = self.range_parts(r);
+        let (start, stop, step) = (i128::from(start), i128::from(stop), i128::from(step));
         let n = if step > 0 && stop > start {
             (stop - start + step - 1) / step
         } else if step < 0 && stop < start {
@@ -543,7 +563,7 @@ impl<'a> Vm<'a> {
         } else {
             0
         };
-        u32::try_from(n).unwrap_or(0)
+        u32::try_from(n).unwrap_or(u32::MAX)
     }
 
     // ----- equality and hashing -----

@@ -585,7 +585,9 @@ impl<'a> Vm<'a> {
             // bytes + any buffer is bytes (py/objstr.c).
             return self.bytes_plus_buffer(a, bo).map(Some);
         }
-        if self.is_typed(a) || self.is_typed(bo) {
+        // (An instance on either side is unwrapped or asked first, below.)
+        let instance = self.is_kind(a, Kind::Instance) || self.is_kind(bo, Kind::Instance);
+        if (self.is_typed(a) || self.is_typed(bo)) && !instance {
             if let Some(r) = self.typed_binary_op(plain, a, bo)? {
                 return Ok(Some(r));
             }
@@ -714,13 +716,6 @@ impl<'a> Vm<'a> {
         if plain == BinaryOp::EQUAL {
             if let (Some(x), Some(y)) = (a.imm_of(Imm::Type), bo.imm_of(Imm::Type)) {
                 return Ok(Some(Obj::bool(x == y)));
-            }
-            if ka == Some(Kind::Range) && kb == Some(Kind::Range) {
-                let mut same = true;
-                for i in 0..3 {
-                    same &= self.heap.get(a.bits(), i) == self.heap.get(bo.bits(), i);
-                }
-                return Ok(Some(Obj::bool(same)));
             }
             if ka == Some(Kind::BoundMethod) && kb == Some(Kind::BoundMethod) {
                 let same = self.heap.get(a.bits(), 0) == self.heap.get(bo.bits(), 0)

@@ -212,8 +212,7 @@ impl<'a> Vm<'a> {
         } else if let Some(f) = self.float_value(o) {
             float_repr(f, &mut nb);
         } else {
-            let g = |i| self.heap.get_obj(o.bits(), i).as_small().unwrap_or(0);
-            let (a, bb, c) = (g(0), g(1), g(2));
+            let (a, bb, c) = self.range_parts(o);
             nb.push_str("range(");
             nb.push_int(a);
             nb.push_str(", ");
@@ -514,8 +513,10 @@ impl<'a> Vm<'a> {
                 nb.push(b'>');
                 return self.sink_write(sink, nb.as_bytes());
             }
-            if native == b::T_TEXTIO {
-                self.sink_write(sink, b"<io.TextIOWrapper ")?;
+            if matches!(native, b::T_TEXTIO | b::T_FILEIO) {
+                self.sink_write(sink, b"<io.")?;
+                self.sink_write(sink, b::type_name(native).as_bytes())?;
+                self.sink_write(sink, b" ")?;
                 self.print_obj(sink, n, false)?;
                 return self.sink_write(sink, b">");
             }
@@ -621,10 +622,10 @@ impl<'a> Vm<'a> {
         let t = self.type_of(exc);
         let name = self.type_name_of_type(t);
         self.sink_write_obj(sink, name)?;
+        // `Type: ` even without arguments (objexcept.c's PRINT_EXC).
+        self.sink_write(sink, b": ")?;
         let args = self.heap.get_obj(exc.bits(), 2);
-        let n = self.tuple_len(args);
-        if n > 0 {
-            self.sink_write(sink, b": ")?;
+        if self.tuple_len(args) > 0 {
             self.print_exception_value(sink, exc, false)?;
         }
         self.sink_write(sink, b"\n")

@@ -356,17 +356,16 @@ impl<'a> Vm<'a> {
             Some(Kind::Dict) => return self.dict_getitem(o, index),
             Some(Kind::Range) => {
                 let n = self.range_len(o);
-                let start = self.heap.get_obj(o.bits(), 0).as_small().unwrap_or(0);
-                let step = self.heap.get_obj(o.bits(), 2).as_small().unwrap_or(1);
+                let (start, _, step) = self.range_parts(o);
                 if is_slice {
                     let sb = self.slice_bounds(index, n)?;
-                    let a = start + sb.start * step;
-                    let st = step * sb.step;
-                    let e = start + sb.stop * step;
+                    let a = start.saturating_add(sb.start.saturating_mul(step));
+                    let st = step.saturating_mul(sb.step);
+                    let e = start.saturating_add(sb.stop.saturating_mul(step));
                     return self.new_range(a, e, st);
                 }
                 let i = self.norm_index(index, n, "range")?;
-                return self.new_int(start + i64::from(i) * step);
+                return self.new_int_wide(i128::from(start) + i128::from(i) * i128::from(step));
             }
             Some(Kind::Instance) => {
                 if let Some(r) = self.call_special(o, "__getitem__", &[index])? {
@@ -546,7 +545,12 @@ impl<'a> Vm<'a> {
         } else {
             match self.bytes_data(value) {
                 Some(d) => d.len(),
-                None => return Err(self.raise_msg_str(b::T_TYPE_ERROR, "can't convert to bytes")),
+                None => {
+                    return Err(self.raise_msg_str(
+                        b::T_NOT_IMPLEMENTED_ERROR,
+                        "array/bytes required on right side",
+                    ))
+                }
             }
         };
         let n = start + ins_len + (len as usize - stop);
@@ -655,16 +659,30 @@ impl<'a> Vm<'a> {
         Ok(())
     }
 
+    /// A range; its bounds must fit a 32-bit machine word, as on the reference's 32-bit ports.
     pub(crate) fn new_range(&mut self, start: i64, stop: i64, step: i64) -> PyResult<Obj> {
-        let (Some(a), Some(bb), Some(c)) = (Obj::small(start), Obj::small(stop), Obj::small(step))
-        else {
-            return Err(self.raise_msg_str(b::T_OVERFLOW_ERROR, "small int overflow"));
-        };
-        let r = self.alloc(Kind::Range, 3)?;
-        self.heap.set_obj(r, 0, a);
-        self.heap.set_obj(r, 1, bb);
-        self.heap.set_obj(r, 2, c);
-        Ok(Obj::heap(r))
+        if [start, stop, step]
+            .iter()
+            .any(|v| i32::try_from(*v).is_err())
+        {
+            return Err(self.raise_msg_str(
+                b::T_OVERFLOW_ERROR,
+                "overflow converting long int to machine word",
+            ));
+        }
+        let base = self.roots_len();
+        let r = (|| {
+            let r = self.alloc(Kind::Range, 3)?;
+            self.push_root(Obj::heap(r));
+            for (i, v) in [start, stop, step].into_iter().enumerate() {
+                let o = self.new_int(v)?;
+                #[allow(clippy::cast_possible_truncation)]
+                self.heap.set_obj(r, i as u32, o);
+            }
+            Ok(Obj::heap(r))
+        })();
+        self.truncate_roots(base);
+        r
     }
 
     pub(crate) fn new_slice(&mut self, start: Obj, stop: Obj, step: Obj) -> PyResult<Obj> {

@@ -91,6 +91,11 @@ impl<'a> Vm<'a> {
         Some((inner.bits(), off))
     }
 
+    /// Is `o` an array or a writable memoryview?
+    pub(crate) fn typed_writable(&self, o: Obj) -> bool {
+        self.typed_block(o).is_some()
+    }
+
     /// A new array (or memoryview when `flags` has MV) of `len` items over `src`.
     fn new_typed(&mut self, tc: u8, len: u32, flags: u32, src: Obj, off: u32) -> PyResult<Obj> {
         let base = self.roots_len();
@@ -149,7 +154,7 @@ impl<'a> Vm<'a> {
 
     /// Copy `n` bytes of `src`'s buffer from byte `from` into typed array `dst` at byte `at`
     /// (in chunks: both may live in the heap).
-    fn typed_copy_in(&mut self, dst: Obj, at: usize, src: Obj, from: usize, n: usize) {
+    pub(crate) fn typed_copy_in(&mut self, dst: Obj, at: usize, src: Obj, from: usize, n: usize) {
         let mut k = 0;
         while k < n {
             let mut chunk = [0u8; 64];

@@ -251,7 +251,11 @@ impl<'a> Vm<'a> {
                             if let Some(native) = self.native_of(s).filter(|_| {
                                 !matches!(
                                     m.ty(),
-                                    b::T_OBJECT | b::T_DEQUE | b::T_TEXTIO | b::T_STRINGIO
+                                    b::T_OBJECT
+                                        | b::T_DEQUE
+                                        | b::T_TEXTIO
+                                        | b::T_FILEIO
+                                        | b::T_STRINGIO
                                 )
                             }) {
                                 // A method of the built-in base applies to the wrapped object.
@@ -472,7 +476,8 @@ impl<'a> Vm<'a> {
             return Err(e);
         }
         if code.scope_flags & SCOPE_GENERATOR != 0 {
-            let g = self.alloc(Kind::Generator, 2);
+            // [running, frame, exception pending from pend_throw (NULL: none)]
+            let g = self.alloc(Kind::Generator, 3);
             self.pop_root();
             let g = g?;
             self.heap.set_obj(g, 1, Obj::heap(fr));
@@ -716,6 +721,13 @@ impl<'a> Vm<'a> {
         if self.heap.get(g.bits(), 0) != 0 {
             return Err(self.raise_msg_str(b::T_VALUE_ERROR, "generator already executing"));
         }
+        let pending = self.heap.get_obj(g.bits(), 2);
+        let inject = if pending.is_null() {
+            inject
+        } else {
+            self.heap.set_obj(g.bits(), 2, Obj::NULL);
+            pending
+        };
         let sp = self.heap.get(frame.bits(), F_SP);
         let started = sp != 0 || self.heap.get(frame.bits(), crate::vm::dispatch::F_FLAGS) & 1 != 0;
         if !started {

@@ -71,6 +71,7 @@ pub(crate) const EXTRA_QSTRS: &[&str] = &[
     "enumerate",
     "filter",
     "reversed",
+    "FileIO",
 ];
 
 /// Maximum number of images (modules) loaded at once.

@@ -5,10 +5,11 @@
 
 pub mod image;
 
-use runtime_min::{CodeSource, Output, RunOutcome, Vm};
+use runtime_min::{CodeSource, NativeFn, NativeFnPtr, Obj, Output, RunOutcome, Vm};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::OnceLock;
 
 /// The workspace root.
 pub fn workspace_root() -> PathBuf {
@@ -73,19 +74,54 @@ impl<'a> CodeSource<'a> for &'a Modules {
     }
 }
 
-/// Run `main` (a module in `mods`) on a fresh VM with a `heap`-byte heap.
-/// Returns (output, exit code) where exit code 1 means an uncaught exception.
+/// Run `main` (a module in `mods`) on a fresh VM with a `heap`-byte heap, its `time.sleep*`
+/// returning at once (the fuzz tests' corrupted images may sleep for any time, which fuel
+/// does not bound). Returns (output, exit code) where exit code 1 means an uncaught exception.
 pub fn run_vm(mods: &Modules, main: &str, heap: usize, fuel: u64) -> (String, i32) {
-    run_vm_with(mods, main, heap, fuel, false)
+    static TIME_NO_SLEEP: OnceLock<Vec<NativeFn>> = OnceLock::new();
+    let time = TIME_NO_SLEEP.get_or_init(|| {
+        let no_sleep: NativeFnPtr = |vm, args| vm.float_arg(args[0]).map(|_| Obj::none());
+        runtime_min::host_time::TIME
+            .iter()
+            .map(|f| NativeFn {
+                func: if f.name.starts_with("sleep") {
+                    no_sleep
+                } else {
+                    f.func
+                },
+                ..*f
+            })
+            .collect()
+    });
+    run_vm_impl(mods, main, heap, fuel, false, time)
 }
 
-/// [`run_vm`], optionally collecting garbage before every allocation.
+/// [`run_vm`] with the real `time` module, optionally collecting garbage before every
+/// allocation.
 pub fn run_vm_with(
     mods: &Modules,
     main: &str,
     heap: usize,
     fuel: u64,
     gc_stress: bool,
+) -> (String, i32) {
+    run_vm_impl(
+        mods,
+        main,
+        heap,
+        fuel,
+        gc_stress,
+        runtime_min::host_time::TIME,
+    )
+}
+
+fn run_vm_impl(
+    mods: &Modules,
+    main: &str,
+    heap: usize,
+    fuel: u64,
+    gc_stress: bool,
+    time: &'static [NativeFn],
 ) -> (String, i32) {
     let mut heap_mem = vec![0u8; heap];
     let mut out = Capture(Vec::new());
@@ -96,10 +132,7 @@ pub fn run_vm_with(
         };
         vm.fuel = fuel;
         vm.gc_stress = gc_stress;
-        if vm
-            .register_module("time", runtime_min::host_time::TIME)
-            .is_err()
-        {
+        if vm.register_module("time", time).is_err() {
             return ("cannot register time".into(), 2);
         }
         vm.max_depth = 100;
