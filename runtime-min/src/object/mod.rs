@@ -553,17 +553,21 @@ impl<'a> Vm<'a> {
         (g(0, 0), g(1, 0), g(2, 1))
     }
 
+    /// py/objrange.c's `range_len`, in its 32-bit `mp_int_t` arithmetic (the bounds fit 32
+    /// bits, see `new_range`): a span wider than that wraps, as on the reference's 32-bit
+    /// ports (`len(range(-2**30, 2**30))` is 0 there).
     pub(crate) fn range_len(&self, r: Obj) -> u32 {
         let (start, stop, step) = self.range_parts(r);
-        let (start, stop, step) = (i128::from(start), i128::from(stop), i128::from(step));
-        let n = if step > 0 && stop > start {
-            (stop - start + step - 1) / step
-        } else if step < 0 && stop < start {
-            (start - stop - step - 1) / (-step)
+        #[allow(clippy::cast_possible_truncation)]
+        let (start, stop, step) = (start as i32, stop as i32, step as i32);
+        let len = stop.wrapping_sub(start).wrapping_add(step);
+        let len = if step > 0 {
+            len.wrapping_sub(1)
         } else {
-            0
+            len.wrapping_add(1)
         };
-        u32::try_from(n).unwrap_or(u32::MAX)
+        let len = len.checked_div(step).unwrap_or(0);
+        u32::try_from(len).unwrap_or(0)
     }
 
     // ----- equality and hashing -----

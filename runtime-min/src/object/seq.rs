@@ -659,11 +659,12 @@ impl<'a> Vm<'a> {
         Ok(())
     }
 
-    /// A range; its bounds must fit a 32-bit machine word, as on the reference's 32-bit ports.
+    /// A range; its bounds must fit a 32-bit machine word as py/mpz.c's `mpz_as_int_checked`
+    /// converts one on the reference's 32-bit ports: a magnitude below 2**31 (so not -2**31).
     pub(crate) fn new_range(&mut self, start: i64, stop: i64, step: i64) -> PyResult<Obj> {
         if [start, stop, step]
             .iter()
-            .any(|v| i32::try_from(*v).is_err())
+            .any(|v| v.unsigned_abs() > i32::MAX.unsigned_abs().into())
         {
             return Err(self.raise_msg_str(
                 b::T_OVERFLOW_ERROR,
