@@ -4,7 +4,8 @@
 //!
 //! With a `.mpy`, other `.mpy` files in the same directory are importable by their stem;
 //! with an image, the image's other modules are. Output goes to
-//! stdout, tracebacks to stderr; exit status 1 on an uncaught exception.
+//! stdout, tracebacks to stderr; exit status 1 on an uncaught exception. The heap is 8 MiB
+//! unless `--heap BYTES` says otherwise.
 
 use runtime_min::{CodeSource, FrozenImage, Output, RunOutcome, Vm};
 use std::io::Write;
@@ -45,7 +46,9 @@ fn main() {
         eprintln!("usage: mpy-run (FILE.mpy | IMAGE) [MODULE] [--heap BYTES]");
         std::process::exit(2);
     }
-    let mut heap_size = 256 * 1024;
+    // The reference's WebAssembly port starts at 1 MiB and grows its heap on demand; a
+    // fixed 8 MiB gives host programs the same room (`--heap` sets it, e.g. a device's).
+    let mut heap_size = 8 * 1024 * 1024;
     let mut positional = Vec::new();
     let mut i = 1;
     while i < args.len() {

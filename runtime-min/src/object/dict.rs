@@ -21,7 +21,8 @@ fn alloc_at_least(x: u32) -> u32 {
         .iter()
         .copied()
         .find(|&s| s >= x)
-        .unwrap_or(x | 1)
+        // Past the table, grow by half (map.c): growing by one made every insert rehash.
+        .unwrap_or(x.saturating_add(x / 2) | 1)
 }
 
 /// (class or dict, name id, `adds`, collections) of a failed lookup.
@@ -972,6 +973,16 @@ impl<'a> Vm<'a> {
 mod tests {
     use super::*;
     use mpy_format::static_qstr::STATIC_QSTRS;
+
+    #[test]
+    fn tables_past_the_size_list_grow_by_half() {
+        // map.c's get_hash_alloc_greater_or_equal_to: (x + x / 2) | 1 past 54907 (a dict or
+        // set of 100000 keys used to rehash on every insert).
+        assert_eq!(alloc_at_least(54_907), 54_907);
+        assert_eq!(alloc_at_least(54_908), 82_363);
+        assert_eq!(alloc_at_least(82_364), 123_547);
+        assert_eq!(alloc_at_least(u32::MAX), u32::MAX);
+    }
 
     #[test]
     fn static_and_extra_names_are_interned_once() {
