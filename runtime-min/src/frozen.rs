@@ -158,28 +158,28 @@ impl<'a> Vm<'a> {
         r
     }
 
+    /// A frozen module's index in its image's module table, where a `.mpy` module has its
+    /// qstr table; None for `.mpy` (and built-in) modules.
+    #[inline]
+    pub(crate) fn frozen_index(&self, module: Obj) -> Option<i64> {
+        self.heap.get_obj(module.bits(), M_QSTRS).as_small()
+    }
+
     /// The image place of a module loaded from a frozen image; None for `.mpy` modules.
     #[inline]
     pub(crate) fn frozen_module(&self, module: Obj) -> Option<FrozenModule<'a>> {
-        // A frozen module's index is a small int where a `.mpy` module has its qstr table.
-        self.heap.get_obj(module.bits(), M_QSTRS).as_small()?;
-        self.frozen_module_entry(module)
+        let index = self.frozen_index(module)?;
+        self.frozen_module_entry(module, index)
     }
 
     #[inline(never)]
-    fn frozen_module_entry(&self, module: Obj) -> Option<FrozenModule<'a>> {
-        let image_index = self.heap.get(module.bits(), 0);
-        let image = self.image(image_index);
-        if !is_image(image) {
-            return None;
-        }
-        let view = ImageView::new(image).ok()?;
-        let index = self.heap.get_obj(module.bits(), M_QSTRS).as_small()?;
+    fn frozen_module_entry(&self, module: Obj, index: i64) -> Option<FrozenModule<'a>> {
+        let view = self.frozen_view(module)?;
         let entry = view.module(u32::try_from(index).ok()?).ok()?;
         Some(FrozenModule {
             view,
             entry,
-            image: image_index,
+            image: self.heap.get(module.bits(), 0),
         })
     }
 
@@ -204,7 +204,7 @@ impl<'a> Vm<'a> {
     /// need only the view); None for `.mpy` modules.
     #[inline]
     pub(crate) fn frozen_view(&self, module: Obj) -> Option<ImageView<'a>> {
-        self.heap.get_obj(module.bits(), M_QSTRS).as_small()?;
+        self.frozen_index(module)?;
         let image = self.image(self.heap.get(module.bits(), 0));
         if !is_image(image) {
             return None;

@@ -65,7 +65,7 @@ impl<'a> Vm<'a> {
     }
 
     fn run_module_inner(&mut self, data: &'a [u8], name: &str) -> PyResult<()> {
-        let name_obj = match vm::static_qstr_id(name) {
+        let name_obj = match qstr_pool::qstr_id(name.as_bytes()) {
             Some(q) => Obj::qstr(q),
             None => self.new_str_bytes(name.as_bytes())?,
         };

@@ -63,6 +63,8 @@ struct TypeRow {
 macro_rules! types {
     ($($id:ident = $n:literal, $name:literal, $base:expr, $visibility:expr;)*) => {
         $(#[allow(dead_code)] pub(crate) const $id: u32 = $n;)*
+        // Type ids are stored as bytes (`TypeRow`, `Method`); 0xff is `NO_BASE`.
+        $(const _: () = assert!($n < NO_BASE);)*
         const TYPE_TABLE: &[TypeRow] = &[$(TypeRow {
             id: $n,
             #[allow(clippy::cast_possible_truncation)]
@@ -330,7 +332,7 @@ mod tests {
         let missing: std::vec::Vec<&str> = super::TYPE_TABLE
             .iter()
             .map(|r| r.name)
-            .filter(|name| crate::vm::static_qstr_id(name).is_none())
+            .filter(|name| crate::qstr_pool::qstr_id(name.as_bytes()).is_none())
             .collect();
         assert!(missing.is_empty(), "type names without a qstr: {missing:?}");
     }

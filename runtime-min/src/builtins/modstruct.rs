@@ -161,7 +161,7 @@ pub(super) fn struct_unpack(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
         for k in 0..run.count {
             let at = base + run.offset + k * run.size;
             let v = if run.code == b's' {
-                bytes_from_buffer(vm, buf, at, run.size)?
+                vm.bytes_from_buffer(buf, at, run.size)?
             } else {
                 let mut raw = [0u8; 8];
                 if let Some(s) = vm
@@ -182,29 +182,6 @@ pub(super) fn struct_unpack(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     });
     vm.pop_root();
     r.map(|_| t)
-}
-
-/// A new bytes object of the `len` bytes of `buf` (a buffer in the heap or in flash) at `at`,
-/// copied in chunks as an allocation may move nothing but may invalidate a borrowed slice.
-fn bytes_from_buffer(vm: &mut Vm<'_>, buf: Obj, at: usize, len: usize) -> PyResult<Obj> {
-    let o = vm.new_str_uninit(crate::heap::Kind::Bytes, len)?;
-    let mut chunk = [0u8; 64];
-    let mut k = 0;
-    while k < len {
-        let m = (len - k).min(chunk.len());
-        if let Some(s) = vm
-            .buffer_data(buf)
-            .and_then(|(d, _)| d.get(at + k..at + k + m))
-        {
-            chunk[..m].copy_from_slice(s);
-        }
-        #[allow(clippy::cast_possible_truncation)]
-        if let Some(d) = vm.heap.bytes_mut(o, 1, len as u32).get_mut(k..k + m) {
-            d.copy_from_slice(&chunk[..m]);
-        }
-        k += m;
-    }
-    Ok(Obj::heap(o))
 }
 
 /// The object for raw little-endian `bits` of a `sz`-byte value of type `c`.

@@ -986,11 +986,11 @@ mod tests {
 
     #[test]
     fn static_and_extra_names_are_interned_once() {
-        // `qstrs_distinct` relies on it: the ids `static_qstr_id` makes name distinct texts
+        // `qstrs_distinct` relies on it: the ids `qstr_pool::qstr_id` gives name distinct texts
         // (an extra name that is also static, like "NoneType", always gets the static id).
         let names = STATIC_QSTRS.iter().chain(crate::vm::EXTRA_QSTRS);
         for (i, name) in names.enumerate() {
-            let id = crate::vm::static_qstr_id(name).expect("known name");
+            let id = crate::qstr_pool::qstr_id(name.as_bytes()).expect("known name");
             let static_dup = i >= STATIC_QSTRS.len() && (id as usize) <= STATIC_QSTRS.len();
             assert!(id as usize == i + 1 || static_dup, "{name} listed twice");
         }

@@ -706,7 +706,7 @@ impl<'a> Vm<'a> {
     /// The `__name__` of a type object.
     pub(crate) fn type_name_of_type(&self, t: Obj) -> Obj {
         if let Some(id) = t.imm_of(Imm::Type) {
-            return match crate::vm::static_qstr_id(b::type_name(id)) {
+            return match crate::qstr_pool::qstr_id(b::type_name(id).as_bytes()) {
                 Some(q) => Obj::qstr(q),
                 None => Obj::qstr(1),
             };

@@ -173,19 +173,28 @@ impl<'a> Vm<'a> {
     /// A `bytes` copy of a typed array's buffer.
     pub(crate) fn typed_to_bytes(&mut self, x: Obj) -> PyResult<Obj> {
         let n = self.buffer_data(x).map_or(0, |p| p.0.len());
+        self.bytes_from_buffer(x, 0, n)
+    }
+
+    /// A new `bytes` of the `len` bytes at `at` of buffer `x` (in the heap or in flash), copied
+    /// in chunks: the allocation may collect, so no slice of the buffer is held across it.
+    pub(crate) fn bytes_from_buffer(&mut self, x: Obj, at: usize, len: usize) -> PyResult<Obj> {
         self.push_root(x);
-        let o = self.new_str_uninit(Kind::Bytes, n);
+        let o = self.new_str_uninit(Kind::Bytes, len);
         self.pop_root();
         let o = o?;
         let mut k = 0;
-        while k < n {
+        while k < len {
             let mut chunk = [0u8; 64];
-            let m = (n - k).min(chunk.len());
-            if let Some(s) = self.buffer_data(x).and_then(|p| p.0.get(k..k + m)) {
+            let m = (len - k).min(chunk.len());
+            if let Some(s) = self
+                .buffer_data(x)
+                .and_then(|p| p.0.get(at + k..at + k + m))
+            {
                 chunk[..m].copy_from_slice(s);
             }
             #[allow(clippy::cast_possible_truncation)]
-            if let Some(d) = self.heap.bytes_mut(o, 1, n as u32).get_mut(k..k + m) {
+            if let Some(d) = self.heap.bytes_mut(o, 1, len as u32).get_mut(k..k + m) {
                 d.copy_from_slice(&chunk[..m]);
             }
             k += m;

@@ -383,12 +383,7 @@ impl<'a> Vm<'a> {
 
     /// Entry `i` of a module's qstr table.
     pub(crate) fn module_qstr(&self, module: Obj, i: u32) -> Option<Qstr> {
-        if self
-            .heap
-            .get_obj(module.bits(), M_QSTRS)
-            .as_small()
-            .is_some()
-        {
+        if self.frozen_index(module).is_some() {
             return self.frozen_qstr_at(module, i);
         }
         let qstrs = self.heap.get_obj(module.bits(), M_QSTRS);

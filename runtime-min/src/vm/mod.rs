@@ -422,11 +422,6 @@ impl<'a> Vm<'a> {
     }
 }
 
-/// The qstr id of a static or extra name.
-pub(crate) fn static_qstr_id(s: &str) -> Option<Qstr> {
-    crate::qstr_pool::qstr_id(s.as_bytes())
-}
-
 /// A fixed-size message buffer (messages are truncated at 200 bytes).
 pub(crate) struct MsgBuf {
     pub buf: [u8; 200],
