@@ -343,12 +343,19 @@ fn any(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 fn int_fmt(vm: &mut Vm<'_>, a: &Args, ty: u8) -> PyResult<Obj> {
     check_n(vm, a, 1, 1)?;
     let mut o = vm.arg(a, 0);
-    if ty == b'b' && vm.float_value(o).is_some() {
-        // bin() goes through "{:#b}".format(x).
-        return Err(vm.raise_msg_str(
+    if ty == b'b' && vm.int_to_i64(o).is_none() && vm.big_of(o).is_none() {
+        // bin() goes through "{:#b}".format(x), which takes only ints for 'b'.
+        let t = vm.type_name(o);
+        return Err(vm.raise_parts(
             T_VALUE_ERROR,
-            "unknown format code 'b' for object of type 'float'",
+            &[&"unknown format code 'b' for object of type '", &t, &"'"],
         ));
+    }
+    if vm.int_to_i64(o).is_none() && vm.big_of(o).is_none() {
+        // hex() and oct() are `'%#x' % x` and `'%#o' % x` (py/modbuiltins.c), so a tuple
+        // is the argument list and the errors are the formatter's.
+        let pattern = vm.new_str_bytes(if ty == b'x' { b"%#x" } else { b"%#o" })?;
+        return vm.str_percent(pattern, o);
     }
     if vm.big_of(o).is_none() {
         let v = vm.get_int(o)?;
@@ -444,12 +451,17 @@ fn ord(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 fn divmod(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 2, 2)?;
     let (x, y) = (vm.arg(a, 0), vm.arg(a, 1));
+    // One MP_BINARY_OP_DIVMOD in the reference: a class's `__divmod__`, else the numeric
+    // types' own; the operation has no reflected form.
+    if let Some(r) = vm.call_special(x, "__divmod__", &[y])? {
+        return Ok(r);
+    }
     let numeric = |vm: &Vm<'_>, o: Obj| {
+        let o = vm.native_of(o).unwrap_or(o);
         vm.int_to_i64(o).is_some() || vm.is_kind(o, Kind::BigInt) || vm.is_kind(o, Kind::Float)
     };
-    let instance = vm.is_kind(x, Kind::Instance) || vm.is_kind(y, Kind::Instance);
-    if !instance && (!numeric(vm, x) || !numeric(vm, y)) {
-        // One MP_BINARY_OP_DIVMOD in the reference (a bool on the left is an int).
+    if !numeric(vm, x) || !numeric(vm, y) {
+        // A bool on the left is an int.
         let tx = if x == Obj::TRUE || x == Obj::FALSE {
             "int"
         } else {
@@ -509,12 +521,7 @@ pub(super) fn filter(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 }
 
 pub(super) fn map(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    if a.n_pos < 2 {
-        return Err(vm.raise_msg_str(
-            T_TYPE_ERROR,
-            "function missing 1 required positional arguments",
-        ));
-    }
+    check_n(vm, a, 2, u32::MAX)?;
     let t = iters_tuple(vm, a, 1)?;
     vm.new_iter(IT_MAP, t, vm.arg(a, 0), 0)
 }

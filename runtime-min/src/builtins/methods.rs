@@ -551,13 +551,21 @@ fn range_args(vm: &mut Vm<'_>, a: &Args, first: u32, end_first: bool) -> PyResul
     let len = self_str(vm, a).len();
     let get = |vm: &mut Vm<'_>, i: u32| -> PyResult<Option<i64>> {
         match vm.arg_pos(a, i) {
+            // str_index_to_ptr: an int (a big one must fit mp_int_t), else a TypeError
+            // naming the str type (mp_get_index's "%q indices" for bytes).
             Some(o) if o != Obj::NONE => match vm.int_to_i64(o) {
-                Some(v) => Ok(Some(v)),
+                Some(_) => vm.get_int(o).map(Some),
+                None if vm.is_kind(o, Kind::BigInt) => vm.get_int(o).map(Some),
                 None => {
                     let t = vm.type_name(o);
+                    let what = if is_str_self(vm, a) {
+                        "string"
+                    } else {
+                        vm.type_name(vm.arg(a, 0))
+                    };
                     Err(vm.raise_parts(
                         T_TYPE_ERROR,
-                        &[&"string indices must be integers, not ", &t],
+                        &[&what, &" indices must be integers, not ", &t],
                     ))
                 }
             },
@@ -648,7 +656,9 @@ fn str_endswith(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 fn check_needle(vm: &mut Vm<'_>, a: &Args, allow_int: bool) -> PyResult<Option<u8>> {
     let o = vm.arg(a, 1);
     if allow_int && !is_str_self(vm, a) {
-        if let Some(v) = o.as_small() {
+        // mp_obj_get_int_maybe: small ints, bools and big ints (which must fit mp_int_t).
+        if vm.int_to_i64(o).is_some() || vm.is_kind(o, Kind::BigInt) {
+            let v = vm.get_int(o)?;
             return match u8::try_from(v) {
                 Ok(b) => Ok(Some(b)),
                 Err(_) => Err(vm.raise_msg_str(T_VALUE_ERROR, "bytes value out of range")),
@@ -1395,7 +1405,9 @@ fn list_insert(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 3, 3)?;
     let l = vm.arg(a, 0);
     let len = i64::from(vm.heap.get(l.bits(), 0));
-    let mut i = vm.get_int(vm.arg(a, 1))?;
+    // py/objlist.c reads the index with MP_OBJ_SMALL_INT_VALUE, unchecked: any other object
+    // (a bool, a big int, a float) is a pointer there, a large positive index, so it appends.
+    let mut i = vm.arg(a, 1).as_small().unwrap_or(len);
     if i < 0 {
         i = (i + len).max(0);
     }

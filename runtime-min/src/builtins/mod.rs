@@ -259,8 +259,8 @@ fn own_method(ty: u32, name: &[u8]) -> Option<u32> {
 
 /// The method `name` of built-in type `ty` (or its bases).
 pub(crate) fn find_method(ty: u32, name: &[u8]) -> Option<u32> {
-    // bytes shares str's method table (py/objstr.c), except the str-only ones.
-    if ty == T_BYTES && name != b"encode" && name != b"format" {
+    // bytes shares str's method table (py/objstr.c), except `encode`.
+    if ty == T_BYTES && name != b"encode" {
         return own_method(T_BYTES, name).or_else(|| find_method(T_STR, name));
     }
     if ty == T_BYTEARRAY {

@@ -97,14 +97,16 @@ impl<'a> Vm<'a> {
     }
 
     /// An int argument (bools count), else `TypeError`.
+    /// As `mp_obj_get_int` on a 32-bit port: a value beyond `mp_int_t` (32 bits) is an
+    /// `OverflowError`.
     pub(crate) fn get_int(&mut self, o: Obj) -> PyResult<i64> {
         match self.int_to_i64(o) {
-            Some(v) => Ok(v),
-            None if self.is_kind(o, Kind::BigInt) => Err(self.raise_msg_str(
+            Some(v) if i32::try_from(v).is_ok() => Ok(v),
+            _ if self.is_kind(o, Kind::BigInt) => Err(self.raise_msg_str(
                 b::T_OVERFLOW_ERROR,
                 "overflow converting long int to machine word",
             )),
-            None => {
+            _ => {
                 let t = self.type_name(o);
                 Err(self.raise_parts(b::T_TYPE_ERROR, &[&"can't convert ", &t, &" to int"]))
             }

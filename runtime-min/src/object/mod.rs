@@ -641,7 +641,8 @@ impl<'a> Vm<'a> {
                 self.leave_native();
                 return Ok(h);
             }
-            Some(Kind::List | Kind::Dict | Kind::Slice) => {
+            // Types whose unary_op does not handle hashing (py/runtime.c mp_unary_op).
+            Some(Kind::List | Kind::Dict | Kind::Slice | Kind::Range | Kind::TypedArray) => {
                 let name = self.type_name(o);
                 return Err(self.raise_parts(
                     b::T_TYPE_ERROR,

@@ -246,7 +246,12 @@ impl<'a> Vm<'a> {
 
     /// Normalise index `i` for a sequence of `len`; IndexError with `what` if out of range.
     pub(crate) fn norm_index(&mut self, i: Obj, len: u32, what: &str) -> PyResult<u32> {
-        let Some(v) = self.int_to_i64(i) else {
+        let v = match self.int_to_i64(i) {
+            // mp_get_index's mp_obj_get_int_maybe: a big int must fit mp_int_t.
+            Some(_) if self.is_kind(i, Kind::BigInt) => Some(self.get_int(i)?),
+            v => v,
+        };
+        let Some(v) = v else {
             if self.is_kind(i, Kind::BigInt) {
                 // mp_get_index's mp_obj_get_int on a too-big int.
                 return Err(self
@@ -358,11 +363,15 @@ impl<'a> Vm<'a> {
                 let n = self.range_len(o);
                 let (start, _, step) = self.range_parts(o);
                 if is_slice {
+                    // objrange.c's range_subscr, in mp_int_t (32-bit, wrapping) arithmetic.
                     let sb = self.slice_bounds(index, n)?;
-                    let a = start.saturating_add(sb.start.saturating_mul(step));
-                    let st = step.saturating_mul(sb.step);
-                    let e = start.saturating_add(sb.stop.saturating_mul(step));
-                    return self.new_range(a, e, st);
+                    #[allow(clippy::cast_possible_truncation)]
+                    let [start, step, sb_start, sb_stop, sb_step] =
+                        [start, step, sb.start, sb.stop, sb.step].map(|v| v as i32);
+                    let a = start.wrapping_add(sb_start.wrapping_mul(step));
+                    let e = start.wrapping_add(sb_stop.wrapping_mul(step));
+                    let st = sb_step.wrapping_mul(step);
+                    return self.alloc_range(a.into(), e.into(), st.into());
                 }
                 let i = self.norm_index(index, n, "range")?;
                 return self.new_int_wide(i128::from(start) + i128::from(i) * i128::from(step));
@@ -671,6 +680,11 @@ impl<'a> Vm<'a> {
                 "overflow converting long int to machine word",
             ));
         }
+        self.alloc_range(start, stop, step)
+    }
+
+    /// A range with these bounds, unchecked.
+    fn alloc_range(&mut self, start: i64, stop: i64, step: i64) -> PyResult<Obj> {
         let base = self.roots_len();
         let r = (|| {
             let r = self.alloc(Kind::Range, 3)?;

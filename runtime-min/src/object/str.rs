@@ -203,21 +203,28 @@ impl<'a> Vm<'a> {
         let base = self.roots_len();
         self.push_root(fmt);
         self.push_root(args);
-        // bytes % args: format a str view, then make the result bytes.
         let is_bytes = self.str_data(fmt).is_none();
+        let r = self.format_pattern(fmt, |vm, fmt| vm.str_percent_inner(fmt, args, is_bytes));
+        self.truncate_roots(base);
+        r
+    }
+
+    /// Run a str formatter `f` over pattern `fmt`. A bytes pattern is formatted as a str copy
+    /// and the result made bytes, as py/objstr.c returns the pattern's type.
+    pub(crate) fn format_pattern(
+        &mut self,
+        fmt: Obj,
+        f: impl FnOnce(&mut Self, Obj) -> PyResult<Obj>,
+    ) -> PyResult<Obj> {
+        if self.str_data(fmt).is_some() {
+            return f(self, fmt);
+        }
+        let base = self.roots_len();
         let r = (|| {
-            let fmt = if is_bytes {
-                let n = self.bytes_data(fmt).map_or(0, <[u8]>::len);
-                let s = self.substr_as_str(fmt, n)?;
-                self.push_root(s);
-                s
-            } else {
-                fmt
-            };
-            let out = self.str_percent_inner(fmt, args, is_bytes)?;
-            if !is_bytes {
-                return Ok(out);
-            }
+            let n = self.bytes_data(fmt).map_or(0, <[u8]>::len);
+            let view = self.substr_as_str(fmt, n)?;
+            self.push_root(view);
+            let out = f(self, view)?;
             self.push_root(out);
             let n = self.str_data(out).map_or(0, <[u8]>::len);
             let b = self.new_str_uninit(Kind::Bytes, n)?;
@@ -939,12 +946,13 @@ impl<'a> Vm<'a> {
 
     /// `str.format(*args, **kwargs)`; `args` come from `a` (self is argument 0).
     pub(crate) fn str_format(&mut self, a: &crate::vm::call::Args) -> PyResult<Obj> {
-        let fmt = self.arg(a, 0);
-        let slot = self.builder_new()?;
-        let sink = Sink::Buf(slot);
-        let r = self.str_format_into(sink, fmt, a);
-        let s = self.builder_finish(slot);
-        r.map(|()| s)
+        let pattern = self.arg(a, 0);
+        self.format_pattern(pattern, |vm, fmt| {
+            let slot = vm.builder_new()?;
+            let r = vm.str_format_into(Sink::Buf(slot), fmt, a);
+            let s = vm.builder_finish(slot);
+            r.map(|()| s)
+        })
     }
 
     fn str_format_into(&mut self, sink: Sink, fmt: Obj, a: &crate::vm::call::Args) -> PyResult<()> {
