@@ -265,13 +265,12 @@ impl<'a> Vm<'a> {
     /// An `int` (or `bool`) argument as i64; `TypeError` otherwise, `OverflowError` if it
     /// does not fit 64 bits.
     pub fn int_arg(&mut self, o: Obj) -> PyResult<i64> {
-        if self.is_kind(o, Kind::BigInt) && self.int_to_i64(o).is_none() {
-            return Err(self.raise_msg_str(
-                b::T_OVERFLOW_ERROR,
-                "overflow converting long int to machine word",
-            ));
+        match self.int_to_i64(o) {
+            Some(v) => Ok(v),
+            None if self.is_kind(o, Kind::BigInt) => Err(self.machine_word_overflow()),
+            // The TypeError.
+            None => self.get_int(o),
         }
-        self.get_int(o)
     }
 
     /// A `float`, `int` or `bool` argument, or an object whose `__float__` returns a float,

@@ -165,10 +165,12 @@ pub(super) fn object_init(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 }
 
 fn print(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    let sep = vm.arg_kw(a, b"sep").filter(|o| *o != Obj::NONE);
-    let end = vm.arg_kw(a, b"end").filter(|o| *o != Obj::NONE);
+    let sep = vm.arg_kw(a, b"sep");
+    let end = vm.arg_kw(a, b"end");
+    // mp_obj_str_get_data: a str or bytes (None is no default here).
     for o in [sep, end].into_iter().flatten() {
-        if vm.str_data(o).is_none() {
+        if vm.bytes_data(o).is_none() && vm.str_data(o).is_none() || vm.is_kind(o, Kind::ByteArray)
+        {
             return Err(vm.bad_implicit_conversion(o));
         }
     }
@@ -614,16 +616,20 @@ fn id(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 }
 
 fn isinstance_inner(vm: &mut Vm<'_>, t: Obj, classes: Obj) -> PyResult<bool> {
+    let is_class =
+        |vm: &Vm<'_>, c: Obj| c.imm_of(Imm::Type).is_some() || vm.is_kind(c, Kind::Class);
     if vm.is_kind(classes, Kind::Tuple) {
+        // objtype.c's mp_obj_is_subclass compares each item, without looking into nested
+        // tuples or rejecting items that are not classes.
         for i in 0..vm.tuple_len(classes) {
             let c = vm.heap.get_obj(classes.bits(), i + 1);
-            if isinstance_inner(vm, t, c)? {
+            if is_class(vm, c) && vm.is_subclass(t, c) {
                 return Ok(true);
             }
         }
         return Ok(false);
     }
-    if classes.imm_of(Imm::Type).is_none() && !vm.is_kind(classes, Kind::Class) {
+    if !is_class(vm, classes) {
         return Err(vm.raise_msg_str(
             T_TYPE_ERROR,
             "issubclass() arg 2 must be a class or a tuple of classes",
@@ -681,7 +687,8 @@ fn min_max(vm: &mut Vm<'_>, a: &Args, want_max: bool) -> PyResult<Obj> {
             "function missing 1 required positional arguments",
         ));
     }
-    let key = vm.arg_kw(a, b"key").filter(|k| *k != Obj::NONE);
+    // modbuiltins.c's min/max call any given key, None too.
+    let key = vm.arg_kw(a, b"key");
     let default = vm.arg_kw(a, b"default");
     let base = vm.roots_len();
     let src = if a.n_pos == 1 {
@@ -813,7 +820,9 @@ fn round(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     let o = vm.arg(a, 0);
     // `round(x, None)` is a TypeError in MicroPython (the digits go through mp_obj_get_int).
     let nd = vm.arg_pos(a, 1);
-    if let Some(v) = vm.big_of(o) {
+    // A bool is not an int to mp_obj_is_int: it takes the float path (round(True, 1) is 1.0).
+    let is_bool = o == Obj::TRUE || o == Obj::FALSE;
+    if let Some(v) = vm.big_of(o).filter(|_| !is_bool) {
         let n = match nd {
             Some(nd) => vm.get_int(nd)?,
             None => 0,
@@ -824,7 +833,12 @@ fn round(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
         let r = round_int(&v, n).unwrap_or_else(crate::object::bigint::Big::zero);
         return vm.new_big(&r);
     }
-    let Some(f) = vm.float_value(o) else {
+    let f = if is_bool {
+        Some(if o == Obj::TRUE { 1.0 } else { 0.0 })
+    } else {
+        vm.float_value(o)
+    };
+    let Some(f) = f else {
         if let Some(r) = vm.call_special(o, "__round__", &[])? {
             return Ok(r);
         }
@@ -1187,8 +1201,15 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
             } else if a.n_kw > 0 {
                 check_n(vm, a, 0, 3)?;
             }
-            // An encoding (and errors) only after a str.
-            // bytearray ignores the extra arguments unless given a str (objarray.c).
+            let is_exact_bytes = |vm: &Vm<'_>, x: Obj| {
+                vm.is_kind(x, Kind::Bytes) || x.imm_of(Imm::RomBytes).is_some()
+            };
+            // bytes(b) is b itself, whatever follows (objstr.c's bytes_make_new).
+            if let Some(x) = arg0.filter(|x| id == T_BYTES && is_exact_bytes(vm, *x)) {
+                return Ok(x);
+            }
+            // An encoding (and errors) only after a str; bytearray ignores the extra
+            // arguments (objarray.c).
             if a.n_pos > 3
                 || (id == T_BYTES && a.n_pos > 1 && arg0.is_some_and(|x| vm.str_data(x).is_none()))
             {
@@ -1204,16 +1225,31 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
                                 "string argument without an encoding",
                             ));
                         };
-                        super::methods::encode_str(vm, x, Some(encoding))?
+                        // bytearray takes a str's buffer and never looks at the encoding.
+                        let encoding = Some(encoding).filter(|_| id == T_BYTES);
+                        super::methods::encode_str(vm, x, encoding)?
                     } else if id == T_BYTEARRAY && vm.is_kind(x, Kind::BigInt) {
-                        return Err(vm.raise_msg_str(
-                            T_OVERFLOW_ERROR,
-                            "overflow converting long int to machine word",
-                        ));
+                        // An int: that many zero bytes; a negative count is a huge unsigned one.
+                        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                        let request = vm.get_int(x)? as u32;
+                        vm.check_request(request)?;
+                        Obj::heap(vm.new_str_uninit(Kind::Bytes, request as usize)?)
                     } else if let Some(n) = x.as_small() {
+                        // bytes(n) allocates n + 1 bytes and rejects a negative n; bytearray(n)
+                        // allocates n bytes, a negative n taken as unsigned (objarray.c).
+                        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                        let request = if id == T_BYTES {
+                            (n as u32).wrapping_add(1)
+                        } else {
+                            n as u32
+                        };
                         let Ok(n) = usize::try_from(n) else {
+                            if id == T_BYTEARRAY {
+                                vm.check_request(request)?;
+                            }
                             return Err(vm.raise_bare(T_VALUE_ERROR));
                         };
+                        vm.check_request(request)?;
                         Obj::heap(vm.new_str_uninit(Kind::Bytes, n)?)
                     } else if vm.typed_info(x).is_some() {
                         vm.typed_to_bytes(x)?
@@ -1382,6 +1418,10 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
             }
             if a.n_pos == 3 {
                 let name = vm.arg(a, 0);
+                // mp_obj_str_get_qstr: the name must be a str.
+                if vm.str_data(name).is_none() {
+                    return Err(vm.bad_implicit_conversion(name));
+                }
                 let bases = vm.arg(a, 1);
                 let d = vm.arg(a, 2);
                 return vm.new_class(name, bases, d);

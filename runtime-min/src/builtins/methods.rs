@@ -1131,6 +1131,21 @@ fn pad_impl(vm: &mut Vm<'_>, a: &Args, align: u8) -> PyResult<Obj> {
     check_n(vm, a, 2, 3)?;
     let mut s = vm.arg(a, 0);
     let w = vm.get_int(vm.arg(a, 1))?;
+    {
+        // objstr.c's str_center takes the width as an unsigned word (a negative one is
+        // huge) and allocates width - chars + byte length + 1 bytes.
+        let d = self_str(vm, a);
+        let chars = if is_str_self(vm, a) {
+            char_count(d)
+        } else {
+            d.len()
+        };
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let (width, chars, len) = (w as u32, chars as u32, d.len() as u32);
+        if width > chars {
+            vm.check_request((width - chars).wrapping_add(len).wrapping_add(1))?;
+        }
+    }
     let fill = match vm.arg_pos(a, 2) {
         Some(f) => vm
             .str_or_bytes(f)
@@ -1937,10 +1952,15 @@ fn int_from_bytes(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
         Some(o) => vm.str_data(o) == Some(b"little"),
         None => false,
     };
-    if vm.bytes_data(vm.arg(a, 1)).is_none() {
+    // Any object with the buffer protocol, str included (its UTF-8 bytes).
+    let o = vm.arg(a, 1);
+    if vm.str_data(o).is_none() && vm.buffer_data(o).is_none() {
         return Err(vm.raise_msg_str(T_TYPE_ERROR, "object with buffer protocol required"));
     }
-    let d = vm.bytes_data(vm.arg(a, 1)).unwrap_or(&[]);
+    let d = vm
+        .str_data(o)
+        .or_else(|| vm.buffer_data(o).map(|p| p.0))
+        .unwrap_or(&[]);
     if d.len() > crate::object::bigint::MAX_LIMBS * 4 {
         return Err(vm.big_overflow());
     }

@@ -522,6 +522,13 @@ impl<'a> Vm<'a> {
             }
             BinaryOp::AND | BinaryOp::OR | BinaryOp::XOR => Some(Big::bitop(a, bb, op)),
             BinaryOp::LSHIFT | BinaryOp::RSHIFT => {
+                // The count is a machine word (mp_obj_int_get_checked), checked before its sign.
+                if bb
+                    .to_i128()
+                    .is_none_or(|v| v.unsigned_abs() > i32::MAX.unsigned_abs().into())
+                {
+                    return Err(self.machine_word_overflow());
+                }
                 if bb.neg {
                     return Err(self.raise_msg_str(b::T_VALUE_ERROR, "negative shift count"));
                 }

@@ -97,15 +97,20 @@ impl<'a> Vm<'a> {
     }
 
     /// An int argument (bools count), else `TypeError`.
-    /// As `mp_obj_get_int` on a 32-bit port: a value beyond `mp_int_t` (32 bits) is an
-    /// `OverflowError`.
+    /// The `OverflowError` of an int that does not fit a machine word (`mp_int_t`).
+    pub(crate) fn machine_word_overflow(&mut self) -> crate::vm::Raised {
+        self.raise_msg_str(
+            b::T_OVERFLOW_ERROR,
+            "overflow converting long int to machine word",
+        )
+    }
+
+    /// As `mp_obj_get_int` on a 32-bit port: a big int must have a magnitude below 2**31
+    /// (py/mpz.c's `mpz_as_int_checked`, so not even -2**31), else `OverflowError`.
     pub(crate) fn get_int(&mut self, o: Obj) -> PyResult<i64> {
         match self.int_to_i64(o) {
-            Some(v) if i32::try_from(v).is_ok() => Ok(v),
-            _ if self.is_kind(o, Kind::BigInt) => Err(self.raise_msg_str(
-                b::T_OVERFLOW_ERROR,
-                "overflow converting long int to machine word",
-            )),
+            Some(v) if v.unsigned_abs() <= u64::from(i32::MAX.unsigned_abs()) => Ok(v),
+            _ if self.is_kind(o, Kind::BigInt) => Err(self.machine_word_overflow()),
             _ => {
                 let t = self.type_name(o);
                 Err(self.raise_parts(b::T_TYPE_ERROR, &[&"can't convert ", &t, &" to int"]))

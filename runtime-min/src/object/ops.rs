@@ -412,6 +412,10 @@ impl<'a> Vm<'a> {
                 return self.new_float(x as f64 / y as f64).map(Some);
             }
             BinaryOp::LSHIFT | BinaryOp::RSHIFT => {
+                // mpz's shift takes the count with mp_obj_int_get_checked: a machine word.
+                if y.unsigned_abs() > u128::from(i32::MAX.unsigned_abs()) {
+                    return Err(self.machine_word_overflow());
+                }
                 if y < 0 {
                     return Err(self.raise_msg_str(b::T_VALUE_ERROR, "negative shift count"));
                 }

@@ -177,8 +177,16 @@ impl<'a> Vm<'a> {
     /// `seq * n` for str, bytes, tuple, list.
     pub(crate) fn repeat(&mut self, a: Obj, n: i64) -> PyResult<Obj> {
         let n = u32::try_from(n.max(0)).unwrap_or(u32::MAX);
+        // The reference's request in 32-bit size_t arithmetic: a str or bytes of len * n
+        // bytes (plus the vstr's terminator), a list's or tuple's len * n item words (the
+        // tuple's header included).
+        let items = |len: u32| len.wrapping_mul(n);
         if let Some((data, is_str)) = self.str_or_bytes(a) {
             let len = data.len();
+            #[allow(clippy::cast_possible_truncation)]
+            if len > 0 && n > 0 {
+                self.check_request(items(len as u32).wrapping_add(1))?;
+            }
             let total = len.checked_mul(n as usize).filter(|t| *t < (1 << 24));
             let Some(total) = total else {
                 return Err(self.raise_obj_memory());
@@ -210,11 +218,15 @@ impl<'a> Vm<'a> {
         let Some(p) = self.seq_parts(a) else {
             return Ok(Obj::NONE);
         };
+        let is_list = self.is_kind(a, Kind::List);
+        if p.2 > 0 && n > 0 {
+            let header = if is_list { 0 } else { 8 };
+            self.check_request(items(p.2).wrapping_mul(4).wrapping_add(header))?;
+        }
         let total = p.2.checked_mul(n).filter(|t| *t < (1 << 22));
         let Some(total) = total else {
             return Err(self.raise_obj_memory());
         };
-        let is_list = self.is_kind(a, Kind::List);
         let r = if is_list {
             self.new_list(total, total)?
         } else {
@@ -242,6 +254,18 @@ impl<'a> Vm<'a> {
 
     pub(crate) fn raise_obj_memory(&mut self) -> crate::vm::Raised {
         self.raise_msg_str(b::T_MEMORY_ERROR, "memory allocation failed")
+    }
+
+    /// Check a request for `bytes` (a 32-bit `size_t`, as the reference computes it) that
+    /// no heap of this size can satisfy: the `MemoryError` of py/gc.c's `m_malloc_fail`.
+    pub(crate) fn check_request(&mut self, bytes: u32) -> PyResult<()> {
+        if bytes < self.heap.capacity() {
+            return Ok(());
+        }
+        Err(self.raise_parts(
+            b::T_MEMORY_ERROR,
+            &[&"memory allocation failed, allocating ", &bytes, &" bytes"],
+        ))
     }
 
     /// Normalise index `i` for a sequence of `len`; IndexError with `what` if out of range.
@@ -675,10 +699,7 @@ impl<'a> Vm<'a> {
             .iter()
             .any(|v| v.unsigned_abs() > i32::MAX.unsigned_abs().into())
         {
-            return Err(self.raise_msg_str(
-                b::T_OVERFLOW_ERROR,
-                "overflow converting long int to machine word",
-            ));
+            return Err(self.machine_word_overflow());
         }
         self.alloc_range(start, stop, step)
     }
@@ -752,6 +773,15 @@ impl<'a> Vm<'a> {
                 return Ok(false);
             }
             return Err(self.bad_implicit_conversion(item));
+        }
+        let is_bool = |o: Obj| o == Obj::TRUE || o == Obj::FALSE;
+        if is_bool(item) && (container.as_small().is_some() || is_bool(container)) {
+            // The int type's binary op takes a bool operand as a small int and retries:
+            // `True in 0` is the small-int operation, which has no containment.
+            return Err(self.raise_msg_str(
+                b::T_TYPE_ERROR,
+                "unsupported types for __contains__: 'int', 'int'",
+            ));
         }
         match self.kind_of(container) {
             Some(Kind::Dict) => return Ok(self.dict_lookup(container, item)?.is_some()),
