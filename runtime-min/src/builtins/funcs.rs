@@ -416,7 +416,8 @@ fn chr(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 fn ord(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 1, 1)?;
     let o = vm.arg(a, 0);
-    if let Some((d, is_str)) = vm.str_or_bytes(o) {
+    // mp_obj_str_get_data: str or bytes, not bytearray.
+    if let Some((d, is_str)) = vm.str_or_bytes(o).filter(|_| !vm.is_kind(o, Kind::ByteArray)) {
         let n = if is_str {
             crate::object::str::char_count(d)
         } else {
@@ -849,9 +850,6 @@ fn round(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
         None => vm.int_from_float(round_half_even(f)),
         Some(nd) => {
             let n = vm.get_int(nd)?;
-            if !f.is_finite() || n > 300 {
-                return Ok(o);
-            }
             // nearbyint(val * 10**n) / 10**n, as MicroPython computes it.
             #[allow(clippy::cast_precision_loss)]
             let mult = crate::object::float_math::powf(10.0, n as f64);
