@@ -271,7 +271,8 @@ impl<'a> Vm<'a> {
             },
             ConstRef::Float(_) if !cfg!(feature = "float") => return Err(self.no_float()),
             ConstRef::Float(v) => self.new_float(v)?,
-            ConstRef::Complex(..) => COMPLEX_PLACEHOLDER,
+            ConstRef::Complex(..) if !cfg!(feature = "complex") => COMPLEX_PLACEHOLDER,
+            ConstRef::Complex(real, imag) => self.new_complex(real, imag)?,
             ConstRef::Tuple { items, len } => {
                 if depth > MAX_CONST_DEPTH || len as usize > f.view.bytes().len() {
                     return Err(corrupt(self));

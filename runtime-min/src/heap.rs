@@ -66,9 +66,11 @@ pub enum Kind {
     Super,
     /// `array.array` / `memoryview`: raw `[len, typecode | flags, byte offset]`, then `[storage]`.
     TypedArray,
+    /// `complex`: four raw words (the f64 bits of the real, then the imaginary part).
+    Complex,
 }
 
-const KINDS: [Kind; 26] = [
+const KINDS: [Kind; 27] = [
     Kind::Free,
     Kind::Float,
     Kind::BigInt,
@@ -95,6 +97,7 @@ const KINDS: [Kind; 26] = [
     Kind::ByteArray,
     Kind::Super,
     Kind::TypedArray,
+    Kind::Complex,
 ];
 
 impl Kind {
@@ -105,9 +108,13 @@ impl Kind {
     /// How many payload words are raw data; the rest are references. `u32::MAX` = all raw.
     const fn raw_prefix(self) -> u32 {
         match self {
-            Kind::Free | Kind::Float | Kind::BigInt | Kind::Str | Kind::Bytes | Kind::Words => {
-                u32::MAX
-            }
+            Kind::Free
+            | Kind::Float
+            | Kind::Complex
+            | Kind::BigInt
+            | Kind::Str
+            | Kind::Bytes
+            | Kind::Words => u32::MAX,
             Kind::Array | Kind::Cell | Kind::BoundMethod | Kind::Class | Kind::Instance => 0,
             Kind::Range | Kind::Slice | Kind::Super => 0,
             Kind::Tuple | Kind::List | Kind::Module | Kind::Function => 1,

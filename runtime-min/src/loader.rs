@@ -97,7 +97,8 @@ pub(crate) const M_FROZEN_QSTR_COUNT: u32 = 7;
 /// Words of a module block (after its header).
 pub(crate) const MODULE_WORDS: u32 = 8;
 
-/// Stands in for a complex constant; `LOAD_CONST_OBJ` of it raises `NotImplementedError`.
+/// Stands in for a complex constant without the `complex` feature; `LOAD_CONST_OBJ` of it
+/// raises `NotImplementedError`.
 pub(crate) const COMPLEX_PLACEHOLDER: Obj = Obj::imm(Imm::Const, 8);
 
 /// Maximum raw-code nesting accepted.
@@ -324,8 +325,20 @@ impl<'a> Vm<'a> {
                         };
                         self.new_float(f)?
                     }
-                    // Complex numbers are not supported: loading the constant raises.
-                    _ => COMPLEX_PLACEHOLDER,
+                    // An imaginary literal (`2j`); without the `complex` feature loading
+                    // the constant raises.
+                    _ if !cfg!(feature = "complex") => COMPLEX_PLACEHOLDER,
+                    _ => {
+                        let imag = text
+                            .strip_suffix(b"j")
+                            .or_else(|| text.strip_suffix(b"J"))
+                            .and_then(|t| core::str::from_utf8(t).ok())
+                            .and_then(parse_float_text);
+                        let Some(imag) = imag else {
+                            return Err(trunc(self));
+                        };
+                        self.new_complex(0.0, imag)?
+                    }
                 }
             }
             10 => {

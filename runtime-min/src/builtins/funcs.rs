@@ -308,6 +308,9 @@ fn abs(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
         v.neg = false;
         return vm.new_big(&v);
     }
+    if let Some(r) = vm.complex_abs(o)? {
+        return Ok(r);
+    }
     if let Some(r) = vm.call_special(o, "__abs__", &[])? {
         return Ok(r);
     }
@@ -417,7 +420,10 @@ fn ord(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 1, 1)?;
     let o = vm.arg(a, 0);
     // mp_obj_str_get_data: str or bytes, not bytearray.
-    if let Some((d, is_str)) = vm.str_or_bytes(o).filter(|_| !vm.is_kind(o, Kind::ByteArray)) {
+    if let Some((d, is_str)) = vm
+        .str_or_bytes(o)
+        .filter(|_| !vm.is_kind(o, Kind::ByteArray))
+    {
         let n = if is_str {
             crate::object::str::char_count(d)
         } else {
@@ -1172,6 +1178,13 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
             }
             let f = vm.float_arg(x)?;
             vm.new_float(f)
+        }
+        T_COMPLEX if cfg!(feature = "complex") => {
+            check_n(vm, a, 0, 2)?;
+            let args = [vm.arg_pos(a, 0), vm.arg_pos(a, 1)];
+            let n = args.iter().flatten().count();
+            let args = args.map(|o| o.unwrap_or(Obj::NONE));
+            vm.construct_complex(&args[..n])
         }
         T_BOOL => {
             check_n(vm, a, 0, 1)?;

@@ -6,6 +6,8 @@ pub(crate) mod funcs;
 #[cfg(feature = "float")]
 mod math;
 pub(crate) mod methods;
+#[cfg(feature = "complex")]
+mod modcmath;
 mod modcollections;
 #[cfg(feature = "heapq")]
 mod modheapq;
@@ -45,6 +47,12 @@ enum Visibility {
 use Visibility::{Builtin, Internal};
 
 /// memoryview is a builtin name only with the `array` feature (MICROPY_PY_BUILTINS_MEMORYVIEW).
+/// `complex` is a builtin name only with the `complex` feature.
+const BUILTIN_IF_COMPLEX: Visibility = if cfg!(feature = "complex") {
+    Visibility::Builtin
+} else {
+    Visibility::Internal
+};
 const BUILTIN_IF_ARRAY: Visibility = if cfg!(feature = "array") {
     Builtin
 } else {
@@ -160,6 +168,7 @@ types! {
     T_SINGLETON = 72, "", T_OBJECT, Internal;
     // `sys.stdout.buffer` etc.: the binary stream under a TextIOWrapper.
     T_FILEIO = 73, "FileIO", T_OBJECT, Internal;
+    T_COMPLEX = 74, "complex", T_OBJECT, BUILTIN_IF_COMPLEX;
 }
 
 fn type_row(id: u32) -> Option<&'static TypeRow> {

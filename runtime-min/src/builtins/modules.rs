@@ -36,8 +36,13 @@ pub(crate) enum Body {
     /// A `math` function of floats (argument checks and conversions in `math::call`).
     #[cfg(feature = "float")]
     Math(MathFn),
+    /// A `cmath` function of a complex (the conversion in `modcmath::call`).
+    #[cfg(feature = "complex")]
+    Cmath(super::modcmath::CmathFn),
 }
 
+#[cfg(feature = "complex")]
+use super::modcmath as cmath;
 use Body::Call;
 #[cfg(feature = "float")]
 use {
@@ -53,6 +58,8 @@ impl ModuleFn {
             Body::Call(f) => f(vm, a),
             #[cfg(feature = "float")]
             Body::Math(f) => math::call(vm, a, f),
+            #[cfg(feature = "complex")]
+            Body::Cmath(f) => super::modcmath::call(vm, a, *f),
         }
     }
 }
@@ -139,6 +146,15 @@ module_fns! {
     #[cfg(feature = "float")] "math"."gamma" => Math(Float(float_special::tgamma)),
     #[cfg(feature = "float")] "math"."lgamma" => Math(Float(float_special::lgamma)),
     #[cfg(feature = "float")] "math"."isclose" => Call(m_isclose),
+    #[cfg(feature = "complex")] "cmath"."phase" => Call(cmath::cmath_phase),
+    #[cfg(feature = "complex")] "cmath"."polar" => Call(cmath::cmath_polar),
+    #[cfg(feature = "complex")] "cmath"."rect" => Call(cmath::cmath_rect),
+    #[cfg(feature = "complex")] "cmath"."exp" => Body::Cmath(cmath::c_exp),
+    #[cfg(feature = "complex")] "cmath"."log" => Body::Cmath(cmath::c_log),
+    #[cfg(feature = "complex")] "cmath"."log10" => Body::Cmath(cmath::c_log10),
+    #[cfg(feature = "complex")] "cmath"."sqrt" => Body::Cmath(cmath::c_sqrt),
+    #[cfg(feature = "complex")] "cmath"."cos" => Body::Cmath(cmath::c_cos),
+    #[cfg(feature = "complex")] "cmath"."sin" => Body::Cmath(cmath::c_sin),
 }
 
 /// The built-in modules' names.
@@ -168,6 +184,8 @@ pub(crate) const BUILTIN_MODULES: &[&str] = &[
     "array",
     #[cfg(feature = "float")]
     "math",
+    #[cfg(feature = "complex")]
+    "cmath",
 ];
 
 /// A new module object without code named `name`, entered in `sys.modules`: (module, its
@@ -219,13 +237,16 @@ pub(crate) fn builtin_module(vm: &mut Vm<'_>, name: &[u8]) -> PyResult<Option<Ob
                 vm.dict_store(g, key, type_obj(T_ARRAY))?;
             }
             #[cfg(feature = "float")]
-            "math" => {
-                for (k, v) in [
+            "math" | "cmath" => {
+                let constants: &[(&str, f64)] = &[
                     ("pi", core::f64::consts::PI),
                     ("e", core::f64::consts::E),
                     ("inf", f64::INFINITY),
                     ("nan", f64::NAN),
-                ] {
+                ];
+                // cmath has only e and pi.
+                let n = if mname == "math" { 4 } else { 2 };
+                for &(k, v) in &constants[..n] {
                     let key = vm.new_str_bytes(k.as_bytes())?;
                     vm.push_root(key);
                     let f = vm.new_float(v)?;

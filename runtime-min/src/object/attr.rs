@@ -395,7 +395,15 @@ impl<'a> Vm<'a> {
                     _ => Ok(None),
                 }
             }
-            // MicroPython's int and float have no `real`/`imag` (no complex numbers).
+            // MicroPython's int and float have no `real`/`imag`; complex has.
+            Some(Kind::Complex) => {
+                let (real, imag) = self.complex_value(o).unwrap_or_default();
+                match nm {
+                    b"real" => self.new_float(real).map(Some),
+                    b"imag" => self.new_float(imag).map(Some),
+                    _ => Ok(None),
+                }
+            }
             _ => Ok(None),
         }
     }

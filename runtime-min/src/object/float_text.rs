@@ -241,13 +241,14 @@ fn is_space(c: u8) -> bool {
     matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
 }
 
-/// `mp_parse_num_float` (no complex part): optional spaces and sign, `inf`/`infinity`/`nan`
-/// in any case, or a decimal; None on anything else (`ValueError: invalid syntax for number`).
-pub(crate) fn parse_float(text: &[u8]) -> Option<f64> {
-    let mut pos = text
-        .iter()
-        .position(|&c| !is_space(c))
-        .unwrap_or(text.len());
+/// One pass of py/parsenum.c's `mp_parse_num_decimal` from `pos`: optional spaces and sign,
+/// `inf`/`infinity`/`nan` in any case or a decimal, then (with `allow_imag`) an optional `j`
+/// (a bare `j` is 1j), then spaces. Returns the value, where the pass stopped and whether the
+/// number was imaginary; None when nothing was parsed.
+fn parse_part(text: &[u8], mut pos: usize, allow_imag: bool) -> Option<(f64, usize, bool)> {
+    while text.get(pos).is_some_and(|&c| is_space(c)) {
+        pos += 1;
+    }
     let mut negative = false;
     match text.get(pos) {
         Some(b'+') => pos += 1,
@@ -260,7 +261,7 @@ pub(crate) fn parse_float(text: &[u8]) -> Option<f64> {
     let start = pos;
     let rest = text.get(pos..).unwrap_or(&[]);
     let lower = |i: usize| rest.get(i).map(|c| c | 0x20);
-    let value = if rest.len() >= 3
+    let mut value = if rest.len() >= 3
         && lower(0) == Some(b'i')
         && lower(1) == Some(b'n')
         && lower(2) == Some(b'f')
@@ -277,21 +278,53 @@ pub(crate) fn parse_float(text: &[u8]) -> Option<f64> {
     {
         pos += 3;
         f64::NAN
+    } else if allow_imag && lower(0) == Some(b'j') {
+        0.0
     } else {
         let (v, used) = parse_unsigned(rest)?;
         pos += used;
         v
     };
+    let mut imag = false;
+    if allow_imag && text.get(pos).is_some_and(|&c| c | 0x20 == b'j') {
+        if pos == start {
+            value = 1.0;
+        }
+        pos += 1;
+        imag = true;
+    }
     if pos == start {
         return None;
     }
     while text.get(pos).is_some_and(|&c| is_space(c)) {
         pos += 1;
     }
-    if pos != text.len() {
+    Some((if negative { -value } else { value }, pos, imag))
+}
+
+/// `mp_parse_num_float` (no complex part): optional spaces and sign, `inf`/`infinity`/`nan`
+/// in any case, or a decimal; None on anything else (`ValueError: invalid syntax for number`).
+pub(crate) fn parse_float(text: &[u8]) -> Option<f64> {
+    match parse_part(text, 0, false)? {
+        (v, end, _) if end == text.len() => Some(v),
+        _ => None,
+    }
+}
+
+/// `complex(text)` (`mp_parse_num_complex`): a real or imaginary number, or a real then an
+/// imaginary one (`1+2j`); (real, imaginary), None on anything else.
+pub(crate) fn parse_complex(text: &[u8]) -> Option<(f64, f64)> {
+    let (v, end, imag) = parse_part(text, 0, true)?;
+    if end == text.len() {
+        return Some(if imag { (0.0, v) } else { (v, 0.0) });
+    }
+    if imag {
         return None;
     }
-    Some(if negative { -value } else { value })
+    match parse_part(text, end, true)? {
+        (im, end, true) if end == text.len() => Some((v, im)),
+        _ => None,
+    }
 }
 
 /// `prec` asking for `repr`'s shortest exact text (`MP_FLOAT_REPR_PREC`).

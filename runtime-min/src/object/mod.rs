@@ -3,6 +3,7 @@
 
 pub(crate) mod attr;
 pub(crate) mod bigint;
+pub(crate) mod complex;
 pub(crate) mod dict;
 pub(crate) mod float_math;
 #[cfg(feature = "float")]
@@ -172,6 +173,7 @@ impl<'a> Vm<'a> {
         }
         match self.kind_of(o) {
             Some(Kind::Float) => b::T_FLOAT,
+            Some(Kind::Complex) => b::T_COMPLEX,
             Some(Kind::BigInt) => b::T_INT,
             Some(Kind::Str) => b::T_STR,
             Some(Kind::Bytes) => b::T_BYTES,
@@ -473,6 +475,9 @@ impl<'a> Vm<'a> {
         if let Some(f) = self.float_value(o) {
             return Ok(f != 0.0);
         }
+        if let Some((real, imag)) = self.complex_value(o) {
+            return Ok(real != 0.0 || imag != 0.0);
+        }
         match self.kind_of(o) {
             Some(Kind::BigInt) => return Ok(!self.int_is_zero(o)),
             Some(
@@ -611,6 +616,9 @@ impl<'a> Vm<'a> {
         }
         if let Some(f) = self.float_value(o) {
             return Ok(float_hash(f));
+        }
+        if let Some((real, imag)) = self.complex_value(o) {
+            return Ok(float_hash(real) ^ float_hash(imag));
         }
         match self.kind_of(o) {
             Some(Kind::BigInt) => {

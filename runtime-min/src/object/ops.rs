@@ -158,6 +158,9 @@ impl<'a> Vm<'a> {
                 _ => Err(self.unary_unsupported(op, a)),
             };
         }
+        if let Some(r) = self.complex_unary(op, a)? {
+            return Ok(r);
+        }
         if self.is_kind(a, Kind::Instance) {
             let name = match op {
                 UnaryOp::POSITIVE => "__pos__",
@@ -335,6 +338,9 @@ impl<'a> Vm<'a> {
                     return Ok(r);
                 }
             }
+        }
+        if let Some(r) = self.complex_binary(plain, a, bo)? {
+            return Ok(r);
         }
         if let Some(r) = self.seq_binary_op(op, plain, a, bo)? {
             return Ok(r);
@@ -522,10 +528,8 @@ impl<'a> Vm<'a> {
                     return Err(self.raise_msg_str(b::T_ZERO_DIVISION_ERROR, "divide by zero"));
                 }
                 if x < 0.0 && y != floor(y) && !y.is_nan() {
-                    // A complex result in the reference; this VM has no complex type.
-                    return Err(
-                        self.raise_msg_str(b::T_VALUE_ERROR, "complex values not supported")
-                    );
+                    // A complex result (an error without the `complex` feature).
+                    return self.complex_real_power(x, y).map(Some);
                 }
                 crate::object::float_math::powf(x, y)
             }

@@ -278,6 +278,10 @@ impl<'a> Vm<'a> {
         };
         match kind {
             Kind::Float | Kind::Range => self.print_number(sink, o),
+            Kind::Complex => {
+                let (real, imag) = self.complex_value(o).unwrap_or_default();
+                self.print_complex(sink, real, imag)
+            }
             Kind::BigInt => self.print_big(sink, o),
             Kind::Bytes => self.print_bytes_repr(sink, o),
             Kind::TypedArray if cfg!(feature = "array") => {

@@ -72,6 +72,9 @@ pub(crate) const EXTRA_QSTRS: &[&str] = &[
     "filter",
     "reversed",
     "FileIO",
+    "complex",
+    "real",
+    "imag",
 ];
 
 /// Maximum number of images (modules) loaded at once.
