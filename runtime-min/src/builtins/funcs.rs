@@ -828,7 +828,7 @@ fn round(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     // `round(x, None)` is a TypeError in MicroPython (the digits go through mp_obj_get_int).
     let nd = vm.arg_pos(a, 1);
     // A bool is not an int to mp_obj_is_int: it takes the float path (round(True, 1) is 1.0).
-    let is_bool = o == Obj::TRUE || o == Obj::FALSE;
+    let is_bool = cfg!(feature = "float") && (o == Obj::TRUE || o == Obj::FALSE);
     if let Some(v) = vm.big_of(o).filter(|_| !is_bool) {
         let n = match nd {
             Some(nd) => vm.get_int(nd)?,

@@ -396,7 +396,7 @@ impl<'a> Vm<'a> {
                 }
             }
             // MicroPython's int and float have no `real`/`imag`; complex has.
-            Some(Kind::Complex) => {
+            Some(Kind::Complex) if cfg!(feature = "complex") => {
                 let (real, imag) = self.complex_value(o).unwrap_or_default();
                 match nm {
                     b"real" => self.new_float(real).map(Some),

@@ -278,7 +278,7 @@ impl<'a> Vm<'a> {
         };
         match kind {
             Kind::Float | Kind::Range => self.print_number(sink, o),
-            Kind::Complex => {
+            Kind::Complex if cfg!(feature = "complex") => {
                 let (real, imag) = self.complex_value(o).unwrap_or_default();
                 self.print_complex(sink, real, imag)
             }
