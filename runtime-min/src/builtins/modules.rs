@@ -1,9 +1,11 @@
-//! Built-in modules: `micropython`, `sys`, `collections`, `gc`, `errno`, `io` and `math`
-//! (after py/modmicropython.c, py/modsys.c, py/modcollections.c, py/modgc.c, py/moderrno.c,
-//! py/modio.c, py/modmath.c). The math functions are in `math.rs`, deque and namedtuple in
-//! `modcollections.rs`, StringIO in `modio.rs`, `struct` in `modstruct.rs`, `re` in `modre.rs`,
-//! `heapq` in `modheapq.rs`, `json` in `modjson.rs` and `array.array` in object/typed.rs. Each optional module is a cargo feature of the same
-//! name (MicroPython's `MICROPY_PY_*` options), all on by default.
+//! Built-in modules: `micropython`, `sys`, `collections`, `gc`, `errno`, `io`, `math` and
+//! `cmath` (after py/modmicropython.c, py/modsys.c, py/modcollections.c, py/modgc.c,
+//! py/moderrno.c, py/modio.c, py/modmath.c, py/modcmath.c). The math functions are in
+//! `math.rs`, the cmath ones in `modcmath.rs`, deque and namedtuple in `modcollections.rs`,
+//! StringIO in `modio.rs`, `struct` in `modstruct.rs`, `re` in `modre.rs`, `heapq` in
+//! `modheapq.rs`, `json` in `modjson.rs` and `array.array` in object/typed.rs. Each optional
+//! module is a cargo feature of the same name (MicroPython's `MICROPY_PY_*` options), all on
+//! by default.
 
 use super::funcs::check_n;
 #[cfg(feature = "float")]
