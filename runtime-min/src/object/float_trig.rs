@@ -244,7 +244,8 @@ fn rem_pio2_large(x: f64) -> (i32, f64, f64) {
     // The top 127 bits of the fraction, as a signed value in [-1/2, 1/2) · 2^127.
     let mut fraction = bits_at(&product, shift - 127, 127) as i128;
     if fraction >= 1 << 126 {
-        fraction -= 1 << 127;
+        // Minus 2**127, in two steps that stay within i128.
+        fraction = fraction - (1 << 126) - (1 << 126);
         n += 1;
     }
     #[allow(clippy::cast_precision_loss)]

@@ -54,3 +54,5 @@ for f in (
     t(f)
 print(cmath.e, cmath.pi, cmath.sqrt(-1), cmath.exp(1j), cmath.log(-1), cmath.polar(1 + 1j))
 print(cmath.rect(2, 0.5), cmath.phase(-1), cmath.log10(100j), cmath.cos(1 + 1j), cmath.sin(2j))
+# large arguments: the full reduction modulo pi/2
+print(cmath.exp(1e7j), cmath.exp(123456789.5j), cmath.cos(1e22 + 0j), (-1.0) ** 1000000.5)
