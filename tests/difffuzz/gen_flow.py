@@ -2,7 +2,7 @@
 differential runtime testing. usage: gen_flow.py SEED"""
 import random, sys
 R = random.Random(int(sys.argv[1]))
-PRE = '''class CM:
+PRE = '''import sys\nclass CM:
     def __init__(self, n, swallow=False): self.n = n; self.swallow = swallow
     def __enter__(self): print('enter', self.n); return self.n
     def __exit__(self, t, v, tb):
@@ -17,6 +17,7 @@ def show(f, *a):
         print('->', repr(r))
     except Exception as e:
         print('!!', type(e).__name__, e)
+        sys.print_exception(e)
 '''
 VARS = ['a', 'b', 'x', 'i']
 def ex():

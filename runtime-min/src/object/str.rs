@@ -347,20 +347,21 @@ impl<'a> Vm<'a> {
                 }
                 if self.str_data(fmt).and_then(|d| d.get(i).copied()) == Some(b'.') {
                     i += 1;
-                    let mut p = 0;
                     if self.str_data(fmt).and_then(|d| d.get(i).copied()) == Some(b'*') {
+                        // A negative precision from the arguments is no precision.
                         let w = take_arg(self)?;
-                        p = usize::try_from(self.get_int(w)?).unwrap_or(0);
+                        spec.precision = usize::try_from(self.get_int(w)?).ok();
                         i += 1;
                     } else {
+                        let mut p = 0;
                         while let Some(c @ b'0'..=b'9') =
                             self.str_data(fmt).and_then(|d| d.get(i).copied())
                         {
                             p = p * 10 + usize::from(c - b'0');
                             i += 1;
                         }
+                        spec.precision = Some(p);
                     }
-                    spec.precision = Some(p);
                 }
                 let Some(conv) = self.str_data(fmt).and_then(|d| d.get(i).copied()) else {
                     return Err(self.raise_msg_str(b::T_VALUE_ERROR, "incomplete format"));
