@@ -1093,8 +1093,18 @@ pub(crate) fn encode_str(vm: &mut Vm<'_>, s: Obj, encoding: Option<Obj>) -> PyRe
 }
 
 fn bytes_hex(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    hex_digits(vm, a, Kind::Str)
+}
+
+/// `bytes.hex` and `binascii.hexlify` (objstr.c's `mp_obj_bytes_hex`): the hex digits of the
+/// first argument's buffer, with an optional one-character separator, as a `kind` (str or
+/// bytes) object.
+pub(super) fn hex_digits(vm: &mut Vm<'_>, a: &Args, kind: Kind) -> PyResult<Obj> {
     check_n(vm, a, 1, 2)?;
     let s = vm.arg(a, 0);
+    if hex_src(vm, s).is_none() {
+        return Err(vm.raise_msg_str(T_TYPE_ERROR, "object with buffer protocol required"));
+    }
     // An optional one-character separator between the bytes.
     let sep = if a.n_pos > 1 {
         match vm.str_or_bytes(vm.arg(a, 1)).map(|p| p.0) {
@@ -1104,15 +1114,12 @@ fn bytes_hex(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     } else {
         None
     };
-    let n = vm.buffer_data(s).map_or(0, |p| p.0.len());
+    let n = hex_src(vm, s).map_or(0, <[u8]>::len);
     let step = 2 + usize::from(sep.is_some());
     let total = (n * step).saturating_sub(usize::from(sep.is_some() && n > 0));
-    let o = vm.new_str_uninit(Kind::Str, total)?;
+    let o = vm.new_str_uninit(kind, total)?;
     for i in 0..n {
-        let c = vm
-            .buffer_data(s)
-            .and_then(|d| d.0.get(i).copied())
-            .unwrap_or(0);
+        let c = hex_src(vm, s).and_then(|d| d.get(i).copied()).unwrap_or(0);
         let hex = b"0123456789abcdef";
         #[allow(clippy::cast_possible_truncation)]
         let d = vm.heap.bytes_mut(o, 1, total as u32);
@@ -2003,7 +2010,13 @@ fn hex_src<'b>(vm: &'b Vm<'_>, src: Obj) -> Option<&'b [u8]> {
 
 fn bytes_fromhex(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 2, 2)?;
-    let src = vm.arg(a, 1);
+    let as_bytearray = vm.arg(a, 0) == type_obj(T_BYTEARRAY);
+    from_hex(vm, vm.arg(a, 1), as_bytearray)
+}
+
+/// `bytes.fromhex` and `binascii.unhexlify` (`mp_obj_bytes_fromhex`): the bytes (or bytearray)
+/// that the hex digits of `src` spell, spaces between byte pairs allowed.
+pub(super) fn from_hex(vm: &mut Vm<'_>, src: Obj, as_bytearray: bool) -> PyResult<Obj> {
     if hex_src(vm, src).is_none() {
         return Err(vm.raise_msg_str(T_TYPE_ERROR, "object with buffer protocol required"));
     }
@@ -2027,7 +2040,7 @@ fn bytes_fromhex(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
             *dst = b;
         }
     }
-    if vm.arg(a, 0) == type_obj(T_BYTEARRAY) {
+    if as_bytearray {
         return vm.bytearray_from(Obj::heap(out));
     }
     Ok(Obj::heap(out))

@@ -6,6 +6,8 @@ pub(crate) mod funcs;
 #[cfg(feature = "float")]
 mod math;
 pub(crate) mod methods;
+#[cfg(feature = "binascii")]
+mod modbinascii;
 #[cfg(feature = "complex")]
 mod modcmath;
 mod modcollections;

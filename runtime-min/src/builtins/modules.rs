@@ -1,5 +1,5 @@
-//! Built-in modules: `micropython`, `sys`, `collections`, `gc`, `errno`, `io`, `math` and
-//! `cmath` (after py/modmicropython.c, py/modsys.c, py/modcollections.c, py/modgc.c,
+//! Built-in modules: `micropython`, `sys`, `collections`, `gc`, `errno`, `io`, `math`,
+//! `cmath` and `binascii` (in `modbinascii.rs`) (after py/modmicropython.c, py/modsys.c, py/modcollections.c, py/modgc.c,
 //! py/moderrno.c, py/modio.c, py/modmath.c, py/modcmath.c). The math functions are in
 //! `math.rs`, the cmath ones in `modcmath.rs`, deque and namedtuple in `modcollections.rs`,
 //! StringIO in `modio.rs`, `struct` in `modstruct.rs`, `re` in `modre.rs`, `heapq` in
@@ -43,6 +43,8 @@ pub(crate) enum Body {
     Cmath(super::modcmath::CmathFn),
 }
 
+#[cfg(feature = "binascii")]
+use super::modbinascii as binascii;
 #[cfg(feature = "complex")]
 use super::modcmath as cmath;
 use Body::Call;
@@ -148,6 +150,11 @@ module_fns! {
     #[cfg(feature = "float")] "math"."gamma" => Math(Float(float_special::tgamma)),
     #[cfg(feature = "float")] "math"."lgamma" => Math(Float(float_special::lgamma)),
     #[cfg(feature = "float")] "math"."isclose" => Call(m_isclose),
+    #[cfg(feature = "binascii")] "binascii"."hexlify" => Call(binascii::binascii_hexlify),
+    #[cfg(feature = "binascii")] "binascii"."unhexlify" => Call(binascii::binascii_unhexlify),
+    #[cfg(feature = "binascii")] "binascii"."a2b_base64" => Call(binascii::binascii_a2b_base64),
+    #[cfg(feature = "binascii")] "binascii"."b2a_base64" => Call(binascii::binascii_b2a_base64),
+    #[cfg(feature = "binascii")] "binascii"."crc32" => Call(binascii::binascii_crc32),
     #[cfg(feature = "complex")] "cmath"."phase" => Call(cmath::cmath_phase),
     #[cfg(feature = "complex")] "cmath"."polar" => Call(cmath::cmath_polar),
     #[cfg(feature = "complex")] "cmath"."rect" => Call(cmath::cmath_rect),
@@ -188,6 +195,8 @@ pub(crate) const BUILTIN_MODULES: &[&str] = &[
     "math",
     #[cfg(feature = "complex")]
     "cmath",
+    #[cfg(feature = "binascii")]
+    "binascii",
 ];
 
 /// A new module object without code named `name`, entered in `sys.modules`: (module, its
