@@ -160,7 +160,10 @@ pub(super) fn object_init(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
             vm.heap.set_obj(t.bits(), i, v);
         }
         vm.heap.set_obj(s.bits(), 2, t);
+        return Ok(Obj::NONE);
     }
+    // objobject.c's object.__init__(self): nothing else.
+    check_n(vm, a, 1, 1)?;
     Ok(Obj::NONE)
 }
 
@@ -289,6 +292,12 @@ fn builtin_import(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 fn len(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 1, 1)?;
     let o = vm.arg(a, 0);
+    // A class's `__len__` result is returned as it is (objtype.c's instance_unary_op).
+    if vm.is_kind(o, Kind::Instance) {
+        if let Some(r) = vm.call_special(o, "__len__", &[])? {
+            return Ok(r);
+        }
+    }
     match vm.len_of(o)? {
         Some(n) => vm.new_int(i64::from(n)),
         None => Err(vm.no_len(o)),
@@ -1412,6 +1421,7 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
             vm.new_range(start, stop, step)
         }
         T_OBJECT => {
+            check_n(vm, a, 0, 0)?;
             let o = vm.alloc(Kind::Instance, 4)?;
             vm.heap.set_obj(o, 0, type_obj(T_OBJECT));
             Ok(Obj::heap(o))

@@ -75,6 +75,13 @@ impl<'a> Vm<'a> {
                 if self.lookup_special(o, "__getitem__").is_some() {
                     return self.new_iter(IT_GETITEM, o, Obj::NULL, 0);
                 }
+                // mp_getiter's last resort loads `__getitem__` as an attribute, through the
+                // class's `__getattr__` too, and calls whatever that gives.
+                if self.lookup_special(o, "__getattr__").is_some() {
+                    let name = Obj::qstr(crate::qstr_pool::qstr!("__getitem__"));
+                    let getitem = self.load_attr(o, name)?;
+                    return self.new_iter(IT_GETITEM, o, getitem, 0);
+                }
                 if self.is_io_stream(o) {
                     return self.new_iter(IT_LINES, o, Obj::NULL, 0);
                 }
@@ -339,7 +346,13 @@ impl<'a> Vm<'a> {
             IT_GETITEM => {
                 let i = Obj::small_sat(i64::from(idx));
                 self.heap.set(o, 1, idx + 1);
-                match self.subscr_load(src, i) {
+                let getitem = self.heap.get_obj(o, 3);
+                let item = if getitem.is_null() {
+                    self.subscr_load(src, i)
+                } else {
+                    self.call_obj(getitem, &[i])
+                };
+                match item {
                     Ok(v) => Ok(Some(v)),
                     Err(e) => {
                         if self.is_instance_of(self.exc, b::T_INDEX_ERROR)

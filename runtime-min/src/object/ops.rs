@@ -215,7 +215,9 @@ impl<'a> Vm<'a> {
         } else {
             self.type_name(bb)
         };
-        let name = binary_op_name(op);
+        // An in-place operation has fallen back to the plain one by the time the reference
+        // reports it (py/runtime.c), so the plain name.
+        let name = binary_op_name(op.without_inplace());
         self.raise_parts(
             b::T_TYPE_ERROR,
             &[

@@ -397,7 +397,7 @@ impl<'a> Vm<'a> {
                 self.sink_write(sink, b"<function ")?;
                 let name = self.function_name(o);
                 self.sink_write(sink, name)?;
-                self.print_addr(sink, o)
+                self.print_addr(sink, o, true)
             }
             Kind::Class => {
                 self.sink_write(sink, b"<class '")?;
@@ -451,7 +451,7 @@ impl<'a> Vm<'a> {
                 };
                 self.sink_write(sink, name)?;
                 self.sink_write(sink, b"'")?;
-                self.print_addr(sink, o)
+                self.print_addr(sink, o, false)
             }
             Kind::Super => {
                 self.sink_write(sink, b"<super: ")?;
@@ -469,9 +469,11 @@ impl<'a> Vm<'a> {
         }
     }
 
-    fn print_addr(&mut self, sink: Sink, o: Obj) -> PyResult<()> {
+    /// ` at ADDR>`: the reference prints `%p` as bare hex digits, with `0x` before it only in
+    /// a function's repr (py/objfun.c).
+    fn print_addr(&mut self, sink: Sink, o: Obj, with_0x: bool) -> PyResult<()> {
         let mut nb = NumBuf::new();
-        nb.push_str(" at 0x");
+        nb.push_str(if with_0x { " at 0x" } else { " at " });
         nb.push_radix(u64::from(o.bits()), 16, false, 1);
         nb.push(b'>');
         self.sink_write(sink, nb.as_bytes())
@@ -501,7 +503,7 @@ impl<'a> Vm<'a> {
         }
         if cls == b::type_obj(b::T_RE) {
             let mut nb = NumBuf::new();
-            nb.push_str("<re 0x");
+            nb.push_str("<re ");
             nb.push_radix(u64::from(o.bits()), 16, false, 1);
             nb.push(b'>');
             return self.sink_write(sink, nb.as_bytes());
@@ -562,7 +564,7 @@ impl<'a> Vm<'a> {
         let name = self.type_name_of_type(t);
         self.sink_write_obj(sink, name)?;
         self.sink_write(sink, b" object")?;
-        self.print_addr(sink, o)
+        self.print_addr(sink, o, false)
     }
 
     fn print_returned_str(&mut self, sink: Sink, r: Obj, what: &str) -> PyResult<()> {

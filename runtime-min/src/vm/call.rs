@@ -890,28 +890,17 @@ impl<'a> Vm<'a> {
         let r = match self.class_lookup(cls, b"__init__") {
             Some(init) => match self.call_with_self(init, inst, a) {
                 Ok(r) if r != Obj::NONE => {
-                    Err(self.raise_msg_str(b::T_TYPE_ERROR, "__init__() should return None"))
+                    let t = self.type_name(r);
+                    Err(self.raise_parts(
+                        b::T_TYPE_ERROR,
+                        &[&"__init__() should return None, not '", &t, &"'"],
+                    ))
                 }
                 Ok(_) => Ok(inst),
                 Err(e) => Err(e),
             },
-            None => {
-                if a.n_pos + a.n_kw > 0
-                    && native == b::T_OBJECT
-                    && self.class_lookup(cls, b"__new__").is_none()
-                {
-                    Err(self.raise_parts(
-                        b::T_TYPE_ERROR,
-                        &[
-                            &"function takes 0 positional arguments but ",
-                            &a.n_pos,
-                            &" were given",
-                        ],
-                    ))
-                } else {
-                    Ok(inst)
-                }
-            }
+            // No `__init__`: objtype.c's instance maker does not look at the arguments.
+            None => Ok(inst),
         };
         self.truncate_roots(base);
         r
