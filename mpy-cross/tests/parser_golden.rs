@@ -89,6 +89,36 @@ fn small_int_bits_decide_small_ints() {
     assert!(print_tree(&tree, &qstrs).contains("int(20000)"));
 }
 
+/// py/objint_mpz.c's `-` and `~` of a big int object give a big int object, never normalised
+/// to a small int: with 63-bit small ints `-(2**62)` (the smallest one) stays a constant
+/// object, while a binary operation with the same value gives a small int.
+#[test]
+fn unary_minus_of_a_big_int_stays_an_object() {
+    let mut qstrs = QstrPool::new();
+    let options = ParseOptions {
+        optimize: 0,
+        small_int_bits: 63,
+    };
+    for (src, want) in [
+        (&b"x = -2**62\n"[..], "literal const=-4611686018427387904"),
+        (
+            b"x = -4611686018427387904\n",
+            "literal const=-4611686018427387904",
+        ),
+        (b"x = ~-2**62\n", "literal const=4611686018427387903"),
+        (b"x = -2**62 + 0\n", "int(-4611686018427387904)"),
+        (b"x = -2**61\n", "int(-2305843009213693952)"),
+    ] {
+        let tree = parse(src, InputKind::File, &options, &mut qstrs).expect("parses");
+        let printed = print_tree(&tree, &qstrs);
+        assert!(
+            printed.contains(want),
+            "{}: {printed}",
+            String::from_utf8_lossy(src)
+        );
+    }
+}
+
 #[test]
 fn debug_depends_on_optimisation_level() {
     let src = b"x = __debug__\n";

@@ -691,6 +691,7 @@ impl Parser<'_, '_> {
     }
 
     fn fold_constants(&mut self, rule: Rule, num_args: usize) -> Result<bool, CompileError> {
+        let mut keep_object = false;
         let value = match rule {
             Rule::expr | Rule::xor_expr | Rule::and_expr | Rule::power => {
                 let op = match rule {
@@ -750,6 +751,21 @@ impl Parser<'_, '_> {
                 let Some(res) = fold::unary_op(op, &arg) else {
                     return Ok(false);
                 };
+                // py/objint_mpz.c's `-` and `~` of a big int object return a big int object
+                // even when the value would fit a small int: `-(2**62)` stays a constant
+                // object with `-msmall-int-bits=63`. The operand is such an object when it is
+                // beyond the host's 63-bit small ints, or a constant that fits the target's
+                // small ints (only an earlier such result is one).
+                let big_object = match (&arg, self.peek(0)) {
+                    (ConstValue::Int(i), Node::Const(_)) => {
+                        small_int_value(i, 63).is_none()
+                            || small_int_value(i, self.small_int_bits).is_some()
+                    }
+                    _ => false,
+                };
+                if op != UnaryOp::Positive && big_object {
+                    keep_object = true;
+                }
                 res
             }
             Rule::expr_stmt => return self.fold_const_assignment(),
@@ -777,7 +793,14 @@ impl Parser<'_, '_> {
         for _ in 0..num_args {
             self.pop();
         }
-        let node = self.const_node_optimised(0, value);
+        let node = if keep_object {
+            Node::Const(Box::new(ConstNode {
+                source_line: 0,
+                value,
+            }))
+        } else {
+            self.const_node_optimised(0, value)
+        };
         self.push_result(node)?;
         Ok(true)
     }
