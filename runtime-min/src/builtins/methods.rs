@@ -1102,7 +1102,7 @@ fn bytes_hex(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 pub(super) fn hex_digits(vm: &mut Vm<'_>, a: &Args, kind: Kind) -> PyResult<Obj> {
     check_n(vm, a, 1, 2)?;
     let s = vm.arg(a, 0);
-    if hex_src(vm, s).is_none() {
+    if vm.readable_buffer(s).is_none() {
         return Err(vm.raise_msg_str(T_TYPE_ERROR, "object with buffer protocol required"));
     }
     // An optional one-character separator between the bytes.
@@ -1114,12 +1114,15 @@ pub(super) fn hex_digits(vm: &mut Vm<'_>, a: &Args, kind: Kind) -> PyResult<Obj>
     } else {
         None
     };
-    let n = hex_src(vm, s).map_or(0, <[u8]>::len);
+    let n = vm.readable_buffer(s).map_or(0, <[u8]>::len);
     let step = 2 + usize::from(sep.is_some());
     let total = (n * step).saturating_sub(usize::from(sep.is_some() && n > 0));
     let o = vm.new_str_uninit(kind, total)?;
     for i in 0..n {
-        let c = hex_src(vm, s).and_then(|d| d.get(i).copied()).unwrap_or(0);
+        let c = vm
+            .readable_buffer(s)
+            .and_then(|d| d.get(i).copied())
+            .unwrap_or(0);
         let hex = b"0123456789abcdef";
         #[allow(clippy::cast_possible_truncation)]
         let d = vm.heap.bytes_mut(o, 1, total as u32);
@@ -1961,13 +1964,10 @@ fn int_from_bytes(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     };
     // Any object with the buffer protocol, str included (its UTF-8 bytes).
     let o = vm.arg(a, 1);
-    if vm.str_data(o).is_none() && vm.buffer_data(o).is_none() {
+    if vm.readable_buffer(o).is_none() {
         return Err(vm.raise_msg_str(T_TYPE_ERROR, "object with buffer protocol required"));
     }
-    let d = vm
-        .str_data(o)
-        .or_else(|| vm.buffer_data(o).map(|p| p.0))
-        .unwrap_or(&[]);
+    let d = vm.readable_buffer(o).unwrap_or(&[]);
     if d.len() > crate::object::bigint::MAX_LIMBS * 4 {
         return Err(vm.big_overflow());
     }
@@ -2003,11 +2003,6 @@ fn hex_next(d: &[u8], i: &mut usize) -> Result<Option<u8>, ()> {
     Ok(None)
 }
 
-fn hex_src<'b>(vm: &'b Vm<'_>, src: Obj) -> Option<&'b [u8]> {
-    vm.str_data(src)
-        .or_else(|| vm.buffer_data(src).map(|p| p.0))
-}
-
 fn bytes_fromhex(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 2, 2)?;
     let as_bytearray = vm.arg(a, 0) == type_obj(T_BYTEARRAY);
@@ -2017,14 +2012,14 @@ fn bytes_fromhex(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 /// `bytes.fromhex` and `binascii.unhexlify` (`mp_obj_bytes_fromhex`): the bytes (or bytearray)
 /// that the hex digits of `src` spell, spaces between byte pairs allowed.
 pub(super) fn from_hex(vm: &mut Vm<'_>, src: Obj, as_bytearray: bool) -> PyResult<Obj> {
-    if hex_src(vm, src).is_none() {
+    if vm.readable_buffer(src).is_none() {
         return Err(vm.raise_msg_str(T_TYPE_ERROR, "object with buffer protocol required"));
     }
     // First pass validates and counts; the second writes into the new object.
     let mut n = 0u32;
     let mut i = 0;
     loop {
-        match hex_next(hex_src(vm, src).unwrap_or(&[]), &mut i) {
+        match hex_next(vm.readable_buffer(src).unwrap_or(&[]), &mut i) {
             Ok(Some(_)) => n += 1,
             Ok(None) => break,
             Err(()) => return Err(vm.raise_msg_str(T_VALUE_ERROR, "non-hex digit")),
@@ -2033,7 +2028,7 @@ pub(super) fn from_hex(vm: &mut Vm<'_>, src: Obj, as_bytearray: bool) -> PyResul
     let out = vm.new_str_uninit(Kind::Bytes, n as usize)?;
     let mut i = 0;
     for k in 0..n as usize {
-        let Ok(Some(b)) = hex_next(hex_src(vm, src).unwrap_or(&[]), &mut i) else {
+        let Ok(Some(b)) = hex_next(vm.readable_buffer(src).unwrap_or(&[]), &mut i) else {
             break;
         };
         if let Some(dst) = vm.heap.bytes_mut(out, 1, n).get_mut(k) {

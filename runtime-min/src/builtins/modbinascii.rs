@@ -5,11 +5,6 @@ use super::funcs::check_n;
 use super::methods::{from_hex, hex_digits};
 use super::*;
 
-/// The bytes of `o`'s buffer (`mp_get_buffer_raise`).
-fn buffer<'b>(vm: &'b Vm<'_>, o: Obj) -> Option<&'b [u8]> {
-    vm.str_data(o).or_else(|| vm.buffer_data(o).map(|p| p.0))
-}
-
 fn no_buffer(vm: &mut Vm<'_>) -> crate::vm::Raised {
     vm.raise_msg_str(T_TYPE_ERROR, "object with buffer protocol required")
 }
@@ -80,7 +75,7 @@ impl Base64Decoder {
 pub(super) fn binascii_a2b_base64(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 1, 1)?;
     let src = vm.arg(a, 0);
-    let Some(input) = buffer(vm, src) else {
+    let Some(input) = vm.readable_buffer(src) else {
         return Err(no_buffer(vm));
     };
     // First pass: validate and count.
@@ -97,7 +92,7 @@ pub(super) fn binascii_a2b_base64(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     while at < input_len {
         let mut chunk = [0u8; 48];
         let len = (input_len - at).min(chunk.len());
-        if let Some(d) = buffer(vm, src).and_then(|d| d.get(at..at + len)) {
+        if let Some(d) = vm.readable_buffer(src).and_then(|d| d.get(at..at + len)) {
             chunk[..len].copy_from_slice(d);
         }
         at += len;
@@ -128,7 +123,7 @@ pub(super) fn binascii_b2a_base64(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
         None => true,
     };
     let src = vm.arg(a, 0);
-    let Some(input) = buffer(vm, src) else {
+    let Some(input) = vm.readable_buffer(src) else {
         return Err(no_buffer(vm));
     };
     let n = input.len();
@@ -140,7 +135,7 @@ pub(super) fn binascii_b2a_base64(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
         // Up to 16 groups of 3 input bytes at a time.
         let mut chunk = [0u8; 48];
         let len = (n - at).min(chunk.len());
-        if let Some(d) = buffer(vm, src).and_then(|d| d.get(at..at + len)) {
+        if let Some(d) = vm.readable_buffer(src).and_then(|d| d.get(at..at + len)) {
             chunk[..len].copy_from_slice(d);
         }
         #[allow(clippy::cast_possible_truncation)]
@@ -196,7 +191,7 @@ pub(super) fn binascii_crc32(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
         },
         None => 0,
     };
-    let Some(data) = buffer(vm, vm.arg(a, 0)) else {
+    let Some(data) = vm.readable_buffer(vm.arg(a, 0)) else {
         return Err(no_buffer(vm));
     };
     let mut crc = !start;

@@ -739,8 +739,7 @@ impl<'a> Vm<'a> {
             let needle = if is_str {
                 self.str_data(item)
             } else {
-                self.str_data(item)
-                    .or_else(|| self.buffer_data(item).map(|p| p.0))
+                self.readable_buffer(item)
             };
             if let Some(needle) = needle {
                 let hay = self.str_or_bytes(container).map_or(&[][..], |p| p.0);

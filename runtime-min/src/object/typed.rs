@@ -52,6 +52,13 @@ impl<'a> Vm<'a> {
 
     /// The bytes of any object with the buffer protocol, with its type code ('B' for bytes
     /// and bytearray).
+    /// The bytes `mp_get_buffer(o, MP_BUFFER_READ)` sees: a str's UTF-8 too, then
+    /// [`buffer_data`](Self::buffer_data)'s.
+    pub(crate) fn readable_buffer(&self, o: Obj) -> Option<&[u8]> {
+        self.str_data(o)
+            .or_else(|| self.buffer_data(o).map(|p| p.0))
+    }
+
     pub(crate) fn buffer_data(&self, o: Obj) -> Option<(&[u8], u8)> {
         if let Some(d) = self.bytes_data(o) {
             return Some((d, b'B'));
