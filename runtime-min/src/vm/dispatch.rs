@@ -1496,6 +1496,7 @@ impl<'a> Vm<'a> {
                         let mut j = 0;
                         while j < self.dict_alloc(v) {
                             if let Some((dk, dv)) = self.dict_slot(v, j) {
+                                self.check_keyword_name(dk)?;
                                 self.list_append(kw, dk)?;
                                 self.list_append(kw, dv)?;
                             }
@@ -1511,6 +1512,7 @@ impl<'a> Vm<'a> {
                         for j in 0..n {
                             let st = self.heap.get_obj(kl.bits(), 1).bits();
                             let dk = self.heap.get_obj(st, j);
+                            self.check_keyword_name(dk)?;
                             let dv = self.subscr_load(v, dk)?;
                             self.list_append(kw, dk)?;
                             self.list_append(kw, dv)?;
@@ -1545,6 +1547,17 @@ impl<'a> Vm<'a> {
         })();
         self.truncate_roots(roots);
         r
+    }
+
+    /// A `**mapping` key must be a str (or bytes), as `mp_obj_str_intern_checked` requires,
+    /// checked while the call's arguments are gathered.
+    fn check_keyword_name(&mut self, key: Obj) -> PyResult<()> {
+        if self.str_data(key).is_some()
+            || (self.bytes_data(key).is_some() && !self.is_kind(key, Kind::ByteArray))
+        {
+            return Ok(());
+        }
+        Err(self.bad_implicit_conversion(key))
     }
 
     /// Look up and call a method by name.
