@@ -417,7 +417,8 @@ impl<'a> Vm<'a> {
         self.heap.set(fr, F_IP, code.bc_start as u32);
         self.heap.set(fr, F_SP, 0);
         self.heap.set(fr, crate::vm::dispatch::F_CODE, code.index);
-        self.heap.set(fr, crate::vm::dispatch::F_NEXC, code.n_exc);
+        // Flags: bit 0 = a generator's frame has started.
+        self.heap.set(fr, crate::vm::dispatch::F_FLAGS, 0);
         self.heap.set_obj(fr, F_FUN, fun);
         Ok(fr)
     }
@@ -707,10 +708,8 @@ impl<'a> Vm<'a> {
     pub(crate) fn gen_resume(&mut self, g: Obj, send: Obj, inject: Obj) -> PyResult<ExecResult> {
         let frame = self.heap.get_obj(g.bits(), 1);
         if frame.is_null() {
-            if !inject.is_null() {
-                let e = self.make_raise_obj(inject)?;
-                return Err(self.raise_obj(e));
-            }
+            // A finished generator returns None whatever is sent or thrown into it
+            // (objgenerator.c: "an optimised raise StopIteration(None)").
             return Ok(ExecResult::Return(Obj::NONE));
         }
         if self.heap.get(g.bits(), 0) != 0 {

@@ -19,7 +19,7 @@ pub(crate) const F_IP: u32 = 1;
 pub(crate) const F_SP: u32 = 2;
 pub(crate) const F_EXCSP: u32 = 3;
 pub(crate) const F_CODE: u32 = 4;
-pub(crate) const F_NEXC: u32 = 5;
+/// Frame flags (bit 0: a generator's frame has started).
 pub(crate) const F_FLAGS: u32 = 5;
 pub(crate) const F_FUN: u32 = 6;
 pub(crate) const F_LOCALS: u32 = 7;
