@@ -1514,8 +1514,11 @@ impl<'a> Vm<'a> {
                             let dk = self.heap.get_obj(st, j);
                             self.check_keyword_name(dk)?;
                             let dv = self.subscr_load(v, dk)?;
+                            // (A new value: rooted while the list grows.)
+                            self.push_root(dv);
                             self.list_append(kw, dk)?;
                             self.list_append(kw, dv)?;
+                            self.pop_root();
                         }
                     }
                 } else {
