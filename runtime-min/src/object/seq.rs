@@ -474,6 +474,10 @@ impl<'a> Vm<'a> {
                 if self.is_kind(index, Kind::Slice) {
                     return self.list_store_slice(o, index, value);
                 }
+                if value.is_null() && len == 0 {
+                    // objlist.c deletes an item with list.pop, which checks for empty first.
+                    return Err(self.raise_msg_str(b::T_INDEX_ERROR, "pop from empty list"));
+                }
                 let i = self.norm_index(index, len, "list")?;
                 if value.is_null() {
                     self.list_remove_at(o, i);
