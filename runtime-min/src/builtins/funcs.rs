@@ -1360,6 +1360,8 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
         }
         #[cfg(feature = "io")]
         T_STRINGIO | T_BYTESIO => super::modio::io_new(vm, a),
+        #[cfg(feature = "hashlib")]
+        T_SHA256 => super::modhashlib::sha256_new(vm, a),
         T_LIST => {
             check_n(vm, a, 0, 1)?;
             match arg0 {

@@ -6,6 +6,8 @@ use super::funcs::{check_n, check_pos};
 use super::modcollections::{
     deque_append, deque_appendleft, deque_extend, deque_pop, deque_popleft,
 };
+#[cfg(feature = "hashlib")]
+use super::modhashlib::{sha256_digest, sha256_update};
 #[cfg(feature = "io")]
 use super::modio::{
     io_close, io_enter, io_flush, io_getvalue, io_next, io_read, io_readinto, io_readline, io_seek,
@@ -99,6 +101,8 @@ methods! {
     #[cfg(feature = "array")] T_ARRAY."append" => array_append;
     #[cfg(feature = "array")] T_ARRAY."extend" => array_extend;
     T_BYTEARRAY."extend" => bytearray_extend;
+    #[cfg(feature = "hashlib")] T_SHA256."update" => sha256_update;
+    #[cfg(feature = "hashlib")] T_SHA256."digest" => sha256_digest;
     T_LIST."append" => list_append;
     T_LIST."extend" => list_extend;
     T_LIST."pop" => list_pop;

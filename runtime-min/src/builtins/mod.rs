@@ -11,6 +11,8 @@ mod modbinascii;
 #[cfg(feature = "complex")]
 mod modcmath;
 mod modcollections;
+#[cfg(feature = "hashlib")]
+mod modhashlib;
 #[cfg(feature = "heapq")]
 mod modheapq;
 #[cfg(feature = "io")]
@@ -171,6 +173,8 @@ types! {
     // `sys.stdout.buffer` etc.: the binary stream under a TextIOWrapper.
     T_FILEIO = 73, "FileIO", T_OBJECT, Internal;
     T_COMPLEX = 74, "complex", T_OBJECT, BUILTIN_IF_COMPLEX;
+    // `hashlib.sha256` (reached through the module, a class over this type).
+    T_SHA256 = 75, "sha256", T_OBJECT, Internal;
 }
 
 fn type_row(id: u32) -> Option<&'static TypeRow> {

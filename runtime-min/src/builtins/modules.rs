@@ -1,5 +1,5 @@
 //! Built-in modules: `micropython`, `sys`, `collections`, `gc`, `errno`, `io`, `math`,
-//! `cmath` and `binascii` (in `modbinascii.rs`) (after py/modmicropython.c, py/modsys.c, py/modcollections.c, py/modgc.c,
+//! `cmath`, `binascii` (in `modbinascii.rs`) and `hashlib` (`modhashlib.rs`) (after py/modmicropython.c, py/modsys.c, py/modcollections.c, py/modgc.c,
 //! py/moderrno.c, py/modio.c, py/modmath.c, py/modcmath.c). The math functions are in
 //! `math.rs`, the cmath ones in `modcmath.rs`, deque and namedtuple in `modcollections.rs`,
 //! StringIO in `modio.rs`, `struct` in `modstruct.rs`, `re` in `modre.rs`, `heapq` in
@@ -197,6 +197,8 @@ pub(crate) const BUILTIN_MODULES: &[&str] = &[
     "cmath",
     #[cfg(feature = "binascii")]
     "binascii",
+    #[cfg(feature = "hashlib")]
+    "hashlib",
 ];
 
 /// A new module object without code named `name`, entered in `sys.modules`: (module, its
@@ -264,6 +266,13 @@ pub(crate) fn builtin_module(vm: &mut Vm<'_>, name: &[u8]) -> PyResult<Option<Ob
                     vm.pop_root();
                     vm.dict_store(g, key, f)?;
                 }
+            }
+            #[cfg(feature = "hashlib")]
+            "hashlib" => {
+                let c = native_class(vm, "sha256", T_SHA256)?;
+                vm.push_root(c);
+                let name = vm.heap.get_obj(c.bits(), 0);
+                vm.dict_store(g, name, c)?;
             }
             #[cfg(feature = "io")]
             "io" => {

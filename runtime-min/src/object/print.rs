@@ -510,6 +510,10 @@ impl<'a> Vm<'a> {
         }
         if let Some(n) = self.native_of(o) {
             let native = self.native_base(self.heap.get_obj(o.bits(), 0));
+            if native == b::T_SHA256 {
+                // No print slot in extmod/modhashlib.c: `<sha256>`.
+                return self.sink_write(sink, b"<sha256>");
+            }
             if matches!(native, b::T_STRINGIO | b::T_BYTESIO) {
                 let mut nb = NumBuf::new();
                 nb.push_str("<io.");

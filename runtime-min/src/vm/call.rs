@@ -247,7 +247,8 @@ impl<'a> Vm<'a> {
                                 ));
                             }
                             let s = self.arg(a, 0);
-                            // (object's and deque's methods take the instance itself)
+                            // (object's, deque's, the streams' and sha256's methods take the
+                            // instance itself)
                             if let Some(native) = self.native_of(s).filter(|_| {
                                 !matches!(
                                     m.ty(),
@@ -256,6 +257,7 @@ impl<'a> Vm<'a> {
                                         | b::T_TEXTIO
                                         | b::T_FILEIO
                                         | b::T_STRINGIO
+                                        | b::T_SHA256
                                 )
                             }) {
                                 // A method of the built-in base applies to the wrapped object.
