@@ -75,6 +75,7 @@ pub(crate) const EXTRA_QSTRS: &[&str] = &[
     "complex",
     "real",
     "imag",
+    "sha256",
 ];
 
 /// Maximum number of images (modules) loaded at once.
