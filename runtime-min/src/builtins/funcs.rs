@@ -992,6 +992,14 @@ fn dir(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
             Some(Kind::Class) => dir_add_class(vm, l, o, 0)?,
             Some(Kind::Module) => {
                 dir_add_dict(vm, l, vm.heap.get_obj(o.bits(), crate::loader::M_GLOBALS))?;
+                // modbuiltins.c's dir lists every name an attribute load finds: a module also
+                // has these two.
+                for name in [
+                    crate::qstr_pool::qstr!("__class__"),
+                    crate::qstr_pool::qstr!("__dict__"),
+                ] {
+                    dir_add(vm, l, Obj::qstr(name))?;
+                }
             }
             Some(Kind::Dict) if a.n_pos == 0 => dir_add_dict(vm, l, o)?,
             _ => {}

@@ -254,11 +254,12 @@ pub(crate) fn builtin_module(vm: &mut Vm<'_>, name: &[u8]) -> PyResult<Option<Ob
                 let constants: &[(&str, f64)] = &[
                     ("pi", core::f64::consts::PI),
                     ("e", core::f64::consts::E),
+                    ("tau", core::f64::consts::TAU),
                     ("inf", f64::INFINITY),
                     ("nan", f64::NAN),
                 ];
                 // cmath has only e and pi.
-                let n = if mname == "math" { 4 } else { 2 };
+                let n = if mname == "math" { constants.len() } else { 2 };
                 for &(k, v) in &constants[..n] {
                     let key = vm.new_str_bytes(k.as_bytes())?;
                     vm.push_root(key);

@@ -76,6 +76,7 @@ pub(crate) const EXTRA_QSTRS: &[&str] = &[
     "real",
     "imag",
     "sha256",
+    "__dict__",
 ];
 
 /// Maximum number of images (modules) loaded at once.
