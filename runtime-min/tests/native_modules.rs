@@ -156,7 +156,7 @@ fn python_calls_registered_functions() {
         out,
         "False\nTrue\nFalse\n10\n3.0 1.5\nhello pico\n('left', b'right', 7)\n\
          9223372036854775807\nFalse True\n<function> <class 'function'> True\n\
-         True ['__name__', 'ticks_ms']\n"
+         True ['__class__', '__dict__', '__name__', 'ticks_ms']\n"
     );
     assert_eq!(LED.with(Cell::get), 0);
 }
