@@ -117,8 +117,7 @@ fn build_class(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
         vm.push_root(bases);
         for i in 2..a.n_pos {
             let b = vm.arg(a, i);
-            let ok = b.imm_of(Imm::Type).is_some() || vm.is_kind(b, Kind::Class);
-            if !ok {
+            if !vm.is_type_obj(b) {
                 return Err(vm.raise_msg_str(T_TYPE_ERROR, "bases must be types"));
             }
             vm.heap.set_obj(bases.bits(), i - 1, b);
@@ -632,20 +631,18 @@ fn id(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 }
 
 fn isinstance_inner(vm: &mut Vm<'_>, t: Obj, classes: Obj) -> PyResult<bool> {
-    let is_class =
-        |vm: &Vm<'_>, c: Obj| c.imm_of(Imm::Type).is_some() || vm.is_kind(c, Kind::Class);
     if vm.is_kind(classes, Kind::Tuple) {
         // objtype.c's mp_obj_is_subclass compares each item, without looking into nested
         // tuples or rejecting items that are not classes.
         for i in 0..vm.tuple_len(classes) {
             let c = vm.heap.get_obj(classes.bits(), i + 1);
-            if is_class(vm, c) && vm.is_subclass(t, c) {
+            if vm.is_type_obj(c) && vm.is_subclass(t, c) {
                 return Ok(true);
             }
         }
         return Ok(false);
     }
-    if !is_class(vm, classes) {
+    if !vm.is_type_obj(classes) {
         return Err(vm.raise_msg_str(
             T_TYPE_ERROR,
             "issubclass() arg 2 must be a class or a tuple of classes",
@@ -663,7 +660,7 @@ fn isinstance(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 fn issubclass(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 2, 2)?;
     let t = vm.arg(a, 0);
-    if t.imm_of(Imm::Type).is_none() && !vm.is_kind(t, Kind::Class) {
+    if !vm.is_type_obj(t) {
         return Err(vm.raise_msg_str(T_TYPE_ERROR, "issubclass() arg 1 must be a class"));
     }
     isinstance_inner(vm, t, vm.arg(a, 1)).map(Obj::bool)
@@ -1484,15 +1481,13 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
             check_n(vm, a, 2, 2)?;
             let (c, o) = (vm.arg(a, 0), vm.arg(a, 1));
             // super(cls, obj): obj must be an instance or subclass of cls.
-            let is_type =
-                |vm: &Vm<'_>, t: Obj| t.imm_of(Imm::Type).is_some() || vm.is_kind(t, Kind::Class);
-            if !is_type(vm, c) {
+            if !vm.is_type_obj(c) {
                 return Err(vm.raise_msg_str(
                     T_TYPE_ERROR,
                     "issubclass() arg 2 must be a class or a tuple of classes",
                 ));
             }
-            let t = if is_type(vm, o) { o } else { vm.type_of(o) };
+            let t = if vm.is_type_obj(o) { o } else { vm.type_of(o) };
             if !vm.is_subclass(t, c) {
                 return Err(vm.raise_bare(T_TYPE_ERROR));
             }

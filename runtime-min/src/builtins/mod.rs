@@ -303,8 +303,7 @@ pub(crate) fn method_accepts(vm: &Vm<'_>, ty: u32, s: Obj) -> bool {
     if vm.is_subclass(t, type_obj(ty)) {
         return true;
     }
-    vm.native_base(t) == ty
-        || (ty == T_TYPE && (s.imm_of(Imm::Type).is_some() || vm.is_kind(s, Kind::Class)))
+    vm.native_base(t) == ty || (ty == T_TYPE && vm.is_type_obj(s))
 }
 
 pub(crate) fn property_method_index(which: u32) -> u32 {

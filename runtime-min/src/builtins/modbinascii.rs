@@ -84,21 +84,14 @@ pub(super) fn binascii_a2b_base64(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     if decoder.nbits != 0 {
         return Err(vm.raise_msg_str(T_VALUE_ERROR, "incorrect padding"));
     }
-    let input_len = input.len();
     let out = vm.new_str_uninit(Kind::Bytes, n)?;
-    // Second pass, in chunks (the input is read from the heap between writes to it).
+    // Second pass, writing the bytes.
     let mut decoder = Base64Decoder::default();
-    let (mut at, mut written) = (0, 0);
-    while at < input_len {
-        let mut chunk = [0u8; 48];
-        let len = (input_len - at).min(chunk.len());
-        if let Some(d) = vm.readable_buffer(src).and_then(|d| d.get(at..at + len)) {
-            chunk[..len].copy_from_slice(d);
-        }
-        at += len;
+    let mut written = 0;
+    vm.buffer_chunks(src, |vm, _, chunk| {
         #[allow(clippy::cast_possible_truncation)]
         let dst = vm.heap.bytes_mut(out, 1, n as u32);
-        for &c in &chunk[..len] {
+        for &c in chunk {
             if let Some(b) = decoder.push(c) {
                 if let Some(x) = dst.get_mut(written) {
                     *x = b;
@@ -106,7 +99,8 @@ pub(super) fn binascii_a2b_base64(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
                 written += 1;
             }
         }
-    }
+        Ok(())
+    })?;
     Ok(Obj::heap(out))
 }
 
@@ -130,17 +124,11 @@ pub(super) fn binascii_b2a_base64(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     let total = n.div_ceil(3) * 4 + usize::from(newline);
     let out = vm.new_str_uninit(Kind::Bytes, total)?;
     const DIGITS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut at = 0;
-    while at < n {
-        // Up to 16 groups of 3 input bytes at a time.
-        let mut chunk = [0u8; 48];
-        let len = (n - at).min(chunk.len());
-        if let Some(d) = vm.readable_buffer(src).and_then(|d| d.get(at..at + len)) {
-            chunk[..len].copy_from_slice(d);
-        }
+    vm.buffer_chunks(src, |vm, at, chunk| {
         #[allow(clippy::cast_possible_truncation)]
         let dst = vm.heap.bytes_mut(out, 1, total as u32);
-        for (g, group) in chunk[..len].chunks(3).enumerate() {
+        // Chunks are whole groups of 3 input bytes but for the last.
+        for (g, group) in chunk.chunks(3).enumerate() {
             let b = [
                 group[0],
                 *group.get(1).unwrap_or(&0),
@@ -159,8 +147,8 @@ pub(super) fn binascii_b2a_base64(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
                 }
             }
         }
-        at += len;
-    }
+        Ok(())
+    })?;
     if newline {
         #[allow(clippy::cast_possible_truncation)]
         if let Some(x) = vm.heap.bytes_mut(out, 1, total as u32).get_mut(total - 1) {
@@ -174,21 +162,7 @@ pub(super) fn binascii_b2a_base64(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 pub(super) fn binascii_crc32(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 1, 2)?;
     let start = match vm.arg_pos(a, 1) {
-        // mp_obj_get_int_truncated: the low 32 bits of any int.
-        Some(v) => match vm.big_of(v) {
-            Some(b) => {
-                let low = b.d[0];
-                if b.neg {
-                    low.wrapping_neg()
-                } else {
-                    low
-                }
-            }
-            None => {
-                let t = vm.type_name(v);
-                return Err(vm.raise_parts(T_TYPE_ERROR, &[&"can't convert ", &t, &" to int"]));
-            }
-        },
+        Some(v) => vm.int_low_bits(v)?,
         None => 0,
     };
     let Some(data) = vm.readable_buffer(vm.arg(a, 0)) else {

@@ -220,22 +220,15 @@ fn state_of(vm: &mut Vm<'_>, h: Obj) -> PyResult<u32> {
     Ok(state)
 }
 
-/// Hash `data`'s buffer into the state block, in chunks (the data is read from the heap
-/// between writes to it).
+/// Hash `data`'s buffer into the state block.
 fn feed(vm: &mut Vm<'_>, state: u32, data: Obj) -> PyResult<()> {
-    let Some(len) = vm.readable_buffer(data).map(<[u8]>::len) else {
-        return Err(vm.raise_msg_str(T_TYPE_ERROR, "object with buffer protocol required"));
-    };
-    let mut at = 0;
-    while at < len {
-        let mut chunk = [0u8; 64];
-        let n = (len - at).min(chunk.len());
-        if let Some(d) = vm.readable_buffer(data).and_then(|d| d.get(at..at + n)) {
-            chunk[..n].copy_from_slice(d);
-        }
+    let fed = vm.buffer_chunks(data, |vm, _, chunk| {
         #[allow(clippy::cast_possible_truncation)]
-        Sha256(vm.heap.bytes_mut(state, 1, STATE_LEN as u32)).update(&chunk[..n]);
-        at += n;
+        Sha256(vm.heap.bytes_mut(state, 1, STATE_LEN as u32)).update(chunk);
+        Ok(())
+    })?;
+    if !fed {
+        return Err(vm.raise_msg_str(T_TYPE_ERROR, "object with buffer protocol required"));
     }
     Ok(())
 }

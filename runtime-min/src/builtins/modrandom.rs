@@ -86,22 +86,7 @@ pub(super) fn random_getrandbits(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 pub(super) fn random_seed(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 0, 1)?;
     let seed = match vm.arg_pos(a, 0).filter(|s| !s.is_none()) {
-        // mp_obj_get_int_truncated: the low bits of any int.
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-        Some(s) => match vm.int_to_i64(s) {
-            Some(v) => v as u32,
-            None => match vm.big_of(s) {
-                Some(b) => {
-                    let low = b.d[0];
-                    if b.neg {
-                        low.wrapping_neg()
-                    } else {
-                        low
-                    }
-                }
-                None => vm.get_int(s)? as u32,
-            },
-        },
+        Some(s) => vm.int_low_bits(s)?,
         None => return Err(vm.raise_msg_str(T_VALUE_ERROR, "no default seed")),
     };
     vm.random = Yasmarang::seeded(seed);

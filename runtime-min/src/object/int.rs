@@ -97,6 +97,21 @@ impl<'a> Vm<'a> {
     }
 
     /// An int argument (bools count), else `TypeError`.
+    /// `mp_obj_get_int_truncated`: the low 32 bits (two's complement) of any int or bool;
+    /// anything else is [`get_int`](Self::get_int)'s `TypeError`.
+    pub(crate) fn int_low_bits(&mut self, o: Obj) -> PyResult<u32> {
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        if let Some(v) = self.int_to_i64(o) {
+            return Ok(v as u32);
+        }
+        match self.big_of(o) {
+            Some(b) if b.neg => Ok(b.d[0].wrapping_neg()),
+            Some(b) => Ok(b.d[0]),
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            None => self.get_int(o).map(|v| v as u32),
+        }
+    }
+
     /// The `OverflowError` of an int that does not fit a machine word (`mp_int_t`).
     pub(crate) fn machine_word_overflow(&mut self) -> crate::vm::Raised {
         self.raise_msg_str(

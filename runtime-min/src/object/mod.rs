@@ -242,6 +242,11 @@ impl<'a> Vm<'a> {
         }
     }
 
+    /// Is `o` a type: a built-in one or a class.
+    pub(crate) fn is_type_obj(&self, o: Obj) -> bool {
+        o.imm_of(Imm::Type).is_some() || self.is_kind(o, Kind::Class)
+    }
+
     /// The type object of `o`: a class for instances, else a built-in type.
     pub(crate) fn type_of(&self, o: Obj) -> Obj {
         if self.is_kind(o, Kind::Instance) {

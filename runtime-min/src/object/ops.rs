@@ -270,6 +270,14 @@ impl<'a> Vm<'a> {
                         ));
                     }
                 }
+                if is_bool(a) && (bo.as_small().is_some() || is_bool(bo)) {
+                    // The int type's binary op takes a bool operand as a small int and
+                    // retries: `True in 0` is the small-int operation, with no containment.
+                    return Err(self.raise_msg_str(
+                        b::T_TYPE_ERROR,
+                        "unsupported types for __contains__: 'int', 'int'",
+                    ));
+                }
                 if is_bool(bo) && self.is_kind(a, Kind::Float) {
                     return Err(self.raise_msg_str(
                         b::T_TYPE_ERROR,
@@ -281,8 +289,7 @@ impl<'a> Vm<'a> {
             }
             BinaryOp::EXCEPTION_MATCH => {
                 let valid = |vm: &Vm<'a>, t: Obj| {
-                    (t.imm_of(Imm::Type).is_some() || vm.is_kind(t, Kind::Class))
-                        && vm.is_subclass(t, b::type_obj(b::T_BASE_EXCEPTION))
+                    vm.is_type_obj(t) && vm.is_subclass(t, b::type_obj(b::T_BASE_EXCEPTION))
                 };
                 let ok = if self.is_kind(bo, Kind::Tuple) {
                     (0..self.tuple_len(bo))

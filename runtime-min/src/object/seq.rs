@@ -777,15 +777,6 @@ impl<'a> Vm<'a> {
             }
             return Err(self.bad_implicit_conversion(item));
         }
-        let is_bool = |o: Obj| o == Obj::TRUE || o == Obj::FALSE;
-        if is_bool(item) && (container.as_small().is_some() || is_bool(container)) {
-            // The int type's binary op takes a bool operand as a small int and retries:
-            // `True in 0` is the small-int operation, which has no containment.
-            return Err(self.raise_msg_str(
-                b::T_TYPE_ERROR,
-                "unsupported types for __contains__: 'int', 'int'",
-            ));
-        }
         match self.kind_of(container) {
             Some(Kind::Dict) => return Ok(self.dict_lookup(container, item)?.is_some()),
             Some(Kind::Set) => return self.set_contains(container, item),

@@ -59,6 +59,30 @@ impl<'a> Vm<'a> {
             .or_else(|| self.buffer_data(o).map(|p| p.0))
     }
 
+    /// Visit `src`'s [readable buffer](Self::readable_buffer) in chunks of up to 48 bytes (a
+    /// multiple of 3 and of 4) with their offsets, each copied out of the heap first so that
+    /// `visit` may write to the heap. `Ok(false)` when `src` has no buffer.
+    pub(crate) fn buffer_chunks(
+        &mut self,
+        src: Obj,
+        mut visit: impl FnMut(&mut Self, usize, &[u8]) -> PyResult<()>,
+    ) -> PyResult<bool> {
+        let Some(len) = self.readable_buffer(src).map(<[u8]>::len) else {
+            return Ok(false);
+        };
+        let mut at = 0;
+        while at < len {
+            let mut chunk = [0u8; 48];
+            let n = (len - at).min(chunk.len());
+            if let Some(d) = self.readable_buffer(src).and_then(|d| d.get(at..at + n)) {
+                chunk[..n].copy_from_slice(d);
+            }
+            visit(self, at, &chunk[..n])?;
+            at += n;
+        }
+        Ok(true)
+    }
+
     pub(crate) fn buffer_data(&self, o: Obj) -> Option<(&[u8], u8)> {
         if let Some(d) = self.bytes_data(o) {
             return Some((d, b'B'));

@@ -5,7 +5,7 @@
 use crate::builtins as b;
 use crate::heap::Kind;
 use crate::loader::{Reader, M_CODES, M_QSTRS};
-use crate::obj::{Imm, Obj, Qstr};
+use crate::obj::{Obj, Qstr};
 use crate::vm::dispatch::{ExecResult, F_FUN, F_IP, F_LOCALS, F_NSTATE, F_SP, F_STATE};
 use crate::vm::{PyResult, Vm};
 
@@ -778,8 +778,7 @@ impl<'a> Vm<'a> {
         if self.is_exception(o) {
             return Ok(o);
         }
-        let is_type = o.imm_of(Imm::Type).is_some() || self.is_kind(o, Kind::Class);
-        if is_type && self.is_subclass(o, b::type_obj(b::T_BASE_EXCEPTION)) {
+        if self.is_type_obj(o) && self.is_subclass(o, b::type_obj(b::T_BASE_EXCEPTION)) {
             let e = self.call_obj(o, &[])?;
             if self.is_exception(e) {
                 return Ok(e);
