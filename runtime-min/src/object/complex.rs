@@ -62,15 +62,13 @@ impl Vm<'_> {
     /// `mp_obj_get_complex`: a number, or an instance whose `__float__` gives a float or
     /// whose `__complex__` gives a complex; else `TypeError`.
     pub(crate) fn get_complex(&mut self, x: Obj) -> PyResult<(f64, f64)> {
-        if let Some(z) = self.as_complex(x) {
+        if let Some(z) = self.complex_value(x) {
             return Ok(z);
         }
+        if let Some(real) = self.float_maybe(x)? {
+            return Ok((real, 0.0));
+        }
         if self.is_kind(x, Kind::Instance) {
-            if let Some(f) = self.call_special(x, "__float__", &[])? {
-                if let Some(real) = self.float_value(f) {
-                    return Ok((real, 0.0));
-                }
-            }
             if let Some(z) = self.call_special(x, "__complex__", &[])? {
                 if let Some(z) = self.complex_value(z) {
                     return Ok(z);
@@ -79,6 +77,23 @@ impl Vm<'_> {
         }
         let t = self.type_name(x);
         Err(self.raise_parts(b::T_TYPE_ERROR, &[&"can't convert ", &t, &" to complex"]))
+    }
+
+    /// `mp_obj_get_float_maybe`: an int, bool or float, or an instance whose `__float__`
+    /// gives a float.
+    fn float_maybe(&mut self, x: Obj) -> PyResult<Option<f64>> {
+        if let Some((real, _)) = self
+            .as_complex(x)
+            .filter(|_| self.complex_value(x).is_none())
+        {
+            return Ok(Some(real));
+        }
+        if self.is_kind(x, Kind::Instance) {
+            if let Some(f) = self.call_special(x, "__float__", &[])? {
+                return Ok(self.float_value(f));
+            }
+        }
+        Ok(None)
     }
 
     /// `a op b` where either is a complex (`mp_obj_complex_binary_op`); None when the other
@@ -170,10 +185,11 @@ impl Vm<'_> {
 
     /// `complex(...)` (`complex_make_new`).
     pub(crate) fn construct_complex(&mut self, args: &[Obj]) -> PyResult<Obj> {
+        // mp_obj_get_float.
         let real_of = |vm: &mut Self, o: Obj| -> PyResult<f64> {
-            match vm.as_complex(o) {
-                Some((r, _)) if vm.complex_value(o).is_none() => Ok(r),
-                _ => {
+            match vm.float_maybe(o)? {
+                Some(real) => Ok(real),
+                None => {
                     let t = vm.type_name(o);
                     Err(vm.raise_parts(b::T_TYPE_ERROR, &[&"can't convert ", &t, &" to float"]))
                 }

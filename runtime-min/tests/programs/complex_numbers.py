@@ -31,6 +31,7 @@ class Cplx:
 
 
 print(complex(Real()), complex(Cplx()), cmath.sqrt(Real()))
+print(complex(Real(), 1), complex(1, Real()))
 for f in (
     lambda: z < z,
     lambda: z // 2,
