@@ -99,6 +99,7 @@ impl<'a> Vm<'a> {
     /// An int argument (bools count), else `TypeError`.
     /// `mp_obj_get_int_truncated`: the low 32 bits (two's complement) of any int or bool;
     /// anything else is [`get_int`](Self::get_int)'s `TypeError`.
+    #[cfg(any(feature = "random", feature = "binascii"))]
     pub(crate) fn int_low_bits(&mut self, o: Obj) -> PyResult<u32> {
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         if let Some(v) = self.int_to_i64(o) {

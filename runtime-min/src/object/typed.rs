@@ -62,6 +62,7 @@ impl<'a> Vm<'a> {
     /// Visit `src`'s [readable buffer](Self::readable_buffer) in chunks of up to 48 bytes (a
     /// multiple of 3 and of 4) with their offsets, each copied out of the heap first so that
     /// `visit` may write to the heap. `Ok(false)` when `src` has no buffer.
+    #[cfg(any(feature = "binascii", feature = "hashlib"))]
     pub(crate) fn buffer_chunks(
         &mut self,
         src: Obj,
@@ -123,6 +124,7 @@ impl<'a> Vm<'a> {
     }
 
     /// Is `o` an array or a writable memoryview?
+    #[cfg(feature = "io")]
     pub(crate) fn typed_writable(&self, o: Obj) -> bool {
         self.typed_block(o).is_some()
     }
