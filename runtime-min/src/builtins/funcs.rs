@@ -171,8 +171,7 @@ fn print(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     let end = vm.arg_kw(a, b"end");
     // mp_obj_str_get_data: a str or bytes (None is no default here).
     for o in [sep, end].into_iter().flatten() {
-        if vm.bytes_data(o).is_none() && vm.str_data(o).is_none() || vm.is_kind(o, Kind::ByteArray)
-        {
+        if vm.str_get_data(o).is_none() {
             return Err(vm.bad_implicit_conversion(o));
         }
     }
@@ -355,8 +354,9 @@ fn any(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 
 fn int_fmt(vm: &mut Vm<'_>, a: &Args, ty: u8) -> PyResult<Obj> {
     check_n(vm, a, 1, 1)?;
-    let mut o = vm.arg(a, 0);
-    if ty == b'b' && vm.int_to_i64(o).is_none() && vm.big_of(o).is_none() {
+    let o = vm.arg(a, 0);
+    let is_int = vm.int_to_i64(o).is_some() || vm.is_kind(o, Kind::BigInt);
+    if ty == b'b' && !is_int {
         // bin() goes through "{:#b}".format(x), which takes only ints for 'b'.
         let t = vm.type_name(o);
         return Err(vm.raise_parts(
@@ -364,15 +364,11 @@ fn int_fmt(vm: &mut Vm<'_>, a: &Args, ty: u8) -> PyResult<Obj> {
             &[&"unknown format code 'b' for object of type '", &t, &"'"],
         ));
     }
-    if vm.int_to_i64(o).is_none() && vm.big_of(o).is_none() {
+    if !is_int {
         // hex() and oct() are `'%#x' % x` and `'%#o' % x` (py/modbuiltins.c), so a tuple
         // is the argument list and the errors are the formatter's.
         let pattern = vm.new_str_bytes(if ty == b'x' { b"%#x" } else { b"%#o" })?;
         return vm.str_percent(pattern, o);
-    }
-    if vm.big_of(o).is_none() {
-        let v = vm.get_int(o)?;
-        o = vm.new_int(v)?;
     }
     let f = crate::object::str::IntFmt {
         ty,
@@ -427,11 +423,7 @@ fn chr(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 fn ord(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 1, 1)?;
     let o = vm.arg(a, 0);
-    // mp_obj_str_get_data: str or bytes, not bytearray.
-    if let Some((d, is_str)) = vm
-        .str_or_bytes(o)
-        .filter(|_| !vm.is_kind(o, Kind::ByteArray))
-    {
+    if let Some((d, is_str)) = vm.str_get_data(o) {
         let n = if is_str {
             crate::object::str::char_count(d)
         } else {
@@ -1142,7 +1134,7 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
                 return Ok(Obj::small_sat(0));
             };
             if let Some(base) = vm.arg_pos(a, 1) {
-                if vm.str_or_bytes(x).is_none() || vm.is_kind(x, Kind::ByteArray) {
+                if vm.str_get_data(x).is_none() {
                     return Err(vm.bad_implicit_conversion(x));
                 }
                 let base = vm.get_int(base)?;

@@ -624,7 +624,7 @@ fn prefix_suffix(vm: &mut Vm<'_>, a: &Args, suffix: bool) -> PyResult<Obj> {
             p
         };
         // Each prefix goes through mp_obj_str_get_data: any str or bytes, nothing else.
-        if vm.str_or_bytes(x).is_none() || vm.is_kind(x, Kind::ByteArray) {
+        if vm.str_get_data(x).is_none() {
             let t = vm.type_name(x);
             return Err(vm.raise_parts(
                 T_TYPE_ERROR,

@@ -95,7 +95,7 @@ fn write_json(vm: &mut Vm<'_>, sink: Sink, o: Obj, seps: Option<(Obj, Obj)>) -> 
         Obj::FALSE => return vm.sink_write(sink, b"false"),
         _ => {}
     }
-    if vm.str_or_bytes(o).is_some() && !vm.is_kind(o, Kind::ByteArray) {
+    if vm.str_get_data(o).is_some() {
         return write_json_str(vm, sink, o);
     }
     let is_dict = vm.is_kind(o, Kind::Dict);
@@ -115,7 +115,7 @@ fn write_json(vm: &mut Vm<'_>, sink: Sink, o: Obj, seps: Option<(Obj, Obj)>) -> 
                         write_sep(vm, sink, seps, 0)?;
                     }
                     first = false;
-                    let quote = vm.str_or_bytes(k).is_none() || vm.is_kind(k, Kind::ByteArray);
+                    let quote = vm.str_get_data(k).is_none();
                     if quote {
                         vm.sink_write(sink, b"\"")?;
                     }

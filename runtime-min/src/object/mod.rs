@@ -421,6 +421,12 @@ impl<'a> Vm<'a> {
     }
 
     /// str or bytes data, with whether it was a str.
+    /// What `mp_obj_str_get_data` accepts: a str or bytes, not a bytearray; (data, is str).
+    pub(crate) fn str_get_data(&self, o: Obj) -> Option<(&[u8], bool)> {
+        self.str_or_bytes(o)
+            .filter(|_| !self.is_kind(o, Kind::ByteArray))
+    }
+
     pub(crate) fn str_or_bytes(&self, o: Obj) -> Option<(&[u8], bool)> {
         if let Some(s) = self.str_data(o) {
             return Some((s, true));

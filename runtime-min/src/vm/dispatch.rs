@@ -1555,9 +1555,7 @@ impl<'a> Vm<'a> {
     /// A `**mapping` key must be a str (or bytes), as `mp_obj_str_intern_checked` requires,
     /// checked while the call's arguments are gathered.
     fn check_keyword_name(&mut self, key: Obj) -> PyResult<()> {
-        if self.str_data(key).is_some()
-            || (self.bytes_data(key).is_some() && !self.is_kind(key, Kind::ByteArray))
-        {
+        if self.str_get_data(key).is_some() {
             return Ok(());
         }
         Err(self.bad_implicit_conversion(key))
