@@ -218,6 +218,16 @@ impl Vm<'_> {
         if let Some(sink) = self.stdio_sink(f) {
             return emit(self, sink);
         }
+        #[cfg(feature = "io")]
+        if self.is_iobase(f) {
+            // Each piece goes to the stream's `write` as it is printed, as MicroPython's
+            // stream print does.
+            let slot = self.builder_new()?;
+            self.push_root(f);
+            let r = emit(self, Sink::Stream(slot));
+            self.truncate_roots(slot);
+            return r;
+        }
         if !self.is_io_stream(f) {
             return Err(self.raise_msg_str(T_OS_ERROR, "stream operation not supported"));
         }
@@ -229,6 +239,13 @@ impl Vm<'_> {
         let r = self.call_method_by_name(f, b"write", &[text]);
         self.pop_root();
         r.map(|_| ())
+    }
+
+    /// Is `f` an instance of a subclass of io.IOBase?
+    #[cfg(feature = "io")]
+    pub(crate) fn is_iobase(&self, f: Obj) -> bool {
+        self.is_kind(f, Kind::Instance)
+            && self.native_base(self.heap.get_obj(f.bits(), 0)) == T_IOBASE
     }
 
     /// Is `f` an io.StringIO / io.BytesIO?
@@ -330,10 +347,10 @@ fn abs(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 
 fn all_any(vm: &mut Vm<'_>, a: &Args, want: bool) -> PyResult<Obj> {
     check_n(vm, a, 1, 1)?;
-    let it = vm.get_iter(vm.arg(a, 0))?;
-    vm.push_root(it);
+    let mut it = vm.iter_begin(vm.arg(a, 0))?;
+    vm.push_root(it.obj);
     let r = (|| {
-        while let Some(v) = vm.iter_next(it)? {
+        while let Some(v) = vm.iter_advance(&mut it)? {
             if vm.is_true(v)? == want {
                 return Ok(Obj::bool(want));
             }
@@ -708,14 +725,14 @@ fn min_max(vm: &mut Vm<'_>, a: &Args, want_max: bool) -> PyResult<Obj> {
     };
     vm.push_root(src);
     let r = (|| {
-        let it = vm.get_iter(src)?;
-        vm.push_root(it);
+        let mut it = vm.iter_begin(src)?;
+        vm.push_root(it.obj);
         let mut best = Obj::NULL;
         let mut best_key = Obj::NULL;
         let slot = vm.roots_len();
         vm.push_root(Obj::NULL);
         vm.push_root(Obj::NULL);
-        while let Some(v) = vm.iter_next(it)? {
+        while let Some(v) = vm.iter_advance(&mut it)? {
             vm.push_root(v);
             let k = match key {
                 Some(f) => vm.call_obj(f, &[v])?,
@@ -922,13 +939,13 @@ fn sorted(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 fn sum(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 1, 2)?;
     let mut acc = vm.arg_pos(a, 1).unwrap_or(Obj::small_sat(0));
-    let it = vm.get_iter(vm.arg(a, 0))?;
+    let mut it = vm.iter_begin(vm.arg(a, 0))?;
     let base = vm.roots_len();
-    vm.push_root(it);
+    vm.push_root(it.obj);
     let slot = vm.roots_len();
     vm.push_root(acc);
     let r = (|| {
-        while let Some(v) = vm.iter_next(it)? {
+        while let Some(v) = vm.iter_advance(&mut it)? {
             acc = vm.binary_op(BinaryOp::ADD, acc, v)?;
             vm.set_root(slot, acc);
         }
@@ -1357,6 +1374,9 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
         }
         #[cfg(feature = "io")]
         T_STRINGIO | T_BYTESIO => super::modio::io_new(vm, a),
+        // Any arguments are the subclass's business (iobase_make_new).
+        #[cfg(feature = "io")]
+        T_IOBASE => Ok(Obj::NONE),
         #[cfg(feature = "hashlib")]
         T_SHA256 => super::modhashlib::sha256_new(vm, a),
         T_LIST => {
@@ -1576,9 +1596,9 @@ impl<'a> Vm<'a> {
         let base = self.roots_len();
         self.push_root(x);
         let r = (|| {
-            let it = self.get_iter(x)?;
-            self.push_root(it);
-            while let Some(pair) = self.iter_next(it)? {
+            let mut it = self.iter_begin(x)?;
+            self.push_root(it.obj);
+            while let Some(pair) = self.iter_advance(&mut it)? {
                 self.push_root(pair);
                 let t = self.tuple_from_iter(pair)?;
                 self.pop_root();

@@ -1356,10 +1356,10 @@ fn bytearray_extend(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
         }
         return Ok(Obj::NONE);
     }
-    let it = vm.get_iter(src)?;
-    vm.push_root(it);
+    let mut it = vm.iter_begin(src)?;
+    vm.push_root(it.obj);
     let r = (|| {
-        while let Some(v) = vm.iter_next(it)? {
+        while let Some(v) = vm.iter_advance(&mut it)? {
             #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
             let byte = vm.get_int(v)? as u8;
             bytearray_push(vm, ba, &[byte])?;
@@ -1713,9 +1713,9 @@ fn dict_fromkeys(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     let d = vm.new_dict(n)?;
     vm.push_root(d);
     let r = (|| {
-        let it = vm.get_iter(keys)?;
-        vm.push_root(it);
-        while let Some(k) = vm.iter_next(it)? {
+        let mut it = vm.iter_begin(keys)?;
+        vm.push_root(it.obj);
+        while let Some(k) = vm.iter_advance(&mut it)? {
             vm.dict_store(d, k, v)?;
         }
         vm.pop_root();
@@ -1777,10 +1777,10 @@ fn set_copy(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 fn set_update(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     let s = vm.arg(a, 0);
     for i in 1..a.n_pos {
-        let it = vm.get_iter(vm.arg(a, i))?;
-        vm.push_root(it);
+        let mut it = vm.iter_begin(vm.arg(a, i))?;
+        vm.push_root(it.obj);
         let r = (|| {
-            while let Some(x) = vm.iter_next(it)? {
+            while let Some(x) = vm.iter_advance(&mut it)? {
                 vm.set_add(s, x)?;
             }
             Ok(())
@@ -1881,10 +1881,10 @@ fn set_issuperset(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 fn set_isdisjoint(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 2, 2)?;
     let s = vm.arg(a, 0);
-    let it = vm.get_iter(vm.arg(a, 1))?;
-    vm.push_root(it);
+    let mut it = vm.iter_begin(vm.arg(a, 1))?;
+    vm.push_root(it.obj);
     let r = (|| {
-        while let Some(x) = vm.iter_next(it)? {
+        while let Some(x) = vm.iter_advance(&mut it)? {
             if vm.set_contains(s, x)? {
                 return Ok(Obj::FALSE);
             }

@@ -175,6 +175,9 @@ types! {
     T_COMPLEX = 74, "complex", T_OBJECT, BUILTIN_IF_COMPLEX;
     // `hashlib.sha256` (reached through the module, a class over this type).
     T_SHA256 = 75, "sha256", T_OBJECT, Internal;
+    // `io.IOBase`: the base of streams written in Python (their `write` / `readinto` methods
+    // are the stream's, py/modio.c).
+    T_IOBASE = 76, "IOBase", T_OBJECT, Internal;
 }
 
 fn type_row(id: u32) -> Option<&'static TypeRow> {

@@ -4,6 +4,7 @@
 use super::funcs::check_n;
 use super::methods::bytearray_push;
 use super::*;
+use crate::object::print::Sink;
 
 // ----- io.StringIO / io.BytesIO (after py/objstringio.c) -----
 //
@@ -275,4 +276,122 @@ pub(super) fn io_close(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 pub(super) fn io_enter(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 1, 1)?;
     Ok(vm.arg(a, 0))
+}
+
+// ----- io.IOBase (after py/modio.c) -----
+//
+// An instance of a subclass of `io.IOBase` is a stream whose `write` method is called with a
+// bytearray of the bytes to write, and returns how many it took.
+
+impl Vm<'_> {
+    /// Write what the builder in root slot `slot` holds to the stream in root slot `slot + 1`
+    /// (mp_stream_rw over iobase_read_write: `write` is called again for what it did not take;
+    /// it returning None stops quietly, a negative value is that errno, more than it was
+    /// given is EIO), then empty the builder.
+    pub(crate) fn iobase_flush(&mut self, slot: usize) -> PyResult<()> {
+        const EIO: i64 = 5;
+        const EAGAIN: i64 = 11;
+        let buf = self.root(slot);
+        let stream = self.root(slot + 1);
+        let len = self.heap.get(buf.bits(), 0) as usize;
+        let mut done = 0;
+        while done < len {
+            let n = len - done;
+            let store = self.new_str_uninit(Kind::Bytes, n)?;
+            self.heap.copy_within(
+                crate::heap::Heap::payload_pos(buf.bits(), 1) + done,
+                crate::heap::Heap::payload_pos(store, 1),
+                n,
+            );
+            self.push_root(Obj::heap(store));
+            let ba = self.alloc(Kind::ByteArray, 2);
+            self.pop_root();
+            let ba = ba?;
+            #[allow(clippy::cast_possible_truncation)]
+            self.heap.set(ba, 0, n as u32);
+            self.heap.set_obj(ba, 1, Obj::heap(store));
+            self.push_root(Obj::heap(ba));
+            let r = self.call_method_by_name(stream, b"write", &[Obj::heap(ba)]);
+            self.pop_root();
+            let r = r?;
+            if r == Obj::NONE {
+                break;
+            }
+            let wrote = self.get_int(r)?;
+            if wrote < 0 {
+                if -wrote == EAGAIN {
+                    break;
+                }
+                return Err(self.iobase_write_error(stream, -wrote));
+            }
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let wrote = wrote as usize;
+            if wrote > n {
+                return Err(self.iobase_write_error(stream, EIO));
+            }
+            if wrote == 0 {
+                break;
+            }
+            done += wrote;
+        }
+        self.heap.set(buf.bits(), 0, 0);
+        Ok(())
+    }
+
+    /// A failed write: the stream's `ioctl(MP_STREAM_RAISE_ERROR, errno)` may raise its own
+    /// error first (MICROPY_STREAMS_DELEGATE_ERROR, on in MicroPython 1.29), then
+    /// `OSError(errno)`.
+    fn iobase_write_error(&mut self, stream: Obj, errno: i64) -> crate::vm::Raised {
+        const MP_STREAM_RAISE_ERROR: i64 = 12;
+        let args = [Obj::small_sat(MP_STREAM_RAISE_ERROR), Obj::small_sat(errno)];
+        let r = self.call_method_by_name(stream, b"ioctl", &args);
+        match r.and_then(|v| self.get_int(v)) {
+            #[allow(clippy::cast_possible_truncation)]
+            Ok(_) => self.raise_os_error(errno as i32),
+            Err(e) => e,
+        }
+    }
+
+    /// Everything stream `stream` gives, read a byte at a time through its `readinto` method
+    /// as json.load reads a stream (None from it raises EAGAIN, a negative value that errno,
+    /// more than one byte EIO).
+    #[cfg(feature = "json")]
+    pub(crate) fn iobase_read_all(&mut self, stream: Obj) -> PyResult<Obj> {
+        const EIO: i64 = 5;
+        const EAGAIN: i64 = 11;
+        let slot = self.builder_new()?;
+        let r = (|| {
+            let zero = self.new_bytes(&[0])?;
+            self.push_root(zero);
+            loop {
+                let one = self.bytearray_from(zero)?;
+                self.push_root(one);
+                let r = self.call_method_by_name(stream, b"readinto", &[one])?;
+                if r == Obj::NONE {
+                    return Err(self.raise_os_error(EAGAIN as i32));
+                }
+                let got = self.get_int(r)?;
+                #[allow(clippy::cast_possible_truncation)]
+                if got < 0 {
+                    return Err(self.raise_os_error((-got) as i32));
+                }
+                if got > 1 {
+                    #[allow(clippy::cast_possible_truncation)]
+                    return Err(self.raise_os_error(EIO as i32));
+                }
+                if got == 0 {
+                    return Ok(());
+                }
+                let c = self
+                    .bytes_data(one)
+                    .and_then(|d| d.first().copied())
+                    .unwrap_or(0);
+                self.pop_root();
+                self.sink_write(Sink::Buf(slot), &[c])?;
+            }
+        })();
+        let text = self.builder_finish(slot);
+        r?;
+        Ok(text)
+    }
 }

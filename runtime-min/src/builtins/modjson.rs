@@ -172,7 +172,15 @@ pub(super) fn json_dump(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 /// `json.load(stream)`: parse everything `stream.read()` gives.
 pub(super) fn json_load(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     super::funcs::check_n(vm, a, 1, 1)?;
-    let text = vm.call_method_by_name(vm.arg(a, 0), b"read", &[])?;
+    let stream = vm.arg(a, 0);
+    #[cfg(feature = "io")]
+    let text = if vm.is_iobase(stream) {
+        vm.iobase_read_all(stream)?
+    } else {
+        vm.call_method_by_name(stream, b"read", &[])?
+    };
+    #[cfg(not(feature = "io"))]
+    let text = vm.call_method_by_name(stream, b"read", &[])?;
     vm.push_root(text);
     let r = parse(vm, text);
     vm.pop_root();

@@ -79,6 +79,10 @@ module_fns! {
     "collections"."namedtuple" => Call(namedtuple),
     "collections"."__nt_new" => Call(namedtuple_new),
     "micropython"."opt_level" => Call(mp_opt_level),
+    "micropython"."heap_lock" => Call(mp_heap_lock),
+    "micropython"."heap_unlock" => Call(mp_heap_unlock),
+    "micropython"."kbd_intr" => Call(mp_kbd_intr),
+    "micropython"."schedule" => Call(mp_schedule),
     "sys"."exit" => Call(sys_exit),
     "sys"."print_exception" => Call(sys_print_exception),
     #[cfg(feature = "struct")] "struct"."calcsize" => Call(struct_calcsize),
@@ -278,7 +282,11 @@ pub(crate) fn builtin_module(vm: &mut Vm<'_>, name: &[u8]) -> PyResult<Option<Ob
             #[cfg(feature = "io")]
             "io" => {
                 // StringIO / BytesIO: classes over the built-in stream types.
-                for (n, ty) in [("StringIO", T_STRINGIO), ("BytesIO", T_BYTESIO)] {
+                for (n, ty) in [
+                    ("StringIO", T_STRINGIO),
+                    ("BytesIO", T_BYTESIO),
+                    ("IOBase", T_IOBASE),
+                ] {
                     let c = native_class(vm, n, ty)?;
                     vm.push_root(c);
                     let name = vm.heap.get_obj(c.bits(), 0);
@@ -471,6 +479,39 @@ fn mp_const(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 
 fn mp_opt_level(_vm: &mut Vm<'_>, _a: &Args) -> PyResult<Obj> {
     Ok(Obj::small_sat(0))
+}
+
+/// `micropython.heap_lock()`: from now on, allocating raises `MemoryError`.
+fn mp_heap_lock(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 0, 0)?;
+    vm.heap_lock_depth = vm.heap_lock_depth.saturating_add(1);
+    Ok(Obj::NONE)
+}
+
+/// `micropython.heap_unlock()`: undo one `heap_lock()`; returns the depth left.
+fn mp_heap_unlock(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 0, 0)?;
+    vm.heap_lock_depth = vm.heap_lock_depth.saturating_sub(1);
+    Ok(Obj::small_sat(i64::from(vm.heap_lock_depth)))
+}
+
+/// `micropython.kbd_intr(chr)`: there is no keyboard interrupt to configure; the argument
+/// must still be an int.
+fn mp_kbd_intr(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 1, 1)?;
+    vm.get_int(vm.arg(a, 0))?;
+    Ok(Obj::NONE)
+}
+
+/// `micropython.schedule(function, arg)`: call `function(arg)` at the next branch.
+fn mp_schedule(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 2, 2)?;
+    let (f, arg) = (vm.arg(a, 0), vm.arg(a, 1));
+    if vm.schedule(f, arg) {
+        Ok(Obj::NONE)
+    } else {
+        Err(vm.raise_msg_str(crate::builtins::T_RUNTIME_ERROR, "schedule queue full"))
+    }
 }
 
 /// `sys.print_exception(exc, file=sys.stdout)`.

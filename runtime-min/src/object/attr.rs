@@ -702,6 +702,19 @@ impl<'a> Vm<'a> {
             Some(Kind::Instance) => {
                 let cls = self.heap.get_obj(o.bits(), 0);
                 if cls.imm_of(Imm::Type).is_some() {
+                    // `exc.__traceback__ = None` empties the traceback but keeps its storage,
+                    // so that raising a pre-allocated exception again allocates nothing
+                    // (objexcept.c).
+                    if v == Obj::NONE
+                        && self.is_exception(o)
+                        && self.str_data(name) == Some(b"__traceback__")
+                    {
+                        let tb = self.heap.get_obj(o.bits(), 3);
+                        if self.is_kind(tb, Kind::List) {
+                            self.heap.set(tb.bits(), 0, 0);
+                        }
+                        return Ok(());
+                    }
                     // An instance of a built-in type itself (`object()`, `ValueError()`)
                     // has no attribute dict.
                     return Err(self.attr_error(o, name));

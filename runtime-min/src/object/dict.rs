@@ -808,9 +808,9 @@ impl<'a> Vm<'a> {
         let r = (|| {
             let s = self.new_set(0, frozen)?;
             self.push_root(s);
-            let it = self.get_iter(src)?;
-            self.push_root(it);
-            while let Some(x) = self.iter_next(it)? {
+            let mut it = self.iter_begin(src)?;
+            self.push_root(it.obj);
+            while let Some(x) = self.iter_advance(&mut it)? {
                 self.set_add(s, x)?;
             }
             Ok(s)
@@ -846,9 +846,9 @@ impl<'a> Vm<'a> {
         self.push_root(target);
         self.push_root(other);
         let r = (|| {
-            let it = self.get_iter(other)?;
-            self.push_root(it);
-            while let Some(x) = self.iter_next(it)? {
+            let mut it = self.iter_begin(other)?;
+            self.push_root(it.obj);
+            while let Some(x) = self.iter_advance(&mut it)? {
                 match mode {
                     0 => self.set_add(target, x)?,
                     1 => {
@@ -911,9 +911,9 @@ impl<'a> Vm<'a> {
                 }
                 let out = self.new_set(0, false)?;
                 self.push_root(out);
-                let it = self.get_iter(bo)?;
-                self.push_root(it);
-                while let Some(x) = self.iter_next(it)? {
+                let mut it = self.iter_begin(bo)?;
+                self.push_root(it.obj);
+                while let Some(x) = self.iter_advance(&mut it)? {
                     if self.set_contains(a, x)? {
                         self.set_add(out, x)?;
                     }

@@ -28,6 +28,34 @@ pub(crate) const IT_LINES: u32 = 14;
 pub(crate) const IT_TYPED: u32 = 15;
 pub(crate) const VIEW: u32 = 0x100;
 
+/// An iteration in progress (see [`Vm::iter_begin`]): a container with its kind and position,
+/// or an iterator object. The caller keeps `obj` rooted.
+#[derive(Clone, Copy)]
+pub(crate) struct Cursor {
+    pub(crate) obj: Obj,
+    kind: u32,
+    idx: u32,
+}
+
+impl Cursor {
+    /// `kind` of a cursor over an iterator object.
+    const OBJECT: u32 = u32::MAX;
+
+    /// The three stack slots a `for` loop keeps it in (MicroPython's iter_buf): the object,
+    /// then position and kind as small ints (both NULL for an iterator object).
+    pub(crate) fn to_slots(self) -> [Obj; 3] {
+        if self.kind == Self::OBJECT {
+            [self.obj, Obj::NULL, Obj::NULL]
+        } else {
+            [
+                self.obj,
+                Obj::small_sat(i64::from(self.idx)),
+                Obj::small_sat(i64::from(self.kind)),
+            ]
+        }
+    }
+}
+
 impl<'a> Vm<'a> {
     pub(crate) fn new_iter(
         &mut self,
@@ -49,6 +77,65 @@ impl<'a> Vm<'a> {
         Ok(Obj::heap(it))
     }
 
+    /// Start iterating over `o` without allocating where MicroPython uses a stack `iter_buf`:
+    /// a built-in container is walked in place; anything else gets its iterator object.
+    pub(crate) fn iter_begin(&mut self, o: Obj) -> PyResult<Cursor> {
+        Ok(match self.container_iter_kind(o) {
+            Some(kind) => Cursor {
+                obj: o,
+                kind,
+                idx: 0,
+            },
+            None => Cursor {
+                obj: self.get_iter(o)?,
+                kind: Cursor::OBJECT,
+                idx: 0,
+            },
+        })
+    }
+
+    /// A cursor back from its stack slots ([`Cursor::to_slots`]), checked: corrupt bytecode
+    /// may have put anything there.
+    pub(crate) fn cursor_from_slots(&self, [obj, idx, kind]: [Obj; 3]) -> Cursor {
+        let inline = idx.as_small().and_then(|i| u32::try_from(i).ok()).zip(
+            kind.as_small()
+                .and_then(|k| u32::try_from(k).ok())
+                .filter(|&k| self.container_iter_kind(obj) == Some(k)),
+        );
+        match inline {
+            Some((idx, kind)) => Cursor { obj, kind, idx },
+            None => Cursor {
+                obj,
+                kind: Cursor::OBJECT,
+                idx: 0,
+            },
+        }
+    }
+
+    /// The next item of a [`Cursor`], or None at the end.
+    pub(crate) fn iter_advance(&mut self, c: &mut Cursor) -> PyResult<Option<Obj>> {
+        if c.kind == Cursor::OBJECT {
+            self.iter_next(c.obj)
+        } else {
+            self.container_iter_next(c.kind, c.obj, &mut c.idx)
+        }
+    }
+
+    /// The iterator kind of a built-in container (tuple, list, range, dict, set, array, str,
+    /// bytes, bytearray): its iterator needs only the container and a position.
+    pub(crate) fn container_iter_kind(&self, o: Obj) -> Option<u32> {
+        match self.kind_of(o) {
+            Some(Kind::Tuple | Kind::List) => Some(IT_SEQ),
+            Some(Kind::Range) => Some(IT_RANGE),
+            Some(Kind::Dict) => Some(IT_DICT_KEYS),
+            Some(Kind::Set) => Some(IT_SET),
+            Some(Kind::TypedArray) if cfg!(feature = "array") => Some(IT_TYPED),
+            _ if self.str_data(o).is_some() => Some(IT_STR),
+            _ if self.bytes_data(o).is_some() => Some(IT_BYTES),
+            _ => None,
+        }
+    }
+
     /// `iter(o)`.
     pub(crate) fn get_iter(&mut self, o: Obj) -> PyResult<Obj> {
         match self.kind_of(o) {
@@ -60,13 +147,6 @@ impl<'a> Vm<'a> {
                     return self.new_iter(k & 0xff, src, Obj::NULL, 0);
                 }
                 return Ok(o);
-            }
-            Some(Kind::Tuple | Kind::List) => return self.new_iter(IT_SEQ, o, Obj::NULL, 0),
-            Some(Kind::Range) => return self.new_iter(IT_RANGE, o, Obj::NULL, 0),
-            Some(Kind::Dict) => return self.new_iter(IT_DICT_KEYS, o, Obj::NULL, 0),
-            Some(Kind::Set) => return self.new_iter(IT_SET, o, Obj::NULL, 0),
-            Some(Kind::TypedArray) if cfg!(feature = "array") => {
-                return self.new_iter(IT_TYPED, o, Obj::NULL, 0)
             }
             Some(Kind::Instance) => {
                 if let Some(r) = self.call_special(o, "__iter__", &[])? {
@@ -91,11 +171,8 @@ impl<'a> Vm<'a> {
             }
             _ => {}
         }
-        if self.str_data(o).is_some() {
-            return self.new_iter(IT_STR, o, Obj::NULL, 0);
-        }
-        if self.bytes_data(o).is_some() {
-            return self.new_iter(IT_BYTES, o, Obj::NULL, 0);
+        if let Some(kind) = self.container_iter_kind(o) {
+            return self.new_iter(kind, o, Obj::NULL, 0);
         }
         let t = self.type_name(o);
         Err(self.raise_parts(b::T_TYPE_ERROR, &[&"'", &t, &"' object isn't iterable"]))
@@ -106,6 +183,25 @@ impl<'a> Vm<'a> {
         let line = self.call_method_by_name(stream, b"readline", &[])?;
         let empty = self.str_or_bytes(line).is_none_or(|(d, _)| d.is_empty());
         Ok(if empty { None } else { Some(line) })
+    }
+
+    /// Item `idx` of tuple, list or range `src`, or None past its end: the step of their
+    /// iterators, which keep only `src` and `idx` (in a heap iterator, or in a `for` loop's
+    /// stack slots).
+    pub(crate) fn indexed_next(&mut self, src: Obj, idx: u32) -> PyResult<Option<Obj>> {
+        if self.kind_of(src) == Some(Kind::Range) {
+            if idx >= self.range_len(src) {
+                return Ok(None);
+            }
+            let (start, _, step) = self.range_parts(src);
+            return self
+                .new_int_wide(i128::from(start) + i128::from(idx) * i128::from(step))
+                .map(Some);
+        }
+        match self.seq_parts(src) {
+            Some(p) if idx < p.2 => Ok(Some(self.seq_get(p, idx))),
+            _ => Ok(None),
+        }
     }
 
     /// `next(it)`: Some(value), or None when exhausted (the return value goes to `ret_value`).
@@ -146,6 +242,93 @@ impl<'a> Vm<'a> {
         Err(self.raise_parts(b::T_TYPE_ERROR, &[&"'", &t, &"' object isn't an iterator"]))
     }
 
+    /// One step of the iterators that keep only their container `src` and a position `idx`
+    /// (`kind` one of `IT_SEQ`, `IT_RANGE`, `IT_STR`, `IT_BYTES`, `IT_TYPED`, `IT_DICT_*`,
+    /// `IT_SET`): the next item, or None at the end; `idx` moves past it. Heap iterators
+    /// and the iterators a `for` loop keeps in its stack slots share it.
+    pub(crate) fn container_iter_next(
+        &mut self,
+        kind: u32,
+        src: Obj,
+        idx: &mut u32,
+    ) -> PyResult<Option<Obj>> {
+        match kind {
+            IT_SEQ | IT_RANGE => {
+                let v = self.indexed_next(src, *idx)?;
+                if v.is_some() {
+                    *idx += 1;
+                }
+                Ok(v)
+            }
+            IT_STR => {
+                let (start, end) = {
+                    let d = self.str_data(src).unwrap_or(&[]);
+                    let start = *idx as usize;
+                    if start >= d.len() {
+                        return Ok(None);
+                    }
+                    let mut end = start + 1;
+                    while end < d.len() && d[end] & 0xc0 == 0x80 {
+                        end += 1;
+                    }
+                    (start, end)
+                };
+                #[allow(clippy::cast_possible_truncation)]
+                {
+                    *idx = end as u32;
+                }
+                self.substr(src, start, end).map(Some)
+            }
+            IT_BYTES => {
+                let d = self.bytes_data(src).unwrap_or(&[]);
+                match d.get(*idx as usize) {
+                    Some(&c) => {
+                        *idx += 1;
+                        Ok(Some(Obj::small_sat(i64::from(c))))
+                    }
+                    None => Ok(None),
+                }
+            }
+            IT_TYPED if cfg!(feature = "array") => {
+                if *idx >= self.heap.get(src.bits(), 0) {
+                    return Ok(None);
+                }
+                let i = *idx;
+                *idx += 1;
+                self.typed_get(src, i).map(Some)
+            }
+            IT_DICT_KEYS | IT_DICT_VALUES | IT_DICT_ITEMS => {
+                let mut i = *idx;
+                while i < self.dict_alloc(src) {
+                    if let Some((k, v)) = self.dict_slot(src, i) {
+                        *idx = i + 1;
+                        return match kind {
+                            IT_DICT_KEYS => Ok(Some(k)),
+                            IT_DICT_VALUES => Ok(Some(v)),
+                            _ => self.new_tuple_from(&[k, v]).map(Some),
+                        };
+                    }
+                    i += 1;
+                }
+                *idx = i;
+                Ok(None)
+            }
+            IT_SET => {
+                let mut i = *idx;
+                while i < self.set_alloc(src) {
+                    if let Some(k) = self.set_slot(src, i) {
+                        *idx = i + 1;
+                        return Ok(Some(k));
+                    }
+                    i += 1;
+                }
+                *idx = i;
+                Ok(None)
+            }
+            _ => Ok(None),
+        }
+    }
+
     #[allow(clippy::too_many_lines)]
     fn builtin_iter_next(&mut self, it: Obj) -> PyResult<Option<Obj>> {
         if self.fuel == 0 {
@@ -157,89 +340,15 @@ impl<'a> Vm<'a> {
         let idx = self.heap.get(o, 1);
         let src = self.heap.get_obj(o, 2);
         let extra = self.heap.get_obj(o, 3);
+        if kind <= IT_SET || kind == IT_TYPED {
+            let mut i = idx;
+            self.push_root(it);
+            let r = self.container_iter_next(kind, src, &mut i);
+            self.pop_root();
+            self.heap.set(o, 1, i);
+            return r;
+        }
         match kind {
-            IT_SEQ => {
-                let Some(p) = self.seq_parts(src) else {
-                    return Ok(None);
-                };
-                if idx >= p.2 {
-                    return Ok(None);
-                }
-                self.heap.set(o, 1, idx + 1);
-                Ok(Some(self.seq_get(p, idx)))
-            }
-            IT_STR => {
-                let (start, end) = {
-                    let d = self.str_data(src).unwrap_or(&[]);
-                    let start = idx as usize;
-                    if start >= d.len() {
-                        return Ok(None);
-                    }
-                    let mut end = start + 1;
-                    while end < d.len() && d[end] & 0xc0 == 0x80 {
-                        end += 1;
-                    }
-                    (start, end)
-                };
-                #[allow(clippy::cast_possible_truncation)]
-                self.heap.set(o, 1, end as u32);
-                self.substr(src, start, end).map(Some)
-            }
-            IT_BYTES => {
-                let d = self.bytes_data(src).unwrap_or(&[]);
-                match d.get(idx as usize) {
-                    Some(&c) => {
-                        self.heap.set(o, 1, idx + 1);
-                        Ok(Some(Obj::small_sat(i64::from(c))))
-                    }
-                    None => Ok(None),
-                }
-            }
-            IT_TYPED if cfg!(feature = "array") => {
-                if idx >= self.heap.get(src.bits(), 0) {
-                    return Ok(None);
-                }
-                self.heap.set(o, 1, idx + 1);
-                self.typed_get(src, idx).map(Some)
-            }
-            IT_RANGE => {
-                let n = self.range_len(src);
-                if idx >= n {
-                    return Ok(None);
-                }
-                let (start, _, step) = self.range_parts(src);
-                self.heap.set(o, 1, idx + 1);
-                self.new_int_wide(i128::from(start) + i128::from(idx) * i128::from(step))
-                    .map(Some)
-            }
-            IT_DICT_KEYS | IT_DICT_VALUES | IT_DICT_ITEMS => {
-                let mut i = idx;
-                while i < self.dict_alloc(src) {
-                    if let Some((k, v)) = self.dict_slot(src, i) {
-                        self.heap.set(o, 1, i + 1);
-                        return match kind {
-                            IT_DICT_KEYS => Ok(Some(k)),
-                            IT_DICT_VALUES => Ok(Some(v)),
-                            _ => self.new_tuple_from(&[k, v]).map(Some),
-                        };
-                    }
-                    i += 1;
-                }
-                self.heap.set(o, 1, i);
-                Ok(None)
-            }
-            IT_SET => {
-                let mut i = idx;
-                while i < self.set_alloc(src) {
-                    if let Some(k) = self.set_slot(src, i) {
-                        self.heap.set(o, 1, i + 1);
-                        return Ok(Some(k));
-                    }
-                    i += 1;
-                }
-                self.heap.set(o, 1, i);
-                Ok(None)
-            }
             IT_ENUMERATE => {
                 self.push_root(it);
                 let r = self.iter_next(src);

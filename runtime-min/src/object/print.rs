@@ -15,6 +15,10 @@ pub(crate) enum Sink {
     Err,
     /// A string builder held in root slot `n` (a Str block whose capacity may exceed its length).
     Buf(usize),
+    /// A stream written in Python (an `io.IOBase` subclass) in root slot `n + 1`, with a
+    /// builder in slot `n` that each write passes through.
+    #[cfg(feature = "io")]
+    Stream(usize),
 }
 
 /// Float formatting buffer.
@@ -89,6 +93,11 @@ impl<'a> Vm<'a> {
             Sink::Err => {
                 self.out.write_err(data);
                 Ok(())
+            }
+            #[cfg(feature = "io")]
+            Sink::Stream(slot) => {
+                self.sink_write(Sink::Buf(slot), data)?;
+                self.iobase_flush(slot)
             }
             Sink::Buf(slot) => {
                 let at = self.builder_reserve(slot, data.len())?;
@@ -177,6 +186,11 @@ impl<'a> Vm<'a> {
                 let data = self.heap.bytes(store, 1, len);
                 self.out.write_err(data);
                 Ok(())
+            }
+            #[cfg(feature = "io")]
+            Sink::Stream(slot) => {
+                self.sink_write_obj(Sink::Buf(slot), o)?;
+                self.iobase_flush(slot)
             }
             Sink::Buf(slot) => {
                 self.push_root(o);

@@ -93,16 +93,16 @@ impl<'a> Vm<'a> {
         }
         let base = self.roots_len();
         self.push_root(l);
-        let it = match self.get_iter(src) {
+        let mut it = match self.iter_begin(src) {
             Ok(it) => it,
             Err(e) => {
                 self.truncate_roots(base);
                 return Err(e);
             }
         };
-        self.push_root(it);
+        self.push_root(it.obj);
         let r = (|| {
-            while let Some(x) = self.iter_next(it)? {
+            while let Some(x) = self.iter_advance(&mut it)? {
                 self.list_append(l, x)?;
             }
             Ok(())
@@ -590,6 +590,11 @@ impl<'a> Vm<'a> {
                 }
             }
         };
+        if ins_len == stop - start && !value.is_null() {
+            // Same length: overwrite in place (no allocation, as objarray.c).
+            let store = self.heap.get_obj(ba.bits(), 1).bits();
+            return self.copy_str_bytes(value, store, start);
+        }
         let n = start + ins_len + (len as usize - stop);
         let base = self.roots_len();
         self.push_root(ba);
@@ -814,7 +819,7 @@ impl<'a> Vm<'a> {
         // Generic: iterate.
         let base = self.roots_len();
         self.push_root(item);
-        let it = match self.get_iter(container) {
+        let mut it = match self.iter_begin(container) {
             Ok(it) => it,
             Err(_) => {
                 self.truncate_roots(base);
@@ -829,9 +834,9 @@ impl<'a> Vm<'a> {
                 );
             }
         };
-        self.push_root(it);
+        self.push_root(it.obj);
         let r = (|| {
-            while let Some(v) = self.iter_next(it)? {
+            while let Some(v) = self.iter_advance(&mut it)? {
                 if self.equal(v, item)? {
                     return Ok(true);
                 }

@@ -55,7 +55,21 @@ impl<'a> Vm<'a> {
             return Ok(a);
         };
         let la = da.len();
-        let lb = self.str_or_bytes(bo).map_or(0, |p| p.0.len());
+        let (lb, b_is_str) = self
+            .str_or_bytes(bo)
+            .map_or((0, is_str), |p| (p.0.len(), p.1));
+        // objstr.c returns an operand as it is when the other one is empty (no allocation;
+        // the caller copies a bytearray result).
+        if lb == 0 {
+            return Ok(a);
+        }
+        if la == 0
+            && b_is_str == is_str
+            && !self.is_kind(a, Kind::ByteArray)
+            && !self.is_kind(bo, Kind::ByteArray)
+        {
+            return Ok(bo);
+        }
         let kind = if is_str { Kind::Str } else { Kind::Bytes };
         let base = self.roots_len();
         self.push_root(a);

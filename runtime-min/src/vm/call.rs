@@ -188,6 +188,26 @@ impl<'a> Vm<'a> {
         let total = 1 + a.n_pos + 2 * a.n_kw;
         let base = self.roots_len();
         self.push_root(f);
+        if self.roots_free() > total as usize + 4 {
+            // The arguments go on the root stack (no allocation: MicroPython calls methods
+            // with the heap locked too).
+            let start = self.roots_len();
+            self.push_root(self_obj);
+            for i in 0..total - 1 {
+                let v = self.arg_raw(a, i);
+                self.push_root(v);
+            }
+            #[allow(clippy::cast_possible_truncation)]
+            let na = Args {
+                src: Obj::NULL,
+                start: start as u32,
+                n_pos: a.n_pos + 1,
+                n_kw: a.n_kw,
+            };
+            let r = self.call(f, &na);
+            self.truncate_roots(base);
+            return r;
+        }
         self.push_root(self_obj);
         let t = self.new_tuple(total);
         let t = match t {

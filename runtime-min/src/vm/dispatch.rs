@@ -548,6 +548,39 @@ impl<'a> Vm<'a> {
         self.push(regs, v)
     }
 
+    /// Will the slice being built go straight into a bytearray, array or memoryview
+    /// subscript (the next opcode), which keeps no reference to it? Then it needs no heap.
+    #[inline(never)]
+    fn slice_used_at_once(&mut self, regs: &Regs<'a>) -> PyResult<bool> {
+        if self.scratch_slice_busy {
+            return Ok(false);
+        }
+        let next = regs.bc().get(regs.ip).and_then(|&b| DECODE[usize::from(b)]);
+        if !matches!(
+            next,
+            Some(OpByte::Op(Opcode::LOAD_SUBSCR | Opcode::STORE_SUBSCR))
+        ) {
+            return Ok(false);
+        }
+        let base = self.peek(regs, 2)?;
+        Ok(self.is_kind(base, Kind::ByteArray) || self.typed_info(base).is_some())
+    }
+
+    /// A subscript that used the scratch slice is done with it.
+    fn release_scratch_slice(&mut self, index: Obj) {
+        if index == self.scratch_slice {
+            self.scratch_slice_busy = false;
+        }
+    }
+
+    /// After a branch: MicroPython's `pending_exception_check`, where scheduled calls run.
+    #[cfg_attr(not(target_os = "none"), inline(always))]
+    fn branch_taken(&mut self) {
+        if self.scheduler.due() {
+            self.run_scheduled();
+        }
+    }
+
     fn cell_of(&mut self, regs: &Regs<'a>, n: u32) -> PyResult<u32> {
         let i = self.local_index(regs, n)?;
         let c = self.heap.get_obj(regs.frame, i);
@@ -716,7 +749,9 @@ impl<'a> Vm<'a> {
             Opcode::LOAD_SUBSCR => {
                 let index = self.peek(regs, 0)?;
                 let base = self.peek(regs, 1)?;
-                let v = self.subscr_load(base, index)?;
+                let v = self.subscr_load(base, index);
+                self.release_scratch_slice(index);
+                let v = v?;
                 regs.sp -= 1;
                 self.poke(regs, 0, v)?;
             }
@@ -725,7 +760,9 @@ impl<'a> Vm<'a> {
                 let index = self.peek(regs, 0)?;
                 let base = self.peek(regs, 1)?;
                 let v = self.peek(regs, 2)?;
-                self.subscr_store(base, index, v)?;
+                let r = self.subscr_store(base, index, v);
+                self.release_scratch_slice(index);
+                r?;
                 regs.sp -= 3;
             }
             Opcode::DUP_TOP => {
@@ -758,6 +795,7 @@ impl<'a> Vm<'a> {
             Opcode::JUMP => {
                 let t = self.read_slabel(regs)?;
                 regs.ip = t;
+                self.branch_taken();
             }
             Opcode::POP_JUMP_IF_TRUE | Opcode::POP_JUMP_IF_FALSE => {
                 let t = self.read_slabel(regs)?;
@@ -767,6 +805,7 @@ impl<'a> Vm<'a> {
                 if truth == (o == Opcode::POP_JUMP_IF_TRUE) {
                     regs.ip = t;
                 }
+                self.branch_taken();
             }
             Opcode::JUMP_IF_TRUE_OR_POP | Opcode::JUMP_IF_FALSE_OR_POP => {
                 let t = self.read_ulabel(regs)?;
@@ -777,6 +816,7 @@ impl<'a> Vm<'a> {
                 } else {
                     regs.sp -= 1;
                 }
+                self.branch_taken();
             }
             Opcode::SETUP_WITH => {
                 let t = self.read_ulabel(regs)?;
@@ -826,24 +866,38 @@ impl<'a> Vm<'a> {
                 self.poke(regs, 0, it)?;
             }
             Opcode::GET_ITER_STACK => {
+                // The loop's iterator lives in its stack slots, as MicroPython's iter_buf
+                // does: a built-in container is walked in place, without allocating (so
+                // `for` works with the heap locked).
                 let v = self.peek(regs, 0)?;
-                let it = self.get_iter(v)?;
+                let [it, index, kind] = self.iter_begin(v)?.to_slots();
                 let base = regs.sp;
                 self.set_sp(regs, base + ITER_SLOTS - 1)?;
                 self.poke(regs, ITER_SLOTS - 1, Obj::NULL)?;
                 self.poke(regs, ITER_SLOTS - 2, it)?;
-                self.poke(regs, 1, Obj::NULL)?;
-                self.poke(regs, 0, Obj::NULL)?;
+                self.poke(regs, 1, index)?;
+                self.poke(regs, 0, kind)?;
             }
             Opcode::FOR_ITER => {
                 let t = self.read_ulabel(regs)?;
                 let first = self.peek(regs, ITER_SLOTS - 1)?;
-                let it = if first.is_null() {
-                    self.peek(regs, ITER_SLOTS - 2)?
+                let next = if first.is_null() {
+                    let slots = [
+                        self.peek(regs, 2)?,
+                        self.peek(regs, 1)?,
+                        self.peek(regs, 0)?,
+                    ];
+                    let mut c = self.cursor_from_slots(slots);
+                    let v = self.iter_advance(&mut c);
+                    let [_, index, _] = c.to_slots();
+                    if !index.is_null() {
+                        self.poke(regs, 1, index)?;
+                    }
+                    v?
                 } else {
-                    first
+                    self.iter_next(first)?
                 };
-                match self.iter_next(it)? {
+                match next {
                     Some(v) => self.push(regs, v)?,
                     None => {
                         let sp = regs.sp - ITER_SLOTS;
@@ -856,6 +910,7 @@ impl<'a> Vm<'a> {
                 let t = self.read_ulabel(regs)?;
                 regs.exc_sp = regs.exc_sp.saturating_sub(1);
                 regs.ip = t;
+                self.branch_taken();
             }
             Opcode::BUILD_TUPLE | Opcode::BUILD_LIST | Opcode::BUILD_SET => {
                 let n = self.read_uint(regs)?;
@@ -917,7 +972,17 @@ impl<'a> Vm<'a> {
                 let step = if n == 3 { self.pop(regs)? } else { Obj::NONE };
                 let stop = self.peek(regs, 0)?;
                 let start = self.peek(regs, 1)?;
-                let s = self.new_slice(start, stop, step)?;
+                let s = if self.slice_used_at_once(regs)? {
+                    let s = self.scratch_slice;
+                    self.scratch_slice_busy = true;
+                    for (i, v) in [start, stop, step].into_iter().enumerate() {
+                        #[allow(clippy::cast_possible_truncation)]
+                        self.heap.set_obj(s.bits(), i as u32, v);
+                    }
+                    s
+                } else {
+                    self.new_slice(start, stop, step)?
+                };
                 regs.sp -= 1;
                 self.poke(regs, 0, s)?;
             }
@@ -1171,6 +1236,7 @@ impl<'a> Vm<'a> {
             let sp = regs.sp - ITER_SLOTS;
             self.set_sp(regs, sp)?;
         }
+        self.branch_taken();
         Ok(Step::Next)
     }
 
@@ -1446,6 +1512,60 @@ impl<'a> Vm<'a> {
 
     /// CALL_FUNCTION_VAR_KW / CALL_METHOD_VAR_KW: expand `*` and `**` arguments into a tuple.
     #[inline(never)]
+    /// `f(a, *t, ...)` without keywords when every `*` argument is a tuple or list and all
+    /// the arguments fit on the root stack: they are copied there, so the call allocates
+    /// nothing (as MicroPython passes such arguments). None when that does not apply.
+    fn call_star_on_roots(
+        &mut self,
+        f: Obj,
+        self_obj: Obj,
+        fr: u32,
+        first_arg: u32,
+        n_pos: u32,
+        bitmap: i64,
+    ) -> Option<PyResult<Obj>> {
+        let mut total = usize::from(!self_obj.is_null());
+        for i in 0..n_pos {
+            let a = self.heap.get_obj(fr, first_arg + i);
+            if i < 63 && (bitmap >> i) & 1 == 1 {
+                total += self.seq_parts(a)?.2 as usize;
+            } else {
+                total += 1;
+            }
+        }
+        if total + 8 > self.roots_free() {
+            return None;
+        }
+        let base = self.roots_len();
+        self.push_root(f);
+        let start = self.roots_len();
+        if !self_obj.is_null() {
+            self.push_root(self_obj);
+        }
+        for i in 0..n_pos {
+            let a = self.heap.get_obj(fr, first_arg + i);
+            match self.seq_parts(a) {
+                Some(p) if i < 63 && (bitmap >> i) & 1 == 1 => {
+                    for j in 0..p.2 {
+                        let v = self.seq_get(p, j);
+                        self.push_root(v);
+                    }
+                }
+                _ => self.push_root(a),
+            }
+        }
+        #[allow(clippy::cast_possible_truncation)]
+        let a = Args {
+            src: Obj::NULL,
+            start: start as u32,
+            n_pos: (self.roots_len() - start) as u32,
+            n_kw: 0,
+        };
+        let r = self.call(f, &a);
+        self.truncate_roots(base);
+        Some(r)
+    }
+
     fn call_var_kw(
         &mut self,
         regs: &mut Regs<'a>,
@@ -1470,6 +1590,11 @@ impl<'a> Vm<'a> {
             .as_small()
             .unwrap_or(0);
         let roots = self.roots_len();
+        if n_kw == 0 {
+            if let Some(r) = self.call_star_on_roots(f, self_obj, fr, first_arg, n_pos, bitmap) {
+                return r;
+            }
+        }
         // Positional args into a list.
         let pos = self.new_list(0, n_pos + 1)?;
         self.push_root(pos);
@@ -1568,15 +1693,22 @@ impl<'a> Vm<'a> {
         name: &[u8],
         args: &[Obj],
     ) -> PyResult<Obj> {
-        let n = self.new_str_bytes(name)?;
-        self.push_root(n);
-        let r = self.load_method(o, n);
-        self.pop_root();
-        let (m, s) = r?;
+        // The arguments stay rooted while the name and the method are looked up (both may
+        // allocate).
         let base = self.roots_len();
-        self.push_root(m);
-        self.push_root(s);
-        let r = self.call_method_values(m, s, args);
+        self.push_root(o);
+        for &a in args {
+            self.push_root(a);
+        }
+        let r = self.new_str_bytes(name).and_then(|n| {
+            self.push_root(n);
+            self.load_method(o, n)
+        });
+        let r = r.and_then(|(m, s)| {
+            self.push_root(m);
+            self.push_root(s);
+            self.call_method_values(m, s, args)
+        });
         self.truncate_roots(base);
         r
     }

@@ -3,6 +3,7 @@
 
 pub(crate) mod call;
 pub(crate) mod dispatch;
+pub(crate) mod scheduler;
 
 use crate::builtins::{self, T_MEMORY_ERROR, T_RUNTIME_ERROR};
 use crate::heap::{Heap, Kind};
@@ -76,6 +77,7 @@ pub(crate) const EXTRA_QSTRS: &[&str] = &[
     "real",
     "imag",
     "sha256",
+    "IOBase",
     "__dict__",
 ];
 
@@ -111,12 +113,25 @@ pub struct Vm<'a> {
     pub(crate) modules: Obj,
     /// Pre-allocated `MemoryError` instance.
     memory_error: Obj,
+    /// Pre-allocated exception instance for when the heap cannot hold a new one
+    /// (MicroPython's `mp_emergency_exception_obj`).
+    emergency_exception: Obj,
+    /// The slice `BUILD_SLICE` fills instead of allocating one when a bytearray, array or
+    /// memoryview subscript uses it at once (MicroPython's stack-allocated slice), and
+    /// whether it is in use.
+    pub(crate) scratch_slice: Obj,
+    pub(crate) scratch_slice_busy: bool,
     /// Value of the last `StopIteration` / generator return, passed out of iterators.
     pub(crate) ret_value: Obj,
     /// Collect before every allocation (testing aid that exposes missing roots).
     pub gc_stress: bool,
     /// `gc.disable()` was called (collections still run when an allocation fails).
     pub(crate) gc_disabled: bool,
+    /// `micropython.heap_lock()` depth: while it is non-zero, allocating an object raises
+    /// `MemoryError` (call frames, which MicroPython keeps on the C stack, are exempt).
+    pub(crate) heap_lock_depth: u32,
+    /// `micropython.schedule()`'s queue.
+    pub(crate) scheduler: scheduler::Scheduler,
     /// Where in the VM the last "corrupt bytecode" error was detected (diagnostics).
     pub corrupt_at: Option<&'static core::panic::Location<'static>>,
     /// Native stack addresses seen at Python call depths 1 and 2 (diagnostics: the
@@ -161,6 +176,8 @@ impl<'a> Vm<'a> {
             stack_marks: [0; 2],
             gc_stress: false,
             gc_disabled: false,
+            heap_lock_depth: 0,
+            scheduler: scheduler::Scheduler::new(),
             #[cfg(feature = "random")]
             random: crate::builtins::Yasmarang::INITIAL,
             max_depth: 64,
@@ -168,6 +185,9 @@ impl<'a> Vm<'a> {
             exc: Obj::NULL,
             modules: Obj::NULL,
             memory_error: Obj::NULL,
+            emergency_exception: Obj::NULL,
+            scratch_slice: Obj::NULL,
+            scratch_slice_busy: false,
             ret_value: Obj::NULL,
             natives: crate::native::NativeModules::new(),
             name_cache: crate::object::dict::NameCache::new(),
@@ -175,6 +195,11 @@ impl<'a> Vm<'a> {
         let me = vm.heap.try_alloc(Kind::Instance, 4).ok_or(HeapTooSmall)?;
         vm.heap.set_obj(me, 0, builtins::type_obj(T_MEMORY_ERROR));
         vm.memory_error = Obj::heap(me);
+        let ee = vm.heap.try_alloc(Kind::Instance, 4).ok_or(HeapTooSmall)?;
+        vm.heap.set_obj(ee, 0, builtins::type_obj(T_MEMORY_ERROR));
+        vm.emergency_exception = Obj::heap(ee);
+        let ss = vm.heap.try_alloc(Kind::Slice, 3).ok_or(HeapTooSmall)?;
+        vm.scratch_slice = Obj::heap(ss);
         vm.modules = vm.new_dict(0).map_err(|_| HeapTooSmall)?;
         Ok(vm)
     }
@@ -272,6 +297,9 @@ impl<'a> Vm<'a> {
 
     /// Allocate a block, collecting garbage when full; `MemoryError` if still full.
     pub(crate) fn alloc(&mut self, kind: Kind, payload_words: u32) -> PyResult<u32> {
+        if self.heap_lock_depth > 0 && kind != Kind::Frame {
+            return Err(self.raise_obj(self.memory_error));
+        }
         if self.gc_stress {
             self.collect();
         }
@@ -299,7 +327,17 @@ impl<'a> Vm<'a> {
             let f = self.frames[i];
             self.heap.mark(f);
         }
-        for o in [self.exc, self.modules, self.memory_error, self.ret_value] {
+        for o in [
+            self.exc,
+            self.modules,
+            self.memory_error,
+            self.emergency_exception,
+            self.scratch_slice,
+            self.ret_value,
+        ] {
+            self.heap.mark(o);
+        }
+        for o in self.scheduler.queue {
             self.heap.mark(o);
         }
         self.heap.finish_and_sweep();
@@ -318,7 +356,7 @@ impl<'a> Vm<'a> {
     pub(crate) fn raise_bare(&mut self, type_id: u32) -> Raised {
         match self.new_exception(type_id, &[]) {
             Ok(e) => self.raise_obj(e),
-            Err(r) => r,
+            Err(_) => self.raise_emergency(type_id),
         }
     }
 
@@ -343,18 +381,34 @@ impl<'a> Vm<'a> {
 
     /// Raise `type_id(msg)`.
     pub(crate) fn raise_msg_str(&mut self, type_id: u32, msg: &str) -> Raised {
-        match self.new_str_bytes(msg.as_bytes()) {
+        let e = match self.new_str_bytes(msg.as_bytes()) {
             Ok(s) => {
                 self.push_root(s);
                 let r = self.new_exception(type_id, &[s]);
                 self.pop_root();
-                match r {
-                    Ok(e) => self.raise_obj(e),
-                    Err(r) => r,
-                }
+                r
             }
-            Err(r) => r,
+            Err(r) => Err(r),
+        };
+        match e {
+            Ok(e) => self.raise_obj(e),
+            Err(_) => self.raise_emergency(type_id),
         }
+    }
+
+    /// Raise `type_id` without arguments in the exception instance set aside for when the
+    /// heap (full, or locked by `micropython.heap_lock()`) cannot hold a new one, as
+    /// MicroPython raises its emergency exception object.
+    #[cold]
+    fn raise_emergency(&mut self, type_id: u32) -> Raised {
+        if type_id == T_MEMORY_ERROR {
+            return self.raise_obj(self.memory_error);
+        }
+        let e = self.emergency_exception;
+        self.heap.set_obj(e.bits(), 0, builtins::type_obj(type_id));
+        self.heap.set_obj(e.bits(), 2, Obj::NULL);
+        self.heap.set_obj(e.bits(), 3, Obj::NULL);
+        self.raise_obj(e)
     }
 
     /// Raise `type_id(message)` with the message made of `parts` (text and numbers; no
