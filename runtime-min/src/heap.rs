@@ -160,6 +160,8 @@ pub struct Heap<'h> {
     pub(crate) used: u32,
     /// Number of collections run.
     pub(crate) collections: u32,
+    /// Bytes allocated since the last collection (for `gc.threshold`).
+    pub(crate) allocated_since_collect: u32,
     mark_sp: usize,
     mark_overflow: bool,
     mark_stack: [u32; MARK_STACK],
@@ -180,6 +182,7 @@ impl<'h> Heap<'h> {
             rover: 0,
             used: 0,
             collections: 0,
+            allocated_since_collect: 0,
             mark_stack: [0; MARK_STACK],
             mark_sp: 0,
             mark_overflow: false,
@@ -405,7 +408,37 @@ impl<'h> Heap<'h> {
             b.fill(0);
         }
         self.used += words * 4;
+        self.allocated_since_collect = self.allocated_since_collect.saturating_add(words * 4);
         off
+    }
+
+    /// The heap in MicroPython's 16-byte GC blocks, for `micropython.mem_info()`: the number
+    /// of live objects taking one and two blocks, the largest live object and the largest
+    /// free run, in blocks.
+    pub(crate) fn block_info(&self) -> [u32; 4] {
+        const BLOCK: u32 = 16;
+        let (mut one, mut two, mut max_block, mut max_free, mut run) = (0, 0, 0, 0, 0);
+        let mut off = 4;
+        while off < self.top {
+            let h = self.word(off);
+            let bytes = (h >> SIZE_SHIFT) * 4;
+            if bytes == 0 {
+                break;
+            }
+            if h & 0xff == Kind::Free as u32 {
+                run += bytes;
+            } else {
+                max_free = max_free.max(run);
+                run = 0;
+                let blocks = bytes.div_ceil(BLOCK);
+                one += u32::from(blocks == 1);
+                two += u32::from(blocks == 2);
+                max_block = max_block.max(blocks);
+            }
+            off += bytes;
+        }
+        max_free = max_free.max(run + self.end.saturating_sub(self.top));
+        [one, two, max_block, max_free / BLOCK]
     }
 
     /// Is `o` a reference to a block inside the allocated region?
@@ -486,6 +519,7 @@ impl<'h> Heap<'h> {
             }
         }
         self.collections += 1;
+        self.allocated_since_collect = 0;
         // Sweep, coalescing free runs and rebuilding the free list in address order.
         let mut off = 4u32;
         let mut freed = 0u32;

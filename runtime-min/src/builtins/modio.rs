@@ -4,6 +4,7 @@
 use super::funcs::check_n;
 use super::methods::bytearray_push;
 use super::*;
+#[cfg(feature = "json")]
 use crate::object::print::Sink;
 
 // ----- io.StringIO / io.BytesIO (after py/objstringio.c) -----

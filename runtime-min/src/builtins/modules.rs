@@ -23,6 +23,7 @@ use super::modre::{re_compile, re_match, re_search, re_sub};
 use super::modstruct::{struct_calcsize, struct_pack, struct_pack_into, struct_unpack};
 use super::*;
 use crate::loader::{M_BUILTIN_READ_ONLY, M_BUILTIN_WRITABLE};
+use crate::object::print::{NumBuf, Sink};
 
 /// A function that lives in a built-in module.
 pub(crate) struct ModuleFn {
@@ -83,6 +84,9 @@ module_fns! {
     "micropython"."heap_unlock" => Call(mp_heap_unlock),
     "micropython"."kbd_intr" => Call(mp_kbd_intr),
     "micropython"."schedule" => Call(mp_schedule),
+    "micropython"."mem_info" => Call(mp_mem_info),
+    "micropython"."qstr_info" => Call(mp_qstr_info),
+    "micropython"."stack_use" => Call(mp_stack_use),
     "sys"."exit" => Call(sys_exit),
     "sys"."print_exception" => Call(sys_print_exception),
     #[cfg(feature = "struct")] "struct"."calcsize" => Call(struct_calcsize),
@@ -114,6 +118,7 @@ module_fns! {
     "gc"."isenabled" => Call(gc_isenabled),
     "gc"."mem_free" => Call(gc_mem_free),
     "gc"."mem_alloc" => Call(gc_mem_alloc),
+    "gc"."threshold" => Call(gc_threshold),
     #[cfg(feature = "float")] "math"."sqrt" => Math(Float(sqrt)),
     #[cfg(feature = "float")] "math"."floor" => Math(ToInt(ops::floor)),
     #[cfg(feature = "float")] "math"."ceil" => Math(ToInt(|x| -ops::floor(-x))),
@@ -175,6 +180,8 @@ pub(crate) const BUILTIN_MODULES: &[&str] = &[
     // Always importable; empty unless a module was run under that name (it is then found
     // in `sys.modules` first).
     "__main__",
+    // Its attributes are the built-ins; names set on it override them everywhere.
+    "builtins",
     "micropython",
     "sys",
     #[cfg(feature = "collections")]
@@ -205,8 +212,8 @@ pub(crate) const BUILTIN_MODULES: &[&str] = &[
     "hashlib",
 ];
 
-/// A new module object without code named `name`, entered in `sys.modules`: (module, its
-/// globals dict). `raw_word` is [`M_BUILTIN_READ_ONLY`] or [`M_BUILTIN_WRITABLE`]. Both stay
+/// A new module object without code named `name`, entered among the built-in modules (not
+/// `sys.modules`): (module, its globals dict). `raw_word` is [`M_BUILTIN_READ_ONLY`] or [`M_BUILTIN_WRITABLE`]. Both stay
 /// rooted (the caller truncates the roots).
 pub(crate) fn new_module(vm: &mut Vm<'_>, name: &[u8], raw_word: u32) -> PyResult<(Obj, Obj)> {
     let name_obj = vm.new_str_bytes(name)?;
@@ -220,7 +227,7 @@ pub(crate) fn new_module(vm: &mut Vm<'_>, name: &[u8], raw_word: u32) -> PyResul
     vm.push_root(Obj::heap(m));
     let key = Obj::qstr(crate::qstr_pool::qstr!("__name__"));
     vm.dict_store(g, key, name_obj)?;
-    let mods = vm.modules;
+    let mods = vm.builtin_modules;
     vm.dict_store(mods, name_obj, Obj::heap(m))?;
     Ok((Obj::heap(m), g))
 }
@@ -232,8 +239,9 @@ pub(crate) fn builtin_module(vm: &mut Vm<'_>, name: &[u8]) -> PyResult<Option<Ob
     };
     let base = vm.roots_len();
     let r = (|| {
-        // `__main__` is a module of Python code, not a built-in one: its attributes can be set.
-        let raw_word = if mname == "__main__" {
+        // `__main__` is a module of Python code, not a built-in one: its attributes can be set;
+        // so can `builtins`'.
+        let raw_word = if mname == "__main__" || mname == "builtins" {
             M_BUILTIN_WRITABLE
         } else {
             M_BUILTIN_READ_ONLY
@@ -248,6 +256,12 @@ pub(crate) fn builtin_module(vm: &mut Vm<'_>, name: &[u8]) -> PyResult<Option<Ob
             }
         }
         match mname {
+            "builtins" => {
+                // Its dict holds only the overrides (`__name__` is the module's own).
+                let key = Obj::qstr(crate::qstr_pool::qstr!("__name__"));
+                vm.dict_remove(g, key)?;
+                vm.builtins_override = g;
+            }
             #[cfg(feature = "array")]
             "array" => {
                 let key = vm.new_str_bytes(b"array")?;
@@ -319,11 +333,14 @@ pub(crate) fn builtin_module(vm: &mut Vm<'_>, name: &[u8]) -> PyResult<Option<Ob
                 vm.dict_store(g, name, c)?;
             }
             "sys" => {
-                let key = vm.new_str_bytes(b"byteorder")?;
-                vm.push_root(key);
-                let v = vm.new_str_bytes(b"little")?;
-                vm.pop_root();
-                vm.dict_store(g, key, v)?;
+                // sys.platform names the port; this runtime is its own.
+                for (k, v) in [("byteorder", "little"), ("platform", "runtime-min")] {
+                    let key = vm.new_str_bytes(k.as_bytes())?;
+                    vm.push_root(key);
+                    let v = vm.new_str_bytes(v.as_bytes())?;
+                    vm.pop_root();
+                    vm.dict_store(g, key, v)?;
+                }
                 let key = vm.new_str_bytes(b"maxsize")?;
                 // mp_int_t's maximum on a 32-bit port (a big int here).
                 vm.push_root(key);
@@ -470,6 +487,78 @@ fn gc_mem_alloc(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 0, 0)?;
     let (used, _, _) = vm.heap_stats();
     vm.new_int(i64::from(used))
+}
+
+/// `gc.threshold([bytes])`: collect once that many bytes were allocated since the last
+/// collection (a negative value: never); counted in MicroPython's 16-byte GC blocks.
+fn gc_threshold(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    const BLOCK: u32 = 16;
+    check_n(vm, a, 0, 1)?;
+    match vm.arg_pos(a, 0) {
+        None if vm.gc_threshold == u32::MAX => Ok(Obj::small_sat(-1)),
+        None => vm.new_int(i64::from(vm.gc_threshold)),
+        Some(v) => {
+            let n = vm.get_int(v)?;
+            vm.gc_threshold = match u32::try_from(n) {
+                Ok(n) => n / BLOCK * BLOCK,
+                Err(_) if n < 0 => u32::MAX,
+                Err(_) => u32::MAX - BLOCK,
+            };
+            Ok(Obj::NONE)
+        }
+    }
+}
+
+/// How many bytes of native stack the running Python code uses, measured from the
+/// outermost Python frame (MicroPython's mp_cstack_usage).
+fn stack_use(vm: &Vm<'_>) -> usize {
+    let probe = 0u8;
+    vm.stack_marks[0].saturating_sub(core::ptr::addr_of!(probe) as usize)
+}
+
+/// `micropython.stack_use()`.
+fn mp_stack_use(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 0, 0)?;
+    vm.new_int(i64::try_from(stack_use(vm)).unwrap_or(i64::MAX))
+}
+
+/// `micropython.mem_info([verbose])`: the stack in use and the heap, in py/gc.c's words
+/// (runtime-min has no stack limit to print, and no allocation table to dump).
+fn mp_mem_info(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 0, 1)?;
+    let (used, total, _) = vm.heap_stats();
+    let [one, two, max_block, max_free] = vm.heap.block_info();
+    let mut nb = NumBuf::new();
+    nb.push_str("stack: ");
+    nb.push_int(i64::try_from(stack_use(vm)).unwrap_or(0));
+    nb.push_str("\nGC: total: ");
+    nb.push_int(i64::from(total));
+    nb.push_str(", used: ");
+    nb.push_int(i64::from(used));
+    nb.push_str(", free: ");
+    nb.push_int(i64::from(total.saturating_sub(used)));
+    nb.push_str("\n No. of 1-blocks: ");
+    nb.push_int(i64::from(one));
+    nb.push_str(", 2-blocks: ");
+    nb.push_int(i64::from(two));
+    nb.push_str(", max blk sz: ");
+    nb.push_int(i64::from(max_block));
+    nb.push_str(", max free sz: ");
+    nb.push_int(i64::from(max_free));
+    nb.push_str("\n");
+    vm.sink_write(Sink::Out, nb.as_bytes())?;
+    Ok(Obj::NONE)
+}
+
+/// `micropython.qstr_info([verbose])`: runtime-min interns nothing at run time (names stay
+/// in the image, in flash), so its pool is empty.
+fn mp_qstr_info(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 0, 1)?;
+    vm.sink_write(
+        Sink::Out,
+        b"qstr pool: n_pool=0, n_qstr=0, n_str_data_bytes=0, n_total_bytes=0\n",
+    )?;
+    Ok(Obj::NONE)
 }
 
 fn mp_const(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {

@@ -264,6 +264,11 @@ impl<'a> Vm<'a> {
                 if let Some(v) = self.dict_lookup_name(g, &key) {
                     return Ok((v, Obj::NULL));
                 }
+                if g == self.builtins_override {
+                    if let Some(v) = b::lookup_builtin(nm) {
+                        return Ok((v, Obj::NULL));
+                    }
+                }
             }
             Some(Kind::Function) if nm == b"__name__" => {
                 let code = self.code_of_function(o);
@@ -360,6 +365,16 @@ impl<'a> Vm<'a> {
         }
         if let Some(v) = self.builtin_attr(o, nm)? {
             return Ok((v, Obj::NULL));
+        }
+        if self.is_kind(o, Kind::Module) {
+            // py/runtime.c's mp_load_attr names the module (MICROPY_MODULE___ALL__ with
+            // detailed error reporting, as the WebAssembly port has); stores do not.
+            let m = crate::vm::StrOf(self.heap.get_obj(o.bits(), M_NAME));
+            let n = crate::vm::StrOf(name);
+            return Err(self.raise_parts(
+                b::T_ATTRIBUTE_ERROR,
+                &[&"module '", &m, &"' has no attribute '", &n, &"'"],
+            ));
         }
         Err(self.attr_error(o, name))
     }
@@ -969,6 +984,9 @@ impl<'a> Vm<'a> {
         buf[..n].copy_from_slice(&bytes[..n]);
         let name = &buf[..n];
         if let Some(m) = self.dict_lookup_str(self.modules, name) {
+            return Ok(m);
+        }
+        if let Some(m) = self.dict_lookup_str(self.builtin_modules, name) {
             return Ok(m);
         }
         if let Some(m) = b::builtin_module(self, name)? {

@@ -471,6 +471,11 @@ impl<'a> Vm<'a> {
         if let Some(v) = self.dict_lookup_name_or_absent(g, &name) {
             return Ok(v);
         }
+        if !self.builtins_override.is_null() {
+            if let Some(v) = self.dict_lookup_name(self.builtins_override, &name) {
+                return Ok(v);
+            }
+        }
         if let Some(v) = self.lookup_builtin_cached(q) {
             return Ok(v);
         }

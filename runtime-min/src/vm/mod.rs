@@ -109,8 +109,11 @@ pub struct Vm<'a> {
     pub max_depth: usize,
     /// Native (Rust) recursion depth for repr / compare / hash of nested objects.
     pub(crate) native_depth: u32,
-    /// Loaded modules: dict name -> module block.
+    /// Loaded modules: dict name -> module block (`sys.modules`).
     pub(crate) modules: Obj,
+    /// Built-in and firmware modules once imported: dict name -> module block. Kept apart
+    /// from `sys.modules`, which in MicroPython lists only modules of Python code.
+    pub(crate) builtin_modules: Obj,
     /// Pre-allocated `MemoryError` instance.
     memory_error: Obj,
     /// Pre-allocated exception instance for when the heap cannot hold a new one
@@ -125,11 +128,17 @@ pub struct Vm<'a> {
     pub(crate) ret_value: Obj,
     /// Collect before every allocation (testing aid that exposes missing roots).
     pub gc_stress: bool,
-    /// `gc.disable()` was called (collections still run when an allocation fails).
+    /// `gc.disable()` was called: no automatic collection, a full heap is a `MemoryError`.
     pub(crate) gc_disabled: bool,
+    /// `gc.threshold()`: collect before an allocation once this many bytes were allocated
+    /// since the last collection (`u32::MAX`: never).
+    pub(crate) gc_threshold: u32,
     /// `micropython.heap_lock()` depth: while it is non-zero, allocating an object raises
     /// `MemoryError` (call frames, which MicroPython keeps on the C stack, are exempt).
     pub(crate) heap_lock_depth: u32,
+    /// The `builtins` module's dict once it is imported (NULL before): names stored there
+    /// override the built-ins for every module (MICROPY_CAN_OVERRIDE_BUILTINS).
+    pub(crate) builtins_override: Obj,
     /// `micropython.schedule()`'s queue.
     pub(crate) scheduler: scheduler::Scheduler,
     /// Where in the VM the last "corrupt bytecode" error was detected (diagnostics).
@@ -176,7 +185,9 @@ impl<'a> Vm<'a> {
             stack_marks: [0; 2],
             gc_stress: false,
             gc_disabled: false,
+            gc_threshold: u32::MAX,
             heap_lock_depth: 0,
+            builtins_override: Obj::NULL,
             scheduler: scheduler::Scheduler::new(),
             #[cfg(feature = "random")]
             random: crate::builtins::Yasmarang::INITIAL,
@@ -184,6 +195,7 @@ impl<'a> Vm<'a> {
             native_depth: 0,
             exc: Obj::NULL,
             modules: Obj::NULL,
+            builtin_modules: Obj::NULL,
             memory_error: Obj::NULL,
             emergency_exception: Obj::NULL,
             scratch_slice: Obj::NULL,
@@ -201,6 +213,7 @@ impl<'a> Vm<'a> {
         let ss = vm.heap.try_alloc(Kind::Slice, 3).ok_or(HeapTooSmall)?;
         vm.scratch_slice = Obj::heap(ss);
         vm.modules = vm.new_dict(0).map_err(|_| HeapTooSmall)?;
+        vm.builtin_modules = vm.new_dict(0).map_err(|_| HeapTooSmall)?;
         Ok(vm)
     }
 
@@ -300,15 +313,23 @@ impl<'a> Vm<'a> {
         if self.heap_lock_depth > 0 && kind != Kind::Frame {
             return Err(self.raise_obj(self.memory_error));
         }
-        if self.gc_stress {
+        if self.gc_stress
+            || (!self.gc_disabled
+                && self.gc_threshold != u32::MAX
+                && self.heap.allocated_since_collect >= self.gc_threshold)
+        {
             self.collect();
         }
         if let Some(o) = self.heap.try_alloc(kind, payload_words) {
             return Ok(o);
         }
-        self.collect();
-        if let Some(o) = self.heap.try_alloc(kind, payload_words) {
-            return Ok(o);
+        // With `gc.disable()` a full heap is a MemoryError: only gc.collect() collects
+        // (py/gc.c's gc_alloc).
+        if !self.gc_disabled {
+            self.collect();
+            if let Some(o) = self.heap.try_alloc(kind, payload_words) {
+                return Ok(o);
+            }
         }
         Err(self.raise_obj(self.memory_error))
     }
@@ -330,9 +351,11 @@ impl<'a> Vm<'a> {
         for o in [
             self.exc,
             self.modules,
+            self.builtin_modules,
             self.memory_error,
             self.emergency_exception,
             self.scratch_slice,
+            self.builtins_override,
             self.ret_value,
         ] {
             self.heap.mark(o);
