@@ -76,6 +76,7 @@ impl<'a> Vm<'a> {
             let g = self.heap.get_obj(m.bits(), loader::M_GLOBALS);
             let key = Obj::qstr(qstr_pool::qstr!("__name__"));
             self.dict_store(g, key, name_obj)?;
+            self.store_module_file(m)?;
             let mods = self.modules;
             self.dict_store(mods, name_obj, m)?;
             self.run_module_code(m)?;

@@ -978,11 +978,18 @@ fn locals(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     globals(vm, a)
 }
 
+/// `dir()`: the names of the local namespace (modbuiltins.c lists the locals dict's keys).
+/// `dir(o)`: every name an attribute load on `o` finds, in MicroPython's order (it probes
+/// each qstr in turn; see [`dir_sort`]).
 fn dir(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 0, 1)?;
-    let o = match vm.arg_pos(a, 0) {
-        Some(o) => o,
-        None => globals(vm, a)?,
+    let Some(o) = vm.arg_pos(a, 0) else {
+        let d = locals(vm, a)?;
+        let l = vm.new_list(0, 4)?;
+        vm.push_root(l);
+        let r = dir_add_dict(vm, l, d);
+        vm.pop_root();
+        return r.map(|()| l);
     };
     if let Some(r) = vm.call_special(o, "__dir__", &[])? {
         return Ok(r);
@@ -990,32 +997,132 @@ fn dir(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     let l = vm.new_list(0, 4)?;
     vm.push_root(l);
     let r = (|| {
+        // Every object has `__class__`.
+        dir_add(vm, l, Obj::qstr(crate::qstr_pool::qstr!("__class__")))?;
+        let dict = Obj::qstr(crate::qstr_pool::qstr!("__dict__"));
         match vm.kind_of(o) {
             Some(Kind::Instance) => {
                 dir_add_dict(vm, l, vm.heap.get_obj(o.bits(), 1))?;
-                dir_add_class(vm, l, vm.heap.get_obj(o.bits(), 0), 0)?;
+                let cls = vm.heap.get_obj(o.bits(), 0);
+                dir_add_class(vm, l, cls, 0)?;
+                // An instance of a class has an attribute dict; one of a built-in type not.
+                if cls.imm_of(Imm::Type).is_none() {
+                    dir_add(vm, l, dict)?;
+                }
+                if vm.is_exception(o) {
+                    // objexcept.c's attributes of every exception.
+                    for name in ["args", "value", "errno"] {
+                        let name = match crate::qstr_pool::qstr_id(name.as_bytes()) {
+                            Some(q) => Obj::qstr(q),
+                            None => vm.new_str_bytes(name.as_bytes())?,
+                        };
+                        vm.push_root(name);
+                        let r = dir_add(vm, l, name);
+                        vm.pop_root();
+                        r?;
+                    }
+                }
             }
-            Some(Kind::Class) => dir_add_class(vm, l, o, 0)?,
-            Some(Kind::Module) => {
-                dir_add_dict(vm, l, vm.heap.get_obj(o.bits(), crate::loader::M_GLOBALS))?;
-                // modbuiltins.c's dir lists every name an attribute load finds: a module also
-                // has these two.
+            _ if o.imm_of(Imm::Type).is_some() => {
                 for name in [
-                    crate::qstr_pool::qstr!("__class__"),
+                    crate::qstr_pool::qstr!("__name__"),
+                    crate::qstr_pool::qstr!("__bases__"),
                     crate::qstr_pool::qstr!("__dict__"),
                 ] {
                     dir_add(vm, l, Obj::qstr(name))?;
                 }
             }
-            Some(Kind::Dict) if a.n_pos == 0 => dir_add_dict(vm, l, o)?,
+            Some(Kind::Class) => {
+                dir_add_class(vm, l, o, 0)?;
+                for name in [
+                    crate::qstr_pool::qstr!("__name__"),
+                    crate::qstr_pool::qstr!("__bases__"),
+                ] {
+                    dir_add(vm, l, Obj::qstr(name))?;
+                }
+                dir_add(vm, l, dict)?;
+            }
+            Some(Kind::Module) => {
+                dir_add_dict(vm, l, vm.heap.get_obj(o.bits(), crate::loader::M_GLOBALS))?;
+                dir_add(vm, l, dict)?;
+            }
             _ => {}
         }
         let ty = o.imm_of(Imm::Type).unwrap_or_else(|| vm.builtin_type_id(o));
         dir_add_type(vm, l, ty)?;
+        dir_sort(vm, l);
         Ok(l)
     })();
     vm.pop_root();
     r
+}
+
+/// Where MicroPython's `dir` puts a name: it probes the qstrs in pool order, so first come
+/// mpy's static qstrs (in their order), then the names compiled into the firmware (sorted),
+/// then names interned at run time, in the order the loaded code brought them (here: a
+/// module's qstr table order; names made at run time last). Which other names a port
+/// compiled in is the port's own, so names of user code count as interned at run time.
+fn dir_rank(vm: &Vm<'_>, name: Obj) -> (u8, u32) {
+    // (A str made at run time may spell one of the VM's interned names.)
+    let interned = name
+        .as_qstr()
+        .or_else(|| vm.str_data(name).and_then(crate::qstr_pool::qstr_id));
+    if let Some(q) = interned {
+        if q as usize <= mpy_format::static_qstr::STATIC_QSTRS.len() {
+            return (0, q);
+        }
+        if q & crate::obj::QSTR_IMAGE_BIT == 0 {
+            // The VM's own extra names are MicroPython's built-in ones.
+            return (1, 0);
+        }
+    }
+    let Some(q) = name.as_qstr() else {
+        // A str made at run time: the built-in modules' names are (their dicts are filled
+        // when they are first imported).
+        return (1, 0);
+    };
+    let bytes = vm.qstr_bytes(q);
+    if lookup_builtin(bytes).is_some()
+        || super::methods::METHODS
+            .iter()
+            .any(|m| m.name.as_bytes() == bytes)
+        || super::modules::MODULE_FNS
+            .iter()
+            .any(|f| f.name.as_bytes() == bytes)
+    {
+        return (1, 0);
+    }
+    (2, q)
+}
+
+/// Does `a` come before `b` in `dir`'s order?
+fn dir_before(vm: &Vm<'_>, a: Obj, b: Obj) -> bool {
+    let (ra, rb) = (dir_rank(vm, a), dir_rank(vm, b));
+    if ra != rb {
+        return ra < rb;
+    }
+    // The firmware's names are sorted; the others keep their order.
+    ra.0 == 1 && vm.str_data(a).unwrap_or(&[]) < vm.str_data(b).unwrap_or(&[])
+}
+
+/// Sort `dir`'s list into MicroPython's order (a stable insertion sort: lists are short).
+fn dir_sort(vm: &mut Vm<'_>, l: Obj) {
+    let Some(p) = vm.seq_parts(l) else {
+        return;
+    };
+    for i in 1..p.2 {
+        let x = vm.seq_get(p, i);
+        let mut j = i;
+        while j > 0 {
+            let y = vm.seq_get(p, j - 1);
+            if !dir_before(vm, x, y) {
+                break;
+            }
+            vm.heap.set_obj(p.0, p.1 + j, y);
+            j -= 1;
+        }
+        vm.heap.set_obj(p.0, p.1 + j, x);
+    }
 }
 
 /// Append `name` to `l` unless it is there already.
@@ -1061,7 +1168,7 @@ fn dir_add_type(vm: &mut Vm<'_>, l: Obj, ty: u32) -> PyResult<()> {
         return Ok(());
     }
     for m in super::methods::METHODS {
-        let shared = matches!(ty, T_BYTES | T_BYTEARRAY) && m.ty() == T_STR;
+        let shared = matches!(ty, T_BYTES | T_BYTEARRAY) && m.ty() == T_STR && m.name != "encode";
         if m.ty() == ty || shared {
             let name = vm.new_str_bytes(m.name.as_bytes())?;
             vm.push_root(name);

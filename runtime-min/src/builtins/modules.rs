@@ -333,8 +333,14 @@ pub(crate) fn builtin_module(vm: &mut Vm<'_>, name: &[u8]) -> PyResult<Option<Ob
                 vm.dict_store(g, name, c)?;
             }
             "sys" => {
-                // sys.platform names the port; this runtime is its own.
-                for (k, v) in [("byteorder", "little"), ("platform", "runtime-min")] {
+                // sys.platform names the port; this runtime is its own. (ps1 and ps2 are the
+                // REPL's prompts, kept for code that reads them.)
+                for (k, v) in [
+                    ("byteorder", "little"),
+                    ("platform", "runtime-min"),
+                    ("ps1", ">>> "),
+                    ("ps2", "... "),
+                ] {
                     let key = vm.new_str_bytes(k.as_bytes())?;
                     vm.push_root(key);
                     let v = vm.new_str_bytes(v.as_bytes())?;

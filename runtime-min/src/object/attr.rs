@@ -865,6 +865,17 @@ impl<'a> Vm<'a> {
         r
     }
 
+    /// `__file__` of module `m`: the source name its code was compiled with (the path in the
+    /// project for a frozen module, as MicroPython gives a frozen module its path).
+    pub(crate) fn store_module_file(&mut self, m: Obj) -> PyResult<()> {
+        let Some(file) = self.module_qstr(m, 0) else {
+            return Ok(());
+        };
+        let g = self.heap.get_obj(m.bits(), M_GLOBALS);
+        let key = Obj::qstr(crate::qstr_pool::qstr!("__file__"));
+        self.dict_store(g, key, Obj::qstr(file))
+    }
+
     /// `evaluate_relative_import` (py/builtinimport.c): the absolute name of a `level`-dots
     /// import of `q` from the module whose globals are `globals` (a package counts as its own
     /// first level).
@@ -1010,6 +1021,7 @@ impl<'a> Vm<'a> {
                 // Its value is the package's name (already in the globals as __name__).
                 self.dict_store(g, path_key(), name_obj)?;
             }
+            self.store_module_file(m)?;
             let mods = self.modules;
             self.dict_store(mods, name_obj, m)?;
             if let Err(e) = self.run_module_code(m) {

@@ -78,6 +78,8 @@ pub(crate) const EXTRA_QSTRS: &[&str] = &[
     "imag",
     "sha256",
     "IOBase",
+    "__bases__",
+    "__file__",
     "__dict__",
 ];
 
