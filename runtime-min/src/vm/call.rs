@@ -34,6 +34,12 @@ pub(crate) const SCOPE_VARKEYWORDS: u32 = 2;
 pub(crate) const SCOPE_VARARGS: u32 = 4;
 pub(crate) const SCOPE_DEFKWARGS: u32 = 8;
 
+/// How many decoded preludes [`Vm::code_info`] keeps.
+pub(crate) const CODE_CACHE_SIZE: usize = 4;
+
+/// A cached prelude: (module, the collection count when it was decoded, the prelude).
+pub(crate) type CodeCacheEntry<'a> = Option<(Obj, u32, CodeInfo<'a>)>;
+
 /// A decoded bytecode prelude.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct CodeInfo<'a> {
@@ -349,6 +355,22 @@ impl<'a> Vm<'a> {
     }
 
     pub(crate) fn code_info(&self, module: Obj, index: u32) -> Option<CodeInfo<'a>> {
+        // A few decoded preludes are kept: calls go to the same functions again and again.
+        // An entry is good until the next collection (which may free its module and let a
+        // new one take its place).
+        let slot = &self.code_cache[(index ^ (module.bits() >> 3)) as usize % CODE_CACHE_SIZE];
+        let collections = self.heap.collections;
+        if let Some((m, gc, info)) = slot.get() {
+            if m == module && gc == collections && info.index == index {
+                return Some(info);
+            }
+        }
+        let info = self.decode_code_info(module, index)?;
+        slot.set(Some((module, collections, info)));
+        Some(info)
+    }
+
+    fn decode_code_info(&self, module: Obj, index: u32) -> Option<CodeInfo<'a>> {
         if !self.is_kind(module, Kind::Module) {
             return None;
         }

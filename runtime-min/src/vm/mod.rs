@@ -158,6 +158,8 @@ pub struct Vm<'a> {
     pub(crate) natives: crate::native::NativeModules,
     /// Where names were last found in dicts (see `object::dict::NameCache`).
     pub(crate) name_cache: crate::object::dict::NameCache,
+    /// Recently decoded code preludes (see `Vm::code_info`).
+    pub(crate) code_cache: [core::cell::Cell<call::CodeCacheEntry<'a>>; call::CODE_CACHE_SIZE],
 }
 
 /// Error creating a VM.
@@ -205,6 +207,7 @@ impl<'a> Vm<'a> {
             ret_value: Obj::NULL,
             natives: crate::native::NativeModules::new(),
             name_cache: crate::object::dict::NameCache::new(),
+            code_cache: [const { core::cell::Cell::new(None) }; call::CODE_CACHE_SIZE],
         };
         let me = vm.heap.try_alloc(Kind::Instance, 4).ok_or(HeapTooSmall)?;
         vm.heap.set_obj(me, 0, builtins::type_obj(T_MEMORY_ERROR));
