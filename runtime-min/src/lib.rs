@@ -35,6 +35,7 @@ mod vm;
 pub use loader::{CodeSource, FrozenImage, MpyList};
 pub use native::{ExcType, NativeFn, NativeFnPtr, RegisterError};
 pub use obj::Obj;
+pub use vm::scheduler::{IrqLine, MAX_IRQ_HANDLERS};
 pub use vm::{HeapTooSmall, Output, PyResult, Raised, Vm};
 
 use object::print::Sink;

@@ -1,9 +1,9 @@
 //! Firmware-registered native modules: Python code imports `board` / `time` modules whose
 //! functions are Rust (`runtime_min::NativeFn`), with MicroPython's argument checks, errors
-//! and tracebacks.
+//! and tracebacks; interrupt lines whose Python handlers the VM schedules.
 
 use runtime_min::{
-    ExcType, MpyList, NativeFn, Obj, Output, PyResult, RegisterError, RunOutcome, Vm,
+    ExcType, IrqLine, MpyList, NativeFn, Obj, Output, PyResult, RegisterError, RunOutcome, Vm,
 };
 use std::cell::Cell;
 
@@ -84,6 +84,23 @@ fn truthy(vm: &mut Vm<'_>, args: &[Obj]) -> PyResult<Obj> {
     Ok(Obj::bool(b))
 }
 
+/// An interrupt line the tests trigger from Python (`board.fire()`), as an interrupt handler
+/// would.
+static TEST_LINE: IrqLine = IrqLine::new();
+
+fn fire(_vm: &mut Vm<'_>, _args: &[Obj]) -> PyResult<Obj> {
+    TEST_LINE.trigger();
+    Ok(Obj::none())
+}
+
+fn on_irq(vm: &mut Vm<'_>, args: &[Obj]) -> PyResult<Obj> {
+    let tag = vm.new_str("tag")?;
+    if !vm.set_irq_handler(&TEST_LINE, args[0], tag) {
+        return Err(vm.raise(ExcType::RuntimeError, "no free line"));
+    }
+    Ok(Obj::none())
+}
+
 static BOARD: &[NativeFn] = &[
     NativeFn::new("led", 1, led),
     NativeFn::new("led_state", 0, led_state),
@@ -93,6 +110,8 @@ static BOARD: &[NativeFn] = &[
     NativeFn::new("sensor", 0, sensor),
     NativeFn::new("big", 0, big),
     NativeFn::new("truthy", 1, truthy),
+    NativeFn::new("fire", 0, fire),
+    NativeFn::new("on_irq", 1, on_irq),
 ];
 
 static TIME: &[NativeFn] = &[NativeFn::new("ticks_ms", 0, ticks_ms)];
@@ -294,5 +313,52 @@ fn registration_rejects_taken_names_and_bad_signatures() {
     assert_eq!(
         vm.register_module("m8", ONE),
         Err(RegisterError::TooManyModules)
+    );
+}
+
+#[test]
+fn interrupt_lines_schedule_their_python_handlers() {
+    let (out, failed) = run("import board\n\
+         seen = []\n\
+         def handler(arg):\n\
+         \x20   seen.append(arg)\n\
+         \x20   if len(seen) == 3:\n\
+         \x20       raise ValueError('in handler')\n\
+         board.fire()\n\
+         for i in range(2):\n\
+         \x20   pass\n\
+         print('not attached', seen)\n\
+         board.on_irq(handler)\n\
+         board.fire()\n\
+         print('before a branch', seen)\n\
+         for i in range(2):\n\
+         \x20   pass\n\
+         print('after a branch', seen)\n\
+         board.fire()\n\
+         board.fire()\n\
+         for i in range(2):\n\
+         \x20   pass\n\
+         print('coalesced', seen)\n\
+         board.fire()\n\
+         for i in range(2):\n\
+         \x20   pass\n\
+         print('went on', len(seen))\n\
+         board.on_irq(None)\n\
+         board.fire()\n\
+         for i in range(2):\n\
+         \x20   pass\n\
+         print('detached', len(seen))\n");
+    assert!(!failed, "{out}");
+    assert_eq!(
+        out,
+        "not attached []\n\
+         before a branch []\n\
+         after a branch ['tag']\n\
+         coalesced ['tag', 'tag']\n\
+         Traceback (most recent call last):\n\
+         \x20 File \"main.py\", line 6, in handler\n\
+         ValueError: in handler\n\
+         went on 3\n\
+         detached 3\n"
     );
 }

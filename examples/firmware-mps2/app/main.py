@@ -23,3 +23,12 @@ try:
     board.led(2)
 except ValueError as e:
     print('ValueError:', e)
+ticks_seen = []
+def on_timer(period):
+    ticks_seen.append(period)
+board.timer(5, on_timer)
+t0 = time.ticks_ms()
+while len(ticks_seen) < 3 and time.ticks_diff(time.ticks_ms(), t0) < 2000:
+    pass
+board.timer(0, None)
+print('timer', ticks_seen[:3])

@@ -5,8 +5,10 @@
 //!
 //! Python sees two modules the firmware registers, the way a MicroPython port's `machine`
 //! module works: `board` (`led(n[, on])` drives and reads the two user LEDs of the FPGA I/O
-//! block, `button(n)` reads a push button) and `time` (`ticks_ms()`, `ticks_diff(a, b)`,
-//! `sleep_ms(n)`, from the FPGA's 100 Hz counter).
+//! block, `button(n)` reads a push button, `timer(period_ms, handler)` calls
+//! `handler(period_ms)` every `period_ms` milliseconds from the SysTick interrupt, as a
+//! MicroPython `Timer` callback runs, `timer(0, None)` stops it) and `time` (`ticks_ms()`,
+//! `ticks_diff(a, b)`, `sleep_ms(n)`, from the FPGA's 100 Hz counter).
 //!
 //! After the run it prints one `[fw]` line: the image size, the heap in use, the deepest
 //! native stack reached (the stack is painted at boot) and the native stack one Python call
@@ -15,7 +17,8 @@
 #![no_main]
 
 use core::ptr::{addr_of, addr_of_mut, read_volatile, write_volatile};
-use runtime_min::{ExcType, FrozenImage, NativeFn, Obj, Output, PyResult, RunOutcome, Vm};
+use core::sync::atomic::{AtomicU32, Ordering};
+use runtime_min::{ExcType, FrozenImage, IrqLine, NativeFn, Obj, Output, PyResult, RunOutcome, Vm};
 
 include!(concat!(env!("OUT_DIR"), "/config.rs"));
 
@@ -151,9 +154,66 @@ fn time_sleep_ms(vm: &mut Vm<'_>, args: &[Obj]) -> PyResult<Obj> {
     Ok(Obj::none())
 }
 
+/// The Cortex-M SysTick timer: control and status, reload value, current value.
+const SYST_CSR: usize = 0xe000_e010;
+const SYST_RVR: usize = 0xe000_e014;
+const SYST_CVR: usize = 0xe000_e018;
+/// SysTick counts the 25 MHz processor clock of the AN385: 25,000 counts a millisecond.
+const SYST_COUNTS_PER_MS: u32 = 25_000;
+
+/// The Python timer's interrupt line, its period in milliseconds (0: stopped) and the
+/// milliseconds counted towards the next trigger.
+static TIMER_LINE: IrqLine = IrqLine::new();
+static TIMER_PERIOD_MS: AtomicU32 = AtomicU32::new(0);
+static TIMER_ELAPSED_MS: AtomicU32 = AtomicU32::new(0);
+
+/// SysTick interrupt, every millisecond while the timer runs: triggers the timer's line each
+/// period (the Python handler then runs at the VM's next branch, a soft IRQ).
+extern "C" fn systick() {
+    let period = TIMER_PERIOD_MS.load(Ordering::Relaxed);
+    if period == 0 {
+        return;
+    }
+    let elapsed = TIMER_ELAPSED_MS.load(Ordering::Relaxed) + 1;
+    if elapsed >= period {
+        TIMER_ELAPSED_MS.store(0, Ordering::Relaxed);
+        TIMER_LINE.trigger();
+    } else {
+        TIMER_ELAPSED_MS.store(elapsed, Ordering::Relaxed);
+    }
+}
+
+/// `board.timer(period_ms, handler)`: call `handler(period_ms)` every `period_ms` ms;
+/// `board.timer(0, None)` stops.
+fn board_timer(vm: &mut Vm<'_>, args: &[Obj]) -> PyResult<Obj> {
+    let period = vm.int_arg(args[0])?;
+    let Ok(period) = u32::try_from(period) else {
+        return Err(vm.raise(ExcType::ValueError, "period must be >= 0"));
+    };
+    let handler = if period == 0 { Obj::none() } else { args[1] };
+    // SAFETY: SysTick's registers, as the Armv7-M architecture gives them.
+    unsafe { write_volatile(SYST_CSR as *mut u32, 0) };
+    TIMER_PERIOD_MS.store(0, Ordering::Relaxed);
+    if !vm.set_irq_handler(&TIMER_LINE, handler, args[0]) {
+        return Err(vm.raise(ExcType::RuntimeError, "no free interrupt line"));
+    }
+    if period > 0 {
+        TIMER_ELAPSED_MS.store(0, Ordering::Relaxed);
+        TIMER_PERIOD_MS.store(period, Ordering::Relaxed);
+        // SAFETY: as above; reload for 1 ms, then enable with the interrupt on the CPU clock.
+        unsafe {
+            write_volatile(SYST_RVR as *mut u32, SYST_COUNTS_PER_MS - 1);
+            write_volatile(SYST_CVR as *mut u32, 0);
+            write_volatile(SYST_CSR as *mut u32, 0b111);
+        }
+    }
+    Ok(Obj::none())
+}
+
 static BOARD: &[NativeFn] = &[
     NativeFn::var("led", 1, 2, board_led),
     NativeFn::new("button", 1, board_button),
+    NativeFn::new("timer", 2, board_timer),
 ];
 
 static TIME: &[NativeFn] = &[
@@ -245,6 +305,20 @@ fn stack_peak() -> usize {
 #[link_section = ".vector_table.reset"]
 #[no_mangle]
 static RESET_VECTOR: unsafe extern "C" fn() -> ! = reset;
+
+/// Any exception without a handler of its own: stop with status 3.
+extern "C" fn unexpected_exception() {
+    exit(3)
+}
+
+/// Exceptions 2 to 15 (NMI … SysTick) follow the reset vector.
+#[link_section = ".vector_table.exceptions"]
+#[used]
+static EXCEPTIONS: [extern "C" fn(); 14] = {
+    let mut table = [unexpected_exception as extern "C" fn(); 14];
+    table[13] = systick;
+    table
+};
 
 /// Reset handler: copies `.data`, zeroes `.bss`, enables the UART, then runs [`main`].
 #[no_mangle]

@@ -3,7 +3,7 @@
 
 pub(crate) mod call;
 pub(crate) mod dispatch;
-pub(crate) mod scheduler;
+pub mod scheduler;
 
 use crate::builtins::{self, T_MEMORY_ERROR, T_RUNTIME_ERROR};
 use crate::heap::{Heap, Kind};
@@ -365,7 +365,12 @@ impl<'a> Vm<'a> {
         ] {
             self.heap.mark(o);
         }
-        for o in self.scheduler.queue {
+        for o in self
+            .scheduler
+            .queue
+            .into_iter()
+            .chain(self.scheduler.irq_handlers)
+        {
             self.heap.mark(o);
         }
         self.heap.finish_and_sweep();
