@@ -1898,7 +1898,16 @@ fn set_isdisjoint(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 // ----- int / float -----
 
 fn int_to_bytes(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    check_pos(vm, a, 1, 3)?;
+    // objint.c parses (length=1, byteorder='big', *, signed=False) with mp_arg_parse_all.
+    if a.n_pos > 3 {
+        return Err(vm.raise_msg_str(T_TYPE_ERROR, "extra positional arguments given"));
+    }
+    for i in 0..a.n_kw {
+        let (k, _) = vm.kw_pair(a, i);
+        if !matches!(vm.str_data(k), Some(b"length" | b"byteorder" | b"signed")) {
+            return Err(vm.raise_msg_str(T_TYPE_ERROR, "extra keyword arguments given"));
+        }
+    }
     let Some(v) = vm.big_of(vm.arg(a, 0)) else {
         return Err(vm.raise_msg_str(T_TYPE_ERROR, "int expected"));
     };
@@ -1960,8 +1969,12 @@ fn int_to_bytes(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 }
 
 fn int_from_bytes(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
-    check_pos(vm, a, 2, 3)?;
-    let little = match vm.arg_pos(a, 2).or_else(|| vm.arg_kw(a, b"byteorder")) {
+    // objint.c takes (bytes, byteorder='big', signed) positionally and ignores `signed`.
+    if a.n_kw > 0 {
+        return Err(vm.raise_msg_str(T_TYPE_ERROR, "function doesn't take keyword arguments"));
+    }
+    check_pos(vm, a, 2, 4)?;
+    let little = match vm.arg_pos(a, 2) {
         // objint.c: anything but 'little' is big-endian.
         Some(o) => vm.str_data(o) == Some(b"little"),
         None => false,

@@ -55,7 +55,8 @@ fn size_of(vm: &mut Vm<'_>, order: u8, c: u8) -> PyResult<(usize, usize)> {
     let size = match (order, c) {
         (b'<' | b'>' | b'@', b'b' | b'B') => 1,
         (b'<' | b'>' | b'@', b'h' | b'H' | b'e') => 2,
-        (b'<' | b'>' | b'@', b'i' | b'I' | b'l' | b'L' | b'f') => 4,
+        // `P` is a pointer-sized unsigned int (4 bytes, as on the 32-bit ports).
+        (b'<' | b'>' | b'@', b'i' | b'I' | b'l' | b'L' | b'f' | b'P') => 4,
         (b'<' | b'>' | b'@', b'q' | b'Q' | b'd') => 8,
         _ => return Err(vm.raise_msg_str(T_VALUE_ERROR, "bad typecode")),
     };
@@ -97,12 +98,17 @@ fn walk(
                 size: cnt,
             },
             _ => {
-                // Every size is a multiple of its alignment: only the first value needs it.
+                // Every size is a multiple of its alignment: only the first value needs it (and
+                // a count of 0 is no value, so no alignment either, as modstruct.c).
                 let (size, align) = size_of(vm, fmt.order, code)?;
                 Run {
                     code,
                     count: cnt,
-                    offset: p.next_multiple_of(align),
+                    offset: if cnt == 0 {
+                        p
+                    } else {
+                        p.next_multiple_of(align)
+                    },
                     size,
                 }
             }
@@ -306,7 +312,8 @@ fn pack_into_buf(
             arg += 1;
             let at = base + run.offset + k * run.size;
             if run.code == b's' {
-                let Some(len) = vm.bytes_data(v).map(<[u8]>::len) else {
+                // Any buffer, str included (its UTF-8 bytes).
+                let Some(len) = vm.readable_buffer(v).map(<[u8]>::len) else {
                     return Err(
                         vm.raise_msg_str(T_TYPE_ERROR, "object with buffer protocol required")
                     );
@@ -317,7 +324,7 @@ fn pack_into_buf(
                 while j < len {
                     let mut chunk = [0u8; 64];
                     let m = (len - j).min(chunk.len());
-                    if let Some(s) = vm.bytes_data(v).and_then(|d| d.get(j..j + m)) {
+                    if let Some(s) = vm.readable_buffer(v).and_then(|d| d.get(j..j + m)) {
                         chunk[..m].copy_from_slice(s);
                     }
                     write(vm, at + j, &chunk[..m]);

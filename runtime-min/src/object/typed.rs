@@ -17,7 +17,7 @@ pub(crate) const fn item_size(tc: u8) -> Option<usize> {
     match tc {
         b'b' | b'B' => Some(1),
         b'h' | b'H' => Some(2),
-        b'i' | b'I' | b'l' | b'L' | b'f' => Some(4),
+        b'i' | b'I' | b'l' | b'L' | b'f' | b'P' => Some(4),
         b'q' | b'Q' | b'd' => Some(8),
         _ => None,
     }
