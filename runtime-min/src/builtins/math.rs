@@ -14,6 +14,9 @@ pub(crate) enum MathFn {
     /// Float to float (`sin`): `ValueError: math domain error` when it makes a NaN or an
     /// infinity from a finite argument.
     Float(fn(f64) -> f64),
+    /// Float to float without that check (`degrees`, `radians`: modmath.c computes them
+    /// directly, so an overflow is an infinity).
+    Plain(fn(f64) -> f64),
     /// Two floats to a float (`atan2`), with the same domain check.
     Float2(fn(f64, f64) -> f64),
     /// Float to an int (`floor`): `OverflowError` / `ValueError` for infinities and NaN.
@@ -26,6 +29,11 @@ pub(crate) enum MathFn {
 pub(super) fn call(vm: &mut Vm<'_>, a: &Args, f: &MathFn) -> PyResult<Obj> {
     match *f {
         MathFn::Float(f) => math1(vm, a, f),
+        MathFn::Plain(f) => {
+            check_n(vm, a, 1, 1)?;
+            let x = float_arg(vm, a, 0)?;
+            vm.new_float(f(x))
+        }
         MathFn::Float2(f) => math2(vm, a, f),
         MathFn::ToInt(f) => {
             check_n(vm, a, 1, 1)?;

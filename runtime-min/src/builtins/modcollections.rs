@@ -208,14 +208,18 @@ pub(super) fn namedtuple_new(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     // Subclasses of a namedtuple class inherit its fields.
     let fields = vm.class_lookup(cls, b"_fields").unwrap_or(Obj::NULL);
     let n = vm.tuple_len(fields);
-    if a.n_pos - 1 > n {
+    // objnamedtuple.c counts positional and keyword arguments together.
+    let given = a.n_pos - 1 + a.n_kw;
+    if given != n {
+        let name = crate::vm::StrOf(vm.type_name_of_type(cls));
         return Err(vm.raise_parts(
             T_TYPE_ERROR,
             &[
-                &"function takes ",
+                &name,
+                &"() takes ",
                 &n,
                 &" positional arguments but ",
-                &(a.n_pos - 1),
+                &given,
                 &" were given",
             ],
         ));
@@ -232,20 +236,25 @@ pub(super) fn namedtuple_new(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
             let f = vm.heap.get_obj(fields.bits(), i + 1);
             vm.str_data(f).is_some() && vm.str_data(f) == vm.str_data(key)
         });
+        let kw = crate::vm::StrOf(key);
         match pos {
-            Some(i) => vm.heap.set_obj(t.bits(), i + 1, v),
+            Some(i) if vm.heap.get_obj(t.bits(), i + 1).is_null() => {
+                vm.heap.set_obj(t.bits(), i + 1, v);
+            }
+            Some(_) => {
+                vm.pop_root();
+                return Err(vm.raise_parts(
+                    T_TYPE_ERROR,
+                    &[&"function got multiple values for argument '", &kw, &"'"],
+                ));
+            }
             None => {
                 vm.pop_root();
-                return Err(vm.raise_msg_str(T_TYPE_ERROR, "unexpected keyword argument"));
+                return Err(
+                    vm.raise_parts(T_TYPE_ERROR, &[&"unexpected keyword argument '", &kw, &"'"])
+                );
             }
         }
-    }
-    if (0..n).any(|i| vm.heap.get_obj(t.bits(), i + 1).is_null()) {
-        vm.pop_root();
-        return Err(vm.raise_msg_str(
-            T_TYPE_ERROR,
-            "function missing required positional argument",
-        ));
     }
     vm.pop_root();
     vm.new_instance_of(cls, t)

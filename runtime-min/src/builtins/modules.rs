@@ -54,7 +54,7 @@ use {
     crate::object::float_math::{exp, log10, log2, powf, sqrt},
     crate::object::{float_special, float_trig, ops},
     Body::Math,
-    MathFn::{Float, Float2, Test, ToInt},
+    MathFn::{Float, Float2, Plain, Test, ToInt},
 };
 
 impl ModuleFn {
@@ -139,8 +139,8 @@ module_fns! {
     #[cfg(feature = "float")] "math"."atan2" => Math(Float2(float_trig::atan2)),
     #[cfg(feature = "float")] "math"."asin" => Math(Float(float_trig::asin)),
     #[cfg(feature = "float")] "math"."acos" => Math(Float(float_trig::acos)),
-    #[cfg(feature = "float")] "math"."degrees" => Math(Float(|x| x * (180.0 / core::f64::consts::PI))),
-    #[cfg(feature = "float")] "math"."radians" => Math(Float(|x| x * (core::f64::consts::PI / 180.0))),
+    #[cfg(feature = "float")] "math"."degrees" => Math(Plain(|x| x * (180.0 / core::f64::consts::PI))),
+    #[cfg(feature = "float")] "math"."radians" => Math(Plain(|x| x * (core::f64::consts::PI / 180.0))),
     #[cfg(feature = "float")] "math"."isinf" => Math(Test(f64::is_infinite)),
     #[cfg(feature = "float")] "math"."isnan" => Math(Test(f64::is_nan)),
     #[cfg(feature = "float")] "math"."isfinite" => Math(Test(f64::is_finite)),

@@ -707,6 +707,29 @@ impl<'a> Vm<'a> {
                         &[&"unsupported type for __hash__: '", &name, &"'"],
                     ));
                 }
+                // A subclass of a value type (a namedtuple, a str or int subclass) hashes as
+                // its value, and one of a container is unhashable like it (objtype.c hands
+                // the operation to the native base); streams, deques and the like keep
+                // their identity.
+                let cls = self.heap.get_obj(o.bits(), 0);
+                if matches!(
+                    self.native_base(cls),
+                    b::T_TUPLE
+                        | b::T_STR
+                        | b::T_BYTES
+                        | b::T_INT
+                        | b::T_FLOAT
+                        | b::T_COMPLEX
+                        | b::T_FROZENSET
+                        | b::T_LIST
+                        | b::T_DICT
+                        | b::T_SET
+                        | b::T_BYTEARRAY
+                ) {
+                    if let Some(n) = self.native_of(o) {
+                        return self.hash(n);
+                    }
+                }
             }
             _ => {}
         }

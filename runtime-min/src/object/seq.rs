@@ -406,6 +406,7 @@ impl<'a> Vm<'a> {
                 }
                 if let Some(n) = self.native_of(o) {
                     if !self.deque_rejects(o, index, false) {
+                        self.deque_index_check(o, n, index)?;
                         return self.subscr_load(n, index);
                     }
                 }
@@ -534,6 +535,7 @@ impl<'a> Vm<'a> {
                 }
                 if let Some(n) = self.native_of(o) {
                     if !self.deque_rejects(o, index, value.is_null()) {
+                        self.deque_index_check(o, n, index)?;
                         return self.subscr_store(n, index, value);
                     }
                 }
@@ -552,6 +554,16 @@ impl<'a> Vm<'a> {
                 &[&"'", &t, &"' object doesn't support item assignment"],
             ))
         }
+    }
+
+    /// A deque's index errors name the deque (its items are list `items` underneath).
+    fn deque_index_check(&mut self, o: Obj, items: Obj, index: Obj) -> PyResult<()> {
+        let cls = self.heap.get_obj(o.bits(), 0);
+        if self.native_base(cls) == b::T_DEQUE && self.is_kind(items, Kind::List) {
+            let len = self.heap.get(items.bits(), 0);
+            self.norm_index(index, len, "deque")?;
+        }
+        Ok(())
     }
 
     /// A deque (a list underneath) supports neither slices nor item deletion.
