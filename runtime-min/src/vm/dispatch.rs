@@ -715,8 +715,10 @@ impl<'a> Vm<'a> {
                 } else {
                     self.globals(regs)
                 };
+                // runtime.c's mp_delete_name / mp_delete_global delete from the dict, so a
+                // missing name is a KeyError there.
                 if self.dict_remove(d, Obj::qstr(q))?.is_none() {
-                    return Err(self.name_error(q));
+                    return Err(self.raise_key_error(Obj::qstr(q)));
                 }
             }
             Opcode::LOAD_ATTR => {

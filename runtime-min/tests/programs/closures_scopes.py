@@ -44,3 +44,25 @@ def counter_gen():
     return g()
 c = counter_gen()
 print(c(), c())
+
+# `del` of a missing module-level name is a KeyError in MicroPython (runtime.c's
+# mp_delete_name / mp_delete_global delete from the dict); `global` in a function too.
+try:
+    del never_defined_name
+except KeyError as e:
+    print("KeyError", e)
+except NameError as e:
+    print("NameError", e)
+
+
+def delete_global():
+    global never_defined_either
+    del never_defined_either
+
+
+try:
+    delete_global()
+except KeyError as e:
+    print("KeyError", e)
+except NameError as e:
+    print("NameError", e)
