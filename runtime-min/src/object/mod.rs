@@ -613,6 +613,16 @@ impl<'a> Vm<'a> {
         if o == Obj::FALSE {
             return Ok(0);
         }
+        // The WebAssembly port's immediate None and its singletons' addresses.
+        if o == Obj::NONE {
+            return Ok(6);
+        }
+        if o == Obj::ELLIPSIS {
+            return Ok(98_016);
+        }
+        if o == Obj::NOT_IMPLEMENTED {
+            return Ok(98_024);
+        }
         if o == Obj::TRUE {
             return Ok(1);
         }
@@ -642,23 +652,35 @@ impl<'a> Vm<'a> {
                 let v = (((v << 1) as i32) >> 1) as u32;
                 return Ok(v);
             }
+            // objtuple.c / objset.c: an address to start from, plus the items' hashes.
             Some(Kind::Tuple) => {
                 self.enter_native()?;
-                let n = self.heap.get(o.bits(), 0);
-                let mut h: u32 = 0x0034_5678;
-                for i in 0..n {
+                let mut h = EMPTY_TUPLE_ADDRESS;
+                let mut r = Ok(());
+                for i in 0..self.heap.get(o.bits(), 0) {
                     let it = self.heap.get_obj(o.bits(), i + 1);
-                    let hi = match self.hash(it) {
-                        Ok(v) => v,
-                        Err(e) => {
-                            self.leave_native();
-                            return Err(e);
-                        }
-                    };
-                    h = h.wrapping_mul(1_000_003) ^ hi;
+                    r = self.hash(it).map(|v| h = h.wrapping_add(v));
+                    if r.is_err() {
+                        break;
+                    }
                 }
                 self.leave_native();
-                return Ok(h);
+                return r.map(|()| small_int_hash(h));
+            }
+            Some(Kind::Set) if self.heap.get(o.bits(), 1) != 0 => {
+                self.enter_native()?;
+                let mut h = FROZENSET_TYPE_ADDRESS;
+                let mut r = Ok(());
+                for i in 0..self.set_alloc(o) {
+                    if let Some(it) = self.set_slot(o, i) {
+                        r = self.hash(it).map(|v| h = h.wrapping_add(v));
+                        if r.is_err() {
+                            break;
+                        }
+                    }
+                }
+                self.leave_native();
+                return r.map(|()| small_int_hash(h));
             }
             // Types whose unary_op does not handle hashing (py/runtime.c mp_unary_op).
             Some(Kind::List | Kind::Dict | Kind::Slice | Kind::Range | Kind::TypedArray) => {
@@ -735,6 +757,20 @@ impl<'a> Vm<'a> {
         }
         Ok(o.bits() >> 2)
     }
+}
+
+/// MicroPython starts a tuple's hash from the address of the empty tuple and a frozenset's
+/// from the address of its type, then adds the items' hashes. These are the addresses in the
+/// reference VM (the MicroPython 1.29 WebAssembly port), so that dicts and sets holding
+/// tuples or frozensets iterate in its order; a board's addresses differ, as its orders do.
+const EMPTY_TUPLE_ADDRESS: u32 = 99_184;
+const FROZENSET_TYPE_ADDRESS: u32 = 97_540;
+
+/// A hash kept to small-int width, as MP_OBJ_NEW_SMALL_INT keeps every hash.
+fn small_int_hash(h: u32) -> u32 {
+    #[allow(clippy::cast_possible_wrap, clippy::cast_sign_loss)]
+    let r = (((h << 1) as i32) >> 1) as u32;
+    r
 }
 
 /// `mp_float_hash` as ports below `MICROPY_CONFIG_ROM_LEVEL_EVERYTHING` define it (py/obj.h,
