@@ -1,6 +1,8 @@
 //! Built-in functions and type constructors (after py/modbuiltins.c and the `make_new`
 //! functions of py/obj*.c).
 
+#[cfg(feature = "tstrings")]
+use super::modtemplate::{interpolation_new, template_builtin, template_new};
 use super::*;
 use crate::object::iter::{IT_ENUMERATE, IT_FILTER, IT_MAP, IT_REVERSED, IT_ZIP};
 use crate::object::print::Sink;
@@ -8,8 +10,8 @@ use crate::vm::Raised;
 use mpy_format::opcode::BinaryOp;
 
 macro_rules! builtins {
-    ($($name:literal => $f:ident,)*) => {
-        pub(crate) static BUILTINS: &[BuiltinFn] = &[$(BuiltinFn { name: $name, func: $f },)*];
+    ($($(#[$cfg:meta])? $name:literal => $f:ident,)*) => {
+        pub(crate) static BUILTINS: &[BuiltinFn] = &[$($(#[$cfg])? BuiltinFn { name: $name, func: $f },)*];
     };
 }
 
@@ -49,6 +51,8 @@ builtins! {
     "globals" => globals,
     "locals" => locals,
     "dir" => dir,
+    #[cfg(feature = "tstrings")]
+    "__template__" => template_builtin,
 }
 
 pub(crate) fn check_n(vm: &mut Vm<'_>, a: &Args, min: u32, max: u32) -> PyResult<()> {
@@ -1481,6 +1485,10 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
         }
         #[cfg(feature = "io")]
         T_STRINGIO | T_BYTESIO => super::modio::io_new(vm, a),
+        #[cfg(feature = "tstrings")]
+        T_TEMPLATE => template_new(vm, a),
+        #[cfg(feature = "tstrings")]
+        T_INTERPOLATION => interpolation_new(vm, a),
         // Any arguments are the subclass's business (iobase_make_new).
         #[cfg(feature = "io")]
         T_IOBASE => Ok(Obj::NONE),

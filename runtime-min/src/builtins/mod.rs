@@ -28,6 +28,8 @@ mod modre;
 #[cfg_attr(not(feature = "struct"), allow(dead_code))]
 mod modstruct;
 pub(crate) use modstruct::{bits_of as struct_bits_of, value_of as struct_value_of};
+#[cfg(feature = "tstrings")]
+mod modtemplate;
 mod modules;
 
 pub(crate) use methods::{utf8_encode, utf8_value, METHODS};
@@ -178,6 +180,9 @@ types! {
     // `io.IOBase`: the base of streams written in Python (their `write` / `readinto` methods
     // are the stream's, py/modio.c).
     T_IOBASE = 76, "IOBase", T_OBJECT, Internal;
+    // t-strings (`string.templatelib`).
+    T_TEMPLATE = 77, "Template", T_OBJECT, Internal;
+    T_INTERPOLATION = 78, "Interpolation", T_OBJECT, Internal;
 }
 
 fn type_row(id: u32) -> Option<&'static TypeRow> {

@@ -210,6 +210,10 @@ pub(crate) const BUILTIN_MODULES: &[&str] = &[
     "binascii",
     #[cfg(feature = "hashlib")]
     "hashlib",
+    #[cfg(feature = "tstrings")]
+    "string",
+    #[cfg(feature = "tstrings")]
+    "string.templatelib",
 ];
 
 /// A new module object without code named `name`, entered among the built-in modules (not
@@ -256,6 +260,19 @@ pub(crate) fn builtin_module(vm: &mut Vm<'_>, name: &[u8]) -> PyResult<Option<Ob
             }
         }
         match mname {
+            #[cfg(feature = "tstrings")]
+            "string" => {
+                let sub = builtin_module(vm, b"string.templatelib")?;
+                let key = vm.new_str_bytes(b"templatelib")?;
+                vm.dict_store(g, key, sub.unwrap_or(Obj::NONE))?;
+            }
+            #[cfg(feature = "tstrings")]
+            "string.templatelib" => {
+                for (name, ty) in [("Template", T_TEMPLATE), ("Interpolation", T_INTERPOLATION)] {
+                    let key = vm.new_str_bytes(name.as_bytes())?;
+                    vm.dict_store(g, key, type_obj(ty))?;
+                }
+            }
             "builtins" => {
                 // Its dict holds only the overrides (`__name__` is the module's own).
                 let key = Obj::qstr(crate::qstr_pool::qstr!("__name__"));

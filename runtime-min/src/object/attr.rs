@@ -410,6 +410,8 @@ impl<'a> Vm<'a> {
                     _ => Ok(None),
                 }
             }
+            #[cfg(feature = "tstrings")]
+            Some(Kind::Instance) => self.template_attr(o, nm),
             // MicroPython's int and float have no `real`/`imag`; complex has.
             Some(Kind::Complex) if cfg!(feature = "complex") => {
                 let (real, imag) = self.complex_value(o).unwrap_or_default();
@@ -997,11 +999,16 @@ impl<'a> Vm<'a> {
         if let Some(m) = self.dict_lookup_str(self.modules, name) {
             return Ok(m);
         }
-        if let Some(m) = self.dict_lookup_str(self.builtin_modules, name) {
-            return Ok(m);
-        }
-        if let Some(m) = b::builtin_module(self, name)? {
-            return Ok(m);
+        // `string` is extensible (MP_REGISTER_EXTENSIBLE_MODULE): a package of that name in
+        // the image (micropython-lib's) comes first.
+        let extended = name == b"string" && self.source.find(name).is_some();
+        if !extended {
+            if let Some(m) = self.dict_lookup_str(self.builtin_modules, name) {
+                return Ok(m);
+            }
+            if let Some(m) = b::builtin_module(self, name)? {
+                return Ok(m);
+            }
         }
         if let Some(m) = self.native_module(name)? {
             return Ok(m);

@@ -149,6 +149,10 @@ impl<'a> Vm<'a> {
                 return Ok(o);
             }
             Some(Kind::Instance) => {
+                #[cfg(feature = "tstrings")]
+                if self.is_template(o) {
+                    return self.template_iter(o);
+                }
                 if let Some(r) = self.call_special(o, "__iter__", &[])? {
                     return Ok(r);
                 }

@@ -237,6 +237,13 @@ impl<'a> Vm<'a> {
         if let Some(r) = crate::vm::dispatch::small_int_binary(op, a, bo) {
             return Ok(r);
         }
+        #[cfg(feature = "tstrings")]
+        if matches!(op, BinaryOp::ADD | BinaryOp::INPLACE_ADD)
+            && self.is_template(a)
+            && self.is_template(bo)
+        {
+            return self.template_add(a, bo);
+        }
         match op {
             BinaryOp::IS => return Ok(Obj::bool(a == bo)),
             BinaryOp::IN => {

@@ -506,6 +506,10 @@ impl<'a> Vm<'a> {
             return self.print_exception_value(sink, o, repr);
         }
         let cls = self.heap.get_obj(o.bits(), 0);
+        #[cfg(feature = "tstrings")]
+        if cls == b::type_obj(b::T_TEMPLATE) || cls == b::type_obj(b::T_INTERPOLATION) {
+            return self.print_template(sink, o);
+        }
         if cls == b::type_obj(b::T_MATCH) {
             // `<match num=N>`: N counts group 0 too (extmod/modre.c).
             let caps = self.heap.get_obj(o.bits(), 3);

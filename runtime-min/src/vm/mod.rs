@@ -80,6 +80,8 @@ pub(crate) const EXTRA_QSTRS: &[&str] = &[
     "IOBase",
     "__bases__",
     "__file__",
+    "Template",
+    "Interpolation",
     "__dict__",
 ];
 
