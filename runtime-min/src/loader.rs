@@ -2,7 +2,7 @@
 //! `mp_raw_code_load` on the ROMFS path: tables are small RAM index arrays, bytecode and
 //! string bytes stay in the image).
 //!
-//! A loaded module is a [`Kind::Module`](crate::heap::Kind::Module) block:
+//! A loaded module is a [`Kind::Module`] block:
 //! raw `[image]`, then `[qstr table (Words), const table (Array), code table (Words), globals, name]`.
 //! The code table has four words per raw code: `fun_data offset, fun_data length, first child
 //! index, child count`; entry 0 is the module's top-level code.

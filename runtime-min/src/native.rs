@@ -11,6 +11,11 @@
 //! [`Vm::new_str`], [`Vm::new_bytes`], [`Vm::new_tuple_from`], [`Obj::none`], [`Obj::bool`])
 //! and raise exceptions ([`Vm::raise`], [`Vm::raise_os_error`]).
 //!
+//! Interrupts reach Python as MicroPython's soft IRQs do: an interrupt handler calls
+//! [`crate::IrqLine::trigger`] on a `static` line, and the Python callable a native function
+//! attached with [`Vm::set_irq_handler`] (say `board.timer(period, handler)`) is scheduled at
+//! the VM's next branch, as `micropython.schedule` would.
+//!
 //! ```
 //! use runtime_min::{ExcType, MpyList, NativeFn, Obj, Output, PyResult, Vm};
 //!
