@@ -1596,9 +1596,15 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
                 vm.heap.set_obj(w, 1 + i, v);
             }
             if which == 0 {
-                for (k, name) in [(0u32, b"fget" as &[u8]), (1, b"fset"), (2, b"fdel")] {
-                    if let Some(v) = vm.arg_kw(a, name) {
-                        vm.heap.set_obj(w, 1 + k, v);
+                // objproperty.c: (fget, fset, fdel, doc) positionally; only `doc` by
+                // keyword, and it is dropped.
+                if a.n_pos > 4 {
+                    return Err(vm.raise_msg_str(T_TYPE_ERROR, "extra positional arguments given"));
+                }
+                for i in 0..a.n_kw {
+                    let (k, _) = vm.kw_pair(a, i);
+                    if vm.str_data(k) != Some(b"doc") {
+                        return Err(vm.raise_msg_str(T_TYPE_ERROR, "extra keyword arguments given"));
                     }
                 }
             }

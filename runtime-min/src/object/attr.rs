@@ -241,11 +241,8 @@ impl<'a> Vm<'a> {
                             _ => (v, Obj::NULL),
                         });
                     }
-                    if let Some(g) = self.lookup_special(v, "__get__") {
-                        // A descriptor read through the class: __get__(None, cls).
-                        let r = self.call_obj(g, &[v, Obj::NONE, o])?;
-                        return Ok((r, Obj::NULL));
-                    }
+                    // (A descriptor read through the class is itself: MicroPython calls
+                    // `__get__` only for instances.)
                     return Ok((v, Obj::NULL));
                 }
                 let native = self.native_base(o);
@@ -299,19 +296,15 @@ impl<'a> Vm<'a> {
                 };
                 return self.super_lookup(cls, s, q, false);
             }
-            // property.setter / getter / deleter decorators
+            // property.setter / getter / deleter decorators (MicroPython's property has no
+            // fget / fset / fdel attributes)
             Some(Kind::Wrapper) if self.heap.get(o.bits(), 0) == 0 => {
                 let which = match nm {
                     b"setter" => 1,
                     b"getter" => 0,
                     b"deleter" => 2,
-                    b"fget" => 10,
-                    b"fset" => 11,
                     _ => 99,
                 };
-                if (10..99).contains(&which) {
-                    return Ok((self.heap.get_obj(o.bits(), which - 9), Obj::NULL));
-                }
                 if which < 99 {
                     return Ok((Obj::imm(Imm::Method, b::property_method_index(which)), o));
                 }
@@ -808,6 +801,13 @@ impl<'a> Vm<'a> {
             for i in 0..self.tuple_len(bases) {
                 let base = self.heap.get_obj(bases.bits(), i + 1);
                 if let Some(v) = self.class_lookup(base, name) {
+                    // super() finds properties and descriptors as they are (objtype.c's
+                    // super_attr does a class lookup, which calls no getter).
+                    let raw = self.is_kind(v, Kind::Instance)
+                        || (self.is_kind(v, Kind::Wrapper) && self.heap.get(v.bits(), 0) == 0);
+                    if raw {
+                        return Ok((v, Obj::NULL));
+                    }
                     let owner = if self.is_kind(self_obj, Kind::Class) {
                         self_obj
                     } else {

@@ -127,10 +127,30 @@ impl<'a> Vm<'a> {
         match self.int_to_i64(o) {
             Some(v) if v.unsigned_abs() <= u64::from(i32::MAX.unsigned_abs()) => Ok(v),
             _ if self.is_kind(o, Kind::BigInt) => Err(self.machine_word_overflow()),
-            _ => {
-                let t = self.type_name(o);
-                Err(self.raise_parts(b::T_TYPE_ERROR, &[&"can't convert ", &t, &" to int"]))
-            }
+            _ => match self.instance_int(o)? {
+                Some(v) => self.get_int(v),
+                None => {
+                    let t = self.type_name(o);
+                    Err(self.raise_parts(b::T_TYPE_ERROR, &[&"can't convert ", &t, &" to int"]))
+                }
+            },
+        }
+    }
+
+    /// The int an instance converts to (mp_unary_op's `MP_UNARY_OP_INT_MAYBE`, which
+    /// `mp_obj_get_int` falls back on): the value of an int subclass, or what `__int__`
+    /// returns (a TypeError if that is not an int); None for anything else.
+    pub(crate) fn instance_int(&mut self, o: Obj) -> PyResult<Option<Obj>> {
+        if !self.is_kind(o, Kind::Instance) {
+            return Ok(None);
+        }
+        if let Some(n) = self.native_of(o) {
+            return Ok((n.as_small().is_some() || self.is_kind(n, Kind::BigInt)).then_some(n));
+        }
+        match self.call_special(o, "__int__", &[])? {
+            Some(v) if v.as_small().is_some() || self.is_kind(v, Kind::BigInt) => Ok(Some(v)),
+            Some(_) => Err(self.raise_bare(b::T_TYPE_ERROR)),
+            None => Ok(None),
         }
     }
 

@@ -281,9 +281,9 @@ impl<'a> Vm<'a> {
                     self.sink_write(sink, b::type_name(n).as_bytes())?;
                     self.sink_write(sink, b"'>")
                 }
-                // Built-in and native functions print without a name (py/objfun.c).
-                2 | 5 => self.sink_write(sink, b"<function>"),
-                3 => self.sink_write(sink, b"<bound_method>"),
+                // Built-in and native functions and methods print without a name
+                // (py/objfun.c).
+                2 | 3 | 5 => self.sink_write(sink, b"<function>"),
                 _ => self.print_bytes_repr(sink, o),
             };
         }
@@ -426,7 +426,23 @@ impl<'a> Vm<'a> {
                 self.sink_write_obj(sink, name)?;
                 self.sink_write(sink, b"'>")
             }
-            Kind::BoundMethod => self.sink_write(sink, b"<bound_method>"),
+            Kind::BoundMethod => {
+                // objboundmeth.c with detailed error reporting (as the WebAssembly port):
+                // `<bound_method ADDRESS SELF.METHOD>`.
+                let mut nb = NumBuf::new();
+                nb.push_str("<bound_method ");
+                nb.push_radix(u64::from(o.bits()), 16, false, 1);
+                nb.push(b' ');
+                self.sink_write(sink, nb.as_bytes())?;
+                self.enter_native()?;
+                let r = self
+                    .print_obj(sink, self.heap.get_obj(o.bits(), 1), true)
+                    .and_then(|()| self.sink_write(sink, b"."))
+                    .and_then(|()| self.print_obj(sink, self.heap.get_obj(o.bits(), 0), true));
+                self.leave_native();
+                r?;
+                self.sink_write(sink, b">")
+            }
             Kind::Iter if self.heap.get(o.bits(), 0) & crate::object::iter::VIEW != 0 => {
                 let kind = self.heap.get(o.bits(), 0) & 0xff;
                 let name: &[u8] = match kind {

@@ -273,6 +273,10 @@ impl<'a> Vm<'a> {
         let v = match self.int_to_i64(i) {
             // mp_get_index's mp_obj_get_int_maybe: a big int must fit mp_int_t.
             Some(_) if self.is_kind(i, Kind::BigInt) => Some(self.get_int(i)?),
+            None if self.is_kind(i, Kind::Instance) => match self.instance_int(i)? {
+                Some(v) => Some(self.get_int(v)?),
+                None => None,
+            },
             v => v,
         };
         let Some(v) = v else {
