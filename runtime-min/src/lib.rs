@@ -66,10 +66,7 @@ impl<'a> Vm<'a> {
     }
 
     fn run_module_inner(&mut self, data: &'a [u8], name: &str) -> PyResult<()> {
-        let name_obj = match qstr_pool::qstr_id(name.as_bytes()) {
-            Some(q) => Obj::qstr(q),
-            None => self.new_str_bytes(name.as_bytes())?,
-        };
+        let name_obj = self.name_str(name.as_bytes())?;
         self.push_root(name_obj);
         let r = (|| {
             let m = self.load_code(data, name_obj)?;

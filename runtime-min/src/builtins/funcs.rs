@@ -1016,10 +1016,7 @@ fn dir(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
                 if vm.is_exception(o) {
                     // objexcept.c's attributes of every exception.
                     for name in ["args", "value", "errno"] {
-                        let name = match crate::qstr_pool::qstr_id(name.as_bytes()) {
-                            Some(q) => Obj::qstr(q),
-                            None => vm.new_str_bytes(name.as_bytes())?,
-                        };
+                        let name = vm.name_str(name.as_bytes())?;
                         vm.push_root(name);
                         let r = dir_add(vm, l, name);
                         vm.pop_root();
@@ -1027,17 +1024,12 @@ fn dir(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
                     }
                 }
             }
-            _ if o.imm_of(Imm::Type).is_some() => {
-                for name in [
-                    crate::qstr_pool::qstr!("__name__"),
-                    crate::qstr_pool::qstr!("__bases__"),
-                    crate::qstr_pool::qstr!("__dict__"),
-                ] {
-                    dir_add(vm, l, Obj::qstr(name))?;
+            // A class or built-in type (whose methods come below): its names, then the
+            // type attributes (the list is sorted at the end).
+            _ if vm.is_type_obj(o) => {
+                if vm.is_kind(o, Kind::Class) {
+                    dir_add_class(vm, l, o, 0)?;
                 }
-            }
-            Some(Kind::Class) => {
-                dir_add_class(vm, l, o, 0)?;
                 for name in [
                     crate::qstr_pool::qstr!("__name__"),
                     crate::qstr_pool::qstr!("__bases__"),
@@ -1054,7 +1046,7 @@ fn dir(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
         }
         let ty = o.imm_of(Imm::Type).unwrap_or_else(|| vm.builtin_type_id(o));
         dir_add_type(vm, l, ty)?;
-        dir_sort(vm, l);
+        dir_sort(vm, l)?;
         Ok(l)
     })();
     vm.pop_root();
@@ -1099,34 +1091,44 @@ fn dir_rank(vm: &Vm<'_>, name: Obj) -> (u8, u32) {
     (2, q)
 }
 
-/// Does `a` come before `b` in `dir`'s order?
-fn dir_before(vm: &Vm<'_>, a: Obj, b: Obj) -> bool {
-    let (ra, rb) = (dir_rank(vm, a), dir_rank(vm, b));
-    if ra != rb {
-        return ra < rb;
-    }
-    // The firmware's names are sorted; the others keep their order.
-    ra.0 == 1 && vm.str_data(a).unwrap_or(&[]) < vm.str_data(b).unwrap_or(&[])
-}
-
-/// Sort `dir`'s list into MicroPython's order (a stable insertion sort: lists are short).
-fn dir_sort(vm: &mut Vm<'_>, l: Obj) {
+/// Sort `dir`'s list into MicroPython's order: a stable insertion sort (lists are short) on
+/// each name's rank, worked out once into a raw block beside the list.
+fn dir_sort(vm: &mut Vm<'_>, l: Obj) -> PyResult<()> {
+    let n = vm.seq_parts(l).map_or(0, |p| p.2);
+    let ranks = vm.alloc(Kind::Words, 2 * n + 1)?;
     let Some(p) = vm.seq_parts(l) else {
-        return;
+        return Ok(());
     };
-    for i in 1..p.2 {
-        let x = vm.seq_get(p, i);
+    let rank = |vm: &Vm<'_>, i: u32| (vm.heap.get(ranks, 2 * i), vm.heap.get(ranks, 2 * i + 1));
+    for i in 0..n {
+        let (class, key) = dir_rank(vm, vm.seq_get(p, i));
+        vm.heap.set(ranks, 2 * i, u32::from(class));
+        vm.heap.set(ranks, 2 * i + 1, key);
+    }
+    for i in 1..n {
+        let (x, rx) = (vm.seq_get(p, i), rank(vm, i));
         let mut j = i;
         while j > 0 {
-            let y = vm.seq_get(p, j - 1);
-            if !dir_before(vm, x, y) {
+            let (y, ry) = (vm.seq_get(p, j - 1), rank(vm, j - 1));
+            // The firmware's names (rank 1) are sorted; the others keep their order.
+            let before = if rx == ry {
+                rx.0 == 1 && vm.str_data(x).unwrap_or(&[]) < vm.str_data(y).unwrap_or(&[])
+            } else {
+                rx < ry
+            };
+            if !before {
                 break;
             }
             vm.heap.set_obj(p.0, p.1 + j, y);
+            vm.heap.set(ranks, 2 * j, ry.0);
+            vm.heap.set(ranks, 2 * j + 1, ry.1);
             j -= 1;
         }
         vm.heap.set_obj(p.0, p.1 + j, x);
+        vm.heap.set(ranks, 2 * j, rx.0);
+        vm.heap.set(ranks, 2 * j + 1, rx.1);
     }
+    Ok(())
 }
 
 /// Append `name` to `l` unless it is there already.
@@ -1650,13 +1652,19 @@ impl<'a> Vm<'a> {
             }
         };
         self.copy_str_bytes(src, store, 0)?;
+        let ba = self.bytearray_over(store, n);
+        self.pop_root();
+        ba
+    }
+
+    /// A bytearray of `len` bytes whose storage is `Bytes` block `store` (its first bytes).
+    pub(crate) fn bytearray_over(&mut self, store: u32, len: usize) -> PyResult<Obj> {
         self.push_root(Obj::heap(store));
         let ba = self.alloc(Kind::ByteArray, 2);
         self.pop_root();
-        self.pop_root();
         let ba = ba?;
         #[allow(clippy::cast_possible_truncation)]
-        self.heap.set(ba, 0, n as u32);
+        self.heap.set(ba, 0, len as u32);
         self.heap.set_obj(ba, 1, Obj::heap(store));
         Ok(Obj::heap(ba))
     }

@@ -7,6 +7,10 @@ use super::*;
 #[cfg(feature = "json")]
 use crate::object::print::Sink;
 
+/// The errno values the stream protocol reports (py/mperrno.h).
+const EIO: i64 = 5;
+const EAGAIN: i64 = 11;
+
 // ----- io.StringIO / io.BytesIO (after py/objstringio.c) -----
 //
 // A stream is an instance of the `io.StringIO` / `io.BytesIO` class wrapping a bytearray
@@ -290,8 +294,6 @@ impl Vm<'_> {
     /// it returning None stops quietly, a negative value is that errno, more than it was
     /// given is EIO), then empty the builder.
     pub(crate) fn iobase_flush(&mut self, slot: usize) -> PyResult<()> {
-        const EIO: i64 = 5;
-        const EAGAIN: i64 = 11;
         let buf = self.root(slot);
         let stream = self.root(slot + 1);
         let len = self.heap.get(buf.bits(), 0) as usize;
@@ -304,17 +306,8 @@ impl Vm<'_> {
                 crate::heap::Heap::payload_pos(store, 1),
                 n,
             );
-            self.push_root(Obj::heap(store));
-            let ba = self.alloc(Kind::ByteArray, 2);
-            self.pop_root();
-            let ba = ba?;
-            #[allow(clippy::cast_possible_truncation)]
-            self.heap.set(ba, 0, n as u32);
-            self.heap.set_obj(ba, 1, Obj::heap(store));
-            self.push_root(Obj::heap(ba));
-            let r = self.call_method_by_name(stream, b"write", &[Obj::heap(ba)]);
-            self.pop_root();
-            let r = r?;
+            let ba = self.bytearray_over(store, n)?;
+            let r = self.call_method_by_name(stream, b"write", &[ba])?;
             if r == Obj::NONE {
                 break;
             }
@@ -358,8 +351,6 @@ impl Vm<'_> {
     /// more than one byte EIO).
     #[cfg(feature = "json")]
     pub(crate) fn iobase_read_all(&mut self, stream: Obj) -> PyResult<Obj> {
-        const EIO: i64 = 5;
-        const EAGAIN: i64 = 11;
         let slot = self.builder_new()?;
         let r = (|| {
             let zero = self.new_bytes(&[0])?;

@@ -246,10 +246,7 @@ pub(super) fn template_new(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
             } else if current.is_null() {
                 current = v;
             } else {
-                vm.push_root(current);
-                let joined = vm.concat_str(current, v);
-                vm.pop_root();
-                current = joined?;
+                current = vm.concat_str(current, v)?;
             }
             vm.set_root(base + 2, current);
         }

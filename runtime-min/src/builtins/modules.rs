@@ -393,10 +393,7 @@ pub(crate) fn builtin_module(vm: &mut Vm<'_>, name: &[u8]) -> PyResult<Option<Ob
 
 /// A class named `name` (an interned name) over built-in type `ty`, with an empty dict.
 fn native_class(vm: &mut Vm<'_>, name: &str, ty: u32) -> PyResult<Obj> {
-    let name = match crate::qstr_pool::qstr_id(name.as_bytes()) {
-        Some(q) => Obj::qstr(q),
-        None => vm.new_str_bytes(name.as_bytes())?,
-    };
+    let name = vm.name_str(name.as_bytes())?;
     vm.push_root(name);
     let bases = vm.new_tuple_from(&[type_obj(ty)]);
     let r = bases.and_then(|bases| {

@@ -51,6 +51,14 @@ pub(crate) const fn hash_bytes(data: &[u8]) -> u32 {
 impl<'a> Vm<'a> {
     // ----- constructors -----
 
+    /// A name as a str: the interned one when the VM's pool has it, else a new str.
+    pub(crate) fn name_str(&mut self, name: &[u8]) -> PyResult<Obj> {
+        match crate::qstr_pool::qstr_id(name) {
+            Some(q) => Ok(Obj::qstr(q)),
+            None => self.new_str_bytes(name),
+        }
+    }
+
     pub(crate) fn new_str_bytes(&mut self, data: &[u8]) -> PyResult<Obj> {
         let words = words_for(data.len())?;
         let o = self.alloc(Kind::Str, words + 1)?;
@@ -601,6 +609,29 @@ impl<'a> Vm<'a> {
         Ok(r == Obj::TRUE)
     }
 
+    /// `start` plus the hashes of items 0..n (`item` gives None for an empty slot), kept to
+    /// small-int width: a tuple's or frozenset's hash.
+    fn sum_hashes(
+        &mut self,
+        start: u32,
+        n: u32,
+        item: impl Fn(&Self, u32) -> Option<Obj>,
+    ) -> PyResult<u32> {
+        self.enter_native()?;
+        let mut h = start;
+        let mut r = Ok(());
+        for i in 0..n {
+            if let Some(it) = item(self, i) {
+                r = self.hash(it).map(|v| h = h.wrapping_add(v));
+                if r.is_err() {
+                    break;
+                }
+            }
+        }
+        self.leave_native();
+        r.map(|()| small_int_hash(h))
+    }
+
     /// Hash as MicroPython computes it (so dict/set order matches).
     pub(crate) fn hash(&mut self, o: Obj) -> PyResult<u32> {
         if let Some(v) = o.as_small() {
@@ -654,33 +685,14 @@ impl<'a> Vm<'a> {
             }
             // objtuple.c / objset.c: an address to start from, plus the items' hashes.
             Some(Kind::Tuple) => {
-                self.enter_native()?;
-                let mut h = EMPTY_TUPLE_ADDRESS;
-                let mut r = Ok(());
-                for i in 0..self.heap.get(o.bits(), 0) {
-                    let it = self.heap.get_obj(o.bits(), i + 1);
-                    r = self.hash(it).map(|v| h = h.wrapping_add(v));
-                    if r.is_err() {
-                        break;
-                    }
-                }
-                self.leave_native();
-                return r.map(|()| small_int_hash(h));
+                let n = self.heap.get(o.bits(), 0);
+                return self.sum_hashes(EMPTY_TUPLE_ADDRESS, n, |vm, i| {
+                    Some(vm.heap.get_obj(o.bits(), i + 1))
+                });
             }
             Some(Kind::Set) if self.heap.get(o.bits(), 1) != 0 => {
-                self.enter_native()?;
-                let mut h = FROZENSET_TYPE_ADDRESS;
-                let mut r = Ok(());
-                for i in 0..self.set_alloc(o) {
-                    if let Some(it) = self.set_slot(o, i) {
-                        r = self.hash(it).map(|v| h = h.wrapping_add(v));
-                        if r.is_err() {
-                            break;
-                        }
-                    }
-                }
-                self.leave_native();
-                return r.map(|()| small_int_hash(h));
+                let n = self.set_alloc(o);
+                return self.sum_hashes(FROZENSET_TYPE_ADDRESS, n, |vm, i| vm.set_slot(o, i));
             }
             // Types whose unary_op does not handle hashing (py/runtime.c mp_unary_op).
             Some(Kind::List | Kind::Dict | Kind::Slice | Kind::Range | Kind::TypedArray) => {

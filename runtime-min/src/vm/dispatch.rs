@@ -104,6 +104,12 @@ enum Step {
     Done(ExecResult),
 }
 
+/// Is positional argument `i` of a `CALL_*_VAR_KW` a `*` argument? (Bit `i` of the call's
+/// star bitmap.)
+fn is_star_arg(bitmap: i64, i: u32) -> bool {
+    i < 63 && (bitmap >> i) & 1 == 1
+}
+
 impl<'a> Vm<'a> {
     #[track_caller]
     fn corrupt(&mut self) -> Raised {
@@ -1534,7 +1540,7 @@ impl<'a> Vm<'a> {
         let mut total = usize::from(!self_obj.is_null());
         for i in 0..n_pos {
             let a = self.heap.get_obj(fr, first_arg + i);
-            if i < 63 && (bitmap >> i) & 1 == 1 {
+            if is_star_arg(bitmap, i) {
                 total += self.seq_parts(a)?.2 as usize;
             } else {
                 total += 1;
@@ -1552,7 +1558,7 @@ impl<'a> Vm<'a> {
         for i in 0..n_pos {
             let a = self.heap.get_obj(fr, first_arg + i);
             match self.seq_parts(a) {
-                Some(p) if i < 63 && (bitmap >> i) & 1 == 1 => {
+                Some(p) if is_star_arg(bitmap, i) => {
                     for j in 0..p.2 {
                         let v = self.seq_get(p, j);
                         self.push_root(v);
@@ -1611,7 +1617,7 @@ impl<'a> Vm<'a> {
             }
             for i in 0..n_pos {
                 let a = self.heap.get_obj(fr, first_arg + i);
-                if i < 63 && (bitmap >> i) & 1 == 1 {
+                if is_star_arg(bitmap, i) {
                     self.list_extend(pos, a)?;
                 } else {
                     self.list_append(pos, a)?;
