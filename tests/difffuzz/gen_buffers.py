@@ -7,6 +7,8 @@ usage: gen_buffers.py SEED [CASES]"""
 import random
 import sys
 
+from fuzzlib import CASE_PRINTER
+
 R = random.Random(int(sys.argv[1]))
 N = int(sys.argv[2]) if len(sys.argv) > 2 else 200
 CODES = "bBhHiIlLqQ?xsPf" + "d"
@@ -113,15 +115,7 @@ def int_bytes_case():
 
 PRE = """import struct, array
 
-
-def t(f):
-    try:
-        r = f()
-        if isinstance(r, float):
-            r = repr(r)
-        print(r)
-    except Exception as e:
-        print(type(e).__name__, e)
+""" + CASE_PRINTER + """
 
 
 def rt(f, vals):

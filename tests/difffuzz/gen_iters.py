@@ -6,6 +6,8 @@ twice to check exhaustion. usage: gen_iters.py SEED [CASES]"""
 import random
 import sys
 
+from fuzzlib import CASE_PRINTER
+
 R = random.Random(int(sys.argv[1]))
 N = int(sys.argv[2]) if len(sys.argv) > 2 else 200
 
@@ -87,13 +89,7 @@ def twice(make, consume):
     it = make()
     return consume(it), consume(it)
 
-
-def t(f):
-    try:
-        print(f())
-    except Exception as e:
-        print(type(e).__name__, e)
-"""
+""" + CASE_PRINTER
 
 print(PRE)
 for _ in range(N):

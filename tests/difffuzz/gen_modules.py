@@ -6,6 +6,8 @@ a seed, and sorted/min/max with key and reverse. usage: gen_modules.py SEED [CAS
 import random
 import sys
 
+from fuzzlib import CASE_PRINTER
+
 R = random.Random(int(sys.argv[1]))
 N = int(sys.argv[2]) if len(sys.argv) > 2 else 200
 
@@ -123,14 +125,7 @@ PRE = """import binascii, collections, heapq, io, json, math, random
 
 P = collections.namedtuple("P", ["x", "y"])
 
-
-def t(f):
-    try:
-        r = f()
-        print(repr(r) if isinstance(r, float) else r)
-    except Exception as e:
-        print(type(e).__name__, e)
-"""
+""" + CASE_PRINTER
 
 print(PRE)
 for _ in range(N):

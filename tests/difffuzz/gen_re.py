@@ -8,6 +8,8 @@ print their error. usage: gen_re.py SEED [CASES]"""
 import random
 import sys
 
+from fuzzlib import CASE_PRINTER
+
 R = random.Random(int(sys.argv[1]))
 N = int(sys.argv[2]) if len(sys.argv) > 2 else 150
 ALPHA = "abcxyz019 _-.,\n"
@@ -79,13 +81,7 @@ def show(m):
             break
     return out
 
-
-def t(f):
-    try:
-        print(f())
-    except Exception as e:
-        print(type(e).__name__, e)
-"""
+""" + CASE_PRINTER
 
 print(PRE)
 for _ in range(N):

@@ -6,6 +6,8 @@ str(bytes) and bytes(str). usage: gen_unicode.py SEED [CASES]"""
 import random
 import sys
 
+from fuzzlib import CASE_PRINTER
+
 R = random.Random(int(sys.argv[1]))
 N = int(sys.argv[2]) if len(sys.argv) > 2 else 200
 CHARS = ["a", "Z", " ", "'", '"', "\\", "\n", "\t", "\r", "\x00", "\x07", "\x1b", "\x7f", "\x80", "\xa0",
@@ -42,12 +44,7 @@ def case():
     ])
 
 
-PRE = """def t(f):
-    try:
-        print(f())
-    except Exception as e:
-        print(type(e).__name__, e)
-"""
+PRE = CASE_PRINTER
 
 print(PRE)
 for _ in range(N):
