@@ -28,6 +28,24 @@ pub static TIME: &[NativeFn] = &[
     NativeFn::new("mktime", 1, mktime),
 ];
 
+/// The port clock of a host [`crate::Output`] ([`crate::Output::ticks_ms`]): the
+/// milliseconds of `time.ticks_ms()`, unwrapped to 32 bits.
+#[must_use]
+pub fn port_ticks_ms() -> u32 {
+    #[allow(clippy::cast_possible_truncation)]
+    let ms = since_start().as_millis() as u32;
+    ms
+}
+
+/// The idle wait of a host [`crate::Output`] ([`crate::Output::wait_event`]): sleep a
+/// millisecond at most, so `select.poll` looks at its streams again every millisecond, as
+/// MicroPython's unix port does for streams without a file descriptor.
+pub fn port_wait_event(ms: Option<u32>) {
+    if ms != Some(0) {
+        std::thread::sleep(Duration::from_millis(1));
+    }
+}
+
 /// Time since the first use (the ticks counters' origin).
 fn since_start() -> Duration {
     static START: OnceLock<Instant> = OnceLock::new();

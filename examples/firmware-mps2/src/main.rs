@@ -8,7 +8,7 @@
 //! block, `button(n)` reads a push button, `timer(period_ms, handler)` calls
 //! `handler(period_ms)` every `period_ms` milliseconds from the SysTick interrupt, as a
 //! MicroPython `Timer` callback runs, `timer(0, None)` stops it) and `time` (`ticks_ms()`,
-//! `ticks_diff(a, b)`, `sleep_ms(n)`, from the FPGA's 100 Hz counter).
+//! `ticks_diff(a, b)`, `ticks_add(t, delta)`, `sleep_ms(n)`, from the FPGA's 100 Hz counter).
 //!
 //! After the run it prints one `[fw]` line: the image size, the heap in use, the deepest
 //! native stack reached (the stack is painted at boot) and the native stack one Python call
@@ -63,6 +63,10 @@ impl Output for Uart {
         for &b in bytes {
             uart_put(b);
         }
+    }
+    /// The port clock `select.poll` (and so asyncio) waits on: the 100 Hz counter in ms.
+    fn ticks_ms(&mut self) -> Option<u32> {
+        Some(fpgaio_read(FPGAIO_CLK100HZ).wrapping_mul(10))
     }
 }
 
@@ -147,6 +151,16 @@ fn time_ticks_diff(vm: &mut Vm<'_>, args: &[Obj]) -> PyResult<Obj> {
     })
 }
 
+/// `time.ticks_add(ticks, delta)`: a 30-bit tick value moved by `delta` (asyncio uses it).
+fn time_ticks_add(vm: &mut Vm<'_>, args: &[Obj]) -> PyResult<Obj> {
+    let ticks = vm.int_arg(args[0])?;
+    let delta = vm.int_arg(args[1])?;
+    if !(-0x2000_0000..0x2000_0000).contains(&delta) {
+        return Err(vm.raise(ExcType::OverflowError, "ticks interval overflow"));
+    }
+    vm.new_int(ticks.wrapping_add(delta) & 0x3fff_ffff)
+}
+
 fn time_sleep_ms(vm: &mut Vm<'_>, args: &[Obj]) -> PyResult<Obj> {
     let ms = vm.int_arg(args[0])?;
     let start = ticks();
@@ -219,6 +233,7 @@ static BOARD: &[NativeFn] = &[
 static TIME: &[NativeFn] = &[
     NativeFn::new("ticks_ms", 0, time_ticks_ms),
     NativeFn::new("ticks_diff", 2, time_ticks_diff),
+    NativeFn::new("ticks_add", 2, time_ticks_add),
     NativeFn::new("sleep_ms", 1, time_sleep_ms),
 ];
 

@@ -20,6 +20,12 @@ impl Output for Stdio {
         let _ = std::io::stdout().flush();
         let _ = std::io::stderr().write_all(bytes);
     }
+    fn ticks_ms(&mut self) -> Option<u32> {
+        Some(runtime_min::host_time::port_ticks_ms())
+    }
+    fn wait_event(&mut self, ms: Option<u32>) {
+        runtime_min::host_time::port_wait_event(ms);
+    }
 }
 
 /// Modules are `.mpy` files next to the main file, loaded on first use and leaked

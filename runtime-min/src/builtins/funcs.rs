@@ -261,8 +261,8 @@ impl Vm<'_> {
             )
     }
 
-    /// The sink of `sys.stdout` / `sys.stderr` (`sys.stdin` writes nowhere: None).
-    pub(crate) fn stdio_sink(&self, f: Obj) -> Option<Sink> {
+    /// The file descriptor of `sys.stdin` / `stdout` / `stderr` or their `.buffer`.
+    pub(crate) fn stdio_fd(&self, f: Obj) -> Option<i64> {
         if !self.is_kind(f, Kind::Instance)
             || !matches!(
                 self.native_base(self.heap.get_obj(f.bits(), 0)),
@@ -271,7 +271,12 @@ impl Vm<'_> {
         {
             return None;
         }
-        match self.heap.get_obj(f.bits(), 2).as_small() {
+        self.heap.get_obj(f.bits(), 2).as_small()
+    }
+
+    /// The sink of `sys.stdout` / `sys.stderr` (`sys.stdin` writes nowhere: None).
+    pub(crate) fn stdio_sink(&self, f: Obj) -> Option<Sink> {
+        match self.stdio_fd(f) {
             Some(1) => Some(Sink::Out),
             Some(2) => Some(Sink::Err),
             _ => None,
@@ -279,33 +284,25 @@ impl Vm<'_> {
     }
 }
 
-/// `__import__(name)`: import `name` (each dotted prefix in turn); the top-level module.
+/// `__import__(name, globals=None, locals=None, fromlist=None, level=0)`
+/// (mp_builtin___import___default): the top-level module, or the leaf when a from-list is
+/// given; a relative import resolves against `globals` (a dict), else the caller's.
 fn builtin_import(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_pos(vm, a, 1, 5)?;
     let name = vm.arg(a, 0);
-    let Some(len) = vm.str_data(name).map(<[u8]>::len) else {
+    if vm.str_data(name).is_none() {
         return Err(vm.raise_msg_str(T_TYPE_ERROR, "module name must be a str"));
-    };
-    let base = vm.roots_len();
-    let r = (|| {
-        let mut top = Obj::NULL;
-        for end in 1..=len {
-            let at_dot = vm.str_data(name).and_then(|d| d.get(end)) == Some(&b'.');
-            if end < len && !at_dot {
-                continue;
-            }
-            let prefix = vm.substr(name, 0, end)?;
-            vm.push_root(prefix);
-            let m = vm.import_one(prefix)?;
-            vm.push_root(m);
-            if top.is_null() {
-                top = m;
-            }
+    }
+    let fromlist = vm.arg_pos(a, 3).unwrap_or(Obj::NONE);
+    let level = vm.arg_pos(a, 4).unwrap_or(Obj::small_sat(0));
+    let globals = match vm.arg_pos(a, 1).filter(|g| *g != Obj::NONE) {
+        Some(g) if level.as_small().unwrap_or(0) != 0 && !vm.is_kind(g, Kind::Dict) => {
+            return Err(vm.raise_bare(T_TYPE_ERROR));
         }
-        Ok(top)
-    })();
-    vm.truncate_roots(base);
-    r
+        Some(g) => g,
+        None => globals(vm, a)?,
+    };
+    vm.import_name(name, fromlist, level, globals)
 }
 
 fn len(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
@@ -700,8 +697,7 @@ fn next(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
             };
             let mut buf = [Obj::NULL; 1];
             buf[..args.len()].copy_from_slice(args);
-            let e = vm.new_exception(T_STOP_ITERATION, &buf[..args.len()])?;
-            Err(vm.raise_obj(e))
+            Err(vm.raise_new(T_STOP_ITERATION, &buf[..args.len()]))
         }
     }
 }
@@ -717,26 +713,35 @@ fn min_max(vm: &mut Vm<'_>, a: &Args, want_max: bool) -> PyResult<Obj> {
     let key = vm.arg_kw(a, b"key");
     let default = vm.arg_kw(a, b"default");
     let base = vm.roots_len();
-    let src = if a.n_pos == 1 {
-        vm.arg(a, 0)
-    } else {
-        let t = vm.new_tuple(a.n_pos)?;
-        for i in 0..a.n_pos {
-            let v = vm.arg(a, i);
-            vm.heap.set_obj(t.bits(), i + 1, v);
-        }
-        t
-    };
-    vm.push_root(src);
     let r = (|| {
-        let mut it = vm.iter_begin(src)?;
-        vm.push_root(it.obj);
+        // One argument is iterated over; several are compared in place, allocating nothing
+        // (modbuiltins.c's min_max).
+        let mut it = match a.n_pos {
+            1 => {
+                let it = vm.iter_begin(vm.arg(a, 0))?;
+                vm.push_root(it.obj);
+                Some(it)
+            }
+            _ => None,
+        };
+        let mut next_arg = 0;
         let mut best = Obj::NULL;
         let mut best_key = Obj::NULL;
         let slot = vm.roots_len();
         vm.push_root(Obj::NULL);
         vm.push_root(Obj::NULL);
-        while let Some(v) = vm.iter_advance(&mut it)? {
+        loop {
+            let v = match &mut it {
+                Some(it) => match vm.iter_advance(it)? {
+                    Some(v) => v,
+                    None => break,
+                },
+                None if next_arg < a.n_pos => {
+                    next_arg += 1;
+                    vm.arg(a, next_arg - 1)
+                }
+                None => break,
+            };
             vm.push_root(v);
             let k = match key {
                 Some(f) => vm.call_obj(f, &[v])?,

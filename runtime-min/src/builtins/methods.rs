@@ -15,6 +15,10 @@ use super::modio::{
 };
 #[cfg(feature = "re")]
 use super::modre::{match_group, re_match, re_search, re_split, re_sub};
+#[cfg(feature = "select")]
+use super::modselect::{
+    poll_ipoll, poll_iter, poll_modify, poll_next, poll_poll, poll_register, poll_unregister,
+};
 use super::*;
 use crate::object::iter::{IT_DICT_ITEMS, IT_DICT_KEYS, IT_DICT_VALUES, VIEW};
 use crate::object::print::{NumBuf, Sink};
@@ -195,6 +199,13 @@ methods! {
     #[cfg(feature = "io")] T_STRINGIO."close" => io_close;
     #[cfg(feature = "io")] T_STRINGIO."__enter__" => io_enter;
     #[cfg(feature = "io")] T_STRINGIO."__exit__" => io_close;
+    #[cfg(feature = "select")] T_POLL."register" => poll_register;
+    #[cfg(feature = "select")] T_POLL."unregister" => poll_unregister;
+    #[cfg(feature = "select")] T_POLL."modify" => poll_modify;
+    #[cfg(feature = "select")] T_POLL."poll" => poll_poll;
+    #[cfg(feature = "select")] T_POLL."ipoll" => poll_ipoll;
+    #[cfg(feature = "select")] T_POLL."__iter__" => poll_iter;
+    #[cfg(feature = "select")] T_POLL."__next__" => poll_next;
     T_OBJECT."__init__" => obj_init;
     T_OBJECT."__new__" => obj_new;
     T_OBJECT."__setattr__" => obj_setattr;
@@ -2065,14 +2076,10 @@ fn gen_result(vm: &mut Vm<'_>, r: ExecResult) -> PyResult<Obj> {
         ExecResult::Yield(v) => Ok(v),
         ExecResult::Return(v) => {
             vm.push_root(v);
-            let e = if v == Obj::NONE {
-                vm.new_exception(T_STOP_ITERATION, &[])
-            } else {
-                vm.new_exception(T_STOP_ITERATION, &[v])
-            };
+            let args: &[Obj] = if v == Obj::NONE { &[] } else { &[v] };
+            let e = vm.raise_new(T_STOP_ITERATION, args);
             vm.pop_root();
-            let e = e?;
-            Err(vm.raise_obj(e))
+            Err(e)
         }
     }
 }
@@ -2093,10 +2100,7 @@ fn iter_dunder_next(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 1, 1)?;
     match vm.iter_next(vm.arg(a, 0))? {
         Some(v) => Ok(v),
-        None => {
-            let e = vm.new_exception(T_STOP_ITERATION, &[])?;
-            Err(vm.raise_obj(e))
-        }
+        None => Err(vm.raise_bare(T_STOP_ITERATION)),
     }
 }
 

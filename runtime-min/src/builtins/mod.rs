@@ -28,6 +28,8 @@ mod modre;
 #[cfg_attr(not(feature = "struct"), allow(dead_code))]
 mod modstruct;
 pub(crate) use modstruct::{bits_of as struct_bits_of, value_of as struct_value_of};
+#[cfg(feature = "select")]
+mod modselect;
 #[cfg(feature = "tstrings")]
 mod modtemplate;
 mod modules;
@@ -183,6 +185,8 @@ types! {
     // t-strings (`string.templatelib`).
     T_TEMPLATE = 77, "Template", T_OBJECT, Internal;
     T_INTERPOLATION = 78, "Interpolation", T_OBJECT, Internal;
+    // `select.poll()`'s objects (instances of this type wrapping their entry list).
+    T_POLL = 79, "poll", T_OBJECT, Internal;
 }
 
 fn type_row(id: u32) -> Option<&'static TypeRow> {

@@ -220,8 +220,7 @@ pub(super) fn io_readline(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 pub(super) fn io_next(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     let line = io_read_impl(vm, a, true)?;
     if vm.str_or_bytes(line).is_none_or(|(d, _)| d.is_empty()) {
-        let e = vm.new_exception(T_STOP_ITERATION, &[])?;
-        return Err(vm.raise_obj(e));
+        return Err(vm.raise_bare(T_STOP_ITERATION));
     }
     Ok(line)
 }

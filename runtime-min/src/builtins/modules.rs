@@ -112,6 +112,7 @@ module_fns! {
     #[cfg(feature = "json")] "json"."dump" => Call(json_dump),
     #[cfg(feature = "json")] "json"."loads" => Call(json_loads),
     #[cfg(feature = "json")] "json"."load" => Call(json_load),
+    #[cfg(feature = "select")] "select"."poll" => Call(super::modselect::select_poll),
     "gc"."collect" => Call(gc_collect),
     "gc"."enable" => Call(gc_enable),
     "gc"."disable" => Call(gc_disable),
@@ -210,6 +211,8 @@ pub(crate) const BUILTIN_MODULES: &[&str] = &[
     "binascii",
     #[cfg(feature = "hashlib")]
     "hashlib",
+    #[cfg(feature = "select")]
+    "select",
     #[cfg(feature = "tstrings")]
     "string",
     #[cfg(feature = "tstrings")]
@@ -309,6 +312,13 @@ pub(crate) fn builtin_module(vm: &mut Vm<'_>, name: &[u8]) -> PyResult<Option<Ob
                 vm.push_root(c);
                 let name = vm.heap.get_obj(c.bits(), 0);
                 vm.dict_store(g, name, c)?;
+            }
+            #[cfg(feature = "select")]
+            "select" => {
+                for (k, v) in super::modselect::POLL_FLAGS {
+                    let key = vm.new_str_bytes(k.as_bytes())?;
+                    vm.dict_store(g, key, Obj::small_sat(v))?;
+                }
             }
             #[cfg(feature = "io")]
             "io" => {

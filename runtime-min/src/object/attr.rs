@@ -266,6 +266,14 @@ impl<'a> Vm<'a> {
                         return Ok((v, Obj::NULL));
                     }
                 }
+                // A module-level `__getattr__(name)` serves the names the module lacks
+                // (objmodule.c's module_attr, MICROPY_MODULE_GETATTR).
+                if nm != b"__getattr__" {
+                    if let Some(ga) = self.dict_lookup_str(g, b"__getattr__") {
+                        let r = self.call_obj(ga, &[name])?;
+                        return Ok((r, Obj::NULL));
+                    }
+                }
             }
             Some(Kind::Function) if nm == b"__name__" => {
                 let code = self.code_of_function(o);
@@ -842,12 +850,14 @@ impl<'a> Vm<'a> {
         ))
     }
 
-    /// IMPORT_NAME: find a frozen module, load it and run its top-level code once. A dotted
-    /// name (`import a.b`) imports `a`, then `a.b` (bound as attribute `b` of `a`), and
-    /// returns `a`, or the last module when there is a `from` list.
+    /// IMPORT_NAME and `__import__`: find a frozen module, load it and run its top-level code
+    /// once. A dotted name (`import a.b`) imports `a`, then `a.b` (bound as attribute `b` of
+    /// `a`), and returns `a`, or the last module when there is a `from` list. `name` is a str;
+    /// a relative import (`level` > 0) is resolved against the module whose globals are
+    /// `globals`.
     pub(crate) fn import_name(
         &mut self,
-        q: Qstr,
+        name: Obj,
         fromlist: Obj,
         level: Obj,
         globals: Obj,
@@ -857,10 +867,13 @@ impl<'a> Vm<'a> {
             return Err(self.raise_msg_str(b::T_VALUE_ERROR, ""));
         }
         let full = if level > 0 {
-            self.resolve_relative(q, level, globals)?
+            self.resolve_relative(name, level, globals)?
         } else {
-            Obj::qstr(q)
+            name
         };
+        if self.str_data(full).is_none_or(<[u8]>::is_empty) {
+            return Err(self.raise_msg_str(b::T_VALUE_ERROR, ""));
+        }
         self.push_root(full);
         let r = self.import_dotted(full, fromlist);
         self.pop_root();
@@ -879,9 +892,9 @@ impl<'a> Vm<'a> {
     }
 
     /// `evaluate_relative_import` (py/builtinimport.c): the absolute name of a `level`-dots
-    /// import of `q` from the module whose globals are `globals` (a package counts as its own
-    /// first level).
-    fn resolve_relative(&mut self, q: Qstr, level: i64, globals: Obj) -> PyResult<Obj> {
+    /// import of `leaf` (a str) from the module whose globals are `globals` (a package counts
+    /// as its own first level).
+    fn resolve_relative(&mut self, leaf: Obj, level: i64, globals: Obj) -> PyResult<Obj> {
         let name_key = Obj::qstr(crate::qstr_pool::qstr!("__name__"));
         let is_package = self.dict_lookup(globals, path_key())?.is_some();
         let current = self.dict_lookup(globals, name_key)?.unwrap_or(Obj::qstr(1));
@@ -898,7 +911,7 @@ impl<'a> Vm<'a> {
         if end == 0 {
             return Err(self.raise_msg_str(b::T_IMPORT_ERROR, "can't perform relative import"));
         }
-        let leaf = self.qstr_bytes(q);
+        let leaf = self.str_data(leaf).unwrap_or(b"");
         let total = end + usize::from(!leaf.is_empty()) + leaf.len();
         if total > buf.len() {
             return Err(self.raise_msg_str(b::T_IMPORT_ERROR, "module name too long"));
@@ -938,9 +951,8 @@ impl<'a> Vm<'a> {
                     top = m;
                 }
                 if end == name.len() {
-                    let from = !(fromlist == Obj::NONE
-                        || fromlist.is_null()
-                        || (self.is_kind(fromlist, Kind::Tuple) && self.tuple_len(fromlist) == 0));
+                    // Any from-list but None, even an empty one, asks for the leaf.
+                    let from = fromlist != Obj::NONE && !fromlist.is_null();
                     return Ok(if from { m } else { top });
                 }
             }

@@ -153,6 +153,10 @@ impl<'a> Vm<'a> {
                 if self.is_template(o) {
                     return self.template_iter(o);
                 }
+                #[cfg(feature = "select")]
+                if self.is_poll(o) {
+                    return Ok(o);
+                }
                 if let Some(r) = self.call_special(o, "__iter__", &[])? {
                     return Ok(r);
                 }
@@ -222,6 +226,8 @@ impl<'a> Vm<'a> {
                 };
             }
             Some(Kind::Iter) => return self.builtin_iter_next(it),
+            #[cfg(feature = "select")]
+            Some(Kind::Instance) if self.is_poll(it) => return self.poll_iter_next(it),
             Some(Kind::Instance) => match self.call_special(it, "__next__", &[]) {
                 Ok(Some(v)) => return Ok(Some(v)),
                 // A StringIO / BytesIO is its own iterator, over its lines.

@@ -314,7 +314,8 @@ impl<'a> Vm<'a> {
     }
 
     /// For an instance of a class derived from a built-in container or value type, the
-    /// native object it wraps (stored in the instance's third slot); else None.
+    /// native object it wraps (stored in the instance's third slot); else None (an
+    /// `io.IOBase` subclass wraps nothing: its instances compare, hash and print as objects).
     pub(crate) fn native_of(&self, o: Obj) -> Option<Obj> {
         if !self.is_kind(o, Kind::Instance) {
             return None;
@@ -324,7 +325,7 @@ impl<'a> Vm<'a> {
             return None;
         }
         let native = self.native_base(cls);
-        if native == b::T_OBJECT || b::is_exception_type(native) {
+        if native == b::T_OBJECT || native == b::T_IOBASE || b::is_exception_type(native) {
             return None;
         }
         let v = self.heap.get_obj(o.bits(), 2);

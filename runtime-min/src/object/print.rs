@@ -535,6 +535,11 @@ impl<'a> Vm<'a> {
             nb.push(b'>');
             return self.sink_write(sink, nb.as_bytes());
         }
+        #[cfg(feature = "select")]
+        if cls == b::type_obj(b::T_POLL) {
+            // No print slot in extmod/modselect.c.
+            return self.sink_write(sink, b"<poll>");
+        }
         if cls == b::type_obj(b::T_RE) {
             let mut nb = NumBuf::new();
             nb.push_str("<re ");

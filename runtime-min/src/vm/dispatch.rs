@@ -1455,7 +1455,7 @@ impl<'a> Vm<'a> {
                 let fromlist = self.peek(regs, 0)?;
                 let level = self.peek(regs, 1)?;
                 let globals = self.globals(regs);
-                let m = self.import_name(q, fromlist, level, globals)?;
+                let m = self.import_name(Obj::qstr(q), fromlist, level, globals)?;
                 regs.sp -= 1;
                 self.poke(regs, 0, m)?;
             }
@@ -1713,7 +1713,7 @@ impl<'a> Vm<'a> {
         for &a in args {
             self.push_root(a);
         }
-        let r = self.new_str_bytes(name).and_then(|n| {
+        let r = self.name_str(name).and_then(|n| {
             self.push_root(n);
             self.load_method(o, n)
         });

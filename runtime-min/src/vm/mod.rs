@@ -17,13 +17,25 @@ pub struct Raised;
 /// Result of anything that can raise.
 pub type PyResult<T> = Result<T, Raised>;
 
-/// Where `print` output goes.
+/// The port: where `print` output goes, and the clock and idle wait `select.poll` uses.
 pub trait Output {
     /// Write bytes to standard output.
     fn write(&mut self, bytes: &[u8]);
     /// Write bytes to standard error (tracebacks); defaults to standard output.
     fn write_err(&mut self, bytes: &[u8]) {
         self.write(bytes);
+    }
+    /// Milliseconds on a free-running clock that wraps at 2**32 (mp_hal_ticks_ms), for
+    /// `select.poll` timeouts. The default, None, is a port without a clock: a poll with a
+    /// timeout then checks its streams once.
+    fn ticks_ms(&mut self) -> Option<u32> {
+        None
+    }
+    /// Wait for an event (an interrupt) for at most `ms` milliseconds, or without limit for
+    /// None (mp_event_wait_ms / mp_event_wait_indefinite: a `wfi` on a board). Returning
+    /// early is always allowed; the default returns at once, so a poll busy-waits.
+    fn wait_event(&mut self, ms: Option<u32>) {
+        let _ = ms;
     }
 }
 
@@ -83,6 +95,9 @@ pub(crate) const EXTRA_QSTRS: &[&str] = &[
     "Template",
     "Interpolation",
     "__dict__",
+    // The stream protocol's method, called on Python streams (no allocation for the name).
+    "ioctl",
+    "poll",
 ];
 
 /// Maximum number of images (modules) loaded at once.
@@ -389,7 +404,14 @@ impl<'a> Vm<'a> {
     /// Raise an exception of built-in type `type_id` without arguments (what MicroPython's
     /// `mp_raise_msg(type, NULL)` / `mp_raise_ValueError(NULL)` give).
     pub(crate) fn raise_bare(&mut self, type_id: u32) -> Raised {
-        match self.new_exception(type_id, &[]) {
+        self.raise_new(type_id, &[])
+    }
+
+    /// Raise a new `type_id(*args)`; with the heap full or locked, the emergency exception
+    /// of that type without arguments (mp_obj_exception_make_new's fallback), as a generator
+    /// under `heap_lock` still ends with StopIteration.
+    pub(crate) fn raise_new(&mut self, type_id: u32, args: &[Obj]) -> Raised {
+        match self.new_exception(type_id, args) {
             Ok(e) => self.raise_obj(e),
             Err(_) => self.raise_emergency(type_id),
         }

@@ -159,6 +159,19 @@ impl Vm<'_> {
         }
     }
 
+    /// Run what is waiting now, the calls queued and the interrupt lines triggered, as a
+    /// blocking wait does between checks (mp_handle_pending); a bounded number of rounds,
+    /// so a callback that reschedules itself cannot stall the wait.
+    #[cfg(feature = "select")]
+    pub(crate) fn run_pending(&mut self) {
+        for _ in 0..DEPTH + MAX_IRQ_HANDLERS {
+            if !self.scheduler.due() {
+                break;
+            }
+            self.run_scheduled();
+        }
+    }
+
     /// Run the oldest waiting call (mp_sched_run_pending). An exception it raises is printed
     /// with its traceback and does not reach the interrupted code
     /// (mp_call_function_1_protected).
