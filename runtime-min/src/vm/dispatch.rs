@@ -471,6 +471,14 @@ impl<'a> Vm<'a> {
         self.raise_parts(b::T_NAME_ERROR, &[&"name '", &n, &"' isn't defined"])
     }
 
+    /// What `builtins.NAME` was set to, if it was.
+    fn builtin_override(&self, name: &[u8]) -> Option<Obj> {
+        if self.builtins_override.is_null() {
+            return None;
+        }
+        self.dict_lookup_str(self.builtins_override, name)
+    }
+
     fn load_global(&mut self, regs: &Regs<'a>, q: Qstr) -> PyResult<Obj> {
         let g = self.globals(regs);
         let name = crate::object::dict::NameKey::new(Obj::qstr(q), self.qstr_bytes(q));
@@ -758,7 +766,13 @@ impl<'a> Vm<'a> {
                 self.store_attr(base, Obj::qstr(q), v)?;
                 regs.sp -= 2;
             }
-            Opcode::LOAD_BUILD_CLASS => self.push(regs, b::build_class_obj())?,
+            Opcode::LOAD_BUILD_CLASS => {
+                // `builtins.__build_class__` may be overridden (mp_load_build_class).
+                let f = self
+                    .builtin_override(b"__build_class__")
+                    .unwrap_or(b::build_class_obj());
+                self.push(regs, f)?;
+            }
             Opcode::LOAD_SUBSCR => {
                 let index = self.peek(regs, 0)?;
                 let base = self.peek(regs, 1)?;
@@ -1455,7 +1469,15 @@ impl<'a> Vm<'a> {
                 let fromlist = self.peek(regs, 0)?;
                 let level = self.peek(regs, 1)?;
                 let globals = self.globals(regs);
-                let m = self.import_name(Obj::qstr(q), fromlist, level, globals)?;
+                // An overriding `builtins.__import__` gets (name, globals, None, fromlist,
+                // level), as py/runtime.c's mp_import_name passes them.
+                let m = match self.builtin_override(b"__import__") {
+                    Some(f) => {
+                        let args = [Obj::qstr(q), globals, Obj::NONE, fromlist, level];
+                        self.call_obj(f, &args)?
+                    }
+                    None => self.import_name(Obj::qstr(q), fromlist, level, globals)?,
+                };
                 regs.sp -= 1;
                 self.poke(regs, 0, m)?;
             }

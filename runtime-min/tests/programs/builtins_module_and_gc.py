@@ -69,3 +69,45 @@ gc.disable()
 print(gc.isenabled())
 gc.enable()
 print(gc.isenabled())
+
+# Overriding __build_class__ and __import__ reaches class statements and import statements
+# (py/runtime.c's mp_load_build_class and mp_import_name, which pass the importer's globals
+# and None for locals).
+import builtins
+
+saved_build_class = builtins.__build_class__ if hasattr(builtins, "__build_class__") else __build_class__
+builtins.__build_class__ = lambda body, name, *bases: ("class", name, len(bases))
+
+
+class Made(int):
+    pass
+
+
+print(Made)
+builtins.__build_class__ = saved_build_class
+
+
+def globals_of_here():
+    return globals()
+
+
+def traced_import(name, globals, locals, fromlist, level):
+    print("import", name, globals is globals_of_here(), locals, fromlist, level)
+
+    class Stub:
+        x = 1
+        y = 2
+
+    return Stub
+
+
+builtins.__import__ = traced_import
+import alpha
+import alpha.beta
+from alpha import x
+from alpha.beta import x, y
+from . import x
+from ..gamma import y
+del builtins.__import__
+import gc as gc2
+print(gc2 is gc, x, y)
