@@ -46,11 +46,13 @@ impl<'a> CodeSource<'a> for DirSource {
     }
 }
 
+const USAGE: &str = "usage: mpy-run (FILE.mpy | IMAGE) [MODULE] [--heap BYTES]";
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    if args.len() < 2 {
-        eprintln!("usage: mpy-run (FILE.mpy | IMAGE) [MODULE] [--heap BYTES]");
-        std::process::exit(2);
+    if args.iter().skip(1).any(|a| a == "-h" || a == "--help") {
+        println!("{USAGE}");
+        return;
     }
     // The reference's WebAssembly port starts at 1 MiB and grows its heap on demand; a
     // fixed 8 MiB gives host programs the same room (`--heap` sets it, e.g. a device's).
@@ -69,7 +71,11 @@ fn main() {
             i += 1;
         }
     }
-    let path = std::path::PathBuf::from(&positional[0]);
+    let Some(first) = positional.first() else {
+        eprintln!("{USAGE}");
+        std::process::exit(2);
+    };
+    let path = std::path::PathBuf::from(first);
     let data: &'static [u8] = match std::fs::read(&path) {
         Ok(d) => Box::leak(d.into_boxed_slice()),
         Err(e) => {
