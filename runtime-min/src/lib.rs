@@ -7,13 +7,16 @@
 //! str/bytes constants are read in place, never copied.
 //!
 //! A firmware adds its own modules of Rust functions (`import board; board.led(1)`) with
-//! [`Vm::register_module`]; see [`native`] for the API and an example.
+//! [`Vm::register_module`]; see [`native`] for the API and an example. Its [`Output`] is
+//! also the port's clock and idle wait, which `select.poll` (and so a frozen `asyncio`)
+//! waits on.
 //!
 //! Cargo features (all on by default, as MicroPython's MICROPY_* options): `float` (the float
 //! type, float literals, `/` on ints, `math`, float text), `bigint` (ints of any size; without
-//! it ints are 64-bit) and the optional modules `array` (with memoryview), `collections`,
-//! `io`, `random`, `re` and `struct`. A board that needs none builds with
-//! `default-features = false` for about 60 KB less flash; code that uses a missing one then
+//! it ints are 64-bit), `complex`, `tstrings` (template strings) and the optional modules
+//! `array` (with memoryview), `binascii`, `collections`, `hashlib`, `heapq`, `io`, `json`,
+//! `random`, `re`, `select` and `struct`. A board that needs none builds with
+//! `default-features = false` for about 80 KB less flash; code that uses a missing one then
 //! stops with the error a MicroPython build without it gives (Cargo.toml lists them).
 #![no_std]
 
