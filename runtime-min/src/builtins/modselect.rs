@@ -38,19 +38,15 @@ const EINVAL: i32 = 22;
 /// `select.poll()`: a new poll object.
 pub(super) fn select_poll(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 0, 0)?;
-    let l = vm.new_list(0, 4)?;
-    vm.push_root(l);
-    let r = vm
-        .list_append(l, Obj::NONE)
-        .and_then(|()| vm.new_instance_of(type_obj(T_POLL), l));
-    vm.pop_root();
-    r
+    let l = vm.new_list(1, 4)?;
+    vm.list_set(l, 0, Obj::NONE);
+    vm.new_instance_of(type_obj(T_POLL), l)
 }
 
 /// The entry list of poll object argument 0.
 fn entries(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     let p = vm.arg(a, 0);
-    if vm.is_kind(p, Kind::Instance) && vm.heap.get_obj(p.bits(), 0) == type_obj(T_POLL) {
+    if vm.is_poll(p) {
         let l = vm.heap.get_obj(p.bits(), 2);
         if vm.is_kind(l, Kind::List) {
             return Ok(l);
@@ -59,12 +55,9 @@ fn entries(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     Err(vm.raise_msg_str(T_TYPE_ERROR, "poll expected"))
 }
 
+/// Item `i` of entry list `l` (NULL past its end).
 fn item(vm: &Vm<'_>, l: Obj, i: u32) -> Obj {
-    if i >= vm.heap.get(l.bits(), 0) {
-        return Obj::NULL;
-    }
-    let store = vm.heap.get_obj(l.bits(), 1).bits();
-    vm.heap.get_obj(store, i)
+    vm.seq_parts(l).map_or(Obj::NULL, |p| vm.seq_get(p, i))
 }
 
 /// The number of registered streams.
@@ -135,15 +128,9 @@ pub(super) fn poll_unregister(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 2, 2)?;
     let l = entries(vm, a)?;
     if let Some(i) = find(vm, l, vm.arg(a, 1)) {
-        let n = vm.heap.get(l.bits(), 0);
-        for k in i..n - 3 {
-            let v = item(vm, l, k + 3);
-            vm.list_set(l, k, v);
+        for _ in 0..3 {
+            vm.list_remove_at(l, i);
         }
-        for k in n - 3..n {
-            vm.list_set(l, k, Obj::NULL);
-        }
-        vm.heap.set(l.bits(), 0, n - 3);
     }
     Ok(Obj::NONE)
 }
@@ -226,21 +213,17 @@ pub(super) fn poll_poll(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     poll_until(vm, l, timeout)?;
     let out = vm.new_list(0, 0)?;
     vm.push_root(out);
-    let mut k = 0;
-    let r = loop {
-        if k >= count(vm, l) {
-            break Ok(out);
-        }
-        let i = 1 + 3 * k;
-        let revents = item(vm, l, i + 2);
-        if revents.as_small().unwrap_or(0) != 0 {
-            let pair = vm.new_tuple_from(&[item(vm, l, i), revents]);
-            if let Err(e) = pair.and_then(|p| vm.list_append(out, p)) {
-                break Err(e);
+    // (Making the pairs runs no Python code: the entries stay as they are.)
+    let r = (|| {
+        for i in (0..count(vm, l)).map(|k| 1 + 3 * k) {
+            let revents = item(vm, l, i + 2);
+            if revents.as_small().unwrap_or(0) != 0 {
+                let pair = vm.new_tuple_from(&[item(vm, l, i), revents])?;
+                vm.list_append(out, pair)?;
             }
         }
-        k += 1;
-    };
+        Ok(out)
+    })();
     vm.pop_root();
     r
 }

@@ -10,6 +10,7 @@ use crate::builtins as b;
 use crate::heap::Kind;
 use crate::loader::{Reader, M_CONSTS, M_GLOBALS};
 use crate::obj::{Obj, Qstr};
+use crate::object::dict::NameKey;
 use crate::vm::call::{Args, CodeInfo};
 use crate::vm::{PyResult, Raised, Vm};
 use mpy_format::opcode::{BinaryOp, OpByte, Opcode, UNWIND_JUMP_FROM_FOR};
@@ -472,23 +473,21 @@ impl<'a> Vm<'a> {
     }
 
     /// What `builtins.NAME` was set to, if it was.
-    fn builtin_override(&self, name: &[u8]) -> Option<Obj> {
+    fn builtin_override(&self, name: &NameKey<'_>) -> Option<Obj> {
         if self.builtins_override.is_null() {
             return None;
         }
-        self.dict_lookup_str(self.builtins_override, name)
+        self.dict_lookup_name(self.builtins_override, name)
     }
 
     fn load_global(&mut self, regs: &Regs<'a>, q: Qstr) -> PyResult<Obj> {
         let g = self.globals(regs);
-        let name = crate::object::dict::NameKey::new(Obj::qstr(q), self.qstr_bytes(q));
+        let name = NameKey::new(Obj::qstr(q), self.qstr_bytes(q));
         if let Some(v) = self.dict_lookup_name_or_absent(g, &name) {
             return Ok(v);
         }
-        if !self.builtins_override.is_null() {
-            if let Some(v) = self.dict_lookup_name(self.builtins_override, &name) {
-                return Ok(v);
-            }
+        if let Some(v) = self.builtin_override(&name) {
+            return Ok(v);
         }
         if let Some(v) = self.lookup_builtin_cached(q) {
             return Ok(v);
@@ -699,7 +698,7 @@ impl<'a> Vm<'a> {
             Opcode::LOAD_NAME => {
                 let q = self.read_qstr(regs)?;
                 let l = self.locals(regs);
-                let name = crate::object::dict::NameKey::new(Obj::qstr(q), self.qstr_bytes(q));
+                let name = NameKey::new(Obj::qstr(q), self.qstr_bytes(q));
                 let v = match self.dict_lookup_name(l, &name) {
                     Some(v) => v,
                     None => self.load_global(regs, q)?,
@@ -769,7 +768,7 @@ impl<'a> Vm<'a> {
             Opcode::LOAD_BUILD_CLASS => {
                 // `builtins.__build_class__` may be overridden (mp_load_build_class).
                 let f = self
-                    .builtin_override(b"__build_class__")
+                    .builtin_override(&NameKey::bytes(b"__build_class__"))
                     .unwrap_or(b::build_class_obj());
                 self.push(regs, f)?;
             }
@@ -1471,7 +1470,7 @@ impl<'a> Vm<'a> {
                 let globals = self.globals(regs);
                 // An overriding `builtins.__import__` gets (name, globals, None, fromlist,
                 // level), as py/runtime.c's mp_import_name passes them.
-                let m = match self.builtin_override(b"__import__") {
+                let m = match self.builtin_override(&NameKey::bytes(b"__import__")) {
                     Some(f) => {
                         let args = [Obj::qstr(q), globals, Obj::NONE, fromlist, level];
                         self.call_obj(f, &args)?

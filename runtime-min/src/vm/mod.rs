@@ -97,6 +97,7 @@ pub(crate) const EXTRA_QSTRS: &[&str] = &[
     "__dict__",
     // The stream protocol's method, called on Python streams (no allocation for the name).
     "ioctl",
+    // `select.poll`'s type name.
     "poll",
 ];
 
