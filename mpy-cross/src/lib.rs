@@ -47,6 +47,9 @@ pub struct CompileOptions {
     pub arch_flags: u32,
     /// `-X source-lines` (default) / `-X no-source-lines`.
     pub source_lines: bool,
+    /// What the source is: a module (what `mpy-cross` compiles), one expression (`eval`) or
+    /// REPL input (`compile(..., "single")`). Runtimes with `eval`/`exec` use the other two.
+    pub input: parse::InputKind,
 }
 
 impl Default for CompileOptions {
@@ -59,6 +62,7 @@ impl Default for CompileOptions {
             arch: None,
             arch_flags: 0,
             source_lines: true,
+            input: parse::InputKind::File,
         }
     }
 }
@@ -112,12 +116,8 @@ fn compile_here(source: &[u8], options: &CompileOptions) -> Result<Vec<u8>, Comp
         optimize: options.optimize,
         small_int_bits: options.small_int_bits,
     };
-    let (root, unicode_error) = parse::parse_deferring_unicode_errors(
-        source,
-        parse::InputKind::File,
-        &parse_options,
-        &mut pool,
-    )?;
+    let (root, unicode_error) =
+        parse::parse_deferring_unicode_errors(source, options.input, &parse_options, &mut pool)?;
 
     let arch = options.arch.unwrap_or(Arch::None);
     let native_arch_available = !matches!(arch, Arch::None | Arch::Rv64imc);
@@ -146,6 +146,7 @@ fn compile_here(source: &[u8], options: &CompileOptions) -> Result<Vec<u8>, Comp
         asm_arch_available,
         arch,
         arch_flags: options.arch_flags,
+        is_repl: options.input == parse::InputKind::Single,
     };
     let (module, has_native) =
         compile::compile_module(&root, &mut pool, source_file, core, default_emit)?;

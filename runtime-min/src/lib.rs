@@ -18,14 +18,21 @@
 //! `random`, `re`, `select` and `struct`. A board that needs none builds with
 //! `default-features = false` for about 80 KB less flash; code that uses a missing one then
 //! stops with the error a MicroPython build without it gives (Cargo.toml lists them).
+//! Off by default: `eval` (`eval`, `exec` and `compile` over a compiler the host provides,
+//! `compiler`) and `std` (the host runner's pieces: `host_time`, `host_compiler`
+//! with mpy-cross).
 #![no_std]
 
 #[cfg(any(test, feature = "std"))]
 extern crate std;
 
 mod builtins;
+#[cfg(feature = "eval")]
+pub mod compiler;
 mod frozen;
 pub mod heap;
+#[cfg(feature = "std")]
+pub mod host_compiler;
 #[cfg(feature = "std")]
 pub mod host_time;
 pub mod loader;
@@ -120,9 +127,14 @@ impl<'a> Vm<'a> {
                 let mut nb = object::print::NumBuf::new();
                 nb.push_str("\", line ");
                 nb.push_int(line);
-                nb.push_str(", in ");
+                // A compile error of the lexer or parser names no block.
+                if block != Obj::NONE {
+                    nb.push_str(", in ");
+                }
                 self.sink_write(sink, nb.as_bytes())?;
-                self.sink_write_obj(sink, block)?;
+                if block != Obj::NONE {
+                    self.sink_write_obj(sink, block)?;
+                }
                 self.sink_write(sink, b"\n")?;
             }
         }

@@ -170,7 +170,19 @@ impl<'a> Vm<'a> {
     /// (its top-level code is not yet run).
     pub(crate) fn load_mpy(&mut self, data: &'a [u8], name: Obj) -> PyResult<Obj> {
         let image = self.add_image(data)?;
-        let mut r = Reader { data, pos: 0 };
+        self.load_mpy_at(image, data, 0, name)
+    }
+
+    /// Load the `.mpy` file at `data[start..]` (`data` is image slot `image`) as module
+    /// `name`; offsets into it are kept relative to `data`.
+    pub(crate) fn load_mpy_at(
+        &mut self,
+        image: u32,
+        data: &'a [u8],
+        start: usize,
+        name: Obj,
+    ) -> PyResult<Obj> {
+        let mut r = Reader { data, pos: start };
         let bad =
             |vm: &mut Vm<'a>, what: &str| vm.raise_msg_str(crate::builtins::T_VALUE_ERROR, what);
         let header = r.skip(4);

@@ -1,9 +1,11 @@
 //! Fuzz target: the whole pipeline — lexer, parser, scope analysis, compiler, bytecode emitter
-//! and `.mpy` writer — must return bytes or an error for any source, under any option set,
+//! and `.mpy` writer — must return bytes or an error for any source, under any option set
+//! and input kind (module, `eval` expression, REPL line),
 //! without panicking; and whatever it writes must read back and validate with mpy-format.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use mpy_cross::parse::InputKind;
 use mpy_cross::{Arch, CompileOptions, EmitMode};
 
 /// The targets the second input byte picks from (`None`: bytecode only), with their
@@ -39,6 +41,12 @@ fuzz_target!(|data: &[u8]| {
         },
         arch,
         arch_flags,
+        // What a runtime's eval / compile(.., "single") hands the compiler, now and then.
+        input: match flags >> 6 {
+            2 => InputKind::Eval,
+            3 => InputKind::Single,
+            _ => InputKind::File,
+        },
         ..CompileOptions::default()
     };
     if let Ok(mpy) = mpy_cross::compile(source, &options) {

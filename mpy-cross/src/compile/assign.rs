@@ -185,6 +185,14 @@ impl<'a> Compiler<'a, '_> {
         let lhs = nth(s, 0);
         let rhs = nth(s, 1);
         match rhs {
+            Node::Null if self.opts.is_repl && self.scope().kind == ScopeKind::Module => {
+                // The REPL prints the value of each expression statement.
+                let repl_print = self.pool.intern(b"__repl_print__");
+                self.load_id(repl_print);
+                self.compile_node(lhs);
+                self.emit.call_function(1, 0, 0);
+                self.emit.pop_top();
+            }
             Node::Null => {
                 let is_const_leaf = matches!(
                     lhs,

@@ -54,6 +54,9 @@ pub(crate) struct CoreOptions {
     pub arch: mpy_format::arch::Arch,
     /// `-march-flags` (rv32imc: bit 0 zba, bit 1 zcmp; the native emitter's allowed extensions).
     pub arch_flags: u32,
+    /// REPL input (`compile(..., "single")`): module-level expression statements print their
+    /// value through the `__repl_print__` built-in.
+    pub is_repl: bool,
 }
 
 /// Qstrs the compiler refers to by name (interned once up front).
@@ -654,8 +657,16 @@ impl<'a, 'p> Compiler<'a, 'p> {
         let pn = self.scope_nodes[id.index()];
         let kind = self.scope().kind;
         if kind == ScopeKind::Module {
-            self.compile_node(self.root);
-            self.emit.load_const_none();
+            match self.root {
+                // `eval` input: the module returns the expression's value.
+                Node::Struct(s) if s.rule == Rule::eval_input => {
+                    self.compile_node(nth(s, 0));
+                }
+                root => {
+                    self.compile_node(root);
+                    self.emit.load_const_none();
+                }
+            }
             self.emit.return_value();
         }
         match (kind, pn) {

@@ -5,7 +5,7 @@
 //! With a `.mpy`, other `.mpy` files in the same directory are importable by their stem;
 //! with an image, the image's other modules are. Output goes to
 //! stdout, tracebacks to stderr; exit status 1 on an uncaught exception. The heap is 8 MiB
-//! unless `--heap BYTES` says otherwise.
+//! unless `--heap BYTES` says otherwise. `eval`, `exec` and `compile` compile with mpy-cross.
 
 use runtime_min::{CodeSource, FrozenImage, Output, RunOutcome, Vm};
 use std::io::Write;
@@ -109,6 +109,9 @@ fn main() {
                 return 2;
             };
             vm.max_depth = 100;
+            let compiler: &'static runtime_min::host_compiler::HostCompiler =
+                Box::leak(Box::default());
+            vm.set_compiler(compiler);
             if vm.register_module("time", runtime_min::host_time::TIME).is_err() {
                 eprintln!("mpy-run: cannot register the time module");
                 return 2;

@@ -1,6 +1,8 @@
 //! Built-in functions and type constructors (after py/modbuiltins.c and the `make_new`
 //! functions of py/obj*.c).
 
+#[cfg(feature = "eval")]
+use super::evalexec::{compile, eval, exec, repl_print};
 #[cfg(feature = "tstrings")]
 use super::modtemplate::{interpolation_new, template_builtin, template_new};
 use super::*;
@@ -53,6 +55,14 @@ builtins! {
     "dir" => dir,
     #[cfg(feature = "tstrings")]
     "__template__" => template_builtin,
+    #[cfg(feature = "eval")]
+    "eval" => eval,
+    #[cfg(feature = "eval")]
+    "exec" => exec,
+    #[cfg(feature = "eval")]
+    "compile" => compile,
+    #[cfg(feature = "eval")]
+    "__repl_print__" => repl_print,
 }
 
 pub(crate) fn check_n(vm: &mut Vm<'_>, a: &Args, min: u32, max: u32) -> PyResult<()> {
@@ -964,7 +974,7 @@ fn sum(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     r
 }
 
-fn globals(vm: &mut Vm<'_>, _a: &Args) -> PyResult<Obj> {
+pub(super) fn globals(vm: &mut Vm<'_>, _a: &Args) -> PyResult<Obj> {
     let f = vm.frames[vm.depth.saturating_sub(1)];
     if f.is_null() {
         return Ok(Obj::NONE);
@@ -976,7 +986,7 @@ fn globals(vm: &mut Vm<'_>, _a: &Args) -> PyResult<Obj> {
 
 /// `locals()`: a class body's namespace, else (module level and, as in MicroPython, inside
 /// functions) the globals.
-fn locals(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+pub(super) fn locals(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     let f = vm.frames[vm.depth.saturating_sub(1)];
     if !f.is_null() {
         let l = vm.heap.get_obj(f.bits(), crate::vm::dispatch::F_LOCALS);

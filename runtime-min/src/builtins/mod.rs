@@ -2,6 +2,8 @@
 //! `mp_type_*` tables). Types are immediates (`Imm::Type(id)`), functions `Imm::Builtin(n)`,
 //! and methods `Imm::Method(n)` indexing [`METHODS`].
 
+#[cfg(feature = "eval")]
+mod evalexec;
 pub(crate) mod funcs;
 #[cfg(feature = "float")]
 mod math;
@@ -187,6 +189,8 @@ types! {
     T_INTERPOLATION = 78, "Interpolation", T_OBJECT, Internal;
     // `select.poll()`'s objects (instances of this type wrapping their entry list).
     T_POLL = 79, "poll", T_OBJECT, Internal;
+    // `compile()`'s code objects (instances of this type wrapping their module block).
+    T_CODE = 80, "code", T_OBJECT, Internal;
 }
 
 fn type_row(id: u32) -> Option<&'static TypeRow> {

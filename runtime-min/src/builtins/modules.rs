@@ -596,8 +596,20 @@ fn mp_const(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     Ok(vm.arg(a, 0))
 }
 
-fn mp_opt_level(_vm: &mut Vm<'_>, _a: &Args) -> PyResult<Obj> {
-    Ok(Obj::small_sat(0))
+/// `micropython.opt_level([level])`: the optimisation level code compiled at run time gets
+/// (`eval`, `exec`, `compile`), as MP_STATE_VM(mp_optimise_value).
+fn mp_opt_level(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
+    check_n(vm, a, 0, 1)?;
+    match vm.arg_pos(a, 0) {
+        None => Ok(Obj::small_sat(i64::from(vm.opt_level))),
+        Some(level) => {
+            let level = vm.get_int(level)?;
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let level = level as u8;
+            vm.opt_level = level;
+            Ok(Obj::NONE)
+        }
+    }
 }
 
 /// `micropython.heap_lock()`: from now on, allocating raises `MemoryError`.

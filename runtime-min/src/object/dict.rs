@@ -67,14 +67,19 @@ fn cache_index(q: Qstr) -> usize {
 /// Whether two different qstr ids are known to name different strings, as interned
 /// strings are unique in py/qstr.c: both static (or the VM's extra names), or both in one
 /// image's name pool. A `.mpy` qstr table is deduplicated when loaded and a frozen image's
-/// string pool is deduplicated by construction; `str` constants (`QSTR_PLAIN_LEN`) are not
+/// string pool is deduplicated by construction (but not the image of run-time compiled code,
+/// which holds many `.mpy` files); `str` constants (`QSTR_PLAIN_LEN`) are not
 /// interned, and names from different pools may coincide, so those compare by contents.
 pub(crate) fn qstrs_distinct(a: Qstr, b: Qstr) -> bool {
     let plain = crate::loader::QSTR_PLAIN_LEN;
     if (a | b) & QSTR_IMAGE_BIT == 0 {
         return true;
     }
-    a & b & QSTR_IMAGE_BIT != 0 && (a | b) & plain == 0 && (a ^ b) >> 24 == 0
+    let same_image = a & b & QSTR_IMAGE_BIT != 0 && (a | b) & plain == 0 && (a ^ b) >> 24 == 0;
+    // Run-time compiled code shares one image among many `.mpy` files.
+    #[cfg(feature = "eval")]
+    let same_image = same_image && (a >> 24) & 0xf != crate::vm::COMPILED_IMAGE;
+    same_image
 }
 
 /// A name to look up (attribute, global): its object (a qstr or `str`, or NULL when only

@@ -219,6 +219,19 @@ impl<'a> Vm<'a> {
         let code = &regs.code;
         let file = self.module_qstr(code.module, 0).unwrap_or(1);
         let line = self.source_line(code, regs.op_ip);
+        self.push_traceback_entry(
+            exc,
+            [
+                Obj::qstr(file),
+                Obj::small_sat(i64::from(line)),
+                Obj::qstr(code.name),
+            ],
+        );
+    }
+
+    /// Append `[file, line, block]` to exception `exc`'s traceback (nothing if the heap is
+    /// full: the exception is raised without it).
+    pub(crate) fn push_traceback_entry(&mut self, exc: Obj, entry: [Obj; 3]) {
         let saved = self.exc;
         let tb = self.heap.get_obj(exc.bits(), 3);
         let tb = if tb.is_null() {
@@ -235,11 +248,7 @@ impl<'a> Vm<'a> {
         } else {
             tb
         };
-        for v in [
-            Obj::qstr(file),
-            Obj::small_sat(i64::from(line)),
-            Obj::qstr(code.name),
-        ] {
+        for v in entry {
             if self.list_append(tb, v).is_err() {
                 break;
             }
@@ -1747,8 +1756,13 @@ impl<'a> Vm<'a> {
         r
     }
 
-    /// Run a module's top-level code with `globals` as both globals and locals.
+    /// Run a module's top-level code with its globals as both globals and locals.
     pub(crate) fn run_module_code(&mut self, module: Obj) -> PyResult<Obj> {
+        self.run_module_code_in(module, Obj::NULL)
+    }
+
+    /// Run a module's top-level code with namespace `locals` (a dict; NULL: its globals).
+    pub(crate) fn run_module_code_in(&mut self, module: Obj, locals: Obj) -> PyResult<Obj> {
         let root = self.frozen_root_index(module).unwrap_or(0);
         let f = self.alloc(Kind::Function, 4)?;
         self.heap.set(f, 0, root);
@@ -1760,7 +1774,8 @@ impl<'a> Vm<'a> {
             };
             let fr = self.new_frame(Obj::heap(f), &code)?;
             let globals = self.heap.get_obj(module.bits(), M_GLOBALS);
-            self.heap.set_obj(fr, F_LOCALS, globals);
+            let locals = if locals.is_null() { globals } else { locals };
+            self.heap.set_obj(fr, F_LOCALS, locals);
             let r = self.run_frame(Obj::heap(fr), Obj::NULL);
             self.heap.release(fr);
             match r? {

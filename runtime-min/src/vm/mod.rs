@@ -103,6 +103,11 @@ pub(crate) const EXTRA_QSTRS: &[&str] = &[
 
 /// Maximum number of images (modules) loaded at once.
 const MAX_IMAGES: usize = 15;
+/// The image slot of code compiled at run time (`eval`, `exec`, `compile`): one growing
+/// buffer of many `.mpy` files, so its names are not unique by offset
+/// (see `qstrs_distinct`). Image ids are 4 bits; the loaded images use the others.
+#[cfg(feature = "eval")]
+pub(crate) const COMPILED_IMAGE: u32 = MAX_IMAGES as u32;
 /// Scratch root slots.
 const MAX_ROOTS: usize = 128;
 /// Frame root slots (absolute maximum Python call depth).
@@ -159,6 +164,8 @@ pub struct Vm<'a> {
     /// The `builtins` module's dict once it is imported (NULL before): names stored there
     /// override the built-ins for every module (MICROPY_CAN_OVERRIDE_BUILTINS).
     pub(crate) builtins_override: Obj,
+    /// `micropython.opt_level()`: the optimisation level of code compiled at run time.
+    pub(crate) opt_level: u8,
     /// `micropython.schedule()`'s queue.
     pub(crate) scheduler: scheduler::Scheduler,
     /// Where in the VM the last "corrupt bytecode" error was detected (diagnostics).
@@ -169,9 +176,12 @@ pub struct Vm<'a> {
     /// The `random` module's generator state.
     #[cfg(feature = "random")]
     pub(crate) random: crate::builtins::Yasmarang,
+    /// The host's compiler for `eval`, `exec` and `compile` ([`Vm::set_compiler`]).
+    #[cfg(feature = "eval")]
+    pub(crate) compiler: Option<&'a dyn crate::compiler::SourceCompiler<'a>>,
     roots: [Obj; MAX_ROOTS],
     pub(crate) frames: [Obj; MAX_FRAMES],
-    images: [&'a [u8]; MAX_IMAGES],
+    images: [&'a [u8]; MAX_IMAGES + 1],
     /// Firmware-registered native modules.
     pub(crate) natives: crate::native::NativeModules,
     /// Where names were last found in dicts (see `object::dict::NameCache`).
@@ -193,7 +203,7 @@ impl<'a> Vm<'a> {
     ) -> Result<Self, HeapTooSmall> {
         let mut vm = Vm {
             heap: Heap::new(heap),
-            images: [&[]; MAX_IMAGES],
+            images: [&[]; MAX_IMAGES + 1],
             n_images: 0,
             source,
             out,
@@ -211,8 +221,11 @@ impl<'a> Vm<'a> {
             heap_lock_depth: 0,
             builtins_override: Obj::NULL,
             scheduler: scheduler::Scheduler::new(),
+            opt_level: 0,
             #[cfg(feature = "random")]
             random: crate::builtins::Yasmarang::INITIAL,
+            #[cfg(feature = "eval")]
+            compiler: None,
             max_depth: 64,
             native_depth: 0,
             exc: Obj::NULL,
@@ -260,6 +273,19 @@ impl<'a> Vm<'a> {
         self.n_images += 1;
         #[allow(clippy::cast_possible_truncation)]
         Ok((self.n_images - 1) as u32)
+    }
+
+    /// Make `data` the image of run-time compiled code ([`COMPILED_IMAGE`]): it must extend
+    /// (same start, at least as long) the one there, whose bytes are in use.
+    #[cfg(feature = "eval")]
+    pub(crate) fn extend_compiled_image(&mut self, data: &'a [u8]) -> PyResult<u32> {
+        let old = &mut self.images[COMPILED_IMAGE as usize];
+        if old.is_empty() || (core::ptr::eq(old.as_ptr(), data.as_ptr()) && data.len() >= old.len())
+        {
+            *old = data;
+            return Ok(COMPILED_IMAGE);
+        }
+        Err(self.raise_msg_str(builtins::T_MEMORY_ERROR, "compiled code buffer full"))
     }
 
     pub(crate) fn image(&self, i: u32) -> &'a [u8] {

@@ -126,6 +126,7 @@ fn run_vm_impl(
     let mut heap_mem = vec![0u8; heap];
     let mut out = Capture(Vec::new());
     let src = mods;
+    let compiler = runtime_min::host_compiler::HostCompiler::new();
     let code = {
         let Ok(mut vm) = Vm::new(&mut heap_mem, &src, &mut out) else {
             return ("heap too small".into(), 2);
@@ -136,6 +137,7 @@ fn run_vm_impl(
             return ("cannot register time".into(), 2);
         }
         vm.max_depth = 100;
+        vm.set_compiler(&compiler);
         let Some(data) = mods.0.get(main) else {
             return ("missing main".into(), 2);
         };
