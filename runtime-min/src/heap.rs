@@ -502,6 +502,12 @@ impl<'h> Heap<'h> {
 
     /// Finish marking (handling mark-stack overflow), then sweep: returns bytes freed.
     pub(crate) fn finish_and_sweep(&mut self) -> u32 {
+        self.finish_marking();
+        self.sweep()
+    }
+
+    /// Mark everything reachable from what was marked so far.
+    pub(crate) fn finish_marking(&mut self) {
         self.drain();
         while self.mark_overflow {
             self.mark_overflow = false;
@@ -518,6 +524,17 @@ impl<'h> Heap<'h> {
                 off += words * 4;
             }
         }
+    }
+
+    /// Whether heap object `o` was marked in this collection (non-heap values: true).
+    #[cfg(feature = "weakref")]
+    pub(crate) fn is_marked(&self, o: Obj) -> bool {
+        self.is_block(o)
+            .is_none_or(|off| self.word(off) & MARK != 0)
+    }
+
+    /// Free every unmarked block (marking is finished); returns the bytes freed.
+    fn sweep(&mut self) -> u32 {
         self.collections += 1;
         self.allocated_since_collect = 0;
         // Sweep, coalescing free runs and rebuilding the free list in address order.

@@ -15,7 +15,7 @@
 //! type, float literals, `/` on ints, `math`, float text), `bigint` (ints of any size; without
 //! it ints are 64-bit), `complex`, `tstrings` (template strings) and the optional modules
 //! `array` (with memoryview), `binascii`, `collections`, `hashlib`, `heapq`, `io`, `json`,
-//! `random`, `re`, `select` and `struct`. A board that needs none builds with
+//! `random`, `re`, `select`, `struct` and `weakref`. A board that needs none builds with
 //! `default-features = false` for about 80 KB less flash; code that uses a missing one then
 //! stops with the error a MicroPython build without it gives (Cargo.toml lists them).
 //! Off by default: `eval` (`eval`, `exec` and `compile` over a compiler the host provides,

@@ -1490,6 +1490,8 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
         T_REVERSED => reversed(vm, a),
         #[cfg(feature = "collections")]
         T_DEQUE => super::modcollections::deque_new(vm, a),
+        #[cfg(feature = "weakref")]
+        T_WEAKREF_REF | T_WEAKREF_FINALIZE => super::modweakref::weakref_new(vm, id, a),
         #[cfg(feature = "array")]
         T_ARRAY => {
             check_n(vm, a, 1, 2)?;

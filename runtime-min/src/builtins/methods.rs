@@ -19,6 +19,8 @@ use super::modre::{match_group, re_match, re_search, re_split, re_sub};
 use super::modselect::{
     poll_ipoll, poll_iter, poll_modify, poll_next, poll_poll, poll_register, poll_unregister,
 };
+#[cfg(feature = "weakref")]
+use super::modweakref::{finalize_detach, finalize_peek};
 use super::*;
 use crate::object::iter::{IT_DICT_ITEMS, IT_DICT_KEYS, IT_DICT_VALUES, VIEW};
 use crate::object::print::{NumBuf, Sink};
@@ -206,6 +208,8 @@ methods! {
     #[cfg(feature = "select")] T_POLL."ipoll" => poll_ipoll;
     #[cfg(feature = "select")] T_POLL."__iter__" => poll_iter;
     #[cfg(feature = "select")] T_POLL."__next__" => poll_next;
+    #[cfg(feature = "weakref")] T_WEAKREF_FINALIZE."peek" => finalize_peek;
+    #[cfg(feature = "weakref")] T_WEAKREF_FINALIZE."detach" => finalize_detach;
     T_OBJECT."__init__" => obj_init;
     T_OBJECT."__new__" => obj_new;
     T_OBJECT."__setattr__" => obj_setattr;

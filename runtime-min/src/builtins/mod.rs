@@ -35,6 +35,8 @@ mod modselect;
 #[cfg(feature = "tstrings")]
 mod modtemplate;
 mod modules;
+#[cfg(feature = "weakref")]
+mod modweakref;
 
 pub(crate) use methods::{utf8_encode, utf8_value, METHODS};
 #[cfg(feature = "random")]
@@ -191,6 +193,9 @@ types! {
     T_POLL = 79, "poll", T_OBJECT, Internal;
     // `compile()`'s code objects (instances of this type wrapping their module block).
     T_CODE = 80, "code", T_OBJECT, Internal;
+    // `weakref.ref` and `weakref.finalize` (reached through the module).
+    T_WEAKREF_REF = 81, "ref", T_OBJECT, Internal;
+    T_WEAKREF_FINALIZE = 82, "finalize", T_OBJECT, Internal;
 }
 
 fn type_row(id: u32) -> Option<&'static TypeRow> {

@@ -213,6 +213,8 @@ pub(crate) const BUILTIN_MODULES: &[&str] = &[
     "hashlib",
     #[cfg(feature = "select")]
     "select",
+    #[cfg(feature = "weakref")]
+    "weakref",
     #[cfg(feature = "tstrings")]
     "string",
     #[cfg(feature = "tstrings")]
@@ -312,6 +314,13 @@ pub(crate) fn builtin_module(vm: &mut Vm<'_>, name: &[u8]) -> PyResult<Option<Ob
                 vm.push_root(c);
                 let name = vm.heap.get_obj(c.bits(), 0);
                 vm.dict_store(g, name, c)?;
+            }
+            #[cfg(feature = "weakref")]
+            "weakref" => {
+                for (k, ty) in [("ref", T_WEAKREF_REF), ("finalize", T_WEAKREF_FINALIZE)] {
+                    let key = vm.new_str_bytes(k.as_bytes())?;
+                    vm.dict_store(g, key, type_obj(ty))?;
+                }
             }
             #[cfg(feature = "select")]
             "select" => {
@@ -487,6 +496,8 @@ fn sys_version_attrs(vm: &mut Vm<'_>, g: Obj) -> PyResult<()> {
 fn gc_collect(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 0, 0)?;
     vm.collect();
+    #[cfg(feature = "weakref")]
+    vm.run_weakref_callbacks();
     Ok(Obj::NONE)
 }
 

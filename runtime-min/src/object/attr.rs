@@ -411,6 +411,10 @@ impl<'a> Vm<'a> {
                     _ => Ok(None),
                 }
             }
+            #[cfg(feature = "weakref")]
+            Some(Kind::Instance) if self.is_weak(o, crate::builtins::T_WEAKREF_FINALIZE) => {
+                Ok(self.finalize_attr(o, nm))
+            }
             #[cfg(feature = "tstrings")]
             Some(Kind::Instance) => self.template_attr(o, nm),
             // MicroPython's int and float have no `real`/`imag`; complex has.

@@ -117,8 +117,19 @@ impl<'a> Vm<'a> {
         if c.kind == Cursor::OBJECT {
             self.iter_next(c.obj)
         } else {
+            // A native loop over a container (`x in range(10**9)`) is one instruction.
+            self.use_fuel()?;
             self.container_iter_next(c.kind, c.obj, &mut c.idx)
         }
+    }
+
+    /// Count one step against [`Vm::fuel`] (`RuntimeError: fuel exhausted` at 0).
+    fn use_fuel(&mut self) -> PyResult<()> {
+        if self.fuel == 0 {
+            return Err(self.raise_msg_str(b::T_RUNTIME_ERROR, "fuel exhausted"));
+        }
+        self.fuel -= 1;
+        Ok(())
     }
 
     /// The iterator kind of a built-in container (tuple, list, range, dict, set, array, str,
@@ -341,10 +352,7 @@ impl<'a> Vm<'a> {
 
     #[allow(clippy::too_many_lines)]
     fn builtin_iter_next(&mut self, it: Obj) -> PyResult<Option<Obj>> {
-        if self.fuel == 0 {
-            return Err(self.raise_msg_str(b::T_RUNTIME_ERROR, "fuel exhausted"));
-        }
-        self.fuel -= 1;
+        self.use_fuel()?;
         let o = it.bits();
         let kind = self.heap.get(o, 0) & 0xff;
         let idx = self.heap.get(o, 1);
@@ -477,6 +485,8 @@ impl<'a> Vm<'a> {
                         if self.is_instance_of(self.exc, b::T_INDEX_ERROR)
                             || self.is_instance_of(self.exc, b::T_STOP_ITERATION)
                         {
+                            // The end of the sequence: a StopIteration's value is dropped.
+                            self.ret_value = Obj::NULL;
                             Ok(None)
                         } else {
                             Err(e)

@@ -535,6 +535,16 @@ impl<'a> Vm<'a> {
             nb.push(b'>');
             return self.sink_write(sink, nb.as_bytes());
         }
+        #[cfg(feature = "weakref")]
+        if cls == b::type_obj(b::T_WEAKREF_REF) || cls == b::type_obj(b::T_WEAKREF_FINALIZE) {
+            // No print slot in py/modweakref.c.
+            let name = if cls == b::type_obj(b::T_WEAKREF_REF) {
+                "<ref>"
+            } else {
+                "<finalize>"
+            };
+            return self.sink_write(sink, name.as_bytes());
+        }
         #[cfg(feature = "select")]
         if cls == b::type_obj(b::T_POLL) {
             // No print slot in extmod/modselect.c.

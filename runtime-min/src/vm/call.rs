@@ -327,6 +327,13 @@ impl<'a> Vm<'a> {
         }
         match self.kind_of(f) {
             Some(Kind::Class) => self.instantiate(f, a),
+            #[cfg(feature = "weakref")]
+            Some(Kind::Instance)
+                if self.is_weak(f, b::T_WEAKREF_REF) || self.is_weak(f, b::T_WEAKREF_FINALIZE) =>
+            {
+                // py/modweakref.c's call slot ignores any arguments.
+                self.weak_call(f)
+            }
             Some(Kind::Instance) => {
                 if let Some(m) = self.lookup_special(f, "__call__") {
                     return self.call_with_self(m, f, a);

@@ -606,6 +606,10 @@ impl<'a> Vm<'a> {
         if self.scheduler.due() {
             self.run_scheduled();
         }
+        #[cfg(feature = "weakref")]
+        if self.weakref_due {
+            self.run_weakref_callbacks();
+        }
     }
 
     fn cell_of(&mut self, regs: &Regs<'a>, n: u32) -> PyResult<u32> {

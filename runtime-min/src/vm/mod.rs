@@ -99,6 +99,10 @@ pub(crate) const EXTRA_QSTRS: &[&str] = &[
     "ioctl",
     // `select.poll`'s type name.
     "poll",
+    // Type names: `compile()`'s code objects, `weakref.ref` and `weakref.finalize`.
+    "code",
+    "ref",
+    "finalize",
 ];
 
 /// Maximum number of images (modules) loaded at once.
@@ -164,6 +168,12 @@ pub struct Vm<'a> {
     /// The `builtins` module's dict once it is imported (NULL before): names stored there
     /// override the built-ins for every module (MICROPY_CAN_OVERRIDE_BUILTINS).
     pub(crate) builtins_override: Obj,
+    /// `weakref`'s registry of weak objects (a list; NULL before the first), and whether
+    /// callbacks of freed referents wait to run (see `builtins/modweakref.rs`).
+    #[cfg(feature = "weakref")]
+    pub(crate) weakrefs: Obj,
+    #[cfg(feature = "weakref")]
+    pub(crate) weakref_due: bool,
     /// `micropython.opt_level()`: the optimisation level of code compiled at run time.
     pub(crate) opt_level: u8,
     /// `micropython.schedule()`'s queue.
@@ -222,6 +232,10 @@ impl<'a> Vm<'a> {
             builtins_override: Obj::NULL,
             scheduler: scheduler::Scheduler::new(),
             opt_level: 0,
+            #[cfg(feature = "weakref")]
+            weakrefs: Obj::NULL,
+            #[cfg(feature = "weakref")]
+            weakref_due: false,
             #[cfg(feature = "random")]
             random: crate::builtins::Yasmarang::INITIAL,
             #[cfg(feature = "eval")]
@@ -416,6 +430,12 @@ impl<'a> Vm<'a> {
             .chain(self.scheduler.irq_handlers)
         {
             self.heap.mark(o);
+        }
+        #[cfg(feature = "weakref")]
+        {
+            self.heap.mark(self.weakrefs);
+            self.heap.finish_marking();
+            self.weakref_sweep();
         }
         self.heap.finish_and_sweep();
     }
