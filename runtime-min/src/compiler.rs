@@ -100,7 +100,7 @@ impl CompileFailure {
 }
 
 /// Copy `text` into `buf`, cut at a character boundary; returns the length copied.
-fn copy_cut(buf: &mut [u8], text: &str) -> u8 {
+pub(crate) fn copy_cut(buf: &mut [u8], text: &str) -> u8 {
     let mut n = text.len().min(buf.len()).min(usize::from(u8::MAX));
     while !text.is_char_boundary(n) {
         n -= 1;

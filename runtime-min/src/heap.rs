@@ -500,7 +500,9 @@ impl<'h> Heap<'h> {
         }
     }
 
-    /// Finish marking (handling mark-stack overflow), then sweep: returns bytes freed.
+    /// Finish marking (handling mark-stack overflow), then sweep: returns bytes freed (the
+    /// heap's unit tests; `Vm::collect` runs the weakref step between the two).
+    #[cfg(test)]
     pub(crate) fn finish_and_sweep(&mut self) -> u32 {
         self.finish_marking();
         self.sweep()
@@ -534,7 +536,7 @@ impl<'h> Heap<'h> {
     }
 
     /// Free every unmarked block (marking is finished); returns the bytes freed.
-    fn sweep(&mut self) -> u32 {
+    pub(crate) fn sweep(&mut self) -> u32 {
         self.collections += 1;
         self.allocated_since_collect = 0;
         // Sweep, coalescing free runs and rebuilding the free list in address order.

@@ -45,7 +45,7 @@ fn eval_exec(vm: &mut Vm<'_>, a: &Args, mode: CompileMode) -> PyResult<Obj> {
         }
     }
     let src = vm.arg(a, 0);
-    let module = if vm.is_code(src) {
+    let module = if vm.is_builtin_instance(src, T_CODE) {
         vm.heap.get_obj(src.bits(), 2)
     } else {
         if vm.readable_buffer(src).is_none() {
@@ -104,12 +104,8 @@ struct NameBuf {
 
 impl NameBuf {
     fn new(name: &str) -> Self {
-        let mut len = name.len().min(64);
-        while !name.is_char_boundary(len) {
-            len -= 1;
-        }
         let mut buf = [0; 64];
-        buf[..len].copy_from_slice(&name.as_bytes()[..len]);
+        let len = usize::from(crate::compiler::copy_cut(&mut buf, name));
         NameBuf { buf, len }
     }
 
@@ -123,11 +119,6 @@ impl<'a> Vm<'a> {
     /// one they raise `RuntimeError: no compiler`).
     pub fn set_compiler(&mut self, compiler: &'a dyn crate::compiler::SourceCompiler<'a>) {
         self.compiler = Some(compiler);
-    }
-
-    /// Whether `o` is a code object.
-    pub(crate) fn is_code(&self, o: Obj) -> bool {
-        self.is_kind(o, Kind::Instance) && self.heap.get_obj(o.bits(), 0) == type_obj(T_CODE)
     }
 
     /// Compile the text of `src` (a str or buffer, rooted by the caller) as `mode` and load
@@ -194,11 +185,10 @@ impl<'a> Vm<'a> {
         self.push_root(globals);
         self.push_root(locals);
         let r = self.alloc(Kind::Module, MODULE_WORDS).and_then(|m| {
-            self.heap.set(m, 0, self.heap.get(module.bits(), 0));
-            for i in 1..MODULE_WORDS {
-                let v = self.heap.get_obj(module.bits(), i);
-                self.heap.set_obj(m, i, v);
-            }
+            let payload = crate::heap::Heap::payload_pos;
+            let words = MODULE_WORDS as usize * 4;
+            self.heap
+                .copy_within(payload(module.bits(), 0), payload(m, 0), words);
             self.heap.set_obj(m, M_GLOBALS, globals);
             self.push_root(Obj::heap(m));
             self.run_module_code_in(Obj::heap(m), locals)

@@ -472,7 +472,7 @@ fn compile_obj(vm: &mut Vm<'_>, p: Obj) -> PyResult<Obj> {
 
 /// The compiled regex for `args[0]`: the object itself, or a new one from a pattern.
 fn regex_of(vm: &mut Vm<'_>, o: Obj) -> PyResult<(Obj, bool)> {
-    if vm.is_kind(o, Kind::Instance) && vm.heap.get_obj(o.bits(), 0) == type_obj(T_RE) {
+    if vm.is_builtin_instance(o, T_RE) {
         return Ok((o, true));
     }
     Ok((compile_obj(vm, o)?, false))

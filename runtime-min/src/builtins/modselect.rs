@@ -273,7 +273,7 @@ pub(super) fn poll_next(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 impl Vm<'_> {
     /// Is `o` a poll object (its own iterator)?
     pub(crate) fn is_poll(&self, o: Obj) -> bool {
-        self.is_kind(o, Kind::Instance) && self.heap.get_obj(o.bits(), 0) == type_obj(T_POLL)
+        self.is_builtin_instance(o, T_POLL)
     }
 
     /// The next ready stream of poll object `p` after `ipoll` (poll_iternext), as the reused

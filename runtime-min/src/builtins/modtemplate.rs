@@ -15,10 +15,6 @@ const STRINGS: u32 = 2;
 const INTERPOLATIONS: u32 = 3;
 
 impl Vm<'_> {
-    fn is_builtin_instance(&self, o: Obj, ty: u32) -> bool {
-        self.is_kind(o, Kind::Instance) && self.heap.get_obj(o.bits(), 0) == type_obj(ty)
-    }
-
     pub(crate) fn is_template(&self, o: Obj) -> bool {
         self.is_builtin_instance(o, T_TEMPLATE)
     }

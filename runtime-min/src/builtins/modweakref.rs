@@ -24,7 +24,7 @@ const CALLBACK_DUE: Obj = crate::object::dict::SENTINEL;
 
 /// The registry form of weak object `w`: a ref as its offset (not followed), else itself.
 fn entry_of(vm: &Vm<'_>, w: Obj) -> Obj {
-    if vm.is_weak(w, T_WEAKREF_REF) {
+    if vm.is_builtin_instance(w, T_WEAKREF_REF) {
         Obj::small_sat(i64::from(w.bits() >> 2))
     } else {
         w
@@ -38,6 +38,22 @@ fn weak_of(e: Obj) -> Obj {
         Some(n) => Obj::heap((n as u32) << 2),
         None => e,
     }
+}
+
+/// Registry entry `i` (NULL past the end).
+fn registry_entry(vm: &Vm<'_>, i: u32) -> Obj {
+    vm.seq_parts(vm.weakrefs)
+        .map_or(Obj::NULL, |p| vm.seq_get(p, i))
+}
+
+/// Finalizer `w`'s call tuple `(callback, n_args, n_kw, args..., pairs...)` and its counts.
+fn finalizer_call(vm: &Vm<'_>, w: Obj) -> (Obj, u32, u32) {
+    let call = vm.heap.get_obj(w.bits(), 3);
+    let count = |i| {
+        let n = vm.heap.get_obj(call.bits(), i).as_small().unwrap_or(0);
+        u32::try_from(n).unwrap_or(0)
+    };
+    (call, count(2), count(3))
 }
 
 /// `weakref.ref(obj[, callback])` and `weakref.finalize(obj, func, *args, **kwargs)`.
@@ -98,22 +114,17 @@ pub(super) fn weakref_new(vm: &mut Vm<'_>, ty: u32, a: &Args) -> PyResult<Obj> {
         let n = vm.seq_parts(reg).map_or(0, |p| p.2);
         let mut at = n;
         for i in 0..n {
-            let e = weak_of(vm.seq_parts(reg).map_or(Obj::NONE, |p| vm.seq_get(p, i)));
+            let e = weak_of(registry_entry(vm, i));
             if vm.heap.get_obj(e.bits(), 2) != vm.heap.get_obj(w.bits(), 2) {
                 continue;
             }
-            if ty == T_WEAKREF_FINALIZE || !vm.is_weak(e, T_WEAKREF_FINALIZE) {
+            if ty == T_WEAKREF_FINALIZE || !vm.is_builtin_instance(e, T_WEAKREF_FINALIZE) {
                 at = i;
                 break;
             }
         }
         let entry = entry_of(vm, w);
-        vm.list_append(reg, entry)?;
-        for i in (at..n).rev() {
-            let prev = vm.seq_parts(reg).map_or(Obj::NONE, |p| vm.seq_get(p, i));
-            vm.list_set(reg, i + 1, prev);
-        }
-        vm.list_set(reg, at, entry);
+        vm.list_insert(reg, at, entry)?;
         Ok(w)
     })();
     vm.truncate_roots(base);
@@ -133,7 +144,7 @@ fn detach(vm: &mut Vm<'_>, w: Obj) {
     let reg = vm.weakrefs;
     let entry = entry_of(vm, w);
     let n = vm.seq_parts(reg).map_or(0, |p| p.2);
-    if let Some(i) = (0..n).find(|&i| vm.seq_parts(reg).map(|p| vm.seq_get(p, i)) == Some(entry)) {
+    if let Some(i) = (0..n).find(|&i| registry_entry(vm, i) == entry) {
         vm.list_remove_at(reg, i);
     }
 }
@@ -154,10 +165,8 @@ fn peek_detach(vm: &mut Vm<'_>, w: Obj, detaching: bool) -> PyResult<Obj> {
     let Some(target) = referent(vm, w) else {
         return Ok(Obj::NONE);
     };
-    let call = vm.heap.get_obj(w.bits(), 3);
+    let (call, n_args, n_kw) = finalizer_call(vm, w);
     let item = |vm: &Vm<'_>, i: u32| vm.heap.get_obj(call.bits(), 1 + i);
-    let small = |o: Obj| u32::try_from(o.as_small().unwrap_or(0)).unwrap_or(0);
-    let (n_args, n_kw) = (small(item(vm, 1)), small(item(vm, 2)));
     let base = vm.roots_len();
     let r = (|| {
         let args = vm.new_tuple(n_args)?;
@@ -181,15 +190,10 @@ fn peek_detach(vm: &mut Vm<'_>, w: Obj, detaching: bool) -> PyResult<Obj> {
 }
 
 impl Vm<'_> {
-    /// Whether `o` is a weak object of built-in type `ty` (`T_WEAKREF_REF` / `_FINALIZE`).
-    pub(crate) fn is_weak(&self, o: Obj, ty: u32) -> bool {
-        self.is_kind(o, Kind::Instance) && self.heap.get_obj(o.bits(), 0) == type_obj(ty)
-    }
-
     /// Calling a ref: its referent or None. Calling a finalizer: detach it and call its
     /// function (None if it was detached).
     pub(crate) fn weak_call(&mut self, w: Obj) -> PyResult<Obj> {
-        if self.is_weak(w, T_WEAKREF_REF) {
+        if self.is_builtin_instance(w, T_WEAKREF_REF) {
             return Ok(referent(self, w).unwrap_or(Obj::NONE));
         }
         if referent(self, w).is_none() {
@@ -201,20 +205,19 @@ impl Vm<'_> {
 
     /// `finalize.alive`.
     pub(crate) fn finalize_attr(&self, o: Obj, name: &[u8]) -> Option<Obj> {
-        (name == b"alive" && self.is_weak(o, T_WEAKREF_FINALIZE))
+        (name == b"alive" && self.is_builtin_instance(o, T_WEAKREF_FINALIZE))
             .then(|| Obj::bool(referent(self, o).is_some()))
     }
 
     /// Call finalizer `w`'s function with its arguments.
     fn call_finalizer(&mut self, w: Obj) -> PyResult<Obj> {
-        let call = self.heap.get_obj(w.bits(), 3);
-        let small = |o: Obj| u32::try_from(o.as_small().unwrap_or(0)).unwrap_or(0);
+        let (call, n_pos, n_kw) = finalizer_call(self, w);
         let f = self.heap.get_obj(call.bits(), 1);
         let a = Args {
             src: call,
             start: 4,
-            n_pos: small(self.heap.get_obj(call.bits(), 2)),
-            n_kw: small(self.heap.get_obj(call.bits(), 3)),
+            n_pos,
+            n_kw,
         };
         self.push_root(call);
         let r = self.call(f, &a);
@@ -291,7 +294,7 @@ impl Vm<'_> {
             self.heap.set_obj(w.bits(), 2, Obj::NONE);
             self.list_remove_at(reg, i);
             self.push_root(w);
-            let r = if self.is_weak(w, T_WEAKREF_REF) {
+            let r = if self.is_builtin_instance(w, T_WEAKREF_REF) {
                 let callback = self.heap.get_obj(w.bits(), 3);
                 self.call_obj(callback, &[w])
             } else {

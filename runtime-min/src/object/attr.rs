@@ -412,7 +412,9 @@ impl<'a> Vm<'a> {
                 }
             }
             #[cfg(feature = "weakref")]
-            Some(Kind::Instance) if self.is_weak(o, crate::builtins::T_WEAKREF_FINALIZE) => {
+            Some(Kind::Instance)
+                if self.is_builtin_instance(o, crate::builtins::T_WEAKREF_FINALIZE) =>
+            {
                 Ok(self.finalize_attr(o, nm))
             }
             #[cfg(feature = "tstrings")]

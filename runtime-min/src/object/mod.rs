@@ -157,6 +157,22 @@ impl<'a> Vm<'a> {
         self.kind_of(o) == Some(k)
     }
 
+    /// Whether `o` is an instance of built-in type `ty` itself (a poll, code, weakref,
+    /// template or compiled regex object; not of a subclass).
+    #[cfg_attr(
+        not(any(
+            feature = "eval",
+            feature = "re",
+            feature = "select",
+            feature = "tstrings",
+            feature = "weakref"
+        )),
+        allow(dead_code)
+    )]
+    pub(crate) fn is_builtin_instance(&self, o: Obj, ty: u32) -> bool {
+        self.is_kind(o, Kind::Instance) && self.heap.get_obj(o.bits(), 0) == b::type_obj(ty)
+    }
+
     /// The built-in type id of `o` (for instances: `T_OBJECT`; use [`Vm::type_of`] for classes).
     pub(crate) fn builtin_type_id(&self, o: Obj) -> u32 {
         if o.as_small().is_some() {

@@ -535,20 +535,20 @@ impl<'a> Vm<'a> {
             nb.push(b'>');
             return self.sink_write(sink, nb.as_bytes());
         }
-        #[cfg(feature = "weakref")]
-        if cls == b::type_obj(b::T_WEAKREF_REF) || cls == b::type_obj(b::T_WEAKREF_FINALIZE) {
-            // No print slot in py/modweakref.c.
-            let name = if cls == b::type_obj(b::T_WEAKREF_REF) {
-                "<ref>"
-            } else {
-                "<finalize>"
-            };
-            return self.sink_write(sink, name.as_bytes());
-        }
-        #[cfg(feature = "select")]
-        if cls == b::type_obj(b::T_POLL) {
-            // No print slot in extmod/modselect.c.
-            return self.sink_write(sink, b"<poll>");
+        // Types without a print slot print as `<NAME>` (mp_obj_print_helper):
+        // extmod/modselect.c's poll, py/modweakref.c's ref and finalize.
+        let no_print_slot = [
+            #[cfg(feature = "select")]
+            b::T_POLL,
+            #[cfg(feature = "weakref")]
+            b::T_WEAKREF_REF,
+            #[cfg(feature = "weakref")]
+            b::T_WEAKREF_FINALIZE,
+        ];
+        if let Some(&ty) = no_print_slot.iter().find(|&&t| cls == b::type_obj(t)) {
+            self.sink_write(sink, b"<")?;
+            self.sink_write(sink, b::type_name(ty).as_bytes())?;
+            return self.sink_write(sink, b">");
         }
         if cls == b::type_obj(b::T_RE) {
             let mut nb = NumBuf::new();

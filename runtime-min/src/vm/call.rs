@@ -329,7 +329,8 @@ impl<'a> Vm<'a> {
             Some(Kind::Class) => self.instantiate(f, a),
             #[cfg(feature = "weakref")]
             Some(Kind::Instance)
-                if self.is_weak(f, b::T_WEAKREF_REF) || self.is_weak(f, b::T_WEAKREF_FINALIZE) =>
+                if self.is_builtin_instance(f, b::T_WEAKREF_REF)
+                    || self.is_builtin_instance(f, b::T_WEAKREF_FINALIZE) =>
             {
                 // py/modweakref.c's call slot ignores any arguments.
                 self.weak_call(f)

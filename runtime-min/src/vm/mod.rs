@@ -432,12 +432,11 @@ impl<'a> Vm<'a> {
             self.heap.mark(o);
         }
         #[cfg(feature = "weakref")]
-        {
-            self.heap.mark(self.weakrefs);
-            self.heap.finish_marking();
-            self.weakref_sweep();
-        }
-        self.heap.finish_and_sweep();
+        self.heap.mark(self.weakrefs);
+        self.heap.finish_marking();
+        #[cfg(feature = "weakref")]
+        self.weakref_sweep();
+        self.heap.sweep();
     }
 
     // ----- exceptions -----
