@@ -43,9 +43,12 @@ struct Cli {
     /// Print a per-module table of ROM and RAM costs.
     #[arg(long)]
     report: bool,
-    /// Walk directories in the file system's order, as the reference tools do (default: sorted
-    /// by name, reproducible across machines).
+    /// Walk directories in name order, so the output is the same on every machine (default: the
+    /// file system's order, as the reference tools walk them, so the C is their text exactly).
     #[arg(long)]
+    sorted: bool,
+    /// The file system's order (the default; kept for older command lines).
+    #[arg(long, hide = true, conflicts_with = "sorted")]
     fs_order: bool,
     /// Print a listing of a runtime-min image file and exit.
     #[arg(long, value_name = "FILE")]
@@ -84,7 +87,7 @@ fn run(cli: Cli) -> Result<(), Error> {
         let image = std::fs::read(path).map_err(|e| Error::io(path, &e))?;
         let listing =
             freeze::image_dump::dump(&image).map_err(|e| Error::at(path, e.to_string()))?;
-        print!("{listing}");
+        mpy_format::stdout::print_stdout(&listing);
         return Ok(());
     }
     let arch = match cli.march.as_deref() {
@@ -161,10 +164,10 @@ fn run(cli: Cli) -> Result<(), Error> {
         romfs: cli.romfs.clone(),
         romfs_compile: !cli.no_mpy,
         report: cli.report,
-        walk_order: if cli.fs_order {
-            freeze::project::WalkOrder::FileSystem
-        } else {
+        walk_order: if cli.sorted && !cli.fs_order {
             freeze::project::WalkOrder::Sorted
+        } else {
+            freeze::project::WalkOrder::FileSystem
         },
     };
     if cli.list {
@@ -176,18 +179,18 @@ fn run(cli: Cli) -> Result<(), Error> {
             };
             let opt = file.opt.map_or_else(|| "-".to_string(), |o| o.to_string());
             let version = file.version.as_deref().unwrap_or("-");
-            println!(
-                "{} {kind} {opt} {version} {}",
+            mpy_format::stdout::print_stdout(&format!(
+                "{} {kind} {opt} {version} {}\n",
                 file.target_path,
                 file.full_path.display()
-            );
+            ));
         }
         return Ok(());
     }
     let outputs: Outputs = freeze::output::build(&request)?;
     outputs.write()?;
     if let Some(report) = &outputs.report {
-        print!("{report}");
+        mpy_format::stdout::print_stdout(report);
     }
     Ok(())
 }

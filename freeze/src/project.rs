@@ -240,11 +240,12 @@ pub fn plain_input(path: &Path, order: WalkOrder) -> Result<Vec<SourceFile>> {
 /// The order in which directory walks visit the entries of one directory.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum WalkOrder {
-    /// Sorted by name: reproducible on every machine (the default).
+    /// The file system's order, as Python's `os.walk` (and so the reference tools) sees it:
+    /// the default, so that firmware C is the reference's text exactly.
     #[default]
-    Sorted,
-    /// The file system's order, as Python's `os.walk` (and so the reference tools) sees it.
     FileSystem,
+    /// Sorted by name: the same on every machine (`mpy-freeze --sorted`).
+    Sorted,
 }
 
 /// Files under `dir` whose extension is in `exts`, as (host path, path relative to the walk

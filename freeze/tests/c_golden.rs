@@ -11,6 +11,7 @@ use std::process::Command;
 
 use freeze::cfreeze::{fun_data_arrays, pool_qstrs, CConfig};
 use freeze::output::{build, Request};
+use freeze::project::WalkOrder;
 use freeze::qstr::QstrConfig;
 use freeze::{CompileOptions, Compiler};
 use mpy_format::Arch;
@@ -107,6 +108,9 @@ fn run_case(case: &Case, compiler: &Compiler) -> (String, Vec<mpy_format::MpyFil
         },
         build_dir: "build".into(),
         c_out: Some(scratch.join("frozen_content.c")),
+        // The goldens list directory walks by name; the file system's order (the default,
+        // the reference's) differs between machines.
+        walk_order: WalkOrder::Sorted,
         ..Request::default()
     };
     let outputs = build(&request).expect("freezes");

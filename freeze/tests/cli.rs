@@ -159,3 +159,89 @@ fn outputs_through_a_symlink_or_a_device_are_written_not_replaced() {
         "/dev/null became a regular file"
     );
 }
+
+/// The paths `mpy-freeze --list` prints for `args`.
+fn listed_paths(args: &[&std::ffi::OsStr]) -> Vec<String> {
+    let out = mpy_freeze()
+        .arg("--list")
+        .args(args)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .expect("utf-8")
+        .lines()
+        .map(|l| l.split(' ').next().unwrap_or_default().to_string())
+        .collect()
+}
+
+#[test]
+fn walks_directories_in_os_walk_order_or_sorted() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli_walk_order");
+    let _ = std::fs::remove_dir_all(&dir);
+    // Enough names that a hashed directory order is unlikely to be the sorted one.
+    for sub in ["", "zeta/", "alpha/", "mid/deep/"] {
+        std::fs::create_dir_all(dir.join(sub)).expect("mkdir");
+        for i in 0..12 {
+            let name = format!("{sub}m{}_{i}.py", (i * 7919) % 101);
+            std::fs::write(dir.join(name), "x = 1\n").expect("write");
+        }
+    }
+    std::fs::write(dir.join("notes.txt"), "not frozen").expect("write");
+    // Python's own walk, as tools/manifestfile.py does it for freeze(dir).
+    let walk = Command::new("python3")
+        .arg("-c")
+        .arg(
+            "import os,sys\n\
+             root=sys.argv[1]\n\
+             for d,_,fs in os.walk(root, followlinks=True):\n\
+             \x20   for f in fs:\n\
+             \x20       if f.endswith('.py'): print(os.path.relpath(os.path.join(d,f), root))\n",
+        )
+        .arg(&dir)
+        .output()
+        .expect("python3 runs");
+    let expected: Vec<String> = String::from_utf8(walk.stdout)
+        .expect("utf-8")
+        .lines()
+        .map(str::to_string)
+        .collect();
+    assert_eq!(expected.len(), 48);
+    assert_eq!(listed_paths(&[dir.as_os_str()]), expected);
+
+    let mut sorted_walk = listed_paths(&["--sorted".as_ref(), dir.as_os_str()]);
+    let top: Vec<String> = sorted_walk.drain(..12).collect();
+    let mut by_name = top.clone();
+    by_name.sort();
+    assert_eq!(top, by_name, "files of the top directory, by name");
+    assert!(sorted_walk[0].starts_with("alpha/"), "{sorted_walk:?}");
+    assert!(sorted_walk[12].starts_with("mid/deep/"), "{sorted_walk:?}");
+    assert!(sorted_walk[24].starts_with("zeta/"), "{sorted_walk:?}");
+}
+
+#[test]
+fn a_closed_pipe_ends_the_listing_quietly() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli_closed_pipe");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    // More listing than a pipe buffers, so a write must meet the closed pipe.
+    for i in 0..1500 {
+        std::fs::write(dir.join(format!("module_with_a_long_name_{i}.py")), "").expect("write");
+    }
+    let mut child = mpy_freeze()
+        .arg("--list")
+        .arg(&dir)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("waits");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(out.status.code(), Some(141), "{stderr}");
+}

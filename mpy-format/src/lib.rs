@@ -40,6 +40,8 @@ pub mod prelude;
 #[cfg(feature = "alloc")]
 pub mod reader;
 pub mod static_qstr;
+#[cfg(feature = "std")]
+pub mod stdout;
 #[cfg(feature = "alloc")]
 pub mod writer;
 

@@ -18,14 +18,16 @@ fn main() -> ExitCode {
                 top = value(&mut args).map_or(0, |n| usize::try_from(n).unwrap_or(usize::MAX))
             }
             "-h" | "--help" => {
-                println!("usage: firmware-size ELF [--budget BYTES] [--top N]");
+                mpy_format::stdout::print_stdout(
+                    "usage: firmware-size ELF [--budget BYTES] [--top N]\n",
+                );
                 return ExitCode::SUCCESS;
             }
             _ => path = Some(arg),
         }
     }
     let Some(path) = path else {
-        eprintln!("usage: firmware-size ELF [--budget BYTES] [--top N]");
+        mpy_format::stdout::print_stdout("usage: firmware-size ELF [--budget BYTES] [--top N]\n");
         return ExitCode::from(2);
     };
     let bytes = match std::fs::read(&path) {
@@ -37,8 +39,10 @@ fn main() -> ExitCode {
     };
     match freeze::firmware_size::measure(&bytes, top) {
         Ok(size) => {
-            println!("{path}:");
-            print!("{}", freeze::firmware_size::render(&size, budget));
+            mpy_format::stdout::print_stdout(&format!(
+                "{path}:\n{}",
+                freeze::firmware_size::render(&size, budget)
+            ));
             ExitCode::SUCCESS
         }
         Err(e) => {

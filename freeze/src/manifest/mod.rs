@@ -4,9 +4,9 @@
 //! the Python subset manifests are written in (see [`syntax`]). Nothing is ever executed as
 //! Python; anything outside the subset is an error naming the file and line.
 //!
-//! Differences from the reference: directory walks visit entries sorted by name by default (the
-//! reference uses the file system's order, which is not reproducible; `WalkOrder::FileSystem`
-//! gives exactly the reference's order); `freeze(path, script)` resolves
+//! Directory walks visit entries in the file system's order, as the reference's `os.walk` does
+//! (`WalkOrder::Sorted` sorts them by name, for output that is the same on every machine).
+//! Difference from the reference: `freeze(path, script)` resolves
 //! `$(VAR)` in `path` before testing whether `script` is a directory.
 
 pub mod syntax;
@@ -178,7 +178,7 @@ impl Manifest {
             visited: HashSet::new(),
             c_modules: Vec::new(),
             depth: 0,
-            order: WalkOrder::Sorted,
+            order: WalkOrder::default(),
         };
         if manifest
             .vars

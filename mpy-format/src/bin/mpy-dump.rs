@@ -43,9 +43,9 @@ fn run(args: &Args, path: &PathBuf) -> Result<(), String> {
         }
     } else if args.json {
         let text = serde_json::to_string_pretty(&file).map_err(|e| e.to_string())?;
-        println!("{text}");
+        mpy_format::stdout::print_stdout(&format!("{text}\n"));
     } else if args.reencode.is_none() {
-        print!("{}", disassemble(&file));
+        mpy_format::stdout::print_stdout(&disassemble(&file));
     }
     Ok(())
 }

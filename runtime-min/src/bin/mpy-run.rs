@@ -51,7 +51,7 @@ const USAGE: &str = "usage: mpy-run (FILE.mpy | IMAGE) [MODULE] [--heap BYTES]";
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if args.iter().skip(1).any(|a| a == "-h" || a == "--help") {
-        println!("{USAGE}");
+        let _ = writeln!(std::io::stdout(), "{USAGE}");
         return;
     }
     // The reference's WebAssembly port starts at 1 MiB and grows its heap on demand; a

@@ -186,11 +186,11 @@ fn main() -> ExitCode {
     };
     match args::parse(&all) {
         Command::Version => {
-            println!("{}", version_line());
+            mpy_format::stdout::print_stdout(&format!("{}\n", version_line()));
             ExitCode::SUCCESS
         }
         Command::Usage { status } => {
-            print!("{}", usage(&program));
+            mpy_format::stdout::print_stdout(&usage(&program));
             if status == 0 {
                 ExitCode::SUCCESS
             } else {
