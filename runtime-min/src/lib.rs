@@ -63,8 +63,20 @@ impl<'a> Vm<'a> {
     /// Load module `name` and run its top-level code: `data` is either that module's `.mpy`
     /// file or a frozen image (docs/image-format.md) holding `name.py` or `name/__init__.py`. An uncaught exception is
     /// printed (traceback to the error stream) and reported as [`RunOutcome::Exception`].
+    /// The module runs as `import name` would run it (`__name__` is `name`).
     pub fn run_module(&mut self, data: &'a [u8], name: &str) -> RunOutcome {
-        let r = self.run_module_inner(data, name);
+        self.run_as(data, name, name)
+    }
+
+    /// Run module `name` as the program, as a board runs its `main.py` at boot (and
+    /// `micropython -m name` does): like [`Vm::run_module`], but the module is `__main__`, so
+    /// its `if __name__ == "__main__":` block runs.
+    pub fn run_main(&mut self, data: &'a [u8], name: &str) -> RunOutcome {
+        self.run_as(data, name, "__main__")
+    }
+
+    fn run_as(&mut self, data: &'a [u8], name: &str, run_name: &str) -> RunOutcome {
+        let r = self.run_module_inner(data, name, run_name);
         match r {
             Ok(()) => RunOutcome::Ok,
             Err(Raised) => {
@@ -75,23 +87,35 @@ impl<'a> Vm<'a> {
         }
     }
 
-    fn run_module_inner(&mut self, data: &'a [u8], name: &str) -> PyResult<()> {
-        let name_obj = self.name_str(name.as_bytes())?;
-        self.push_root(name_obj);
+    fn run_module_inner(&mut self, data: &'a [u8], name: &str, run_name: &str) -> PyResult<()> {
+        let base = self.roots_len();
         let r = (|| {
+            let name_obj = self.name_str(name.as_bytes())?;
+            self.push_root(name_obj);
             let m = self.load_code(data, name_obj)?;
             self.push_root(m);
+            self.store_module_file(m)?;
+            let run_obj = if run_name == name {
+                name_obj
+            } else {
+                let o = self.name_str(run_name.as_bytes())?;
+                self.heap.set_obj(m.bits(), loader::M_NAME, o);
+                o
+            };
             let g = self.heap.get_obj(m.bits(), loader::M_GLOBALS);
             let key = Obj::qstr(qstr_pool::qstr!("__name__"));
-            self.dict_store(g, key, name_obj)?;
-            self.store_module_file(m)?;
-            let mods = self.modules;
-            self.dict_store(mods, name_obj, m)?;
-            self.run_module_code(m)?;
-            self.pop_root();
-            Ok(())
+            self.dict_store(g, key, run_obj)?;
+            // `__main__` is not in `sys.modules` in MicroPython; `import __main__` finds it
+            // among the built-in modules (py/modbuiltins.c's `__main__` is the main globals).
+            let mods = if run_name == "__main__" {
+                self.builtin_modules
+            } else {
+                self.modules
+            };
+            self.dict_store(mods, run_obj, m)?;
+            self.run_module_code(m).map(drop)
         })();
-        self.pop_root();
+        self.truncate_roots(base);
         r
     }
 

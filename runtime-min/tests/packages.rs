@@ -1,7 +1,8 @@
 //! Packages in a frozen image: `pkg/__init__.py` gets a `__path__`, relative imports
 //! (`from . import x`, `from .inner.deep import g`, `from .. import VERSION`) resolve against
 //! the importing module as py/builtinimport.c does, and `from pkg import missing` reports the
-//! submodule it tried; a package's `__getattr__` loads submodules lazily, as asyncio's does.
+//! submodule it tried; a package's `__getattr__` loads submodules lazily, as asyncio's does;
+//! a module in the image replaces an extensible built-in (`collections`), not another (`math`).
 //! The expected text is what the MicroPython 1.29 WebAssembly VM prints for
 //! the same tree (compiled with the reference mpy-cross, imported from its file system).
 
@@ -77,6 +78,11 @@ ImportError can't import name nothing_here
 
 /// Freeze `tree` (compiled with our compiler) and run module `main` in a 128 KB heap.
 fn run_tree(tree: &[(&str, &str)]) -> (RunOutcome, String) {
+    run_tree_as(tree, false)
+}
+
+/// As [`run_tree`]; with `as_main`, `main` runs as the program (`Vm::run_main`).
+fn run_tree_as(tree: &[(&str, &str)], as_main: bool) -> (RunOutcome, String) {
     let modules: Vec<_> = tree
         .iter()
         .map(|(path, source)| {
@@ -90,7 +96,11 @@ fn run_tree(tree: &[(&str, &str)]) -> (RunOutcome, String) {
     let source = FrozenImage { image: &image };
     let outcome = {
         let mut vm = Vm::new(&mut heap, &source, &mut out).expect("heap");
-        vm.run_module(&image, "main")
+        if as_main {
+            vm.run_main(&image, "main")
+        } else {
+            vm.run_module(&image, "main")
+        }
     };
     (outcome, String::from_utf8_lossy(&out.0).into_owned())
 }
@@ -190,6 +200,134 @@ fn a_package_getattr_loads_submodules_lazily_through_dunder_import() {
     let (outcome, text) = run_tree(&LAZY_TREE);
     assert_eq!(outcome, RunOutcome::Ok, "{text}");
     assert_eq!(text, LAZY_EXPECTED);
+}
+
+/// Extensible built-ins (MP_REGISTER_EXTENSIBLE_MODULE) give way to a module of the same name in
+/// the image, which reaches the built-in through the `u` prefix — micropython-lib's
+/// `collections` package is written so —; the other built-ins (`math`) come first.
+const EXTENSIBLE_TREE: [(&str, &str); 5] = [
+    (
+        "main.py",
+        r#"import collections
+from collections import defaultdict, OrderedDict, namedtuple
+import ucollections
+print(collections.__name__, ucollections.__name__, collections is ucollections)
+print(hasattr(collections, 'MutableMapping'), hasattr(ucollections, 'MutableMapping'))
+d = defaultdict(list)
+d['a'].append(1)
+print(d['a'], OrderedDict([(1, 2)]), namedtuple('P', 'x y')(1, 2))
+import json, ujson
+print(json.dumps([1, 2]), ujson.dumps([1, 2]), json is ujson)
+import math
+print(math.sqrt(4), hasattr(math, 'from_image'))
+import usys, sys
+print(usys is sys)
+for name in ('umath', 'ugc', 'umicropython'):
+    try:
+        __import__(name)
+        print(name, 'imported')
+    except ImportError as e:
+        print(e)
+"#,
+    ),
+    (
+        "collections/__init__.py",
+        r#"from ucollections import *
+
+try:
+    from .defaultdict import defaultdict
+except ImportError:
+    pass
+
+
+class MutableMapping:
+    pass
+"#,
+    ),
+    (
+        "collections/defaultdict.py",
+        r#"class defaultdict:
+    def __init__(self, factory):
+        self.d = {}
+        self.factory = factory
+
+    def __getitem__(self, key):
+        if key not in self.d:
+            self.d[key] = self.factory()
+        return self.d[key]
+"#,
+    ),
+    (
+        "json.py",
+        r#"from ujson import dumps as _dumps
+
+
+def dumps(obj):
+    return 'image ' + _dumps(obj)
+"#,
+    ),
+    (
+        "math.py",
+        r#"from_image = True
+"#,
+    ),
+];
+
+/// What the WebAssembly VM prints for `EXTENSIBLE_TREE`.
+const EXTENSIBLE_EXPECTED: &str = "collections collections False
+True False
+[1] OrderedDict({1: 2}) P(x=1, y=2)
+image [1, 2] [1, 2] False
+2.0 False
+True
+no module named 'umath'
+no module named 'ugc'
+no module named 'umicropython'
+";
+
+#[test]
+fn an_image_module_replaces_an_extensible_builtin_only() {
+    let (outcome, text) = run_tree(&EXTENSIBLE_TREE);
+    assert_eq!(outcome, RunOutcome::Ok, "{text}");
+    assert_eq!(text, EXTENSIBLE_EXPECTED);
+}
+
+/// A program run as `__main__` (a board's main.py at boot): its `if __name__ == "__main__"`
+/// block runs, it is not in `sys.modules`, and `import __main__` reaches its globals.
+const MAIN_TREE: [(&str, &str); 2] = [
+    (
+        "main.py",
+        r#"import sys
+print(__name__, "__main__" in sys.modules, "main" in sys.modules)
+x = 5
+import helper
+if __name__ == "__main__":
+    print("main block ran")
+"#,
+    ),
+    (
+        "helper.py",
+        r#"import __main__
+print(__main__.__name__, __name__, __main__.x)
+"#,
+    ),
+];
+
+#[test]
+fn run_main_runs_a_module_as_dunder_main() {
+    // What the WebAssembly VM prints when main.py runs as its program (`runPython`).
+    let (outcome, text) = run_tree_as(&MAIN_TREE, true);
+    assert_eq!(outcome, RunOutcome::Ok, "{text}");
+    assert_eq!(
+        text,
+        "__main__ False False\n__main__ helper 5\nmain block ran\n"
+    );
+    // Run as module `main` instead, it is in `sys.modules`, its block does not run, and
+    // `__main__` is an empty module.
+    let (outcome, text) = run_tree_as(&MAIN_TREE, false);
+    assert_eq!(outcome, RunOutcome::Exception, "{text}");
+    assert!(text.starts_with("main False True\nTraceback"), "{text}");
+    assert!(text.ends_with("AttributeError: module '__main__' has no attribute 'x'\n"));
 }
 
 #[test]

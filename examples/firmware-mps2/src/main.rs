@@ -1,7 +1,8 @@
 //! Example firmware for QEMU mps2-an385 (Cortex-M3): runs a module of the frozen image linked
 //! into flash on runtime-min, in place. Output goes to UART0; the exit status through
-//! semihosting. The module is `main` unless the semihosting command line carries
-//! `module=NAME` (`-semihosting-config enable=on,arg=module=NAME`).
+//! semihosting. It boots `main` as `__main__`, as a MicroPython board runs its main.py, unless
+//! the semihosting command line carries `module=NAME`
+//! (`-semihosting-config enable=on,arg=module=NAME`): that module runs as `import NAME` would.
 //!
 //! Python sees two modules the firmware registers, the way a MicroPython port's `machine`
 //! module works: `board` (`led(n[, on])` drives and reads the two user LEDs of the FPGA I/O
@@ -267,14 +268,13 @@ fn command_line(buf: &mut [u8]) -> &[u8] {
     &buf[..len]
 }
 
-/// The module to run: the `module=NAME` word of the command line, else `main`.
-fn module_name(cmdline: &[u8]) -> &str {
+/// The module that `module=NAME` on the command line names, if any.
+fn module_name(cmdline: &[u8]) -> Option<&str> {
     cmdline
         .split(|&b| b == b' ')
         .find_map(|word| word.strip_prefix(b"module="))
         .and_then(|name| core::str::from_utf8(name).ok())
         .filter(|name| !name.is_empty())
-        .unwrap_or("main")
 }
 
 fn stack_pointer() -> usize {
@@ -370,7 +370,12 @@ fn main() -> ! {
     if vm.register_module("board", BOARD).is_err() || vm.register_module("time", TIME).is_err() {
         exit(2)
     }
-    let outcome = vm.run_module(image, module);
+    // Booting runs `main` as `__main__`, as a MicroPython board runs its main.py; a module
+    // named on the command line (the tests) runs as `import NAME` would run it.
+    let outcome = match module {
+        Some(name) => vm.run_module(image, name),
+        None => vm.run_main(image, "main"),
+    };
     let [a, b] = vm.stack_marks;
     let (used, capacity, collections) = vm.heap_stats();
     let mut uart = Uart;

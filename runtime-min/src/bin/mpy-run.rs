@@ -1,6 +1,8 @@
-//! Host runner: `mpy-run FILE.mpy [MODULE]` runs a `.mpy` with the `runtime-min` VM;
-//! `mpy-run IMAGE [MODULE]` runs module MODULE (default `main`, else the image's first
-//! module) of a frozen image (`mpy-freeze --image`), executed in place.
+//! Host runner: `mpy-run FILE.mpy [MODULE]` runs a `.mpy` with the `runtime-min` VM (as
+//! `__main__`, or as module MODULE); `mpy-run IMAGE [MODULE]` runs a frozen image
+//! (`mpy-freeze --image`) in place: without MODULE it boots `main` (else the image's first
+//! module) as `__main__`, as a board runs its main.py; with MODULE it runs that module as
+//! `import MODULE` would (`__name__` is MODULE).
 //!
 //! With a `.mpy`, other `.mpy` files in the same directory are importable by their stem;
 //! with an image, the image's other modules are. Output goes to
@@ -86,10 +88,12 @@ fn main() {
     let image = data
         .starts_with(b"MPYI")
         .then_some(FrozenImage { image: data });
-    let module = positional.get(1).cloned().unwrap_or_else(|| match &image {
-        Some(img) => default_module(img),
-        None => "__main__".to_string(),
-    });
+    // (module to load, whether it runs as `__main__`)
+    let (module, as_main) = match (positional.get(1), &image) {
+        (Some(name), _) => (name.clone(), false),
+        (None, Some(img)) => (default_module(img), true),
+        (None, None) => ("__main__".to_string(), false),
+    };
     let dir = path
         .parent()
         .map(std::path::Path::to_path_buf)
@@ -117,7 +121,11 @@ fn main() {
                 return 2;
             }
             vm.gc_stress = std::env::var_os("MPY_GC_STRESS").is_some();
-            let r = vm.run_module(data, &module);
+            let r = if as_main {
+                vm.run_main(data, &module)
+            } else {
+                vm.run_module(data, &module)
+            };
             if std::env::var_os("MPY_RUN_DEBUG").is_some() {
                 if let Some(at) = vm.corrupt_at {
                     eprintln!("mpy-run: corrupt bytecode detected at {at}");

@@ -348,6 +348,44 @@ pub(crate) fn is_builtin_module(name: &[u8]) -> bool {
         .any(|m| m.as_bytes() == name)
 }
 
+/// MicroPython's extensible built-in modules (`MP_REGISTER_EXTENSIBLE_MODULE`), those a
+/// module of the same name in the image replaces (native modules of these names too).
+const EXTENSIBLE_MODULES: &[&str] = &[
+    "array",
+    "binascii",
+    "collections",
+    "errno",
+    "hashlib",
+    "heapq",
+    "io",
+    "json",
+    "machine",
+    "os",
+    "platform",
+    "random",
+    "re",
+    "select",
+    "socket",
+    "string",
+    "struct",
+    "time",
+];
+
+/// Is `name` an extensible built-in module, which a module in the image may replace?
+pub(crate) fn is_extensible_module(name: &[u8]) -> bool {
+    EXTENSIBLE_MODULES.iter().any(|m| m.as_bytes() == name)
+}
+
+/// The built-in module that `import name` may reach before the image is searched: `name`
+/// itself, or for `ufoo` where `foo` is extensible, `foo` (the u-prefix forces the built-in),
+/// and `sys` for `usys`.
+pub(crate) fn forced_builtin_name(name: &[u8]) -> &[u8] {
+    match name.split_first() {
+        Some((b'u', rest)) if rest == b"sys" || is_extensible_module(rest) => rest,
+        _ => name,
+    }
+}
+
 /// A new read-only module object without code named `name` (a firmware module), entered in
 /// `sys.modules`: (module, its globals dict).
 pub(crate) fn new_module(vm: &mut Vm<'_>, name: &[u8]) -> PyResult<(Obj, Obj)> {

@@ -1017,19 +1017,22 @@ impl<'a> Vm<'a> {
         if let Some(m) = self.dict_lookup_str(self.modules, name) {
             return Ok(m);
         }
-        // `string` is extensible (MP_REGISTER_EXTENSIBLE_MODULE): a package of that name in
-        // the image (micropython-lib's) comes first.
-        let extended = name == b"string" && self.source.find(name).is_some();
+        // Extensible built-ins (MP_REGISTER_EXTENSIBLE_MODULE: `collections`, `json`, `time`,
+        // ...) give way to a module of the same name in the image (micropython-lib's
+        // `collections` package, say), which reaches the built-in as `ucollections`; the other
+        // built-ins come first. `usys` is `sys`.
+        let extended = b::is_extensible_module(name) && self.source.find(name).is_some();
         if !extended {
-            if let Some(m) = self.dict_lookup_str(self.builtin_modules, name) {
+            let builtin_name = b::forced_builtin_name(name);
+            if let Some(m) = self.dict_lookup_str(self.builtin_modules, builtin_name) {
                 return Ok(m);
             }
-            if let Some(m) = b::builtin_module(self, name)? {
+            if let Some(m) = b::builtin_module(self, builtin_name)? {
                 return Ok(m);
             }
-        }
-        if let Some(m) = self.native_module(name)? {
-            return Ok(m);
+            if let Some(m) = self.native_module(builtin_name)? {
+                return Ok(m);
+            }
         }
         let Some(data) = self.source.find(name) else {
             let n = core::str::from_utf8(name).unwrap_or("?");

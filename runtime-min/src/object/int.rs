@@ -144,7 +144,7 @@ impl<'a> Vm<'a> {
         if !self.is_kind(o, Kind::Instance) {
             return Ok(None);
         }
-        if let Some(n) = self.native_of(o) {
+        if let Some(n) = self.value_of(o) {
             return Ok((n.as_small().is_some() || self.is_kind(n, Kind::BigInt)).then_some(n));
         }
         match self.call_special(o, "__int__", &[])? {

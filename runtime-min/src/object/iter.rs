@@ -184,7 +184,7 @@ impl<'a> Vm<'a> {
                 if self.is_io_stream(o) {
                     return self.new_iter(IT_LINES, o, Obj::NULL, 0);
                 }
-                if let Some(n) = self.native_of(o) {
+                if let Some(n) = self.container_of(o) {
                     return self.get_iter(n);
                 }
             }

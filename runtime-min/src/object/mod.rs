@@ -348,6 +348,24 @@ impl<'a> Vm<'a> {
         (!v.is_null()).then_some(v)
     }
 
+    /// The value an instance of a subclass of a built-in value or container type stands for
+    /// (its native object, see [`Vm::native_of`]), for operators, `==`, `%` and `int()`; None
+    /// for the types whose native slot keeps state rather than a value (streams, hashes,
+    /// deques: MicroPython's versions have no binary_op, so those see the object itself).
+    pub(crate) fn value_of(&self, o: Obj) -> Option<Obj> {
+        let n = self.native_of(o)?;
+        let native = self.native_base(self.heap.get_obj(o.bits(), 0));
+        (!keeps_state(native) && native != b::T_DEQUE).then_some(n)
+    }
+
+    /// The container an instance stands for in `len()`, truth, `in`, iteration and
+    /// subscripts: as [`Vm::value_of`], and a deque's ring too (objdeque.c has those).
+    pub(crate) fn container_of(&self, o: Obj) -> Option<Obj> {
+        let n = self.native_of(o)?;
+        let native = self.native_base(self.heap.get_obj(o.bits(), 0));
+        (!keeps_state(native)).then_some(n)
+    }
+
     /// The nearest built-in type a type object derives from.
     pub(crate) fn native_base(&self, t: Obj) -> u32 {
         let mut t = t;
@@ -537,7 +555,7 @@ impl<'a> Vm<'a> {
                 if let Some(r) = self.call_special(o, "__len__", &[])? {
                     return Ok(r.as_small().unwrap_or(1) != 0);
                 }
-                if let Some(n) = self.native_of(o) {
+                if let Some(n) = self.container_of(o) {
                     return self.is_true(n);
                 }
                 return Ok(true);
@@ -579,7 +597,7 @@ impl<'a> Vm<'a> {
                         "object cannot be interpreted as an integer",
                     )),
                 },
-                None => match self.native_of(o) {
+                None => match self.container_of(o) {
                     Some(n) => self.len_of(n),
                     None => Ok(None),
                 },
@@ -751,7 +769,9 @@ impl<'a> Vm<'a> {
                     }
                     return self.hash(r);
                 }
-                if self.lookup_special(o, "__eq__").is_some() {
+                // objdeque.c's unary_op answers only bool and len: no hash.
+                let deque = self.native_base(self.heap.get_obj(o.bits(), 0)) == b::T_DEQUE;
+                if deque || self.lookup_special(o, "__eq__").is_some() {
                     let name = self.type_name(o);
                     return Err(self.raise_parts(
                         b::T_TYPE_ERROR,
@@ -811,4 +831,13 @@ fn float_hash(f: f64) -> u32 {
     #[allow(clippy::cast_sign_loss)]
     let r = ((v << 1) >> 1) as u32;
     r
+}
+
+/// Built-in types whose instances keep internal state in their native slot (a stream's
+/// buffer or file descriptor, a hash's state), which is no value of theirs.
+fn keeps_state(native: u32) -> bool {
+    matches!(
+        native,
+        b::T_STRINGIO | b::T_BYTESIO | b::T_TEXTIO | b::T_FILEIO | b::T_SHA256
+    )
 }

@@ -385,10 +385,10 @@ impl<'a> Vm<'a> {
                 }
             }
         }
-        if let Some(n) = self.native_of(a) {
+        if let Some(n) = self.value_of(a) {
             return self.binary_op(op, n, bo);
         }
-        if let Some(n) = self.native_of(bo) {
+        if let Some(n) = self.value_of(bo) {
             return self.binary_op(op, a, n);
         }
         if plain == BinaryOp::EQUAL {

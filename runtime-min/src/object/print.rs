@@ -536,7 +536,8 @@ impl<'a> Vm<'a> {
             return self.sink_write(sink, nb.as_bytes());
         }
         // Types without a print slot print as `<NAME>` (mp_obj_print_helper):
-        // extmod/modselect.c's poll, py/modweakref.c's ref and finalize.
+        // extmod/modselect.c's poll, py/modweakref.c's ref and finalize, py/objdeque.c's deque
+        // (whose class wraps the built-in type; a subclass prints as an object).
         let no_print_slot = [
             #[cfg(feature = "select")]
             b::T_POLL,
@@ -545,6 +546,15 @@ impl<'a> Vm<'a> {
             #[cfg(feature = "weakref")]
             b::T_WEAKREF_FINALIZE,
         ];
+        let deque = self.native_base(cls) == b::T_DEQUE;
+        if deque
+            && self
+                .heap
+                .get_obj(self.heap.get_obj(cls.bits(), 1).bits(), 1)
+                == b::type_obj(b::T_DEQUE)
+        {
+            return self.sink_write(sink, b"<deque>");
+        }
         if let Some(&ty) = no_print_slot.iter().find(|&&t| cls == b::type_obj(t)) {
             self.sink_write(sink, b"<")?;
             self.sink_write(sink, b::type_name(ty).as_bytes())?;
@@ -557,8 +567,9 @@ impl<'a> Vm<'a> {
             nb.push(b'>');
             return self.sink_write(sink, nb.as_bytes());
         }
-        if let Some(n) = self.native_of(o) {
-            let native = self.native_base(self.heap.get_obj(o.bits(), 0));
+        // (A deque subclass prints as an object, its ring is no value.)
+        if let Some(n) = self.native_of(o).filter(|_| !deque) {
+            let native = self.native_base(cls);
             if native == b::T_SHA256 {
                 // No print slot in extmod/modhashlib.c: `<sha256>`.
                 return self.sink_write(sink, b"<sha256>");

@@ -408,7 +408,7 @@ impl<'a> Vm<'a> {
                 if let Some(r) = self.call_special(o, "__getitem__", &[index])? {
                     return Ok(r);
                 }
-                if let Some(n) = self.native_of(o) {
+                if let Some(n) = self.container_of(o) {
                     if !self.deque_rejects(o, index, false) {
                         self.deque_index_check(o, n, index)?;
                         return self.subscr_load(n, index);
@@ -537,7 +537,7 @@ impl<'a> Vm<'a> {
                 if r.is_some() {
                     return Ok(());
                 }
-                if let Some(n) = self.native_of(o) {
+                if let Some(n) = self.container_of(o) {
                     if !self.deque_rejects(o, index, value.is_null()) {
                         self.deque_index_check(o, n, index)?;
                         return self.subscr_store(n, index, value);
@@ -826,7 +826,7 @@ impl<'a> Vm<'a> {
                 if let Some(r) = self.call_special(container, "__contains__", &[item])? {
                     return self.is_true(r);
                 }
-                if let Some(n) = self.native_of(container) {
+                if let Some(n) = self.container_of(container) {
                     return self.contains(n, item);
                 }
             }

@@ -250,7 +250,7 @@ impl<'a> Vm<'a> {
     }
 
     fn str_percent_inner(&mut self, fmt: Obj, args: Obj, is_bytes: bool) -> PyResult<Obj> {
-        let args = match self.native_of(args) {
+        let args = match self.value_of(args) {
             Some(t) if self.is_kind(t, Kind::Tuple) => t,
             _ => args,
         };
