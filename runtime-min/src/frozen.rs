@@ -67,6 +67,31 @@ pub(crate) fn is_package_in_image(view: &ImageView<'_>, name: &[u8]) -> bool {
     locate_in_image(view, name).is_some_and(|(_, _, package)| package)
 }
 
+/// Whether `name` is a directory of `view`'s modules without an `__init__.py` of its own
+/// (`a/b/c.py` frozen, no `a/b.py` nor `a/b/__init__.py`): a namespace package, which
+/// MicroPython imports as an empty module with a `__path__`.
+pub(crate) fn is_namespace_in_image(view: &ImageView<'_>, name: &[u8]) -> bool {
+    if name.is_empty() || name.len() > MAX_NAME || locate_in_image(view, name).is_some() {
+        return false;
+    }
+    (0..view.header().n_modules).any(|i| {
+        let Some(path) = view
+            .module(i)
+            .ok()
+            .and_then(|m| view.str_at(m.name).ok())
+            .map(|s| s.bytes)
+        else {
+            return false;
+        };
+        path.len() > name.len()
+            && path[name.len()] == b'/'
+            && path
+                .iter()
+                .zip(name)
+                .all(|(&p, &c)| p == if c == b'.' { b'/' } else { c })
+    })
+}
+
 /// [`find_in_image`], also telling whether the match was a package's `__init__.py`.
 fn locate_in_image(view: &ImageView<'_>, name: &[u8]) -> Option<(u32, ModuleEntry, bool)> {
     let mut buf = [0u8; MAX_NAME + 12];

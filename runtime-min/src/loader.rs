@@ -27,6 +27,13 @@ pub trait CodeSource<'a> {
         let _ = name;
         false
     }
+
+    /// Whether `name` (dotted) is a namespace package: a directory of modules without an
+    /// `__init__.py`, imported as an empty module with a `__path__`.
+    fn is_namespace(&self, name: &[u8]) -> bool {
+        let _ = name;
+        false
+    }
 }
 
 /// A code source over a fixed list of `(module name, .mpy bytes)` pairs.
@@ -74,6 +81,12 @@ impl<'a> CodeSource<'a> for FrozenImage<'a> {
         mpy_format::image::ImageView::new(self.image)
             .ok()
             .is_some_and(|view| crate::frozen::is_package_in_image(&view, name))
+    }
+
+    fn is_namespace(&self, name: &[u8]) -> bool {
+        mpy_format::image::ImageView::new(self.image)
+            .ok()
+            .is_some_and(|view| crate::frozen::is_namespace_in_image(&view, name))
     }
 }
 

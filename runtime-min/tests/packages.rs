@@ -292,6 +292,51 @@ fn an_image_module_replaces_an_extensible_builtin_only() {
     assert_eq!(text, EXTENSIBLE_EXPECTED);
 }
 
+/// Namespace packages: directories of modules without an `__init__.py` import as empty
+/// modules with a `__path__` (`nsp` and `nsp.sub` here), as micropython-lib's `usb` is.
+const NAMESPACE_TREE: [(&str, &str); 3] = [
+    (
+        "main.py",
+        r#"import nsp
+print(nsp.__name__, hasattr(nsp, "__path__"), hasattr(nsp, "__file__"), sorted(k for k in dir(nsp) if not k.startswith("__")))
+import nsp.sub.mod
+print(nsp.sub.mod.VALUE, nsp.sub.__name__, nsp.sub.mod.__name__)
+from nsp.sub import mod
+from nsp.sub.mod import VALUE
+print(mod is nsp.sub.mod, VALUE)
+nsp.extra = 1
+print(nsp.extra)
+try:
+    import nsp.missing
+except ImportError as e:
+    print("ImportError", e)
+try:
+    import nsp2
+except ImportError as e:
+    print("ImportError", e)
+"#,
+    ),
+    (
+        "nsp/sub/mod.py",
+        r#"from . import helper
+VALUE = helper.X + 1
+"#,
+    ),
+    (
+        "nsp/sub/helper.py",
+        r#"X = 41
+"#,
+    ),
+];
+
+#[test]
+fn directories_without_init_are_namespace_packages() {
+    // What the WebAssembly VM prints for the same tree.
+    let (outcome, text) = run_tree(&NAMESPACE_TREE);
+    assert_eq!(outcome, RunOutcome::Ok, "{text}");
+    assert_eq!(text, "nsp True False []\n42 nsp.sub nsp.sub.mod\nTrue 42\n1\nImportError no module named 'nsp.missing'\nImportError no module named 'nsp2'\n");
+}
+
 /// A program run as `__main__` (a board's main.py at boot): its `if __name__ == "__main__"`
 /// block runs, it is not in `sys.modules`, and `import __main__` reaches its globals.
 const MAIN_TREE: [(&str, &str); 2] = [

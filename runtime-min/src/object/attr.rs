@@ -1034,30 +1034,40 @@ impl<'a> Vm<'a> {
                 return Ok(m);
             }
         }
-        let Some(data) = self.source.find(name) else {
-            let n = core::str::from_utf8(name).unwrap_or("?");
-            return Err(self.raise_parts(b::T_IMPORT_ERROR, &[&"no module named '", &n, &"'"]));
+        // A directory of modules without an `__init__.py` is a namespace package: an empty
+        // module with a `__path__` (builtinimport.c's MP_IMPORT_STAT_DIR without __init__).
+        let namespace = self.source.find(name).is_none() && self.source.is_namespace(name);
+        let m = match self.source.find(name) {
+            Some(data) => self.load_code(data, name_obj)?,
+            None if namespace => self.new_namespace_module(name_obj)?,
+            None => {
+                let n = core::str::from_utf8(name).unwrap_or("?");
+                return Err(self.raise_parts(b::T_IMPORT_ERROR, &[&"no module named '", &n, &"'"]));
+            }
         };
-        let m = self.load_code(data, name_obj)?;
         self.push_root(m);
         let r = (|| {
             let g = self.heap.get_obj(m.bits(), M_GLOBALS);
             let name_q = crate::qstr_pool::qstr!("__name__");
             self.dict_store(g, Obj::qstr(name_q), name_obj)?;
-            if self.source.is_package(name) {
+            if namespace || self.source.is_package(name) {
                 // "Any module that contains a __path__ attribute is considered a package."
                 // Its value is the package's name (already in the globals as __name__).
                 self.dict_store(g, path_key(), name_obj)?;
             }
-            self.store_module_file(m)?;
+            if !namespace {
+                self.store_module_file(m)?;
+            }
             let mods = self.modules;
             self.dict_store(mods, name_obj, m)?;
-            if let Err(e) = self.run_module_code(m) {
-                let mods = self.modules;
-                let saved = self.exc;
-                let _ = self.dict_remove(mods, name_obj);
-                self.exc = saved;
-                return Err(e);
+            if !namespace {
+                if let Err(e) = self.run_module_code(m) {
+                    let mods = self.modules;
+                    let saved = self.exc;
+                    let _ = self.dict_remove(mods, name_obj);
+                    self.exc = saved;
+                    return Err(e);
+                }
             }
             if let Some(dot) = name.iter().rposition(|&c| c == b'.') {
                 if let Some(parent) = self.dict_lookup_str(self.modules, &name[..dot]) {
@@ -1072,6 +1082,19 @@ impl<'a> Vm<'a> {
         })();
         self.pop_root();
         r
+    }
+
+    /// A module without code for namespace package `name_obj` (its attributes can be set).
+    fn new_namespace_module(&mut self, name_obj: Obj) -> PyResult<Obj> {
+        let g = self.new_dict(0)?;
+        self.push_root(g);
+        let m = self.alloc(Kind::Module, crate::loader::MODULE_WORDS);
+        self.pop_root();
+        let m = m?;
+        self.heap.set(m, 0, crate::loader::M_BUILTIN_WRITABLE);
+        self.heap.set_obj(m, M_GLOBALS, g);
+        self.heap.set_obj(m, crate::loader::M_NAME, name_obj);
+        Ok(Obj::heap(m))
     }
 
     /// `from m import *` (runtime.c's mp_import_all): the names in `m.__all__` when it has
