@@ -57,6 +57,11 @@ pub enum RunOutcome {
     Ok,
     /// An exception escaped; its traceback was printed.
     Exception,
+    /// The program (run as `__main__`, [`Vm::run_main`]) raised `SystemExit`: no traceback,
+    /// as shared/runtime/pyexec.c with exit-code handling (the unix port) does, and this is
+    /// its exit status: the value's low 8 bits when an int, 0 for None or no value; any other
+    /// value was printed to the error stream and the status is 1.
+    SystemExit(u8),
 }
 
 impl<'a> Vm<'a> {
@@ -81,10 +86,38 @@ impl<'a> Vm<'a> {
             Ok(()) => RunOutcome::Ok,
             Err(Raised) => {
                 let exc = self.exc;
+                if run_name == "__main__"
+                    && self.is_exception(exc)
+                    && self.is_instance_of(exc, builtins::T_SYSTEM_EXIT)
+                {
+                    return RunOutcome::SystemExit(self.exit_status(exc));
+                }
                 self.print_traceback(exc);
                 RunOutcome::Exception
             }
         }
+    }
+
+    /// The exit status of `SystemExit` instance `exc` (pyexec.c's exit-code handling): None
+    /// or no value 0, an int its low 8 bits; any other value is printed (as `str`) to the
+    /// error stream, status 1.
+    fn exit_status(&mut self, exc: Obj) -> u8 {
+        let args = self.heap.get_obj(exc.bits(), 2);
+        if self.tuple_len(args) == 0 {
+            return 0;
+        }
+        let value = self.heap.get_obj(args.bits(), 1);
+        if value == Obj::NONE {
+            return 0;
+        }
+        let is_int = value.as_small().is_some() || self.is_kind(value, heap::Kind::BigInt);
+        if is_int && value != Obj::TRUE && value != Obj::FALSE {
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            return self.get_int(value).map_or(0, |v| (v & 255) as u8);
+        }
+        let _ = self.print_obj(Sink::Err, value, false);
+        let _ = self.sink_write(Sink::Err, b"\n");
+        1
     }
 
     fn run_module_inner(&mut self, data: &'a [u8], name: &str, run_name: &str) -> PyResult<()> {

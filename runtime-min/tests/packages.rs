@@ -376,6 +376,38 @@ fn run_main_runs_a_module_as_dunder_main() {
 }
 
 #[test]
+fn system_exit_ends_a_program_without_a_traceback() {
+    // As the unix port (pyexec.c with exit-code handling) ends a script.
+    for (raise, outcome, printed) in [
+        ("raise SystemExit", RunOutcome::SystemExit(0), ""),
+        ("import sys\nsys.exit(3)", RunOutcome::SystemExit(3), ""),
+        ("raise SystemExit(300)", RunOutcome::SystemExit(44), ""),
+        ("raise SystemExit(None)", RunOutcome::SystemExit(0), ""),
+        (
+            "raise SystemExit('bye')",
+            RunOutcome::SystemExit(1),
+            "bye\n",
+        ),
+        (
+            "raise SystemExit(True)",
+            RunOutcome::SystemExit(1),
+            "True\n",
+        ),
+    ] {
+        let main = format!("print('before')\n{raise}\nprint('after')\n");
+        let tree = [("main.py", main.as_str())];
+        let (got, text) = run_tree_as(&tree, true);
+        assert_eq!(got, outcome, "{raise}: {text}");
+        assert_eq!(text, format!("before\n{printed}"), "{raise}");
+    }
+    // Imported (not the program), it is an exception like any other.
+    let tree = [("main.py", "raise SystemExit(3)\n")];
+    let (got, text) = run_tree_as(&tree, false);
+    assert_eq!(got, RunOutcome::Exception);
+    assert!(text.ends_with("SystemExit: 3\n"), "{text}");
+}
+
+#[test]
 fn a_relative_import_beyond_the_top_level_is_an_import_error() {
     let modules = vec![(
         "top.py".to_string(),

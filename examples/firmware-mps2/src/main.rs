@@ -392,7 +392,11 @@ fn main() -> ! {
     uart.text(" bytes; stack per Python call ");
     uart.number(a.abs_diff(b));
     uart.text(" bytes\n");
-    exit(u32::from(outcome == RunOutcome::Exception))
+    exit(match outcome {
+        RunOutcome::Ok => 0,
+        RunOutcome::Exception => 1,
+        RunOutcome::SystemExit(status) => u32::from(status),
+    })
 }
 
 #[panic_handler]

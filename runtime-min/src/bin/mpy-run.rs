@@ -135,7 +135,11 @@ fn main() {
                 eprintln!("mpy-run: native stack per Python call {} bytes; heap {used}/{cap} bytes, {gcs} collections", a.abs_diff(b));
             }
             let _ = std::io::stdout().flush();
-            i32::from(r == RunOutcome::Exception)
+            match r {
+                RunOutcome::Ok => 0,
+                RunOutcome::Exception => 1,
+                RunOutcome::SystemExit(status) => i32::from(status),
+            }
         })
         .expect("spawn runner thread");
     let code = child.join().unwrap_or(3);
