@@ -16,20 +16,10 @@ fn fixture(name: &str) -> std::path::PathBuf {
 
 #[test]
 fn lists_a_manifest_like_manifestfile() {
-    let out = mpy_freeze()
-        .arg("--list")
-        .arg(fixture("require").join("manifest.py"))
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8(out.stdout).expect("utf-8");
-    let rows: Vec<Vec<&str>> = text
-        .lines()
-        .map(|l| l.split(' ').take(4).collect())
+    let manifest = fixture("require").join("manifest.py");
+    let rows: Vec<Vec<String>> = listed_rows(&[manifest.as_os_str()])
+        .into_iter()
+        .map(|row| row.into_iter().take(4).collect())
         .collect();
     // Same order, kinds, opt levels and versions as tools/manifestfile.py reports for it.
     let expected = [
@@ -160,8 +150,8 @@ fn outputs_through_a_symlink_or_a_device_are_written_not_replaced() {
     );
 }
 
-/// The paths `mpy-freeze --list` prints for `args`.
-fn listed_paths(args: &[&std::ffi::OsStr]) -> Vec<String> {
+/// The rows `mpy-freeze --list` prints for `args`, split into their space-separated fields.
+fn listed_rows(args: &[&std::ffi::OsStr]) -> Vec<Vec<String>> {
     let out = mpy_freeze()
         .arg("--list")
         .args(args)
@@ -175,7 +165,15 @@ fn listed_paths(args: &[&std::ffi::OsStr]) -> Vec<String> {
     String::from_utf8(out.stdout)
         .expect("utf-8")
         .lines()
-        .map(|l| l.split(' ').next().unwrap_or_default().to_string())
+        .map(|l| l.split(' ').map(str::to_string).collect())
+        .collect()
+}
+
+/// The paths (first fields) `mpy-freeze --list` prints for `args`.
+fn listed_paths(args: &[&std::ffi::OsStr]) -> Vec<String> {
+    listed_rows(args)
+        .into_iter()
+        .map(|row| row.into_iter().next().unwrap_or_default())
         .collect()
 }
 

@@ -27,7 +27,7 @@ fn main() -> ExitCode {
         }
     }
     let Some(path) = path else {
-        mpy_format::stdout::print_stdout("usage: firmware-size ELF [--budget BYTES] [--top N]\n");
+        eprintln!("usage: firmware-size ELF [--budget BYTES] [--top N]");
         return ExitCode::from(2);
     };
     let bytes = match std::fs::read(&path) {

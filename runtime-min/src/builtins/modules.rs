@@ -227,18 +227,15 @@ pub(crate) const BUILTIN_MODULES: &[&str] = &[
 pub(crate) fn new_module(vm: &mut Vm<'_>, name: &[u8], raw_word: u32) -> PyResult<(Obj, Obj)> {
     let name_obj = vm.new_str_bytes(name)?;
     vm.push_root(name_obj);
-    let g = vm.new_dict(0)?;
+    let m = vm.new_codeless_module(name_obj, raw_word)?;
+    vm.push_root(m);
+    let g = vm.heap.get_obj(m.bits(), crate::loader::M_GLOBALS);
     vm.push_root(g);
-    let m = vm.alloc(Kind::Module, crate::loader::MODULE_WORDS)?;
-    vm.heap.set(m, 0, raw_word);
-    vm.heap.set_obj(m, crate::loader::M_GLOBALS, g);
-    vm.heap.set_obj(m, crate::loader::M_NAME, name_obj);
-    vm.push_root(Obj::heap(m));
     let key = Obj::qstr(crate::qstr_pool::qstr!("__name__"));
     vm.dict_store(g, key, name_obj)?;
     let mods = vm.builtin_modules;
-    vm.dict_store(mods, name_obj, Obj::heap(m))?;
-    Ok((Obj::heap(m), g))
+    vm.dict_store(mods, name_obj, m)?;
+    Ok((m, g))
 }
 
 /// The module object for a built-in module name, created on first import.

@@ -1036,10 +1036,13 @@ impl<'a> Vm<'a> {
         }
         // A directory of modules without an `__init__.py` is a namespace package: an empty
         // module with a `__path__` (builtinimport.c's MP_IMPORT_STAT_DIR without __init__).
-        let namespace = self.source.find(name).is_none() && self.source.is_namespace(name);
-        let m = match self.source.find(name) {
+        let found = self.source.find(name);
+        let namespace = found.is_none() && self.source.is_namespace(name);
+        let m = match found {
             Some(data) => self.load_code(data, name_obj)?,
-            None if namespace => self.new_namespace_module(name_obj)?,
+            None if namespace => {
+                self.new_codeless_module(name_obj, crate::loader::M_BUILTIN_WRITABLE)?
+            }
             None => {
                 let n = core::str::from_utf8(name).unwrap_or("?");
                 return Err(self.raise_parts(b::T_IMPORT_ERROR, &[&"no module named '", &n, &"'"]));
@@ -1084,14 +1087,16 @@ impl<'a> Vm<'a> {
         r
     }
 
-    /// A module without code for namespace package `name_obj` (its attributes can be set).
-    fn new_namespace_module(&mut self, name_obj: Obj) -> PyResult<Obj> {
+    /// A module block without code named `name_obj`, with an empty globals dict: a built-in
+    /// or firmware module, or a namespace package. `raw_word` is
+    /// [`crate::loader::M_BUILTIN_READ_ONLY`] or [`crate::loader::M_BUILTIN_WRITABLE`].
+    pub(crate) fn new_codeless_module(&mut self, name_obj: Obj, raw_word: u32) -> PyResult<Obj> {
         let g = self.new_dict(0)?;
         self.push_root(g);
         let m = self.alloc(Kind::Module, crate::loader::MODULE_WORDS);
         self.pop_root();
         let m = m?;
-        self.heap.set(m, 0, crate::loader::M_BUILTIN_WRITABLE);
+        self.heap.set(m, 0, raw_word);
         self.heap.set_obj(m, M_GLOBALS, g);
         self.heap.set_obj(m, crate::loader::M_NAME, name_obj);
         Ok(Obj::heap(m))
