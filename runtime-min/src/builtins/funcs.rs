@@ -584,6 +584,7 @@ pub(super) fn reversed(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 fn attr_name(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     let n = vm.arg(a, 1);
     if vm.str_data(n).is_some() {
+        vm.check_name_len(n)?;
         return Ok(n);
     }
     Err(vm.bad_implicit_conversion(n))
@@ -1596,6 +1597,7 @@ pub(super) fn construct(vm: &mut Vm<'_>, id: u32, a: &Args) -> PyResult<Obj> {
                 if vm.str_data(name).is_none() {
                     return Err(vm.bad_implicit_conversion(name));
                 }
+                vm.check_name_len(name)?;
                 let bases = vm.arg(a, 1);
                 let d = vm.arg(a, 2);
                 return vm.new_class(name, bases, d);

@@ -958,7 +958,15 @@ pub(crate) fn decode_bytes(
 ) -> PyResult<Obj> {
     if vm.str_data(src).is_none() && vm.bytes_data(src).is_none() {
         // The buffer is taken before the encoding is looked at (objstr.c).
-        return Err(vm.raise_msg_str(T_TYPE_ERROR, "object with buffer protocol required"));
+        if vm.buffer_data(src).is_none() {
+            return Err(vm.raise_msg_str(T_TYPE_ERROR, "object with buffer protocol required"));
+        }
+        // An array or memoryview: decode a snapshot of its bytes, as `str` copies them.
+        let snapshot = vm.typed_to_bytes(src)?;
+        vm.push_root(snapshot);
+        let r = decode_bytes(vm, snapshot, encoding, errors);
+        vm.pop_root();
+        return r;
     }
     let ascii = parse_encoding(vm, encoding)?;
     if let Some(text) = vm.str_data(src) {

@@ -13,10 +13,26 @@ const CLASS_SUBCLASSED: i64 = 1;
 /// Class flag: the class or a base has a special accessor (MP_TYPE_FLAG_HAS_SPECIAL_ACCESSORS).
 pub(crate) const CLASS_HAS_SPECIAL: i64 = 2;
 
-/// Longest dotted module name imported.
-const MAX_MODULE_NAME: usize = 128;
+/// The longest name MicroPython interns (a qstr's length is one byte): a longer attribute,
+/// keyword, class or module name raises `RuntimeError: name too long` (qstr_from_strn).
+pub(crate) const MAX_NAME_LEN: usize = 255;
+
+/// Longest dotted module name imported: any name MicroPython can intern.
+const MAX_MODULE_NAME: usize = MAX_NAME_LEN;
 
 impl<'a> Vm<'a> {
+    /// `RuntimeError: name too long` when `name` (a str or bytes) is longer than a name
+    /// MicroPython can intern ([`MAX_NAME_LEN`]), as interning it would raise there.
+    pub(crate) fn check_name_len(&mut self, name: Obj) -> PyResult<()> {
+        if self
+            .str_or_bytes(name)
+            .is_some_and(|(d, _)| d.len() > MAX_NAME_LEN)
+        {
+            return Err(self.raise_msg_str(b::T_RUNTIME_ERROR, "name too long"));
+        }
+        Ok(())
+    }
+
     /// Depth-first lookup of `name` in a class and its bases (mp_obj_class_lookup).
     pub(crate) fn class_lookup(&self, cls: Obj, name: &[u8]) -> Option<Obj> {
         self.class_lookup_depth(cls, &NameKey::bytes(name), 0)
@@ -160,8 +176,11 @@ impl<'a> Vm<'a> {
             }
         };
         // Copy the name: it may live in the heap and we will allocate.
-        let mut nbuf = [0u8; 64];
-        let nlen = nm.len().min(64);
+        let mut nbuf = [0u8; MAX_NAME_LEN];
+        if nm.len() > MAX_NAME_LEN {
+            return Err(self.raise_msg_str(b::T_RUNTIME_ERROR, "name too long"));
+        }
+        let nlen = nm.len();
         nbuf[..nlen].copy_from_slice(&nm[..nlen]);
         let nm = &nbuf[..nlen];
         if nm == b"__class__" {
@@ -877,6 +896,7 @@ impl<'a> Vm<'a> {
         } else {
             name
         };
+        self.check_name_len(full)?;
         if self.str_data(full).is_none_or(<[u8]>::is_empty) {
             return Err(self.raise_msg_str(b::T_VALUE_ERROR, ""));
         }

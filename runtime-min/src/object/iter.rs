@@ -366,6 +366,26 @@ impl<'a> Vm<'a> {
             self.heap.set(o, 1, i);
             return r;
         }
+        // The other iterators step what they wrap (map over enumerate over zip ...): a
+        // native recursion level each, bounded as MicroPython's stack check bounds them.
+        self.enter_native()?;
+        let r = self.wrapping_iter_next(it, kind, idx, src, extra);
+        self.leave_native();
+        r
+    }
+
+    /// One step of an iterator that is not over a container's items
+    /// ([`builtin_iter_next`](Self::builtin_iter_next) with its header words).
+    #[allow(clippy::too_many_lines)]
+    fn wrapping_iter_next(
+        &mut self,
+        it: Obj,
+        kind: u32,
+        idx: u32,
+        src: Obj,
+        extra: Obj,
+    ) -> PyResult<Option<Obj>> {
+        let o = it.bits();
         match kind {
             IT_ENUMERATE => {
                 self.push_root(it);

@@ -296,6 +296,9 @@ impl<'a> Vm<'a> {
                 // %(name)
                 let mut key_arg = Obj::NULL;
                 if self.str_data(fmt).and_then(|d| d.get(i).copied()) == Some(b'(') {
+                    if !is_dict {
+                        return Err(self.raise_msg_str(b::T_TYPE_ERROR, "format needs a dict"));
+                    }
                     let start = i + 1;
                     let mut e = start;
                     while e < len
@@ -306,8 +309,9 @@ impl<'a> Vm<'a> {
                     if e >= len {
                         return Err(self.raise_msg_str(b::T_VALUE_ERROR, "incomplete format key"));
                     }
-                    if !is_dict {
-                        return Err(self.raise_msg_str(b::T_TYPE_ERROR, "format needs a dict"));
+                    // The key is interned (mp_obj_new_str_via_qstr).
+                    if e - start > super::attr::MAX_NAME_LEN {
+                        return Err(self.raise_msg_str(b::T_RUNTIME_ERROR, "name too long"));
                     }
                     let key = self.substr(fmt, start, e)?;
                     self.push_root(key);

@@ -1728,7 +1728,7 @@ impl<'a> Vm<'a> {
     /// checked while the call's arguments are gathered.
     fn check_keyword_name(&mut self, key: Obj) -> PyResult<()> {
         if self.str_get_data(key).is_some() {
-            return Ok(());
+            return self.check_name_len(key);
         }
         Err(self.bad_implicit_conversion(key))
     }
