@@ -247,6 +247,49 @@ fn firmware_runs_the_app_and_the_behaviour_corpus_on_qemu() {
     );
 }
 
+/// The native stack the example firmware gives the VM (`VM_STACK_LIMIT` in its main.rs), and
+/// how far past it the deepest step between two checks may reach (the firmware's own frames
+/// above the outermost Python frame included).
+const FIRMWARE_STACK_LIMIT: usize = 48 * 1024;
+const STACK_STEP_ALLOWANCE: usize = 16 * 1024;
+
+/// `tests/firmware/deep_recursion.py` (every kind of deep recursion: Python calls, special
+/// methods, nested repr/compare/hash, wrapped iterators, `yield from`, regular expressions)
+/// under QEMU: each case ends with a result or an exception, the program runs to its end, and
+/// the stack stays within the limit the firmware sets plus one step.
+#[test]
+fn firmware_bounds_every_deep_recursion_by_its_stack_limit() {
+    if !tools_present() {
+        return;
+    }
+    let root = mpy_tests::workspace_root();
+    let source_path = root.join("runtime-min/tests/firmware/deep_recursion.py");
+    let source = std::fs::read(&source_path).expect("deep_recursion.py");
+    let program = [("main".to_string(), "deep_recursion.py".to_string(), source)];
+    let out = root.join("target/firmware/deep");
+    let elf = build_firmware(&freeze_sources(&program), 64 * 1024, &out, &[]);
+    let (text, code) = run_qemu(&elf, "");
+    let (output, stats) = split_stats(&text);
+    println!("deep recursion on qemu: [fw] {stats}");
+    assert_eq!(code, Some(0), "firmware failed: {text}");
+    assert!(
+        output.ends_with("done\n"),
+        "program did not run to its end:\n{text}"
+    );
+    assert!(!output.contains("Traceback"), "uncaught exception:\n{text}");
+    let cases = output.lines().filter(|l| *l != "done").count();
+    let written = String::from_utf8_lossy(&program[0].2)
+        .lines()
+        .filter(|l| l.starts_with("test("))
+        .count();
+    assert_eq!(cases, written, "not every case ran:\n{text}");
+    let peak = stat(stats, "stack peak ").expect("stack statistics");
+    assert!(
+        peak <= FIRMWARE_STACK_LIMIT + STACK_STEP_ALLOWANCE,
+        "stack peak {peak} bytes is past the firmware's limit {FIRMWARE_STACK_LIMIT} + {STACK_STEP_ALLOWANCE}"
+    );
+}
+
 /// The errors by which a build without the optional features (`float`, `bigint` and the
 /// optional modules) refuses a program.
 const FEATURE_ERRORS: [&str; 11] = [

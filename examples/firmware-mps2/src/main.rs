@@ -45,6 +45,14 @@ const FPGAIO_LED0: usize = FPGAIO;
 const FPGAIO_BUTTON: usize = FPGAIO + 0x08;
 const FPGAIO_CLK100HZ: usize = FPGAIO + 0x14;
 
+/// The native stack the VM may use below the outermost Python frame (`Vm::stack_limit`), as
+/// a board gives MicroPython `mp_stack_set_limit(stack size - margin)`: deeper recursion of
+/// any kind (Python calls, nested repr/compare/hash, wrapped iterators) raises RuntimeError.
+/// The RAM past `.bss` is the stack here (megabytes on this board); a smaller board sets what
+/// its linker script gives, less about 16 KB for the firmware's own frames and the deepest
+/// step between two checks (runtime-min/tests/firmware_qemu.rs measures it).
+const VM_STACK_LIMIT: usize = 48 * 1024;
+
 /// Word written over the unused stack at boot, to find the deepest point reached.
 const STACK_PAINT: u32 = 0x5afe_c0de;
 
@@ -367,6 +375,7 @@ fn main() -> ! {
     let Ok(mut vm) = Vm::new(heap, &source, &mut out) else {
         exit(2)
     };
+    vm.stack_limit = VM_STACK_LIMIT;
     if vm.register_module("board", BOARD).is_err() || vm.register_module("time", TIME).is_err() {
         exit(2)
     }

@@ -50,6 +50,10 @@ impl<'a> CodeSource<'a> for DirSource {
 
 const USAGE: &str = "usage: mpy-run (FILE.mpy | IMAGE) [MODULE] [--heap BYTES]";
 
+/// Native stack the VM may use on the host (`Vm::stack_limit`): far more than its call depth
+/// (100) and 48 native levels need; what it catches is a step that recurses without them.
+const HOST_STACK_LIMIT: usize = 1 << 20;
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if args.iter().skip(1).any(|a| a == "-h" || a == "--help") {
@@ -98,9 +102,14 @@ fn main() {
         .parent()
         .map(std::path::Path::to_path_buf)
         .unwrap_or_default();
-    // Run on a big thread stack: Python recursion maps onto Rust recursion.
+    // Run on a big thread stack: Python recursion maps onto Rust recursion. MPY_RUN_STACK
+    // (bytes) sets a device-like one, to check that deep nesting raises instead of overflowing.
+    let stack = std::env::var("MPY_RUN_STACK")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(256 << 20);
     let child = std::thread::Builder::new()
-        .stack_size(256 << 20)
+        .stack_size(stack)
         .spawn(move || {
             let source: &'static dyn CodeSource<'static> = match image {
                 Some(img) => Box::leak(Box::new(img)),
@@ -113,6 +122,9 @@ fn main() {
                 return 2;
             };
             vm.max_depth = 100;
+            // A device-like native stack budget (the unix port's is 80 KB of its smaller C
+            // frames), within the thread's stack less room for the deepest step past a check.
+            vm.stack_limit = HOST_STACK_LIMIT.min(stack.saturating_sub(64 << 10));
             let compiler: &'static runtime_min::host_compiler::HostCompiler =
                 Box::leak(Box::default());
             vm.set_compiler(compiler);

@@ -540,7 +540,8 @@ impl<'a> Vm<'a> {
 
     /// Push a frame on the root stack and execute it.
     pub(crate) fn run_frame(&mut self, frame: Obj, inject: Obj) -> PyResult<ExecResult> {
-        if self.depth >= self.max_depth.min(crate::vm::MAX_FRAMES) {
+        if self.depth >= self.max_depth.min(crate::vm::MAX_FRAMES) || self.native_stack_exhausted()
+        {
             return Err(self.recursion_error());
         }
         self.frames[self.depth] = frame;

@@ -183,6 +183,12 @@ pub struct Vm<'a> {
     /// Native stack addresses seen at Python call depths 1 and 2 (diagnostics: the
     /// difference is the native stack used per Python call).
     pub stack_marks: [usize; 2],
+    /// Bytes of native stack the VM may use below the outermost Python frame (0: no limit).
+    /// A Python call or a native recursion level (nested repr, comparison, hash, wrapped
+    /// iterators) past it raises `RuntimeError: maximum recursion depth exceeded`, as
+    /// MicroPython's stack check (`mp_stack_set_limit`) does: the firmware sets it from the
+    /// stack it gives the VM, so no program can overflow that stack.
+    pub stack_limit: usize,
     /// The `random` module's generator state.
     #[cfg(feature = "random")]
     pub(crate) random: crate::builtins::Yasmarang,
@@ -225,6 +231,7 @@ impl<'a> Vm<'a> {
             fuel: u64::MAX,
             corrupt_at: None,
             stack_marks: [0; 2],
+            stack_limit: 0,
             gc_stress: false,
             gc_disabled: false,
             gc_threshold: u32::MAX,
@@ -557,9 +564,20 @@ impl<'a> Vm<'a> {
         self.raise_msg_str(T_RUNTIME_ERROR, "maximum recursion depth exceeded")
     }
 
-    /// Enter a native recursion level (nested repr/compare/hash).
+    /// Whether the native stack in use below the outermost Python frame is past
+    /// [`stack_limit`](Self::stack_limit).
+    #[inline(never)]
+    pub(crate) fn native_stack_exhausted(&self) -> bool {
+        let probe = 0u8;
+        let used = self.stack_marks[0].saturating_sub(core::ptr::addr_of!(probe) as usize);
+        self.stack_limit != 0 && used > self.stack_limit
+    }
+
+    /// Enter a native recursion level (nested repr/compare/hash, wrapped iterators): at most
+    /// 48 levels (each keeps temporaries on the 128-entry root stack, which must not
+    /// overflow: the collector cannot run then), and within [`stack_limit`](Self::stack_limit).
     pub(crate) fn enter_native(&mut self) -> PyResult<()> {
-        if self.native_depth > 48 || self.depth >= self.max_depth {
+        if self.native_depth > 48 || self.depth >= self.max_depth || self.native_stack_exhausted() {
             return Err(self.recursion_error());
         }
         self.native_depth += 1;
