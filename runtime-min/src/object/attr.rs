@@ -17,9 +17,6 @@ pub(crate) const CLASS_HAS_SPECIAL: i64 = 2;
 /// keyword, class or module name raises `RuntimeError: name too long` (qstr_from_strn).
 pub(crate) const MAX_NAME_LEN: usize = 255;
 
-/// Longest dotted module name imported: any name MicroPython can intern.
-const MAX_MODULE_NAME: usize = MAX_NAME_LEN;
-
 impl<'a> Vm<'a> {
     /// `RuntimeError: name too long` when `name` (a str or bytes) is longer than a name
     /// MicroPython can intern ([`MAX_NAME_LEN`]), as interning it would raise there.
@@ -28,9 +25,14 @@ impl<'a> Vm<'a> {
             .str_or_bytes(name)
             .is_some_and(|(d, _)| d.len() > MAX_NAME_LEN)
         {
-            return Err(self.raise_msg_str(b::T_RUNTIME_ERROR, "name too long"));
+            return Err(self.name_too_long());
         }
         Ok(())
+    }
+
+    /// Raise `RuntimeError: name too long` (a name past [`MAX_NAME_LEN`]).
+    pub(crate) fn name_too_long(&mut self) -> crate::vm::Raised {
+        self.raise_msg_str(b::T_RUNTIME_ERROR, "name too long")
     }
 
     /// Depth-first lookup of `name` in a class and its bases (mp_obj_class_lookup).
@@ -178,7 +180,7 @@ impl<'a> Vm<'a> {
         // Copy the name: it may live in the heap and we will allocate.
         let mut nbuf = [0u8; MAX_NAME_LEN];
         if nm.len() > MAX_NAME_LEN {
-            return Err(self.raise_msg_str(b::T_RUNTIME_ERROR, "name too long"));
+            return Err(self.name_too_long());
         }
         let nlen = nm.len();
         nbuf[..nlen].copy_from_slice(&nm[..nlen]);
@@ -924,7 +926,7 @@ impl<'a> Vm<'a> {
         let name_key = Obj::qstr(crate::qstr_pool::qstr!("__name__"));
         let is_package = self.dict_lookup(globals, path_key())?.is_some();
         let current = self.dict_lookup(globals, name_key)?.unwrap_or(Obj::qstr(1));
-        let mut buf = [0u8; MAX_MODULE_NAME];
+        let mut buf = [0u8; MAX_NAME_LEN];
         let here = self.str_data(current).unwrap_or(b"");
         let mut end = here.len();
         let mut level = if is_package { level - 1 } else { level };
@@ -953,7 +955,7 @@ impl<'a> Vm<'a> {
     /// Import a dotted absolute name: each prefix in turn; the result is the top-level
     /// module, or the leaf when there is a `fromlist`.
     fn import_dotted(&mut self, full: Obj, fromlist: Obj) -> PyResult<Obj> {
-        let mut buf = [0u8; MAX_MODULE_NAME];
+        let mut buf = [0u8; MAX_NAME_LEN];
         let text = self.str_data(full).unwrap_or(b"");
         let len = text.len().min(buf.len());
         buf[..len].copy_from_slice(&text[..len]);
@@ -999,7 +1001,7 @@ impl<'a> Vm<'a> {
 
     /// IMPORT_FROM's fallback: `from pkg import sub` where `sub` is a submodule of `pkg`.
     pub(crate) fn import_submodule(&mut self, package: Obj, q: Qstr) -> PyResult<Obj> {
-        let mut buf = [0u8; MAX_MODULE_NAME];
+        let mut buf = [0u8; MAX_NAME_LEN];
         let pname = self.heap.get_obj(package.bits(), M_NAME);
         let mut n = 0;
         let parts = [
@@ -1029,9 +1031,9 @@ impl<'a> Vm<'a> {
     /// Import one module named `name_obj` (a str, possibly dotted; its parent package must
     /// be imported already, and gets it as an attribute).
     pub(crate) fn import_one(&mut self, name_obj: Obj) -> PyResult<Obj> {
-        let mut buf = [0u8; MAX_MODULE_NAME];
+        let mut buf = [0u8; MAX_NAME_LEN];
         let bytes = self.str_data(name_obj).unwrap_or(b"");
-        let n = bytes.len().min(MAX_MODULE_NAME);
+        let n = bytes.len().min(MAX_NAME_LEN);
         buf[..n].copy_from_slice(&bytes[..n]);
         let name = &buf[..n];
         if let Some(m) = self.dict_lookup_str(self.modules, name) {

@@ -311,7 +311,7 @@ impl<'a> Vm<'a> {
                     }
                     // The key is interned (mp_obj_new_str_via_qstr).
                     if e - start > super::attr::MAX_NAME_LEN {
-                        return Err(self.raise_msg_str(b::T_RUNTIME_ERROR, "name too long"));
+                        return Err(self.name_too_long());
                     }
                     let key = self.substr(fmt, start, e)?;
                     self.push_root(key);
