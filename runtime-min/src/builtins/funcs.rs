@@ -166,13 +166,14 @@ pub(super) fn object_init(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
         vm.heap.set_obj(s.bits(), 2, v);
         return Ok(Obj::NONE);
     }
-    if vm.is_exception(s) && a.n_pos >= 1 {
+    if vm.is_exception_object(s) && a.n_pos >= 1 {
         let t = vm.new_tuple(a.n_pos - 1)?;
         for i in 1..a.n_pos {
             let v = vm.arg(a, i);
             vm.heap.set_obj(t.bits(), i, v);
         }
         vm.heap.set_obj(s.bits(), 2, t);
+        vm.complete_exception(s);
         return Ok(Obj::NONE);
     }
     // objobject.c's object.__init__(self): nothing else.

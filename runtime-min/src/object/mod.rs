@@ -48,6 +48,12 @@ pub(crate) const fn hash_bytes(data: &[u8]) -> u32 {
     }
 }
 
+/// The traceback slot (3) of an exception instance while its class's `__init__` runs, until
+/// it calls `super().__init__()`. MicroPython constructs a native base only then (objtype.c
+/// leaves `mp_native_base_init_wrapper_obj` in its place), and until then the instance is
+/// "incomplete": raising it is a TypeError, it has no `args` and prints as `<function>`. An
+/// incomplete exception is never raised, so its slot never holds a traceback meanwhile.
+pub(crate) const INCOMPLETE_EXCEPTION: Obj = Obj::FALSE;
 impl<'a> Vm<'a> {
     // ----- constructors -----
 
@@ -324,9 +330,30 @@ impl<'a> Vm<'a> {
         self.is_subclass(t, type_obj(type_id))
     }
 
-    /// Is `o` an exception instance?
+    /// Is `o` an exception instance (a complete one: see [`INCOMPLETE_EXCEPTION`])? Only these
+    /// can be raised and have `args`, as objexcept.c's `mp_obj_is_exception_instance`.
     pub(crate) fn is_exception(&self, o: Obj) -> bool {
+        self.is_exception_object(o) && !self.is_incomplete_exception(o)
+    }
+
+    /// Is `o` an instance of an exception class, complete or not?
+    pub(crate) fn is_exception_object(&self, o: Obj) -> bool {
         self.is_kind(o, Kind::Instance) && self.is_instance_of(o, b::T_BASE_EXCEPTION)
+    }
+
+    /// Is `o` an exception whose class's `__init__` is running and has not yet called
+    /// `super().__init__()`?
+    pub(crate) fn is_incomplete_exception(&self, o: Obj) -> bool {
+        self.is_kind(o, Kind::Instance)
+            && self.heap.get_obj(o.bits(), 3) == INCOMPLETE_EXCEPTION
+            && self.is_exception_object(o)
+    }
+
+    /// The end of an exception's incomplete state: its base is constructed.
+    pub(crate) fn complete_exception(&mut self, o: Obj) {
+        if self.is_incomplete_exception(o) {
+            self.heap.set_obj(o.bits(), 3, Obj::NULL);
+        }
     }
 
     /// For an instance of a class derived from a built-in container or value type, the

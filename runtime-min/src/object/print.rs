@@ -521,6 +521,10 @@ impl<'a> Vm<'a> {
         if self.is_exception(o) {
             return self.print_exception_value(sink, o, repr);
         }
+        if self.is_incomplete_exception(o) {
+            // MicroPython prints the placeholder that stands for the unconstructed base.
+            return self.sink_write(sink, b"<function>");
+        }
         let cls = self.heap.get_obj(o.bits(), 0);
         #[cfg(feature = "tstrings")]
         if cls == b::type_obj(b::T_TEMPLATE) || cls == b::type_obj(b::T_INTERPOLATION) {

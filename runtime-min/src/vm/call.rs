@@ -938,7 +938,14 @@ impl<'a> Vm<'a> {
             Obj::heap(o)
         };
         self.push_root(inst);
-        let r = match self.class_lookup(cls, b"__init__") {
+        let init = self.class_lookup(cls, b"__init__");
+        if init.is_some() && self.is_exception_object(inst) {
+            // Incomplete until `__init__` calls `super().__init__()` (objtype.c); the args
+            // of the call are already in place for when it returns without doing so.
+            self.heap
+                .set_obj(inst.bits(), 3, crate::object::INCOMPLETE_EXCEPTION);
+        }
+        let r = match init {
             Some(init) => match self.call_with_self(init, inst, a) {
                 Ok(r) if r != Obj::NONE => {
                     let t = self.type_name(r);
@@ -953,6 +960,7 @@ impl<'a> Vm<'a> {
             // No `__init__`: objtype.c's instance maker does not look at the arguments.
             None => Ok(inst),
         };
+        self.complete_exception(inst);
         self.truncate_roots(base);
         r
     }
