@@ -316,7 +316,7 @@ fn firmware_without_optional_features_runs_the_rest_of_the_corpus() {
     }
     let runs = run_corpus(
         "minimal",
-        &["--no-default-features"],
+        &["--no-default-features", "--features", "error-messages"],
         "without optional features, behaviour corpus",
     );
     let mut identical = 0;
@@ -348,4 +348,32 @@ fn firmware_without_optional_features_runs_the_rest_of_the_corpus() {
         identical as u64 >= floor,
         "minimal firmware regressed: {identical} < floor {floor}"
     );
+}
+
+/// The firmware built with `--no-default-features` (without `error-messages`, as
+/// MicroPython's `MICROPY_ERROR_REPORTING_NONE`) runs `tests/firmware/bare_errors.py`: the
+/// errors the VM raises come without arguments, values (a KeyError's key) and the arguments
+/// Python code gives stay. Prints the firmware's size.
+#[test]
+fn firmware_without_error_messages_raises_bare_errors() {
+    if !tools_present() {
+        return;
+    }
+    let root = mpy_tests::workspace_root();
+    let dir = root.join("runtime-min/tests/firmware");
+    let source = std::fs::read(dir.join("bare_errors.py")).expect("bare_errors.py");
+    let expected = std::fs::read_to_string(dir.join("bare_errors.expected")).expect("expected");
+    let program = [("main".to_string(), "bare_errors.py".to_string(), source)];
+    let out = root.join("target/firmware/bare");
+    let elf = build_firmware(
+        &freeze_sources(&program),
+        8 * 1024,
+        &out,
+        &["--no-default-features"],
+    );
+    println!("firmware without error messages or optional features:");
+    size_report(&elf);
+    let (text, code) = run_qemu(&elf, "");
+    assert_eq!(code, Some(0), "firmware failed: {text}");
+    assert_eq!(split_stats(&text).0, expected, "output:\n{text}");
 }

@@ -489,8 +489,13 @@ impl<'a> Vm<'a> {
         )
     }
 
-    /// Raise `type_id(msg)`.
+    /// Raise `type_id(msg)` (`type_id()` without the `error-messages` feature: then inlined,
+    /// so that the message text is left out of the program).
+    #[cfg_attr(not(feature = "error-messages"), inline(always))]
     pub(crate) fn raise_msg_str(&mut self, type_id: u32, msg: &str) -> Raised {
+        if !cfg!(feature = "error-messages") {
+            return self.raise_bare(type_id);
+        }
         let e = match self.new_str_bytes(msg.as_bytes()) {
             Ok(s) => {
                 self.push_root(s);
@@ -522,10 +527,14 @@ impl<'a> Vm<'a> {
     }
 
     /// Raise `type_id(message)` with the message made of `parts` (text and numbers; no
-    /// `core::fmt`, which would cost kilobytes of flash). Messages stop at 200 bytes.
-    #[cold]
-    #[inline(never)]
+    /// `core::fmt`, which would cost kilobytes of flash). Messages stop at 200 bytes. Without
+    /// the `error-messages` feature, `type_id()`, inlined as `raise_msg_str`.
+    #[cfg_attr(feature = "error-messages", cold, inline(never))]
+    #[cfg_attr(not(feature = "error-messages"), inline(always))]
     pub(crate) fn raise_parts(&mut self, type_id: u32, parts: &[&dyn MsgPart]) -> Raised {
+        if !cfg!(feature = "error-messages") {
+            return self.raise_bare(type_id);
+        }
         let mut buf = MsgBuf {
             buf: [0; 200],
             len: 0,
