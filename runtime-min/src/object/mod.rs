@@ -54,6 +54,7 @@ pub(crate) const fn hash_bytes(data: &[u8]) -> u32 {
 /// "incomplete": raising it is a TypeError, it has no `args` and prints as `<function>`. An
 /// incomplete exception is never raised, so its slot never holds a traceback meanwhile.
 pub(crate) const INCOMPLETE_EXCEPTION: Obj = Obj::FALSE;
+
 impl<'a> Vm<'a> {
     // ----- constructors -----
 

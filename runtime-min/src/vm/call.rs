@@ -939,9 +939,13 @@ impl<'a> Vm<'a> {
         };
         self.push_root(inst);
         let init = self.class_lookup(cls, b"__init__");
-        if init.is_some() && self.is_exception_object(inst) {
+        if init.is_some()
+            && self.is_exception_object(inst)
+            && self.heap.get_obj(inst.bits(), 3).is_null()
+        {
             // Incomplete until `__init__` calls `super().__init__()` (objtype.c); the args
-            // of the call are already in place for when it returns without doing so.
+            // of the call are already in place for when it returns without doing so. (Not an
+            // exception that `__new__` returned after it was raised: it keeps its traceback.)
             self.heap
                 .set_obj(inst.bits(), 3, crate::object::INCOMPLETE_EXCEPTION);
         }
