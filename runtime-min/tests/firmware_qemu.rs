@@ -109,6 +109,24 @@ fn build_firmware(image: &[u8], heap: usize, out: &Path, cargo_args: &[&str]) ->
     out.join("build/thumbv7m-none-eabi/release/runtime-min-firmware")
 }
 
+/// `runtime-min/tests/firmware/<file>` frozen alone as module `main` into the firmware built
+/// with a `heap`-byte Python heap and `cargo_args` under `target/firmware/<out>`: the ELF and
+/// the program's source.
+fn build_firmware_program(
+    file: &str,
+    heap: usize,
+    out: &str,
+    cargo_args: &[&str],
+) -> (PathBuf, Vec<u8>) {
+    let root = mpy_tests::workspace_root();
+    let source = std::fs::read(root.join("runtime-min/tests/firmware").join(file)).expect(file);
+    let program = [("main".to_string(), file.to_string(), source)];
+    let out = root.join("target/firmware").join(out);
+    let elf = build_firmware(&freeze_sources(&program), heap, &out, cargo_args);
+    let [(_, _, source)] = program;
+    (elf, source)
+}
+
 /// Runs module `module` of the firmware `elf` under QEMU (empty: boot `main` as `__main__`):
 /// (UART output, exit code).
 fn run_qemu(elf: &Path, module: &str) -> (String, Option<i32>) {
@@ -262,12 +280,7 @@ fn firmware_bounds_every_deep_recursion_by_its_stack_limit() {
     if !tools_present() {
         return;
     }
-    let root = mpy_tests::workspace_root();
-    let source_path = root.join("runtime-min/tests/firmware/deep_recursion.py");
-    let source = std::fs::read(&source_path).expect("deep_recursion.py");
-    let program = [("main".to_string(), "deep_recursion.py".to_string(), source)];
-    let out = root.join("target/firmware/deep");
-    let elf = build_firmware(&freeze_sources(&program), 64 * 1024, &out, &[]);
+    let (elf, source) = build_firmware_program("deep_recursion.py", 64 * 1024, "deep", &[]);
     let (text, code) = run_qemu(&elf, "");
     let (output, stats) = split_stats(&text);
     println!("deep recursion on qemu: [fw] {stats}");
@@ -278,7 +291,7 @@ fn firmware_bounds_every_deep_recursion_by_its_stack_limit() {
     );
     assert!(!output.contains("Traceback"), "uncaught exception:\n{text}");
     let cases = output.lines().filter(|l| *l != "done").count();
-    let written = String::from_utf8_lossy(&program[0].2)
+    let written = String::from_utf8_lossy(&source)
         .lines()
         .filter(|l| l.starts_with("test("))
         .count();
@@ -359,16 +372,13 @@ fn firmware_without_error_messages_raises_bare_errors() {
     if !tools_present() {
         return;
     }
-    let root = mpy_tests::workspace_root();
-    let dir = root.join("runtime-min/tests/firmware");
-    let source = std::fs::read(dir.join("bare_errors.py")).expect("bare_errors.py");
-    let expected = std::fs::read_to_string(dir.join("bare_errors.expected")).expect("expected");
-    let program = [("main".to_string(), "bare_errors.py".to_string(), source)];
-    let out = root.join("target/firmware/bare");
-    let elf = build_firmware(
-        &freeze_sources(&program),
+    let expected_path =
+        mpy_tests::workspace_root().join("runtime-min/tests/firmware/bare_errors.expected");
+    let expected = std::fs::read_to_string(expected_path).expect("bare_errors.expected");
+    let (elf, _) = build_firmware_program(
+        "bare_errors.py",
         8 * 1024,
-        &out,
+        "bare",
         &["--no-default-features"],
     );
     println!("firmware without error messages or optional features:");

@@ -334,7 +334,7 @@ impl<'a> Vm<'a> {
     /// Is `o` an exception instance (a complete one: see [`INCOMPLETE_EXCEPTION`])? Only these
     /// can be raised and have `args`, as objexcept.c's `mp_obj_is_exception_instance`.
     pub(crate) fn is_exception(&self, o: Obj) -> bool {
-        self.is_exception_object(o) && !self.is_incomplete_exception(o)
+        self.is_exception_object(o) && !self.has_incomplete_marker(o)
     }
 
     /// Is `o` an instance of an exception class, complete or not?
@@ -345,9 +345,13 @@ impl<'a> Vm<'a> {
     /// Is `o` an exception whose class's `__init__` is running and has not yet called
     /// `super().__init__()`?
     pub(crate) fn is_incomplete_exception(&self, o: Obj) -> bool {
-        self.is_kind(o, Kind::Instance)
-            && self.heap.get_obj(o.bits(), 3) == INCOMPLETE_EXCEPTION
-            && self.is_exception_object(o)
+        self.has_incomplete_marker(o) && self.is_exception_object(o)
+    }
+
+    /// An instance with [`INCOMPLETE_EXCEPTION`] in slot 3 (checked before its class, which
+    /// takes a walk of the bases).
+    fn has_incomplete_marker(&self, o: Obj) -> bool {
+        self.is_kind(o, Kind::Instance) && self.heap.get_obj(o.bits(), 3) == INCOMPLETE_EXCEPTION
     }
 
     /// The end of an exception's incomplete state: its base is constructed.

@@ -940,7 +940,8 @@ impl<'a> Vm<'a> {
         self.push_root(inst);
         let init = self.class_lookup(cls, b"__init__");
         if init.is_some()
-            && self.is_exception_object(inst)
+            && b::is_exception_type(native)
+            && self.is_kind(inst, Kind::Instance)
             && self.heap.get_obj(inst.bits(), 3).is_null()
         {
             // Incomplete until `__init__` calls `super().__init__()` (objtype.c); the args
