@@ -14,6 +14,7 @@ mod common;
 
 use common::image::{compile_ours, expected_when_frozen, freeze};
 use mpy_format::model::MpyFile;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -130,15 +131,34 @@ fn build_firmware_program(
 /// Runs module `module` of the firmware `elf` under QEMU (empty: boot `main` as `__main__`):
 /// (UART output, exit code).
 fn run_qemu(elf: &Path, module: &str) -> (String, Option<i32>) {
-    let run = Command::new("timeout")
-        .args(["60", "qemu-system-arm", "-M", "mps2-an385", "-nographic"])
+    run_qemu_typing(elf, module, b"")
+}
+
+/// [`run_qemu`] with `keys` typed into the UART. QEMU's console escape key is moved from
+/// Ctrl-A (which readline uses) to Ctrl-T.
+fn run_qemu_typing(elf: &Path, module: &str, keys: &[u8]) -> (String, Option<i32>) {
+    let mut qemu = Command::new("timeout")
+        .args([
+            "60",
+            "qemu-system-arm",
+            "-M",
+            "mps2-an385",
+            "-nographic",
+            "-echr",
+            "20",
+        ])
         .arg("-semihosting-config")
         .arg(format!("enable=on,target=native,arg=module={module}"))
         .arg("-kernel")
         .arg(elf)
-        .stdin(Stdio::null())
-        .output()
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
         .expect("qemu runs");
+    if let Some(mut stdin) = qemu.stdin.take() {
+        stdin.write_all(keys).expect("keys reach qemu");
+    }
+    let run = qemu.wait_with_output().expect("qemu runs");
     (
         String::from_utf8_lossy(&run.stdout).into_owned(),
         run.status.code(),
@@ -360,6 +380,29 @@ fn firmware_without_optional_features_runs_the_rest_of_the_corpus() {
     assert!(
         identical as u64 >= floor,
         "minimal firmware regressed: {identical} < floor {floor}"
+    );
+}
+
+/// `tests/firmware/input.py` on the firmware, `input.keys` typed into its UART: `input()` echoes and
+/// edits the line as MicroPython's readline does on a board (the echo was compared with
+/// readline.c's by hand), Ctrl-D and Ctrl-C on an empty line raise, and `sys.stdin` reads
+/// text by characters and `sys.stdin.buffer` bytes, with `\r` as `\n`.
+#[test]
+fn firmware_reads_input_from_its_uart() {
+    if !tools_present() {
+        return;
+    }
+    let root = mpy_tests::workspace_root();
+    let expected = std::fs::read(root.join("runtime-min/tests/firmware/input.expected"))
+        .expect("input.expected");
+    let (elf, _) = build_firmware_program("input.py", 8 * 1024, "input", &[]);
+    let keys = std::fs::read(root.join("runtime-min/tests/firmware/input.keys")).expect("keys");
+    let (text, code) = run_qemu_typing(&elf, "", &keys);
+    assert_eq!(code, Some(0), "firmware failed: {text}");
+    assert_eq!(
+        split_stats(&text).0,
+        String::from_utf8_lossy(&expected),
+        "output:\n{text}"
     );
 }
 

@@ -6,7 +6,7 @@
 //!
 //! With a `.mpy`, other `.mpy` files in the same directory are importable by their stem;
 //! with an image, the image's other modules are. Output goes to
-//! stdout, tracebacks to stderr; exit status 1 on an uncaught exception. The heap is 8 MiB
+//! stdout, tracebacks to stderr, `input()` and `sys.stdin` read stdin; exit status 1 on an uncaught exception. The heap is 8 MiB
 //! unless `--heap BYTES` says otherwise. `eval`, `exec` and `compile` compile with mpy-cross.
 
 use runtime_min::{CodeSource, FrozenImage, Output, RunOutcome, Vm};
@@ -27,6 +27,20 @@ impl Output for Stdio {
     }
     fn wait_event(&mut self, ms: Option<u32>) {
         runtime_min::host_time::port_wait_event(ms);
+    }
+    /// Standard input as it comes (a pipe, or a terminal that echoes by itself); what was
+    /// printed before (a prompt) is flushed first.
+    fn read_byte(&mut self) -> Option<u8> {
+        use std::io::Read;
+        let _ = std::io::stdout().flush();
+        let mut b = [0u8];
+        loop {
+            match std::io::stdin().lock().read(&mut b) {
+                Ok(1) => return Some(b[0]),
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                _ => return None,
+            }
+        }
     }
 }
 

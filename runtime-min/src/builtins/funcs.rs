@@ -5,6 +5,8 @@
 use super::evalexec::{compile, eval, exec, repl_print};
 #[cfg(feature = "tstrings")]
 use super::modtemplate::{interpolation_new, template_builtin, template_new};
+#[cfg(feature = "input")]
+use super::stdin::input;
 use super::*;
 use crate::object::iter::{IT_ENUMERATE, IT_FILTER, IT_MAP, IT_REVERSED, IT_ZIP};
 use crate::object::print::Sink;
@@ -53,6 +55,8 @@ builtins! {
     "globals" => globals,
     "locals" => locals,
     "dir" => dir,
+    #[cfg(feature = "input")]
+    "input" => input,
     #[cfg(feature = "tstrings")]
     "__template__" => template_builtin,
     #[cfg(feature = "eval")]

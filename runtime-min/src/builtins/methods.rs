@@ -21,6 +21,8 @@ use super::modselect::{
 };
 #[cfg(feature = "weakref")]
 use super::modweakref::{finalize_detach, finalize_peek};
+#[cfg(feature = "input")]
+use super::stdin::{stdin_read, stdin_readline, stdin_readlines};
 use super::*;
 use crate::object::iter::{IT_DICT_ITEMS, IT_DICT_KEYS, IT_DICT_VALUES, VIEW};
 use crate::object::print::{NumBuf, Sink};
@@ -188,6 +190,12 @@ methods! {
     T_TEXTIO."flush" => textio_flush;
     T_FILEIO."write" => textio_write;
     T_FILEIO."flush" => textio_flush;
+    #[cfg(feature = "input")] T_TEXTIO."read" => stdin_read;
+    #[cfg(feature = "input")] T_TEXTIO."readline" => stdin_readline;
+    #[cfg(feature = "input")] T_TEXTIO."readlines" => stdin_readlines;
+    #[cfg(feature = "input")] T_FILEIO."read" => stdin_read;
+    #[cfg(feature = "input")] T_FILEIO."readline" => stdin_readline;
+    #[cfg(feature = "input")] T_FILEIO."readlines" => stdin_readlines;
     T_SLICE."indices" => slice_indices;
     #[cfg(feature = "io")] T_STRINGIO."write" => io_write;
     #[cfg(feature = "io")] T_STRINGIO."read" => io_read;
@@ -943,7 +951,7 @@ fn encoding_is_valid(data: &[u8], ascii: bool) -> bool {
 }
 
 /// How many continuation bytes follow UTF-8 lead byte `c` (0xc0..0xf8).
-fn utf8_continuations(c: u8) -> u8 {
+pub(super) fn utf8_continuations(c: u8) -> u8 {
     (0xe5u8 >> ((c >> 3) & 6)) & 3
 }
 
@@ -2294,7 +2302,7 @@ fn set_dunder_contains(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 fn textio_write(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 2, 2)?;
     let Some(sink) = vm.stdio_sink(vm.arg(a, 0)) else {
-        return Err(vm.raise_msg_str(T_OS_ERROR, "stream operation not supported"));
+        return Err(vm.raise_os_error(EPERM));
     };
     let v = vm.arg(a, 1);
     let Some(n) = vm.str_or_bytes(v).map(|(d, _)| d.len()) else {

@@ -37,6 +37,8 @@ mod modtemplate;
 mod modules;
 #[cfg(feature = "weakref")]
 mod modweakref;
+#[cfg(feature = "input")]
+mod stdin;
 
 pub(crate) use methods::{utf8_encode, utf8_value, METHODS};
 #[cfg(feature = "random")]
@@ -79,6 +81,10 @@ struct TypeRow {
     visibility: Visibility,
     name: &'static str,
 }
+
+/// MicroPython's errno for reading standard output or writing standard input
+/// (shared/runtime/sys_stdio_mphal.c).
+pub(crate) const EPERM: i32 = 1;
 
 macro_rules! types {
     ($($id:ident = $n:literal, $name:literal, $base:expr, $visibility:expr;)*) => {

@@ -181,7 +181,7 @@ impl<'a> Vm<'a> {
                     let getitem = self.load_attr(o, name)?;
                     return self.new_iter(IT_GETITEM, o, getitem, 0);
                 }
-                if self.is_io_stream(o) {
+                if self.is_io_stream(o) || cfg!(feature = "input") && self.stdio_fd(o).is_some() {
                     return self.new_iter(IT_LINES, o, Obj::NULL, 0);
                 }
                 if let Some(n) = self.container_of(o) {

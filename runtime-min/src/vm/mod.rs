@@ -17,7 +17,8 @@ pub struct Raised;
 /// Result of anything that can raise.
 pub type PyResult<T> = Result<T, Raised>;
 
-/// The port: where `print` output goes, and the clock and idle wait `select.poll` uses.
+/// The port: where `print` output goes, where `input()` reads from, and the clock and idle
+/// wait `select.poll` uses.
 pub trait Output {
     /// Write bytes to standard output.
     fn write(&mut self, bytes: &[u8]);
@@ -36,6 +37,17 @@ pub trait Output {
     /// early is always allowed; the default returns at once, so a poll busy-waits.
     fn wait_event(&mut self, ms: Option<u32>) {
         let _ = ms;
+    }
+    /// Read one byte of standard input, waiting for it (`input()`, `sys.stdin`); None at the
+    /// end of input. The default, a port without input, is always at its end.
+    fn read_byte(&mut self) -> Option<u8> {
+        None
+    }
+    /// Is standard input a serial terminal, that `input()` echoes to and edits lines on as
+    /// MicroPython's readline does on a board (and whose `\r` the stream reads turn into
+    /// `\n`)? The default, false, reads plain lines, as from a pipe or a host terminal.
+    fn terminal(&self) -> bool {
+        false
     }
 }
 
@@ -176,6 +188,10 @@ pub struct Vm<'a> {
     pub(crate) weakref_due: bool,
     /// `micropython.opt_level()`: the optimisation level of code compiled at run time.
     pub(crate) opt_level: u8,
+    /// The line end (`\r` or `\n`) that ended the last line `input()` read on a terminal,
+    /// or 0: the other one right after it is not a second line end (readline's `last_nl`).
+    #[cfg(feature = "input")]
+    pub(crate) last_line_end: u8,
     /// `micropython.schedule()`'s queue.
     pub(crate) scheduler: scheduler::Scheduler,
     /// Where in the VM the last "corrupt bytecode" error was detected (diagnostics).
@@ -239,6 +255,8 @@ impl<'a> Vm<'a> {
             builtins_override: Obj::NULL,
             scheduler: scheduler::Scheduler::new(),
             opt_level: 0,
+            #[cfg(feature = "input")]
+            last_line_end: 0,
             #[cfg(feature = "weakref")]
             weakrefs: Obj::NULL,
             #[cfg(feature = "weakref")]

@@ -1,0 +1,113 @@
+//! `input()` and `sys.stdin` over the port's [`Output::read_byte`], in the VM on the host:
+//! a pipe (`tests/stdin/plain.py` with `plain.in`; CPython's output is expected), and a serial
+//! terminal (`tests/firmware/input.py` typed with `input.keys`, as the QEMU test types it into
+//! the firmware's UART; the echo is MicroPython's readline's). Each also with a collection
+//! before every allocation.
+
+use runtime_min::{MpyList, Output, RunOutcome, Vm};
+use std::collections::VecDeque;
+use std::path::PathBuf;
+
+/// A port whose standard input is `keys`.
+struct Port {
+    out: Vec<u8>,
+    keys: VecDeque<u8>,
+    terminal: bool,
+}
+
+impl Output for Port {
+    fn write(&mut self, bytes: &[u8]) {
+        self.out.extend_from_slice(bytes);
+    }
+    fn read_byte(&mut self) -> Option<u8> {
+        self.keys.pop_front()
+    }
+    fn terminal(&self) -> bool {
+        self.terminal
+    }
+}
+
+fn tests_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests")
+}
+
+/// Runs `program` (a path under tests/) with `keys` as its input: its output.
+fn run(program: &str, keys: &[u8], terminal: bool, gc_stress: bool) -> Vec<u8> {
+    let source = std::fs::read(tests_dir().join(program)).expect(program);
+    let options = mpy_cross::CompileOptions {
+        source_name: program.rsplit('/').next().unwrap_or(program).to_string(),
+        ..mpy_cross::CompileOptions::default()
+    };
+    let mpy = mpy_cross::compile(&source, &options).expect("compiles");
+    let list = [("main", mpy.as_slice())];
+    let modules = MpyList { modules: &list };
+    let mut heap = vec![0u8; 64 * 1024];
+    let mut port = Port {
+        out: Vec::new(),
+        keys: keys.iter().copied().collect(),
+        terminal,
+    };
+    let outcome = {
+        let mut vm = Vm::new(&mut heap, &modules, &mut port).expect("heap");
+        vm.gc_stress = gc_stress;
+        vm.run_module(&mpy, "__main__")
+    };
+    assert_eq!(
+        outcome,
+        RunOutcome::Ok,
+        "{}",
+        String::from_utf8_lossy(&port.out)
+    );
+    port.out
+}
+
+#[test]
+fn input_reads_plain_lines_from_a_pipe() {
+    let keys = std::fs::read(tests_dir().join("stdin/plain.in")).expect("plain.in");
+    let expected = std::fs::read(tests_dir().join("stdin/plain.expected")).expect("expected");
+    for gc_stress in [false, true] {
+        let got = run("stdin/plain.py", &keys, false, gc_stress);
+        assert_eq!(
+            String::from_utf8_lossy(&got),
+            String::from_utf8_lossy(&expected),
+            "gc_stress {gc_stress}"
+        );
+    }
+}
+
+#[test]
+fn input_edits_lines_on_a_serial_terminal() {
+    let keys = std::fs::read(tests_dir().join("firmware/input.keys")).expect("input.keys");
+    let expected = std::fs::read(tests_dir().join("firmware/input.expected")).expect("expected");
+    for gc_stress in [false, true] {
+        let got = run("firmware/input.py", &keys, true, gc_stress);
+        assert_eq!(
+            String::from_utf8_lossy(&got),
+            String::from_utf8_lossy(&expected),
+            "gc_stress {gc_stress}"
+        );
+    }
+}
+
+/// A port without input (the default `read_byte`) is at its end: `input()` raises EOFError,
+/// the streams read nothing.
+#[test]
+fn a_port_without_input_is_at_its_end() {
+    struct Silent(Vec<u8>);
+    impl Output for Silent {
+        fn write(&mut self, bytes: &[u8]) {
+            self.0.extend_from_slice(bytes);
+        }
+    }
+    let source = b"import sys\ntry:\n    input('? ')\nexcept EOFError:\n    print('EOF')\nprint(repr(sys.stdin.read()), repr(sys.stdin.buffer.readline()), [l for l in sys.stdin])\n";
+    let mpy = mpy_cross::compile(source, &mpy_cross::CompileOptions::default()).expect("compiles");
+    let list = [("main", mpy.as_slice())];
+    let modules = MpyList { modules: &list };
+    let mut heap = vec![0u8; 64 * 1024];
+    let mut out = Silent(Vec::new());
+    let outcome = Vm::new(&mut heap, &modules, &mut out)
+        .expect("heap")
+        .run_module(&mpy, "__main__");
+    assert_eq!(outcome, RunOutcome::Ok);
+    assert_eq!(String::from_utf8_lossy(&out.0), "? EOF\n'' b'' []\n");
+}
