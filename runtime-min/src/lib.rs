@@ -19,7 +19,7 @@
 //! `default-features = false` for about 80 KB less flash; code that uses a missing one then
 //! stops with the error a MicroPython build without it gives (Cargo.toml lists them).
 //! Off by default: `eval` (`eval`, `exec` and `compile` over a compiler the host provides,
-//! `compiler`) and `std` (the host runner's pieces: `host_time`, `host_compiler`
+//! `compiler`) and `std` (the host runner's pieces: `host_time`, `host_dir`, `host_compiler`
 //! with mpy-cross).
 #![no_std]
 
@@ -33,6 +33,8 @@ mod frozen;
 pub mod heap;
 #[cfg(feature = "std")]
 pub mod host_compiler;
+#[cfg(feature = "std")]
+pub mod host_dir;
 #[cfg(feature = "std")]
 pub mod host_time;
 pub mod loader;

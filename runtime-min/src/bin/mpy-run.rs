@@ -4,11 +4,13 @@
 //! module) as `__main__`, as a board runs its main.py; with MODULE it runs that module as
 //! `import MODULE` would (`__name__` is MODULE).
 //!
-//! With a `.mpy`, other `.mpy` files in the same directory are importable by their stem;
-//! with an image, the image's other modules are. Output goes to
-//! stdout, tracebacks to stderr, `input()` and `sys.stdin` read stdin; exit status 1 on an uncaught exception. The heap is 8 MiB
+//! With a `.mpy`, the `.mpy` files of its directory are importable, packages and namespace
+//! packages in its subdirectories too (`host_dir::DirSource`); with an image, the image's
+//! other modules are. Output goes to stdout, tracebacks to stderr, `input()` and `sys.stdin`
+//! read stdin; exit status 1 on an uncaught exception. The heap is 8 MiB
 //! unless `--heap BYTES` says otherwise. `eval`, `exec` and `compile` compile with mpy-cross.
 
+use runtime_min::host_dir::DirSource;
 use runtime_min::{CodeSource, FrozenImage, Output, RunOutcome, Vm};
 use std::io::Write;
 
@@ -41,24 +43,6 @@ impl Output for Stdio {
                 _ => return None,
             }
         }
-    }
-}
-
-/// Modules are `.mpy` files next to the main file, loaded on first use and leaked
-/// (they must outlive the VM, like flash).
-struct DirSource {
-    dir: std::path::PathBuf,
-}
-
-impl<'a> CodeSource<'a> for DirSource {
-    fn find(&self, name: &[u8]) -> Option<&'a [u8]> {
-        let name = std::str::from_utf8(name).ok()?;
-        if name.contains('/') || name.contains("..") {
-            return None;
-        }
-        let path = self.dir.join(format!("{}.mpy", name.replace('.', "/")));
-        let data = std::fs::read(path).ok()?;
-        Some(Box::leak(data.into_boxed_slice()))
     }
 }
 
