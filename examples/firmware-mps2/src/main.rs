@@ -17,6 +17,8 @@
 #![no_std]
 #![no_main]
 
+mod mem;
+
 use core::ptr::{addr_of, addr_of_mut, read_volatile, write_volatile};
 use core::sync::atomic::{AtomicU32, Ordering};
 use runtime_min::{ExcType, FrozenImage, IrqLine, NativeFn, Obj, Output, PyResult, RunOutcome, Vm};
