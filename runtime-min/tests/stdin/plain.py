@@ -14,6 +14,7 @@ for line in sys.stdin:
         break
 print(lines)
 print(repr(input()))
+print(sys.stdin.readlines())
 print(repr(sys.stdin.read()), repr(sys.stdin.readline()), sys.stdin.readlines())
 for attempt in range(2):
     try:
