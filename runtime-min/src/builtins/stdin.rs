@@ -98,9 +98,12 @@ fn edit_line(vm: &mut Vm<'_>, slot: usize) -> PyResult<()> {
             32..=126 => {
                 vm.sink_write(Sink::Buf(slot), &[c])?;
                 let buf = vm.root(slot);
+                // The builder just made room for the byte: insert it at the cursor.
                 let line = vm.heap.bytes_mut(buf.bits(), 1, len + 1);
-                line.copy_within(cursor as usize..len as usize, cursor as usize + 1);
-                line[cursor as usize] = c;
+                if let Some(tail) = line.get_mut(cursor as usize..).filter(|t| !t.is_empty()) {
+                    tail.rotate_right(1);
+                    tail[0] = c;
+                }
                 edit.from_cursor = true;
                 edit.forward = 1;
             }
