@@ -111,3 +111,45 @@ fn a_port_without_input_is_at_its_end() {
     assert_eq!(outcome, RunOutcome::Ok);
     assert_eq!(String::from_utf8_lossy(&out.0), "? EOF\n'' b'' []\n");
 }
+
+/// Random keys (control bytes, escape sequences, backspaces, text) typed at a terminal never
+/// upset `input()`: each call returns a str or raises EOFError or KeyboardInterrupt, and the
+/// calls read every key.
+#[test]
+fn random_keys_on_a_terminal_end_in_lines_or_errors() {
+    // Each call reads at least one key until they run out, so 100 calls read them all.
+    let program = "n = 0\nfor i in range(100):\n    try:\n        s = input('> ')\n    \
+                   except (EOFError, KeyboardInterrupt):\n        continue\n    \
+                   assert isinstance(s, str)\n    n += 1\nprint('lines', n)\n";
+    let mpy = mpy_cross::compile(program.as_bytes(), &mpy_cross::CompileOptions::default())
+        .expect("compiles");
+    let list = [("main", mpy.as_slice())];
+    let modules = MpyList { modules: &list };
+    let alphabet: &[u8] = b"ab\x01\x02\x03\x04\x05\x08\x7f\x1b[O~1347DCHFAB\r\n\xc3\xa9";
+    let mut state = 0x2545_f491_u32;
+    for round in 0..300 {
+        let mut keys = Vec::new();
+        for _ in 0..(round % 60) {
+            state ^= state << 13;
+            state ^= state >> 17;
+            state ^= state << 5;
+            keys.push(alphabet[state as usize % alphabet.len()]);
+        }
+        let mut heap = vec![0u8; 32 * 1024];
+        let mut port = Port {
+            out: Vec::new(),
+            keys: keys.iter().copied().collect(),
+            terminal: true,
+        };
+        let outcome = Vm::new(&mut heap, &modules, &mut port)
+            .expect("heap")
+            .run_module(&mpy, "__main__");
+        let text = String::from_utf8_lossy(&port.out).into_owned();
+        assert_eq!(outcome, RunOutcome::Ok, "keys {keys:?}: {text}");
+        assert!(
+            text.ends_with('\n') && text.contains("lines "),
+            "keys {keys:?}: {text}"
+        );
+        assert!(port.keys.is_empty(), "keys {keys:?} not all read");
+    }
+}
