@@ -439,37 +439,43 @@ fn a_relative_import_beyond_the_top_level_is_an_import_error() {
 fn packages_import_from_a_directory_of_mpy_files() {
     let dir = std::env::temp_dir().join(format!("runtime-min-dir-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    let namespace = [
-        ("ns/inner/leaf.py", "Z = 3\n"),
-        ("secret.py", "print('outside')\n"),
-    ];
-    for (path, source) in TREE.iter().chain(namespace.iter()) {
-        let file = dir.join("top").join(path).with_extension("mpy");
+    let write = |file: std::path::PathBuf, source: &str| {
         std::fs::create_dir_all(file.parent().expect("parent")).expect("dirs");
-        let mpy = compile_ours_mpy(path, source.as_bytes()).expect("compiles");
+        let name = file
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .into_owned();
+        let mpy = compile_ours_mpy(&name, source.as_bytes()).expect("compiles");
         std::fs::write(file, mpy).expect("writes");
+    };
+    // The directory `top` is what mpy-run's is; `secret` sits beside it, out of reach.
+    let top = dir.join("top");
+    for (path, source) in TREE.iter().chain([("ns/inner/leaf.py", "Z = 3\n")].iter()) {
+        write(top.join(path).with_extension("mpy"), source);
     }
-    let main = std::fs::read(dir.join("top/main.mpy")).expect("main.mpy");
+    write(dir.join("secret.mpy"), "print('outside')\n");
     let check = "import ns.inner.leaf\nprint(ns.__name__, ns.inner.leaf.Z)\n\
                  for name in ('..secret', 'ns..inner', '/tmp'):\n    try:\n        \
                  __import__(name)\n    except ImportError as e:\n        print('ImportError')\n";
-    let check = compile_ours_mpy("check.py", check.as_bytes()).expect("compiles");
-    // The directory `top` is what mpy-run's is; `secret` sits beside it, out of reach.
-    std::fs::rename(dir.join("top/secret.mpy"), dir.join("secret.mpy")).expect("moves");
-    let source = DirSource {
-        dir: dir.join("top"),
-    };
-    let mut outputs = Vec::new();
-    for program in [&main, &check] {
-        let mut heap = vec![0u8; 128 * 1024];
-        let mut out = Capture(Vec::new());
-        let outcome = Vm::new(&mut heap, &source, &mut out)
-            .expect("heap")
-            .run_module(program, "main");
-        let text = String::from_utf8_lossy(&out.0).into_owned();
-        assert_eq!(outcome, RunOutcome::Ok, "{text}");
-        outputs.push(text);
-    }
+    let programs = [
+        std::fs::read(top.join("main.mpy")).expect("main.mpy"),
+        compile_ours_mpy("check.py", check.as_bytes()).expect("compiles"),
+    ];
+    let source = DirSource { dir: top };
+    let outputs: Vec<String> = programs
+        .iter()
+        .map(|program| {
+            let mut heap = vec![0u8; 128 * 1024];
+            let mut out = Capture(Vec::new());
+            let outcome = Vm::new(&mut heap, &source, &mut out)
+                .expect("heap")
+                .run_module(program, "main");
+            let text = String::from_utf8_lossy(&out.0).into_owned();
+            assert_eq!(outcome, RunOutcome::Ok, "{text}");
+            text
+        })
+        .collect();
     let _ = std::fs::remove_dir_all(&dir);
     assert_eq!(outputs[0], EXPECTED);
     assert_eq!(outputs[1], "ns 3\nImportError\nImportError\nImportError\n");

@@ -31,62 +31,66 @@ fn tests_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests")
 }
 
-/// Runs `program` (a path under tests/) with `keys` as its input: its output.
-fn run(program: &str, keys: &[u8], terminal: bool, gc_stress: bool) -> Vec<u8> {
-    let source = std::fs::read(tests_dir().join(program)).expect(program);
+fn compile(name: &str, source: &[u8]) -> Vec<u8> {
     let options = mpy_cross::CompileOptions {
-        source_name: program.rsplit('/').next().unwrap_or(program).to_string(),
+        source_name: name.to_string(),
         ..mpy_cross::CompileOptions::default()
     };
-    let mpy = mpy_cross::compile(&source, &options).expect("compiles");
-    let list = [("main", mpy.as_slice())];
+    mpy_cross::compile(source, &options).expect("compiles")
+}
+
+/// Runs compiled program `mpy` as `__main__` printing to `port`, in a `heap`-byte heap.
+fn run(mpy: &[u8], port: &mut dyn Output, heap: usize, gc_stress: bool) -> RunOutcome {
+    let list = [("main", mpy)];
     let modules = MpyList { modules: &list };
-    let mut heap = vec![0u8; 64 * 1024];
-    let mut port = Port {
-        out: Vec::new(),
-        keys: keys.iter().copied().collect(),
-        terminal,
-    };
-    let outcome = {
-        let mut vm = Vm::new(&mut heap, &modules, &mut port).expect("heap");
-        vm.gc_stress = gc_stress;
-        vm.run_module(&mpy, "__main__")
-    };
-    assert_eq!(
-        outcome,
-        RunOutcome::Ok,
-        "{}",
-        String::from_utf8_lossy(&port.out)
-    );
-    port.out
+    let mut heap = vec![0u8; heap];
+    let mut vm = Vm::new(&mut heap, &modules, port).expect("heap");
+    vm.gc_stress = gc_stress;
+    vm.run_module(mpy, "__main__")
+}
+
+/// Runs `program` (a path under tests/) with the bytes of file `keys` as its input, as a
+/// terminal or a pipe, with and without GC stress: its output must be file `expected`'s.
+fn check(program: &str, keys: &str, expected: &str, terminal: bool) {
+    let read = |path: &str| std::fs::read(tests_dir().join(path)).expect(path);
+    let name = program.rsplit('/').next().unwrap_or(program);
+    let mpy = compile(name, &read(program));
+    let expected = read(expected);
+    for gc_stress in [false, true] {
+        let mut port = Port {
+            out: Vec::new(),
+            keys: read(keys).into(),
+            terminal,
+        };
+        let outcome = run(&mpy, &mut port, 64 * 1024, gc_stress);
+        let got = String::from_utf8_lossy(&port.out);
+        assert_eq!(outcome, RunOutcome::Ok, "{got}");
+        assert_eq!(
+            got,
+            String::from_utf8_lossy(&expected),
+            "gc_stress {gc_stress}"
+        );
+    }
 }
 
 #[test]
 fn input_reads_plain_lines_from_a_pipe() {
-    let keys = std::fs::read(tests_dir().join("stdin/plain.in")).expect("plain.in");
-    let expected = std::fs::read(tests_dir().join("stdin/plain.expected")).expect("expected");
-    for gc_stress in [false, true] {
-        let got = run("stdin/plain.py", &keys, false, gc_stress);
-        assert_eq!(
-            String::from_utf8_lossy(&got),
-            String::from_utf8_lossy(&expected),
-            "gc_stress {gc_stress}"
-        );
-    }
+    check(
+        "stdin/plain.py",
+        "stdin/plain.in",
+        "stdin/plain.expected",
+        false,
+    );
 }
 
 #[test]
 fn input_edits_lines_on_a_serial_terminal() {
-    let keys = std::fs::read(tests_dir().join("firmware/input.keys")).expect("input.keys");
-    let expected = std::fs::read(tests_dir().join("firmware/input.expected")).expect("expected");
-    for gc_stress in [false, true] {
-        let got = run("firmware/input.py", &keys, true, gc_stress);
-        assert_eq!(
-            String::from_utf8_lossy(&got),
-            String::from_utf8_lossy(&expected),
-            "gc_stress {gc_stress}"
-        );
-    }
+    check(
+        "firmware/input.py",
+        "firmware/input.keys",
+        "firmware/input.expected",
+        true,
+    );
 }
 
 /// A port without input (the default `read_byte`) is at its end: `input()` raises EOFError,
@@ -100,14 +104,8 @@ fn a_port_without_input_is_at_its_end() {
         }
     }
     let source = b"import sys\ntry:\n    input('? ')\nexcept EOFError:\n    print('EOF')\nprint(repr(sys.stdin.read()), repr(sys.stdin.buffer.readline()), [l for l in sys.stdin])\n";
-    let mpy = mpy_cross::compile(source, &mpy_cross::CompileOptions::default()).expect("compiles");
-    let list = [("main", mpy.as_slice())];
-    let modules = MpyList { modules: &list };
-    let mut heap = vec![0u8; 64 * 1024];
     let mut out = Silent(Vec::new());
-    let outcome = Vm::new(&mut heap, &modules, &mut out)
-        .expect("heap")
-        .run_module(&mpy, "__main__");
+    let outcome = run(&compile("main.py", source), &mut out, 64 * 1024, false);
     assert_eq!(outcome, RunOutcome::Ok);
     assert_eq!(String::from_utf8_lossy(&out.0), "? EOF\n'' b'' []\n");
 }
@@ -121,10 +119,7 @@ fn random_keys_on_a_terminal_end_in_lines_or_errors() {
     let program = "n = 0\nfor i in range(100):\n    try:\n        s = input('> ')\n    \
                    except (EOFError, KeyboardInterrupt):\n        continue\n    \
                    assert isinstance(s, str)\n    n += 1\nprint('lines', n)\n";
-    let mpy = mpy_cross::compile(program.as_bytes(), &mpy_cross::CompileOptions::default())
-        .expect("compiles");
-    let list = [("main", mpy.as_slice())];
-    let modules = MpyList { modules: &list };
+    let mpy = compile("main.py", program.as_bytes());
     let alphabet: &[u8] = b"ab\x01\x02\x03\x04\x05\x08\x7f\x1b[O~1347DCHFAB\r\n\xc3\xa9";
     let mut state = 0x2545_f491_u32;
     for round in 0..300 {
@@ -135,15 +130,12 @@ fn random_keys_on_a_terminal_end_in_lines_or_errors() {
             state ^= state << 5;
             keys.push(alphabet[state as usize % alphabet.len()]);
         }
-        let mut heap = vec![0u8; 32 * 1024];
         let mut port = Port {
             out: Vec::new(),
             keys: keys.iter().copied().collect(),
             terminal: true,
         };
-        let outcome = Vm::new(&mut heap, &modules, &mut port)
-            .expect("heap")
-            .run_module(&mpy, "__main__");
+        let outcome = run(&mpy, &mut port, 32 * 1024, false);
         let text = String::from_utf8_lossy(&port.out).into_owned();
         assert_eq!(outcome, RunOutcome::Ok, "keys {keys:?}: {text}");
         assert!(

@@ -69,6 +69,16 @@ builtins! {
     "__repl_print__" => repl_print,
 }
 
+/// The size argument of a stream's `read` / `readline` (argument 1): absent, None or
+/// negative is no limit.
+#[cfg(any(feature = "io", feature = "input"))]
+pub(crate) fn read_size_arg(vm: &mut Vm<'_>, a: &Args) -> PyResult<usize> {
+    match vm.arg_pos(a, 1).filter(|o| *o != Obj::NONE) {
+        Some(n) => Ok(usize::try_from(vm.get_int(n)?).unwrap_or(usize::MAX)),
+        None => Ok(usize::MAX),
+    }
+}
+
 pub(crate) fn check_n(vm: &mut Vm<'_>, a: &Args, min: u32, max: u32) -> PyResult<()> {
     if a.n_kw > 0 {
         return Err(vm.raise_msg_str(T_TYPE_ERROR, "function doesn't take keyword arguments"));

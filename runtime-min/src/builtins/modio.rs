@@ -1,7 +1,7 @@
 //! `io.StringIO` and `io.BytesIO` (after py/objstringio.c); the `io` module itself is set up in
 //! `modules.rs`.
 
-use super::funcs::check_n;
+use super::funcs::{check_n, read_size_arg};
 use super::methods::bytearray_push;
 use super::*;
 #[cfg(feature = "json")]
@@ -187,10 +187,7 @@ pub(super) fn io_read_impl(vm: &mut Vm<'_>, a: &Args, line: bool) -> PyResult<Ob
     check_n(vm, a, 1, 2)?;
     let (buf, pos, is_bytes) = io_parts(vm, a)?;
     let len = vm.heap.get(buf.bits(), 0) as usize;
-    let want = match vm.arg_pos(a, 1).filter(|o| *o != Obj::NONE) {
-        Some(n) => usize::try_from(vm.get_int(n)?).unwrap_or(usize::MAX),
-        None => usize::MAX,
-    };
+    let want = read_size_arg(vm, a)?;
     let start = pos.min(len);
     let mut end = start.saturating_add(want).min(len);
     if line {

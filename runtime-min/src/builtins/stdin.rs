@@ -10,9 +10,8 @@
 //! turn `\r` into `\n`. Elsewhere (a pipe, a host terminal that echoes by itself) lines are
 //! read as they come, and the end of input ends them.
 
-use super::funcs::check_n;
+use super::funcs::{check_n, read_size_arg};
 use super::{EPERM, T_EOF_ERROR, T_KEYBOARD_INTERRUPT, T_TEXTIO, T_UNICODE_ERROR};
-use crate::heap::Kind;
 use crate::obj::Obj;
 use crate::object::print::{NumBuf, Sink};
 use crate::vm::call::Args;
@@ -282,26 +281,14 @@ fn read_stdin(vm: &mut Vm<'_>, text: bool, limit: usize, line: bool) -> PyResult
     if text {
         return checked_text(vm, s);
     }
-    if let Some(off) = s.heap_offset() {
-        let h = vm.heap.word(off);
-        vm.heap.set_word(off, (h & !0xff) | Kind::Bytes as u32);
-    }
-    Ok(s)
-}
-
-/// The size argument of `read` / `readline`: absent, None or negative is no limit.
-fn size_arg(vm: &mut Vm<'_>, a: &Args) -> PyResult<usize> {
-    match vm.arg_pos(a, 1).filter(|o| *o != Obj::NONE) {
-        Some(n) => Ok(usize::try_from(vm.get_int(n)?).unwrap_or(usize::MAX)),
-        None => Ok(usize::MAX),
-    }
+    Ok(vm.str_block_as_bytes(s))
 }
 
 /// `stdin.read([size])`: to the end of input without a size.
 pub(super) fn stdin_read(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 1, 2)?;
     let text = stdin_is_text(vm, vm.arg(a, 0))?;
-    let limit = size_arg(vm, a)?;
+    let limit = read_size_arg(vm, a)?;
     read_stdin(vm, text, limit, false)
 }
 
@@ -309,7 +296,7 @@ pub(super) fn stdin_read(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
 pub(super) fn stdin_readline(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {
     check_n(vm, a, 1, 2)?;
     let text = stdin_is_text(vm, vm.arg(a, 0))?;
-    let limit = size_arg(vm, a)?;
+    let limit = read_size_arg(vm, a)?;
     read_stdin(vm, text, limit, true)
 }
 

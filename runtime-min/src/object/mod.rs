@@ -81,11 +81,17 @@ impl<'a> Vm<'a> {
     /// A new `bytes` object.
     pub fn new_bytes(&mut self, data: &[u8]) -> PyResult<Obj> {
         let o = self.new_str_bytes(data)?;
+        Ok(self.str_block_as_bytes(o))
+    }
+
+    /// A new str block (one not shared yet, such as a string builder's) turned into a
+    /// `bytes` object in place: the two share a layout and differ in their kind.
+    pub(crate) fn str_block_as_bytes(&mut self, o: Obj) -> Obj {
         if let Some(off) = o.heap_offset() {
             let h = self.heap.word(off);
             self.heap.set_word(off, (h & !0xff) | Kind::Bytes as u32);
         }
-        Ok(o)
+        o
     }
 
     /// A zeroed string/bytes block of `len` bytes to fill in (kind Str or Bytes).
