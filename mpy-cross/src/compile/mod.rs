@@ -823,6 +823,7 @@ pub(crate) fn compile_module(
     let mut i = 0;
     while i < comp.scopes.list.len() && !comp.has_error() {
         let id = ScopeId(u32::try_from(i).unwrap_or(u32::MAX));
+        let previous_scope = comp.cur;
         comp.cur = id;
         if comp.scopes.get(id).emit_options == EmitOption::Asm {
             if comp.inline_asm.is_none() {
@@ -860,12 +861,15 @@ pub(crate) fn compile_module(
             continue;
         }
         if comp.emit.select(comp.scopes.get(id).emit_options).is_err() {
-            return Err(CompileError::new(
-                ErrorClass::NotImplementedError,
-                "native code for this architecture is not supported by this port",
-                0,
-            )
-            .without_traceback());
+            // The reference raises this before it compiles the scope, so its traceback names
+            // the scope compiled last: the previous one, or for the first the last scope of the
+            // scope pass (`-X emit=native` with `-march=rv64imc`).
+            comp.cur = previous_scope;
+            comp.error = Some(PendingError {
+                class: ErrorClass::NotImplementedError,
+                message: "cannot emit native code for this architecture".into(),
+            });
+            break;
         }
         if comp.emit.wants_entry_name() {
             let name = crate::emit::dispatch::qualified_name(&comp.scopes, comp.pool, id);
