@@ -126,12 +126,26 @@ fn memory_error_when_heap_is_full() {
     let tmp = std::env::temp_dir().join(format!("runtime-min-mem-{}", std::process::id()));
     std::fs::create_dir_all(&tmp).expect("tmp");
     let py = tmp.join("mem.py");
-    std::fs::write(&py, "x = []\ntry:\n    while True:\n        x.append('abc' * 10)\nexcept MemoryError:\n    n = len(x)\n    x = None\n    print('MemoryError caught', n > 10)\ny = [i for i in range(100)]\nprint(len(y))\n").expect("write");
+    // Then a request the heap could hold but not beside what is live: py/gc.c's
+    // `m_malloc_fail` text with the bytes asked for (a 2,500-item list: 10,000 bytes, as in
+    // MicroPython). Last, a heap full of small blocks, where the exception itself may not
+    // fit: a MemoryError all the same, with or without its text.
+    std::fs::write(
+        &py,
+        "x = []\ntry:\n    while True:\n        x.append('abc' * 10)\nexcept MemoryError:\n    n = len(x)\n    x = None\n    print('MemoryError caught', n > 10)\ny = [i for i in range(100)]\nprint(len(y))\n\
+         x = [None] * 2000\ntry:\n    y = [0] * 2500\nexcept MemoryError as e:\n    print(repr(e))\n\
+         x = []\ntry:\n    while True:\n        x.append([0])\nexcept MemoryError as e:\n    x = None\n    print(type(e).__name__, not e.args or e.args[0].startswith('memory allocation failed, allocating '))\n",
+    )
+    .expect("write");
     let data = compile(&mpy_cross, &py, &tmp).expect("compiles");
     let _ = std::fs::remove_dir_all(&tmp);
     let mods = Modules(HashMap::from([("mem".to_string(), data)]));
     let (out, code) = big_stack(move || run_vm(&mods, "mem", 16 * 1024, u64::MAX)).expect("runs");
-    assert_eq!(out, "MemoryError caught True\n100\n", "{out}");
+    assert_eq!(
+        out,
+        "MemoryError caught True\n100\nMemoryError('memory allocation failed, allocating 10000 bytes',)\nMemoryError True\n",
+        "{out}"
+    );
     assert_eq!(code, 0);
 }
 

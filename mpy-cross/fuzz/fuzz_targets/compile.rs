@@ -10,7 +10,7 @@ use mpy_cross::{Arch, CompileOptions, EmitMode};
 
 /// The targets the second input byte picks from (`None`: bytecode only), with their
 /// `-march-flags`.
-const ARCHS: [(Option<Arch>, u32); 13] = [
+const ARCHS: [(Option<Arch>, u32); 14] = [
     (None, 0),
     (Some(Arch::Armv6m), 0),
     (Some(Arch::Armv7m), 0),
@@ -24,6 +24,7 @@ const ARCHS: [(Option<Arch>, u32); 13] = [
     (Some(Arch::Rv32imc), 0),
     (Some(Arch::Rv32imc), 3), // zba, zcmp
     (Some(Arch::Debug), 0),
+    (Some(Arch::Rv64imc), 0), // no native emitter: errors only
 ];
 
 fuzz_target!(|data: &[u8]| {

@@ -177,6 +177,9 @@ pub struct Vm<'a> {
     /// `micropython.heap_lock()` depth: while it is non-zero, allocating an object raises
     /// `MemoryError` (call frames, which MicroPython keeps on the C stack, are exempt).
     pub(crate) heap_lock_depth: u32,
+    /// The heap is full and [`Vm::heap_full`] is making the `MemoryError` that says so: an
+    /// allocation failing meanwhile raises the pre-allocated instance.
+    raising_heap_full: bool,
     /// The `builtins` module's dict once it is imported (NULL before): names stored there
     /// override the built-ins for every module (MICROPY_CAN_OVERRIDE_BUILTINS).
     pub(crate) builtins_override: Obj,
@@ -250,6 +253,7 @@ impl<'a> Vm<'a> {
             stack_limit: 0,
             gc_stress: false,
             gc_disabled: false,
+            raising_heap_full: false,
             gc_threshold: u32::MAX,
             heap_lock_depth: 0,
             builtins_override: Obj::NULL,
@@ -419,7 +423,27 @@ impl<'a> Vm<'a> {
                 return Ok(o);
             }
         }
-        Err(self.raise_obj(self.memory_error))
+        Err(self.heap_full(payload_words))
+    }
+
+    /// The `MemoryError` of a full heap: py/gc.c's `m_malloc_fail` text, which names the bytes
+    /// asked for, when the heap still has room for the exception (a failed request is
+    /// usually larger than the exception); else, as MicroPython without an emergency
+    /// exception buffer, the pre-allocated instance without arguments.
+    #[cold]
+    #[inline(never)]
+    fn heap_full(&mut self, payload_words: u32) -> Raised {
+        if !cfg!(feature = "error-messages") || self.raising_heap_full {
+            return self.raise_obj(self.memory_error);
+        }
+        self.raising_heap_full = true;
+        let bytes = payload_words.saturating_mul(4);
+        let raised = self.raise_parts(
+            T_MEMORY_ERROR,
+            &[&"memory allocation failed, allocating ", &bytes, &" bytes"],
+        );
+        self.raising_heap_full = false;
+        raised
     }
 
     /// Run a full collection.
