@@ -44,6 +44,12 @@ mod object;
 mod qstr_pool;
 mod vm;
 
+/// Native stack a host runner lets the VM use ([`Vm::stack_limit`]): far more than its call
+/// depth (100) and 48 native levels need; what it catches is a step that recurses without them.
+/// `mpy-run` and the test harness use it.
+#[cfg(feature = "std")]
+pub const HOST_STACK_LIMIT: usize = 1 << 20;
+
 pub use loader::{CodeSource, FrozenImage, MpyList};
 pub use native::{ExcType, NativeFn, NativeFnPtr, RegisterError};
 pub use obj::Obj;

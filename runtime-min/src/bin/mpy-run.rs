@@ -48,10 +48,6 @@ impl Output for Stdio {
 
 const USAGE: &str = "usage: mpy-run (FILE.mpy | IMAGE) [MODULE] [--heap BYTES]";
 
-/// Native stack the VM may use on the host (`Vm::stack_limit`): far more than its call depth
-/// (100) and 48 native levels need; what it catches is a step that recurses without them.
-const HOST_STACK_LIMIT: usize = 1 << 20;
-
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if args.iter().skip(1).any(|a| a == "-h" || a == "--help") {
@@ -122,7 +118,7 @@ fn main() {
             vm.max_depth = 100;
             // A device-like native stack budget (the unix port's is 80 KB of its smaller C
             // frames), within the thread's stack less room for the deepest step past a check.
-            vm.stack_limit = HOST_STACK_LIMIT.min(stack.saturating_sub(64 << 10));
+            vm.stack_limit = runtime_min::HOST_STACK_LIMIT.min(stack.saturating_sub(64 << 10));
             let compiler: &'static runtime_min::host_compiler::HostCompiler =
                 Box::leak(Box::default());
             vm.set_compiler(compiler);

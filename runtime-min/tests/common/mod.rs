@@ -137,8 +137,8 @@ fn run_vm_impl(
             return ("cannot register time".into(), 2);
         }
         vm.max_depth = 100;
-        // As mpy-run: a 1 MiB native stack budget (big_stack's thread has 512 MiB).
-        vm.stack_limit = 1 << 20;
+        // As mpy-run (big_stack's thread has 512 MiB).
+        vm.stack_limit = runtime_min::HOST_STACK_LIMIT;
         vm.set_compiler(&compiler);
         let Some(data) = mods.0.get(main) else {
             return ("missing main".into(), 2);
