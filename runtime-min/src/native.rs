@@ -333,20 +333,28 @@ impl<'a> Vm<'a> {
     }
 }
 
+/// The errno values the VM raises itself (py/mperrno.h): reading standard output or
+/// writing standard input (sys_stdio_mphal.c), `select` on a stream it does not know, a
+/// stream with no data yet.
+pub(crate) const EPERM: i32 = 1;
+pub(crate) const ENOENT: i32 = 2;
+pub(crate) const EAGAIN: i32 = 11;
+pub(crate) const EINVAL: i32 = 22;
+
 /// The errno values MicroPython knows (py/moderrno.c's list): `OSError` text and the
 /// `errno` module.
 pub(crate) const ERRNO_NAMES: &[(i64, &str)] = &[
-    (1, "EPERM"),
-    (2, "ENOENT"),
+    (EPERM as i64, "EPERM"),
+    (ENOENT as i64, "ENOENT"),
     (5, "EIO"),
     (9, "EBADF"),
-    (11, "EAGAIN"),
+    (EAGAIN as i64, "EAGAIN"),
     (12, "ENOMEM"),
     (13, "EACCES"),
     (17, "EEXIST"),
     (19, "ENODEV"),
     (21, "EISDIR"),
-    (22, "EINVAL"),
+    (EINVAL as i64, "EINVAL"),
     (95, "EOPNOTSUPP"),
     (98, "EADDRINUSE"),
     (103, "ECONNABORTED"),

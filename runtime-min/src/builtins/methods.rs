@@ -24,6 +24,7 @@ use super::modweakref::{finalize_detach, finalize_peek};
 #[cfg(feature = "input")]
 use super::stdin::{stdin_read, stdin_readline, stdin_readlines};
 use super::*;
+use crate::native::EPERM;
 use crate::object::iter::{IT_DICT_ITEMS, IT_DICT_KEYS, IT_DICT_VALUES, VIEW};
 use crate::object::print::{NumBuf, Sink};
 use crate::object::str::{char_count, find, rfind};

@@ -82,10 +82,6 @@ struct TypeRow {
     name: &'static str,
 }
 
-/// MicroPython's errno for reading standard output or writing standard input
-/// (shared/runtime/sys_stdio_mphal.c).
-pub(crate) const EPERM: i32 = 1;
-
 macro_rules! types {
     ($($id:ident = $n:literal, $name:literal, $base:expr, $visibility:expr;)*) => {
         $(#[allow(dead_code)] pub(crate) const $id: u32 = $n;)*

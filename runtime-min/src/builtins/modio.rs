@@ -4,12 +4,12 @@
 use super::funcs::{check_n, read_size_arg};
 use super::methods::bytearray_push;
 use super::*;
+use crate::native::EAGAIN;
 #[cfg(feature = "json")]
 use crate::object::print::Sink;
 
 /// The errno values the stream protocol reports (py/mperrno.h).
 const EIO: i64 = 5;
-const EAGAIN: i64 = 11;
 
 // ----- io.StringIO / io.BytesIO (after py/objstringio.c) -----
 //
@@ -309,7 +309,7 @@ impl Vm<'_> {
             }
             let wrote = self.get_int(r)?;
             if wrote < 0 {
-                if -wrote == EAGAIN {
+                if -wrote == i64::from(EAGAIN) {
                     break;
                 }
                 return Err(self.iobase_write_error(stream, -wrote));
@@ -356,7 +356,7 @@ impl Vm<'_> {
                 self.push_root(one);
                 let r = self.call_method_by_name(stream, b"readinto", &[one])?;
                 if r == Obj::NONE {
-                    return Err(self.raise_os_error(EAGAIN as i32));
+                    return Err(self.raise_os_error(EAGAIN));
                 }
                 let got = self.get_int(r)?;
                 #[allow(clippy::cast_possible_truncation)]

@@ -17,6 +17,7 @@
 
 use super::funcs::check_n;
 use super::*;
+use crate::native::{EINVAL, ENOENT};
 
 /// The poll request of the stream protocol (py/stream.h's MP_STREAM_POLL).
 const MP_STREAM_POLL: i64 = 3;
@@ -31,9 +32,6 @@ const POLL_RD: i64 = 1;
 const POLL_WR: i64 = 4;
 /// `ipoll`'s flag: a stream that reported an event is polled for nothing until `modify`.
 const FLAG_ONESHOT: i64 = 1;
-/// errno values (py/mperrno.h).
-const ENOENT: i32 = 2;
-const EINVAL: i32 = 22;
 
 /// `select.poll()`: a new poll object.
 pub(super) fn select_poll(vm: &mut Vm<'_>, a: &Args) -> PyResult<Obj> {

@@ -11,7 +11,8 @@
 //! read as they come, and the end of input ends them.
 
 use super::funcs::{check_n, read_size_arg};
-use super::{EPERM, T_EOF_ERROR, T_KEYBOARD_INTERRUPT, T_TEXTIO, T_UNICODE_ERROR};
+use super::{T_EOF_ERROR, T_KEYBOARD_INTERRUPT, T_TEXTIO, T_UNICODE_ERROR};
+use crate::native::EPERM;
 use crate::obj::Obj;
 use crate::object::print::{NumBuf, Sink};
 use crate::vm::call::Args;
